@@ -1,0 +1,84 @@
+/*
+ * attendees.h -- the attendee table: columnar, typed, immutable after load.
+ *
+ * Built once from the CSV and the config's [input] and [field] sections.
+ * Ids and names are UTF-8 strings; each configured field is one typed
+ * column.  Tags are interned per field into ids 0..ntags-1 after Unicode
+ * normalization (NFKC + case folding, '#' prefixes stripped, spaces
+ * trimmed), and stored per attendee as sorted, duplicate-free arrays in
+ * one flat buffer (CSR layout), so scoring never touches a string.
+ */
+#ifndef MINGLE_ATTENDEES_H
+#define MINGLE_ATTENDEES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "csv.h"
+#include "intern.h"
+
+struct field {
+	const char *name;	/* config's field name (borrowed) */
+	int type;		/* enum mingle_field_type */
+	size_t column;		/* CSV column */
+
+	/* MINGLE_FIELD_TAGS: attendee i has tag_ids[tag_off[i] .. tag_off[i+1]) */
+	uint32_t *tag_off;
+	uint32_t *tag_ids;
+	uint32_t *tag_freq;	/* attendees per tag */
+
+	/* MINGLE_FIELD_TAGS and MINGLE_FIELD_CATEGORY: the interned values */
+	struct intern values;
+
+	/* MINGLE_FIELD_CATEGORY: value id + 1, 0 = missing */
+	uint32_t *category;
+
+	/* MINGLE_FIELD_NUMBER */
+	double *number;
+	unsigned char *has_number;
+
+	/* MINGLE_FIELD_BOOL: 1, 0, or -1 missing */
+	signed char *boolean;
+
+	/* MINGLE_FIELD_TEXT and MINGLE_FIELD_CATEGORY: trimmed text or NULL */
+	const char **text;
+};
+
+struct attendee_table {
+	size_t n;		/* attendees, in file order */
+	const char **id;	/* trimmed id column */
+	char **name;		/* joined name columns */
+	size_t *row;		/* CSV data row (1-based) of each attendee */
+	unsigned char *consent;	/* 1 if they may be introduced */
+	size_t nconsenting;
+
+	struct field *fields;
+	size_t nfields;
+
+	const struct csv_table *csv;	/* borrowed: raw columns */
+	const char *source;	/* input file name, for messages */
+};
+
+/*
+ * Build the table from CSV according to CONFIG.  Both must outlive the
+ * table.  Errors: a configured column that does not exist, an empty or
+ * duplicate id (naming both lines), a value that does not fit its field
+ * type (a number that is not a number, a bool that is not yes/no).
+ */
+int attendees_build(struct attendee_table *t, const struct csv_table *csv,
+    const struct mingle_config *config, char **cause);
+void attendees_free(struct attendee_table *t);
+
+/* The field called NAME, or NULL. */
+const struct field *attendees_field(const struct attendee_table *t,
+    const char *name);
+
+/* The attendee with id ID, or -1. */
+long attendees_find(const struct attendee_table *t, const char *id);
+
+/* Parse a bool cell: yes/no/ja/nein/true/false/1/0/x/empty (case-folded).
+ * Returns 1, 0, -1 for empty, or -2 for anything else. */
+int attendees_parse_bool(const char *s);
+
+#endif

@@ -1,0 +1,54 @@
+/*
+ * engine.h -- score attendee pairs with the loaded strategies.
+ *
+ * The engine owns the pair loop: it batches candidates, asks each strategy
+ * for both directions (once for symmetric ones), combines
+ *     pair score = sum over strategies of weight * (s(a->b) + s(b->a)) / 2
+ * drops vetoed pairs and pairs at or below min_score, and keeps for each
+ * attendee the `candidates` best partners.  It also answers single pairs
+ * (for `mingle explain`, the output's reasons and the assigners' oracle).
+ */
+#ifndef MINGLE_ENGINE_H
+#define MINGLE_ENGINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "attendees.h"
+#include "config.h"
+#include "graph.h"
+#include "strategy.h"
+
+struct engine {
+	const struct attendee_table *t;
+	const struct config_match *match;
+	struct strategy *strategies;
+	size_t nstrategies;
+	int progress;		/* print progress on stderr */
+};
+
+/* One strategy's view of one pair. */
+struct pair_part {
+	double forward;		/* s(a->b) */
+	double backward;	/* s(b->a) */
+	double weighted;	/* weight * (forward + backward) / 2 */
+	int veto;
+	char reason[256];	/* forward reason, else backward; may be "" */
+};
+
+/* Score all pairs into G.  Returns 0, or nonzero with *cause set. */
+int engine_build_graph(struct engine *e, struct graph *g, char **cause);
+
+/* Score one pair.  PARTS (nstrategies entries) may be NULL; reasons are
+ * filled only when it is given. */
+int engine_score_pair(struct engine *e, uint32_t a, uint32_t b,
+    double *total, int *veto, struct pair_part *parts, char **cause);
+
+/* "name: reason; name: reason" for strategies that contributed; new. */
+char *engine_reasons(struct engine *e, uint32_t a, uint32_t b);
+
+/* Adapter for assigners. */
+int engine_pair_oracle(void *ctx, uint32_t a, uint32_t b, double *score,
+    int *veto, char **cause);
+
+#endif

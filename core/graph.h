@@ -1,0 +1,54 @@
+/*
+ * graph.h -- the scored candidate graph the engine hands to assigners.
+ *
+ * Sparse: per attendee at most `candidates` best partners are kept (an edge
+ * is kept if it is among the best of either end).  No N x N matrix, ever.
+ * Edge weights are combined pair scores, always > min_score; vetoed pairs
+ * are never edges.  Every counted attendee is a node, 0..n-1, the same
+ * numbering as the attendee table; attendees without consent have no edges
+ * and active[i] == 0.
+ */
+#ifndef MINGLE_GRAPH_H
+#define MINGLE_GRAPH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct edge {
+	uint32_t a, b;		/* a < b */
+	double w;
+};
+
+/* Why an attendee may have no partner: counted over all pairs scored. */
+struct node_stats {
+	uint32_t positive;	/* partners scoring above min_score */
+	uint32_t vetoed;	/* partners vetoed */
+	uint32_t low;		/* partners scoring at or below min_score */
+};
+
+struct graph {
+	size_t n;
+	unsigned char *active;	/* 1 if the attendee takes part */
+	struct edge *edges;	/* sorted by (a, b) */
+	size_t nedges;
+	/* adjacency: node i's edges are adj[adj_off[i] .. adj_off[i+1]),
+	 * indices into edges, sorted by weight desc then other end asc */
+	uint32_t *adj_off;
+	uint32_t *adj;
+	struct node_stats *stats;
+	/* rank[i]: tie-break order of attendee i (by id); lower first */
+	uint32_t *rank;
+};
+
+/* Build adjacency and order edges; takes ownership of EDGES. */
+void graph_finish(struct graph *g, struct edge *edges, size_t nedges);
+void graph_free(struct graph *g);
+
+/* The other end of edge E seen from node V. */
+static inline uint32_t
+graph_other(const struct edge *e, uint32_t v)
+{
+	return e->a == v ? e->b : e->a;
+}
+
+#endif

@@ -1,0 +1,24 @@
+/*
+ * normalize.h -- Unicode text normalization for tags and comparisons.
+ */
+#ifndef MINGLE_NORMALIZE_H
+#define MINGLE_NORMALIZE_H
+
+#include <stddef.h>
+
+/*
+ * Normalize S (UTF-8, N bytes) for matching: NFKC, case-folded, with leading
+ * '#' characters and surrounding white space removed and inner runs of white
+ * space collapsed to one space.  So "#Datenschutz", "datenschutz " and
+ * "DATENSCHUTZ" are equal, and so are "Straße" and "STRASSE".  Returns a new
+ * string (possibly empty), or NULL if S is not valid UTF-8.
+ */
+char *normalize_tag(const char *s, size_t n);
+
+/* NFC only, for display; new string, or NULL if S is not valid UTF-8. */
+char *normalize_nfc(const char *s, size_t n);
+
+/* Remove white space at both ends, in place; returns S. */
+char *trim_space(char *s);
+
+#endif

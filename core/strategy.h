@@ -1,0 +1,58 @@
+/*
+ * strategy.h -- one loaded strategy, whatever it is made of.
+ *
+ * The engine sees .so plugins (plugin.c) and Lua scripts (lua_strategy.c)
+ * through this one interface.  Semantics are those of include/mingle/plugin.h:
+ * directional scores a -> b, combined by the engine as the mean of both
+ * directions; a veto in either direction removes the pair.
+ */
+#ifndef MINGLE_STRATEGY_H
+#define MINGLE_STRATEGY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "attendees.h"
+#include "config.h"
+
+struct strategy_ops {
+	/* Score A against N candidates into SCORES and VETO (zeroed by the
+	 * caller).  Returns 0, or nonzero with *cause set: the run stops. */
+	int (*score)(void *self, uint32_t a, const uint32_t *cand, size_t n,
+	    double *scores, unsigned char *veto, char **cause);
+	/* Reason for A -> B into BUF (CAP bytes); "" if none. */
+	void (*reason)(void *self, uint32_t a, uint32_t b, char *buf,
+	    size_t cap);
+	void (*free)(void *self);
+};
+
+struct strategy {
+	char *name;		/* the config section's name */
+	char *kind;		/* "plugin" or "lua" */
+	char *impl;		/* plugin name or script name */
+	char *version;		/* implementation's version */
+	char *path;		/* file it came from */
+	double weight;
+	int symmetric;		/* s(a->b) == s(b->a): ask once */
+	const struct strategy_ops *ops;
+	void *self;
+};
+
+/*
+ * Load every strategy the config names, in config order.  Returns 0 and
+ * fills *out / *n, or nonzero with *cause set (nothing is left loaded).
+ */
+int strategies_load(const struct mingle_config *config,
+    const struct attendee_table *t, struct strategy **out, size_t *n,
+    char **cause);
+void strategies_free(struct strategy *s, size_t n);
+
+/* Loaders for each kind.  Fill *S (name, weight set by the caller). */
+int plugin_strategy_open(const struct mingle_config *config,
+    const struct config_strategy *cs, const struct attendee_table *t,
+    struct strategy *s, char **cause);
+int lua_strategy_open(const struct mingle_config *config,
+    const struct config_strategy *cs, const struct attendee_table *t,
+    struct strategy *s, char **cause);
+
+#endif

@@ -1,0 +1,192 @@
+/*
+ * mingle/plugin.h -- the public ABI for mingle strategy plugins.
+ *
+ * A strategy plugin is a shared object that exports exactly one symbol,
+ * MINGLE_PLUGIN_ENTRY ("mingle_plugin_entry"), a function that returns a
+ * pointer to a constant descriptor (struct mingle_strategy).  Plugins link
+ * nothing from mingle: everything they need from the host comes through the
+ * function table (struct mingle_api) passed to their init function.
+ *
+ * Versioning
+ *   MINGLE_ABI_MAJOR changes only when an existing member changes meaning or
+ *   position.  The host refuses a plugin built for another major version, and
+ *   one built for a newer minor version than the host knows.
+ *   MINGLE_ABI_MINOR grows when members are added at the END of struct
+ *   mingle_api or struct mingle_strategy.  Both structs carry their size:
+ *     - the host reads only min(desc->size, sizeof(struct mingle_strategy))
+ *       bytes of a descriptor, so old plugins keep working;
+ *     - a plugin must test MINGLE_API_HAS(api, member) before calling a
+ *       member added after ABI 1.0.
+ *
+ * Threads
+ *   After init returns, the host may call score and reason concurrently from
+ *   several threads with the same state.  A plugin must therefore treat its
+ *   state as read-only after init (or synchronize itself).  Every function in
+ *   struct mingle_api is safe to call from any thread.
+ *
+ * Lifetimes
+ *   All strings and arrays returned by the api stay valid and unchanged from
+ *   init until fini returns.  Attendees are numbered 0..attendee_count-1.
+ *
+ * Scores
+ *   score(a, candidates) returns how much attendee a would gain from meeting
+ *   each candidate: the directional score a -> b.  The host combines the two
+ *   directions of a pair as their mean, (s(a->b) + s(b->a)) / 2, and a veto
+ *   in either direction removes the pair.  A plugin whose scores are
+ *   symmetric sets MINGLE_STRATEGY_SYMMETRIC and the host asks only once.
+ *   Scores must be finite.  The host multiplies them by the strategy's
+ *   configured weight and sums over strategies.
+ */
+#ifndef MINGLE_PLUGIN_H
+#define MINGLE_PLUGIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define MINGLE_ABI_MAJOR 1
+#define MINGLE_ABI_MINOR 0
+
+/* The one symbol a plugin exports. */
+#define MINGLE_PLUGIN_ENTRY "mingle_plugin_entry"
+
+/* Longest reason the host asks for, including the terminating NUL. */
+#define MINGLE_REASON_MAX 256
+
+/* An attendee: an index 0..attendee_count-1. */
+typedef uint32_t mingle_attendee;
+
+/* The host's side of one loaded strategy; opaque to plugins. */
+typedef struct mingle_host mingle_host;
+
+/* Field types, as configured in a [field NAME] section. */
+enum mingle_field_type {
+	MINGLE_FIELD_TAGS = 1,	/* set of interned tag ids, sorted ascending */
+	MINGLE_FIELD_TEXT = 2,	/* free UTF-8 text */
+	MINGLE_FIELD_NUMBER = 3,	/* double */
+	MINGLE_FIELD_BOOL = 4,	/* yes/no */
+	MINGLE_FIELD_CATEGORY = 5	/* one interned value, also readable as text */
+};
+
+/*
+ * The host's function table.  Grows only at its end; see MINGLE_API_HAS.
+ * Every function takes the host handle given to init.
+ */
+struct mingle_api {
+	uint32_t size;		/* sizeof(struct mingle_api) as the host built it */
+	uint32_t abi_major;	/* the host's MINGLE_ABI_MAJOR */
+	uint32_t abi_minor;	/* the host's MINGLE_ABI_MINOR */
+
+	/* The value of KEY in this strategy's config section, or NULL.  Only
+	 * keys the descriptor lists in `options` ever reach a plugin. */
+	const char *(*option)(mingle_host *host, const char *key);
+
+	/* Report why init fails; the host copies the text.  printf-style. */
+	void (*error)(mingle_host *host, const char *fmt, ...)
+#if defined(__GNUC__)
+	    __attribute__((format(printf, 2, 3)))
+#endif
+	    ;
+
+	/* A line on stderr, prefixed with the strategy's name.  printf-style. */
+	void (*log)(mingle_host *host, const char *fmt, ...)
+#if defined(__GNUC__)
+	    __attribute__((format(printf, 2, 3)))
+#endif
+	    ;
+
+	uint32_t (*attendee_count)(mingle_host *host);
+	const char *(*attendee_id)(mingle_host *host, mingle_attendee a);
+	const char *(*attendee_name)(mingle_host *host, mingle_attendee a);
+
+	/* The handle (>= 0) of the field called NAME, or -1 if there is none.
+	 * If TYPE is not NULL it receives the field's enum mingle_field_type. */
+	int (*field)(mingle_host *host, const char *name, int *type);
+
+	/* Tags fields.  tags() stores a pointer to A's sorted tag ids in *TAGS
+	 * and returns how many there are (0 for none or a non-tags field).
+	 * Tag ids are 0..tag_count-1; tag_frequency is the number of attendees
+	 * holding the tag; tag_name its normalized text. */
+	size_t (*tags)(mingle_host *host, int field, mingle_attendee a,
+	    const uint32_t **tags);
+	uint32_t (*tag_count)(mingle_host *host, int field);
+	uint32_t (*tag_frequency)(mingle_host *host, int field, uint32_t tag);
+	const char *(*tag_name)(mingle_host *host, int field, uint32_t tag);
+
+	/* Number fields: 1 and *OUT set if A has a value, else 0. */
+	int (*number)(mingle_host *host, int field, mingle_attendee a,
+	    double *out);
+
+	/* Bool fields: 1 yes, 0 no, -1 missing. */
+	int (*boolean)(mingle_host *host, int field, mingle_attendee a);
+
+	/* Text and category fields: the value, or NULL if missing. */
+	const char *(*text)(mingle_host *host, int field, mingle_attendee a);
+
+	/* Category fields: the interned value id + 1, or 0 if missing, so that
+	 * equal categories compare equal as integers. */
+	uint32_t (*category)(mingle_host *host, int field, mingle_attendee a);
+};
+
+/* True if the host's table is new enough to hold MEMBER. */
+#define MINGLE_API_HAS(api, member) \
+	((api)->size >= offsetof(struct mingle_api, member) + \
+	    sizeof((api)->member))
+
+/* Descriptor flags. */
+#define MINGLE_STRATEGY_SYMMETRIC 0x1u	/* s(a->b) == s(b->a) always */
+
+/*
+ * The descriptor a plugin returns from its entry function.  Constant,
+ * static storage; the host never writes to it.
+ */
+struct mingle_strategy {
+	uint32_t abi_major;	/* MINGLE_ABI_MAJOR the plugin was built with */
+	uint32_t abi_minor;	/* MINGLE_ABI_MINOR the plugin was built with */
+	uint32_t size;		/* sizeof(struct mingle_strategy) */
+	uint32_t flags;		/* MINGLE_STRATEGY_* */
+
+	const char *name;	/* e.g. "shared_tags"; matches the file name */
+	const char *version;	/* the plugin's own version, e.g. "1.0.0" */
+	const char *description;	/* one line for `mingle plugins` */
+
+	/* NULL-terminated list of the config keys this strategy accepts.  The
+	 * host rejects any other key in the section (besides its own: plugin,
+	 * weight) before init is called.  May be NULL for none. */
+	const char *const *options;
+
+	/* Set *STATE (may stay NULL).  Return 0 on success; on failure call
+	 * api->error() with the reason and return nonzero.  fini is not
+	 * called after a failed init. */
+	int (*init)(const struct mingle_api *api, mingle_host *host,
+	    void **state);
+
+	/* Score A against N candidates (never A itself).  Write SCORES[i], the
+	 * directional score a -> candidates[i], and VETO[i], nonzero to forbid
+	 * the pair.  The host zeroes both arrays before the call.  Return 0, or
+	 * nonzero for an internal error that stops the run. */
+	int (*score)(void *state, mingle_attendee a,
+	    const mingle_attendee *candidates, size_t n, double *scores,
+	    unsigned char *veto);
+
+	/* Why A -> B scored as it did, in at most CAP bytes including the NUL
+	 * (CAP is at most MINGLE_REASON_MAX).  Called only for pairs that are
+	 * shown to a person, never in the scoring loop.  May be NULL. */
+	void (*reason)(void *state, mingle_attendee a, mingle_attendee b,
+	    char *buf, size_t cap);
+
+	/* Free STATE.  May be NULL. */
+	void (*fini)(void *state);
+};
+
+/* The entry function every plugin exports under MINGLE_PLUGIN_ENTRY. */
+typedef const struct mingle_strategy *(*mingle_plugin_entry_fn)(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MINGLE_PLUGIN_H */

@@ -1,0 +1,52 @@
+# tests/lib.sh -- shared helpers for mingle's shell tests (TAP output).
+# Source it; it expects $MINGLE, $top_srcdir, $top_builddir from `make check`.
+: "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
+: "${top_builddir:=$top_srcdir}"
+: "${MINGLE:=$top_builddir/mingle}"
+t_n=0
+t_failed=0
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/mingle-test.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+
+t_ok() { t_n=$((t_n + 1)); echo "ok $t_n - $1"; }
+t_fail() {
+	t_n=$((t_n + 1)); t_failed=$((t_failed + 1))
+	echo "not ok $t_n - $1"
+	shift
+	for l in "$@"; do printf '%s\n' "$l" | sed 's/^/#   /'; done
+}
+
+# t_run NAME EXPECTED_STATUS CMD...: run, keep stdout in $TMP/out and
+# stderr in $TMP/err, check the exit status.
+t_run() {
+	name=$1 want=$2; shift 2
+	"$@" >"$TMP/out" 2>"$TMP/err"
+	got=$?
+	if [ "$got" = "$want" ]; then t_ok "$name (exit $got)"
+	else t_fail "$name: exit $got, want $want" "stderr: $(head -c 2000 "$TMP/err")"
+	fi
+}
+
+# t_contains NAME FILE TEXT: FILE contains the fixed string TEXT.
+t_contains() {
+	if grep -qF -- "$3" "$2"; then t_ok "$1"
+	else t_fail "$1: '$3' not in $(basename "$2")" "$(head -c 2000 "$2")"
+	fi
+}
+
+# t_same NAME WANT GOT: two files are byte-identical.
+t_same() {
+	if cmp -s "$2" "$3"; then t_ok "$1"
+	else t_fail "$1: output differs" "$(diff -u "$2" "$3" | head -40)"
+	fi
+}
+
+# t_absent NAME FILE: FILE does not exist.
+t_absent() {
+	if [ ! -e "$2" ]; then t_ok "$1"; else t_fail "$1: $2 exists"; fi
+}
+
+t_done() {
+	echo "1..$t_n"
+	[ "$t_failed" -eq 0 ]
+}
