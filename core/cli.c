@@ -1,0 +1,107 @@
+/*
+ * cli.c -- option parsing, help and error printing shared by the commands.
+ */
+#include "autoconf.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "util.h"
+
+const struct cmd_entry *const cmd_table[] = {
+	&cmd_run_entry,
+	&cmd_check_entry,
+	&cmd_attendees_entry,
+	&cmd_explain_entry,
+	&cmd_plugins_entry,
+	NULL
+};
+
+int
+cli_fail(const char *msg)
+{
+	fprintf(stderr, "mingle: %s\n", msg);
+	return EXIT_INPUT;
+}
+
+int
+cli_usage(const struct cmd_entry *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "mingle %s: ", cmd->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: mingle %s %s\n"
+	    "Try 'mingle %s --help' for more.\n", cmd->name, cmd->usage,
+	    cmd->name);
+	return EXIT_USAGE;
+}
+
+int
+cli_help(const struct cmd_entry *cmd)
+{
+	printf("usage: mingle %s %s\n\n%s\n\n%s", cmd->name, cmd->usage,
+	    cmd->summary, cmd->help);
+	return EXIT_OK;
+}
+
+int
+cli_parse(const struct cmd_entry *cmd, int argc, char **argv,
+    const struct cli_option *extra, const char **config,
+    int (*on_opt)(void *ctx, int opt, const char *arg), void *ctx,
+    int *first_operand)
+{
+	struct option longopts[16];
+	char shortopts[64] = "+hc:";
+	size_t n = 0, i;
+	int opt, rc;
+
+	longopts[n++] = (struct option){ "help", no_argument, NULL, 'h' };
+	longopts[n++] = (struct option){ "config", required_argument, NULL,
+	    'c' };
+	for (i = 0; extra != NULL && extra[i].long_name != NULL; i++) {
+		size_t len = strlen(shortopts);
+
+		longopts[n++] = (struct option){ extra[i].long_name,
+		    extra[i].has_arg, NULL, extra[i].short_name };
+		if (extra[i].short_name < 256) {
+			shortopts[len++] = (char)extra[i].short_name;
+			if (extra[i].has_arg)
+				shortopts[len++] = ':';
+			shortopts[len] = '\0';
+		}
+	}
+	longopts[n] = (struct option){ NULL, 0, NULL, 0 };
+
+	optind = 1;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, shortopts, longopts, NULL))
+	    != -1) {
+		switch (opt) {
+		case 'h':
+			return cli_help(cmd);
+		case 'c':
+			*config = optarg;
+			break;
+		case '?':
+			if (optopt != 0 && optopt < 256)
+				return cli_usage(cmd, optopt && strchr(
+				    shortopts, optopt) ? "option -%c needs a "
+				    "value" : "unknown option -%c", optopt);
+			return cli_usage(cmd, "unknown option or missing "
+			    "value: %s", argv[optind - 1]);
+		default:
+			rc = on_opt(ctx, opt, optarg);
+			if (rc >= 0)
+				return rc;
+		}
+	}
+	*first_operand = optind;
+	return -1;
+}

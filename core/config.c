@@ -1,0 +1,899 @@
+/*
+ * config.c -- load and validate the event's INI file (with inih).
+ *
+ * Two passes over the text held in memory: a scan of the section headers
+ * (so that a section without keys is still seen and placed), then inih for
+ * the keys.  inih does not say on which line a key stands, so the line
+ * reader given to ini_parse_stream() counts lines itself.  The first error
+ * wins; every message starts with "FILE:LINE: ".
+ */
+#include "autoconf.h"
+
+#include <ctype.h>
+#include <ini.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "mingle/plugin.h"
+#include "normalize.h"
+#include "util.h"
+
+#define DEFAULT_MEMORY_LIMIT (64UL << 20)
+#define DEFAULT_INSTRUCTION_LIMIT 10000000L
+
+enum section_kind {
+	SECTION_INPUT,
+	SECTION_FIELD,
+	SECTION_STRATEGY,
+	SECTION_MATCH,
+	SECTION_OUTPUT,
+	SECTION_PLUGINS
+};
+
+struct section_def {
+	const char *word;	/* first word of the header */
+	enum section_kind kind;
+	int named;		/* [field NAME] takes a name */
+	const char *const *keys;	/* known keys; NULL = open (strategies) */
+};
+
+static const char *const input_keys[] = {
+	"file", "delimiter", "encoding", "id", "name", "consent", NULL
+};
+static const char *const field_keys[] = {
+	"column", "type", "separator", NULL
+};
+static const char *const match_keys[] = {
+	"mode", "per_attendee", "min_per_attendee", "max_per_attendee",
+	"candidates", "min_score", "seed", "odd", "group_size", "rounds", NULL
+};
+static const char *const output_keys[] = {
+	"file", "report", "schedule", NULL
+};
+static const char *const plugins_keys[] = { "path", NULL };
+/* Keys of a strategy section the host reads itself. */
+static const char *const strategy_host_keys[] = {
+	"plugin", "script", "weight", "memory_limit", "instruction_limit", NULL
+};
+
+static const struct section_def sections[] = {
+	{ .word = "input", .kind = SECTION_INPUT, .keys = input_keys },
+	{ .word = "field", .kind = SECTION_FIELD, .named = 1,
+	  .keys = field_keys },
+	{ .word = "strategy", .kind = SECTION_STRATEGY, .named = 1 },
+	{ .word = "match", .kind = SECTION_MATCH, .keys = match_keys },
+	{ .word = "output", .kind = SECTION_OUTPUT, .keys = output_keys },
+	{ .word = "plugins", .kind = SECTION_PLUGINS, .keys = plugins_keys },
+};
+#define NSECTIONS (sizeof sections / sizeof sections[0])
+
+/* One section header as found by the scan. */
+struct section {
+	char *header;		/* text between the brackets, trimmed */
+	const struct section_def *def;
+	char *name;		/* for named sections */
+	int line;
+	void *target;		/* its config_field / config_strategy */
+	struct config_option *seen;	/* keys seen, for repeats */
+	size_t nseen;
+};
+
+struct loader {
+	struct mingle_config *c;
+	const char *file;	/* config path for messages */
+	const char *text;	/* the file, NUL-terminated */
+	size_t pos;		/* reader position */
+	int line;		/* line of the text inih has now */
+	int at_line_start;
+	struct section *sections;
+	size_t nsections;
+	size_t current;		/* index into sections */
+	char *error;		/* first error */
+	/* raw [input] values, checked after parsing */
+	char *name_spec;
+	int line_input, line_match, line_mode;
+	int line_min, line_max, line_per;
+};
+
+static int
+fail(struct loader *l, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+fail(struct loader *l, int line, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	if (l->error != NULL)
+		return 0;
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	l->error = line > 0 ? xasprintf("%s:%d: %s", l->file, line, msg) :
+	    xasprintf("%s: %s", l->file, msg);
+	free(msg);
+	return 0;
+}
+
+/* ", did you mean 'x'?" or "" -- static buffer, used at once. */
+static const char *
+suggest(const char *word, const char *const *list)
+{
+	static char buf[256];
+	const char *best;
+	size_t n = 0;
+
+	while (list[n] != NULL)
+		n++;
+	best = closest_match(word, list, n);
+	if (best == NULL)
+		return "";
+	snprintf(buf, sizeof buf, "; did you mean '%s'?", best);
+	return buf;
+}
+
+static char *
+join_list(const char *const *list)
+{
+	struct strbuf sb = { 0 };
+	size_t i;
+
+	for (i = 0; list[i] != NULL; i++) {
+		if (i > 0)
+			strbuf_puts(&sb, ", ");
+		strbuf_puts(&sb, list[i]);
+	}
+	return strbuf_detach(&sb);
+}
+
+/* ---------------------------------------------------------------- scan */
+
+static const struct section_def *
+section_def(const char *word, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < NSECTIONS; i++)
+		if (strlen(sections[i].word) == len &&
+		    strncmp(sections[i].word, word, len) == 0)
+			return &sections[i];
+	return NULL;
+}
+
+static int
+scan_header(struct loader *l, const char *start, size_t len, int line)
+{
+	static const char *const words[] = {
+		"input", "field", "strategy", "match", "output", "plugins", NULL
+	};
+	struct section *s;
+	char *header, *name;
+	const struct section_def *def;
+	size_t i, wlen;
+
+	header = trim_space(xstrndup(start, len));
+	wlen = strcspn(header, " \t");
+	def = section_def(header, wlen);
+	if (def == NULL) {
+		char *word = xstrndup(header, wlen);
+
+		fail(l, line, "unknown section [%s]%s (known: [input], "
+		    "[field NAME], [strategy NAME], [match], [output], "
+		    "[plugins])", header, suggest(word, words));
+		free(word);
+		free(header);
+		return -1;
+	}
+	name = trim_space(xstrdup(header + wlen));
+	if (def->named && *name == '\0') {
+		fail(l, line, "section [%s] needs a name, as in [%s NAME]",
+		    header, def->word);
+		goto bad;
+	}
+	if (!def->named && *name != '\0') {
+		fail(l, line, "section [%s] takes no name; write [%s]",
+		    header, def->word);
+		goto bad;
+	}
+	for (i = 0; i < l->nsections; i++) {
+		if (strcmp(l->sections[i].header, header) == 0) {
+			fail(l, line, "section [%s] appears twice (first on "
+			    "line %d)", header, l->sections[i].line);
+			goto bad;
+		}
+		if (def->named && l->sections[i].def == def &&
+		    strcmp(l->sections[i].name, name) == 0) {
+			fail(l, line, "a %s called '%s' exists already (line "
+			    "%d)", def->word, name, l->sections[i].line);
+			goto bad;
+		}
+	}
+	l->sections = xreallocarray(l->sections, l->nsections + 1,
+	    sizeof *l->sections);
+	s = &l->sections[l->nsections++];
+	memset(s, 0, sizeof *s);
+	s->header = header;
+	s->def = def;
+	s->name = name;
+	s->line = line;
+	return 0;
+bad:
+	free(name);
+	free(header);
+	return -1;
+}
+
+static int
+scan_sections(struct loader *l)
+{
+	const char *p = l->text, *eol, *close;
+	int line = 1;
+
+	for (; *p != '\0'; p = *eol ? eol + 1 : eol, line++) {
+		eol = strchr(p, '\n');
+		if (eol == NULL)
+			eol = p + strlen(p);
+		while (p < eol && isspace((unsigned char)*p))
+			p++;
+		if (p == eol || *p != '[')
+			continue;
+		close = memchr(p, ']', (size_t)(eol - p));
+		if (close == NULL)
+			return fail(l, line, "section header without ']'"),
+			    -1;
+		if (scan_header(l, p + 1, (size_t)(close - p - 1), line) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- values */
+
+static int
+set_string(struct loader *l, char **dst, const char *value)
+{
+	(void)l;
+	free(*dst);
+	*dst = xstrdup(value);
+	return 1;
+}
+
+static int
+set_long(struct loader *l, long *dst, const char *key, const char *value,
+    long min, long max)
+{
+	long v;
+
+	if (parse_long(value, &v) != 0 || v < min || v > max)
+		return fail(l, l->line, "%s must be a whole number from %ld "
+		    "to %ld, not '%s'", key, min, max, value);
+	*dst = v;
+	return 1;
+}
+
+static int
+set_double(struct loader *l, double *dst, const char *key,
+    const char *value)
+{
+	if (parse_double(value, dst) != 0)
+		return fail(l, l->line, "%s must be a number, not '%s'", key,
+		    value);
+	return 1;
+}
+
+/* "64M", "512k", "1G", "1048576" */
+static int
+set_size(struct loader *l, size_t *dst, const char *key, const char *value)
+{
+	char *end;
+	unsigned long long v;
+	double mult = 1;
+
+	v = strtoull(value, &end, 10);
+	if (end == value)
+		goto bad;
+	switch (toupper((unsigned char)*end)) {
+	case 'K': mult = 1024.0; end++; break;
+	case 'M': mult = 1024.0 * 1024; end++; break;
+	case 'G': mult = 1024.0 * 1024 * 1024; end++; break;
+	}
+	if (mult > 1 && *end == 'i')
+		end++;
+	if (toupper((unsigned char)*end) == 'B')
+		end++;
+	if (*end != '\0' || v == 0 || (double)v * mult > 64.0 * (1ULL << 30))
+		goto bad;
+	*dst = (size_t)((double)v * mult);
+	return 1;
+bad:
+	return fail(l, l->line, "%s must be a size such as 64M, 512K or 1G "
+	    "(at most 64G), not '%s'", key, value);
+}
+
+static int
+set_choice(struct loader *l, int *dst, const char *key, const char *value,
+    const char *const *names)
+{
+	size_t i;
+	char *all;
+
+	for (i = 0; names[i] != NULL; i++) {
+		if (strcasecmp(value, names[i]) == 0) {
+			*dst = (int)i;
+			return 1;
+		}
+	}
+	all = join_list(names);
+	fail(l, l->line, "%s must be one of %s, not '%s'%s", key, all, value,
+	    suggest(value, names));
+	free(all);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- sections */
+
+static const char *const mode_names[] = {
+	"suggestions", "pairs", "groups", "rounds", NULL
+};
+static const char *const odd_names[] = { "trio", "leave-out", NULL };
+static const char *const type_names[] = {
+	"", "tags", "text", "number", "bool", "category", NULL
+};
+
+static int
+input_key(struct loader *l, const char *key, const char *value)
+{
+	struct mingle_config *c = l->c;
+
+	if (strcmp(key, "file") == 0) {
+		free(c->input_file);
+		c->input_file = path_join(c->dir, value);
+		return 1;
+	}
+	if (strcmp(key, "delimiter") == 0) {
+		if (strcasecmp(value, "auto") == 0)
+			c->csv.delimiter = 0;
+		else if (strcmp(value, ",") == 0 ||
+		    strcasecmp(value, "comma") == 0)
+			c->csv.delimiter = ',';
+		else if (strcmp(value, ";") == 0 ||
+		    strcasecmp(value, "semicolon") == 0)
+			c->csv.delimiter = ';';
+		else if (strcasecmp(value, "tab") == 0 ||
+		    strcmp(value, "\\t") == 0)
+			c->csv.delimiter = '\t';
+		else
+			return fail(l, l->line, "delimiter must be auto, "
+			    "comma, semicolon or tab, not '%s' (in INI a ';' "
+			    "after a space starts a comment: write "
+			    "'semicolon')", value);
+		return 1;
+	}
+	if (strcmp(key, "encoding") == 0) {
+		if (csv_encoding_parse(value, &c->csv.encoding) != 0)
+			return fail(l, l->line, "encoding must be auto, "
+			    "utf-8, windows-1252 or latin1, not '%s'", value);
+		return 1;
+	}
+	if (strcmp(key, "id") == 0)
+		return set_string(l, &c->id_column, value);
+	if (strcmp(key, "name") == 0)
+		return set_string(l, &l->name_spec, value);
+	if (strcmp(key, "consent") == 0)
+		return set_string(l, &c->consent_column, value);
+	return 0;
+}
+
+static int
+field_key(struct loader *l, struct config_field *f, const char *key,
+    const char *value)
+{
+	if (strcmp(key, "column") == 0)
+		return set_string(l, &f->column, value);
+	if (strcmp(key, "type") == 0) {
+		int t;
+
+		if (!set_choice(l, &t, key, value, type_names + 1))
+			return 0;
+		f->type = t + 1;
+		return 1;
+	}
+	if (strcmp(key, "separator") == 0) {
+		if (*value == '\0')
+			return fail(l, l->line, "separator must not be empty");
+		return set_string(l, &f->separator, value);
+	}
+	return 0;
+}
+
+static int
+strategy_key(struct loader *l, struct config_strategy *s, const char *key,
+    const char *value)
+{
+	if (strcmp(key, "plugin") == 0)
+		return set_string(l, &s->plugin, value);
+	if (strcmp(key, "script") == 0) {
+		free(s->script);
+		s->script = path_join(l->c->dir, value);
+		return 1;
+	}
+	if (strcmp(key, "weight") == 0) {
+		if (!set_double(l, &s->weight, key, value))
+			return 0;
+		if (s->weight < 0)
+			return fail(l, l->line, "weight must not be negative "
+			    "(use a veto to forbid pairs)");
+		return 1;
+	}
+	if (strcmp(key, "memory_limit") == 0)
+		return set_size(l, &s->memory_limit, key, value);
+	if (strcmp(key, "instruction_limit") == 0)
+		return set_long(l, &s->instruction_limit, key, value, 1000,
+		    1000000000000L);
+	/* Anything else belongs to the strategy; checked when it loads. */
+	s->options = xreallocarray(s->options, s->noptions + 1,
+	    sizeof *s->options);
+	s->options[s->noptions].key = xstrdup(key);
+	s->options[s->noptions].value = xstrdup(value);
+	s->options[s->noptions].line = l->line;
+	s->noptions++;
+	return 1;
+}
+
+static int
+match_key(struct loader *l, const char *key, const char *value)
+{
+	struct config_match *m = &l->c->match;
+	long seed = 0;
+
+	if (strcmp(key, "mode") == 0) {
+		int v;
+
+		l->line_mode = l->line;
+		if (!set_choice(l, &v, key, value, mode_names))
+			return 0;
+		m->mode = (enum match_mode)v;
+		return 1;
+	}
+	if (strcmp(key, "odd") == 0) {
+		int v;
+
+		if (!set_choice(l, &v, key, value, odd_names))
+			return 0;
+		m->odd = (enum match_odd)v;
+		return 1;
+	}
+	if (strcmp(key, "per_attendee") == 0)
+		return l->line_per = l->line,
+		    set_long(l, &m->per_attendee, key, value, 1, 1000);
+	if (strcmp(key, "min_per_attendee") == 0)
+		return l->line_min = l->line,
+		    set_long(l, &m->min_per_attendee, key, value, 0, 1000);
+	if (strcmp(key, "max_per_attendee") == 0)
+		return l->line_max = l->line,
+		    set_long(l, &m->max_per_attendee, key, value, 1, 1000);
+	if (strcmp(key, "candidates") == 0)
+		return set_long(l, &m->candidates, key, value, 1, 100000);
+	if (strcmp(key, "min_score") == 0)
+		return set_double(l, &m->min_score, key, value);
+	if (strcmp(key, "group_size") == 0)
+		return set_long(l, &m->group_size, key, value, 2, 1000);
+	if (strcmp(key, "rounds") == 0)
+		return set_long(l, &m->rounds, key, value, 1, 1000);
+	if (strcmp(key, "seed") == 0) {
+		if (!set_long(l, &seed, key, value, 0, 2147483647L))
+			return 0;
+		m->seed = (unsigned long)seed;
+		return 1;
+	}
+	return 0;
+}
+
+static int
+output_key(struct loader *l, const char *key, const char *value)
+{
+	struct mingle_config *c = l->c;
+	char **dst;
+
+	if (strcmp(key, "file") == 0)
+		dst = &c->output_file;
+	else if (strcmp(key, "report") == 0)
+		dst = &c->report_file;
+	else if (strcmp(key, "schedule") == 0)
+		dst = &c->schedule_file;
+	else
+		return 0;
+	free(*dst);
+	*dst = strcmp(value, "-") == 0 ? NULL : path_join(c->dir, value);
+	return 1;
+}
+
+static int
+plugins_key(struct loader *l, const char *key, const char *value)
+{
+	struct mingle_config *c = l->c;
+	const char *p = value;
+
+	if (strcmp(key, "path") != 0)
+		return 0;
+	while (*p != '\0') {
+		size_t len = strcspn(p, ":");
+		char *dir = trim_space(xstrndup(p, len));
+
+		if (*dir != '\0') {
+			c->plugin_path = xreallocarray(c->plugin_path,
+			    c->nplugin_path + 1, sizeof *c->plugin_path);
+			c->plugin_path[c->nplugin_path++] =
+			    path_join(c->dir, dir);
+		}
+		free(dir);
+		p += len + (p[len] == ':');
+	}
+	return 1;
+}
+
+/* ---------------------------------------------------------------- inih glue */
+
+static struct section *
+section_for(struct loader *l, const char *header)
+{
+	size_t i;
+
+	for (i = l->current; i < l->nsections; i++) {
+		if (strcmp(l->sections[i].header, header) == 0) {
+			l->current = i;
+			return &l->sections[i];
+		}
+	}
+	return NULL;
+}
+
+static int
+check_repeat(struct loader *l, struct section *s, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < s->nseen; i++)
+		if (strcmp(s->seen[i].key, key) == 0)
+			return fail(l, l->line, "'%s' is set twice in [%s] "
+			    "(first on line %d)", key, s->header,
+			    s->seen[i].line);
+	s->seen = xreallocarray(s->seen, s->nseen + 1, sizeof *s->seen);
+	s->seen[s->nseen].key = xstrdup(key);
+	s->seen[s->nseen].value = NULL;
+	s->seen[s->nseen].line = l->line;
+	s->nseen++;
+	return 1;
+}
+
+static int
+on_key(void *user, const char *section, const char *key, const char *value)
+{
+	struct loader *l = user;
+	struct section *s;
+	int known;
+
+	if (l->error != NULL)
+		return 0;
+	if (*section == '\0')
+		return fail(l, l->line, "'%s' stands before any section; put "
+		    "it under [input], [match], ...", key);
+	s = section_for(l, section);
+	if (s == NULL)		/* the scan saw every header */
+		return fail(l, l->line, "cannot place section [%s]", section);
+	if (!check_repeat(l, s, key))
+		return 0;
+	switch (s->def->kind) {
+	case SECTION_INPUT:
+		l->line_input = s->line;
+		known = input_key(l, key, value);
+		break;
+	case SECTION_FIELD:
+		known = field_key(l, s->target, key, value);
+		break;
+	case SECTION_STRATEGY:
+		return strategy_key(l, s->target, key, value);
+	case SECTION_MATCH:
+		l->line_match = s->line;
+		known = match_key(l, key, value);
+		break;
+	case SECTION_OUTPUT:
+		known = output_key(l, key, value);
+		break;
+	case SECTION_PLUGINS:
+		known = plugins_key(l, key, value);
+		break;
+	default:
+		known = 0;
+	}
+	if (!known && l->error == NULL) {
+		char *all = join_list(s->def->keys);
+
+		fail(l, l->line, "unknown key '%s' in [%s]%s (known: %s)",
+		    key, s->def->word, suggest(key, s->def->keys), all);
+		free(all);
+	}
+	return known;
+}
+
+/* fgets() over the text in memory, counting lines as inih takes them. */
+static char *
+read_line(char *str, int num, void *stream)
+{
+	struct loader *l = stream;
+	size_t n = 0;
+
+	if (l->text[l->pos] == '\0' || num < 2)
+		return NULL;
+	if (l->at_line_start)
+		l->line++;
+	while (n < (size_t)num - 1 && l->text[l->pos] != '\0') {
+		char ch = l->text[l->pos++];
+
+		str[n++] = ch;
+		if (ch == '\n')
+			break;
+	}
+	str[n] = '\0';
+	l->at_line_start = n > 0 && str[n - 1] == '\n';
+	return str;
+}
+
+/* ---------------------------------------------------------------- checks */
+
+static void
+split_name(struct loader *l)
+{
+	struct mingle_config *c = l->c;
+	const char *p = l->name_spec;
+
+	while (p != NULL && *p != '\0') {
+		size_t len = strcspn(p, "+");
+		char *col = trim_space(xstrndup(p, len));
+
+		if (*col != '\0') {
+			c->name_columns = xreallocarray(c->name_columns,
+			    c->nname_columns + 1, sizeof *c->name_columns);
+			c->name_columns[c->nname_columns++] = col;
+		} else
+			free(col);
+		p += len + (p[len] == '+');
+	}
+}
+
+static int
+check_config(struct loader *l)
+{
+	struct mingle_config *c = l->c;
+	struct config_match *m = &c->match;
+	size_t i;
+
+	if (c->input_file == NULL)
+		return fail(l, l->line_input, "[input] needs 'file', the "
+		    "registration export to read");
+	if (c->id_column == NULL)
+		return fail(l, l->line_input, "[input] needs 'id', the column "
+		    "that identifies each attendee (e.g. id = Email)");
+	split_name(l);
+	for (i = 0; i < c->nfields; i++) {
+		struct config_field *f = &c->fields[i];
+
+		if (f->column == NULL)
+			return fail(l, f->line, "[field %s] needs 'column'",
+			    f->name);
+		if (f->type == 0)
+			return fail(l, f->line, "[field %s] needs 'type': "
+			    "tags, text, number, bool or category", f->name);
+		if (f->separator != NULL && f->type != MINGLE_FIELD_TAGS)
+			return fail(l, f->line, "[field %s]: 'separator' "
+			    "applies to tags fields only", f->name);
+		if (f->separator == NULL && f->type == MINGLE_FIELD_TAGS)
+			f->separator = xstrdup(",");
+	}
+	for (i = 0; i < c->nstrategies; i++) {
+		struct config_strategy *s = &c->strategies[i];
+
+		if ((s->plugin == NULL) == (s->script == NULL))
+			return fail(l, s->line, "[strategy %s] needs exactly "
+			    "one of 'plugin' (a .so strategy) or 'script' (a "
+			    "Lua file)", s->name);
+	}
+	if (m->max_per_attendee == 0)
+		m->max_per_attendee = m->per_attendee;
+	else if (l->line_per == 0)
+		m->per_attendee = m->max_per_attendee;
+	if (m->min_per_attendee > m->max_per_attendee)
+		return fail(l, l->line_min, "min_per_attendee (%ld) is more "
+		    "than max_per_attendee (%ld)", m->min_per_attendee,
+		    m->max_per_attendee);
+	if (m->mode == MATCH_GROUPS && m->group_size == 0)
+		m->group_size = 4;
+	if (m->mode == MATCH_ROUNDS && m->group_size == 0)
+		m->group_size = 2;
+	return 1;
+}
+
+/* Give every named section its target struct, in file order. */
+static void
+make_targets(struct loader *l)
+{
+	struct mingle_config *c = l->c;
+	size_t i, nf = 0, ns = 0;
+
+	for (i = 0; i < l->nsections; i++) {
+		if (l->sections[i].def->kind == SECTION_FIELD)
+			nf++;
+		if (l->sections[i].def->kind == SECTION_STRATEGY)
+			ns++;
+	}
+	c->fields = xcalloc(nf, sizeof *c->fields);
+	c->strategies = xcalloc(ns, sizeof *c->strategies);
+	for (i = 0; i < l->nsections; i++) {
+		struct section *s = &l->sections[i];
+
+		if (s->def->kind == SECTION_FIELD) {
+			struct config_field *f = &c->fields[c->nfields++];
+
+			f->name = xstrdup(s->name);
+			f->line = s->line;
+			s->target = f;
+		} else if (s->def->kind == SECTION_STRATEGY) {
+			struct config_strategy *st =
+			    &c->strategies[c->nstrategies++];
+
+			st->name = xstrdup(s->name);
+			st->line = s->line;
+			st->weight = 1;
+			st->memory_limit = DEFAULT_MEMORY_LIMIT;
+			st->instruction_limit = DEFAULT_INSTRUCTION_LIMIT;
+			st->file = c->path;
+			s->target = st;
+		}
+	}
+}
+
+static void
+loader_free(struct loader *l)
+{
+	size_t i, j;
+
+	for (i = 0; i < l->nsections; i++) {
+		for (j = 0; j < l->sections[i].nseen; j++)
+			free(l->sections[i].seen[j].key);
+		free(l->sections[i].seen);
+		free(l->sections[i].header);
+		free(l->sections[i].name);
+	}
+	free(l->sections);
+	free(l->name_spec);
+}
+
+struct mingle_config *
+config_load(const char *path, char **cause)
+{
+	struct mingle_config *c;
+	struct loader l;
+	char *text;
+	size_t len;
+	int rc;
+
+	text = read_file(path, &len, cause);
+	if (text == NULL)
+		return NULL;
+	c = xcalloc(1, sizeof *c);
+	c->path = xstrdup(path);
+	c->dir = path_dirname(path);
+	c->match.mode = MATCH_SUGGESTIONS;
+	c->match.per_attendee = 3;
+	c->match.candidates = 50;
+	c->match.seed = 1;
+	c->match.rounds = 1;
+
+	memset(&l, 0, sizeof l);
+	l.c = c;
+	l.file = path;
+	l.text = text;
+	l.at_line_start = 1;
+	if (strlen(text) != len)
+		fail(&l, 0, "holds a NUL byte; is this an INI file?");
+	else if (scan_sections(&l) == 0) {
+		make_targets(&l);
+		/* Our own conventions, set before each parse. */
+		ini_allow_multiline = 0;
+		ini_allow_inline_comments = 1;
+		ini_use_stack = 0;
+		ini_allow_realloc = 1;
+		ini_max_line = 1 << 16;
+		rc = ini_parse_stream(read_line, &l, on_key, &l);
+		if (rc > 0 && l.error == NULL)
+			fail(&l, rc, "cannot parse this line: expected "
+			    "'key = value' or '[section]'");
+		else if (rc < 0 && l.error == NULL)
+			fail(&l, 0, "cannot read (error %d)", rc);
+		if (l.error == NULL)
+			check_config(&l);
+	}
+	free(text);
+	loader_free(&l);
+	if (l.error != NULL) {
+		*cause = l.error;
+		config_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+void
+config_free(struct mingle_config *c)
+{
+	size_t i, j;
+
+	if (c == NULL)
+		return;
+	free(c->path);
+	free(c->dir);
+	free(c->input_file);
+	free(c->id_column);
+	for (i = 0; i < c->nname_columns; i++)
+		free(c->name_columns[i]);
+	free(c->name_columns);
+	free(c->consent_column);
+	for (i = 0; i < c->nfields; i++) {
+		free(c->fields[i].name);
+		free(c->fields[i].column);
+		free(c->fields[i].separator);
+	}
+	free(c->fields);
+	for (i = 0; i < c->nstrategies; i++) {
+		struct config_strategy *s = &c->strategies[i];
+
+		free(s->name);
+		free(s->plugin);
+		free(s->script);
+		for (j = 0; j < s->noptions; j++) {
+			free(s->options[j].key);
+			free(s->options[j].value);
+		}
+		free(s->options);
+	}
+	free(c->strategies);
+	free(c->output_file);
+	free(c->report_file);
+	free(c->schedule_file);
+	for (i = 0; i < c->nplugin_path; i++)
+		free(c->plugin_path[i]);
+	free(c->plugin_path);
+	free(c);
+}
+
+const char *
+config_mode_name(enum match_mode m)
+{
+	return mode_names[m];
+}
+
+const char *
+config_field_type_name(int type)
+{
+	return type >= 1 && type <= 5 ? type_names[type] : "?";
+}
+
+const char *
+config_strategy_option(const struct config_strategy *s, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < s->noptions; i++)
+		if (strcmp(s->options[i].key, key) == 0)
+			return s->options[i].value;
+	return NULL;
+}
+
+const char *const *
+config_strategy_host_keys(void)
+{
+	return strategy_host_keys;
+}

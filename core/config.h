@@ -108,4 +108,7 @@ const char *config_field_type_name(int type);
 const char *config_strategy_option(const struct config_strategy *s,
     const char *key);
 
+/* The keys of a strategy section that mingle reads itself (NULL-ended). */
+const char *const *config_strategy_host_keys(void);
+
 #endif

@@ -1,0 +1,231 @@
+/*
+ * output.c -- atomic files and the CSV mingle writes.
+ */
+#include "autoconf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "output.h"
+#include "util.h"
+
+int
+out_open(struct out_file *o, const char *path, char **cause)
+{
+	int fd;
+
+	memset(o, 0, sizeof *o);
+	if (path == NULL || strcmp(path, "-") == 0) {
+		o->f = stdout;
+		return 0;
+	}
+	o->path = xstrdup(path);
+	o->tmp = xasprintf("%s.tmp-XXXXXX", path);
+	fd = mkstemp(o->tmp);
+	if (fd < 0) {
+		*cause = xasprintf("%s: cannot create a file beside it: %s",
+		    path, strerror(errno));
+		goto fail;
+	}
+	/* mkstemp makes 0600; an introductions file is a normal file. */
+	{
+		mode_t mask = umask(0);
+
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
+	o->f = fdopen(fd, "w");
+	if (o->f == NULL) {
+		*cause = xasprintf("%s: %s", o->tmp, strerror(errno));
+		close(fd);
+		unlink(o->tmp);
+		goto fail;
+	}
+	return 0;
+fail:
+	free(o->path);
+	free(o->tmp);
+	memset(o, 0, sizeof *o);
+	return -1;
+}
+
+int
+out_commit(struct out_file *o, char **cause)
+{
+	int err = 0;
+
+	if (o->path == NULL) {
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			*cause = xasprintf("cannot write to standard output: "
+			    "%s", strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0)
+		err = errno ? errno : EIO;
+	if (fclose(o->f) != 0 && err == 0)
+		err = errno;
+	o->f = NULL;
+	if (err == 0 && rename(o->tmp, o->path) != 0)
+		err = errno;
+	if (err != 0) {
+		*cause = xasprintf("%s: cannot write: %s", o->path,
+		    strerror(err));
+		unlink(o->tmp);
+	}
+	free(o->path);
+	free(o->tmp);
+	memset(o, 0, sizeof *o);
+	return err ? -1 : 0;
+}
+
+void
+out_abort(struct out_file *o)
+{
+	if (o->path != NULL) {
+		if (o->f != NULL)
+			fclose(o->f);
+		unlink(o->tmp);
+	}
+	free(o->path);
+	free(o->tmp);
+	memset(o, 0, sizeof *o);
+}
+
+int
+out_same_file(const char *path, const char *other)
+{
+	struct stat a, b;
+
+	if (path == NULL || other == NULL)
+		return 0;
+	if (stat(path, &a) != 0 || stat(other, &b) != 0)
+		return 0;
+	return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+void
+csv_put_field(FILE *f, const char *s)
+{
+	if (s[strcspn(s, ",\"\r\n")] == '\0') {
+		fputs(s, f);
+		return;
+	}
+	putc('"', f);
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			putc('"', f);
+		putc(*s, f);
+	}
+	putc('"', f);
+}
+
+void
+csv_put_row(FILE *f, const char *const *cells, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			putc(',', f);
+		csv_put_field(f, cells[i]);
+	}
+	putc('\n', f);
+}
+
+void
+output_intros(FILE *f, struct engine *e, const struct assignment *as)
+{
+	const struct attendee_table *t = e->t;
+	const char *cells[8];
+	char score[64], round[16], table[16];
+	size_t i, n;
+
+	n = 0;
+	cells[n++] = "a_id";
+	cells[n++] = "a_name";
+	cells[n++] = "b_id";
+	cells[n++] = "b_name";
+	cells[n++] = "score";
+	cells[n++] = "reasons";
+	if (as->has_rounds)
+		cells[n++] = "round";
+	if (as->has_tables)
+		cells[n++] = "table";
+	csv_put_row(f, cells, n);
+	for (i = 0; i < as->nintros; i++) {
+		const struct intro *in = &as->intros[i];
+		char *reasons = engine_reasons(e, in->a, in->b);
+
+		snprintf(score, sizeof score, "%.3f", in->score + 0.0);
+		snprintf(round, sizeof round, "%d", in->round);
+		snprintf(table, sizeof table, "%d", in->table);
+		n = 0;
+		cells[n++] = t->id[in->a];
+		cells[n++] = t->name[in->a];
+		cells[n++] = t->id[in->b];
+		cells[n++] = t->name[in->b];
+		cells[n++] = score;
+		cells[n++] = reasons;
+		if (as->has_rounds)
+			cells[n++] = round;
+		if (as->has_tables)
+			cells[n++] = table;
+		csv_put_row(f, cells, n);
+		free(reasons);
+	}
+}
+
+void
+output_schedule(FILE *f, const struct attendee_table *t,
+    const struct assignment *as)
+{
+	static const char *const header[] = { "round", "table", "id", "name" };
+	char round[16], table[16];
+	size_t i;
+
+	csv_put_row(f, header, 4);
+	for (i = 0; i < as->nseats; i++) {
+		const struct seat *s = &as->seats[i];
+		const char *cells[4];
+
+		snprintf(round, sizeof round, "%d", s->round);
+		snprintf(table, sizeof table, "%d", s->table);
+		cells[0] = round;
+		cells[1] = s->table > 0 ? table : "";
+		cells[2] = t->id[s->attendee];
+		cells[3] = t->name[s->attendee];
+		csv_put_row(f, cells, 4);
+	}
+}
+
+void
+output_coverage(FILE *f, const struct attendee_table *t,
+    const struct assignment *as)
+{
+	static const char *const header[] = {
+		"id", "name", "got", "wanted", "why"
+	};
+	char got[16], wanted[16];
+	size_t i;
+
+	csv_put_row(f, header, 5);
+	for (i = 0; i < as->nshort; i++) {
+		const struct coverage *c = &as->short_of[i];
+		const char *cells[5];
+
+		snprintf(got, sizeof got, "%u", c->got);
+		snprintf(wanted, sizeof wanted, "%u", c->wanted);
+		cells[0] = t->id[c->attendee];
+		cells[1] = t->name[c->attendee];
+		cells[2] = got;
+		cells[3] = wanted;
+		cells[4] = shortfall_name(c->why);
+		csv_put_row(f, cells, 5);
+	}
+}

@@ -1,0 +1,185 @@
+/*
+ * plugin_host.c -- the functions mingle offers plugins (struct mingle_api).
+ *
+ * Every accessor checks its arguments: a plugin's bug must not become a
+ * crash in the host.  Bad handles read as "missing".
+ */
+#include "autoconf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plugin_host.h"
+#include "util.h"
+
+static const struct field *
+field_of(mingle_host *h, int field, int type)
+{
+	const struct field *f;
+
+	if (field < 0 || (size_t)field >= h->t->nfields)
+		return NULL;
+	f = &h->t->fields[field];
+	return f->type == type ? f : NULL;
+}
+
+static const char *
+host_option(mingle_host *h, const char *key)
+{
+	return config_strategy_option(h->cs, key);
+}
+
+static void
+host_error(mingle_host *h, const char *fmt, ...)
+{
+	va_list ap;
+
+	free(h->error);
+	va_start(ap, fmt);
+	h->error = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+static void
+host_log(mingle_host *h, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	/* One write per line so threads do not interleave within it. */
+	fprintf(stderr, "mingle: %s: %s\n", h->label, msg);
+	free(msg);
+}
+
+static uint32_t
+host_attendee_count(mingle_host *h)
+{
+	return (uint32_t)h->t->n;
+}
+
+static const char *
+host_attendee_id(mingle_host *h, mingle_attendee a)
+{
+	return a < h->t->n ? h->t->id[a] : NULL;
+}
+
+static const char *
+host_attendee_name(mingle_host *h, mingle_attendee a)
+{
+	return a < h->t->n ? h->t->name[a] : NULL;
+}
+
+static int
+host_field(mingle_host *h, const char *name, int *type)
+{
+	size_t i;
+
+	for (i = 0; i < h->t->nfields; i++) {
+		if (strcmp(h->t->fields[i].name, name) == 0) {
+			if (type != NULL)
+				*type = h->t->fields[i].type;
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+static size_t
+host_tags(mingle_host *h, int field, mingle_attendee a, const uint32_t **tags)
+{
+	const struct field *f = field_of(h, field, MINGLE_FIELD_TAGS);
+
+	if (f == NULL || a >= h->t->n) {
+		*tags = NULL;
+		return 0;
+	}
+	*tags = f->tag_ids + f->tag_off[a];
+	return f->tag_off[a + 1] - f->tag_off[a];
+}
+
+static uint32_t
+host_tag_count(mingle_host *h, int field)
+{
+	const struct field *f = field_of(h, field, MINGLE_FIELD_TAGS);
+
+	return f ? f->values.count : 0;
+}
+
+static uint32_t
+host_tag_frequency(mingle_host *h, int field, uint32_t tag)
+{
+	const struct field *f = field_of(h, field, MINGLE_FIELD_TAGS);
+
+	return f && tag < f->values.count ? f->tag_freq[tag] : 0;
+}
+
+static const char *
+host_tag_name(mingle_host *h, int field, uint32_t tag)
+{
+	const struct field *f = field_of(h, field, MINGLE_FIELD_TAGS);
+
+	return f && tag < f->values.count ? f->values.strings[tag] : NULL;
+}
+
+static int
+host_number(mingle_host *h, int field, mingle_attendee a, double *out)
+{
+	const struct field *f = field_of(h, field, MINGLE_FIELD_NUMBER);
+
+	if (f == NULL || a >= h->t->n || !f->has_number[a])
+		return 0;
+	*out = f->number[a];
+	return 1;
+}
+
+static int
+host_boolean(mingle_host *h, int field, mingle_attendee a)
+{
+	const struct field *f = field_of(h, field, MINGLE_FIELD_BOOL);
+
+	return f && a < h->t->n ? f->boolean[a] : -1;
+}
+
+static const char *
+host_text(mingle_host *h, int field, mingle_attendee a)
+{
+	const struct field *f = field_of(h, field, MINGLE_FIELD_TEXT);
+
+	if (f == NULL)
+		f = field_of(h, field, MINGLE_FIELD_CATEGORY);
+	return f && a < h->t->n ? f->text[a] : NULL;
+}
+
+static uint32_t
+host_category(mingle_host *h, int field, mingle_attendee a)
+{
+	const struct field *f = field_of(h, field, MINGLE_FIELD_CATEGORY);
+
+	return f && a < h->t->n ? f->category[a] : 0;
+}
+
+const struct mingle_api plugin_host_api = {
+	.size = sizeof(struct mingle_api),
+	.abi_major = MINGLE_ABI_MAJOR,
+	.abi_minor = MINGLE_ABI_MINOR,
+	.option = host_option,
+	.error = host_error,
+	.log = host_log,
+	.attendee_count = host_attendee_count,
+	.attendee_id = host_attendee_id,
+	.attendee_name = host_attendee_name,
+	.field = host_field,
+	.tags = host_tags,
+	.tag_count = host_tag_count,
+	.tag_frequency = host_tag_frequency,
+	.tag_name = host_tag_name,
+	.number = host_number,
+	.boolean = host_boolean,
+	.text = host_text,
+	.category = host_category,
+};

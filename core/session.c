@@ -1,0 +1,55 @@
+/*
+ * session.c -- load the config, the export and the strategies, in order.
+ */
+#include "autoconf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "session.h"
+#include "util.h"
+
+int
+session_open(struct session *s, const char *config_path,
+    enum session_stage stage, char **cause)
+{
+	memset(s, 0, sizeof *s);
+	s->config = config_load(config_path, cause);
+	if (s->config == NULL)
+		return -1;
+	if (stage == SESSION_CONFIG)
+		return 0;
+	if (csv_read_file(s->config->input_file, &s->config->csv, &s->csv,
+	    cause) != 0)
+		goto fail;
+	s->have_csv = 1;
+	if (attendees_build(&s->t, &s->csv, s->config, cause) != 0)
+		goto fail;
+	s->have_table = 1;
+	if (stage == SESSION_ATTENDEES)
+		return 0;
+	if (strategies_load(s->config, &s->t, &s->strategies,
+	    &s->nstrategies, cause) != 0)
+		goto fail;
+	s->engine.t = &s->t;
+	s->engine.match = &s->config->match;
+	s->engine.strategies = s->strategies;
+	s->engine.nstrategies = s->nstrategies;
+	return 0;
+fail:
+	session_close(s);
+	return -1;
+}
+
+void
+session_close(struct session *s)
+{
+	if (s->strategies != NULL)
+		strategies_free(s->strategies, s->nstrategies);
+	if (s->have_table)
+		attendees_free(&s->t);
+	if (s->have_csv)
+		csv_free(&s->csv);
+	config_free(s->config);
+	memset(s, 0, sizeof *s);
+}

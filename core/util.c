@@ -48,7 +48,7 @@ xreallocarray(void *ptr, size_t nmemb, size_t size)
 
 	if (size != 0 && nmemb > SIZE_MAX / size)
 		out_of_memory();
-	p = realloc(ptr, nmemb * size ? nmemb * size : 1);
+	p = realloc(ptr, nmemb * size != 0 ? nmemb * size : 1);
 	if (p == NULL)
 		out_of_memory();
 	return p;

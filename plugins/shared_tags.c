@@ -1,0 +1,211 @@
+/*
+ * shared_tags.c -- the built-in strategy "shared_tags".
+ *
+ * Scores a pair by the tags both hold in one tags field, each shared tag
+ * weighted by its rarity (inverse document frequency):
+ *
+ *     score(a, b) = sum over shared tags t of log(N / freq(t))
+ *
+ * normalized so that one tag shared by just two people of N scores about 1:
+ * divided by log(N / 2).  A tag everybody holds ("barcamp") adds nothing.
+ * The reason names the shared tags, rarest first: "both: #lua, #datenschutz".
+ *
+ * Uses only the public ABI (include/mingle/plugin.h), as a third-party
+ * plugin would.  Options:
+ *     field = NAME     the tags field to compare (required)
+ *     min_shared = N   pairs sharing fewer tags score 0 (default 1)
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mingle/plugin.h"
+
+struct state {
+	const struct mingle_api *api;
+	mingle_host *host;
+	int field;
+	unsigned min_shared;
+	double *idf;		/* per tag id, already normalized */
+	uint32_t ntags;
+};
+
+static const char *const options[] = { "field", "min_shared", NULL };
+
+static int
+st_init(const struct mingle_api *api, mingle_host *host, void **statep)
+{
+	struct state *st;
+	const char *name, *min;
+	uint32_t n, t;
+	int type;
+	double norm;
+
+	name = api->option(host, "field");
+	if (name == NULL) {
+		api->error(host, "needs 'field', the tags field to compare");
+		return -1;
+	}
+	st = calloc(1, sizeof *st);
+	if (st == NULL) {
+		api->error(host, "out of memory");
+		return -1;
+	}
+	st->api = api;
+	st->host = host;
+	st->min_shared = 1;
+	st->field = api->field(host, name, &type);
+	if (st->field < 0 || type != MINGLE_FIELD_TAGS) {
+		api->error(host, st->field < 0 ? "no field '%s'; define it in "
+		    "a [field %s] section" : "field '%s' is not of type tags",
+		    name, name);
+		free(st);
+		return -1;
+	}
+	min = api->option(host, "min_shared");
+	if (min != NULL) {
+		char *end;
+		long v = strtol(min, &end, 10);
+
+		if (*min == '\0' || *end != '\0' || v < 1 || v > 1000) {
+			api->error(host, "min_shared must be a whole number "
+			    "from 1 to 1000, not '%s'", min);
+			free(st);
+			return -1;
+		}
+		st->min_shared = (unsigned)v;
+	}
+	n = api->attendee_count(host);
+	st->ntags = api->tag_count(host, st->field);
+	st->idf = calloc(st->ntags + 1, sizeof *st->idf);
+	if (st->idf == NULL) {
+		api->error(host, "out of memory");
+		free(st);
+		return -1;
+	}
+	norm = n > 2 ? log((double)n / 2.0) : 1.0;
+	for (t = 0; t < st->ntags; t++) {
+		uint32_t f = api->tag_frequency(host, st->field, t);
+
+		st->idf[t] = f > 0 && n > f ? log((double)n / f) / norm : 0;
+	}
+	*statep = st;
+	return 0;
+}
+
+/* Merge two sorted tag lists; call back for each shared tag. */
+static double
+shared(const struct state *st, mingle_attendee a, mingle_attendee b,
+    unsigned *count, uint32_t *out, size_t cap)
+{
+	const uint32_t *x, *y;
+	size_t nx, ny, i = 0, j = 0;
+	double sum = 0;
+
+	*count = 0;
+	nx = st->api->tags(st->host, st->field, a, &x);
+	ny = st->api->tags(st->host, st->field, b, &y);
+	while (i < nx && j < ny) {
+		if (x[i] < y[j])
+			i++;
+		else if (x[i] > y[j])
+			j++;
+		else {
+			sum += st->idf[x[i]];
+			if (out != NULL && *count < cap)
+				out[*count] = x[i];
+			++*count;
+			i++;
+			j++;
+		}
+	}
+	return sum;
+}
+
+static int
+st_score(void *statep, mingle_attendee a, const mingle_attendee *cand,
+    size_t n, double *scores, unsigned char *veto)
+{
+	const struct state *st = statep;
+	size_t i;
+	unsigned count;
+
+	(void)veto;
+	for (i = 0; i < n; i++) {
+		double s = shared(st, a, cand[i], &count, NULL, 0);
+
+		scores[i] = count >= st->min_shared ? s : 0;
+	}
+	return 0;
+}
+
+static void
+st_reason(void *statep, mingle_attendee a, mingle_attendee b, char *buf,
+    size_t cap)
+{
+	const struct state *st = statep;
+	uint32_t tags[16];
+	unsigned count, i, shown;
+	size_t len = 0;
+
+	shared(st, a, b, &count, tags, 16);
+	buf[0] = '\0';
+	if (count == 0)
+		return;
+	shown = count < 16 ? count : 16;
+	/* Rarest first, then by tag id: insertion sort of at most 16,
+	 * reentrant (qsort's comparator could not see the state). */
+	for (i = 1; i < shown; i++) {
+		uint32_t t = tags[i];
+		unsigned j = i;
+
+		while (j > 0 && (st->idf[tags[j - 1]] < st->idf[t] ||
+		    (st->idf[tags[j - 1]] == st->idf[t] && tags[j - 1] > t))) {
+			tags[j] = tags[j - 1];
+			j--;
+		}
+		tags[j] = t;
+	}
+	len = (size_t)snprintf(buf, cap, "both:");
+	for (i = 0; i < shown && len < cap; i++)
+		len += (size_t)snprintf(buf + len, cap - len, "%s #%s",
+		    i ? "," : "", st->api->tag_name(st->host, st->field,
+		    tags[i]));
+	if (count > shown && len < cap)
+		snprintf(buf + len, cap - len, " (+%u more)", count - shown);
+}
+
+static void
+st_fini(void *statep)
+{
+	struct state *st = statep;
+
+	if (st != NULL)
+		free(st->idf);
+	free(st);
+}
+
+static const struct mingle_strategy descriptor = {
+	.abi_major = MINGLE_ABI_MAJOR,
+	.abi_minor = MINGLE_ABI_MINOR,
+	.size = sizeof(struct mingle_strategy),
+	.flags = MINGLE_STRATEGY_SYMMETRIC,
+	.name = "shared_tags",
+	.version = "1.0.0",
+	.description = "tags both attendees hold, rare tags weighing more "
+	    "(IDF)",
+	.options = options,
+	.init = st_init,
+	.score = st_score,
+	.reason = st_reason,
+	.fini = st_fini,
+};
+
+const struct mingle_strategy *mingle_plugin_entry(void);
+
+const struct mingle_strategy *
+mingle_plugin_entry(void)
+{
+	return &descriptor;
+}
