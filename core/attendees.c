@@ -248,7 +248,7 @@ build_ids(struct attendee_table *t, long id_col, char **cause)
 	first_row = xcalloc(t->n, sizeof *first_row);
 	for (i = 0; i < t->n; i++) {
 		char *id = trimmed(csv_cell(t->csv, t->row[i], (size_t)id_col));
-		uint32_t k;
+		uint32_t k, before = seen.count;
 
 		if (*id == '\0') {
 			*cause = xasprintf("%s:%zu: attendee without an id "
@@ -259,7 +259,7 @@ build_ids(struct attendee_table *t, long id_col, char **cause)
 			goto fail;
 		}
 		k = intern_add(&seen, id);
-		if (k != seen.count - 1) {
+		if (seen.count == before) {
 			*cause = xasprintf("%s:%zu: duplicate id '%s' (also on "
 			    "line %zu); the id column must be unique",
 			    t->source, t->csv->lines[t->row[i]], id,
@@ -310,7 +310,7 @@ build_names(struct attendee_table *t, const struct mingle_config *c,
 			}
 			free(part);
 		}
-		raw = strbuf_detach(&sb);
+		raw = squeeze_space(strbuf_detach(&sb));
 		nfc = normalize_nfc(raw, strlen(raw));
 		t->name[i] = nfc ? nfc : xstrdup(raw);
 		free(raw);

@@ -29,6 +29,26 @@ trim_space(char *s)
 	return s;
 }
 
+char *
+squeeze_space(char *s)
+{
+	char *r = s, *w = s;
+	int space = 0;
+
+	for (; *r != '\0'; r++) {
+		if (isspace((unsigned char)*r)) {
+			space = 1;
+			continue;
+		}
+		if (space && w != s)
+			*w++ = ' ';
+		space = 0;
+		*w++ = *r;
+	}
+	*w = '\0';
+	return s;
+}
+
 static char *
 map(const char *s, size_t n, utf8proc_option_t options)
 {

@@ -21,4 +21,8 @@ char *normalize_nfc(const char *s, size_t n);
 /* Remove white space at both ends, in place; returns S. */
 char *trim_space(char *s);
 
+/* trim_space, and each inner run of ASCII white space (a line break in a
+ * quoted name, say) becomes one space; in place, returns S. */
+char *squeeze_space(char *s);
+
 #endif

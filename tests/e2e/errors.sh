@@ -1,0 +1,144 @@
+#!/bin/sh
+# Every error path an organizer can hit through the CLI: the message names
+# the file and line, the exit status is 1 (2 for usage), and nothing is
+# written -- an output file that existed before stays as it was.
+. "$top_srcdir/tests/lib.sh"
+
+D="$TMP/ev"
+mkdir -p "$D"
+
+# A valid event to break one piece at a time.
+reset_event() {
+	printf 'Email,Name,Tags,First\na@x.org,Ann,lua,yes\nb@x.org,Bob,lua,no\n' > "$D/attendees.csv"
+	cat > "$D/event.ini" <<INI
+[input]
+file = attendees.csv
+id = Email
+name = Name
+
+[field tags]
+column = Tags
+type = tags
+
+[field first]
+column = First
+type = bool
+
+[strategy tags]
+plugin = shared_tags
+field = tags
+INI
+	printf 'OLD\n' > "$D/out.csv"
+}
+
+# expect_error NAME NEEDLE...: `mingle run` fails with exit 1, every NEEDLE
+# is in the message, and out.csv is untouched with no temporary file left.
+expect_error() {
+	name=$1; shift
+	t_run "$name" 1 "$MINGLE" run -c "$D/event.ini" -o "$D/out.csv"
+	for needle in "$@"; do
+		t_contains "$name: says '$needle'" "$TMP/err" "$needle"
+	done
+	if [ "$(cat "$D/out.csv")" = OLD ]; then t_ok "$name: output untouched"
+	else t_fail "$name: output file was changed"; fi
+	leftovers=$(ls "$D" | grep -c 'tmp-' || true)
+	if [ "$leftovers" -eq 0 ]; then t_ok "$name: no temporary file left"
+	else t_fail "$name: temporary files left: $(ls "$D")"; fi
+}
+
+# -- the config
+reset_event
+t_run "missing config" 1 "$MINGLE" run -c "$D/nope.ini"
+t_contains "missing config: names it" "$TMP/err" "nope.ini: cannot open"
+
+reset_event; printf '\n[match]\nper_atendee = 2\n' >> "$D/event.ini"
+expect_error "unknown key" "event.ini:19: unknown key 'per_atendee' in [match]" "did you mean 'per_attendee'?"
+
+reset_event; printf '\n[matchh]\nmode = pairs\n' >> "$D/event.ini"
+expect_error "unknown section" "event.ini:18: unknown section [matchh]" "did you mean 'match'?"
+
+reset_event; printf '\n[match]\nmode = pears\n' >> "$D/event.ini"
+expect_error "bad mode" "event.ini:19: mode must be one of suggestions, pairs, groups, rounds, not 'pears'" "did you mean 'pairs'?"
+
+reset_event; printf '\n[match]\nper_attendee = three\n' >> "$D/event.ini"
+expect_error "not a number" "event.ini:19: per_attendee must be a whole number"
+
+reset_event; printf '\n[input]\nid = Name\n' >> "$D/event.ini"
+expect_error "repeated section" "event.ini:18: section [input] appears twice (first on line 1)"
+
+reset_event; sed -i 's/^id = Email/id = Email\nid = Name/' "$D/event.ini"
+expect_error "repeated key" "event.ini:4: 'id' is set twice in [input] (first on line 3)"
+
+reset_event; sed -i '/^id = Email/d' "$D/event.ini"
+expect_error "missing id" "event.ini:1: [input] needs 'id'"
+
+reset_event; sed -i 's/^plugin = shared_tags/plugin = shared_tags\nscript = x.lua/' "$D/event.ini"
+expect_error "plugin and script" "[strategy tags] needs exactly one of 'plugin'"
+
+reset_event; printf 'this is not ini\n' >> "$D/event.ini"
+expect_error "line without =" "event.ini:17: cannot parse this line"
+
+# -- the columns
+reset_event; sed -i 's/^id = Email/id = Emial/' "$D/event.ini"
+expect_error "id column missing" "[input] id: no column \"Emial\"" "did you mean \"Email\"?" "Email, Name, Tags, First"
+
+reset_event; sed -i 's/^column = Tags/column = Tgas/' "$D/event.ini"
+expect_error "field column missing" "event.ini:6: [field tags] column: no column \"Tgas\"" "did you mean \"Tags\"?"
+
+# -- the export
+reset_event; : > "$D/attendees.csv"
+expect_error "empty file" "attendees.csv: the file is empty"
+
+reset_event; printf 'Email,Name,Tags,First\r\n' > "$D/attendees.csv"
+expect_error "header only" "attendees.csv:1: has a header but no attendee rows"
+
+reset_event; printf 'Email,Name,Tags,First\na@x.org,"Ann,lua,yes\nb@x.org,Bob,lua,no\n' > "$D/attendees.csv"
+expect_error "unterminated quote" "attendees.csv:2:" "quote"
+
+reset_event; printf 'Email,Name,Tags,First\na@x.org,Ann,lua,yes\nb@x.org,Bob,lua\n' > "$D/attendees.csv"
+expect_error "too few fields" "attendees.csv:3: 3 fields, the header has 4"
+
+reset_event; printf 'Email,Name,Tags,First\na@x.org,Ann,lua,yes,extra\nb@x.org,Bob,lua,no\n' > "$D/attendees.csv"
+expect_error "too many fields" "attendees.csv:2: 5 fields, the header has 4"
+
+reset_event; printf 'Email,Name,Tags,First\na@x.org,Ann,l\000ua,yes\nb@x.org,Bob,lua,no\n' > "$D/attendees.csv"
+expect_error "NUL byte" "attendees.csv:2:" "NUL"
+
+reset_event; printf 'Email,Name,Tags,First\na@x.org,Ann\377,lua,yes\nb@x.org,Bob,lua,no\n' > "$D/attendees.csv"
+sed -i 's/^name = Name/name = Name\nencoding = utf-8/' "$D/event.ini"
+expect_error "invalid UTF-8 when declared" "attendees.csv:2:" "UTF-8"
+
+reset_event; printf 'Email,Name,Tags,First\na@x.org,Ann,lua,yes\na@x.org,Bob,lua,no\n' > "$D/attendees.csv"
+expect_error "duplicate id" "attendees.csv:3: duplicate id 'a@x.org' (also on line 2)"
+
+reset_event; printf 'Email,Name,Tags,First\na@x.org,Ann,lua,yes\n ,Bob,lua,no\n' > "$D/attendees.csv"
+expect_error "empty id" "attendees.csv:3: attendee without an id"
+
+reset_event; printf 'Email,Name,Tags,First\na@x.org,Ann,lua,maybe\nb@x.org,Bob,lua,no\n' > "$D/attendees.csv"
+expect_error "bad bool" "attendees.csv:2: field 'first' (column 'First'): 'maybe' is not yes or no"
+
+# -- the output
+reset_event
+t_run "output over the input" 1 "$MINGLE" run -c "$D/event.ini" -o "$D/attendees.csv"
+t_contains "output over the input: refused" "$TMP/err" "refusing to write"
+t_contains "output over the input: export intact" "$D/attendees.csv" "a@x.org,Ann,lua,yes"
+
+reset_event
+t_run "output into a missing folder" 1 "$MINGLE" run -c "$D/event.ini" -o "$D/no/such/dir/out.csv"
+t_contains "output into a missing folder: says so" "$TMP/err" "no/such/dir/out.csv: cannot create"
+
+# -- usage: exit 2
+t_run "no command" 2 "$MINGLE"
+t_run "unknown command" 2 "$MINGLE" frobnicate
+t_contains "unknown command: named" "$TMP/err" "no command 'frobnicate'"
+t_run "run without -c" 2 "$MINGLE" run
+t_contains "run without -c: says so" "$TMP/err" "missing -c CONFIG"
+t_run "unknown option" 2 "$MINGLE" run -c "$D/event.ini" --frob
+t_contains "unknown option: named" "$TMP/err" "--frob"
+t_run "explain with one id" 2 "$MINGLE" explain -c "$D/event.ini" a@x.org
+
+reset_event
+t_run "explain unknown id" 1 "$MINGLE" explain -c "$D/event.ini" a@x.org b@x.orgg
+t_contains "explain unknown id: suggests" "$TMP/err" "no attendee with id 'b@x.orgg'"
+t_contains "explain unknown id: closest" "$TMP/err" "did you mean 'b@x.org'?"
+t_done
