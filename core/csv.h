@@ -2,12 +2,37 @@
  * csv.h -- read a registration export into a table of UTF-8 cells.
  *
  * The reader takes real exports as they come: RFC 4180 quoting with quoted
- * newlines and "" escapes, LF / CRLF / CR line ends, a UTF-8 byte order mark,
- * `,` `;` or tab delimiters (detected unless given) and UTF-8, Windows-1252 or
- * Latin-1 text (detected unless given; the table is always UTF-8).
+ * newlines and "" escapes, LF / CRLF / CR line ends (mixed too), a UTF-8
+ * byte order mark, `,` `;` or tab delimiters (detected unless given) and
+ * UTF-8, Windows-1252 or Latin-1 text (detected unless given; the table is
+ * always UTF-8).
  *
  * It never drops a row silently: a malformed file is an error naming the
  * file, the line and what is wrong.
+ *
+ * Dialect, precisely:
+ * - A field is quoted only if its first character is `"`; inside, `""` is
+ *   one quote and line ends are kept as they are (CRLF stays CRLF).
+ * - A quote inside an unquoted field (`ab"c`) is an ordinary character.
+ * - Text after a closing quote is kept, quotes and all: `"abc"x` is `abcx`,
+ *   `"a"b"c"` is `ab"c"`.  Spreadsheets and Python's csv module read it the
+ *   same way; a misplaced quote that hides a delimiter still surfaces as a
+ *   record with the wrong number of fields.
+ * - Spaces are data: ` "x"` is the five characters as written.
+ * - A line with no characters at all is skipped wherever it is (so a blank
+ *   line at the end does no harm); a line of only delimiters is a record of
+ *   empty fields, and so is a line holding just `""`.
+ * - Every record must have as many fields as the header.
+ * - Delimiter detection tries `,` `;` and tab on the first 50 records
+ *   (64 KiB), counting only delimiters outside quotes, and keeps the one
+ *   that splits the header into two or more fields and the most records
+ *   into as many fields as the header (then: more fields, then `,` before
+ *   `;` before tab).  A file with one column reads as `,`.
+ *
+ * Places in messages are "FILE:LINE: " or "FILE:LINE:COLUMN: ".  Lines are
+ * physical lines from 1 (LF, CRLF and a lone CR each end one, including
+ * inside quoted fields).  Columns count characters from 1, except for
+ * bytes that are not valid in the encoding, where they count bytes.
  */
 #ifndef MINGLE_CSV_H
 #define MINGLE_CSV_H
@@ -22,7 +47,7 @@ enum csv_encoding {
 };
 
 struct csv_options {
-	char delimiter;		/* ',' ';' '\t', or 0 to detect */
+	char delimiter;		/* ',' ';' '\t' (any ASCII but '"' CR LF), 0 = detect */
 	enum csv_encoding encoding;
 };
 
@@ -34,25 +59,44 @@ struct csv_table {
 	char **cells;		/* (nrows + 1) * ncols; row 0 is the header */
 	size_t *lines;		/* nrows + 1: line on which each record starts */
 	char *storage;		/* owns the cell text */
+	char *name;		/* the file name given, for messages */
 };
 
 /*
- * Read PATH.  Returns 0 and fills *T, or nonzero with *cause set ("PATH:LINE:
- * message").  Errors: the file cannot be read, it is empty or has only a
- * header, it holds a NUL byte, its bytes are invalid in the declared
- * encoding, a quoted field is not closed (names the line the field began
- * on), a record has the wrong number of fields.
+ * Read PATH.  OPT may be NULL (detect both).  Returns 0 and fills *T, to be
+ * released with csv_free(), or nonzero with *T zeroed and *cause set.
+ * Errors, as written (LINE and COLUMN are numbers):
+ *   PATH: cannot open: <strerror>
+ *   PATH: the file is empty                      (also: only blank lines)
+ *   PATH:LINE: has a header but no attendee rows
+ *   PATH:LINE:COLUMN: NUL byte; this does not look like a text file
+ *   PATH:1: the file is UTF-16, which mingle does not read; save it as ...
+ *   PATH:LINE:COLUMN: invalid UTF-8 (byte 0xE4); if the file was saved as
+ *       Windows-1252 or Latin-1, set that encoding       (declared utf-8)
+ *   PATH:LINE:COLUMN: byte 0x81 is not a character in Windows-1252; ...
+ *   PATH:LINE:COLUMN: the file is neither UTF-8 nor Windows-1252 ... (auto)
+ *   PATH:1: the file starts with a UTF-8 byte order mark, but the encoding
+ *       is set to windows-1252; use utf-8 or auto
+ *   PATH:LINE:COLUMN: a quoted field starts here but is never closed
+ *       (LINE and COLUMN are where the field began)
+ *   PATH:LINE: 5 fields, the header has 6   (when there are more fields:
+ *       "; is a delimiter inside a field missing its quotes?")
+ *   PATH: '"' cannot be the delimiter      (or: byte 0x0A cannot be ...)
+ * The delimiter option may be any ASCII character but `"`, CR and LF.
  */
 int csv_read_file(const char *path, const struct csv_options *opt,
     struct csv_table *t, char **cause);
 
-/* The same on a buffer; NAME is used in messages. */
+/* The same on LEN bytes at DATA (NULs included); NAME is used in messages. */
 int csv_read_buffer(const char *name, const char *data, size_t len,
     const struct csv_options *opt, struct csv_table *t, char **cause);
 
 void csv_free(struct csv_table *t);
 
-/* Cell ROW, COL; row 0 is the header.  Never NULL. */
+/*
+ * Cell ROW, COL; row 0 is the header.  Never NULL; lives until csv_free().
+ * The data row N (from 1) began on line t->lines[N].
+ */
 static inline const char *
 csv_cell(const struct csv_table *t, size_t row, size_t col)
 {
@@ -62,16 +106,32 @@ csv_cell(const struct csv_table *t, size_t row, size_t col)
 /*
  * The column a config names.  A header that repeats (pretix writes
  * `Company` twice) is addressed as `Company` for its first occurrence and
- * `Company@2`, `Company@3`... for the later ones.  Returns the column index,
- * or -1 with *cause listing the columns that exist and the closest match.
+ * `Company@2`, `Company@3`... for the later ones (`Company@1` is the
+ * first).  A header that is the spec byte for byte wins; then the spec is
+ * matched exactly, then trimmed and ignoring ASCII case if that names one
+ * spelling.  Returns the column index, or -1 with *cause set.  The message
+ * has no place prefix (the caller knows which config line asked):
+ *   no column "Emial" in FILE; did you mean "Email"? Columns: Name, Email
+ *   no column "Xyz" in FILE; columns: Name, Email     (nothing close)
+ *   only 2 columns in FILE are called "Company"; there is no "Company@3"
+ *   column "EMAIL" in FILE is ambiguous: "email" or "Email"?
+ * FILE is t->name ("the input" if NULL).
  */
 long csv_column(const struct csv_table *t, const char *spec, char **cause);
 
-/* The name under which column COL is addressed (e.g. "Company@2"); new. */
+/*
+ * The name under which column COL is addressed (e.g. "Company@2"), as a new
+ * string the caller frees.
+ */
 char *csv_column_spec(const struct csv_table *t, size_t col);
 
+/* These two live in encoding.c. */
 const char *csv_encoding_name(enum csv_encoding e);
-/* Parse "auto", "utf-8", "windows-1252", "latin1" (and common spellings). */
+/*
+ * Parse "auto", "utf-8"/"utf8", "windows-1252"/"cp1252" or
+ * "latin1"/"latin-1"/"iso-8859-1", ignoring case.  Returns 0, or -1 if S
+ * is none of them (*OUT unchanged).
+ */
 int csv_encoding_parse(const char *s, enum csv_encoding *out);
 
 #endif
