@@ -1,0 +1,625 @@
+/*
+ * test_csv.c -- the CSV reader and the encoding layer under it.
+ *
+ * Most checks parse a string and compare a flat rendering of the table:
+ * cells in [brackets], records separated by " / ".  Every error path is
+ * checked on its message: file name, line, column and wording.
+ */
+#include "autoconf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "csv.h"
+#include "encoding.h"
+#include "tap.h"
+#include "util.h"
+
+static const struct csv_options opt_utf8 = { 0, CSV_ENCODING_UTF8 };
+static const struct csv_options opt_cp1252 = { 0, CSV_ENCODING_WINDOWS_1252 };
+static const struct csv_options opt_latin1 = { 0, CSV_ENCODING_LATIN1 };
+
+/* The table as "[a][b] / [1][2]"; a new string. */
+static char *
+render(const struct csv_table *t)
+{
+	struct strbuf sb = { NULL, 0, 0 };
+	size_t row, col;
+
+	for (row = 0; row <= t->nrows; row++) {
+		if (row > 0)
+			strbuf_puts(&sb, " / ");
+		for (col = 0; col < t->ncols; col++)
+			strbuf_printf(&sb, "[%s]", csv_cell(t, row, col));
+	}
+	return strbuf_detach(&sb);
+}
+
+/* The start lines of all records as "1,2,4"; a new string. */
+static char *
+render_lines(const struct csv_table *t)
+{
+	struct strbuf sb = { NULL, 0, 0 };
+	size_t row;
+
+	for (row = 0; row <= t->nrows; row++)
+		strbuf_printf(&sb, "%s%zu", row > 0 ? "," : "", t->lines[row]);
+	return strbuf_detach(&sb);
+}
+
+/* Parse LEN bytes; the rendering, or "error: MESSAGE"; a new string. */
+static char *
+parse_n(const char *text, size_t len, const struct csv_options *opt)
+{
+	struct csv_table t;
+	char *cause = NULL, *s;
+
+	if (csv_read_buffer("x.csv", text, len, opt, &t, &cause) != 0) {
+		s = xasprintf("error: %s", cause);
+		free(cause);
+		return s;
+	}
+	s = render(&t);
+	csv_free(&t);
+	return s;
+}
+
+static char *
+parse(const char *text, const struct csv_options *opt)
+{
+	return parse_n(text, strlen(text), opt);
+}
+
+static void
+is_parse(const char *text, const struct csv_options *opt, const char *want,
+    const char *what)
+{
+	char *got = parse(text, opt);
+
+	is_str(got, want, what);
+	free(got);
+}
+
+static void
+is_parse_n(const char *text, size_t len, const struct csv_options *opt,
+    const char *want, const char *what)
+{
+	char *got = parse_n(text, len, opt);
+
+	is_str(got, want, what);
+	free(got);
+}
+
+static void
+is_lines(const char *text, const char *want, const char *what)
+{
+	struct csv_table t;
+	char *cause = NULL, *got;
+
+	if (csv_read_buffer("x.csv", text, strlen(text), NULL, &t,
+	    &cause) != 0) {
+		got = cause;
+	} else {
+		got = render_lines(&t);
+		csv_free(&t);
+	}
+	is_str(got, want, what);
+	free(got);
+}
+
+/* The delimiter detected in TEXT, or 0 on an error. */
+static char
+detected(const char *text)
+{
+	struct csv_table t;
+	char *cause = NULL, d;
+
+	if (csv_read_buffer("x.csv", text, strlen(text), NULL, &t,
+	    &cause) != 0) {
+		printf("# %s\n", cause);
+		free(cause);
+		return 0;
+	}
+	d = t.delimiter;
+	csv_free(&t);
+	return d;
+}
+
+static void
+test_quoting(void)
+{
+	is_parse("a,b,c\n1,2,3\n", NULL, "[a][b][c] / [1][2][3]", "simple");
+	is_parse("a,b\n\"x, y\",2\n", NULL, "[a][b] / [x, y][2]",
+	    "delimiter inside quotes");
+	is_parse("a,b\n1,\"ha \"\"ha\"\" ha\"\n", NULL,
+	    "[a][b] / [1][ha \"ha\" ha]", "doubled quotes");
+	is_parse("a,b\n\"\",\"\"\"\"\n", NULL, "[a][b] / [][\"]",
+	    "empty quoted field and a lone escaped quote");
+	is_parse("a,b\n1,\"two\nlines\"\n3,4\n", NULL,
+	    "[a][b] / [1][two\nlines] / [3][4]", "LF inside quotes");
+	is_parse("a,b\r\n1,\"two\r\nlines\"\r\n3,4\r\n", NULL,
+	    "[a][b] / [1][two\r\nlines] / [3][4]",
+	    "CRLF inside quotes is kept as CRLF");
+	is_parse("a,b\n1,\"x\ry\"\n", NULL, "[a][b] / [1][x\ry]",
+	    "CR inside quotes is kept");
+	is_parse("a,b\nab\"c,d\"\n", NULL, "[a][b] / [ab\"c][d\"]",
+	    "a quote inside an unquoted field is literal");
+	is_parse("a,b\n\"abc\"x,2\n", NULL, "[a][b] / [abcx][2]",
+	    "text after a closing quote is kept");
+	is_parse("a,b\n\"a\"b\"c\",2\n", NULL, "[a][b] / [ab\"c\"][2]",
+	    "quotes after a closing quote are literal");
+	is_parse("a,b\n \"x\" ,2\n", NULL, "[a][b] / [ \"x\" ][2]",
+	    "spaces are data; a quote after a space is literal");
+	is_parse("a,b\n\"\"\"quoted\"\" start\",2\n", NULL,
+	    "[a][b] / [\"quoted\" start][2]", "escaped quote at field start");
+	is_parse("\"Monday \"\"sprint\"\" attendance\",b\n1,2\n", NULL,
+	    "[Monday \"sprint\" attendance][b] / [1][2]",
+	    "Tito-style quoted header");
+	is_parse("a,b\n1,\n", NULL, "[a][b] / [1][]", "empty last field");
+	is_parse("a,b\n,\n", NULL, "[a][b] / [][]",
+	    "a line of only a delimiter is a record");
+	is_parse("a;b;c\n;;\n1;2;3\n", NULL, "[a][b][c] / [][][] / [1][2][3]",
+	    "a line of only delimiters in the middle is a record");
+}
+
+static void
+test_lines(void)
+{
+	is_parse("a,b\r\n1,2\r\n", NULL, "[a][b] / [1][2]", "CRLF");
+	is_parse("a,b\r1,2\r3,4\r", NULL, "[a][b] / [1][2] / [3][4]",
+	    "CR line ends (old Mac Excel)");
+	is_parse("a,b\n1,2\r\n3,4\r5,6", NULL,
+	    "[a][b] / [1][2] / [3][4] / [5][6]", "mixed line ends");
+	is_lines("a,b\n1,2\r\n3,4\r5,6", "1,2,3,4", "mixed line ends: lines");
+	is_parse("a,b\n1,2", NULL, "[a][b] / [1][2]",
+	    "last record without a line end");
+	is_parse("a,b\n1,\"x\"", NULL, "[a][b] / [1][x]",
+	    "last record ends in a closing quote");
+	is_parse("a,b\n1,2\n\n", NULL, "[a][b] / [1][2]",
+	    "a blank line at the end is ignored");
+	is_parse("a,b\r\n1,2\r\n\r\n\r\n", NULL, "[a][b] / [1][2]",
+	    "blank CRLF lines at the end are ignored");
+	is_parse("a,b\n\n1,2\n\r\n\r3,4\n", NULL, "[a][b] / [1][2] / [3][4]",
+	    "empty lines in the middle are skipped");
+	is_lines("a,b\n\n1,2\n\r\n\r3,4\n", "1,3,6",
+	    "lines count the skipped empty lines");
+	is_lines("\n\na,b\n1,2\n", "3,4", "empty lines before the header");
+	is_lines("a,b\n1,\"x\r\ny\nz\"\n3,4\n", "1,2,5",
+	    "lines count the line ends inside quotes");
+	is_parse("Name\n\"\"\nAnn\n", NULL, "[Name] / [] / [Ann]",
+	    "a line of just \"\" is a record");
+	is_parse("\xEF\xBB\xBFName,Email\nAnn,a@x\n", NULL,
+	    "[Name][Email] / [Ann][a@x]", "UTF-8 BOM is removed");
+	is_parse("\xEF\xBB\xBF\"Name\",Email\nAnn,a@x\n", NULL,
+	    "[Name][Email] / [Ann][a@x]", "BOM before a quoted header");
+}
+
+static void
+test_detect(void)
+{
+	is_int(detected("a,b\n1,2\n"), ',', "comma");
+	is_int(detected("Name;Betrag;Ort\nAnna;12,50;K\xc3\xb6ln\n"
+	    "Bernd;7,00;Berlin\n"), ';',
+	    "semicolon with decimal commas (German Excel)");
+	is_int(detected("Name;\"Preis, brutto\";Ort\nAnna;12,50;Bonn\n"
+	    "Bernd;;Berlin\nCarla;3,10;Ulm\n"), ';',
+	    "semicolon; a comma in the header and some decimal commas");
+	is_int(detected("Name;Preis;Ort\n\"M\xc3\xbcller, Anna\";12,50;Bonn\n"
+	    "\"Schmidt, Bernd\";7,25;Berlin\n"), ';',
+	    "semicolon; every row has commas");
+	is_int(detected("Name;Preis (EUR, brutto);Ort\nAnna;12,50;Bonn\n"
+	    "Bernd;7,00;Ulm\n"), ';',
+	    "both consistent: the delimiter giving more fields wins");
+	is_int(detected("Name\tUser ID\tTitle\tEvent Host\tRSVP\n"
+	    "Ann Lee\tuser 1\t\tNo\tYes\nBo, Jr.\tuser 2\tDev, Ops\tNo\tYes\n"),
+	    '\t', "tab (Meetup)");
+	is_int(detected("Timestamp,Email,\"Foods; pick any\"\n"
+	    "2024-01-01,a@x,\"pizza; pasta\"\n2024-01-02,b@x,soup\n"), ',',
+	    "comma; semicolons only inside quotes");
+	is_int(detected("Name\nAnn\nBob\n"), ',', "one column: comma");
+	is_int(detected("Name\nAnn; Bob\n"), ',',
+	    "one column; a stray semicolon in a data row does not count");
+	is_int(detected("a;b\n\"1\n2\";3\n4;5\n"), ';',
+	    "a quoted line end does not break detection");
+	is_parse("a|b\n1|2\n", &(struct csv_options){ '|', 0 },
+	    "[a][b] / [1][2]", "a given delimiter is used");
+	is_parse("a;b,c\n1;2,3\n", &(struct csv_options){ ',', 0 },
+	    "[a;b][c] / [1;2][3]", "a given delimiter beats detection");
+	is_parse("a,b\n1,2\n", &(struct csv_options){ '"', 0 },
+	    "error: x.csv: '\"' cannot be the delimiter",
+	    "a quote cannot be the delimiter");
+	is_parse("a,b\n1,2\n", &(struct csv_options){ '\n', 0 },
+	    "error: x.csv: byte 0x0A cannot be the delimiter",
+	    "a line end cannot be the delimiter");
+}
+
+static void
+test_encoding(void)
+{
+	struct csv_table t;
+	enum csv_encoding e;
+	const char *s;
+	char *cause = NULL;
+	int rc;
+
+	s = "Name\nM\xfcller \x80 \x96\n";
+	rc = csv_read_buffer("x.csv", s, strlen(s), NULL, &t, &cause);
+	is_int(rc, 0, "auto: invalid UTF-8 reads as Windows-1252");
+	if (rc == 0) {
+		is_str(csv_cell(&t, 1, 0), "M\xc3\xbcller \xe2\x82\xac "
+		    "\xe2\x80\x93", "Windows-1252 to UTF-8 (u-umlaut, euro, "
+		    "en dash)");
+		is_int(t.encoding, CSV_ENCODING_WINDOWS_1252,
+		    "auto reports Windows-1252");
+		csv_free(&t);
+	} else
+		free(cause);
+	s = "Name\nM\xc3\xbcller\n";
+	rc = csv_read_buffer("x.csv", s, strlen(s), NULL, &t, &cause);
+	is_int(rc == 0 ? (int)t.encoding : -1, CSV_ENCODING_UTF8,
+	    "auto: valid UTF-8 stays UTF-8");
+	if (rc == 0)
+		csv_free(&t);
+	else
+		free(cause);
+
+	is_parse("Name\n\xe2\x82\xac\n", &opt_cp1252, "[Name] / "
+	    "[\xc3\xa2\xe2\x80\x9a\xc2\xac]",
+	    "declared Windows-1252 is believed, even for UTF-8 bytes");
+	is_parse("Name\nZ\x9fl \x8a\xff\n", &opt_cp1252,
+	    "[Name] / [Z\xc5\xb8l \xc5\xa0\xc3\xbf]",
+	    "Windows-1252 0x9F, 0x8A and 0xFF");
+	/* Expected bytes from Python's cp1252 codec. */
+	is_parse("Name\n\x80\x82\x83\x84\x85\x86\x87\x88\x89\x8a\x8b\x8c"
+	    "\x8e\x91\x92\x93\x94\x95\x96\x97\x98\x99\x9a\x9b\x9c\x9e\x9f\n",
+	    &opt_cp1252, "[Name] / [\xe2\x82\xac\xe2\x80\x9a\xc6\x92\xe2\x80"
+	    "\x9e\xe2\x80\xa6\xe2\x80\xa0\xe2\x80\xa1\xcb\x86\xe2\x80\xb0"
+	    "\xc5\xa0\xe2\x80\xb9\xc5\x92\xc5\xbd\xe2\x80\x98\xe2\x80\x99"
+	    "\xe2\x80\x9c\xe2\x80\x9d\xe2\x80\xa2\xe2\x80\x93\xe2\x80\x94"
+	    "\xcb\x9c\xe2\x84\xa2\xc5\xa1\xe2\x80\xba\xc5\x93\xc5\xbe"
+	    "\xc5\xb8]", "all 27 Windows-1252 characters in 0x80-0x9F");
+	is_parse("Name\n\x80\xe4\n", &opt_latin1, "[Name] / [\xc2\x80\xc3\xa4]",
+	    "Latin-1 maps 0x80 to U+0080");
+	is_parse("Name\n\x81\n", &opt_latin1, "[Name] / [\xc2\x81]",
+	    "Latin-1 accepts 0x81");
+	is_parse("\xEF\xBB\xBFName\n\xc3\xa4\n", &opt_utf8,
+	    "[Name] / [\xc3\xa4]", "declared UTF-8 with a BOM");
+
+	ok(csv_encoding_parse("auto", &e) == 0 && e == CSV_ENCODING_AUTO,
+	    "parse auto");
+	ok(csv_encoding_parse("UTF-8", &e) == 0 && e == CSV_ENCODING_UTF8,
+	    "parse UTF-8");
+	ok(csv_encoding_parse("utf8", &e) == 0 && e == CSV_ENCODING_UTF8,
+	    "parse utf8");
+	ok(csv_encoding_parse("Windows-1252", &e) == 0 &&
+	    e == CSV_ENCODING_WINDOWS_1252, "parse Windows-1252");
+	ok(csv_encoding_parse("CP1252", &e) == 0 &&
+	    e == CSV_ENCODING_WINDOWS_1252, "parse CP1252");
+	ok(csv_encoding_parse("latin1", &e) == 0 && e == CSV_ENCODING_LATIN1,
+	    "parse latin1");
+	ok(csv_encoding_parse("Latin-1", &e) == 0 && e == CSV_ENCODING_LATIN1,
+	    "parse Latin-1");
+	ok(csv_encoding_parse("ISO-8859-1", &e) == 0 &&
+	    e == CSV_ENCODING_LATIN1, "parse ISO-8859-1");
+	e = CSV_ENCODING_UTF8;
+	ok(csv_encoding_parse("utf-16", &e) == -1 && e == CSV_ENCODING_UTF8,
+	    "utf-16 is refused and *out untouched");
+	ok(csv_encoding_parse("", &e) == -1, "empty name is refused");
+	is_str(csv_encoding_name(CSV_ENCODING_WINDOWS_1252), "windows-1252",
+	    "name of Windows-1252");
+	is_str(csv_encoding_name(CSV_ENCODING_LATIN1), "latin1",
+	    "name of Latin-1");
+	is_str(csv_encoding_name(CSV_ENCODING_UTF8), "utf-8", "name of UTF-8");
+	is_str(csv_encoding_name(CSV_ENCODING_AUTO), "auto", "name of auto");
+}
+
+static void
+test_utf8_check(void)
+{
+	is_int(encoding_utf8_check("abc", 3), 3, "ASCII");
+	is_int(encoding_utf8_check("a\xc3\xa4\xe2\x82\xac\xf0\x9f\x98\x80", 10),
+	    10, "2, 3 and 4 byte sequences");
+	is_int(encoding_utf8_check("a\xc0\x80", 3), 1, "overlong NUL");
+	is_int(encoding_utf8_check("a\xe0\x80\xaf", 4), 1, "overlong 3 bytes");
+	is_int(encoding_utf8_check("ab\xed\xa0\x80", 5), 2, "surrogate");
+	is_int(encoding_utf8_check("\xf4\x90\x80\x80", 4), 0,
+	    "beyond U+10FFFF");
+	is_int(encoding_utf8_check("ab\xc3", 3), 2, "truncated at the end");
+	is_int(encoding_utf8_check("\xc3(", 2), 0, "bad continuation byte");
+	is_int(encoding_utf8_check("\x80", 1), 0, "lone continuation byte");
+	is_int(encoding_utf8_check("\xf5\x80\x80\x80", 4), 0, "0xF5 lead");
+}
+
+static void
+test_errors(void)
+{
+	struct csv_table t;
+	char *cause = NULL, *s;
+	size_t i;
+	int rc;
+	static const unsigned char undefined[] = {
+		0x81, 0x8D, 0x8F, 0x90, 0x9D
+	};
+
+	rc = csv_read_file("/nonexistent/attendees.csv", NULL, &t, &cause);
+	ok(rc != 0 && t.cells == NULL, "missing file fails, table zeroed");
+	like(cause, "/nonexistent/attendees.csv: cannot open: ",
+	    "missing file: message names the file");
+	free(cause);
+	cause = NULL;
+
+	is_parse("", NULL, "error: x.csv: the file is empty", "empty file");
+	is_parse("\n\r\n\n", NULL, "error: x.csv: the file is empty",
+	    "only blank lines");
+	is_parse("\xEF\xBB\xBF", NULL, "error: x.csv: the file is empty",
+	    "only a BOM");
+	is_parse("Name,Email\n", NULL,
+	    "error: x.csv:1: has a header but no attendee rows",
+	    "header only");
+	is_parse("\n\nName,Email\r\n\r\n", NULL,
+	    "error: x.csv:3: has a header but no attendee rows",
+	    "header only, after blank lines: names its line");
+
+	is_parse_n("a,b\n1,2\n3,x\0y\n", 14, NULL,
+	    "error: x.csv:3:4: NUL byte; this does not look like a text file",
+	    "NUL byte: line and column");
+	is_parse_n("\xff\xfeN\0a\0m\0e\0\n\0", 12, NULL,
+	    "error: x.csv:1: the file is UTF-16, which mingle does not read; "
+	    "save it as \"CSV UTF-8\"", "UTF-16 with BOM");
+	is_parse_n("N\0a\0m\0e\0\n\0", 10, NULL,
+	    "error: x.csv:1: the file is UTF-16, which mingle does not read; "
+	    "save it as \"CSV UTF-8\"", "UTF-16 without BOM");
+
+	is_parse("Name,City\nAnn,K\xc3\xb6ln\r\nBob,M\xfcnchen\n", &opt_utf8,
+	    "error: x.csv:3:6: invalid UTF-8 (byte 0xFC); if the file was "
+	    "saved as Windows-1252 or Latin-1, set that encoding",
+	    "invalid UTF-8 in declared UTF-8: line and byte column");
+	is_parse("Name\rAnn\r\nBo\rM\xfcller\n", &opt_utf8,
+	    "error: x.csv:4:2: invalid UTF-8 (byte 0xFC); if the file was "
+	    "saved as Windows-1252 or Latin-1, set that encoding",
+	    "invalid UTF-8: lines counted across CR and CRLF");
+	is_parse("\xEF\xBB\xBFName\nM\xfcller\n", NULL,
+	    "error: x.csv:2:2: invalid UTF-8 (byte 0xFC); if the file was "
+	    "saved as Windows-1252 or Latin-1, set that encoding",
+	    "a BOM declares UTF-8: no fallback to Windows-1252");
+	is_parse("\xEF\xBB\xBFName\nAnn\n", &opt_cp1252,
+	    "error: x.csv:1: the file starts with a UTF-8 byte order mark, "
+	    "but the encoding is set to windows-1252; use utf-8 or auto",
+	    "BOM in a file declared Windows-1252");
+	is_parse("\xEF\xBB\xBFName\nAnn\n", &opt_latin1,
+	    "error: x.csv:1: the file starts with a UTF-8 byte order mark, "
+	    "but the encoding is set to latin1; use utf-8 or auto",
+	    "BOM in a file declared Latin-1");
+	for (i = 0; i < sizeof undefined; i++) {
+		char text[32], want[160];
+
+		snprintf(text, sizeof text, "Name\nAnn\n\"a\nb%c\"\n",
+		    undefined[i]);
+		snprintf(want, sizeof want, "error: x.csv:4:2: byte 0x%02X is "
+		    "not a character in Windows-1252; if the file is Latin-1, "
+		    "set that encoding", undefined[i]);
+		s = parse(text, &opt_cp1252);
+		is_str(s, want, "undefined Windows-1252 byte");
+		free(s);
+	}
+	is_parse("Name\n\xe4\x81\n", NULL,
+	    "error: x.csv:2:2: the file is neither UTF-8 nor Windows-1252 "
+	    "(byte 0x81); if it is Latin-1, set that encoding",
+	    "auto: neither UTF-8 nor Windows-1252");
+
+	is_parse("a,b\n1,2\n3,\"abc\n4,5\n6,7\n", NULL,
+	    "error: x.csv:3:3: a quoted field starts here but is never closed",
+	    "unterminated quote names the line it began on");
+	is_parse("a,b\n\xc3\xa4\xc3\xb6,\"x\n", NULL,
+	    "error: x.csv:2:4: a quoted field starts here but is never closed",
+	    "unterminated quote: column counts characters");
+	is_parse("a,b\n1,\"x\"\"\n", NULL,
+	    "error: x.csv:2:3: a quoted field starts here but is never closed",
+	    "unterminated quote ending in an escaped quote");
+	is_parse("Name\n\"", NULL,
+	    "error: x.csv:2:1: a quoted field starts here but is never closed",
+	    "a lone quote at the end of the file");
+
+	is_parse("a,b,c,d,e,f\n1,2,3,4,5,6\n1,2,3,4,5,6\n1,2,3,4,5,6\n"
+	    "1,2,3,4,5,6\n1,2,3,4,5,6\n1,2,3,4,5\n", NULL,
+	    "error: x.csv:7: 5 fields, the header has 6",
+	    "too few fields: line 7");
+	is_parse("a,b\n1,2\nSmith, John,3\n", NULL,
+	    "error: x.csv:3: 3 fields, the header has 2; is a delimiter "
+	    "inside a field missing its quotes?", "too many fields");
+	is_parse("a,b\n1,\"x\ny\"\nlone\n", NULL,
+	    "error: x.csv:4: 1 field, the header has 2",
+	    "wrong count after a multi-line record: its own line");
+	is_parse("a,b\n1,\"x\ny\",3\n", NULL,
+	    "error: x.csv:2: 3 fields, the header has 2; is a delimiter "
+	    "inside a field missing its quotes?",
+	    "wrong count in a multi-line record: the line it began on");
+	is_parse("a,b\n\"He said \"hi, there\"\",x\n", NULL,
+	    "error: x.csv:2: 3 fields, the header has 2; is a delimiter "
+	    "inside a field missing its quotes?",
+	    "a badly quoted field hiding a delimiter surfaces as a count");
+
+	rc = csv_read_buffer("x.csv", "a,b\n1\n", 6, NULL, &t, &cause);
+	ok(rc != 0 && t.cells == NULL && t.storage == NULL && t.name == NULL,
+	    "a failed read leaves the table zeroed");
+	free(cause);
+}
+
+static void
+test_columns(void)
+{
+	static const char text[] = "Name,Email,Company,City ,Company,"
+	    "Company,Note@2,email2\nA,a@x,C1,K,C2,C3,N,e\n";
+	struct csv_table t;
+	char *cause = NULL, *s;
+
+	if (csv_read_buffer("attendees.csv", text, strlen(text), NULL, &t,
+	    &cause) != 0) {
+		ok(0, "column table parses");
+		printf("# %s\n", cause);
+		free(cause);
+		return;
+	}
+	is_int(csv_column(&t, "Email", &cause), 1, "exact");
+	is_int(csv_column(&t, "Company", &cause), 2, "first of repeated");
+	is_int(csv_column(&t, "Company@1", &cause), 2, "@1 is the first");
+	is_int(csv_column(&t, "Company@2", &cause), 4, "@2");
+	is_int(csv_column(&t, "Company@3", &cause), 5, "@3");
+	is_int(csv_column(&t, "company@2", &cause), 4, "@2, other case");
+	is_int(csv_column(&t, "  email ", &cause), 1,
+	    "trimmed and case-insensitive");
+	is_int(csv_column(&t, "city", &cause), 3,
+	    "header with a trailing space, found loosely");
+	is_int(csv_column(&t, "Note@2", &cause), 6,
+	    "a header containing @ is found as written");
+
+	is_int(csv_column(&t, "Emial", &cause), -1, "typo");
+	is_str(cause, "no column \"Emial\" in attendees.csv; did you mean "
+	    "\"Email\"? Columns: Name, Email, Company, City , Company@2, "
+	    "Company@3, Note@2, email2", "typo: suggestion and columns");
+	free(cause);
+	cause = NULL;
+	is_int(csv_column(&t, "Hobbies", &cause), -1, "nothing close");
+	is_str(cause, "no column \"Hobbies\" in attendees.csv; columns: Name, "
+	    "Email, Company, City , Company@2, Company@3, Note@2, email2",
+	    "nothing close: columns only");
+	free(cause);
+	cause = NULL;
+	is_int(csv_column(&t, "Company@4", &cause), -1, "@4 of 3");
+	is_str(cause, "only 3 columns in attendees.csv are called "
+	    "\"Company\"; there is no \"Company@4\"", "@4 of 3: message");
+	free(cause);
+	cause = NULL;
+	is_int(csv_column(&t, "Email@2", &cause), -1, "@2 of 1");
+	is_str(cause, "only 1 column in attendees.csv is called \"Email\"; "
+	    "there is no \"Email@2\"", "@2 of 1: message");
+	free(cause);
+	cause = NULL;
+	is_int(csv_column(&t, "Company@0", &cause), -1, "@0 is no column");
+	like(cause, "no column \"Company@0\" in attendees.csv; did you mean "
+	    "\"Company", "@0: message");
+	free(cause);
+	cause = NULL;
+
+	s = csv_column_spec(&t, 5);
+	is_str(s, "Company@3", "spec of the third Company");
+	free(s);
+	s = csv_column_spec(&t, 2);
+	is_str(s, "Company", "spec of the first Company");
+	free(s);
+	csv_free(&t);
+
+	if (csv_read_buffer("a.csv", "email,Email,x\n1,2,3\n", 20, NULL, &t,
+	    &cause) != 0) {
+		ok(0, "ambiguous table parses");
+		free(cause);
+		return;
+	}
+	is_int(csv_column(&t, "Email", &cause), 1, "exact beats loose");
+	is_int(csv_column(&t, "EMAIL", &cause), -1, "two spellings");
+	is_str(cause, "column \"EMAIL\" in a.csv is ambiguous: \"email\" or "
+	    "\"Email\"?", "two spellings: message");
+	free(cause);
+	cause = NULL;
+	s = t.name;
+	t.name = NULL;		/* a table built by hand has no name */
+	is_int(csv_column(&t, "y", &cause), -1, "unnamed table");
+	like(cause, "no column \"y\" in the input", "unnamed table: message");
+	free(cause);
+	t.name = s;
+	csv_free(&t);
+}
+
+static void
+test_storage(void)
+{
+	static const char text[] = "a;b\r\n\"1\"\"\";\"\"\n;\n\"x\ny\";z";
+	struct csv_table t;
+	char *cause = NULL, *end;
+	size_t i;
+	int inside = 1;
+
+	if (csv_read_buffer("x.csv", text, strlen(text), NULL, &t,
+	    &cause) != 0) {
+		ok(0, "storage table parses");
+		free(cause);
+		return;
+	}
+	end = t.storage + strlen(text) + 1;
+	for (i = 0; i < (t.nrows + 1) * t.ncols; i++) {
+		if (t.cells[i] < t.storage ||
+		    t.cells[i] + strlen(t.cells[i]) >= end)
+			inside = 0;
+	}
+	ok(inside, "every cell lies in the one storage block");
+	is_int(t.delimiter, ';', "delimiter reported");
+	is_int(t.nrows, 3, "three rows");
+	is_str(csv_cell(&t, 3, 1), "z", "last cell without a line end");
+	is_str(t.name, "x.csv", "table keeps its name");
+	csv_free(&t);
+}
+
+static void
+test_file_and_scale(void)
+{
+	char path[] = "/tmp/test_csv.XXXXXX", *cause = NULL;
+	struct strbuf sb = { NULL, 0, 0 };
+	struct csv_table t;
+	size_t i, n = 100000;
+	clock_t start;
+	FILE *f;
+	int fd, rc;
+
+	strbuf_puts(&sb, "Order #;First Name;Last Name;Email;Company;"
+	    "Interests;Price\r\n");
+	for (i = 0; i < n; i++) {
+		strbuf_printf(&sb, "%zu;Vorname%zu;Nachname;p%zu@example.org;"
+		    "\"Firma \"\"%zu\"\"; GmbH\";\"#lua #c\n#datenschutz\";"
+		    "%zu,50\r\n", i, i, i, i % 97, i % 40);
+	}
+	if ((fd = mkstemp(path)) == -1 || (f = fdopen(fd, "w")) == NULL) {
+		ok(0, "temporary file");
+		strbuf_free(&sb);
+		return;
+	}
+	fwrite(sb.buf, 1, sb.len, f);
+	fclose(f);
+	strbuf_free(&sb);
+
+	start = clock();
+	rc = csv_read_file(path, NULL, &t, &cause);
+	printf("# %zu rows read in %.3f s\n", n,
+	    (double)(clock() - start) / CLOCKS_PER_SEC);
+	unlink(path);
+	is_int(rc, 0, "a 100000-row file reads");
+	if (rc != 0) {
+		printf("# %s\n", cause);
+		free(cause);
+		return;
+	}
+	is_int(t.nrows, n, "all rows");
+	is_int(t.delimiter, ';', "semicolon detected");
+	is_int(t.lines[n], 2 * n, "line of the last row (quoted newlines)");
+	is_str(csv_cell(&t, n, 4), "Firma \"89\"; GmbH", "a late cell");
+	is_str(csv_cell(&t, n, 5), "#lua #c\n#datenschutz",
+	    "a late multi-line cell");
+	csv_free(&t);
+}
+
+int
+main(void)
+{
+	test_quoting();
+	test_lines();
+	test_detect();
+	test_encoding();
+	test_utf8_check();
+	test_errors();
+	test_columns();
+	test_storage();
+	test_file_and_scale();
+	return tap_done();
+}
