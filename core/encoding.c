@@ -193,12 +193,13 @@ encoding_from_single(const char *name, char **data, size_t *len,
 			if (guessed) {
 				*cause = xasprintf("%s:%zu:%zu: the file is "
 				    "neither UTF-8 nor Windows-1252 (byte "
-				    "0x%02X); if it is Latin-1, set that "
-				    "encoding", name, line, col, in[i]);
+				    "0x%02X); if it is Latin-1, set "
+				    "encoding = latin1 in [input]", name, line, col, in[i]);
 			} else {
 				*cause = xasprintf("%s:%zu:%zu: byte 0x%02X "
 				    "is not a character in Windows-1252; if "
-				    "the file is Latin-1, set that encoding",
+				    "the file is Latin-1, set encoding = "
+				    "latin1 in [input]",
 				    name, line, col, in[i]);
 			}
 			return -1;
@@ -265,7 +266,8 @@ encoding_to_utf8(const char *name, char **data, size_t *len,
 			encoding_locate(s, bad, &line, &col);
 			*cause = xasprintf("%s:%zu:%zu: invalid UTF-8 (byte "
 			    "0x%02X); if the file was saved as Windows-1252 "
-			    "or Latin-1, set that encoding", name, line, col,
+			    "or Latin-1, set encoding = windows-1252 or "
+			    "latin1 in [input]", name, line, col,
 			    (unsigned char)s[bad]);
 			return -1;
 		}

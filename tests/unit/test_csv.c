@@ -375,15 +375,15 @@ test_errors(void)
 
 	is_parse("Name,City\nAnn,K\xc3\xb6ln\r\nBob,M\xfcnchen\n", &opt_utf8,
 	    "error: x.csv:3:6: invalid UTF-8 (byte 0xFC); if the file was "
-	    "saved as Windows-1252 or Latin-1, set that encoding",
+	    "saved as Windows-1252 or Latin-1, set encoding = windows-1252 or latin1 in [input]",
 	    "invalid UTF-8 in declared UTF-8: line and byte column");
 	is_parse("Name\rAnn\r\nBo\rM\xfcller\n", &opt_utf8,
 	    "error: x.csv:4:2: invalid UTF-8 (byte 0xFC); if the file was "
-	    "saved as Windows-1252 or Latin-1, set that encoding",
+	    "saved as Windows-1252 or Latin-1, set encoding = windows-1252 or latin1 in [input]",
 	    "invalid UTF-8: lines counted across CR and CRLF");
 	is_parse("\xEF\xBB\xBFName\nM\xfcller\n", NULL,
 	    "error: x.csv:2:2: invalid UTF-8 (byte 0xFC); if the file was "
-	    "saved as Windows-1252 or Latin-1, set that encoding",
+	    "saved as Windows-1252 or Latin-1, set encoding = windows-1252 or latin1 in [input]",
 	    "a BOM declares UTF-8: no fallback to Windows-1252");
 	is_parse("\xEF\xBB\xBFName\nAnn\n", &opt_cp1252,
 	    "error: x.csv:1: the file starts with a UTF-8 byte order mark, "
@@ -400,14 +400,14 @@ test_errors(void)
 		    undefined[i]);
 		snprintf(want, sizeof want, "error: x.csv:4:2: byte 0x%02X is "
 		    "not a character in Windows-1252; if the file is Latin-1, "
-		    "set that encoding", undefined[i]);
+		    "set encoding = latin1 in [input]", undefined[i]);
 		s = parse(text, &opt_cp1252);
 		is_str(s, want, "undefined Windows-1252 byte");
 		free(s);
 	}
 	is_parse("Name\n\xe4\x81\n", NULL,
 	    "error: x.csv:2:2: the file is neither UTF-8 nor Windows-1252 "
-	    "(byte 0x81); if it is Latin-1, set that encoding",
+	    "(byte 0x81); if it is Latin-1, set encoding = latin1 in [input]",
 	    "auto: neither UTF-8 nor Windows-1252");
 
 	is_parse("a,b\n1,2\n3,\"abc\n4,5\n6,7\n", NULL,
