@@ -116,8 +116,9 @@ summary(const struct session *s, const struct graph *g,
 	const struct config_match *m = &s->config->match;
 
 	fprintf(stderr, "mingle: %zu attendees (%zu may be introduced), "
-	    "%zu strategies, %zu candidate pairs\n", s->t.n,
-	    s->t.nconsenting, s->nstrategies, g->nedges);
+	    "%zu strateg%s, %zu candidate pairs\n", s->t.n,
+	    s->t.nconsenting, s->nstrategies, s->nstrategies == 1 ? "y" :
+	    "ies", g->nedges);
 	fprintf(stderr, "mingle: %s: %zu introductions written to %s\n",
 	    config_mode_name(m->mode), as->nintros,
 	    o->intros_path && strcmp(o->intros_path, "-") ?
