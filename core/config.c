@@ -232,6 +232,10 @@ scan_sections(struct loader *l)
 	const char *p = l->text, *eol, *close;
 	int line = 1;
 
+	/* inih skips a UTF-8 byte order mark (Windows editors write one);
+	 * so must the scan, or it misses a header on the first line. */
+	if (strncmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
 	for (; *p != '\0'; p = *eol ? eol + 1 : eol, line++) {
 		eol = strchr(p, '\n');
 		if (eol == NULL)
