@@ -541,18 +541,22 @@ plugins_key(struct loader *l, const char *key, const char *value)
 
 /* ---------------------------------------------------------------- inih glue */
 
+/*
+ * The section the key on the current line belongs to: the last header the
+ * scan found above it.  Not inih's section string, which keeps the spaces
+ * of "[ input ]" and is cut after 49 bytes.
+ */
 static struct section *
-section_for(struct loader *l, const char *header)
+section_for(struct loader *l)
 {
-	size_t i;
+	size_t i = l->current;
 
-	for (i = l->current; i < l->nsections; i++) {
-		if (strcmp(l->sections[i].header, header) == 0) {
-			l->current = i;
-			return &l->sections[i];
-		}
-	}
-	return NULL;
+	while (i + 1 < l->nsections && l->sections[i + 1].line < l->line)
+		i++;
+	if (i >= l->nsections || l->sections[i].line >= l->line)
+		return NULL;
+	l->current = i;
+	return &l->sections[i];
 }
 
 static int
@@ -585,7 +589,7 @@ on_key(void *user, const char *section, const char *key, const char *value)
 	if (*section == '\0')
 		return fail(l, l->line, "'%s' stands before any section; put "
 		    "it under [input], [match], ...", key);
-	s = section_for(l, section);
+	s = section_for(l);
 	if (s == NULL)		/* the scan saw every header */
 		return fail(l, l->line, "cannot place section [%s]", section);
 	if (!check_repeat(l, s, key))
