@@ -1,0 +1,192 @@
+/*
+ * test_normalize.c -- unit tests for core/normalize.c: tags compare equal
+ * the way people mean them (NFKC, case folding, '#' and spaces), names keep
+ * their case but are composed, invalid UTF-8 is refused.
+ */
+#include "autoconf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+#include "tap.h"
+#include "util.h"
+
+/* normalize_tag on a NUL-terminated string. */
+static char *
+tag(const char *s)
+{
+	return normalize_tag(s, strlen(s));
+}
+
+/* Check that tag(S) is WANT. */
+static void
+tag_is(const char *s, const char *want, const char *what)
+{
+	char *got = tag(s);
+
+	is_str(got, want, what);
+	free(got);
+}
+
+/* Check that tag(A) equals tag(B) and is not NULL. */
+static void
+same_tag(const char *a, const char *b, const char *what)
+{
+	char *x = tag(a), *y = tag(b);
+
+	ok(x != NULL && y != NULL && strcmp(x, y) == 0, what);
+	if (x == NULL || y == NULL || strcmp(x, y) != 0)
+		printf("#   '%s' -> '%s'\n#   '%s' -> '%s'\n", a,
+		    x ? x : "(null)", b, y ? y : "(null)");
+	free(x);
+	free(y);
+}
+
+static void
+test_tags(void)
+{
+	tag_is("#Datenschutz", "datenschutz", "'#' stripped, case folded");
+	tag_is("datenschutz ", "datenschutz", "trailing space trimmed");
+	tag_is("DATENSCHUTZ", "datenschutz", "upper case folded");
+	same_tag("#Datenschutz", "datenschutz ", "#Datenschutz == datenschutz ");
+	same_tag("datenschutz ", "DATENSCHUTZ", "datenschutz  == DATENSCHUTZ");
+	tag_is("  ##Lua", "lua", "leading spaces and several '#'");
+	tag_is("# lua", "lua", "space after the '#'");
+	tag_is("c#", "c#", "a '#' inside or at the end is kept");
+	tag_is("#c#", "c#", "only leading '#' go");
+
+	tag_is("Stra\xc3\x9f" "e", "strasse", "Straße folds to strasse");
+	same_tag("Stra\xc3\x9f" "e", "STRASSE", "Straße == STRASSE");
+	same_tag("\xc3\x9c" "bung", "\xc3\xbc" "BUNG", "Übung == üBUNG");
+
+	tag_is("caf" "e\xcc\x81", "caf\xc3\xa9", "NFD e + U+0301 composes to é");
+	same_tag("Caf" "e\xcc\x81", "CAF\xc3\x89", "NFD café == NFC CAFÉ");
+	same_tag("\xc3\xa9", "e\xcc\x81", "NFC é == NFD é");
+
+	tag_is("\xef\xbc\xac\xef\xbc\xb5\xef\xbc\xa1", "lua",
+	    "fullwidth ＬＵＡ is lua");
+	tag_is("\xef\xac\x81" "nance", "finance", "ligature ﬁ is fi");
+	tag_is("CO\xe2\x82\x82", "co2", "subscript ₂ is 2");
+	tag_is("\xe2\x84\xab", "\xc3\xa5", "Angstrom sign is å");
+	tag_is("\xef\xbc\x83" "lua", "lua",
+	    "fullwidth ＃ becomes '#' and is stripped");
+
+	tag_is("machine   learning", "machine learning",
+	    "inner runs of spaces collapse");
+	tag_is("machine\t\n learning", "machine learning",
+	    "tabs and line breaks count as space");
+	tag_is("machine\xc2\xa0learning", "machine learning",
+	    "a no-break space is a space");
+	same_tag("open\xc2\xa0" "data", "open  data",
+	    "no-break space == two spaces");
+	tag_is("\xc2\xa0" "lua\xc2\xa0\xc2\xa0", "lua",
+	    "no-break spaces at both ends trimmed");
+	tag_is("\xe3\x80\x80" "lua\xe2\x80\x83" "rocks", "lua rocks",
+	    "ideographic and em spaces are spaces");
+
+	tag_is("", "", "empty stays empty");
+	tag_is("   ", "", "only space is empty");
+	tag_is("#", "", "only '#' is empty");
+	tag_is("# #", "", "'#' and spaces only is empty");
+}
+
+static void
+test_tag_length(void)
+{
+	char *s;
+
+	s = normalize_tag("LuaXYZ", 3);
+	is_str(s, "lua", "only N bytes are read");
+	free(s);
+	s = normalize_tag("#Lua, Python", 4);
+	is_str(s, "lua", "a piece of a longer cell");
+	free(s);
+}
+
+static void
+test_invalid(void)
+{
+	char *s;
+
+	s = tag("abc\xff");
+	ok(s == NULL, "0xFF is not UTF-8: NULL");
+	free(s);
+	s = tag("\xc3");
+	ok(s == NULL, "a truncated sequence: NULL");
+	free(s);
+	s = tag("\xc3(");
+	ok(s == NULL, "a lead byte without continuation: NULL");
+	free(s);
+	s = tag("\xc0\xaf");
+	ok(s == NULL, "an overlong encoding: NULL");
+	free(s);
+	s = tag("\xed\xa0\x80");
+	ok(s == NULL, "an encoded surrogate: NULL");
+	free(s);
+	s = tag("M\xfc" "nchen");
+	ok(s == NULL, "Latin-1 ü (0xFC) is not UTF-8: NULL");
+	free(s);
+	s = normalize_nfc("\xe4", 1);
+	ok(s == NULL, "normalize_nfc refuses invalid UTF-8 too");
+	free(s);
+}
+
+static void
+test_nfc(void)
+{
+	char *s;
+
+	s = normalize_nfc("Jose\xcc\x81 Stra\xc3\x9f" "e", 14);
+	is_str(s, "Jos\xc3\xa9 Stra\xc3\x9f" "e",
+	    "NFC composes but keeps case and ß");
+	free(s);
+	s = normalize_nfc("  Ann  ", 7);
+	is_str(s, "  Ann  ", "NFC leaves spaces alone");
+	free(s);
+	s = normalize_nfc("\xef\xac\x81", 3);
+	is_str(s, "\xef\xac\x81", "NFC keeps compatibility characters");
+	free(s);
+	s = normalize_nfc("", 0);
+	is_str(s, "", "NFC of nothing is empty");
+	free(s);
+}
+
+static void
+test_trim(void)
+{
+	char buf[64], *r;
+
+	strcpy(buf, "  a b  ");
+	r = trim_space(buf);
+	is_str(buf, "a b", "trim both ends, keep the inside");
+	ok(r == buf, "trim_space returns its argument");
+	strcpy(buf, "\t\r\nx\r\n");
+	is_str(trim_space(buf), "x", "tabs and line ends trimmed");
+	strcpy(buf, "");
+	is_str(trim_space(buf), "", "empty stays empty");
+	strcpy(buf, "   ");
+	is_str(trim_space(buf), "", "only space becomes empty");
+	strcpy(buf, "none");
+	is_str(trim_space(buf), "none", "nothing to trim");
+
+	strcpy(buf, "  Ann \n  Smith\t ");
+	r = squeeze_space(buf);
+	is_str(buf, "Ann Smith", "squeeze: trim and one space inside");
+	ok(r == buf, "squeeze_space returns its argument");
+	strcpy(buf, "a\r\nb  c");
+	is_str(squeeze_space(buf), "a b c", "squeeze: CRLF is one space");
+	strcpy(buf, " \t ");
+	is_str(squeeze_space(buf), "", "squeeze: only space is empty");
+}
+
+int
+main(void)
+{
+	test_tags();
+	test_tag_length();
+	test_invalid();
+	test_nfc();
+	test_trim();
+	return tap_done();
+}
