@@ -114,7 +114,7 @@ static void
 build_tags(struct attendee_table *t, struct field *f, const char *sep)
 {
 	uint32_t *ids = NULL;
-	size_t n = 0, cap = 0, i, k;
+	size_t n = 0, cap = 0, i, k, w;
 
 	f->tag_off = xcalloc(t->n + 1, sizeof *f->tag_off);
 	for (i = 0; i < t->n; i++) {
@@ -129,10 +129,11 @@ build_tags(struct attendee_table *t, struct field *f, const char *sep)
 		}
 		/* sorted, without repeats: "#Lua, lua" is one tag */
 		qsort(ids + first, n - first, sizeof *ids, cmp_u32);
+		w = first;
 		for (k = first; k < n; k++)
 			if (k == first || ids[k] != ids[k - 1])
-				ids[first++] = ids[k];
-		n = first;
+				ids[w++] = ids[k];
+		n = w;
 		f->tag_off[i + 1] = (uint32_t)n;
 	}
 	f->tag_ids = ids ? ids : xcalloc(1, sizeof *ids);
