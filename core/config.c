@@ -679,6 +679,10 @@ check_config(struct loader *l)
 	struct config_match *m = &c->match;
 	size_t i;
 
+	/* An [input] without keys is still a place to point at. */
+	for (i = 0; i < l->nsections && l->line_input == 0; i++)
+		if (l->sections[i].def->kind == SECTION_INPUT)
+			l->line_input = l->sections[i].line;
 	if (c->input_file == NULL)
 		return fail(l, l->line_input, "[input] needs 'file', the "
 		    "registration export to read");

@@ -544,6 +544,8 @@ test_required(void)
 	    "missing [input] id");
 	fails("[match]\nmode = pairs\n", 0, "[input] needs 'file'", NULL,
 	    "no [input] at all");
+	fails("[match]\nmode = pairs\n\n[input]\n", 4, "[input] needs 'file'",
+	    NULL, "an empty [input] is named by its line");
 	fails("", 0, "[input] needs 'file'", NULL, "an empty config");
 	fails(BASE "\n[field t]\ntype = tags\n", 5, "[field t] needs 'column'",
 	    NULL, "field without column");
