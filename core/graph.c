@@ -1,0 +1,168 @@
+/*
+ * graph.c -- finish the engine's candidate graph: canonical edges and
+ * per-node adjacency in preference order (see graph.h).
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph.h"
+#include "util.h"
+
+/* An adjacency entry while sorting one node's list. */
+struct graph_pref {
+	double w;
+	uint32_t rank;		/* rank of the other end */
+	uint32_t edge;
+};
+
+static int	graph_edge_cmp(const void *, const void *);
+static int	graph_pref_cmp(const void *, const void *);
+static void	graph_defaults(struct graph *);
+static size_t	graph_canonical(struct graph *, struct edge *, size_t);
+
+static int
+graph_edge_cmp(const void *x, const void *y)
+{
+	const struct edge *a = x, *b = y;
+
+	if (a->a != b->a)
+		return a->a < b->a ? -1 : 1;
+	if (a->b != b->b)
+		return a->b < b->b ? -1 : 1;
+	/* Duplicates: the heavier first, so it is the one kept. */
+	if (a->w != b->w)
+		return a->w > b->w ? -1 : 1;
+	return 0;
+}
+
+static int
+graph_pref_cmp(const void *x, const void *y)
+{
+	const struct graph_pref *a = x, *b = y;
+
+	if (a->w != b->w)
+		return a->w > b->w ? -1 : 1;
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	return 0;
+}
+
+/* Fill what the caller left NULL: everyone active, rank = index, and
+ * stats counted from the edges alone. */
+static void
+graph_defaults(struct graph *g)
+{
+	size_t i;
+
+	if (g->active == NULL) {
+		g->active = xmalloc(g->n ? g->n : 1);
+		memset(g->active, 1, g->n);
+	}
+	if (g->rank == NULL) {
+		g->rank = xcalloc(g->n, sizeof *g->rank);
+		for (i = 0; i < g->n; i++)
+			g->rank[i] = (uint32_t)i;
+	}
+}
+
+/* Orient every edge a < b, drop loops, edges touching an inactive or
+ * unknown node, and duplicate pairs; sort by (a, b).  Returns the count. */
+static size_t
+graph_canonical(struct graph *g, struct edge *e, size_t ne)
+{
+	size_t i, k = 0;
+	uint32_t t;
+
+	for (i = 0; i < ne; i++) {
+		if (e[i].a > e[i].b) {
+			t = e[i].a;
+			e[i].a = e[i].b;
+			e[i].b = t;
+		}
+		if (e[i].a == e[i].b || e[i].b >= g->n)
+			continue;
+		if (!g->active[e[i].a] || !g->active[e[i].b])
+			continue;
+		e[k++] = e[i];
+	}
+	qsort(e, k, sizeof *e, graph_edge_cmp);
+	ne = k;
+	for (i = k = 0; i < ne; i++) {
+		if (k > 0 && e[k - 1].a == e[i].a && e[k - 1].b == e[i].b)
+			continue;
+		e[k++] = e[i];
+	}
+	return k;
+}
+
+void
+graph_finish(struct graph *g, struct edge *edges, size_t nedges)
+{
+	struct graph_pref *pref;
+	uint32_t *fill, v, deg;
+	size_t i, j;
+
+	graph_defaults(g);
+	nedges = graph_canonical(g, edges, nedges);
+	g->edges = edges;
+	g->nedges = nedges;
+
+	g->adj_off = xcalloc(g->n + 1, sizeof *g->adj_off);
+	for (i = 0; i < nedges; i++) {
+		g->adj_off[edges[i].a + 1]++;
+		g->adj_off[edges[i].b + 1]++;
+	}
+	for (i = 0; i < g->n; i++)
+		g->adj_off[i + 1] += g->adj_off[i];
+	g->adj = xcalloc(2 * nedges, sizeof *g->adj);
+	fill = xcalloc(g->n, sizeof *fill);
+	for (i = 0; i < nedges; i++) {
+		v = edges[i].a;
+		g->adj[g->adj_off[v] + fill[v]++] = (uint32_t)i;
+		v = edges[i].b;
+		g->adj[g->adj_off[v] + fill[v]++] = (uint32_t)i;
+	}
+	free(fill);
+
+	if (g->stats == NULL) {
+		g->stats = xcalloc(g->n, sizeof *g->stats);
+		for (i = 0; i < g->n; i++)
+			g->stats[i].positive = g->adj_off[i + 1] - g->adj_off[i];
+	}
+
+	/* Each list best first; equal weights by the other end's rank. */
+	pref = NULL;
+	for (i = 0; i < g->n; i++) {
+		deg = g->adj_off[i + 1] - g->adj_off[i];
+		if (deg < 2)
+			continue;
+		pref = xreallocarray(pref, deg, sizeof *pref);
+		for (j = 0; j < deg; j++) {
+			uint32_t k = g->adj[g->adj_off[i] + j];
+
+			pref[j].w = edges[k].w;
+			pref[j].rank = g->rank[graph_other(&edges[k],
+			    (uint32_t)i)];
+			pref[j].edge = k;
+		}
+		qsort(pref, deg, sizeof *pref, graph_pref_cmp);
+		for (j = 0; j < deg; j++)
+			g->adj[g->adj_off[i] + j] = pref[j].edge;
+	}
+	free(pref);
+}
+
+void
+graph_free(struct graph *g)
+{
+	free(g->active);
+	free(g->edges);
+	free(g->adj_off);
+	free(g->adj);
+	free(g->stats);
+	free(g->rank);
+	memset(g, 0, sizeof *g);
+}

@@ -32,7 +32,7 @@ struct graph {
 	struct edge *edges;	/* sorted by (a, b) */
 	size_t nedges;
 	/* adjacency: node i's edges are adj[adj_off[i] .. adj_off[i+1]),
-	 * indices into edges, sorted by weight desc then other end asc */
+	 * indices into edges, sorted by weight desc then other end's rank */
 	uint32_t *adj_off;
 	uint32_t *adj;
 	struct node_stats *stats;
@@ -40,7 +40,14 @@ struct graph {
 	uint32_t *rank;
 };
 
-/* Build adjacency and order edges; takes ownership of EDGES. */
+/*
+ * Build adjacency and order edges; takes ownership of EDGES.  Set n, and
+ * optionally active, stats and rank (all malloc'ed, owned by the graph)
+ * first; any left NULL is filled in: everyone active, rank[i] = i, stats
+ * positive = degree.  Edges are oriented a < b; loops, duplicate pairs
+ * (the heavier is kept) and edges touching an inactive node are dropped.
+ * graph_free() frees every array and zeroes G.
+ */
 void graph_finish(struct graph *g, struct edge *edges, size_t nedges);
 void graph_free(struct graph *g);
 
