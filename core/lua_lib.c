@@ -1,0 +1,337 @@
+/*
+ * lua_lib.c -- the `mingle` library for rule scripts, in C for speed.
+ *
+ *   mingle.overlap(x, y)    the common tags, an array sorted by byte order
+ *   mingle.jaccard(x, y)    |x and y| / |x or y|, 0 when both are empty
+ *   mingle.has_tag(set, t)  t normalized like tags are, then looked up
+ *   mingle.normalize(s)     NFKC, case folded, '#' and spaces trimmed
+ *   mingle.log(...)         a line on stderr naming the script and line
+ *
+ * A set is a tag set from a view, an array of strings, or a set-like table
+ * (string keys with true values).  Two tag sets of the same field are
+ * merged on their ranks without touching a string.
+ */
+#include "autoconf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lua.h>
+#include <lauxlib.h>
+
+#include "lua_internal.h"
+#include "lua_sandbox.h"
+#include "normalize.h"
+
+/* Log lines per script before the rest are dropped. */
+#define LOG_MAX		1000
+#define LOG_COUNT	"mingle.logged"
+
+struct lib_str {
+	const char *s;
+	size_t len;
+};
+
+static int	lib_overlap(lua_State *);
+static int	lib_jaccard(lua_State *);
+static int	lib_has_tag(lua_State *);
+static int	lib_normalize(lua_State *);
+static size_t	lib_common(lua_State *, int, size_t *, size_t *);
+static struct lib_str *lib_collect(lua_State *, int, size_t *);
+static int	lib_str_cmp(const void *, const void *);
+static char	*lib_normalize_arg(lua_State *, int);
+
+static const luaL_Reg lib_funcs[] = {
+	{ "overlap", lib_overlap },
+	{ "jaccard", lib_jaccard },
+	{ "has_tag", lib_has_tag },
+	{ "normalize", lib_normalize },
+	{ "log", lua_lib_log },
+	{ NULL, NULL }
+};
+
+void
+lua_lib_push(lua_State *L)
+{
+	luaL_newlib(L, lib_funcs);			/* mingle */
+}
+
+static int
+lib_overlap(lua_State *L)
+{
+	size_t nx, ny;
+
+	lib_common(L, 1, &nx, &ny);			/* ... common */
+	return 1;
+}
+
+static int
+lib_jaccard(lua_State *L)
+{
+	size_t nx, ny, both;
+
+	both = lib_common(L, 0, &nx, &ny);
+	if (nx + ny == both)
+		lua_pushnumber(L, both == 0 ? 0.0 : 1.0);
+	else
+		lua_pushnumber(L, (double)both / (double)(nx + ny - both));
+	return 1;
+}
+
+/*
+ * The tags sets 1 and 2 share: how many, and if PUSH, an array of them
+ * pushed; *NX and *NY get the sizes of the two sets.  Same-field tag sets merge their ranks; anything else is
+ * collected as strings, sorted and merged.
+ */
+static size_t
+lib_common(lua_State *L, int push, size_t *nx, size_t *ny)
+{
+	const struct lua_tagset *x = lua_view_tagset(L, 1);
+	const struct lua_tagset *y = lua_view_tagset(L, 2);
+	struct lib_str *a, *b;
+	size_t i = 0, j = 0, na, nb, n = 0;
+	int c, out;
+
+	if (push)
+		lua_newtable(L);			/* x y common */
+	out = lua_gettop(L);
+	if (x != NULL && y != NULL && x->tf == y->tf) {
+		*nx = x->n;
+		*ny = y->n;
+		lua_sandbox_charge(L, x->n + y->n);
+		while (i < x->n && j < y->n) {
+			if (x->ranks[i] < y->ranks[j])
+				i++;
+			else if (x->ranks[i] > y->ranks[j])
+				j++;
+			else {
+				if (push) {
+					lua_pushstring(L, x->tf->name_of_rank[
+					    x->ranks[i]]);
+					lua_rawseti(L, out, (lua_Integer)++n);
+				} else
+					n++;
+				i++;
+				j++;
+			}
+		}
+		return n;
+	}
+	a = lib_collect(L, 1, &na);			/* ... ua */
+	b = lib_collect(L, 2, &nb);			/* ... ua ub */
+	*nx = na;
+	*ny = nb;
+	while (i < na && j < nb) {
+		c = lib_str_cmp(&a[i], &b[j]);
+		if (c < 0)
+			i++;
+		else if (c > 0)
+			j++;
+		else {
+			if (push) {
+				lua_pushlstring(L, a[i].s, a[i].len);
+				lua_rawseti(L, out, (lua_Integer)++n);
+			} else
+				n++;
+			i++;
+			j++;
+		}
+	}
+	lua_settop(L, out);				/* ... [common] */
+	return n;
+}
+
+/*
+ * The set at IDX as a sorted array of distinct strings, in a userdata
+ * pushed on the stack; the strings stay anchored by the argument.
+ */
+static struct lib_str *
+lib_collect(lua_State *L, int idx, size_t *np)
+{
+	const struct lua_tagset *ts = lua_view_tagset(L, idx);
+	struct lib_str *v;
+	lua_Integer len, i;
+	size_t n = 0, k, cap;
+
+	if (ts != NULL) {
+		v = lua_newuserdatauv(L, (ts->n + 1) * sizeof *v, 0);
+		for (k = 0; k < ts->n; k++) {
+			v[k].s = ts->tf->name_of_rank[ts->ranks[k]];
+			v[k].len = strlen(v[k].s);
+		}
+		*np = ts->n;
+		return v;			/* already sorted */
+	}
+	luaL_argexpected(L, lua_type(L, idx) == LUA_TTABLE, idx, "tag set");
+	len = (lua_Integer)lua_rawlen(L, idx);
+	if (len > 0) {
+		v = lua_newuserdatauv(L, ((size_t)len + 1) * sizeof *v, 0);
+		for (i = 1; i <= len; i++) {
+			if (lua_rawgeti(L, idx, i) != LUA_TSTRING)
+				luaL_argerror(L, idx, "tags must be strings");
+			v[n].s = lua_tolstring(L, -1, &v[n].len);
+			n++;
+			lua_pop(L, 1);
+		}
+	} else {
+		cap = 0;
+		lua_pushnil(L);
+		while (lua_next(L, idx)) {
+			cap++;
+			lua_pop(L, 1);
+		}
+		v = lua_newuserdatauv(L, (cap + 1) * sizeof *v, 0);
+		lua_pushnil(L);
+		while (lua_next(L, idx)) {		/* ... ud key value */
+			if (lua_type(L, -2) != LUA_TSTRING)
+				luaL_argerror(L, idx, "tags must be strings");
+			if (lua_toboolean(L, -1)) {
+				v[n].s = lua_tolstring(L, -2, &v[n].len);
+				n++;
+			}
+			lua_pop(L, 1);			/* ... ud key */
+		}
+	}
+	lua_sandbox_charge(L, n * 4);
+	qsort(v, n, sizeof *v, lib_str_cmp);
+	for (k = 0, i = 0; (size_t)i < n; i++)
+		if (k == 0 || lib_str_cmp(&v[k - 1], &v[i]) != 0)
+			v[k++] = v[i];
+	*np = k;
+	return v;
+}
+
+static int
+lib_str_cmp(const void *va, const void *vb)
+{
+	const struct lib_str *a = va, *b = vb;
+	int c = memcmp(a->s, b->s, a->len < b->len ? a->len : b->len);
+
+	if (c != 0)
+		return c;
+	return a->len < b->len ? -1 : a->len > b->len;
+}
+
+static int
+lib_has_tag(lua_State *L)
+{
+	const struct lua_tagset *ts = lua_view_tagset(L, 1);
+	size_t len, lo, hi, mid;
+	lua_Integer n, i;
+	char *tag;
+	long r;
+	int found = 0;
+
+	luaL_checkstring(L, 2);
+	if (ts == NULL)
+		luaL_argexpected(L, lua_type(L, 1) == LUA_TTABLE, 1, "tag set");
+	tag = lib_normalize_arg(L, 2);
+	len = strlen(tag);
+	if (ts != NULL) {
+		r = lua_view_tag_rank(ts->tf, tag, len);
+		for (lo = 0, hi = ts->n; r >= 0 && lo < hi && !found;) {
+			mid = lo + (hi - lo) / 2;
+			if (ts->ranks[mid] == (uint32_t)r)
+				found = 1;
+			else if (ts->ranks[mid] < (uint32_t)r)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+	} else if ((n = (lua_Integer)lua_rawlen(L, 1)) > 0) {
+		for (i = 1; i <= n && !found; i++) {
+			if (lua_rawgeti(L, 1, i) == LUA_TSTRING &&
+			    strcmp(lua_tostring(L, -1), tag) == 0)
+				found = 1;
+			lua_pop(L, 1);
+		}
+	} else {
+		lua_sandbox_host_enter(L);
+		lua_pushstring(L, tag);			/* set tag norm */
+		lua_sandbox_host_leave(L);
+		found = lua_rawget(L, 1) != LUA_TNIL && lua_toboolean(L, -1);
+		lua_pop(L, 1);				/* set tag */
+	}
+	free(tag);
+	lua_pushboolean(L, found);
+	return 1;
+}
+
+static int
+lib_normalize(lua_State *L)
+{
+	char *s;
+
+	luaL_checkstring(L, 1);
+	s = lib_normalize_arg(L, 1);
+	lua_sandbox_host_enter(L);
+	lua_pushstring(L, s);				/* s norm */
+	lua_sandbox_host_leave(L);
+	free(s);
+	return 1;
+}
+
+/* The string at IDX normalized; malloc'ed, so push nothing that can fail
+ * before it is freed (the pushes above lift the memory limit). */
+static char *
+lib_normalize_arg(lua_State *L, int idx)
+{
+	size_t len;
+	const char *s = lua_tolstring(L, idx, &len);
+	char *n;
+
+	lua_sandbox_charge(L, len / LUA_BYTES_PER_UNIT + 1);
+	n = memchr(s, '\0', len) != NULL ? NULL : normalize_tag(s, len);
+	if (n == NULL)
+		luaL_argerror(L, idx, "not valid UTF-8 text");
+	return n;
+}
+
+/*
+ * mingle.log(...) and print(...): the arguments, as tostring shows them,
+ * on one line of stderr: "mingle: SCRIPT:LINE: text".  Never stdout, which
+ * may be the output file.
+ */
+int
+lua_lib_log(lua_State *L)
+{
+	struct lua_sandbox *sb = lua_sandbox_of(L);
+	int n = lua_gettop(L), i, line = 0;
+	lua_Integer count;
+	lua_Debug ar;
+	luaL_Buffer b;
+	size_t len;
+	const char *s;
+
+	lua_getfield(L, LUA_REGISTRYINDEX, LOG_COUNT);	/* ... count */
+	count = lua_tointeger(L, -1);
+	lua_pop(L, 1);					/* ... */
+	lua_pushinteger(L, count + 1);
+	lua_setfield(L, LUA_REGISTRYINDEX, LOG_COUNT);
+	if (count >= LOG_MAX) {
+		if (count == LOG_MAX)
+			fprintf(stderr, "mingle: %s: more than %d log lines; "
+			    "the rest are left out\n", lua_sandbox_name(sb),
+			    LOG_MAX);
+		return 0;
+	}
+
+	if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
+		line = ar.currentline;
+	luaL_buffinit(L, &b);
+	lua_pushfstring(L, "mingle: %s:%d: ", lua_sandbox_name(sb), line);
+	luaL_addvalue(&b);
+	for (i = 1; i <= n; i++) {
+		if (i > 1)
+			luaL_addchar(&b, ' ');
+		lua_guard_tolstring(L, i, NULL);
+		luaL_addvalue(&b);
+	}
+	luaL_addchar(&b, '\n');
+	luaL_pushresult(&b);				/* ... line */
+	s = lua_tolstring(L, -1, &len);
+	lua_sandbox_charge(L, len / LUA_BYTES_PER_UNIT);
+	fwrite(s, 1, len, stderr);
+	return 0;
+}

@@ -1,0 +1,716 @@
+/*
+ * lua_sandbox.c -- a Lua state fit for untrusted rule scripts.
+ *
+ * Three mechanisms, each closing one way out:
+ *   - an allow-list: the script's globals are built from scratch, holding
+ *     only the functions listed below (with the reason for each omission),
+ *     some replaced by guards (lua_guard.c, lua_pattern.c);
+ *   - a lua_Alloc that counts every byte and refuses to grow the state
+ *     beyond the host's baseline plus the memory limit;
+ *   - a count hook that stops a call after its instruction budget.  New
+ *     coroutines inherit the hook (lua_newthread copies it), and library
+ *     functions whose work grows with their input charge the same budget.
+ *
+ * Limit errors are fatal: once one is raised, sb->fatal is set and every
+ * guarded function that could catch it (pcall, xpcall, coroutine.resume,
+ * coroutine.close) raises it again, and so does the hook, so it reaches
+ * the host however the script wraps its code.
+ */
+#include "autoconf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <lua.h>
+#include <lauxlib.h>
+#include <lualib.h>
+
+#include "lua_internal.h"
+#include "lua_sandbox.h"
+#include "rng.h"
+#include "util.h"
+
+/* Instructions between two runs of the count hook. */
+#define HOOK_GRANULARITY	1000
+
+/* Bytes of allocation that cost one unit of the instruction budget. */
+#define ALLOC_BYTES_PER_UNIT	64
+
+/*
+ * A safety net behind the instruction limit, for work the count cannot
+ * see (a single instruction copying a huge vararg list): a call may run
+ * this long per instruction of its budget, and never less than a second.
+ * Scripts within their instruction limit finish far sooner.
+ */
+#define TIME_NS_PER_INSTRUCTION	1000
+#define TIME_MIN_NS		1000000000LL
+
+enum fatal {
+	FATAL_NONE = 0,
+	FATAL_INSTRUCTIONS,
+	FATAL_MEMORY,
+	FATAL_TIME
+};
+
+struct lua_sandbox {
+	lua_State *L;
+	char *path;		/* the script, for messages */
+	const char *name;	/* its last component */
+	char short_src[LUA_IDSIZE];	/* how Lua abbreviates the path */
+
+	/* Memory. */
+	size_t bytes;		/* held by the state */
+	size_t cap;		/* growth beyond this is refused */
+	size_t memory_limit;	/* on top of the sealed baseline */
+	unsigned long refusals;	/* allocations refused so far */
+	int host;		/* > 0: the host allocates, no limit */
+
+	/* Work, per call. */
+	long limit;		/* instruction budget */
+	long long used;
+	int granularity;	/* hook period */
+	long long time_limit_ns;
+	struct timespec start;
+	int in_call;
+	int last_line;		/* seen by the hook, for messages */
+
+	enum fatal fatal;
+	char *fatal_msg;	/* "FILE:LINE: ..." once fatal is set */
+	char *traceback;	/* from the message handler */
+
+	uint64_t seed;
+	struct rng rng;
+};
+
+/*
+ * The allow-list.  Everything a script can reach is named here; a NULL
+ * guard keeps the stock function.  Left out, and why:
+ *   collectgarbage  stops the collector or reads memory use: neither is a
+ *                   rule's business, and the limit counts garbage anyway
+ *   dofile, loadfile, require, package, io, os
+ *                   files, processes, the clock: a rule reads attendees
+ *   load            compiles strings at run time, binary chunks included
+ *   warn            writes to stderr without saying who; use mingle.log
+ *   debug           reaches every local, upvalue and metatable
+ *   string.dump     makes bytecode, the way into the VM's internals
+ *   math.randomseed mingle seeds math.random itself, per call, so scores
+ *                   do not depend on the order pairs are scored in
+ */
+struct allowed {
+	const char *name;
+	lua_CFunction guard;
+};
+
+static const struct allowed base_allowed[] = {
+	{ "assert", NULL }, { "error", NULL }, { "getmetatable", NULL },
+	{ "ipairs", NULL }, { "next", NULL },
+	{ "pairs", lua_guard_pairs },
+	{ "pcall", lua_guard_catch },
+	{ "print", lua_lib_log },	/* stdout may be the output file */
+	{ "rawequal", NULL }, { "rawget", NULL }, { "rawlen", NULL },
+	{ "rawset", NULL }, { "select", NULL },
+	{ "setmetatable", lua_guard_setmetatable },
+	{ "tonumber", NULL },
+	{ "tostring", lua_guard_tostring },
+	{ "type", NULL },
+	{ "xpcall", lua_guard_catch },
+	{ "_VERSION", NULL },
+	{ NULL, NULL }
+};
+
+static const struct allowed string_allowed[] = {
+	{ "byte", lua_guard_byte }, { "char", NULL },
+	{ "find", lua_pattern_find },
+	{ "format", lua_guard_format },
+	{ "gmatch", lua_pattern_gmatch },
+	{ "gsub", lua_pattern_gsub },
+	{ "len", NULL }, { "lower", NULL },
+	{ "match", lua_pattern_match },
+	{ "pack", NULL }, { "packsize", NULL },
+	{ "rep", lua_guard_rep },
+	{ "reverse", NULL }, { "sub", NULL }, { "unpack", NULL },
+	{ "upper", NULL },
+	{ NULL, NULL }
+};
+
+static const struct allowed table_allowed[] = {
+	{ "concat", lua_guard_concat },
+	{ "insert", lua_guard_insert },
+	{ "move", lua_guard_move },
+	{ "pack", NULL },
+	{ "remove", lua_guard_remove },
+	{ "sort", lua_guard_sort },
+	{ "unpack", lua_guard_unpack },
+	{ NULL, NULL }
+};
+
+static const struct allowed math_allowed[] = {
+	{ "abs", NULL }, { "acos", NULL }, { "asin", NULL }, { "atan", NULL },
+	{ "ceil", NULL }, { "cos", NULL }, { "deg", NULL }, { "exp", NULL },
+	{ "floor", NULL }, { "fmod", NULL }, { "huge", NULL }, { "log", NULL },
+	{ "max", NULL }, { "maxinteger", NULL }, { "min", NULL },
+	{ "mininteger", NULL }, { "modf", NULL }, { "pi", NULL },
+	{ "rad", NULL },
+	{ "random", lua_guard_random },
+	{ "sin", NULL }, { "sqrt", NULL }, { "tan", NULL },
+	{ "tointeger", NULL }, { "type", NULL }, { "ult", NULL },
+	{ NULL, NULL }
+};
+
+static const struct allowed utf8_allowed[] = {
+	{ "char", NULL }, { "charpattern", NULL },
+	{ "codepoint", lua_guard_codepoint },
+	{ "codes", NULL },
+	{ "len", lua_guard_utf8_scan },
+	{ "offset", lua_guard_utf8_scan },
+	{ NULL, NULL }
+};
+
+static const struct allowed coroutine_allowed[] = {
+	{ "close", lua_guard_catch },
+	{ "create", NULL }, { "isyieldable", NULL },
+	{ "resume", lua_guard_catch },
+	{ "running", NULL }, { "status", NULL }, { "wrap", NULL },
+	{ "yield", NULL },
+	{ NULL, NULL }
+};
+
+static const struct library {
+	const char *name;	/* NULL: base, into the globals */
+	const char *modname;
+	lua_CFunction open;
+	const struct allowed *allowed;
+} libraries[] = {
+	{ NULL, LUA_GNAME, luaopen_base, base_allowed },
+	{ LUA_STRLIBNAME, LUA_STRLIBNAME, luaopen_string, string_allowed },
+	{ LUA_TABLIBNAME, LUA_TABLIBNAME, luaopen_table, table_allowed },
+	{ LUA_MATHLIBNAME, LUA_MATHLIBNAME, luaopen_math, math_allowed },
+	{ LUA_UTF8LIBNAME, LUA_UTF8LIBNAME, luaopen_utf8, utf8_allowed },
+	{ LUA_COLIBNAME, LUA_COLIBNAME, luaopen_coroutine,
+	    coroutine_allowed },
+};
+
+static void	*sandbox_alloc(void *, void *, size_t, size_t);
+static void	 sandbox_hook(lua_State *, lua_Debug *);
+static int	 sandbox_msghandler(lua_State *);
+static void	 sandbox_fatal(struct lua_sandbox *, enum fatal, int);
+static void	 sandbox_raise(lua_State *, struct lua_sandbox *);
+static void	 sandbox_env(struct lua_sandbox *);
+static void	 sandbox_freeze(lua_State *, const char *);
+static int	 sandbox_readonly(lua_State *);
+static int	 sandbox_frozen_pairs(lua_State *);
+static void	 sandbox_put(struct strbuf *, struct lua_sandbox *,
+		     const char *);
+static void	 sandbox_size(char *, size_t, size_t);
+
+struct lua_sandbox *
+lua_sandbox_new(const char *path, size_t memory_limit,
+    long instruction_limit, uint64_t seed)
+{
+	struct lua_sandbox *sb;
+	const char *slash;
+	char *chunkname;
+	lua_Debug ar;
+
+	sb = xcalloc(1, sizeof *sb);
+	sb->path = xstrdup(path);
+	slash = strrchr(sb->path, '/');
+	sb->name = slash != NULL ? slash + 1 : sb->path;
+	sb->memory_limit = memory_limit > 0 ? memory_limit :
+	    LUA_SANDBOX_MEMORY_DEFAULT;
+	sb->cap = (size_t)-1;
+	sb->limit = instruction_limit > 0 ? instruction_limit :
+	    LUA_SANDBOX_INSTRUCTIONS_DEFAULT;
+	sb->granularity = sb->limit < HOOK_GRANULARITY ? (int)sb->limit :
+	    HOOK_GRANULARITY;
+	sb->time_limit_ns = (long long)sb->limit * TIME_NS_PER_INSTRUCTION;
+	if (sb->time_limit_ns < TIME_MIN_NS)
+		sb->time_limit_ns = TIME_MIN_NS;
+	sb->seed = seed;
+
+	sb->L = lua_newstate(sandbox_alloc, sb);
+	if (sb->L == NULL) {
+		fputs("mingle: out of memory\n", stderr);
+		exit(1);
+	}
+	sandbox_env(sb);
+	lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, sb->granularity);
+
+	/* Learn how Lua abbreviates the path in its messages. */
+	chunkname = xasprintf("@%s", sb->path);
+	if (luaL_loadbufferx(sb->L, "", 0, chunkname, "t") == LUA_OK) {
+		lua_getinfo(sb->L, ">S", &ar);		/* */
+		memcpy(sb->short_src, ar.short_src, sizeof sb->short_src);
+	} else
+		lua_pop(sb->L, 1);			/* */
+	free(chunkname);
+
+	lua_settop(sb->L, 0);
+	lua_pushcfunction(sb->L, sandbox_msghandler);	/* handler */
+	return sb;
+}
+
+void
+lua_sandbox_free(struct lua_sandbox *sb)
+{
+	if (sb == NULL)
+		return;
+	sb->in_call = 0;
+	sb->host = 1;
+	lua_close(sb->L);
+	free(sb->traceback);
+	free(sb->fatal_msg);
+	free(sb->path);
+	free(sb);
+}
+
+lua_State *
+lua_sandbox_state(struct lua_sandbox *sb)
+{
+	return sb->L;
+}
+
+struct lua_sandbox *
+lua_sandbox_of(lua_State *L)
+{
+	void *ud;
+
+	lua_getallocf(L, &ud);
+	return ud;
+}
+
+const char *
+lua_sandbox_name(struct lua_sandbox *sb)
+{
+	return sb->name;
+}
+
+void
+lua_sandbox_seal(struct lua_sandbox *sb)
+{
+	lua_gc(sb->L, LUA_GCCOLLECT);
+	sb->cap = sb->bytes + sb->memory_limit;
+	if (sb->cap < sb->bytes)
+		sb->cap = (size_t)-1;
+}
+
+int
+lua_sandbox_load(struct lua_sandbox *sb, const char *text, size_t len,
+    char **cause)
+{
+	lua_State *L = sb->L;
+	struct strbuf sb_msg = { 0 };
+	char *chunkname, size[32];
+	int status;
+
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	chunkname = xasprintf("@%s", sb->path);
+	status = luaL_loadbufferx(L, text, len, chunkname, "t");
+	free(chunkname);
+	if (status == LUA_OK)
+		return 0;
+
+	if (status == LUA_ERRMEM) {
+		sandbox_size(size, sizeof size, sb->memory_limit);
+		strbuf_printf(&sb_msg, "%s: memory limit of %s exceeded while "
+		    "compiling", sb->path, size);
+	} else {
+		/* Syntax errors carry "FILE:LINE:"; the binary chunk refusal
+		 * carries no place at all. */
+		if (strncmp(lua_tostring(L, -1), sb->short_src,
+		    strlen(sb->short_src)) != 0)
+			strbuf_printf(&sb_msg, "%s: ", sb->path);
+		sandbox_put(&sb_msg, sb, lua_tostring(L, -1));
+	}
+	lua_pop(L, 1);					/* */
+	*cause = strbuf_detach(&sb_msg);
+	return -1;
+}
+
+int
+lua_sandbox_call(struct lua_sandbox *sb, uint64_t key, int nargs,
+    int nresults, char **cause, const char *fmt, ...)
+{
+	lua_State *L = sb->L;
+	struct strbuf msg = { 0 };
+	unsigned long refusals = sb->refusals;
+	int base = lua_gettop(L) - nargs - 1, status;
+	const char *err;
+	char *ctx;
+	va_list ap;
+
+	sb->used = 0;
+	sb->fatal = FATAL_NONE;
+	sb->host = 0;
+	sb->last_line = 0;
+	if (sb->traceback != NULL) {
+		free(sb->traceback);
+		sb->traceback = NULL;
+	}
+	rng_seed(&sb->rng, sb->seed ^ (key * 0x9e3779b97f4a7c15ULL));
+	clock_gettime(CLOCK_MONOTONIC, &sb->start);
+	lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, sb->granularity);
+
+	sb->in_call = 1;
+	status = lua_pcall(L, nargs, nresults, LUA_SANDBOX_HANDLER);
+	sb->in_call = 0;
+	if (status == LUA_OK && sb->fatal == FATAL_NONE)
+		return 0;
+
+	/* A memory error, whether or not a wrapper turned it into a plain
+	 * error on the way out. */
+	err = status != LUA_OK ? lua_tostring(L, -1) : NULL;
+	if (sb->fatal == FATAL_NONE && (status == LUA_ERRMEM ||
+	    (sb->refusals != refusals && err != NULL &&
+	    strcmp(err, "not enough memory") == 0)))
+		sandbox_fatal(sb, FATAL_MEMORY, sb->last_line);
+
+	if (sb->fatal != FATAL_NONE)
+		strbuf_puts(&msg, sb->fatal_msg);
+	else if (err != NULL)
+		sandbox_put(&msg, sb, err);
+	else
+		strbuf_printf(&msg, "%s: error", sb->path);
+	va_start(ap, fmt);
+	ctx = xvasprintf(fmt, ap);
+	va_end(ap);
+	strbuf_printf(&msg, " (%s)", ctx);
+	free(ctx);
+	if (sb->traceback != NULL) {
+		strbuf_putc(&msg, '\n');
+		sandbox_put(&msg, sb, sb->traceback);
+	} else if (sb->fatal == FATAL_MEMORY)
+		strbuf_puts(&msg, "\n(no traceback: the stack unwinds before "
+		    "a memory error can be traced)");
+	*cause = strbuf_detach(&msg);
+	lua_settop(L, base);
+	return -1;
+}
+
+void
+lua_sandbox_charge(lua_State *L, size_t n)
+{
+	struct lua_sandbox *sb = lua_sandbox_of(L);
+	lua_Debug ar;
+	int level, line = 0;
+
+	if (!sb->in_call || sb->host > 0)
+		return;
+	if (n > (size_t)sb->limit)
+		n = (size_t)sb->limit + 1;
+	sb->used += (long long)n;
+	if (sb->used <= sb->limit && sb->fatal == FATAL_NONE)
+		return;
+	if (sb->fatal == FATAL_NONE) {
+		/* The nearest Lua function is the one to blame. */
+		for (level = 1; lua_getstack(L, level, &ar); level++) {
+			lua_getinfo(L, "l", &ar);
+			if (ar.currentline > 0) {
+				line = ar.currentline;
+				break;
+			}
+		}
+		sandbox_fatal(sb, FATAL_INSTRUCTIONS, line);
+	}
+	sandbox_raise(L, sb);
+}
+
+uint64_t
+lua_sandbox_random(lua_State *L)
+{
+	return rng_next(&lua_sandbox_of(L)->rng);
+}
+
+void
+lua_sandbox_host_enter(lua_State *L)
+{
+	lua_sandbox_of(L)->host++;
+}
+
+void
+lua_sandbox_host_leave(lua_State *L)
+{
+	struct lua_sandbox *sb = lua_sandbox_of(L);
+
+	if (sb->host > 0)
+		sb->host--;
+}
+
+unsigned long
+lua_sandbox_refusals(lua_State *L)
+{
+	return lua_sandbox_of(L)->refusals;
+}
+
+void
+lua_sandbox_recheck(lua_State *L, unsigned long refusals, int erridx)
+{
+	struct lua_sandbox *sb = lua_sandbox_of(L);
+	const char *err;
+
+	if (sb->fatal == FATAL_NONE && erridx != 0 &&
+	    sb->refusals != refusals) {
+		err = lua_tostring(L, erridx);
+		if (err != NULL && strcmp(err, "not enough memory") == 0)
+			sandbox_fatal(sb, FATAL_MEMORY, sb->last_line);
+	}
+	if (sb->fatal != FATAL_NONE)
+		sandbox_raise(L, sb);
+}
+
+/*
+ * The allocator: frees always succeed; growth is refused past the cap,
+ * and during calls it also costs instruction budget, so that a loop of
+ * cheap instructions each copying megabytes still runs out.
+ */
+static void *
+sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+	struct lua_sandbox *sb = ud;
+	size_t old = ptr != NULL ? osize : 0, grow;
+	void *p;
+
+	if (nsize == 0) {
+		free(ptr);
+		sb->bytes -= old;
+		return NULL;
+	}
+	if (nsize > old && sb->host == 0) {
+		grow = nsize - old;
+		if (grow > sb->cap || sb->bytes > sb->cap - grow) {
+			sb->refusals++;
+			return NULL;
+		}
+		if (sb->in_call) {
+			sb->used += (long long)(grow / ALLOC_BYTES_PER_UNIT);
+			if (sb->used > sb->limit) {
+				if (sb->fatal == FATAL_NONE)
+					sandbox_fatal(sb, FATAL_INSTRUCTIONS,
+					    sb->last_line);
+				sb->refusals++;
+				return NULL;
+			}
+		}
+	}
+	p = realloc(ptr, nsize);
+	if (p == NULL)
+		return NULL;
+	sb->bytes = sb->bytes - old + nsize;
+	return p;
+}
+
+static void
+sandbox_hook(lua_State *L, lua_Debug *ar)
+{
+	struct lua_sandbox *sb = lua_sandbox_of(L);
+	struct timespec now;
+	long long ns;
+
+	if (!sb->in_call)
+		return;
+	sb->used += sb->granularity;
+	if (lua_getinfo(L, "l", ar) && ar->currentline > 0)
+		sb->last_line = ar->currentline;
+	if (sb->fatal == FATAL_NONE) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		ns = (long long)(now.tv_sec - sb->start.tv_sec) * 1000000000LL +
+		    (now.tv_nsec - sb->start.tv_nsec);
+		if (sb->used > sb->limit)
+			sandbox_fatal(sb, FATAL_INSTRUCTIONS, sb->last_line);
+		else if (ns > sb->time_limit_ns)
+			sandbox_fatal(sb, FATAL_TIME, sb->last_line);
+		else
+			return;
+	}
+	sandbox_raise(L, sb);
+}
+
+/*
+ * The handler of every host call: a string message plus a traceback kept
+ * aside.  It runs no script code (no __tostring), so a fatal error cannot
+ * trip it, and it allocates outside the limit.
+ */
+static int
+sandbox_msghandler(lua_State *L)
+{
+	struct lua_sandbox *sb = lua_sandbox_of(L);
+	const char *msg;
+
+	sb->host++;
+	msg = lua_tostring(L, 1);
+	if (msg == NULL)
+		lua_pushfstring(L, "(error object is a %s value)",
+		    luaL_typename(L, 1));		/* err msg */
+	else
+		lua_pushvalue(L, 1);			/* err msg */
+	luaL_traceback(L, L, NULL, 1);			/* err msg tb */
+	free(sb->traceback);
+	sb->traceback = xstrdup(lua_tostring(L, -1));
+	lua_pop(L, 1);					/* err msg */
+	sb->host--;
+	return 1;
+}
+
+static void
+sandbox_fatal(struct lua_sandbox *sb, enum fatal kind, int line)
+{
+	char where[32] = "", size[32];
+
+	if (line > 0)
+		snprintf(where, sizeof where, ":%d", line);
+	free(sb->fatal_msg);
+	switch (kind) {
+	case FATAL_INSTRUCTIONS:
+		sb->fatal_msg = xasprintf("%s%s: instruction limit of %ld per "
+		    "call exceeded", sb->path, where, sb->limit);
+		break;
+	case FATAL_MEMORY:
+		sandbox_size(size, sizeof size, sb->memory_limit);
+		sb->fatal_msg = xasprintf("%s%s: memory limit of %s exceeded",
+		    sb->path, where, size);
+		break;
+	case FATAL_TIME:
+		sb->fatal_msg = xasprintf("%s%s: time limit of %lld s per call "
+		    "exceeded (work the instruction count does not see)",
+		    sb->path, where, sb->time_limit_ns / 1000000000LL);
+		break;
+	case FATAL_NONE:
+		sb->fatal_msg = NULL;
+		return;
+	}
+	sb->fatal = kind;
+}
+
+static void
+sandbox_raise(lua_State *L, struct lua_sandbox *sb)
+{
+	sb->host++;
+	lua_pushstring(L, sb->fatal_msg);
+	sb->host--;
+	lua_error(L);
+}
+
+/*
+ * Build the script's globals from the allow-list and make them the state's
+ * global table; the stock one, with load and friends, becomes garbage.
+ */
+static void
+sandbox_env(struct lua_sandbox *sb)
+{
+	lua_State *L = sb->L;
+	const struct library *lib;
+	const struct allowed *a;
+	size_t i;
+
+	lua_newtable(L);				/* env */
+	for (i = 0; i < sizeof libraries / sizeof libraries[0]; i++) {
+		lib = &libraries[i];
+		luaL_requiref(L, lib->modname, lib->open, 0);	/* env stock */
+		if (lib->name == NULL)
+			lua_pushvalue(L, -2);		/* env stock env */
+		else
+			lua_newtable(L);		/* env stock lib */
+		for (a = lib->allowed; a->name != NULL; a++) {
+			lua_getfield(L, -2, a->name);	/* env stock lib v */
+			if (a->guard != NULL)
+				lua_pushcclosure(L, a->guard, 1);
+			lua_setfield(L, -2, a->name);	/* env stock lib */
+		}
+		if (lib->name != NULL && strcmp(lib->name, LUA_STRLIBNAME) == 0) {
+			/* Methods on strings use the private table. */
+			lua_pushliteral(L, "");		/* env stock lib "" */
+			lua_getmetatable(L, -1);	/* env stock lib "" mt */
+			lua_pushvalue(L, -3);		/* env stock lib "" mt lib */
+			lua_setfield(L, -2, "__index");
+			lua_pushboolean(L, 0);		/* env stock lib "" mt false */
+			lua_setfield(L, -2, "__metatable");
+			lua_pop(L, 2);			/* env stock lib */
+		}
+		if (lib->name != NULL) {
+			sandbox_freeze(L, lib->name);	/* env stock proxy */
+			lua_setfield(L, -3, lib->name);	/* env stock */
+		} else
+			lua_pop(L, 1);			/* env stock */
+		lua_pop(L, 1);				/* env */
+	}
+	lua_lib_push(L);				/* env mingle */
+	sandbox_freeze(L, "mingle");			/* env proxy */
+	lua_setfield(L, -2, "mingle");			/* env */
+	lua_pushvalue(L, -1);				/* env env */
+	lua_setfield(L, -2, LUA_GNAME);			/* env */
+	lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);	/* */
+	lua_gc(L, LUA_GCCOLLECT);
+}
+
+/* Replace the table on top with an empty read-only proxy for it. */
+static void
+sandbox_freeze(lua_State *L, const char *name)
+{
+	lua_newtable(L);				/* tbl proxy */
+	lua_createtable(L, 0, 4);			/* tbl proxy mt */
+	lua_pushvalue(L, -3);				/* tbl proxy mt tbl */
+	lua_setfield(L, -2, "__index");			/* tbl proxy mt */
+	lua_pushstring(L, name);			/* tbl proxy mt name */
+	lua_pushcclosure(L, sandbox_readonly, 1);	/* tbl proxy mt fn */
+	lua_setfield(L, -2, "__newindex");		/* tbl proxy mt */
+	lua_pushvalue(L, -3);				/* tbl proxy mt tbl */
+	lua_pushcclosure(L, sandbox_frozen_pairs, 1);	/* tbl proxy mt fn */
+	lua_setfield(L, -2, "__pairs");			/* tbl proxy mt */
+	lua_pushboolean(L, 0);				/* tbl proxy mt false */
+	lua_setfield(L, -2, "__metatable");		/* tbl proxy mt */
+	lua_setmetatable(L, -2);			/* tbl proxy */
+	lua_remove(L, -2);				/* proxy */
+}
+
+static int
+sandbox_readonly(lua_State *L)
+{
+	return luaL_error(L, "the %s library is read-only (tried to set "
+	    "'%s')", lua_tostring(L, lua_upvalueindex(1)),
+	    lua_guard_tolstring(L, 2, NULL));
+}
+
+static int
+sandbox_frozen_pairs(lua_State *L)
+{
+	lua_pushcfunction(L, lua_guard_pairs);		/* proxy pairs */
+	lua_pushvalue(L, lua_upvalueindex(1));		/* proxy pairs tbl */
+	lua_call(L, 1, 3);				/* proxy iter tbl nil */
+	return 3;
+}
+
+/* Append S with Lua's abbreviation of the script's path spelled out. */
+static void
+sandbox_put(struct strbuf *out, struct lua_sandbox *sb, const char *s)
+{
+	size_t n = strlen(sb->short_src);
+	const char *hit;
+
+	if (n == 0 || strcmp(sb->short_src, sb->path) == 0) {
+		strbuf_puts(out, s);
+		return;
+	}
+	while ((hit = strstr(s, sb->short_src)) != NULL) {
+		strbuf_add(out, s, (size_t)(hit - s));
+		strbuf_puts(out, sb->path);
+		s = hit + n;
+	}
+	strbuf_puts(out, s);
+}
+
+static void
+sandbox_size(char *buf, size_t len, size_t bytes)
+{
+	if (bytes % (1024 * 1024) == 0)
+		snprintf(buf, len, "%zu MiB", bytes / (1024 * 1024));
+	else if (bytes % 1024 == 0)
+		snprintf(buf, len, "%zu KiB", bytes / 1024);
+	else
+		snprintf(buf, len, "%zu bytes", bytes);
+}

@@ -1,0 +1,100 @@
+/*
+ * lua_sandbox.h -- one Lua state that runs untrusted rule scripts.
+ *
+ * A sandbox is a lua_State with only the allow-listed globals (see the
+ * table in lua_sandbox.c), text-only loading, and two limits that hold for
+ * every call the host makes into it:
+ *
+ *   memory        a custom allocator refuses to grow the state beyond
+ *                 what mingle itself put into it (libraries, attendee
+ *                 views) plus MEMORY_LIMIT bytes;
+ *   instructions  a count hook stops a call after INSTRUCTION_LIMIT units
+ *                 of work: VM instructions, plus what library functions
+ *                 and allocations cost (see lua_sandbox_charge).
+ *
+ * Hitting a limit is fatal for the call: the script cannot catch it with
+ * pcall, xpcall or coroutine.resume (their replacements re-raise it).
+ *
+ * A sandbox is used by one thread at a time; a strategy keeps one per
+ * worker thread.  Lifetimes: strings passed in are copied.
+ */
+#ifndef MINGLE_LUA_SANDBOX_H
+#define MINGLE_LUA_SANDBOX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <lua.h>
+
+struct lua_sandbox;
+
+/* Defaults for a limit given as 0. */
+#define LUA_SANDBOX_MEMORY_DEFAULT	((size_t)64 << 20)
+#define LUA_SANDBOX_INSTRUCTIONS_DEFAULT	10000000L
+
+/* The stack slot of the message handler every call uses; callers keep
+ * their own values above it. */
+#define LUA_SANDBOX_HANDLER	1
+
+/*
+ * A new sandbox for the script at PATH (used in messages and as the chunk
+ * name).  SEED seeds math.random, which is reseeded on every call from
+ * SEED and the call's key, so results never depend on call order.  The
+ * stack holds the message handler at LUA_SANDBOX_HANDLER.  Never NULL.
+ */
+struct lua_sandbox *lua_sandbox_new(const char *path, size_t memory_limit,
+    long instruction_limit, uint64_t seed);
+void lua_sandbox_free(struct lua_sandbox *sb);
+
+lua_State *lua_sandbox_state(struct lua_sandbox *sb);
+
+/* The sandbox running L (any of its threads). */
+struct lua_sandbox *lua_sandbox_of(lua_State *L);
+
+/* The script's file name without folders, for log lines. */
+const char *lua_sandbox_name(struct lua_sandbox *sb);
+
+/*
+ * Start counting memory against the limit from here: everything the host
+ * has put into the state so far is free for the script.
+ */
+void lua_sandbox_seal(struct lua_sandbox *sb);
+
+/*
+ * Compile TEXT (LEN bytes; a UTF-8 byte order mark is skipped) as a text
+ * chunk and push it.  Binary chunks are refused.  Returns 0, or nonzero
+ * with *cause "FILE:LINE: message" (nothing pushed).
+ */
+int lua_sandbox_load(struct lua_sandbox *sb, const char *text, size_t len,
+    char **cause);
+
+/*
+ * Call the function below NARGS arguments on the stack with fresh limits,
+ * math.random seeded from KEY.  Returns 0 with NRESULTS results pushed, or
+ * nonzero with the function and arguments popped and *cause set to
+ * "FILE:LINE: message (CONTEXT)" followed by a stack traceback, CONTEXT
+ * being the printf-style FMT (formatted only on error).
+ */
+int lua_sandbox_call(struct lua_sandbox *sb, uint64_t key, int nargs,
+    int nresults, char **cause, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/*
+ * For C functions running inside a call: count N units of work against
+ * the instruction limit; raises the limit error when it is exceeded.
+ * Does nothing outside calls.
+ */
+void lua_sandbox_charge(lua_State *L, size_t n);
+
+/* A 64-bit pseudo-random number from the call's generator. */
+uint64_t lua_sandbox_random(lua_State *L);
+
+/*
+ * Let the host allocate without the memory limit (to push a string it has
+ * already built, say) until the matching lua_sandbox_host_leave.  A Lua
+ * error in between is fine: every call starts with the count at zero.
+ */
+void lua_sandbox_host_enter(lua_State *L);
+void lua_sandbox_host_leave(lua_State *L);
+
+#endif

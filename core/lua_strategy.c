@@ -1,0 +1,453 @@
+/*
+ * lua_strategy.c -- a Lua rule script as a struct strategy.
+ *
+ * The script returns a table (see docs/lua.md):
+ *   name, version    strings, optional
+ *   symmetric        true if score(a, b) == score(b, a) always
+ *   init(options)    once, with the section's other keys (optional)
+ *   prepare(all)     once, with every attendee's view (optional)
+ *   score(a, b)      -> finite number [, reason string]
+ *   veto(a, b)       -> boolean [, reason string]
+ * and at least one of score and veto.  Any other key is an error, since a
+ * misspelt `veto` would otherwise drop the rule without a word.
+ *
+ * Each worker thread gets its own sandbox (struct lua_worker) that loads
+ * the script and runs init and prepare itself; nothing is shared between
+ * them.  Today the engine runs one thread and uses worker 0.
+ */
+#include "autoconf.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lua.h>
+#include <lauxlib.h>
+
+#include "lua_internal.h"
+#include "lua_sandbox.h"
+#include "strategy.h"
+#include "util.h"
+
+/* Stack slots every worker's state keeps. */
+enum {
+	SLOT_HANDLER = LUA_SANDBOX_HANDLER,
+	SLOT_VIEWS,		/* attendee index + 1 -> view */
+	SLOT_MODULE,		/* the table the script returned */
+	SLOT_SCORE,		/* score or nil */
+	SLOT_VETO		/* veto or nil */
+};
+
+/* math.random keys for the calls that are not about a pair. */
+#define KEY_LOAD	0xfffffffffffffff0ULL
+#define KEY_INIT	0xfffffffffffffff1ULL
+#define KEY_PREPARE	0xfffffffffffffff2ULL
+#define KEY_VETO	0x8000000000000000ULL
+
+struct lua_worker {
+	struct lua_sandbox *sb;
+};
+
+struct lua_strategy {
+	const struct attendee_table *t;
+	char *path;
+	int has_score;
+	int has_veto;
+	int score_line;		/* where score and veto are defined */
+	int veto_line;
+	char *version;		/* the script's, or "script" */
+	int symmetric;
+	struct lua_worker *workers;
+	size_t nworkers;
+};
+
+static int	ls_score(void *, uint32_t, const uint32_t *, size_t, double *,
+		    unsigned char *, char **);
+static void	ls_reason(void *, uint32_t, uint32_t, char *, size_t);
+static void	ls_free(void *);
+static int	ls_worker_open(struct lua_strategy *, const struct mingle_config *,
+		    const struct config_strategy *, struct lua_worker *,
+		    const char *, size_t, char **);
+static int	ls_module(struct lua_strategy *, lua_State *, char **);
+static int	ls_call_pair(struct lua_strategy *, struct lua_worker *, int,
+		    uint32_t, uint32_t, char **);
+static int	ls_check(struct lua_strategy *, lua_State *, int, uint32_t,
+		    uint32_t, char **);
+static void	ls_copy_reason(lua_State *, int, char *, size_t);
+
+static const struct strategy_ops lua_strategy_ops = {
+	.score = ls_score,
+	.reason = ls_reason,
+	.free = ls_free,
+};
+
+static const char *const module_keys[] = {
+	"name", "version", "symmetric", "init", "prepare", "score", "veto"
+};
+
+/* Names a view answers itself; a field may not take them. */
+static const char *const view_keys[] = { "id", "name", "column" };
+
+int
+lua_strategy_open(const struct mingle_config *config,
+    const struct config_strategy *cs, const struct attendee_table *t,
+    struct strategy *s, char **cause)
+{
+	struct lua_strategy *ls;
+	const char *slash;
+	size_t len, f, k;
+	char *text;
+
+	if (cs->script == NULL) {
+		*cause = xasprintf("%s:%d: [strategy %s] has no script",
+		    cs->file, cs->line, cs->name);
+		return -1;
+	}
+	for (f = 0; f < t->nfields; f++) {
+		for (k = 0; k < sizeof view_keys / sizeof view_keys[0]; k++) {
+			if (strcmp(t->fields[f].name, view_keys[k]) != 0)
+				continue;
+			*cause = xasprintf("%s:%d: [strategy %s]: a Lua script "
+			    "sees the attendee's own '%s', so no field may be "
+			    "called that; rename [field %s]", cs->file,
+			    cs->line, cs->name, view_keys[k], view_keys[k]);
+			return -1;
+		}
+	}
+	if ((text = read_file(cs->script, &len, cause)) == NULL)
+		return -1;
+
+	ls = xcalloc(1, sizeof *ls);
+	ls->t = t;
+	ls->path = xstrdup(cs->script);
+	ls->nworkers = 1;
+	ls->workers = xcalloc(ls->nworkers, sizeof *ls->workers);
+	if (ls_worker_open(ls, config, cs, &ls->workers[0], text, len,
+	    cause) != 0) {
+		free(text);
+		ls_free(ls);
+		return -1;
+	}
+	free(text);
+
+	slash = strrchr(cs->script, '/');
+	s->kind = xstrdup("lua");
+	s->impl = xstrdup(slash != NULL ? slash + 1 : cs->script);
+	s->path = xstrdup(cs->script);
+	s->version = ls->version;
+	ls->version = NULL;
+	s->symmetric = ls->symmetric;
+	s->ops = &lua_strategy_ops;
+	s->self = ls;
+	return 0;
+}
+
+/* Give worker W its own state: views, the script, init, prepare. */
+static int
+ls_worker_open(struct lua_strategy *ls, const struct mingle_config *config,
+    const struct config_strategy *cs, struct lua_worker *w, const char *text,
+    size_t len, char **cause)
+{
+	lua_State *L;
+	size_t i;
+
+	w->sb = lua_sandbox_new(cs->script, cs->memory_limit,
+	    cs->instruction_limit, config->match.seed);
+	L = lua_sandbox_state(w->sb);			/* handler */
+	lua_view_build(L, ls->t);			/* handler views */
+	lua_sandbox_seal(w->sb);
+
+	if (lua_sandbox_load(w->sb, text, len, cause) != 0)
+		return -1;				/* handler views chunk */
+	if (lua_sandbox_call(w->sb, KEY_LOAD, 0, 1, cause, "running the "
+	    "script") != 0)
+		return -1;				/* handler views module */
+	if (ls_module(ls, L, cause) != 0)
+		return -1;			/* handler views module score veto */
+
+	lua_pushliteral(L, "init");			/* ... "init" */
+	if (lua_rawget(L, SLOT_MODULE) == LUA_TNIL)	/* ... init */
+		lua_pop(L, 1);				/* ... */
+	else {
+		lua_createtable(L, 0, (int)cs->noptions);	/* ... init opts */
+		for (i = 0; i < cs->noptions; i++) {
+			lua_pushstring(L, cs->options[i].value);
+			lua_setfield(L, -2, cs->options[i].key);
+		}
+		if (lua_sandbox_call(w->sb, KEY_INIT, 1, 0, cause, "in init") != 0)
+			return -1;
+	}
+
+	lua_pushliteral(L, "prepare");			/* ... "prepare" */
+	if (lua_rawget(L, SLOT_MODULE) == LUA_TNIL)	/* ... prepare */
+		lua_pop(L, 1);				/* ... */
+	else {
+		/* A copy: the script may do as it likes with it. */
+		lua_createtable(L, (int)ls->t->n, 0);	/* ... prepare all */
+		for (i = 1; i <= ls->t->n; i++) {
+			lua_rawgeti(L, SLOT_VIEWS, (lua_Integer)i);
+			lua_rawseti(L, -2, (lua_Integer)i);
+		}
+		if (lua_sandbox_call(w->sb, KEY_PREPARE, 1, 0, cause,
+		    "in prepare") != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Check the table at SLOT_MODULE and push score and veto (or nil) into
+ * their slots.  Reads are raw: a metatable on the script's table must not
+ * run code outside a call's limits.
+ */
+static int
+ls_module(struct lua_strategy *ls, lua_State *L, char **cause)
+{
+	const char *key, *near;
+	size_t k, nkeys = sizeof module_keys / sizeof module_keys[0];
+	lua_Debug ar;
+	int type;
+
+	if (!lua_istable(L, SLOT_MODULE)) {
+		*cause = xasprintf("%s: the script must return a table with a "
+		    "score or veto function, not %s", ls->path,
+		    luaL_typename(L, SLOT_MODULE));
+		return -1;
+	}
+	lua_pushnil(L);					/* ... nil */
+	while (lua_next(L, SLOT_MODULE)) {		/* ... key value */
+		key = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) :
+		    NULL;
+		for (k = 0; key != NULL && k < nkeys; k++)
+			if (strcmp(key, module_keys[k]) == 0)
+				break;
+		if (key == NULL || k == nkeys) {
+			near = key != NULL ? closest_match(key, module_keys,
+			    nkeys) : NULL;
+			*cause = xasprintf("%s: the returned table has an "
+			    "unknown key '%s'%s%s%s (known: name, version, "
+			    "symmetric, init, prepare, score, veto)", ls->path,
+			    key != NULL ? key : luaL_typename(L, -2),
+			    near != NULL ? "; did you mean '" : "",
+			    near != NULL ? near : "", near != NULL ? "'?" : "");
+			lua_pop(L, 2);
+			return -1;
+		}
+		type = lua_type(L, -1);
+		if ((k <= 1 && type != LUA_TSTRING) ||
+		    (k == 2 && type != LUA_TBOOLEAN) ||
+		    (k >= 3 && type != LUA_TFUNCTION)) {
+			*cause = xasprintf("%s: '%s' must be a %s, not %s",
+			    ls->path, key, k <= 1 ? "string" : k == 2 ?
+			    "boolean" : "function", lua_typename(L, type));
+			lua_pop(L, 2);
+			return -1;
+		}
+		lua_pop(L, 1);				/* ... key */
+	}
+
+	if (ls->version == NULL) {
+		lua_pushliteral(L, "version");
+		lua_rawget(L, SLOT_MODULE);		/* ... version */
+		ls->version = xstrdup(lua_isstring(L, -1) ?
+		    lua_tostring(L, -1) : "script");
+		lua_pop(L, 1);
+		lua_pushliteral(L, "symmetric");
+		lua_rawget(L, SLOT_MODULE);		/* ... symmetric */
+		ls->symmetric = lua_toboolean(L, -1);
+		lua_pop(L, 1);				/* ... */
+	}
+
+	lua_pushliteral(L, "score");
+	lua_rawget(L, SLOT_MODULE);			/* ... score */
+	lua_pushliteral(L, "veto");
+	lua_rawget(L, SLOT_MODULE);			/* ... score veto */
+	ls->has_score = lua_isfunction(L, SLOT_SCORE);
+	ls->has_veto = lua_isfunction(L, SLOT_VETO);
+	if (!ls->has_score && !ls->has_veto) {
+		*cause = xasprintf("%s: the returned table has neither a score "
+		    "nor a veto function", ls->path);
+		return -1;
+	}
+	if (ls->has_score) {
+		lua_pushvalue(L, SLOT_SCORE);
+		lua_getinfo(L, ">S", &ar);
+		ls->score_line = ar.linedefined;
+	}
+	if (ls->has_veto) {
+		lua_pushvalue(L, SLOT_VETO);
+		lua_getinfo(L, ">S", &ar);
+		ls->veto_line = ar.linedefined;
+	}
+	return 0;
+}
+
+/*
+ * Call score (SLOT_SCORE) or veto (SLOT_VETO) for A -> B, leaving two
+ * results on the stack; math.random is seeded from the pair, so the same
+ * pair draws the same numbers in scoring and in reasons.
+ */
+static int
+ls_call_pair(struct lua_strategy *ls, struct lua_worker *w, int slot,
+    uint32_t a, uint32_t b, char **cause)
+{
+	lua_State *L = lua_sandbox_state(w->sb);
+	uint64_t key = ((uint64_t)a << 32 | b) ^ (slot == SLOT_VETO ?
+	    KEY_VETO : 0);
+
+	lua_pushvalue(L, slot);				/* ... fn */
+	lua_rawgeti(L, SLOT_VIEWS, (lua_Integer)a + 1);	/* ... fn va */
+	lua_rawgeti(L, SLOT_VIEWS, (lua_Integer)b + 1);	/* ... fn va vb */
+	return lua_sandbox_call(w->sb, key, 2, 2, cause, "scoring %s -> %s",
+	    ls->t->id[a], ls->t->id[b]);		/* ... r1 r2 */
+}
+
+/* Check what score or veto (SLOT) returned for A -> B: top two values. */
+static int
+ls_check(struct lua_strategy *ls, lua_State *L, int slot, uint32_t a,
+    uint32_t b, char **cause)
+{
+	const char *what = slot == SLOT_SCORE ? "score" : "veto";
+	int line = slot == SLOT_SCORE ? ls->score_line : ls->veto_line;
+	int t1 = lua_type(L, -2), t2 = lua_type(L, -1);
+	const char *bad = NULL;
+	char shown[64];
+	double v;
+
+	if (slot == SLOT_SCORE) {
+		if (t1 != LUA_TNUMBER)
+			bad = lua_typename(L, t1);
+		else if (!isfinite(v = lua_tonumber(L, -2))) {
+			snprintf(shown, sizeof shown, "%g", v);
+			bad = shown;
+		}
+	} else if (t1 != LUA_TBOOLEAN && t1 != LUA_TNIL)
+		bad = lua_typename(L, t1);
+	if (bad != NULL) {
+		*cause = xasprintf("%s:%d: %s returned %s; it must return %s "
+		    "(scoring %s -> %s)", ls->path, line, what, bad,
+		    slot == SLOT_SCORE ? "a finite number" :
+		    "true or false", ls->t->id[a], ls->t->id[b]);
+		return -1;
+	}
+	if (t2 != LUA_TNIL && t2 != LUA_TSTRING) {
+		*cause = xasprintf("%s:%d: %s returned a %s as its reason; a "
+		    "reason must be a string (scoring %s -> %s)", ls->path,
+		    line, what, lua_typename(L, t2), ls->t->id[a],
+		    ls->t->id[b]);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+ls_score(void *self, uint32_t a, const uint32_t *cand, size_t n,
+    double *scores, unsigned char *veto, char **cause)
+{
+	struct lua_strategy *ls = self;
+	struct lua_worker *w = &ls->workers[0];
+	lua_State *L = lua_sandbox_state(w->sb);
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (ls->has_veto) {
+			if (ls_call_pair(ls, w, SLOT_VETO, a, cand[i], cause)
+			    != 0)
+				return -1;
+			if (ls_check(ls, L, SLOT_VETO, a, cand[i], cause) != 0) {
+				lua_pop(L, 2);
+				return -1;
+			}
+			veto[i] = (unsigned char)lua_toboolean(L, -2);
+			lua_pop(L, 2);
+			if (veto[i])
+				continue;
+		}
+		if (ls->has_score) {
+			if (ls_call_pair(ls, w, SLOT_SCORE, a, cand[i], cause)
+			    != 0)
+				return -1;
+			if (ls_check(ls, L, SLOT_SCORE, a, cand[i], cause)
+			    != 0) {
+				lua_pop(L, 2);
+				return -1;
+			}
+			scores[i] = lua_tonumber(L, -2);
+			lua_pop(L, 2);
+		}
+	}
+	return 0;
+}
+
+/*
+ * The reason for A -> B: the veto's if it vetoes, else the score's.  Only
+ * shown pairs get here, after scoring them succeeded; if the script fails
+ * now, the reason is left empty.
+ */
+static void
+ls_reason(void *self, uint32_t a, uint32_t b, char *buf, size_t cap)
+{
+	struct lua_strategy *ls = self;
+	struct lua_worker *w = &ls->workers[0];
+	lua_State *L = lua_sandbox_state(w->sb);
+	char *cause = NULL;
+	int vetoed;
+
+	if (cap > 0)
+		buf[0] = '\0';
+	if (ls->has_veto) {
+		if (ls_call_pair(ls, w, SLOT_VETO, a, b, &cause) != 0) {
+			free(cause);
+			return;
+		}
+		vetoed = lua_toboolean(L, -2);
+		if (vetoed)
+			ls_copy_reason(L, -1, buf, cap);
+		lua_pop(L, 2);
+		if (vetoed)
+			return;
+	}
+	if (ls->has_score) {
+		if (ls_call_pair(ls, w, SLOT_SCORE, a, b, &cause) != 0) {
+			free(cause);
+			return;
+		}
+		ls_copy_reason(L, -1, buf, cap);
+		lua_pop(L, 2);
+	}
+}
+
+/* Copy the string at IDX into BUF, cut at a UTF-8 character boundary. */
+static void
+ls_copy_reason(lua_State *L, int idx, char *buf, size_t cap)
+{
+	const char *r;
+	size_t len;
+
+	if (cap == 0 || lua_type(L, idx) != LUA_TSTRING)
+		return;
+	r = lua_tolstring(L, idx, &len);
+	if (len >= cap) {
+		len = cap - 1;
+		while (len > 0 && ((unsigned char)r[len] & 0xc0) == 0x80)
+			len--;
+	}
+	memcpy(buf, r, len);
+	buf[len] = '\0';
+}
+
+static void
+ls_free(void *self)
+{
+	struct lua_strategy *ls = self;
+	size_t i;
+
+	if (ls == NULL)
+		return;
+	for (i = 0; i < ls->nworkers; i++)
+		lua_sandbox_free(ls->workers[i].sb);
+	free(ls->workers);
+	free(ls->version);
+	free(ls->path);
+	free(ls);
+}
