@@ -205,6 +205,7 @@ static int	 sandbox_frozen_pairs(lua_State *);
 static void	 sandbox_put(struct strbuf *, struct lua_sandbox *,
 		     const char *);
 static void	 sandbox_size(char *, size_t, size_t);
+static int	 sandbox_line(lua_State *, int);
 
 struct lua_sandbox *
 lua_sandbox_new(const char *path, size_t memory_limit,
@@ -397,8 +398,6 @@ void
 lua_sandbox_charge(lua_State *L, size_t n)
 {
 	struct lua_sandbox *sb = lua_sandbox_of(L);
-	lua_Debug ar;
-	int level, line = 0;
 
 	if (!sb->in_call || sb->host > 0)
 		return;
@@ -408,15 +407,7 @@ lua_sandbox_charge(lua_State *L, size_t n)
 	if (sb->used <= sb->limit && sb->fatal == FATAL_NONE)
 		return;
 	if (sb->fatal == FATAL_NONE) {
-		/* The nearest Lua function is the one to blame. */
-		for (level = 1; lua_getstack(L, level, &ar); level++) {
-			lua_getinfo(L, "l", &ar);
-			if (ar.currentline > 0) {
-				line = ar.currentline;
-				break;
-			}
-		}
-		sandbox_fatal(sb, FATAL_INSTRUCTIONS, line);
+		sandbox_fatal(sb, FATAL_INSTRUCTIONS, sandbox_line(L, 1));
 	}
 	sandbox_raise(L, sb);
 }
@@ -485,6 +476,8 @@ sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		grow = nsize - old;
 		if (grow > sb->cap || sb->bytes > sb->cap - grow) {
 			sb->refusals++;
+			if (sb->in_call)
+				sb->last_line = sandbox_line(sb->L, 0);
 			return NULL;
 		}
 		if (sb->in_call) {
@@ -702,6 +695,24 @@ sandbox_put(struct strbuf *out, struct lua_sandbox *sb, const char *s)
 		s = hit + n;
 	}
 	strbuf_puts(out, s);
+}
+
+/*
+ * The line the nearest Lua function on L's stack, from LEVEL up, is at; 0
+ * if none.  Only reads the call records, so the allocator may call it:
+ * a refused allocation names the line (of the main thread: a coroutine's
+ * memory error is blamed on the resume).
+ */
+static int
+sandbox_line(lua_State *L, int level)
+{
+	lua_Debug ar;
+
+	for (; lua_getstack(L, level, &ar); level++) {
+		if (lua_getinfo(L, "l", &ar) && ar.currentline > 0)
+			return ar.currentline;
+	}
+	return 0;
 }
 
 static void
