@@ -17,13 +17,14 @@ t_fail() {
 }
 
 # t_run NAME EXPECTED_STATUS CMD...: run, keep stdout in $TMP/out and
-# stderr in $TMP/err, check the exit status.
+# stderr in $TMP/err, check the exit status.  (Helpers use _t_ names only,
+# so they never clobber a caller's variables.)
 t_run() {
-	name=$1 want=$2; shift 2
+	_t_name=$1 _t_want=$2; shift 2
 	"$@" >"$TMP/out" 2>"$TMP/err"
-	got=$?
-	if [ "$got" = "$want" ]; then t_ok "$name (exit $got)"
-	else t_fail "$name: exit $got, want $want" "stderr: $(head -c 2000 "$TMP/err")"
+	_t_got=$?
+	if [ "$_t_got" = "$_t_want" ]; then t_ok "$_t_name (exit $_t_got)"
+	else t_fail "$_t_name: exit $_t_got, want $_t_want" "stderr: $(head -c 2000 "$TMP/err")"
 	fi
 }
 
