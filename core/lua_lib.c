@@ -38,6 +38,8 @@ static int	lib_jaccard(lua_State *);
 static int	lib_has_tag(lua_State *);
 static int	lib_normalize(lua_State *);
 static size_t	lib_common(lua_State *, int, size_t *, size_t *);
+static size_t	lib_merge(lua_State *, const struct lua_tagset *,
+		    const struct lua_tagset *, int);
 static struct lib_str *lib_collect(lua_State *, int, size_t *);
 static int	lib_str_cmp(const void *, const void *);
 static char	*lib_normalize_arg(lua_State *, int);
@@ -88,7 +90,7 @@ static size_t
 lib_common(lua_State *L, int push, size_t *nx, size_t *ny)
 {
 	const struct lua_tagset *x = lua_view_tagset(L, 1);
-	const struct lua_tagset *y = lua_view_tagset(L, 2);
+	const struct lua_tagset *y = x != NULL ? lua_view_tagset(L, 2) : NULL;
 	struct lib_str *a, *b;
 	size_t i = 0, j = 0, na, nb, n = 0;
 	int c, out;
@@ -99,24 +101,7 @@ lib_common(lua_State *L, int push, size_t *nx, size_t *ny)
 	if (x != NULL && y != NULL && x->tf == y->tf) {
 		*nx = x->n;
 		*ny = y->n;
-		lua_sandbox_charge(L, x->n + y->n);
-		while (i < x->n && j < y->n) {
-			if (x->ranks[i] < y->ranks[j])
-				i++;
-			else if (x->ranks[i] > y->ranks[j])
-				j++;
-			else {
-				if (push) {
-					lua_pushstring(L, x->tf->name_of_rank[
-					    x->ranks[i]]);
-					lua_rawseti(L, out, (lua_Integer)++n);
-				} else
-					n++;
-				i++;
-				j++;
-			}
-		}
-		return n;
+		return lib_merge(L, x, y, push ? out : 0);
 	}
 	a = lib_collect(L, 1, &na);			/* ... ua */
 	b = lib_collect(L, 2, &nb);			/* ... ua ub */
@@ -139,6 +124,34 @@ lib_common(lua_State *L, int push, size_t *nx, size_t *ny)
 		}
 	}
 	lua_settop(L, out);				/* ... [common] */
+	return n;
+}
+
+/* Two tag sets of one field, merged on ranks; common tags into the table
+ * at OUT unless it is 0. */
+static size_t
+lib_merge(lua_State *L, const struct lua_tagset *x,
+    const struct lua_tagset *y, int out)
+{
+	size_t i = 0, j = 0, n = 0;
+
+	lua_sandbox_charge(L, x->n + y->n);
+	while (i < x->n && j < y->n) {
+		if (x->ranks[i] < y->ranks[j])
+			i++;
+		else if (x->ranks[i] > y->ranks[j])
+			j++;
+		else {
+			n++;
+			if (out != 0) {
+				lua_pushstring(L,
+				    x->tf->name_of_rank[x->ranks[i]]);
+				lua_rawseti(L, out, (lua_Integer)n);
+			}
+			i++;
+			j++;
+		}
+	}
 	return n;
 }
 

@@ -73,7 +73,8 @@ struct lua_sandbox {
 	long long used;
 	int granularity;	/* hook period */
 	long long time_limit_ns;
-	struct timespec start;
+	struct timespec start;	/* taken at the call's first hook */
+	int started;
 	int in_call;
 	int last_line;		/* seen by the hook, for messages */
 
@@ -82,6 +83,8 @@ struct lua_sandbox {
 	char *traceback;	/* from the message handler */
 
 	uint64_t seed;
+	uint64_t key;		/* the call's; seeds rng at its first use */
+	int seeded;
 	struct rng rng;
 };
 
@@ -354,8 +357,9 @@ lua_sandbox_call(struct lua_sandbox *sb, uint64_t key, int nargs,
 		free(sb->traceback);
 		sb->traceback = NULL;
 	}
-	rng_seed(&sb->rng, sb->seed ^ (key * 0x9e3779b97f4a7c15ULL));
-	clock_gettime(CLOCK_MONOTONIC, &sb->start);
+	sb->key = key;
+	sb->seeded = 0;
+	sb->started = 0;
 	lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, sb->granularity);
 
 	sb->in_call = 1;
@@ -415,7 +419,13 @@ lua_sandbox_charge(lua_State *L, size_t n)
 uint64_t
 lua_sandbox_random(lua_State *L)
 {
-	return rng_next(&lua_sandbox_of(L)->rng);
+	struct lua_sandbox *sb = lua_sandbox_of(L);
+
+	if (!sb->seeded) {
+		rng_seed(&sb->rng, sb->seed ^ (sb->key * 0x9e3779b97f4a7c15ULL));
+		sb->seeded = 1;
+	}
+	return rng_next(&sb->rng);
 }
 
 void
@@ -511,7 +521,13 @@ sandbox_hook(lua_State *L, lua_Debug *ar)
 	if (lua_getinfo(L, "l", ar) && ar->currentline > 0)
 		sb->last_line = ar->currentline;
 	if (sb->fatal == FATAL_NONE) {
+		/* Most calls end before the first hook: read the clock here,
+		 * not at every call's start. */
 		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (!sb->started) {
+			sb->start = now;
+			sb->started = 1;
+		}
 		ns = (long long)(now.tv_sec - sb->start.tv_sec) * 1000000000LL +
 		    (now.tv_nsec - sb->start.tv_nsec);
 		if (sb->used > sb->limit)

@@ -6,8 +6,8 @@
  *   symmetric        true if score(a, b) == score(b, a) always
  *   init(options)    once, with the section's other keys (optional)
  *   prepare(all)     once, with every attendee's view (optional)
- *   score(a, b)      -> finite number [, reason string]
- *   veto(a, b)       -> boolean [, reason string]
+ *   score(a, b, explain)  -> finite number [, reason string]
+ *   veto(a, b, explain)   -> boolean [, reason string]
  * and at least one of score and veto.  Any other key is an error, since a
  * misspelt `veto` would otherwise drop the rule without a word.
  *
@@ -70,7 +70,7 @@ static int	ls_worker_open(struct lua_strategy *, const struct mingle_config *,
 		    const char *, size_t, char **);
 static int	ls_module(struct lua_strategy *, lua_State *, char **);
 static int	ls_call_pair(struct lua_strategy *, struct lua_worker *, int,
-		    uint32_t, uint32_t, char **);
+		    uint32_t, uint32_t, int, char **);
 static int	ls_check(struct lua_strategy *, lua_State *, int, uint32_t,
 		    uint32_t, char **);
 static void	ls_copy_reason(lua_State *, int, char *, size_t);
@@ -284,12 +284,14 @@ ls_module(struct lua_strategy *ls, lua_State *L, char **cause)
 
 /*
  * Call score (SLOT_SCORE) or veto (SLOT_VETO) for A -> B, leaving two
- * results on the stack; math.random is seeded from the pair, so the same
- * pair draws the same numbers in scoring and in reasons.
+ * results on the stack.  EXPLAIN, the third argument, tells the script
+ * whether its reason will be shown (in the scoring loop it is thrown
+ * away).  math.random is seeded from the pair, so the same pair draws the
+ * same numbers in scoring and in reasons.
  */
 static int
 ls_call_pair(struct lua_strategy *ls, struct lua_worker *w, int slot,
-    uint32_t a, uint32_t b, char **cause)
+    uint32_t a, uint32_t b, int explain, char **cause)
 {
 	lua_State *L = lua_sandbox_state(w->sb);
 	uint64_t key = ((uint64_t)a << 32 | b) ^ (slot == SLOT_VETO ?
@@ -298,7 +300,8 @@ ls_call_pair(struct lua_strategy *ls, struct lua_worker *w, int slot,
 	lua_pushvalue(L, slot);				/* ... fn */
 	lua_rawgeti(L, SLOT_VIEWS, (lua_Integer)a + 1);	/* ... fn va */
 	lua_rawgeti(L, SLOT_VIEWS, (lua_Integer)b + 1);	/* ... fn va vb */
-	return lua_sandbox_call(w->sb, key, 2, 2, cause, "scoring %s -> %s",
+	lua_pushboolean(L, explain);			/* ... fn va vb explain */
+	return lua_sandbox_call(w->sb, key, 3, 2, cause, "scoring %s -> %s",
 	    ls->t->id[a], ls->t->id[b]);		/* ... r1 r2 */
 }
 
@@ -351,7 +354,7 @@ ls_score(void *self, uint32_t a, const uint32_t *cand, size_t n,
 
 	for (i = 0; i < n; i++) {
 		if (ls->has_veto) {
-			if (ls_call_pair(ls, w, SLOT_VETO, a, cand[i], cause)
+			if (ls_call_pair(ls, w, SLOT_VETO, a, cand[i], 0, cause)
 			    != 0)
 				return -1;
 			if (ls_check(ls, L, SLOT_VETO, a, cand[i], cause) != 0) {
@@ -364,7 +367,8 @@ ls_score(void *self, uint32_t a, const uint32_t *cand, size_t n,
 				continue;
 		}
 		if (ls->has_score) {
-			if (ls_call_pair(ls, w, SLOT_SCORE, a, cand[i], cause)
+			if (ls_call_pair(ls, w, SLOT_SCORE, a, cand[i], 0,
+			    cause)
 			    != 0)
 				return -1;
 			if (ls_check(ls, L, SLOT_SCORE, a, cand[i], cause)
@@ -396,7 +400,7 @@ ls_reason(void *self, uint32_t a, uint32_t b, char *buf, size_t cap)
 	if (cap > 0)
 		buf[0] = '\0';
 	if (ls->has_veto) {
-		if (ls_call_pair(ls, w, SLOT_VETO, a, b, &cause) != 0) {
+		if (ls_call_pair(ls, w, SLOT_VETO, a, b, 1, &cause) != 0) {
 			free(cause);
 			return;
 		}
@@ -408,7 +412,7 @@ ls_reason(void *self, uint32_t a, uint32_t b, char *buf, size_t cap)
 			return;
 	}
 	if (ls->has_score) {
-		if (ls_call_pair(ls, w, SLOT_SCORE, a, b, &cause) != 0) {
+		if (ls_call_pair(ls, w, SLOT_SCORE, a, b, 1, &cause) != 0) {
 			free(cause);
 			return;
 		}

@@ -1,13 +1,16 @@
 /*
  * lua_view.c -- read-only views of attendees for Lua scripts.
  *
- * A view is a userdata (so rawset cannot write to it) whose user value is
- * a table of its values: id, name, column, and every configured field by
- * its name, typed.  Views are built once, before the script runs, and are
- * the same objects on every call: scripts may use them as table keys.
- * Reading a name that is not a field is an error naming the closest one,
- * because a misspelt field would otherwise read as a missing value and
- * silently change the rule.
+ * A view is a userdata (so rawset cannot write to it) with a table of its
+ * values: id, name, column, and every configured field by its name, typed.
+ * Each view has its own metatable whose __index is that table, so reading
+ * a field costs the VM one table lookup and no C call.  Only a miss
+ * reaches C (the values table's shared metatable): a field with no value
+ * is nil, and a name that is not a field is an error naming the closest
+ * one, because a misspelt field would otherwise read as a missing value
+ * and silently change the rule.  Views are built once, before the script
+ * runs, and are the same objects on every call: scripts may use them as
+ * table keys.
  *
  * Tags fields are tag sets: userdata answering set[tag] == true, #set and
  * pairs(set) (tags in alphabetical order), backed by the attendee table's
@@ -30,10 +33,16 @@
 #include "lua_sandbox.h"
 #include "util.h"
 
-#define VIEW_MT		"mingle.view"
+#define VIEW_MT		"mingle.view"	/* what each view's metatable copies */
+#define VALS_MT		"mingle.values"
 #define TAGSET_MT	"mingle.tagset"
 #define COLUMN_MT	"mingle.column"
 #define ANCHORS		"mingle.anchors"
+
+/* Keys by address, no string hashing: every view's metatable holds
+ * [&view_key] = true; the registry holds [&tagset_key] = the tag sets'
+ * metatable. */
+static const char view_key, tagset_key;
 
 struct view {
 	uint32_t idx;
@@ -49,7 +58,7 @@ struct tag_name {
 	uint32_t id;
 };
 
-static int	view_index(lua_State *);
+static int	view_missing(lua_State *);
 static int	view_newindex(lua_State *);
 static int	view_tostring(lua_State *);
 static int	view_pairs(lua_State *);
@@ -71,9 +80,9 @@ static int	tag_name_cmp(const void *, const void *);
 static int	rank_cmp(const void *, const void *);
 static void	view_push_value(lua_State *, const struct field *,
 		    const struct lua_tagfield *, size_t);
+static void	*view_test(lua_State *, int, const char *);
 
 static const luaL_Reg view_meta[] = {
-	{ "__index", view_index },
 	{ "__newindex", view_newindex },
 	{ "__tostring", view_tostring },
 	{ "__pairs", view_pairs },
@@ -121,8 +130,8 @@ lua_view_build(lua_State *L, const struct attendee_table *t)
 	for (i = 0; i < t->n; i++) {
 		v = lua_newuserdatauv(L, sizeof *v, 1);	/* views v */
 		v->idx = (uint32_t)i;
-		luaL_setmetatable(L, VIEW_MT);
 		lua_createtable(L, 0, (int)t->nfields + 3);	/* views v vals */
+		luaL_setmetatable(L, VALS_MT);
 		lua_pushstring(L, t->id[i]);		/* views v vals id */
 		lua_setfield(L, -2, "id");		/* views v vals */
 		lua_pushstring(L, t->name[i]);		/* views v vals name */
@@ -137,6 +146,18 @@ lua_view_build(lua_State *L, const struct attendee_table *t)
 							/* views v vals value */
 			lua_setfield(L, -2, t->fields[f].name);	/* views v vals */
 		}
+		lua_createtable(L, 0, 8);		/* views v vals mt */
+		luaL_getmetatable(L, VIEW_MT);		/* views v vals mt tpl */
+		lua_pushnil(L);				/* ... mt tpl nil */
+		while (lua_next(L, -2)) {		/* ... mt tpl k v */
+			lua_pushvalue(L, -2);		/* ... mt tpl k v k */
+			lua_insert(L, -2);		/* ... mt tpl k k v */
+			lua_rawset(L, -5);		/* ... mt tpl k */
+		}					/* views v vals mt tpl */
+		lua_pop(L, 1);				/* views v vals mt */
+		lua_pushvalue(L, -2);			/* views v vals mt vals */
+		lua_setfield(L, -2, "__index");		/* views v vals mt */
+		lua_setmetatable(L, -3);		/* views v vals */
 		lua_setiuservalue(L, -2, 1);		/* views v */
 		lua_rawseti(L, -2, (lua_Integer)i + 1);	/* views */
 	}
@@ -187,8 +208,10 @@ view_push_value(lua_State *L, const struct field *f,
 }
 
 /*
- * The three metatables.  Views share two upvalues: KNOWN (every name a
- * view answers, name -> true) and ORDER (the names pairs() visits).
+ * The metatables: the template each view's own copies, the values tables'
+ * shared one, the tag sets' and the column accessors'.  The view functions
+ * share two upvalues: KNOWN (every name a view answers, name -> true) and
+ * ORDER (the names pairs() visits).
  */
 static void
 view_metatables(lua_State *L, const struct attendee_table *t)
@@ -213,16 +236,27 @@ view_metatables(lua_State *L, const struct attendee_table *t)
 	lua_pushboolean(L, 1);				/* known order true */
 	lua_setfield(L, -3, "column");			/* known order */
 
-	luaL_newmetatable(L, VIEW_MT);			/* known order mt */
-	lua_insert(L, -3);				/* mt known order */
-	luaL_setfuncs(L, view_meta, 2);			/* mt */
+	luaL_newmetatable(L, VALS_MT);			/* known order vmt */
+	lua_pushvalue(L, -3);				/* known order vmt known */
+	lua_pushvalue(L, -3);			/* known order vmt known order */
+	lua_pushcclosure(L, view_missing, 2);		/* known order vmt fn */
+	lua_setfield(L, -2, "__index");			/* known order vmt */
+	lua_pop(L, 1);					/* known order */
+
+	luaL_newmetatable(L, VIEW_MT);			/* known order tpl */
+	lua_insert(L, -3);				/* tpl known order */
+	luaL_setfuncs(L, view_meta, 2);			/* tpl */
 	lua_pushliteral(L, "attendee view");
 	lua_setfield(L, -2, "__metatable");
 	lua_pushliteral(L, "attendee view");
 	lua_setfield(L, -2, "__name");
+	lua_pushboolean(L, 1);				/* tpl true */
+	lua_rawsetp(L, -2, &view_key);			/* tpl */
 	lua_pop(L, 1);					/* */
 
 	luaL_newmetatable(L, TAGSET_MT);		/* mt */
+	lua_pushvalue(L, -1);				/* mt mt */
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &tagset_key);	/* mt */
 	luaL_setfuncs(L, tagset_meta, 0);
 	lua_pushliteral(L, "tag set");
 	lua_setfield(L, -2, "__metatable");
@@ -299,18 +333,38 @@ rank_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* The tag set at IDX, or NULL. */
+static void *
+view_test(lua_State *L, int idx, const char *key)
+{
+	void *p = lua_touserdata(L, idx);
+	int same;
+
+	if (p == NULL || !lua_getmetatable(L, idx))	/* ... mt */
+		return NULL;
+	lua_rawgetp(L, LUA_REGISTRYINDEX, key);		/* ... mt want */
+	same = lua_rawequal(L, -1, -2);
+	lua_pop(L, 2);					/* ... */
+	return same ? p : NULL;
+}
+
 long
 lua_view_index(lua_State *L, int idx)
 {
-	struct view *v = luaL_testudata(L, idx, VIEW_MT);
+	struct view *v = lua_touserdata(L, idx);
+	int is_view;
 
-	return v != NULL ? (long)v->idx : -1;
+	if (v == NULL || !lua_getmetatable(L, idx))	/* ... mt */
+		return -1;
+	is_view = lua_rawgetp(L, -1, &view_key) == LUA_TBOOLEAN;
+	lua_pop(L, 2);					/* ... */
+	return is_view ? (long)v->idx : -1;
 }
 
 const struct lua_tagset *
 lua_view_tagset(lua_State *L, int idx)
 {
-	return luaL_testudata(L, idx, TAGSET_MT);
+	return view_test(L, idx, &tagset_key);
 }
 
 long
@@ -324,14 +378,11 @@ lua_view_tag_rank(const struct lua_tagfield *tf, const char *tag, size_t len)
 	return id < 0 ? -1 : (long)tf->rank_of_id[id];
 }
 
+/* vals[key] was nil: a field without a value, or no field at all. */
 static int
-view_index(lua_State *L)
+view_missing(lua_State *L)
 {
-	lua_getiuservalue(L, 1, 1);			/* view key vals */
-	lua_pushvalue(L, 2);				/* view key vals key */
-	if (lua_rawget(L, 3) != LUA_TNIL)		/* view key vals value */
-		return 1;
-	lua_pushvalue(L, 2);				/* ... nil key */
+	lua_pushvalue(L, 2);				/* vals key key */
 	if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) {
 		lua_pushnil(L);				/* a missing value */
 		return 1;

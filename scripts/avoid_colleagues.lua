@@ -103,12 +103,12 @@ return {
     end
   end,
 
-  veto = function(a, b)
+  veto = function(a, b, explain)
     if org[a] ~= nil and org[a] == org[b] then
-      return true, "both work at " .. a[company_field]
+      return true, explain and "both work at " .. a[company_field] or nil
     end
     if dom[a] ~= nil and dom[a] == dom[b] then
-      return true, "both have e-mail addresses at " .. dom[a]
+      return true, explain and "both have e-mail addresses at " .. dom[a] or nil
     end
     return false
   end,

@@ -36,15 +36,17 @@ return {
     end
   end,
 
-  veto = function(a, b)
+  -- `explain` is true only when the reason will be shown: most pairs are
+  -- decided in the scoring loop, where building the text would be waste.
+  veto = function(a, b, explain)
     local la, lb = a[field], b[field]
-    if #la == 0 or #lb == 0 then
+    if #la == 0 or #lb == 0 or mingle.jaccard(la, lb) > 0 then
       return false
     end
-    if mingle.jaccard(la, lb) == 0 then
-      return true, "no common language (" .. a.name .. ": " .. list(la) ..
-        "; " .. b.name .. ": " .. list(lb) .. ")"
+    if not explain then
+      return true
     end
-    return false
+    return true, "no common language (" .. a.name .. ": " .. list(la) ..
+      "; " .. b.name .. ": " .. list(lb) .. ")"
   end,
 }
