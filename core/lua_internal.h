@@ -2,7 +2,8 @@
  * lua_internal.h -- what the lua_*.c files share; nothing outside them
  * includes it.
  *
- *   lua_sandbox.c   the state: allocator, count hook, allow-list, calls
+ *   lua_sandbox.c   the state: allocator, count hook, calls
+ *   lua_env.c       the allow-list of globals
  *   lua_guard.c     safe replacements for library functions
  *   lua_pattern.c   string.find/match/gmatch/gsub with a step budget
  *   lua_view.c      read-only attendee views and tag sets
@@ -22,6 +23,9 @@
 
 /* Units of work charged per byte a library function scans. */
 #define LUA_BYTES_PER_UNIT	16
+
+/* lua_env.c: replace the globals of L with the allow-listed ones. */
+void lua_env_open(lua_State *L);
 
 /*
  * lua_sandbox.c, for the guards that catch errors: the allocator's count

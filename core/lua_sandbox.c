@@ -3,8 +3,8 @@
  *
  * Three mechanisms, each closing one way out:
  *   - an allow-list: the script's globals are built from scratch, holding
- *     only the functions listed below (with the reason for each omission),
- *     some replaced by guards (lua_guard.c, lua_pattern.c);
+ *     only the functions lua_env.c lists (with the reason for each
+ *     omission), some replaced by guards (lua_guard.c, lua_pattern.c);
  *   - a lua_Alloc that counts every byte and refuses to grow the state
  *     beyond the host's baseline plus the memory limit;
  *   - a count hook that stops a call after its instruction budget.  New
@@ -26,7 +26,6 @@
 
 #include <lua.h>
 #include <lauxlib.h>
-#include <lualib.h>
 
 #include "lua_internal.h"
 #include "lua_sandbox.h"
@@ -88,123 +87,11 @@ struct lua_sandbox {
 	struct rng rng;
 };
 
-/*
- * The allow-list.  Everything a script can reach is named here; a NULL
- * guard keeps the stock function.  Left out, and why:
- *   collectgarbage  stops the collector or reads memory use: neither is a
- *                   rule's business, and the limit counts garbage anyway
- *   dofile, loadfile, require, package, io, os
- *                   files, processes, the clock: a rule reads attendees
- *   load            compiles strings at run time, binary chunks included
- *   warn            writes to stderr without saying who; use mingle.log
- *   debug           reaches every local, upvalue and metatable
- *   string.dump     makes bytecode, the way into the VM's internals
- *   math.randomseed mingle seeds math.random itself, per call, so scores
- *                   do not depend on the order pairs are scored in
- */
-struct allowed {
-	const char *name;
-	lua_CFunction guard;
-};
-
-static const struct allowed base_allowed[] = {
-	{ "assert", NULL }, { "error", NULL }, { "getmetatable", NULL },
-	{ "ipairs", NULL }, { "next", NULL },
-	{ "pairs", lua_guard_pairs },
-	{ "pcall", lua_guard_catch },
-	{ "print", lua_lib_log },	/* stdout may be the output file */
-	{ "rawequal", NULL }, { "rawget", NULL }, { "rawlen", NULL },
-	{ "rawset", NULL }, { "select", NULL },
-	{ "setmetatable", lua_guard_setmetatable },
-	{ "tonumber", NULL },
-	{ "tostring", lua_guard_tostring },
-	{ "type", NULL },
-	{ "xpcall", lua_guard_catch },
-	{ "_VERSION", NULL },
-	{ NULL, NULL }
-};
-
-static const struct allowed string_allowed[] = {
-	{ "byte", lua_guard_byte }, { "char", NULL },
-	{ "find", lua_pattern_find },
-	{ "format", lua_guard_format },
-	{ "gmatch", lua_pattern_gmatch },
-	{ "gsub", lua_pattern_gsub },
-	{ "len", NULL }, { "lower", NULL },
-	{ "match", lua_pattern_match },
-	{ "pack", NULL }, { "packsize", NULL },
-	{ "rep", lua_guard_rep },
-	{ "reverse", NULL }, { "sub", NULL }, { "unpack", NULL },
-	{ "upper", NULL },
-	{ NULL, NULL }
-};
-
-static const struct allowed table_allowed[] = {
-	{ "concat", lua_guard_concat },
-	{ "insert", lua_guard_insert },
-	{ "move", lua_guard_move },
-	{ "pack", NULL },
-	{ "remove", lua_guard_remove },
-	{ "sort", lua_guard_sort },
-	{ "unpack", lua_guard_unpack },
-	{ NULL, NULL }
-};
-
-static const struct allowed math_allowed[] = {
-	{ "abs", NULL }, { "acos", NULL }, { "asin", NULL }, { "atan", NULL },
-	{ "ceil", NULL }, { "cos", NULL }, { "deg", NULL }, { "exp", NULL },
-	{ "floor", NULL }, { "fmod", NULL }, { "huge", NULL }, { "log", NULL },
-	{ "max", NULL }, { "maxinteger", NULL }, { "min", NULL },
-	{ "mininteger", NULL }, { "modf", NULL }, { "pi", NULL },
-	{ "rad", NULL },
-	{ "random", lua_guard_random },
-	{ "sin", NULL }, { "sqrt", NULL }, { "tan", NULL },
-	{ "tointeger", NULL }, { "type", NULL }, { "ult", NULL },
-	{ NULL, NULL }
-};
-
-static const struct allowed utf8_allowed[] = {
-	{ "char", NULL }, { "charpattern", NULL },
-	{ "codepoint", lua_guard_codepoint },
-	{ "codes", NULL },
-	{ "len", lua_guard_utf8_scan },
-	{ "offset", lua_guard_utf8_scan },
-	{ NULL, NULL }
-};
-
-static const struct allowed coroutine_allowed[] = {
-	{ "close", lua_guard_catch },
-	{ "create", NULL }, { "isyieldable", NULL },
-	{ "resume", lua_guard_catch },
-	{ "running", NULL }, { "status", NULL }, { "wrap", NULL },
-	{ "yield", NULL },
-	{ NULL, NULL }
-};
-
-static const struct library {
-	const char *name;	/* NULL: base, into the globals */
-	const char *modname;
-	lua_CFunction open;
-	const struct allowed *allowed;
-} libraries[] = {
-	{ NULL, LUA_GNAME, luaopen_base, base_allowed },
-	{ LUA_STRLIBNAME, LUA_STRLIBNAME, luaopen_string, string_allowed },
-	{ LUA_TABLIBNAME, LUA_TABLIBNAME, luaopen_table, table_allowed },
-	{ LUA_MATHLIBNAME, LUA_MATHLIBNAME, luaopen_math, math_allowed },
-	{ LUA_UTF8LIBNAME, LUA_UTF8LIBNAME, luaopen_utf8, utf8_allowed },
-	{ LUA_COLIBNAME, LUA_COLIBNAME, luaopen_coroutine,
-	    coroutine_allowed },
-};
-
 static void	*sandbox_alloc(void *, void *, size_t, size_t);
 static void	 sandbox_hook(lua_State *, lua_Debug *);
 static int	 sandbox_msghandler(lua_State *);
 static void	 sandbox_fatal(struct lua_sandbox *, enum fatal, int);
 static void	 sandbox_raise(lua_State *, struct lua_sandbox *);
-static void	 sandbox_env(struct lua_sandbox *);
-static void	 sandbox_freeze(lua_State *, const char *);
-static int	 sandbox_readonly(lua_State *);
-static int	 sandbox_frozen_pairs(lua_State *);
 static void	 sandbox_put(struct strbuf *, struct lua_sandbox *,
 		     const char *);
 static void	 sandbox_size(char *, size_t, size_t);
@@ -240,7 +127,7 @@ lua_sandbox_new(const char *path, size_t memory_limit,
 		fputs("mingle: out of memory\n", stderr);
 		exit(1);
 	}
-	sandbox_env(sb);
+	lua_env_open(sb->L);
 	lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, sb->granularity);
 
 	/* Learn how Lua abbreviates the path in its messages. */
@@ -603,95 +490,6 @@ sandbox_raise(lua_State *L, struct lua_sandbox *sb)
 	lua_pushstring(L, sb->fatal_msg);
 	sb->host--;
 	lua_error(L);
-}
-
-/*
- * Build the script's globals from the allow-list and make them the state's
- * global table; the stock one, with load and friends, becomes garbage.
- */
-static void
-sandbox_env(struct lua_sandbox *sb)
-{
-	lua_State *L = sb->L;
-	const struct library *lib;
-	const struct allowed *a;
-	size_t i;
-
-	lua_newtable(L);				/* env */
-	for (i = 0; i < sizeof libraries / sizeof libraries[0]; i++) {
-		lib = &libraries[i];
-		luaL_requiref(L, lib->modname, lib->open, 0);	/* env stock */
-		if (lib->name == NULL)
-			lua_pushvalue(L, -2);		/* env stock env */
-		else
-			lua_newtable(L);		/* env stock lib */
-		for (a = lib->allowed; a->name != NULL; a++) {
-			lua_getfield(L, -2, a->name);	/* env stock lib v */
-			if (a->guard != NULL)
-				lua_pushcclosure(L, a->guard, 1);
-			lua_setfield(L, -2, a->name);	/* env stock lib */
-		}
-		if (lib->name != NULL && strcmp(lib->name, LUA_STRLIBNAME) == 0) {
-			/* Methods on strings use the private table. */
-			lua_pushliteral(L, "");		/* env stock lib "" */
-			lua_getmetatable(L, -1);	/* env stock lib "" mt */
-			lua_pushvalue(L, -3);		/* env stock lib "" mt lib */
-			lua_setfield(L, -2, "__index");
-			lua_pushboolean(L, 0);		/* env stock lib "" mt false */
-			lua_setfield(L, -2, "__metatable");
-			lua_pop(L, 2);			/* env stock lib */
-		}
-		if (lib->name != NULL) {
-			sandbox_freeze(L, lib->name);	/* env stock proxy */
-			lua_setfield(L, -3, lib->name);	/* env stock */
-		} else
-			lua_pop(L, 1);			/* env stock */
-		lua_pop(L, 1);				/* env */
-	}
-	lua_lib_push(L);				/* env mingle */
-	sandbox_freeze(L, "mingle");			/* env proxy */
-	lua_setfield(L, -2, "mingle");			/* env */
-	lua_pushvalue(L, -1);				/* env env */
-	lua_setfield(L, -2, LUA_GNAME);			/* env */
-	lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);	/* */
-	lua_gc(L, LUA_GCCOLLECT);
-}
-
-/* Replace the table on top with an empty read-only proxy for it. */
-static void
-sandbox_freeze(lua_State *L, const char *name)
-{
-	lua_newtable(L);				/* tbl proxy */
-	lua_createtable(L, 0, 4);			/* tbl proxy mt */
-	lua_pushvalue(L, -3);				/* tbl proxy mt tbl */
-	lua_setfield(L, -2, "__index");			/* tbl proxy mt */
-	lua_pushstring(L, name);			/* tbl proxy mt name */
-	lua_pushcclosure(L, sandbox_readonly, 1);	/* tbl proxy mt fn */
-	lua_setfield(L, -2, "__newindex");		/* tbl proxy mt */
-	lua_pushvalue(L, -3);				/* tbl proxy mt tbl */
-	lua_pushcclosure(L, sandbox_frozen_pairs, 1);	/* tbl proxy mt fn */
-	lua_setfield(L, -2, "__pairs");			/* tbl proxy mt */
-	lua_pushboolean(L, 0);				/* tbl proxy mt false */
-	lua_setfield(L, -2, "__metatable");		/* tbl proxy mt */
-	lua_setmetatable(L, -2);			/* tbl proxy */
-	lua_remove(L, -2);				/* proxy */
-}
-
-static int
-sandbox_readonly(lua_State *L)
-{
-	return luaL_error(L, "the %s library is read-only (tried to set "
-	    "'%s')", lua_tostring(L, lua_upvalueindex(1)),
-	    lua_guard_tolstring(L, 2, NULL));
-}
-
-static int
-sandbox_frozen_pairs(lua_State *L)
-{
-	lua_pushcfunction(L, lua_guard_pairs);		/* proxy pairs */
-	lua_pushvalue(L, lua_upvalueindex(1));		/* proxy pairs tbl */
-	lua_call(L, 1, 3);				/* proxy iter tbl nil */
-	return 3;
 }
 
 /* Append S with Lua's abbreviation of the script's path spelled out. */

@@ -402,6 +402,18 @@ test_api(void)
 		free(cause);
 	unload();
 
+	rc = load("return { score = function(a, b, explain)\n"
+	    "  return explain and 2 or 1, explain and 'shown' or nil end }", "",
+	    &cause);
+	if (rc == 0) {
+		score1(ANA, CEM, &score, &veto, &cause);
+		is_num(score, 1, 0, "explain is false in the scoring loop");
+		strat.ops->reason(strat.self, ANA, CEM, buf, sizeof buf);
+		is_str(buf, "shown", "explain is true for reasons");
+	} else
+		free(cause);
+	unload();
+
 	load_fails("return 42", "must return a table", "a non-table");
 	load_fails("return {}", "neither a score nor a veto", "an empty table");
 	load_fails("return { score = function() end, vetoo = function() end }",
@@ -610,6 +622,15 @@ test_limits(void)
 	    "return { score = function(a, b)\n"
 	    "  while true do local c = big .. 'y' end end }", small, ANA, BEN,
 	    "instruction limit", "cheap instructions copying megabytes");
+	/* One tail call copying 200000 values costs 3 instructions: only the
+	 * time limit (1 s here) stops it. */
+	score_fails_with("local function g(n, ...)\n"
+	    "  if n == 0 then return 0 end return g(n - 1, ...) end\n"
+	    "return { score = function(a, b)\n"
+	    "  local t = {} for i = 1, 200000 do t[i] = i end\n"
+	    "  return g(1e9, table.unpack(t)) end }",
+	    "instruction_limit = 1000000\n", ANA, BEN,
+	    "time limit of 1 s per call exceeded", "work the count cannot see");
 	scores("local t = {} for i = 1, 1000 do t[i] = i end\n"
 	    "return { score = function(a, b) return #t end }", ANA, BEN, 1000,
 	    "memory held before scoring stays");

@@ -1,0 +1,219 @@
+/*
+ * lua_env.c -- the globals a rule script sees: an allow-list.
+ *
+ * The stock libraries are opened, then a fresh global table is filled with
+ * only the names listed here; a listed guard replaces the stock function
+ * (and gets it as upvalue 1).  Library tables are handed out as empty
+ * read-only proxies, and string methods look up the table behind the
+ * proxy, out of the script's reach, so a script can change neither for
+ * later calls.
+ */
+#include "autoconf.h"
+
+#include <string.h>
+
+#include <lua.h>
+#include <lauxlib.h>
+#include <lualib.h>
+
+#include "lua_internal.h"
+
+/*
+ * The allow-list.  Everything a script can reach is named here; a NULL
+ * guard keeps the stock function.  Left out, and why:
+ *   collectgarbage  stops the collector or reads memory use: neither is a
+ *                   rule's business, and the limit counts garbage anyway
+ *   dofile, loadfile, require, package, io, os
+ *                   files, processes, the clock: a rule reads attendees
+ *   load            compiles strings at run time, binary chunks included
+ *   warn            writes to stderr without saying who; use mingle.log
+ *   debug           reaches every local, upvalue and metatable
+ *   string.dump     makes bytecode, the way into the VM's internals
+ *   math.randomseed mingle seeds math.random itself, per call, so scores
+ *                   do not depend on the order pairs are scored in
+ */
+struct allowed {
+	const char *name;
+	lua_CFunction guard;
+};
+
+static const struct allowed base_allowed[] = {
+	{ "assert", NULL }, { "error", NULL }, { "getmetatable", NULL },
+	{ "ipairs", NULL }, { "next", NULL },
+	{ "pairs", lua_guard_pairs },
+	{ "pcall", lua_guard_catch },
+	{ "print", lua_lib_log },	/* stdout may be the output file */
+	{ "rawequal", NULL }, { "rawget", NULL }, { "rawlen", NULL },
+	{ "rawset", NULL }, { "select", NULL },
+	{ "setmetatable", lua_guard_setmetatable },
+	{ "tonumber", NULL },
+	{ "tostring", lua_guard_tostring },
+	{ "type", NULL },
+	{ "xpcall", lua_guard_catch },
+	{ "_VERSION", NULL },
+	{ NULL, NULL }
+};
+
+static const struct allowed string_allowed[] = {
+	{ "byte", lua_guard_byte }, { "char", NULL },
+	{ "find", lua_pattern_find },
+	{ "format", lua_guard_format },
+	{ "gmatch", lua_pattern_gmatch },
+	{ "gsub", lua_pattern_gsub },
+	{ "len", NULL }, { "lower", NULL },
+	{ "match", lua_pattern_match },
+	{ "pack", NULL }, { "packsize", NULL },
+	{ "rep", lua_guard_rep },
+	{ "reverse", NULL }, { "sub", NULL }, { "unpack", NULL },
+	{ "upper", NULL },
+	{ NULL, NULL }
+};
+
+static const struct allowed table_allowed[] = {
+	{ "concat", lua_guard_concat },
+	{ "insert", lua_guard_insert },
+	{ "move", lua_guard_move },
+	{ "pack", NULL },
+	{ "remove", lua_guard_remove },
+	{ "sort", lua_guard_sort },
+	{ "unpack", lua_guard_unpack },
+	{ NULL, NULL }
+};
+
+static const struct allowed math_allowed[] = {
+	{ "abs", NULL }, { "acos", NULL }, { "asin", NULL }, { "atan", NULL },
+	{ "ceil", NULL }, { "cos", NULL }, { "deg", NULL }, { "exp", NULL },
+	{ "floor", NULL }, { "fmod", NULL }, { "huge", NULL }, { "log", NULL },
+	{ "max", NULL }, { "maxinteger", NULL }, { "min", NULL },
+	{ "mininteger", NULL }, { "modf", NULL }, { "pi", NULL },
+	{ "rad", NULL },
+	{ "random", lua_guard_random },
+	{ "sin", NULL }, { "sqrt", NULL }, { "tan", NULL },
+	{ "tointeger", NULL }, { "type", NULL }, { "ult", NULL },
+	{ NULL, NULL }
+};
+
+static const struct allowed utf8_allowed[] = {
+	{ "char", NULL }, { "charpattern", NULL },
+	{ "codepoint", lua_guard_codepoint },
+	{ "codes", NULL },
+	{ "len", lua_guard_utf8_scan },
+	{ "offset", lua_guard_utf8_scan },
+	{ NULL, NULL }
+};
+
+static const struct allowed coroutine_allowed[] = {
+	{ "close", lua_guard_catch },
+	{ "create", NULL }, { "isyieldable", NULL },
+	{ "resume", lua_guard_catch },
+	{ "running", NULL }, { "status", NULL }, { "wrap", NULL },
+	{ "yield", NULL },
+	{ NULL, NULL }
+};
+
+static const struct library {
+	const char *name;	/* NULL: base, into the globals */
+	const char *modname;
+	lua_CFunction open;
+	const struct allowed *allowed;
+} libraries[] = {
+	{ NULL, LUA_GNAME, luaopen_base, base_allowed },
+	{ LUA_STRLIBNAME, LUA_STRLIBNAME, luaopen_string, string_allowed },
+	{ LUA_TABLIBNAME, LUA_TABLIBNAME, luaopen_table, table_allowed },
+	{ LUA_MATHLIBNAME, LUA_MATHLIBNAME, luaopen_math, math_allowed },
+	{ LUA_UTF8LIBNAME, LUA_UTF8LIBNAME, luaopen_utf8, utf8_allowed },
+	{ LUA_COLIBNAME, LUA_COLIBNAME, luaopen_coroutine,
+	    coroutine_allowed },
+};
+
+static void	env_freeze(lua_State *, const char *);
+static int	env_readonly(lua_State *);
+static int	env_frozen_pairs(lua_State *);
+
+/*
+ * Build the script's globals from the allow-list and make them the state's
+ * global table; the stock one, with load and friends, becomes garbage.
+ */
+void
+lua_env_open(lua_State *L)
+{
+	const struct library *lib;
+	const struct allowed *a;
+	size_t i;
+
+	lua_newtable(L);				/* env */
+	for (i = 0; i < sizeof libraries / sizeof libraries[0]; i++) {
+		lib = &libraries[i];
+		luaL_requiref(L, lib->modname, lib->open, 0);	/* env stock */
+		if (lib->name == NULL)
+			lua_pushvalue(L, -2);		/* env stock env */
+		else
+			lua_newtable(L);		/* env stock lib */
+		for (a = lib->allowed; a->name != NULL; a++) {
+			lua_getfield(L, -2, a->name);	/* env stock lib v */
+			if (a->guard != NULL)
+				lua_pushcclosure(L, a->guard, 1);
+			lua_setfield(L, -2, a->name);	/* env stock lib */
+		}
+		if (lib->name != NULL && strcmp(lib->name, LUA_STRLIBNAME) == 0) {
+			/* Methods on strings use the private table. */
+			lua_pushliteral(L, "");		/* env stock lib "" */
+			lua_getmetatable(L, -1);	/* env stock lib "" mt */
+			lua_pushvalue(L, -3);		/* env stock lib "" mt lib */
+			lua_setfield(L, -2, "__index");
+			lua_pushboolean(L, 0);		/* env stock lib "" mt false */
+			lua_setfield(L, -2, "__metatable");
+			lua_pop(L, 2);			/* env stock lib */
+		}
+		if (lib->name != NULL) {
+			env_freeze(L, lib->name);	/* env stock proxy */
+			lua_setfield(L, -3, lib->name);	/* env stock */
+		} else
+			lua_pop(L, 1);			/* env stock */
+		lua_pop(L, 1);				/* env */
+	}
+	lua_lib_push(L);				/* env mingle */
+	env_freeze(L, "mingle");			/* env proxy */
+	lua_setfield(L, -2, "mingle");			/* env */
+	lua_pushvalue(L, -1);				/* env env */
+	lua_setfield(L, -2, LUA_GNAME);			/* env */
+	lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);	/* */
+	lua_gc(L, LUA_GCCOLLECT);
+}
+
+/* Replace the table on top with an empty read-only proxy for it. */
+static void
+env_freeze(lua_State *L, const char *name)
+{
+	lua_newtable(L);				/* tbl proxy */
+	lua_createtable(L, 0, 4);			/* tbl proxy mt */
+	lua_pushvalue(L, -3);				/* tbl proxy mt tbl */
+	lua_setfield(L, -2, "__index");			/* tbl proxy mt */
+	lua_pushstring(L, name);			/* tbl proxy mt name */
+	lua_pushcclosure(L, env_readonly, 1);	/* tbl proxy mt fn */
+	lua_setfield(L, -2, "__newindex");		/* tbl proxy mt */
+	lua_pushvalue(L, -3);				/* tbl proxy mt tbl */
+	lua_pushcclosure(L, env_frozen_pairs, 1);	/* tbl proxy mt fn */
+	lua_setfield(L, -2, "__pairs");			/* tbl proxy mt */
+	lua_pushboolean(L, 0);				/* tbl proxy mt false */
+	lua_setfield(L, -2, "__metatable");		/* tbl proxy mt */
+	lua_setmetatable(L, -2);			/* tbl proxy */
+	lua_remove(L, -2);				/* proxy */
+}
+
+static int
+env_readonly(lua_State *L)
+{
+	return luaL_error(L, "the %s library is read-only (tried to set "
+	    "'%s')", lua_tostring(L, lua_upvalueindex(1)),
+	    lua_guard_tolstring(L, 2, NULL));
+}
+
+static int
+env_frozen_pairs(lua_State *L)
+{
+	lua_pushcfunction(L, lua_guard_pairs);		/* proxy pairs */
+	lua_pushvalue(L, lua_upvalueindex(1));		/* proxy pairs tbl */
+	lua_call(L, 1, 3);				/* proxy iter tbl nil */
+	return 3;
+}
