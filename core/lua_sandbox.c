@@ -69,6 +69,8 @@ struct lua_sandbox {
 
 	/* Work, per call. */
 	long limit;		/* instruction budget */
+	long long budget;	/* this call's: limit, or as set for it */
+	long long next_budget;	/* 0, or the next call's */
 	long long used;
 	int granularity;	/* hook period */
 	long long time_limit_ns;
@@ -117,9 +119,7 @@ lua_sandbox_new(const char *path, size_t memory_limit,
 	    LUA_SANDBOX_INSTRUCTIONS_DEFAULT;
 	sb->granularity = sb->limit < HOOK_GRANULARITY ? (int)sb->limit :
 	    HOOK_GRANULARITY;
-	sb->time_limit_ns = (long long)sb->limit * TIME_NS_PER_INSTRUCTION;
-	if (sb->time_limit_ns < TIME_MIN_NS)
-		sb->time_limit_ns = TIME_MIN_NS;
+	sb->budget = sb->limit;
 	sb->seed = seed;
 
 	sb->L = lua_newstate(sandbox_alloc, sb);
@@ -236,6 +236,10 @@ lua_sandbox_call(struct lua_sandbox *sb, uint64_t key, int nargs,
 	char *ctx;
 	va_list ap;
 
+	sb->budget = sb->next_budget > 0 ? sb->next_budget : sb->limit;
+	sb->next_budget = 0;
+	sb->time_limit_ns = sb->budget > TIME_MIN_NS / TIME_NS_PER_INSTRUCTION ?
+	    sb->budget * TIME_NS_PER_INSTRUCTION : TIME_MIN_NS;
 	sb->used = 0;
 	sb->fatal = FATAL_NONE;
 	sb->host = 0;
@@ -292,15 +296,21 @@ lua_sandbox_charge(lua_State *L, size_t n)
 
 	if (!sb->in_call || sb->host > 0)
 		return;
-	if (n > (size_t)sb->limit)
-		n = (size_t)sb->limit + 1;
+	if (n > (size_t)sb->budget)
+		n = (size_t)sb->budget + 1;
 	sb->used += (long long)n;
-	if (sb->used <= sb->limit && sb->fatal == FATAL_NONE)
+	if (sb->used <= sb->budget && sb->fatal == FATAL_NONE)
 		return;
 	if (sb->fatal == FATAL_NONE) {
 		sandbox_fatal(sb, FATAL_INSTRUCTIONS, sandbox_line(L, 1));
 	}
 	sandbox_raise(L, sb);
+}
+
+void
+lua_sandbox_budget(struct lua_sandbox *sb, long long units)
+{
+	sb->next_budget = units;
 }
 
 uint64_t
@@ -379,7 +389,7 @@ sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		}
 		if (sb->in_call) {
 			sb->used += (long long)(grow / ALLOC_BYTES_PER_UNIT);
-			if (sb->used > sb->limit) {
+			if (sb->used > sb->budget) {
 				if (sb->fatal == FATAL_NONE)
 					sandbox_fatal(sb, FATAL_INSTRUCTIONS,
 					    sb->last_line);
@@ -417,7 +427,7 @@ sandbox_hook(lua_State *L, lua_Debug *ar)
 		}
 		ns = (long long)(now.tv_sec - sb->start.tv_sec) * 1000000000LL +
 		    (now.tv_nsec - sb->start.tv_nsec);
-		if (sb->used > sb->limit)
+		if (sb->used > sb->budget)
 			sandbox_fatal(sb, FATAL_INSTRUCTIONS, sb->last_line);
 		else if (ns > sb->time_limit_ns)
 			sandbox_fatal(sb, FATAL_TIME, sb->last_line);
@@ -463,8 +473,8 @@ sandbox_fatal(struct lua_sandbox *sb, enum fatal kind, int line)
 	free(sb->fatal_msg);
 	switch (kind) {
 	case FATAL_INSTRUCTIONS:
-		sb->fatal_msg = xasprintf("%s%s: instruction limit of %ld per "
-		    "call exceeded", sb->path, where, sb->limit);
+		sb->fatal_msg = xasprintf("%s%s: instruction limit of %lld per "
+		    "call exceeded", sb->path, where, sb->budget);
 		break;
 	case FATAL_MEMORY:
 		sandbox_size(size, sizeof size, sb->memory_limit);

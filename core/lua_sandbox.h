@@ -79,6 +79,9 @@ int lua_sandbox_call(struct lua_sandbox *sb, uint64_t key, int nargs,
     int nresults, char **cause, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
+/* Give the next call UNITS of work instead of the instruction limit. */
+void lua_sandbox_budget(struct lua_sandbox *sb, long long units);
+
 /*
  * For C functions running inside a call: count N units of work against
  * the instruction limit; raises the limit error when it is exceeded.

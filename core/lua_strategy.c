@@ -38,6 +38,9 @@ enum {
 	SLOT_VETO		/* veto or nil */
 };
 
+/* prepare may use the instruction limit once per this many attendees. */
+#define PREPARE_PER	1000
+
 /* math.random keys for the calls that are not about a pair. */
 #define KEY_LOAD	0xfffffffffffffff0ULL
 #define KEY_INIT	0xfffffffffffffff1ULL
@@ -188,6 +191,11 @@ ls_worker_open(struct lua_strategy *ls, const struct mingle_config *config,
 			lua_rawgeti(L, SLOT_VIEWS, (lua_Integer)i);
 			lua_rawseti(L, -2, (lua_Integer)i);
 		}
+		/* Its work grows with the event: the limit per started
+		 * PREPARE_PER attendees. */
+		lua_sandbox_budget(w->sb, (long long)(cs->instruction_limit > 0 ?
+		    cs->instruction_limit : LUA_SANDBOX_INSTRUCTIONS_DEFAULT) *
+		    (long long)(1 + ls->t->n / PREPARE_PER));
 		if (lua_sandbox_call(w->sb, KEY_PREPARE, 1, 0, cause,
 		    "in prepare") != 0)
 			return -1;

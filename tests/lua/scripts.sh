@@ -215,6 +215,30 @@ if [ -f "$top_srcdir/examples/barcamp.csv" ]; then
 	    colleagues "0.000 0.000 yes | both work at Uni Bonn"
 fi
 
+# ------------------------------------------------------------ prepare's budget
+# prepare may use instruction_limit per started 1000 attendees: with 1500
+# attendees and a limit of 100000, 200000.
+awk 'BEGIN { print "Email,Name"; for (i = 0; i < 1500; i++) printf "p%d@x,P %d\n", i, i }' \
+    >"$TMP/big.csv"
+for s in ok:150000 big:250000; do
+	printf 'return { score = function() return 0 end,\n  prepare = function(all) for i = 1, %s do end end }\n' \
+	    "${s#*:}" >"$TMP/prep_${s%%:*}.lua"
+	cat >"$TMP/prep_${s%%:*}.ini" <<INI
+[input]
+file = $TMP/big.csv
+id = Email
+name = Name
+[strategy prep]
+script = $TMP/prep_${s%%:*}.lua
+instruction_limit = 100000
+INI
+done
+t_run "prepare: 150000 instructions fit 1500 attendees' budget" 0 \
+    "$MINGLE" check -c "$TMP/prep_ok.ini"
+t_run "prepare: 250000 do not" 1 "$MINGLE" check -c "$TMP/prep_big.ini"
+t_contains "prepare: ... naming the budget" "$TMP/err" \
+    "instruction limit of 200000 per call exceeded (in prepare)"
+
 # ------------------------------------------------------------ broken rules
 c=$(ini broken "script = $DATA/bad_syntax.lua")
 t_run "errors: a syntax error fails check" 1 "$MINGLE" check -c "$c"
