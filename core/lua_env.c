@@ -155,14 +155,16 @@ lua_env_open(lua_State *L)
 				lua_pushcclosure(L, a->guard, 1);
 			lua_setfield(L, -2, a->name);	/* env stock lib */
 		}
-		if (lib->name != NULL && strcmp(lib->name, LUA_STRLIBNAME) == 0) {
-			/* Methods on strings use the private table. */
-			lua_pushliteral(L, "");		/* env stock lib "" */
-			lua_getmetatable(L, -1);	/* env stock lib "" mt */
-			lua_pushvalue(L, -3);		/* env stock lib "" mt lib */
-			lua_setfield(L, -2, "__index");
-			lua_pushboolean(L, 0);		/* env stock lib "" mt false */
-			lua_setfield(L, -2, "__metatable");
+		if (lib->name != NULL &&
+		    strcmp(lib->name, LUA_STRLIBNAME) == 0) {
+			/* Methods on strings use the table behind the proxy;
+			 * the stack is "env stock lib" below. */
+			lua_pushliteral(L, "");		/* ... lib "" */
+			lua_getmetatable(L, -1);	/* ... lib "" mt */
+			lua_pushvalue(L, -3);		/* ... lib "" mt lib */
+			lua_setfield(L, -2, "__index");	/* ... lib "" mt */
+			lua_pushboolean(L, 0);		/* ... "" mt false */
+			lua_setfield(L, -2, "__metatable");	/* ... "" mt */
 			lua_pop(L, 2);			/* env stock lib */
 		}
 		if (lib->name != NULL) {

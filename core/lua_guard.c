@@ -30,7 +30,7 @@
 
 /* One key of a table, for ordering them in pairs(). */
 struct guard_key {
-	int rank;		/* 0 number, 1 string, 2 boolean, 3 view, 4 other */
+	int rank;		/* number, string, boolean, view, other */
 	int isint;
 	lua_Integer i;
 	lua_Number d;
@@ -160,13 +160,14 @@ lua_guard_pairs(lua_State *L)
 
 	lua_createtable(L, (int)n, 0);			/* t keys ud order */
 	for (i = 0; i < n; i++) {
-		lua_rawgeti(L, 2, (lua_Integer)k[i].pos + 1);	/* ... order key */
+		lua_rawgeti(L, 2, (lua_Integer)k[i].pos + 1);
+							/* ... order key */
 		lua_rawseti(L, 4, i + 1);		/* t keys ud order */
 	}
-	lua_pushvalue(L, 1);				/* t keys ud order t */
+	lua_pushvalue(L, 1);				/* ... order t */
 	lua_pushvalue(L, 4);				/* ... order t order */
-	lua_pushinteger(L, 0);				/* ... order t order 0 */
-	lua_pushcclosure(L, guard_pairs_next, 3);	/* t keys ud order iter */
+	lua_pushinteger(L, 0);				/* ... t order 0 */
+	lua_pushcclosure(L, guard_pairs_next, 3);	/* ... order iter */
 	lua_pushvalue(L, 1);				/* ... iter t */
 	lua_pushnil(L);					/* ... iter t nil */
 	return 3;
@@ -383,7 +384,8 @@ int
 lua_guard_insert(lua_State *L)
 {
 	if (lua_type(L, 1) == LUA_TTABLE && lua_gettop(L) == 3)
-		guard_span(L, guard_opt(L, 2, 1), (lua_Integer)lua_rawlen(L, 1));
+		guard_span(L, guard_opt(L, 2, 1),
+		    (lua_Integer)lua_rawlen(L, 1));
 	return guard_stock(L);
 }
 

@@ -87,7 +87,7 @@ struct lua_tagfield {
 	uint32_t ntags;
 	const char **name_of_rank;	/* rank -> tag text */
 	uint32_t *rank_of_id;	/* interned id -> rank */
-	uint32_t *ranks;	/* per attendee, ascending; offsets f->tag_off */
+	uint32_t *ranks;	/* per attendee (f->tag_off), ascending */
 };
 
 struct lua_tagset {

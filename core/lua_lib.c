@@ -83,7 +83,8 @@ lib_jaccard(lua_State *L)
 
 /*
  * The tags sets 1 and 2 share: how many, and if PUSH, an array of them
- * pushed; *NX and *NY get the sizes of the two sets.  Same-field tag sets merge their ranks; anything else is
+ * pushed; *NX and *NY get the sizes of the two sets.  Same-field tag
+ * sets merge their ranks; anything else is
  * collected as strings, sorted and merged.
  */
 static size_t

@@ -169,7 +169,8 @@ pat_set(int c, const char *p, const char *ec)
 				return yes;
 			p += 2;
 		} else if (p + 2 < ec && p[1] == '-') {
-			if ((unsigned char)p[0] <= c && c <= (unsigned char)p[2])
+			if ((unsigned char)p[0] <= c &&
+			    c <= (unsigned char)p[2])
 				return yes;
 			p += 3;
 		} else {
@@ -279,7 +280,8 @@ pat_match(struct pat *ms, const char *s, const char *p)
 			ep = pat_class_end(ms, p);
 			prev = s == ms->src ? 0 : (unsigned char)s[-1];
 			cur = s < ms->src_end ? (unsigned char)*s : 0;
-			if (!pat_set(prev, p, ep - 1) && pat_set(cur, p, ep - 1)) {
+			if (!pat_set(prev, p, ep - 1) &&
+			    pat_set(cur, p, ep - 1)) {
 				p = ep;
 				continue;
 			}
@@ -666,7 +668,8 @@ pat_add_value(struct pat *ms, luaL_Buffer *b, const char *s, const char *e,
 			else if (i < l && r[i] >= '1' && r[i] <= '9') {
 				pat_push_one(ms, r[i] - '1', s, e);
 							/* ... cap */
-				luaL_tolstring(L, -1, NULL);	/* ... cap str */
+				luaL_tolstring(L, -1, NULL);
+							/* ... cap str */
 				lua_remove(L, -2);	/* ... str */
 				luaL_addvalue(b);	/* ... */
 			} else

@@ -319,7 +319,8 @@ lua_sandbox_random(lua_State *L)
 	struct lua_sandbox *sb = lua_sandbox_of(L);
 
 	if (!sb->seeded) {
-		rng_seed(&sb->rng, sb->seed ^ (sb->key * 0x9e3779b97f4a7c15ULL));
+		rng_seed(&sb->rng,
+		    sb->seed ^ (sb->key * 0x9e3779b97f4a7c15ULL));
 		sb->seeded = 1;
 	}
 	return rng_next(&sb->rng);

@@ -68,7 +68,8 @@ static int	ls_score(void *, uint32_t, const uint32_t *, size_t, double *,
 		    unsigned char *, char **);
 static void	ls_reason(void *, uint32_t, uint32_t, char *, size_t);
 static void	ls_free(void *);
-static int	ls_worker_open(struct lua_strategy *, const struct mingle_config *,
+static int	ls_worker_open(struct lua_strategy *,
+		    const struct mingle_config *,
 		    const struct config_strategy *, struct lua_worker *,
 		    const char *, size_t, char **);
 static int	ls_module(struct lua_strategy *, lua_State *, char **);
@@ -152,6 +153,7 @@ ls_worker_open(struct lua_strategy *ls, const struct mingle_config *config,
     size_t len, char **cause)
 {
 	lua_State *L;
+	long limit;
 	size_t i;
 
 	w->sb = lua_sandbox_new(cs->script, cs->memory_limit,
@@ -161,23 +163,25 @@ ls_worker_open(struct lua_strategy *ls, const struct mingle_config *config,
 	lua_sandbox_seal(w->sb);
 
 	if (lua_sandbox_load(w->sb, text, len, cause) != 0)
-		return -1;				/* handler views chunk */
+		return -1;			/* handler views chunk */
 	if (lua_sandbox_call(w->sb, KEY_LOAD, 0, 1, cause, "running the "
 	    "script") != 0)
-		return -1;				/* handler views module */
+		return -1;			/* handler views module */
 	if (ls_module(ls, L, cause) != 0)
-		return -1;			/* handler views module score veto */
+		return -1;	/* handler views module score veto */
 
 	lua_pushliteral(L, "init");			/* ... "init" */
 	if (lua_rawget(L, SLOT_MODULE) == LUA_TNIL)	/* ... init */
 		lua_pop(L, 1);				/* ... */
 	else {
-		lua_createtable(L, 0, (int)cs->noptions);	/* ... init opts */
+		lua_createtable(L, 0, (int)cs->noptions);
+							/* ... init opts */
 		for (i = 0; i < cs->noptions; i++) {
 			lua_pushstring(L, cs->options[i].value);
 			lua_setfield(L, -2, cs->options[i].key);
 		}
-		if (lua_sandbox_call(w->sb, KEY_INIT, 1, 0, cause, "in init") != 0)
+		if (lua_sandbox_call(w->sb, KEY_INIT, 1, 0, cause,
+		    "in init") != 0)
 			return -1;
 	}
 
@@ -193,8 +197,9 @@ ls_worker_open(struct lua_strategy *ls, const struct mingle_config *config,
 		}
 		/* Its work grows with the event: the limit per started
 		 * PREPARE_PER attendees. */
-		lua_sandbox_budget(w->sb, (long long)(cs->instruction_limit > 0 ?
-		    cs->instruction_limit : LUA_SANDBOX_INSTRUCTIONS_DEFAULT) *
+		limit = cs->instruction_limit > 0 ? cs->instruction_limit :
+		    LUA_SANDBOX_INSTRUCTIONS_DEFAULT;
+		lua_sandbox_budget(w->sb, (long long)limit *
 		    (long long)(1 + ls->t->n / PREPARE_PER));
 		if (lua_sandbox_call(w->sb, KEY_PREPARE, 1, 0, cause,
 		    "in prepare") != 0)
@@ -308,7 +313,7 @@ ls_call_pair(struct lua_strategy *ls, struct lua_worker *w, int slot,
 	lua_pushvalue(L, slot);				/* ... fn */
 	lua_rawgeti(L, SLOT_VIEWS, (lua_Integer)a + 1);	/* ... fn va */
 	lua_rawgeti(L, SLOT_VIEWS, (lua_Integer)b + 1);	/* ... fn va vb */
-	lua_pushboolean(L, explain);			/* ... fn va vb explain */
+	lua_pushboolean(L, explain);			/* ... fn va vb ex */
 	return lua_sandbox_call(w->sb, key, 3, 2, cause, "scoring %s -> %s",
 	    ls->t->id[a], ls->t->id[b]);		/* ... r1 r2 */
 }
@@ -365,7 +370,8 @@ ls_score(void *self, uint32_t a, const uint32_t *cand, size_t n,
 			if (ls_call_pair(ls, w, SLOT_VETO, a, cand[i], 0, cause)
 			    != 0)
 				return -1;
-			if (ls_check(ls, L, SLOT_VETO, a, cand[i], cause) != 0) {
+			if (ls_check(ls, L, SLOT_VETO, a, cand[i], cause)
+			    != 0) {
 				lua_pop(L, 2);
 				return -1;
 			}

@@ -130,13 +130,15 @@ lua_view_build(lua_State *L, const struct attendee_table *t)
 	for (i = 0; i < t->n; i++) {
 		v = lua_newuserdatauv(L, sizeof *v, 1);	/* views v */
 		v->idx = (uint32_t)i;
-		lua_createtable(L, 0, (int)t->nfields + 3);	/* views v vals */
+		lua_createtable(L, 0, (int)t->nfields + 3);
+							/* views v vals */
 		luaL_setmetatable(L, VALS_MT);
 		lua_pushstring(L, t->id[i]);		/* views v vals id */
 		lua_setfield(L, -2, "id");		/* views v vals */
 		lua_pushstring(L, t->name[i]);		/* views v vals name */
 		lua_setfield(L, -2, "name");		/* views v vals */
-		col = lua_newuserdatauv(L, sizeof *col, 0);	/* ... vals col */
+		col = lua_newuserdatauv(L, sizeof *col, 0);
+							/* views v vals col */
 		col->t = t;
 		col->idx = (uint32_t)i;
 		luaL_setmetatable(L, COLUMN_MT);
@@ -144,18 +146,19 @@ lua_view_build(lua_State *L, const struct attendee_table *t)
 		for (f = 0; f < t->nfields; f++) {
 			view_push_value(L, &t->fields[f], tfs[f], i);
 							/* views v vals value */
-			lua_setfield(L, -2, t->fields[f].name);	/* views v vals */
+			lua_setfield(L, -2, t->fields[f].name);
+							/* views v vals */
 		}
 		lua_createtable(L, 0, 8);		/* views v vals mt */
-		luaL_getmetatable(L, VIEW_MT);		/* views v vals mt tpl */
+		luaL_getmetatable(L, VIEW_MT);		/* ... vals mt tpl */
 		lua_pushnil(L);				/* ... mt tpl nil */
 		while (lua_next(L, -2)) {		/* ... mt tpl k v */
 			lua_pushvalue(L, -2);		/* ... mt tpl k v k */
 			lua_insert(L, -2);		/* ... mt tpl k k v */
 			lua_rawset(L, -5);		/* ... mt tpl k */
-		}					/* views v vals mt tpl */
+		}					/* ... vals mt tpl */
 		lua_pop(L, 1);				/* views v vals mt */
-		lua_pushvalue(L, -2);			/* views v vals mt vals */
+		lua_pushvalue(L, -2);			/* ... vals mt vals */
 		lua_setfield(L, -2, "__index");		/* views v vals mt */
 		lua_setmetatable(L, -3);		/* views v vals */
 		lua_setiuservalue(L, -2, 1);		/* views v */
@@ -237,8 +240,8 @@ view_metatables(lua_State *L, const struct attendee_table *t)
 	lua_setfield(L, -3, "column");			/* known order */
 
 	luaL_newmetatable(L, VALS_MT);			/* known order vmt */
-	lua_pushvalue(L, -3);				/* known order vmt known */
-	lua_pushvalue(L, -3);			/* known order vmt known order */
+	lua_pushvalue(L, -3);				/* ... vmt known */
+	lua_pushvalue(L, -3);			/* ... vmt known order */
 	lua_pushcclosure(L, view_missing, 2);		/* known order vmt fn */
 	lua_setfield(L, -2, "__index");			/* known order vmt */
 	lua_pop(L, 1);					/* known order */
