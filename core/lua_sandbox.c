@@ -301,9 +301,8 @@ lua_sandbox_charge(lua_State *L, size_t n)
 	sb->used += (long long)n;
 	if (sb->used <= sb->budget && sb->fatal == FATAL_NONE)
 		return;
-	if (sb->fatal == FATAL_NONE) {
+	if (sb->fatal == FATAL_NONE)
 		sandbox_fatal(sb, FATAL_INSTRUCTIONS, sandbox_line(L, 1));
-	}
 	sandbox_raise(L, sb);
 }
 
