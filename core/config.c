@@ -421,7 +421,7 @@ strategy_key(struct loader *l, struct config_strategy *s, const char *key,
 		return set_string(l, &s->plugin, value);
 	if (strcmp(key, "script") == 0) {
 		free(s->script);
-		s->script = path_join(l->c->dir, value);
+		s->script = find_script(l->c->dir, value);
 		return 1;
 	}
 	if (strcmp(key, "weight") == 0) {

@@ -45,28 +45,6 @@ add_dir(char ***dirs, size_t *n, const char *dir)
 	(*dirs)[(*n)++] = xstrdup(dir);
 }
 
-/* Running from the build tree?  Then its plugins come before installed
- * ones, so `./mingle` tests what was just built. */
-static int
-running_uninstalled(void)
-{
-	char exe[PATH_MAX], build[PATH_MAX];
-	ssize_t len;
-	char *slash;
-
-	len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (len <= 0)
-		return 0;
-	exe[len] = '\0';
-	slash = strrchr(exe, '/');
-	if (slash == NULL)
-		return 0;
-	*slash = '\0';
-	if (realpath(MINGLE_BUILDDIR, build) == NULL)
-		return 0;
-	return strcmp(exe, build) == 0;
-}
-
 char **
 plugin_search_dirs(const struct mingle_config *config, size_t *n)
 {

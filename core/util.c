@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -319,4 +321,44 @@ path_dirname(const char *path)
 	if (slash == path)
 		return xstrdup("/");
 	return xstrndup(path, (size_t)(slash - path));
+}
+
+int
+running_uninstalled(void)
+{
+	char exe[PATH_MAX], build[PATH_MAX];
+	ssize_t len;
+	char *slash;
+
+	len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (len <= 0)
+		return 0;
+	exe[len] = '\0';
+	slash = strrchr(exe, '/');
+	if (slash == NULL)
+		return 0;
+	*slash = '\0';
+	if (realpath(MINGLE_BUILDDIR, build) == NULL)
+		return 0;
+	return strcmp(exe, build) == 0;
+}
+
+char *
+find_script(const char *dir, const char *name)
+{
+	struct stat st;
+	char *path = path_join(dir, name), *other;
+
+	if (strchr(name, '/') != NULL || stat(path, &st) == 0)
+		return path;
+	/* A bare name may be one of the shipped scripts. */
+	other = running_uninstalled() ?
+	    xasprintf("%s/scripts/%s", MINGLE_SRCDIR, name) :
+	    xasprintf("%s/%s", MINGLE_SCRIPTDIR, name);
+	if (stat(other, &st) == 0) {
+		free(path);
+		return other;
+	}
+	free(other);
+	return path;
 }

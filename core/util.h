@@ -63,4 +63,15 @@ char *path_join(const char *dir, const char *path);
 /* The directory part of PATH ("." if none); a new string. */
 char *path_dirname(const char *path);
 
+/* Is this the mingle binary of the build tree (not an installed one)? */
+int running_uninstalled(void);
+
+/*
+ * The Lua script NAME: DIR/NAME if it exists or NAME holds a '/'; else the
+ * shipped script of that name (the source tree's scripts/ when running
+ * uninstalled, the installed $(pkgdatadir) otherwise) if there is one;
+ * else DIR/NAME, for the error message.  A new string.
+ */
+char *find_script(const char *dir, const char *name);
+
 #endif

@@ -27,6 +27,23 @@ t_contains "plugins lists shared_tags" "$TMP/out" "shared_tags"
 t_contains "plugins shows the ABI" "$TMP/out" "ABI 1.0"
 t_contains "plugins shows the build folder" "$TMP/out" "plugins/.libs"
 
+# A bare script name falls back to the shipped scripts.
+cat > "$TMP/bare.ini" <<INI
+[input]
+file = $top_srcdir/examples/barcamp.csv
+id = E-Mail
+[field city]
+column = Stadt
+type = category
+[strategy city]
+script = same_city.lua
+INI
+t_run "a shipped script by bare name" 0 "$MINGLE" check -c "$TMP/bare.ini"
+t_contains "the shipped script is found" "$TMP/out" "scripts/same_city.lua"
+sed -i 's/same_city.lua/no_such_rule.lua/' "$TMP/bare.ini"
+t_run "a missing script" 1 "$MINGLE" check -c "$TMP/bare.ini"
+t_contains "a missing script is named" "$TMP/err" "no_such_rule.lua"
+
 # check prints what it understood.
 ex="$top_srcdir/examples/barcamp.ini"
 t_run "check the example" 0 "$MINGLE" check -c "$ex"
