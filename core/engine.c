@@ -33,6 +33,8 @@ struct heap {
 
 struct scratch {
 	uint32_t cand[BATCH];
+	uint32_t live[BATCH];		/* indices of candidates not vetoed */
+	uint32_t live_cand[BATCH];
 	double total[BATCH];
 	unsigned char veto[BATCH];
 	double fwd[BATCH];
@@ -121,41 +123,53 @@ check_finite(struct engine *e, const struct strategy *s, uint32_t a,
 	return -1;
 }
 
-/* Score A against the N candidates in SC->cand into SC->total/veto. */
+/*
+ * Score A against the N candidates in SC->cand into SC->total/veto.  A pair
+ * one strategy vetoes is not offered to the later ones: with veto rules in
+ * Lua that saves most of their calls.
+ */
 static int
 score_batch(struct engine *e, uint32_t a, size_t n, struct scratch *sc,
     char **cause)
 {
-	size_t k, i;
+	size_t k, i, j, m;
 
 	memset(sc->total, 0, n * sizeof *sc->total);
 	memset(sc->veto, 0, n);
 	for (k = 0; k < e->nstrategies; k++) {
 		struct strategy *s = &e->strategies[k];
 
-		memset(sc->fwd, 0, n * sizeof *sc->fwd);
-		memset(sc->fveto, 0, n);
-		if (s->ops->score(s->self, a, sc->cand, n, sc->fwd, sc->fveto,
-		    cause) != 0)
+		for (i = m = 0; i < n; i++) {
+			if (!sc->veto[i]) {
+				sc->live[m] = (uint32_t)i;
+				sc->live_cand[m++] = sc->cand[i];
+			}
+		}
+		if (m == 0)
+			break;
+		memset(sc->fwd, 0, m * sizeof *sc->fwd);
+		memset(sc->fveto, 0, m);
+		if (s->ops->score(s->self, a, sc->live_cand, m, sc->fwd,
+		    sc->fveto, cause) != 0)
 			return -1;
-		for (i = 0; i < n; i++) {
-			double back = sc->fwd[i];
+		for (j = 0; j < m; j++) {
+			uint32_t b = sc->live_cand[j];
+			double back = sc->fwd[j];
 			unsigned char bveto = 0;
 
-			if (check_finite(e, s, a, sc->cand[i], sc->fwd[i],
-			    cause) != 0)
+			i = sc->live[j];
+			if (check_finite(e, s, a, b, sc->fwd[j], cause) != 0)
 				return -1;
-			if (!s->symmetric) {
+			if (!s->symmetric && !sc->fveto[j]) {
 				back = 0;
-				if (s->ops->score(s->self, sc->cand[i], &a, 1,
-				    &back, &bveto, cause) != 0)
+				if (s->ops->score(s->self, b, &a, 1, &back,
+				    &bveto, cause) != 0)
 					return -1;
-				if (check_finite(e, s, sc->cand[i], a, back,
-				    cause) != 0)
+				if (check_finite(e, s, b, a, back, cause) != 0)
 					return -1;
 			}
-			sc->total[i] += s->weight * (sc->fwd[i] + back) / 2;
-			sc->veto[i] |= sc->fveto[i] | bveto;
+			sc->total[i] += s->weight * (sc->fwd[j] + back) / 2;
+			sc->veto[i] |= sc->fveto[j] | bveto;
 		}
 	}
 	return 0;

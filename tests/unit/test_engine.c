@@ -262,6 +262,26 @@ test_vetoes(void)
 	is_str(list, "0-1 1-2", "a symmetric strategy's veto removes the pair");
 	free(list);
 	graph_free(&g);
+
+	/* Once vetoed, a pair is not offered to later strategies. */
+	setup(&fx, abc, 3, 2);
+	fx.toy[0].veto[0][1] = 1;	/* forward: a -> b */
+	fx.toy[0].veto[2][1] = 1;	/* backward: c -> b, asked for b -> c */
+	fx.toy[1].score[0][2] = fx.toy[1].score[2][0] = 1;
+	if (build(&fx, &g, "veto skips later strategies") != 0)
+		return;
+	ok(fx.toy[1].calls[0][1] == 0 && fx.toy[1].calls[1][0] == 0,
+	    "a forward veto: the second strategy never sees the pair");
+	ok(fx.toy[1].calls[1][2] == 0 && fx.toy[1].calls[2][1] == 0,
+	    "a backward veto: the second strategy never sees the pair");
+	ok(fx.toy[1].calls[0][2] == 1 && fx.toy[1].calls[2][0] == 1,
+	    "a pair nobody vetoed is still asked both ways");
+	ok(fx.toy[0].calls[1][0] == 0,
+	    "a forward veto skips the backward ask of the same strategy");
+	list = edge_list(&g);
+	is_str(list, "0-2", "only the unvetoed pair is an edge");
+	free(list);
+	graph_free(&g);
 }
 
 static void
