@@ -79,8 +79,8 @@ cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Add the tags of one piece, splitting "#a #b" on the white space before
- * each '#'. */
+/* Add the tags of one piece, splitting on the white space before each
+ * '#'. */
 static void
 add_piece(struct field *f, const char *p, size_t len, uint32_t **ids,
     size_t *n, size_t *cap)
@@ -91,11 +91,11 @@ add_piece(struct field *f, const char *p, size_t len, uint32_t **ids,
 		size_t start = i, end;
 		char *tag;
 
-		/* "#lua #datenschutz": a new tag at each " #" */
+		/* "#lua #datenschutz", "lua #ux": a new tag at each " #";
+		 * "C#" stays one word */
 		for (end = i + 1; end < len; end++)
 			if (p[end] == '#' &&
-			    isspace((unsigned char)p[end - 1]) &&
-			    memchr(p + start, '#', end - start) != NULL)
+			    isspace((unsigned char)p[end - 1]))
 				break;
 		i = end;
 		tag = normalize_tag(p + start, end - start);

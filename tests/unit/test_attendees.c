@@ -128,7 +128,9 @@ test_tags(void)
 	    "c@x,\n"
 	    "d@x,\"DATENSCHUTZ;  Open \xc2\xa0 Data\"\n"	/* + open data */
 	    "e@x,\"Python, #lua, LUA,,  , #\"\n"	/* python lua */
-	    "f@x,\"Stra\xc3\x9f" "e;STRASSE;stra\xc3\x9f" "e\"\n",
+	    "f@x,\"Stra\xc3\x9f" "e;STRASSE;stra\xc3\x9f" "e\"\n"
+	    "g@x,lua #datenschutz\n"			/* lua datenschutz */
+	    "h@x,C# #lua\n",				/* c# lua */
 	    &t, &cause);
 	ok(rc == 0, "a tags field builds");
 	if (rc != 0) {
@@ -137,12 +139,12 @@ test_tags(void)
 		done(&t, 0);
 		return;
 	}
-	is_int(t.n, 6, "six attendees");
+	is_int(t.n, 8, "eight attendees");
 	f = attendees_field(&t, "interests");
 	ok(f != NULL && f->type == MINGLE_FIELD_TAGS, "attendees_field finds it");
 	if (f == NULL)
 		return;
-	is_int(f->values.count, 5, "five distinct tags");
+	is_int(f->values.count, 6, "six distinct tags");
 	is_str(f->values.strings[0], "lua", "tags are interned in order of "
 	    "first appearance, normalized");
 	is_str(f->values.strings[1], "datenschutz", "#Datenschutz folded");
@@ -157,6 +159,8 @@ test_tags(void)
 	tags_are(f, 4, "lua|python", "empty pieces and a lone '#' are "
 	    "dropped; ids sorted, not in cell order");
 	tags_are(f, 5, "strasse", "Straße, STRASSE and straße are one tag");
+	tags_are(f, 6, "lua|datenschutz", "'a #b' is two tags too");
+	tags_are(f, 7, "lua|c#", "a '#' inside a word does not split it");
 	for (i = 0; i < t.n; i++) {
 		uint32_t k;
 
@@ -166,12 +170,13 @@ test_tags(void)
 	}
 	ok(sorted, "every attendee's tag ids are strictly ascending");
 	is_int(f->tag_off[0], 0, "CSR offsets start at 0");
-	is_int(f->tag_off[t.n], 9, "and end at the total count");
-	is_int(f->tag_freq[0], 2, "lua: 2 attendees");
-	is_int(f->tag_freq[1], 3, "datenschutz: 3 attendees, not 4 mentions");
+	is_int(f->tag_off[t.n], 13, "and end at the total count");
+	is_int(f->tag_freq[0], 4, "lua: 4 attendees, though a names it twice");
+	is_int(f->tag_freq[1], 4, "datenschutz: 4 attendees");
 	is_int(f->tag_freq[2], 2, "python: 2 attendees");
 	is_int(f->tag_freq[3], 1, "open data: 1 attendee");
 	is_int(f->tag_freq[4], 1, "strasse: 1 attendee though named 3 times");
+	is_int(f->tag_freq[5], 1, "c#: 1 attendee");
 	done(&t, 1);
 }
 
