@@ -1,0 +1,62 @@
+/*
+ * assign_rounds.c -- `mode = rounds`: `rounds` rounds of tables of
+ * group_size (2 = pairs) in which no two people meet twice and no vetoed
+ * pair shares a table, with the total score as high as the search finds.
+ *
+ * Impossible requests are refused by counting before any search (each
+ * round everyone meets group_size - 1 new people); a request that passes
+ * the count but is not solved within the step budget is refused with the
+ * number of steps searched, never by hanging.  See seating.c.
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "assign.h"
+#include "assign_internal.h"
+#include "seating.h"
+#include "util.h"
+
+int
+assign_rounds(const struct graph *g, const struct config_match *m,
+    const struct pair_oracle *oracle, struct assignment *out, char **cause)
+{
+	struct assign_ctx c;
+	struct seating s;
+	uint32_t *byrank, *act, gs, rounds, p, r;
+	size_t i, nact = 0;
+	int rc;
+
+	assign_ctx_init(&c, g, m, oracle);
+	byrank = assign_by_rank(g);
+	act = xcalloc(g->n ? g->n : 1, sizeof *act);
+	for (i = 0; i < g->n; i++)
+		if (g->active[byrank[i]])
+			act[nact++] = byrank[i];
+	gs = m->group_size >= 2 ? (uint32_t)m->group_size : 2;
+	rounds = m->rounds >= 1 ? (uint32_t)m->rounds : 1;
+
+	rc = seating_run(&s, &c, act, (uint32_t)nact, gs, rounds, m->seed,
+	    cause);
+	if (rc == 0) {
+		out->has_tables = 1;
+		out->has_rounds = 1;
+		out->seats = xcalloc(nact * rounds + 1, sizeof *out->seats);
+		for (r = 0; r < rounds; r++) {
+			for (p = 0; p < nact; p++) {
+				out->seats[out->nseats++] = (struct seat){
+					.attendee = act[p],
+					.round = (int32_t)r + 1,
+					.table = (int32_t)s.tab[r * nact + p] + 1,
+				};
+			}
+		}
+		rc = assign_from_seats(&c, out, cause);
+	}
+	seating_free(&s);
+	free(act);
+	free(byrank);
+	assign_ctx_free(&c);
+	return rc;
+}

@@ -1,0 +1,814 @@
+/*
+ * seating.c -- tables for one or more rounds (see seating.h).
+ *
+ * 1. Start (seating_start.c): an exact finite-field schedule where the
+ *    sizes allow one, a "freedom" greedy for tight schedules, else a
+ *    greedy by repeat meetings, vetoes and scores.
+ * 2. Repair: tabu search over swaps of two people in one round, moving
+ *    someone with a bad relation (a repeat meeting or a veto) -- the
+ *    approach of Dotu and Van Hentenryck for the social golfer problem.
+ *    The best allowed swap is taken (ties at random); a swapped pair may
+ *    not swap back for a few iterations unless that beats the best count
+ *    so far; after a long stall the search goes back to the best schedule
+ *    seen and kicks it with a few random swaps.  Large instances sample
+ *    swaps instead of trying them all.
+ * 3. Polish: swaps that seat people with their candidates, keeping the
+ *    schedule valid, while they raise the total score.
+ * Each phase has a step budget (moves evaluated) derived from the sizes.
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assign_internal.h"
+#include "pairmap.h"
+#include "rng.h"
+#include "seating.h"
+#include "util.h"
+
+/* Pairs counted in a dense matrix up to this many people. */
+#define SEAT_DENSE_MAX		2048
+
+/* O(1) swap judging (seating.rep) up to this many counters. */
+#define SEAT_REP_MAX		(4u << 20)
+
+/* Tabu on (round, pair) up to this many people, else (round, person). */
+#define SEAT_PAIR_TABU_MAX	256
+
+/* Repair: evaluate every swap while (conflicted people x people) stays
+ * below this, else sample this many partners per step. */
+#define SEAT_FULL_LIMIT		200000
+#define SEAT_SAMPLE		128
+
+/* Repair: tabu tenure is 1 + up to this (short tenures did best on the
+ * 10 x 4 x 10 golfers); stall length before a restart from the best
+ * schedule, and random swaps then. */
+#define SEAT_TENURE		5
+#define SEAT_STALL		4000
+#define SEAT_KICK		3
+
+/* Repair budget: moves evaluated (judged in O(1), else by looking at
+ * both tables). */
+#define SEAT_REPAIR_FAST	200000000ULL
+#define SEAT_REPAIR_SLOW	20000000ULL
+#define SEAT_REPAIR_PER		200
+
+/* Polish: candidates looked at per person and round; budget. */
+#define SEAT_POLISH_NEIGH	6
+#define SEAT_POLISH_BASE	2000000ULL
+#define SEAT_POLISH_PER		20
+
+/* A scored swap of p and q in round r. */
+struct seat_move {
+	uint32_t r, p, q;
+	int32_t dc;		/* change in bad relations */
+	double ds;		/* change in score */
+};
+
+/* Repair state: tabu marks and the best schedule seen. */
+struct seat_tabu {
+	uint32_t *mark;		/* iteration until which a move is tabu */
+	int pairwise;		/* mark[(r * n + p) * n + q], else [r * n + p] */
+	uint32_t *best;		/* slots of the best schedule */
+	int64_t best_conf;
+};
+
+static void	seat_meet_add(struct seating *, uint32_t, uint32_t, int);
+static void	seat_bad(struct seating *, uint32_t, uint32_t, int);
+static void	seat_rep_relate(struct seating *, uint32_t, uint32_t,
+		    uint32_t, uint32_t, uint32_t);
+static void	seat_rep_move(struct seating *, uint32_t, uint32_t, uint32_t,
+		    uint32_t);
+static void	seat_rep_build(struct seating *);
+static void	seat_eval(struct seating *, struct seat_move *);
+static void	seat_swap(struct seating *, uint32_t, uint32_t, uint32_t);
+static int	seat_better(const struct seat_move *, const struct seat_move *);
+static int	seat_tabu(const struct seating *, const struct seat_tabu *,
+		    uint32_t, uint32_t, uint32_t, uint32_t);
+static void	seat_restart(struct seating *, struct seat_tabu *);
+static int	seat_repair(struct seating *, uint64_t);
+static double	seat_gain(struct seating *, uint32_t, uint32_t, uint32_t,
+		    const double *);
+static void	seat_polish(struct seating *, uint64_t);
+static void	seat_alloc(struct seating *, uint64_t);
+
+uint32_t
+seating_tables(uint32_t n, uint32_t g, uint32_t **size)
+{
+	uint32_t t, i, base, extra;
+
+	if (g < 2)
+		g = 2;
+	t = (n + g - 1) / g;
+	if (t > 1 && n / t < 2)
+		t = n / g;	/* no table of one: g = 2, n odd */
+	if (t == 0)
+		t = 1;
+	*size = xcalloc(t, sizeof **size);
+	base = n / t;
+	extra = n % t;
+	for (i = 0; i < t; i++)
+		(*size)[i] = base + (i < extra);
+	return t;
+}
+
+uint32_t
+seating_meet(const struct seating *s, uint32_t p, uint32_t q)
+{
+	const struct pairmap_entry *e;
+
+	if (s->meet_dense != NULL)
+		return s->meet_dense[(size_t)p * s->n + q];
+	e = pairmap_find(&s->meet_map, p, q);
+	return e != NULL ? (uint32_t)e->count : 0;
+}
+
+static void
+seat_meet_add(struct seating *s, uint32_t p, uint32_t q, int d)
+{
+	if (s->meet_dense != NULL) {
+		s->meet_dense[(size_t)p * s->n + q] += d;
+		s->meet_dense[(size_t)q * s->n + p] += d;
+		return;
+	}
+	pairmap_get(&s->meet_map, p, q, NULL)->count += d;
+}
+
+/* Is {p, q} vetoed?  An oracle failure is kept for seating_run. */
+int
+seating_veto(struct seating *s, uint32_t p, uint32_t q)
+{
+	int veto;
+
+	uint8_t *cache = NULL;
+
+	if (!s->may_veto[p] || !s->may_veto[q] || s->failed)
+		return 0;
+	if (s->veto_dense != NULL) {
+		cache = &s->veto_dense[(size_t)p * s->n + q];
+		if (*cache != 0)
+			return *cache == 2;
+	}
+	if (assign_vetoed(s->c, s->node[p], s->node[q], &veto,
+	    &s->cause) != 0) {
+		s->failed = 1;
+		return 0;
+	}
+	if (cache != NULL)
+		*cache = s->veto_dense[(size_t)q * s->n + p] = veto ? 2 : 1;
+	return veto;
+}
+
+double
+seating_w(const struct seating *s, uint32_t p, uint32_t q)
+{
+	if (s->c->g->nedges == 0)
+		return 0;
+	return assign_weight(s->c, s->node[p], s->node[q]);
+}
+
+/* Count D more (or fewer) bad relations for p in round r. */
+static void
+seat_bad(struct seating *s, uint32_t r, uint32_t p, int d)
+{
+	uint32_t i = r * s->n + p, last;
+
+	s->bad[i] += d;
+	if (s->bad[i] > 0 && s->conf_at[i] == UINT32_MAX) {
+		s->conf_at[i] = s->nconf;
+		s->conf[s->nconf++] = i;
+	} else if (s->bad[i] == 0 && s->conf_at[i] != UINT32_MAX) {
+		last = s->conf[--s->nconf];
+		s->conf[s->conf_at[i]] = last;
+		s->conf_at[last] = s->conf_at[i];
+		s->conf_at[i] = UINT32_MAX;
+	}
+}
+
+/*
+ * The meetings of p and x went from OLD to NEW because of round r: in
+ * every other round whether they "met elsewhere" may have flipped.
+ */
+static void
+seat_rep_relate(struct seating *s, uint32_t r, uint32_t p, uint32_t x,
+    uint32_t old, uint32_t new)
+{
+	uint32_t n = s->n, T = s->tables, r2, same, tp, tx;
+	int d;
+
+	for (r2 = 0; r2 < s->rounds; r2++) {
+		if (r2 == r)
+			continue;
+		tp = s->tab[r2 * n + p];
+		tx = s->tab[r2 * n + x];
+		if (tp == UINT32_MAX || tx == UINT32_MAX)
+			continue;
+		same = tp == tx;
+		if ((old - same >= 1) == (new - same >= 1))
+			continue;
+		d = new - same >= 1 ? 1 : -1;
+		s->rep[((size_t)r2 * n + p) * T + tx] += d;
+		s->rep[((size_t)r2 * n + x) * T + tp] += d;
+	}
+}
+
+/* p moves from table A to B in round r: everyone who meets p in another
+ * round now counts p at B. */
+static void
+seat_rep_move(struct seating *s, uint32_t r, uint32_t p, uint32_t a,
+    uint32_t b)
+{
+	uint32_t n = s->n, T = s->tables, r2, r3, t, i, y;
+
+	for (r2 = 0; r2 < s->rounds; r2++) {
+		if (r2 == r)
+			continue;
+		t = s->tab[r2 * n + p];
+		for (i = s->start[t]; i < s->start[t] + s->size[t]; i++) {
+			y = s->slot[(size_t)r2 * n + i];
+			if (y == p)
+				continue;
+			/* Once per person: at their first meeting. */
+			for (r3 = 0; r3 < r2; r3++)
+				if (r3 != r && s->tab[r3 * n + y] ==
+				    s->tab[r3 * n + p])
+					break;
+			if (r3 < r2)
+				continue;
+			s->rep[((size_t)r * n + y) * T + a]--;
+			s->rep[((size_t)r * n + y) * T + b]++;
+		}
+	}
+}
+
+/* Count rep from scratch (after the start). */
+static void
+seat_rep_build(struct seating *s)
+{
+	uint32_t n = s->n, T = s->tables, r, p, x, same;
+
+	memset(s->rep, 0, (size_t)s->rounds * n * T * sizeof *s->rep);
+	for (r = 0; r < s->rounds; r++)
+		for (p = 0; p < n; p++)
+			for (x = 0; x < n; x++) {
+				if (x == p)
+					continue;
+				same = s->tab[r * n + p] == s->tab[r * n + x];
+				if (seating_meet(s, p, x) - same >= 1)
+					s->rep[((size_t)r * n + p) * T +
+					    s->tab[r * n + x]]++;
+			}
+}
+
+/*
+ * p and x start (D = 1) or stop (D = -1) sharing a table in round r.
+ * A pair that meets k > 1 times is k - 1 conflicts, and bad for both in
+ * every round they meet; a vetoed pair is bad wherever it meets.
+ */
+void
+seating_relate(struct seating *s, uint32_t r, uint32_t p, uint32_t x, int d)
+{
+	uint32_t m, r2, n = s->n;
+
+	m = seating_meet(s, p, x);
+	seat_meet_add(s, p, x, d);
+	if (s->rep != NULL)
+		seat_rep_relate(s, r, p, x, m, m + d);
+	if (d > 0)
+		m++;
+	/* m: meetings counting round r */
+	if (m >= 2) {
+		s->conflicts += d;
+		seat_bad(s, r, p, d);
+		seat_bad(s, r, x, d);
+		if (m == 2) {
+			/* The other meeting turns bad (or good) too. */
+			for (r2 = 0; r2 < s->rounds; r2++) {
+				if (r2 == r || s->tab[r2 * n + p] !=
+				    s->tab[r2 * n + x] ||
+				    s->tab[r2 * n + p] == UINT32_MAX)
+					continue;
+				seat_bad(s, r2, p, d);
+				seat_bad(s, r2, x, d);
+				break;
+			}
+		}
+	}
+	if (seating_veto(s, p, x)) {
+		s->conflicts += d;
+		seat_bad(s, r, p, d);
+		seat_bad(s, r, x, d);
+	}
+	s->score += d * seating_w(s, p, x);
+}
+
+void
+seating_rebuild(struct seating *s)
+{
+	uint32_t n = s->n, r, t, i, j, p;
+	uint32_t *row, *rep = s->rep;
+
+	s->rep = NULL;		/* counted afresh below */
+
+	if (s->meet_dense != NULL)
+		memset(s->meet_dense, 0, (size_t)n * n);
+	else {
+		pairmap_free(&s->meet_map);
+		pairmap_init(&s->meet_map, (size_t)n * s->rounds * 4);
+	}
+	memset(s->bad, 0, (size_t)s->rounds * n * sizeof *s->bad);
+	for (i = 0; i < s->rounds * n; i++) {
+		s->conf_at[i] = UINT32_MAX;
+		s->tab[i] = UINT32_MAX;
+	}
+	s->nconf = 0;
+	s->conflicts = 0;
+	s->score = 0;
+	for (r = 0; r < s->rounds; r++) {
+		row = s->slot + (size_t)r * n;
+		for (t = 0; t < s->tables; t++) {
+			for (i = s->start[t]; i < s->start[t] + s->size[t];
+			    i++) {
+				p = row[i];
+				for (j = s->start[t]; j < i; j++)
+					seating_relate(s, r, p, row[j], 1);
+				s->tab[r * n + p] = t;
+				s->pos[r * n + p] = i;
+			}
+		}
+	}
+	s->rep = rep;
+	if (s->rep != NULL)
+		seat_rep_build(s);
+}
+
+/* Fill in mv->dc and mv->ds for swapping mv->p and mv->q. */
+static void
+seat_eval(struct seating *s, struct seat_move *mv)
+{
+	uint32_t n = s->n, T = s->tables, r = mv->r, p = mv->p, q = mv->q;
+	uint32_t a, b, i, x;
+	const uint32_t *row = s->slot + (size_t)r * n, *rp, *rq;
+	int32_t dc = 0;
+	double ds = 0;
+
+	a = s->tab[r * n + p];
+	b = s->tab[r * n + q];
+	s->steps++;
+	if (s->rep != NULL) {
+		rp = s->rep + ((size_t)r * n + p) * T;
+		rq = s->rep + ((size_t)r * n + q) * T;
+		mv->dc = (int32_t)(rp[b] + rq[a]) - (int32_t)(rp[a] + rq[b]) -
+		    2 * (seating_meet(s, p, q) >= 1);
+		mv->ds = 0;
+		return;
+	}
+	for (i = s->start[a]; i < s->start[a] + s->size[a]; i++) {
+		if ((x = row[i]) == p)
+			continue;
+		dc -= seating_meet(s, p, x) >= 2;
+		dc += seating_meet(s, q, x) >= 1;
+		if (s->any_veto)
+			dc += seating_veto(s, q, x) - seating_veto(s, p, x);
+		ds += seating_w(s, q, x) - seating_w(s, p, x);
+	}
+	for (i = s->start[b]; i < s->start[b] + s->size[b]; i++) {
+		if ((x = row[i]) == q)
+			continue;
+		dc -= seating_meet(s, q, x) >= 2;
+		dc += seating_meet(s, p, x) >= 1;
+		if (s->any_veto)
+			dc += seating_veto(s, p, x) - seating_veto(s, q, x);
+		ds += seating_w(s, p, x) - seating_w(s, q, x);
+	}
+	mv->dc = dc;
+	mv->ds = ds;
+}
+
+/* Swap p and q (at different tables) in round r. */
+static void
+seat_swap(struct seating *s, uint32_t r, uint32_t p, uint32_t q)
+{
+	uint32_t n = s->n, a, b, i, x, pp, pq;
+	uint32_t *row = s->slot + (size_t)r * n;
+
+	a = s->tab[r * n + p];
+	b = s->tab[r * n + q];
+	for (i = s->start[a]; i < s->start[a] + s->size[a]; i++)
+		if ((x = row[i]) != p)
+			seating_relate(s, r, p, x, -1);
+	for (i = s->start[b]; i < s->start[b] + s->size[b]; i++)
+		if ((x = row[i]) != q)
+			seating_relate(s, r, q, x, -1);
+	if (s->rep != NULL) {
+		seat_rep_move(s, r, p, a, b);
+		seat_rep_move(s, r, q, b, a);
+	}
+	pp = s->pos[r * n + p];
+	pq = s->pos[r * n + q];
+	row[pp] = q;
+	row[pq] = p;
+	s->pos[r * n + p] = pq;
+	s->pos[r * n + q] = pp;
+	s->tab[r * n + p] = b;
+	s->tab[r * n + q] = a;
+	for (i = s->start[a]; i < s->start[a] + s->size[a]; i++)
+		if ((x = row[i]) != q)
+			seating_relate(s, r, q, x, 1);
+	for (i = s->start[b]; i < s->start[b] + s->size[b]; i++)
+		if ((x = row[i]) != p)
+			seating_relate(s, r, p, x, 1);
+}
+
+/* Is move A better than B (fewer bad relations, then more score)? */
+static int
+seat_better(const struct seat_move *a, const struct seat_move *b)
+{
+	if (a->dc != b->dc)
+		return a->dc < b->dc;
+	return a->ds > b->ds + 1e-12;
+}
+
+/* May p and q swap in round r at iteration IT? */
+static int
+seat_tabu(const struct seating *s, const struct seat_tabu *tb, uint32_t r,
+    uint32_t p, uint32_t q, uint32_t it)
+{
+	size_t n = s->n;
+
+	if (tb->pairwise)
+		return tb->mark[((size_t)r * n + p) * n + q] >= it;
+	return tb->mark[r * n + p] >= it || tb->mark[r * n + q] >= it;
+}
+
+/* Back to the best schedule seen, then a few random swaps. */
+static void
+seat_restart(struct seating *s, struct seat_tabu *tb)
+{
+	uint32_t n = s->n, j, r, p, q;
+
+	memcpy(s->slot, tb->best, (size_t)s->rounds * n * sizeof *s->slot);
+	seating_rebuild(s);
+	for (j = 0; j < SEAT_KICK; j++) {
+		r = (uint32_t)rng_below(&s->rng, s->rounds);
+		p = s->slot[(size_t)r * n + rng_below(&s->rng, n)];
+		q = s->slot[(size_t)r * n + rng_below(&s->rng, n)];
+		if (s->tab[r * n + q] != s->tab[r * n + p])
+			seat_swap(s, r, p, q);
+	}
+}
+
+/* Tabu search until no bad relation is left.  Returns 0 on success, -1
+ * when the budget ran out or the oracle failed. */
+static int
+seat_repair(struct seating *s, uint64_t budget)
+{
+	struct seat_tabu tb;
+	struct seat_move mv, best;
+	uint32_t n = s->n, i, j, k, r, p, q, ci, nci, ties, it = 0, until;
+	uint64_t stall = 0;
+	int64_t local_best = s->conflicts;
+	int full, evaluated;
+
+	memset(&tb, 0, sizeof tb);
+	tb.pairwise = n <= SEAT_PAIR_TABU_MAX;
+	tb.mark = xcalloc(tb.pairwise ? (size_t)s->rounds * n * n + 1 :
+	    (size_t)s->rounds * n + 1, sizeof *tb.mark);
+	tb.best = xcalloc((size_t)s->rounds * n + 1, sizeof *tb.best);
+	memcpy(tb.best, s->slot, (size_t)s->rounds * n * sizeof *s->slot);
+	tb.best_conf = s->conflicts;
+
+	while (s->conflicts > 0 && !s->failed && s->steps < budget) {
+		it++;
+		full = (uint64_t)s->nconf * n <= SEAT_FULL_LIMIT;
+		best.r = UINT32_MAX;
+		best.dc = 0;
+		best.ds = 0;
+		ties = 0;
+		evaluated = 0;
+		nci = full ? s->nconf : 1;
+		for (ci = 0; ci < nci; ci++) {
+			i = full ? s->conf[ci] :
+			    s->conf[rng_below(&s->rng, s->nconf)];
+			r = i / n;
+			p = i % n;
+			for (j = 0; j < (full ? n : SEAT_SAMPLE); j++) {
+				k = full ? j : (uint32_t)rng_below(&s->rng, n);
+				q = s->slot[(size_t)r * n + k];
+				if (s->tab[r * n + q] == s->tab[r * n + p])
+					continue;
+				mv.r = r;
+				mv.p = p;
+				mv.q = q;
+				seat_eval(s, &mv);
+				evaluated = 1;
+				if (seat_tabu(s, &tb, r, p, q, it) &&
+				    s->conflicts + mv.dc >= local_best)
+					continue;
+				if (best.r == UINT32_MAX ||
+				    seat_better(&mv, &best)) {
+					best = mv;
+					ties = 1;
+				} else if (!seat_better(&best, &mv) &&
+				    rng_below(&s->rng, ++ties) == 0)
+					best = mv;
+			}
+		}
+		s->steps++;	/* an iteration costs a step, moves or not */
+		if (best.r == UINT32_MAX) {
+			if (!evaluated)
+				break;	/* one table: nothing to swap */
+			continue;	/* everything tabu: wait it out */
+		}
+		seat_swap(s, best.r, best.p, best.q);
+		until = it + 1 + (uint32_t)rng_below(&s->rng, SEAT_TENURE);
+		if (tb.pairwise) {
+			tb.mark[((size_t)best.r * n + best.p) * n + best.q] =
+			    until;
+			tb.mark[((size_t)best.r * n + best.q) * n + best.p] =
+			    until;
+		} else {
+			tb.mark[best.r * n + best.p] = until;
+			tb.mark[best.r * n + best.q] = until;
+		}
+		if (s->conflicts < tb.best_conf) {
+			tb.best_conf = s->conflicts;
+			memcpy(tb.best, s->slot,
+			    (size_t)s->rounds * n * sizeof *s->slot);
+		}
+		if (s->conflicts < local_best) {
+			local_best = s->conflicts;
+			stall = 0;
+		} else if (++stall > SEAT_STALL) {
+			seat_restart(s, &tb);
+			local_best = s->conflicts;
+			stall = 0;
+		}
+	}
+	free(tb.mark);
+	free(tb.best);
+	return s->conflicts > 0 || s->failed ? -1 : 0;
+}
+
+/*
+ * Score change of swapping p (at table A, weights to p in WP) with q in
+ * round r, without the conflict check: the cheap half of seat_eval().
+ */
+static double
+seat_gain(struct seating *s, uint32_t r, uint32_t p, uint32_t q,
+    const double *wp)
+{
+	uint32_t n = s->n, a, b, i, x;
+	const uint32_t *row = s->slot + (size_t)r * n;
+	double ds = 0;
+
+	a = s->tab[r * n + p];
+	b = s->tab[r * n + q];
+	for (i = s->start[a]; i < s->start[a] + s->size[a]; i++)
+		if ((x = row[i]) != p)
+			ds += seating_w(s, q, x) - wp[x];
+	for (i = s->start[b]; i < s->start[b] + s->size[b]; i++)
+		if ((x = row[i]) != q)
+			ds += wp[x] - seating_w(s, q, x);
+	return ds;
+}
+
+/*
+ * Swaps that seat people next to their candidates while the total score
+ * rises and nothing turns bad.  The score change is worked out first
+ * (p's weights from an array); the conflict check only for a swap that
+ * would beat the best so far.
+ */
+static void
+seat_polish(struct seating *s, uint64_t budget)
+{
+	const struct graph *g = s->c->g;
+	uint32_t n = s->n, r, p, j, nb, node, x, t, i, q, *rep;
+	struct seat_move mv, best;
+	double *wp, ds;
+	int improved = 1;
+
+	/* Scores need the full evaluation. */
+	rep = s->rep;
+	s->rep = NULL;
+	wp = xcalloc(n ? n : 1, sizeof *wp);
+	while (improved && s->steps < budget && !s->failed) {
+		improved = 0;
+		for (r = 0; r < s->rounds && s->steps < budget; r++) {
+			for (p = 0; p < n && s->steps < budget; p++) {
+				node = s->node[p];
+				for (j = g->adj_off[node];
+				    j < g->adj_off[node + 1]; j++) {
+					x = s->local[graph_other(
+					    &g->edges[g->adj[j]], node)];
+					if (x != UINT32_MAX)
+						wp[x] = g->edges[g->adj[j]].w;
+				}
+				best = (struct seat_move){ .r = UINT32_MAX,
+				    .ds = 1e-9 };
+				for (j = g->adj_off[node], nb = 0;
+				    j < g->adj_off[node + 1] &&
+				    nb < SEAT_POLISH_NEIGH; j++) {
+					x = s->local[graph_other(
+					    &g->edges[g->adj[j]], node)];
+					if (x == UINT32_MAX)
+						continue;
+					nb++;
+					t = s->tab[r * n + x];
+					if (t == s->tab[r * n + p])
+						continue;
+					for (i = s->start[t]; i < s->start[t] +
+					    s->size[t]; i++) {
+						q = s->slot[(size_t)r * n + i];
+						if (q == x)
+							continue;
+						s->steps++;
+						ds = seat_gain(s, r, p, q, wp);
+						if (ds <= best.ds)
+							continue;
+						mv.r = r;
+						mv.p = p;
+						mv.q = q;
+						seat_eval(s, &mv);
+						if (mv.dc <= 0 &&
+						    seat_better(&mv, &best))
+							best = mv;
+					}
+				}
+				for (j = g->adj_off[node];
+				    j < g->adj_off[node + 1]; j++) {
+					x = s->local[graph_other(
+					    &g->edges[g->adj[j]], node)];
+					if (x != UINT32_MAX)
+						wp[x] = 0;
+				}
+				if (best.r != UINT32_MAX) {
+					seat_swap(s, best.r, best.p, best.q);
+					improved = 1;
+				}
+			}
+		}
+	}
+	free(wp);
+	free(rep);
+}
+
+static void
+seat_alloc(struct seating *s, uint64_t pairs_per_round)
+{
+	size_t rn = (size_t)s->rounds * s->n + 1;
+	uint32_t i, n = s->n;
+
+	s->slot = xcalloc(rn, sizeof *s->slot);
+	s->tab = xcalloc(rn, sizeof *s->tab);
+	s->pos = xcalloc(rn, sizeof *s->pos);
+	s->bad = xcalloc(rn, sizeof *s->bad);
+	s->conf = xcalloc(rn, sizeof *s->conf);
+	s->conf_at = xcalloc(rn, sizeof *s->conf_at);
+	for (i = 0; i < s->rounds * n; i++) {
+		s->tab[i] = UINT32_MAX;
+		s->conf_at[i] = UINT32_MAX;
+	}
+	if (n <= SEAT_DENSE_MAX) {
+		s->meet_dense = xcalloc((size_t)n * n + 1, 1);
+		s->veto_dense = xcalloc((size_t)n * n + 1, 1);
+	} else
+		pairmap_init(&s->meet_map, s->rounds * pairs_per_round);
+}
+
+int
+seating_run(struct seating *s, struct assign_ctx *c, const uint32_t *node,
+    uint32_t n, uint32_t group_size, uint32_t rounds, uint64_t seed,
+    char **cause)
+{
+	const struct graph *g = c->g;
+	uint32_t i, t, r, minsize;
+	uint64_t pairs_per_round = 0, total_pairs;
+	int tight;
+
+	memset(s, 0, sizeof *s);
+	s->c = c;
+	s->n = n;
+	s->rounds = rounds;
+	rng_seed(&s->rng, seed);
+	s->node = xcalloc(n ? n : 1, sizeof *s->node);
+	memcpy(s->node, node, n * sizeof *node);
+	s->local = xcalloc(g->n ? g->n : 1, sizeof *s->local);
+	for (i = 0; i < g->n; i++)
+		s->local[i] = UINT32_MAX;
+	for (i = 0; i < n; i++)
+		s->local[node[i]] = i;
+	s->tables = seating_tables(n, group_size, &s->size);
+	s->start = xcalloc(s->tables, sizeof *s->start);
+	minsize = s->size[0];
+	for (t = 0; t < s->tables; t++) {
+		s->start[t] = t ? s->start[t - 1] + s->size[t - 1] : 0;
+		pairs_per_round += (uint64_t)s->size[t] * (s->size[t] - 1) / 2;
+		if (s->size[t] < minsize)
+			minsize = s->size[t];
+	}
+	total_pairs = (uint64_t)n * (n > 0 ? n - 1 : 0) / 2;
+
+	/* Counting: each round everyone meets at least minsize - 1 new
+	 * people, and the rounds cannot use more pairs than there are. */
+	if (n > 1 && ((uint64_t)rounds * (minsize - 1) > n - 1 ||
+	    rounds * pairs_per_round > total_pairs)) {
+		*cause = xasprintf("no schedule exists: %u people in tables "
+		    "of %u for %u rounds would meet someone twice (each "
+		    "meets at least %u new people a round, %u in all, but "
+		    "there are only %u others)", n, group_size, rounds,
+		    minsize - 1, rounds * (minsize - 1), n - 1);
+		return -1;
+	}
+	/* A table of k in one round needs k different tables in another. */
+	if (rounds > 1 && s->size[0] > s->tables) {
+		*cause = xasprintf("no schedule exists: %u people in tables "
+		    "of %u for %u rounds would meet someone twice (a table "
+		    "of %u needs people from %u different tables of the "
+		    "round before, but there are only %u tables)", n,
+		    group_size, rounds, s->size[0], s->size[0], s->tables);
+		return -1;
+	}
+
+	seat_alloc(s, pairs_per_round);
+	s->may_veto = xcalloc(n ? n : 1, 1);
+	for (i = 0; i < n; i++) {
+		s->may_veto[i] = c->oracle != NULL &&
+		    g->stats[node[i]].vetoed > 0;
+		s->any_veto |= s->may_veto[i];
+	}
+
+	/* Tight: the rounds use at least half of all pairs. */
+	tight = rounds > 1 && 2 * rounds * pairs_per_round >= total_pairs;
+	if (!tight || seating_start_field(s) != 0) {
+		for (r = 0; r < rounds; r++) {
+			if (tight)
+				seating_start_freedom(s, r);
+			else
+				seating_start_greedy(s, r);
+		}
+	}
+	if (!s->any_veto && (uint64_t)rounds * n * s->tables <= SEAT_REP_MAX) {
+		s->rep = xcalloc((size_t)rounds * n * s->tables + 1,
+		    sizeof *s->rep);
+		seat_rep_build(s);
+	}
+
+	if (seat_repair(s, s->steps + (s->rep != NULL ? SEAT_REPAIR_FAST :
+	    SEAT_REPAIR_SLOW) + (uint64_t)SEAT_REPAIR_PER * n * rounds) != 0) {
+		if (s->failed) {
+			*cause = s->cause;
+			s->cause = NULL;
+		} else if (rounds > 1)
+			*cause = xasprintf("no schedule found: %u people in "
+			    "tables of %u for %u rounds without anyone "
+			    "meeting twice%s (searched %llu steps)", n,
+			    group_size, rounds, s->any_veto ?
+			    " or a vetoed pair together" : "",
+			    (unsigned long long)s->steps);
+		else
+			*cause = xasprintf("no seating found: %u people in "
+			    "tables of %u without a vetoed pair at a table "
+			    "(searched %llu steps)", n, group_size,
+			    (unsigned long long)s->steps);
+		return -1;
+	}
+	if (g->nedges > 0)
+		seat_polish(s, s->steps + SEAT_POLISH_BASE +
+		    (uint64_t)SEAT_POLISH_PER * n * rounds);
+	else {
+		free(s->rep);
+	}
+	s->rep = NULL;
+	if (s->failed) {
+		*cause = s->cause;
+		s->cause = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+void
+seating_free(struct seating *s)
+{
+	free(s->node);
+	free(s->local);
+	free(s->size);
+	free(s->start);
+	free(s->slot);
+	free(s->tab);
+	free(s->pos);
+	free(s->meet_dense);
+	free(s->veto_dense);
+	if (s->meet_map.slot != NULL)
+		pairmap_free(&s->meet_map);
+	free(s->may_veto);
+	free(s->bad);
+	free(s->conf);
+	free(s->conf_at);
+	free(s->rep);
+	free(s->cause);
+	memset(s, 0, sizeof *s);
+}

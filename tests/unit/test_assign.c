@@ -1,0 +1,1056 @@
+/*
+ * test_assign.c -- the candidate graph, the blossom matcher and every
+ * assignment mode: hand-made graphs, seeded random ones, and properties
+ * (no vetoed pair together, no repeat meeting, degrees within bounds,
+ * everyone seated once per round, determinism).
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assign.h"
+#include "blossom.h"
+#include "graph.h"
+#include "pairmap.h"
+#include "rng.h"
+#include "tap.h"
+
+/* A pair oracle over a dense veto matrix; scores of non-edges are a
+ * small deterministic function of the pair. */
+struct toracle {
+	uint32_t n;
+	unsigned char *veto;
+	unsigned calls;
+	int fail;		/* answer with an error */
+};
+
+struct tedge {
+	uint32_t a, b;
+	double w;
+};
+
+static int
+toracle_pair(void *ctx, uint32_t a, uint32_t b, double *score, int *veto,
+    char **cause)
+{
+	struct toracle *o = ctx;
+	uint32_t lo = a < b ? a : b, hi = a < b ? b : a;
+
+	o->calls++;
+	if (o->fail) {
+		*cause = strdup("rule failed");
+		return -1;
+	}
+	*veto = o->veto[(size_t)a * o->n + b];
+	*score = (double)((lo * 31 + hi * 17) % 7) / 100.0;
+	return 0;
+}
+
+static void
+toracle_init(struct toracle *o, uint32_t n)
+{
+	memset(o, 0, sizeof *o);
+	o->n = n;
+	o->veto = calloc((size_t)n * n + 1, 1);
+}
+
+static void
+toracle_veto(struct toracle *o, uint32_t a, uint32_t b)
+{
+	o->veto[(size_t)a * o->n + b] = o->veto[(size_t)b * o->n + a] = 1;
+}
+
+/* A graph of N nodes from NE edges; vetoed pairs (by O) are dropped from
+ * the edges and counted in stats; INACTIVE lists nodes without consent;
+ * ranks are reversed node order when REVERSE, to catch index/rank mixups. */
+static void
+build(struct graph *g, uint32_t n, const struct tedge *te, size_t ne,
+    const struct toracle *o, const uint32_t *inactive, size_t ninactive,
+    int reverse)
+{
+	struct edge *e;
+	size_t i, k = 0;
+	uint32_t a, b;
+
+	memset(g, 0, sizeof *g);
+	g->n = n;
+	g->active = malloc(n + 1);
+	memset(g->active, 1, n + 1);
+	for (i = 0; i < ninactive; i++)
+		g->active[inactive[i]] = 0;
+	g->rank = calloc(n + 1, sizeof *g->rank);
+	for (i = 0; i < n; i++)
+		g->rank[i] = reverse ? n - 1 - (uint32_t)i : (uint32_t)i;
+	g->stats = calloc(n + 1, sizeof *g->stats);
+	e = calloc(ne + 1, sizeof *e);
+	for (i = 0; i < ne; i++) {
+		if (o != NULL && o->veto[(size_t)te[i].a * n + te[i].b])
+			continue;
+		e[k].a = te[i].a;
+		e[k].b = te[i].b;
+		e[k].w = te[i].w;
+		k++;
+		g->stats[te[i].a].positive++;
+		g->stats[te[i].b].positive++;
+	}
+	if (o != NULL)
+		for (a = 0; a < n; a++)
+			for (b = 0; b < n; b++)
+				if (a != b && o->veto[(size_t)a * n + b])
+					g->stats[a].vetoed++;
+	graph_finish(g, e, k);
+}
+
+static struct config_match
+match_defaults(enum match_mode mode)
+{
+	struct config_match m = {
+		.mode = mode,
+		.per_attendee = 3,
+		.min_per_attendee = 0,
+		.max_per_attendee = 3,
+		.candidates = 50,
+		.min_score = 0,
+		.seed = 1,
+		.odd = MATCH_ODD_TRIO,
+		.group_size = mode == MATCH_GROUPS ? 4 : 2,
+		.rounds = 1,
+	};
+	return m;
+}
+
+/* Random edges: each pair with probability DENS/100, weights 1..MAXW
+ * (integers, so ties are common) or real when REAL. */
+static size_t
+random_edges(struct rng *r, uint32_t n, unsigned dens, unsigned maxw,
+    int real, struct tedge *te)
+{
+	uint32_t a, b;
+	size_t k = 0;
+
+	for (a = 0; a < n; a++)
+		for (b = a + 1; b < n; b++) {
+			if (rng_below(r, 100) >= dens)
+				continue;
+			te[k].a = a;
+			te[k].b = b;
+			te[k].w = real ? 0.01 + rng_unit(r) * maxw :
+			    (double)(1 + rng_below(r, maxw));
+			k++;
+		}
+	return k;
+}
+
+/* ------------------------------------------------------------ checks */
+
+/* Every intro: a < b by rank, both active, pair once per (round). */
+static int
+check_intros(const struct graph *g, const struct assignment *a)
+{
+	struct pairmap seen;
+	struct pairmap_entry *e;
+	size_t i;
+	int added, ok = 1;
+
+	pairmap_init(&seen, a->nintros);
+	for (i = 0; i < a->nintros; i++) {
+		const struct intro *in = &a->intros[i];
+
+		if (in->a == in->b || in->a >= g->n || in->b >= g->n ||
+		    !g->active[in->a] || !g->active[in->b] ||
+		    g->rank[in->a] > g->rank[in->b])
+			ok = 0;
+		e = pairmap_get(&seen, in->a, in->b, &added);
+		if (!added && e->count == in->round)
+			ok = 0;
+		e->count = in->round;
+		/* sorted by round, table, a's rank, score desc, b's rank */
+		if (i > 0) {
+			const struct intro *p = &a->intros[i - 1];
+
+			if (p->round > in->round || (p->round == in->round &&
+			    p->table > in->table))
+				ok = 0;
+			if (p->round == in->round && p->table == in->table &&
+			    g->rank[p->a] > g->rank[in->a])
+				ok = 0;
+		}
+	}
+	pairmap_free(&seen);
+	return ok;
+}
+
+/* Seats: every active attendee exactly once per round, inactive never;
+ * no vetoed pair at a table; tables 1..T. */
+static int
+check_seats(const struct graph *g, const struct assignment *a,
+    int32_t rounds, const struct toracle *o, int allow_left_out)
+{
+	unsigned *count;
+	size_t i, j;
+	int ok = 1;
+	int32_t r;
+
+	count = calloc((size_t)g->n * (rounds + 1) + 1, sizeof *count);
+	for (i = 0; i < a->nseats; i++) {
+		const struct seat *s = &a->seats[i];
+
+		if (s->attendee >= g->n || !g->active[s->attendee] ||
+		    s->round < 1 || s->round > rounds || s->table < 0 ||
+		    (s->table == 0 && !allow_left_out))
+			ok = 0;
+		else
+			count[(size_t)s->round * g->n + s->attendee]++;
+	}
+	for (r = 1; r <= rounds; r++)
+		for (i = 0; i < g->n; i++)
+			if (count[(size_t)r * g->n + i] != (g->active[i] ? 1 : 0))
+				ok = 0;
+	free(count);
+	if (o != NULL) {
+		for (i = 0; i < a->nseats; i++)
+			for (j = i + 1; j < a->nseats &&
+			    a->seats[j].round == a->seats[i].round &&
+			    a->seats[j].table == a->seats[i].table; j++)
+				if (a->seats[i].table != 0 &&
+				    o->veto[(size_t)a->seats[i].attendee * o->n +
+				    a->seats[j].attendee])
+					ok = 0;
+	}
+	return ok;
+}
+
+/* No pair at a table in more than one round. */
+static int
+check_no_repeat(const struct assignment *a)
+{
+	struct pairmap met;
+	struct pairmap_entry *e;
+	size_t i, j;
+	int ok = 1;
+
+	pairmap_init(&met, a->nintros);
+	for (i = 0; i < a->nseats; i = j) {
+		for (j = i + 1; j < a->nseats &&
+		    a->seats[j].round == a->seats[i].round &&
+		    a->seats[j].table == a->seats[i].table; j++)
+			;
+		for (size_t x = i; x < j; x++)
+			for (size_t y = x + 1; y < j; y++) {
+				e = pairmap_get(&met, a->seats[x].attendee,
+				    a->seats[y].attendee, NULL);
+				if (++e->count > 1)
+					ok = 0;
+			}
+	}
+	pairmap_free(&met);
+	return ok;
+}
+
+static int
+same_assignment(const struct assignment *x, const struct assignment *y)
+{
+	return x->nintros == y->nintros && x->nseats == y->nseats &&
+	    x->nshort == y->nshort &&
+	    memcmp(x->intros, y->intros, x->nintros * sizeof *x->intros) == 0 &&
+	    (x->nseats == 0 || memcmp(x->seats, y->seats,
+	    x->nseats * sizeof *x->seats) == 0) &&
+	    (x->nshort == 0 || memcmp(x->short_of, y->short_of,
+	    x->nshort * sizeof *x->short_of) == 0);
+}
+
+static const struct coverage *
+find_short(const struct assignment *a, uint32_t who)
+{
+	size_t i;
+
+	for (i = 0; i < a->nshort; i++)
+		if (a->short_of[i].attendee == who)
+			return &a->short_of[i];
+	return NULL;
+}
+
+/* ------------------------------------------------------------ graph */
+
+static void
+test_graph(void)
+{
+	struct tedge te[] = {
+		{ 2, 1, 0.5 }, { 0, 1, 0.9 }, { 1, 2, 0.7 }, { 3, 3, 1 },
+		{ 0, 2, 0.5 }, { 1, 3, 0.5 }, { 3, 0, 0.2 },
+	};
+	uint32_t inactive[] = { 3 };
+	struct graph g;
+	size_t i;
+	int ok = 1;
+
+	build(&g, 4, te, 7, NULL, inactive, 1, 1);
+	is_int(g.nedges, 3, "graph: loops, duplicates, inactive ends dropped");
+	for (i = 0; i < g.nedges; i++)
+		if (g.edges[i].a >= g.edges[i].b)
+			ok = 0;
+	ok(ok, "graph: edges oriented a < b");
+	is_num(g.edges[2].w, 0.7, 1e-12, "graph: the heavier duplicate kept");
+	/* node 2: edges to 1 (0.7) and 0 (0.5); node 0: to 1 (0.9), 2 */
+	is_int(g.adj_off[3] - g.adj_off[2], 2, "graph: degree of node 2");
+	is_int(graph_other(&g.edges[g.adj[g.adj_off[2]]], 2), 1,
+	    "graph: adjacency best first");
+	is_int(g.adj_off[4] - g.adj_off[3], 0, "graph: inactive node alone");
+	graph_free(&g);
+
+	/* equal weights: by the other end's rank (reversed here) */
+	{
+		struct tedge tie[] = { { 0, 1, 1 }, { 0, 2, 1 }, { 0, 3, 1 } };
+
+		build(&g, 4, tie, 3, NULL, NULL, 0, 1);
+		is_int(graph_other(&g.edges[g.adj[g.adj_off[0]]], 0), 3,
+		    "graph: ties broken by rank, not index");
+		graph_free(&g);
+	}
+}
+
+/* ------------------------------------------------------------ blossom */
+
+static int64_t bf_w[16][16];
+static int64_t bf_memo[1 << 16];
+static unsigned char bf_have[1 << 16];
+static int bf_n;
+
+/* The best matching weight of the vertex set MASK, by dynamic
+ * programming over subsets (the lowest vertex is skipped or matched). */
+static int64_t
+brute(unsigned mask)
+{
+	unsigned rest;
+	int i, j;
+	int64_t best, x;
+
+	if (mask == 0)
+		return 0;
+	if (bf_have[mask])
+		return bf_memo[mask];
+	i = __builtin_ctz(mask);
+	rest = mask & ~(1u << i);
+	best = brute(rest);
+	for (j = 0; j < bf_n; j++) {
+		if (!(rest >> j & 1) || bf_w[i][j] <= 0)
+			continue;
+		x = bf_w[i][j] + brute(rest & ~(1u << j));
+		if (x > best)
+			best = x;
+	}
+	bf_have[mask] = 1;
+	bf_memo[mask] = best;
+	return best;
+}
+
+static void
+test_blossom_small(void)
+{
+	struct blossom_edge path[] = { { 0, 1, 1 }, { 1, 2, 3 }, { 2, 3, 1 } };
+	struct blossom_edge tri[] = { { 0, 1, 5 }, { 1, 2, 5 }, { 0, 2, 5 },
+		{ 2, 3, 1 } };
+	uint32_t mate[8];
+
+	is_int(blossom_match(0, NULL, 0, mate), 0, "blossom: empty graph");
+	is_int(blossom_match(4, path, 3, mate), 3,
+	    "blossom: weight over size (path 1-3-1)");
+	ok(mate[1] == 2 && mate[0] == BLOSSOM_NONE, "blossom: takes the middle");
+	is_int(blossom_match(4, tri, 4, mate), 6,
+	    "blossom: odd cycle plus pendant");
+	ok(mate[3] == 2, "blossom: pendant matched into the triangle");
+}
+
+/* Random graphs up to 12 vertices against brute force: integer and
+ * tie-heavy weights, sparse (disconnected) and dense. */
+static void
+test_blossom_random(void)
+{
+	struct rng r;
+	struct blossom_edge e[80];
+	uint32_t mate[16], n, a, b, t;
+	int it, bad = 0, invalid = 0;
+	size_t m, k;
+	int64_t got, want, sum;
+
+	rng_seed(&r, 12345);
+	for (it = 0; it < 3000; it++) {
+		n = 1 + (uint32_t)rng_below(&r, 12);
+		unsigned dens = (unsigned)rng_below(&r, 100);
+		unsigned maxw = rng_below(&r, 2) ? 3 : 1000;
+
+		memset(bf_w, 0, sizeof bf_w);
+		m = 0;
+		for (a = 0; a < n; a++)
+			for (b = a + 1; b < n; b++) {
+				if (rng_below(&r, 100) >= dens)
+					continue;
+				e[m].a = a;
+				e[m].b = b;
+				e[m].w = 1 + (int64_t)rng_below(&r, maxw);
+				bf_w[a][b] = bf_w[b][a] = e[m].w;
+				m++;
+			}
+		/* any edge order and orientation */
+		for (k = m; k > 1; k--) {
+			size_t j = rng_below(&r, k);
+			struct blossom_edge x = e[k - 1];
+
+			e[k - 1] = e[j];
+			e[j] = x;
+		}
+		for (k = 0; k < m; k++)
+			if (rng_below(&r, 2)) {
+				t = e[k].a;
+				e[k].a = e[k].b;
+				e[k].b = t;
+			}
+		bf_n = (int)n;
+		memset(bf_have, 0, (size_t)1 << n);
+		want = brute((1u << n) - 1);
+		got = blossom_match(n, e, m, mate);
+		sum = 0;
+		for (a = 0; a < n; a++) {
+			if (mate[a] == BLOSSOM_NONE)
+				continue;
+			if (mate[a] >= n || mate[mate[a]] != a ||
+			    bf_w[a][mate[a]] <= 0)
+				invalid++;
+			else if (a < mate[a])
+				sum += bf_w[a][mate[a]];
+		}
+		if (got != want || sum != got)
+			bad++;
+	}
+	is_int(bad, 0, "blossom: 3000 random graphs (n <= 12) match brute force");
+	is_int(invalid, 0, "blossom: every mate is a real, mutual edge");
+}
+
+/* Real-valued scores through assign_pairs (leave-out), against brute
+ * force on the same rounded weights. */
+static void
+test_pairs_weight(void)
+{
+	struct rng r;
+	struct tedge te[80];
+	struct graph g;
+	struct config_match m = match_defaults(MATCH_PAIRS);
+	struct assignment out;
+	char *cause = NULL;
+	double total, want;
+	uint32_t n, a, b;
+	size_t ne, i;
+	int it, bad = 0;
+
+	m.odd = MATCH_ODD_LEAVE_OUT;
+	rng_seed(&r, 777);
+	for (it = 0; it < 400; it++) {
+		n = 2 + (uint32_t)rng_below(&r, 11);
+		ne = random_edges(&r, n, 10 + (unsigned)rng_below(&r, 80), 1,
+		    (int)rng_below(&r, 2), te);
+		build(&g, n, te, ne, NULL, NULL, 0, it % 2);
+		memset(bf_w, 0, sizeof bf_w);
+		for (i = 0; i < g.nedges; i++) {
+			a = g.edges[i].a;
+			b = g.edges[i].b;
+			bf_w[a][b] = bf_w[b][a] =
+			    (int64_t)(g.edges[i].w * 1e6 + 0.5);
+		}
+		bf_n = (int)n;
+		memset(bf_have, 0, (size_t)1 << n);
+		want = (double)brute((1u << n) - 1) / 1e6;
+		if (assign_run(&g, &m, NULL, &out, &cause) != 0) {
+			bad++;
+			free(cause);
+			graph_free(&g);
+			continue;
+		}
+		total = 0;
+		for (i = 0; i < out.nintros; i++)
+			total += out.intros[i].score;
+		if (total < want - 1e-5 || total > want + 1e-5)
+			bad++;
+		assignment_free(&out);
+		graph_free(&g);
+	}
+	is_int(bad, 0, "pairs: 400 real-valued graphs reach the best total");
+}
+
+/* ------------------------------------------------------------ suggestions */
+
+static void
+test_suggestions_basic(void)
+{
+	/* 0 is everyone's favourite; 1..5 like each other a little. */
+	struct tedge te[] = {
+		{ 0, 1, 0.9 }, { 0, 2, 0.9 }, { 0, 3, 0.9 }, { 0, 4, 0.9 },
+		{ 0, 5, 0.9 }, { 1, 2, 0.2 }, { 3, 4, 0.2 }, { 4, 5, 0.1 },
+	};
+	struct graph g;
+	struct config_match m = match_defaults(MATCH_SUGGESTIONS);
+	struct assignment out, again;
+	char *cause = NULL;
+	unsigned deg[8] = { 0 };
+	size_t i;
+	int ok = 1;
+
+	m.max_per_attendee = 2;
+	m.min_per_attendee = 1;
+	build(&g, 8, te, 8, NULL, NULL, 0, 0);
+	ok(assign_run(&g, &m, NULL, &out, &cause) == 0, "suggestions: runs");
+	for (i = 0; i < out.nintros; i++) {
+		deg[out.intros[i].a]++;
+		deg[out.intros[i].b]++;
+		if (out.intros[i].round != 0 || out.intros[i].table != 0)
+			ok = 0;
+	}
+	ok(ok && !out.has_rounds && !out.has_tables && out.seats == NULL,
+	    "suggestions: no rounds, tables or seats");
+	ok(check_intros(&g, &out), "suggestions: intros valid and sorted");
+	ok(deg[0] <= 2, "suggestions: the favourite stays within the cap");
+	for (i = 1; i <= 5; i++)
+		if (deg[i] < 1 || deg[i] > 2)
+			ok = 0;
+	ok(ok, "suggestions: everyone with a partner gets at least one");
+	is_int(out.nshort, 2, "suggestions: two people without partners");
+	ok(find_short(&out, 6) != NULL &&
+	    find_short(&out, 6)->why == SHORTFALL_NO_PARTNER,
+	    "suggestions: no partner reported");
+	ok(assign_run(&g, &m, NULL, &again, &cause) == 0 &&
+	    same_assignment(&out, &again), "suggestions: deterministic");
+	assignment_free(&out);
+	assignment_free(&again);
+	graph_free(&g);
+}
+
+static void
+test_suggestions_reasons(void)
+{
+	/* 0 has room for one; 1 and 2 only like 0.  3 vetoed everyone. */
+	struct tedge te[] = { { 0, 1, 0.9 }, { 0, 2, 0.8 } };
+	struct graph g;
+	struct config_match m = match_defaults(MATCH_SUGGESTIONS);
+	struct assignment out;
+	char *cause = NULL;
+	const struct coverage *c;
+
+	m.max_per_attendee = 1;
+	build(&g, 4, te, 2, NULL, NULL, 0, 0);
+	g.stats[3].positive = 0;
+	g.stats[3].vetoed = 2;
+	ok(assign_run(&g, &m, NULL, &out, &cause) == 0, "reasons: runs");
+	c = find_short(&out, 2);
+	ok(c != NULL && c->why == SHORTFALL_CAPACITY && c->got == 0 &&
+	    c->wanted == 1, "reasons: capacity taken");
+	c = find_short(&out, 3);
+	ok(c != NULL && c->why == SHORTFALL_ALL_VETOED, "reasons: all vetoed");
+	ok(find_short(&out, 1) == NULL, "reasons: 1 is covered");
+	is_str(shortfall_name(SHORTFALL_CAPACITY), "capacity",
+	    "reasons: names");
+	is_str(shortfall_name(SHORTFALL_LEFT_OUT), "left-out",
+	    "reasons: names (left out)");
+	assignment_free(&out);
+	graph_free(&g);
+}
+
+/* Random graphs: caps hold; nobody below the floor could be helped by
+ * one free edge; the minimum is met where a swap allows it. */
+static void
+test_suggestions_random(void)
+{
+	struct rng r;
+	static struct tedge te[4000];
+	struct graph g;
+	struct config_match m = match_defaults(MATCH_SUGGESTIONS);
+	struct assignment out;
+	char *cause = NULL;
+	unsigned *deg;
+	uint32_t n, inactive[3];
+	size_t ne, i;
+	int it, capok = 1, intros_ok = 1, maximal = 1, runs = 1;
+
+	rng_seed(&r, 99);
+	for (it = 0; it < 60; it++) {
+		n = 10 + (uint32_t)rng_below(&r, 80);
+		ne = random_edges(&r, n, 3 + (unsigned)rng_below(&r, 20), 5,
+		    it % 2, te);
+		inactive[0] = 0;
+		inactive[1] = n / 2;
+		build(&g, n, te, ne, NULL, inactive, 2, it % 3 == 0);
+		m.max_per_attendee = 1 + (long)rng_below(&r, 4);
+		m.min_per_attendee = (long)rng_below(&r,
+		    (uint64_t)m.max_per_attendee + 1);
+		if (assign_run(&g, &m, NULL, &out, &cause) != 0) {
+			runs = 0;
+			free(cause);
+			graph_free(&g);
+			continue;
+		}
+		deg = calloc(n, sizeof *deg);
+		for (i = 0; i < out.nintros; i++) {
+			deg[out.intros[i].a]++;
+			deg[out.intros[i].b]++;
+		}
+		for (i = 0; i < n; i++)
+			if (deg[i] > (unsigned)m.max_per_attendee)
+				capok = 0;
+		if (!check_intros(&g, &out))
+			intros_ok = 0;
+		/* no unused edge with room at both ends */
+		for (i = 0; i < g.nedges; i++) {
+			int used = 0;
+			size_t j;
+
+			for (j = 0; j < out.nintros; j++)
+				if ((out.intros[j].a == g.edges[i].a &&
+				    out.intros[j].b == g.edges[i].b) ||
+				    (out.intros[j].a == g.edges[i].b &&
+				    out.intros[j].b == g.edges[i].a))
+					used = 1;
+			if (!used && deg[g.edges[i].a] <
+			    (unsigned)m.max_per_attendee &&
+			    deg[g.edges[i].b] < (unsigned)m.max_per_attendee)
+				maximal = 0;
+		}
+		free(deg);
+		assignment_free(&out);
+		graph_free(&g);
+	}
+	ok(runs, "suggestions random: every run succeeds");
+	ok(capok, "suggestions random: nobody above max_per_attendee");
+	ok(intros_ok, "suggestions random: intros valid, inactive absent");
+	ok(maximal, "suggestions random: no usable edge left unused");
+}
+
+/* ------------------------------------------------------------ pairs */
+
+static void
+test_pairs_modes(void)
+{
+	/* 5 people: 0-1 and 2-3 strong; 4 likes 0 a bit; 4 vetoes 2. */
+	struct tedge te[] = { { 0, 1, 0.9 }, { 2, 3, 0.8 }, { 0, 4, 0.1 } };
+	struct toracle o;
+	struct pair_oracle po = { toracle_pair, &o };
+	struct graph g;
+	struct config_match m = match_defaults(MATCH_PAIRS);
+	struct assignment out;
+	char *cause = NULL;
+	size_t i;
+	int32_t t4 = -1, t0 = -2, t2 = -3;
+
+	toracle_init(&o, 6);
+	toracle_veto(&o, 4, 2);
+	toracle_veto(&o, 4, 5);
+	build(&g, 6, te, 3, &o, (uint32_t[]){ 5 }, 1, 0);
+	ok(assign_run(&g, &m, &po, &out, &cause) == 0, "pairs: trio runs");
+	ok(out.has_tables && !out.has_rounds, "pairs: tables, no rounds");
+	ok(check_seats(&g, &out, 1, &o, 0), "pairs: everyone seated once, "
+	    "no veto, inactive absent");
+	for (i = 0; i < out.nseats; i++) {
+		if (out.seats[i].attendee == 4)
+			t4 = out.seats[i].table;
+		if (out.seats[i].attendee == 0)
+			t0 = out.seats[i].table;
+		if (out.seats[i].attendee == 2)
+			t2 = out.seats[i].table;
+	}
+	ok(t4 == t0 && t4 != t2, "pairs: the odd one joins where they fit");
+	is_int(out.nintros, 4, "pairs: a trio gives three intros");
+	ok(check_intros(&g, &out), "pairs: intros valid");
+	assignment_free(&out);
+
+	m.odd = MATCH_ODD_LEAVE_OUT;
+	ok(assign_run(&g, &m, &po, &out, &cause) == 0, "pairs: leave-out runs");
+	is_int(out.nshort, 1, "pairs: one left out");
+	ok(out.nshort == 1 && out.short_of[0].attendee == 4 &&
+	    out.short_of[0].why == SHORTFALL_LEFT_OUT, "pairs: 4 left out");
+	ok(check_seats(&g, &out, 1, &o, 1), "pairs: left out has table 0");
+	assignment_free(&out);
+	graph_free(&g);
+	free(o.veto);
+}
+
+static void
+test_pairs_no_edges(void)
+{
+	struct graph g;
+	struct config_match m = match_defaults(MATCH_PAIRS);
+	struct assignment out;
+	char *cause = NULL;
+
+	build(&g, 7, NULL, 0, NULL, NULL, 0, 0);
+	ok(assign_run(&g, &m, NULL, &out, &cause) == 0, "pairs: no edges");
+	ok(check_seats(&g, &out, 1, NULL, 0),
+	    "pairs: strangers still get tables (3 tables for 7)");
+	is_int(out.nintros, 1 + 1 + 3, "pairs: two pairs and a trio");
+	assignment_free(&out);
+	graph_free(&g);
+}
+
+static void
+test_pairs_random(void)
+{
+	struct rng r;
+	static struct tedge te[4000];
+	struct toracle o;
+	struct pair_oracle po = { toracle_pair, &o };
+	struct graph g;
+	struct config_match m = match_defaults(MATCH_PAIRS);
+	struct assignment out, again;
+	char *cause = NULL;
+	uint32_t n, a, b;
+	size_t ne, i;
+	int it, good = 1, det = 1, sizes = 1;
+
+	rng_seed(&r, 4242);
+	for (it = 0; it < 40; it++) {
+		n = 3 + (uint32_t)rng_below(&r, 60);
+		toracle_init(&o, n);
+		for (i = 0; i < n / 3; i++) {
+			a = (uint32_t)rng_below(&r, n);
+			b = (uint32_t)rng_below(&r, n);
+			if (a != b)
+				toracle_veto(&o, a, b);
+		}
+		ne = random_edges(&r, n, 5 + (unsigned)rng_below(&r, 30), 4,
+		    1, te);
+		build(&g, n, te, ne, &o, (uint32_t[]){ 1 }, 1, it % 2);
+		m.seed = (unsigned long)it;
+		if (assign_run(&g, &m, &po, &out, &cause) != 0) {
+			good = 0;
+			free(cause);
+		} else {
+			if (!check_seats(&g, &out, 1, &o, 1) ||
+			    !check_intros(&g, &out))
+				good = 0;
+			for (i = 0; i < out.nseats; i++) {
+				size_t j, c = 0;
+
+				for (j = 0; j < out.nseats; j++)
+					c += out.seats[j].table ==
+					    out.seats[i].table;
+				if (out.seats[i].table != 0 && (c < 2 || c > 3))
+					sizes = 0;
+			}
+			if (assign_run(&g, &m, &po, &again, &cause) != 0 ||
+			    !same_assignment(&out, &again))
+				det = 0;
+			else
+				assignment_free(&again);
+			assignment_free(&out);
+		}
+		graph_free(&g);
+		free(o.veto);
+	}
+	ok(good, "pairs random: seated once, no veto at a table");
+	ok(sizes, "pairs random: tables of two or three");
+	ok(det, "pairs random: same input, same output");
+}
+
+/* ------------------------------------------------------------ groups */
+
+static void
+test_groups(void)
+{
+	struct rng r;
+	static struct tedge te[4000];
+	struct toracle o;
+	struct pair_oracle po = { toracle_pair, &o };
+	struct graph g;
+	struct config_match m = match_defaults(MATCH_GROUPS);
+	struct assignment out, again;
+	char *cause = NULL;
+	uint32_t n, sizes[64], a, b;
+	size_t ne, i;
+	int it, good = 1, even = 1, det = 1;
+
+	rng_seed(&r, 5);
+	for (it = 0; it < 30; it++) {
+		n = 2 + (uint32_t)rng_below(&r, 60);
+		toracle_init(&o, n);
+		for (i = 0; i < n / 4; i++) {
+			a = (uint32_t)rng_below(&r, n);
+			b = (uint32_t)rng_below(&r, n);
+			if (a != b)
+				toracle_veto(&o, a, b);
+		}
+		ne = random_edges(&r, n, 10, 3, 1, te);
+		build(&g, n, te, ne, &o, NULL, 0, 0);
+		m.group_size = 2 + (long)rng_below(&r, 6);
+		m.seed = (unsigned long)it;
+		if (assign_run(&g, &m, &po, &out, &cause) != 0) {
+			good = 0;
+			printf("# groups: %s\n", cause);
+			free(cause);
+			graph_free(&g);
+			free(o.veto);
+			continue;
+		}
+		if (!check_seats(&g, &out, 1, &o, 0) || !check_intros(&g, &out))
+			good = 0;
+		memset(sizes, 0, sizeof sizes);
+		for (i = 0; i < out.nseats; i++)
+			sizes[out.seats[i].table]++;
+		{
+			uint32_t lo = UINT32_MAX, hi = 0;
+
+			for (i = 1; i < 64; i++) {
+				if (sizes[i] == 0)
+					continue;
+				lo = sizes[i] < lo ? sizes[i] : lo;
+				hi = sizes[i] > hi ? sizes[i] : hi;
+			}
+			if (hi - lo > 1 || (lo < 2 && n >= 2) ||
+			    (hi > (uint32_t)m.group_size &&
+			    !(m.group_size == 2 && hi == 3)))
+				even = 0;
+		}
+		if (assign_run(&g, &m, &po, &again, &cause) != 0 ||
+		    !same_assignment(&out, &again))
+			det = 0;
+		else
+			assignment_free(&again);
+		assignment_free(&out);
+		graph_free(&g);
+		free(o.veto);
+	}
+	ok(good, "groups: everyone seated once, no vetoed pair together");
+	ok(even, "groups: sizes differ by at most one, never alone");
+	ok(det, "groups: deterministic for a seed");
+
+	/* 3 people at one table, two of them vetoed: impossible. */
+	toracle_init(&o, 3);
+	toracle_veto(&o, 0, 2);
+	build(&g, 3, NULL, 0, &o, NULL, 0, 0);
+	m.group_size = 4;
+	ok(assign_run(&g, &m, &po, &out, &cause) != 0,
+	    "groups: an impossible veto is an error");
+	like(cause, "no seating found", "groups: the error says so");
+	free(cause);
+	cause = NULL;
+	graph_free(&g);
+
+	/* the oracle's failure comes back as the cause */
+	build(&g, 3, NULL, 0, &o, NULL, 0, 0);
+	o.fail = 1;
+	ok(assign_run(&g, &m, &po, &out, &cause) != 0,
+	    "groups: an oracle error stops the run");
+	like(cause, "rule failed", "groups: with the oracle's message");
+	free(cause);
+	graph_free(&g);
+	free(o.veto);
+}
+
+/* ------------------------------------------------------------ rounds */
+
+static int
+run_rounds(uint32_t tables, uint32_t size, uint32_t rounds, uint64_t seed,
+    struct assignment *out, char **cause)
+{
+	struct graph g;
+	struct config_match m = match_defaults(MATCH_ROUNDS);
+	int rc;
+
+	build(&g, tables * size, NULL, 0, NULL, NULL, 0, 0);
+	m.group_size = size;
+	m.rounds = rounds;
+	m.seed = (unsigned long)seed;
+	rc = assign_run(&g, &m, NULL, out, cause);
+	if (rc == 0 && (!check_seats(&g, out, (int32_t)rounds, NULL, 0) ||
+	    !check_no_repeat(out) || !check_intros(&g, out)))
+		rc = 99;
+	graph_free(&g);
+	return rc;
+}
+
+static void
+test_rounds_golfers(void)
+{
+	struct assignment out;
+	char *cause = NULL;
+	int rc;
+
+	rc = run_rounds(8, 4, 9, 1, &out, &cause);
+	is_int(rc, 0, "rounds: 32 golfers, 8 tables of 4, 9 rounds");
+	if (rc == 0) {
+		is_int(out.nintros, 9 * 8 * 6, "rounds: 8x4x9 meets 432 pairs");
+		assignment_free(&out);
+	}
+	rc = run_rounds(10, 4, 10, 1, &out, &cause);
+	is_int(rc, 0, "rounds: 40 golfers, 10 tables of 4, 10 rounds");
+	if (rc == 0)
+		assignment_free(&out);
+	rc = run_rounds(10, 4, 10, 7, &out, &cause);
+	is_int(rc, 0, "rounds: 10x4x10 with another seed");
+	if (rc == 0)
+		assignment_free(&out);
+	rc = run_rounds(5, 3, 7, 1, &out, &cause);
+	is_int(rc, 0, "rounds: Kirkman's 15 schoolgirls, 7 days");
+	if (rc == 0)
+		assignment_free(&out);
+
+	rc = run_rounds(6, 6, 4, 1, &out, &cause);
+	ok(rc != 0, "rounds: 6 tables of 6 for 4 rounds is impossible");
+	like(cause, "no schedule found: 36 people in tables of 6 for 4 "
+	    "rounds without anyone meeting twice (searched ",
+	    "rounds: says it found no schedule");
+	free(cause);
+	cause = NULL;
+
+	rc = run_rounds(1, 5, 2, 1, &out, &cause);
+	ok(rc != 0, "rounds: one table twice cannot work");
+	like(cause, "no schedule exists: 5 people in tables of 5 for 2 rounds",
+	    "rounds: refused by counting");
+	free(cause);
+	cause = NULL;
+	rc = run_rounds(4, 4, 6, 1, &out, &cause);
+	like(cause, "no schedule exists", "rounds: 16 people, 6 rounds of 4: "
+	    "refused by counting");
+	free(cause);
+	cause = NULL;
+	rc = run_rounds(4, 5, 2, 1, &out, &cause);
+	like(cause, "a table of 5 needs people from 5 different tables",
+	    "rounds: 4 tables of 5 twice: refused by pigeonhole");
+	free(cause);
+}
+
+static void
+test_rounds_properties(void)
+{
+	struct rng r;
+	static struct tedge te[4000];
+	struct toracle o;
+	struct pair_oracle po = { toracle_pair, &o };
+	struct graph g;
+	struct config_match m = match_defaults(MATCH_ROUNDS);
+	struct assignment out, again;
+	char *cause = NULL;
+	uint32_t n, a, b;
+	size_t ne, i;
+	int it, good = 1, det = 1;
+
+	rng_seed(&r, 31337);
+	for (it = 0; it < 25; it++) {
+		/* enough tables for a table of g to come from g tables */
+		m.group_size = 2 + (long)rng_below(&r, 4);
+		m.rounds = 1 + (long)rng_below(&r, 4);
+		n = 2 + (uint32_t)(m.group_size * (m.group_size + 1)) +
+		    (uint32_t)rng_below(&r, 50);
+		toracle_init(&o, n);
+		for (i = 0; i < n / 3; i++) {
+			a = (uint32_t)rng_below(&r, n);
+			b = (uint32_t)rng_below(&r, n);
+			if (a != b)
+				toracle_veto(&o, a, b);
+		}
+		ne = random_edges(&r, n, 8, 3, 1, te);
+		build(&g, n, te, ne, &o, (uint32_t[]){ 2, 3 }, 2, it % 2);
+		m.seed = (unsigned long)it;
+		if (assign_run(&g, &m, &po, &out, &cause) != 0) {
+			printf("# rounds n=%u g=%ld r=%ld: %s\n", n,
+			    m.group_size, m.rounds, cause);
+			good = 0;
+			free(cause);
+		} else {
+			if (!check_seats(&g, &out, (int32_t)m.rounds, &o, 0) ||
+			    !check_no_repeat(&out) || !check_intros(&g, &out) ||
+			    !out.has_rounds || !out.has_tables)
+				good = 0;
+			if (assign_run(&g, &m, &po, &again, &cause) != 0 ||
+			    !same_assignment(&out, &again))
+				det = 0;
+			else
+				assignment_free(&again);
+			assignment_free(&out);
+		}
+		graph_free(&g);
+		free(o.veto);
+	}
+	ok(good, "rounds random: seated once a round, no repeat, no veto");
+	ok(det, "rounds random: same seed, same schedule");
+
+	/* pairs for 3 rounds with an odd count: one trio a round */
+	build(&g, 9, NULL, 0, NULL, NULL, 0, 0);
+	m.group_size = 2;
+	m.rounds = 3;
+	ok(assign_run(&g, &m, NULL, &out, &cause) == 0 &&
+	    check_seats(&g, &out, 3, NULL, 0) && check_no_repeat(&out),
+	    "rounds: pairs with an odd count");
+	is_int(out.nintros, 3 * (3 * 1 + 3), "rounds: three pairs and a trio");
+	assignment_free(&out);
+	graph_free(&g);
+}
+
+/* A large event, without and with candidates (runtime is for bench/). */
+static void
+test_rounds_large(void)
+{
+	struct rng r;
+	struct tedge *te;
+	struct graph g;
+	struct config_match m = match_defaults(MATCH_ROUNDS);
+	struct assignment out;
+	char *cause = NULL;
+	uint32_t n = 10000, i, k;
+	size_t ne = 0;
+	double score = 0;
+
+	m.group_size = 8;
+	m.rounds = 10;
+	build(&g, n, NULL, 0, NULL, NULL, 0, 0);
+	ok(assign_run(&g, &m, NULL, &out, &cause) == 0,
+	    "rounds: 10,000 people, tables of 8, 10 rounds");
+	ok(check_seats(&g, &out, 10, NULL, 0) && check_no_repeat(&out),
+	    "rounds: 10,000 x 8 x 10 is valid");
+	is_int(out.nintros, 10 * 1250 * 28, "rounds: 350,000 meetings");
+	assignment_free(&out);
+	graph_free(&g);
+
+	n = 3000;
+	rng_seed(&r, 8);
+	te = calloc((size_t)n * 10, sizeof *te);
+	for (i = 0; i < n; i++)
+		for (k = 0; k < 10; k++) {
+			te[ne].a = i;
+			te[ne].b = (uint32_t)rng_below(&r, n);
+			te[ne].w = 0.1 + rng_unit(&r);
+			if (te[ne].a != te[ne].b)
+				ne++;
+		}
+	build(&g, n, te, ne, NULL, NULL, 0, 0);
+	m.rounds = 3;
+	ok(assign_run(&g, &m, NULL, &out, &cause) == 0 &&
+	    check_seats(&g, &out, 3, NULL, 0) && check_no_repeat(&out),
+	    "rounds: 3,000 people with candidates");
+	for (i = 0; i < out.nintros; i++)
+		score += out.intros[i].score;
+	/* random seating would find about 3 * 3000 * 7 * 20 / 3000 / 2 * 0.6 */
+	ok(score > 600, "rounds: candidates end up at the same table");
+	printf("# 3,000 x 8 x 3: total score %.1f\n", score);
+	assignment_free(&out);
+	graph_free(&g);
+	free(te);
+}
+
+int
+main(void)
+{
+	test_graph();
+	test_blossom_small();
+	test_blossom_random();
+	test_pairs_weight();
+	test_suggestions_basic();
+	test_suggestions_reasons();
+	test_suggestions_random();
+	test_pairs_modes();
+	test_pairs_no_edges();
+	test_pairs_random();
+	test_groups();
+	test_rounds_golfers();
+	test_rounds_properties();
+	test_rounds_large();
+	return tap_done();
+}
