@@ -22,9 +22,10 @@ const struct cmd_entry *const cmd_table[] = {
 };
 
 int
-cli_fail(const char *msg)
+cli_fail(char *cause)
 {
-	fprintf(stderr, "mingle: %s\n", msg);
+	fprintf(stderr, "mingle: %s\n", cause);
+	free(cause);
 	return EXIT_INPUT;
 }
 
@@ -97,10 +98,18 @@ cli_parse(const struct cmd_entry *cmd, int argc, char **argv,
 			return cli_usage(cmd, "unknown option or missing "
 			    "value: %s", argv[optind - 1]);
 		default:
-			rc = on_opt(ctx, opt, optarg);
+			rc = on_opt != NULL ? on_opt(ctx, opt, optarg) : -1;
 			if (rc >= 0)
 				return rc;
 		}
+	}
+	if (cmd->config == CLI_CONFIG_REQUIRED && *config == NULL)
+		return cli_usage(cmd, "missing -c CONFIG");
+	if (argc - optind != cmd->operands) {
+		if (cmd->operands == 0)
+			return cli_usage(cmd, "unexpected argument '%s'",
+			    argv[optind]);
+		return cli_usage(cmd, "needs %s", cmd->operands_are);
 	}
 	*first_operand = optind;
 	return -1;

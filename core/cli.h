@@ -18,8 +18,14 @@ struct cmd_entry {
 	const char *usage;	/* arguments after the command's name */
 	const char *summary;	/* one line for `mingle --help` */
 	const char *help;	/* options and details for `mingle CMD -h` */
+	int config;		/* CLI_CONFIG_REQUIRED or _OPTIONAL */
+	int operands;		/* operands after the options, exactly */
+	const char *operands_are;	/* e.g. "two attendee ids" */
 	int (*exec)(const struct cmd_entry *self, int argc, char **argv);
 };
+
+#define CLI_CONFIG_OPTIONAL 0
+#define CLI_CONFIG_REQUIRED 1
 
 extern const struct cmd_entry cmd_run_entry;
 extern const struct cmd_entry cmd_check_entry;
@@ -30,8 +36,8 @@ extern const struct cmd_entry cmd_plugins_entry;
 /* NULL-terminated, in the order `mingle --help` shows them. */
 extern const struct cmd_entry *const cmd_table[];
 
-/* Print "mingle: MSG" on stderr; returns EXIT_INPUT. */
-int cli_fail(const char *msg);
+/* Print "mingle: CAUSE" on stderr and free CAUSE; returns EXIT_INPUT. */
+int cli_fail(char *cause);
 /* Print "mingle CMD: MSG" and the usage line on stderr; returns EXIT_USAGE. */
 int cli_usage(const struct cmd_entry *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -39,10 +45,12 @@ int cli_usage(const struct cmd_entry *cmd, const char *fmt, ...)
 int cli_help(const struct cmd_entry *cmd);
 
 /*
- * Parse the options every command shares and those in EXTRA (a getopt
- * short-option string, e.g. "o:").  Calls ON_OPT for each option in EXTRA.
- * Sets *config from -c/--config.  Returns -1 to go on, or an exit code
- * (help shown, or a usage error).  *optind_out is the first operand.
+ * Parse the options every command shares (-h, -c) and those in EXTRA,
+ * calling ON_OPT (may be NULL without EXTRA) for each of EXTRA's; ON_OPT
+ * returns -1 to go on or an exit code.  Sets *config from -c/--config, and
+ * checks what the entry asks for: a config, and the number of operands.
+ * Returns -1 to go on, or an exit code (help shown, or a usage error).
+ * *first_operand is the index of the first operand in ARGV.
  */
 struct cli_option {
 	const char *long_name;	/* e.g. "output" */

@@ -100,11 +100,6 @@ cmd_attendees_exec(const struct cmd_entry *self, int argc, char **argv)
 	    &first);
 	if (rc >= 0)
 		return rc;
-	if (config == NULL)
-		return cli_usage(self, "missing -c CONFIG");
-	if (first < argc)
-		return cli_usage(self, "unexpected argument '%s'",
-		    argv[first]);
 	if (session_open(&s, config, SESSION_ATTENDEES, &cause) != 0)
 		goto fail;
 	if (out_same_file(output, s.config->input_file)) {
@@ -122,9 +117,7 @@ cmd_attendees_exec(const struct cmd_entry *self, int argc, char **argv)
 fail_session:
 	session_close(&s);
 fail:
-	rc = cli_fail(cause);
-	free(cause);
-	return rc;
+	return cli_fail(cause);
 }
 
 const struct cmd_entry cmd_attendees_entry = {
@@ -141,5 +134,6 @@ const struct cmd_entry cmd_attendees_entry = {
 	    "  -c, --config FILE   the event's INI config (required)\n"
 	    "  -o, --output FILE   write here instead of standard output\n"
 	    "  -h, --help          this help\n",
+	.config = CLI_CONFIG_REQUIRED,
 	.exec = cmd_attendees_exec,
 };

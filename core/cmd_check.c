@@ -61,12 +61,6 @@ describe_field(const struct attendee_table *t, const struct field *f)
 }
 
 static int
-no_opt(void *ctx, int opt, const char *arg)
-{
-	return -1;
-}
-
-static int
 cmd_check_exec(const struct cmd_entry *self, int argc, char **argv)
 {
 	struct session s;
@@ -76,19 +70,11 @@ cmd_check_exec(const struct cmd_entry *self, int argc, char **argv)
 	size_t i;
 	int rc, first;
 
-	rc = cli_parse(self, argc, argv, NULL, &config, no_opt, NULL, &first);
+	rc = cli_parse(self, argc, argv, NULL, &config, NULL, NULL, &first);
 	if (rc >= 0)
 		return rc;
-	if (config == NULL)
-		return cli_usage(self, "missing -c CONFIG");
-	if (first < argc)
-		return cli_usage(self, "unexpected argument '%s'",
-		    argv[first]);
-	if (session_open(&s, config, SESSION_STRATEGIES, &cause) != 0) {
-		rc = cli_fail(cause);
-		free(cause);
-		return rc;
-	}
+	if (session_open(&s, config, SESSION_STRATEGIES, &cause) != 0)
+		return cli_fail(cause);
 	c = s.config;
 	printf("config: %s\n", c->path);
 	printf("input: %s (%s, %s, %zu rows, %zu columns)\n", c->input_file,
@@ -153,5 +139,6 @@ const struct cmd_entry cmd_check_entry = {
 	    "Options:\n"
 	    "  -c, --config FILE   the event's INI config (required)\n"
 	    "  -h, --help          this help\n",
+	.config = CLI_CONFIG_REQUIRED,
 	.exec = cmd_check_exec,
 };

@@ -10,12 +10,6 @@
 #include "session.h"
 #include "util.h"
 
-static int
-no_opt(void *ctx, int opt, const char *arg)
-{
-	return -1;
-}
-
 /* The attendee called ID, or -1 with *cause naming the closest id. */
 static long
 find(const struct attendee_table *t, const char *id, char **cause)
@@ -75,13 +69,9 @@ cmd_explain_exec(const struct cmd_entry *self, int argc, char **argv)
 	double total;
 	int rc, first, veto;
 
-	rc = cli_parse(self, argc, argv, NULL, &config, no_opt, NULL, &first);
+	rc = cli_parse(self, argc, argv, NULL, &config, NULL, NULL, &first);
 	if (rc >= 0)
 		return rc;
-	if (config == NULL)
-		return cli_usage(self, "missing -c CONFIG");
-	if (argc - first != 2)
-		return cli_usage(self, "needs two attendee ids");
 	if (session_open(&s, config, SESSION_STRATEGIES, &cause) != 0)
 		goto fail;
 	if ((a = find(&s.t, argv[first], &cause)) < 0 ||
@@ -104,9 +94,7 @@ fail_session:
 	free(parts);
 	session_close(&s);
 fail:
-	rc = cli_fail(cause);
-	free(cause);
-	return rc;
+	return cli_fail(cause);
 }
 
 const struct cmd_entry cmd_explain_entry = {
@@ -126,5 +114,8 @@ const struct cmd_entry cmd_explain_entry = {
 	    "Example:\n"
 	    "  mingle explain -c examples/barcamp.ini anna@example.org "
 	    "ben@example.org\n",
+	.config = CLI_CONFIG_REQUIRED,
+	.operands = 2,
+	.operands_are = "two attendee ids",
 	.exec = cmd_explain_exec,
 };

@@ -12,12 +12,6 @@
 #include "util.h"
 
 static int
-no_opt(void *ctx, int opt, const char *arg)
-{
-	return -1;
-}
-
-static int
 cmd_plugins_exec(const struct cmd_entry *self, int argc, char **argv)
 {
 	struct mingle_config *c = NULL;
@@ -26,17 +20,11 @@ cmd_plugins_exec(const struct cmd_entry *self, int argc, char **argv)
 	size_t ndirs, nfiles, i, k, found = 0;
 	int rc, first;
 
-	rc = cli_parse(self, argc, argv, NULL, &config, no_opt, NULL, &first);
+	rc = cli_parse(self, argc, argv, NULL, &config, NULL, NULL, &first);
 	if (rc >= 0)
 		return rc;
-	if (first < argc)
-		return cli_usage(self, "unexpected argument '%s'",
-		    argv[first]);
-	if (config != NULL && (c = config_load(config, &cause)) == NULL) {
-		rc = cli_fail(cause);
-		free(cause);
-		return rc;
-	}
+	if (config != NULL && (c = config_load(config, &cause)) == NULL)
+		return cli_fail(cause);
 	dirs = plugin_search_dirs(c, &ndirs);
 	for (i = 0; i < ndirs; i++) {
 		if (plugin_list_dir(dirs[i], &files, &nfiles) != 0) {

@@ -160,11 +160,6 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 	rc = cli_parse(self, argc, argv, opts, &config, on_opt, &ro, &first);
 	if (rc >= 0)
 		return rc;
-	if (config == NULL)
-		return cli_usage(self, "missing -c CONFIG");
-	if (first < argc)
-		return cli_usage(self, "unexpected argument '%s'",
-		    argv[first]);
 	if (session_open(&s, config, SESSION_STRATEGIES, &cause) != 0)
 		goto fail;
 
@@ -199,9 +194,7 @@ fail_graph:
 fail_session:
 	session_close(&s);
 fail:
-	rc = cli_fail(cause);
-	free(cause);
-	return rc;
+	return cli_fail(cause);
 }
 
 const struct cmd_entry cmd_run_entry = {
@@ -234,5 +227,6 @@ const struct cmd_entry cmd_run_entry = {
 	    "  -h, --help          this help\n\n"
 	    "Example:\n"
 	    "  mingle run -c examples/barcamp.ini -o introductions.csv\n",
+	.config = CLI_CONFIG_REQUIRED,
 	.exec = cmd_run_exec,
 };
