@@ -330,8 +330,9 @@ assign_sort(const struct graph *g, struct assignment *out)
 	free(key);
 
 	assign_rank_of = g->rank;
-	qsort(out->short_of, out->nshort, sizeof *out->short_of,
-	    assign_cov_cmp);
+	if (out->nshort > 1)
+		qsort(out->short_of, out->nshort, sizeof *out->short_of,
+		    assign_cov_cmp);
 }
 
 static int

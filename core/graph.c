@@ -88,7 +88,8 @@ graph_canonical(struct graph *g, struct edge *e, size_t ne)
 			continue;
 		e[k++] = e[i];
 	}
-	qsort(e, k, sizeof *e, graph_edge_cmp);
+	if (k > 1)
+		qsort(e, k, sizeof *e, graph_edge_cmp);
 	ne = k;
 	for (i = k = 0; i < ne; i++) {
 		if (k > 0 && e[k - 1].a == e[i].a && e[k - 1].b == e[i].b)
