@@ -713,13 +713,21 @@ seating_run(struct seating *s, struct assign_ctx *c, const uint32_t *node,
 
 	/* Counting: each round everyone meets at least minsize - 1 new
 	 * people, and the rounds cannot use more pairs than there are. */
-	if (n > 1 && ((uint64_t)rounds * (minsize - 1) > n - 1 ||
-	    rounds * pairs_per_round > total_pairs)) {
+	if (n > 1 && (uint64_t)rounds * (minsize - 1) > n - 1) {
 		*cause = xasprintf("no schedule exists: %u people in tables "
 		    "of %u for %u rounds would meet someone twice (each "
-		    "meets at least %u new people a round, %u in all, but "
-		    "there are only %u others)", n, group_size, rounds,
+		    "meets at least %u others a round, %u in all, but there "
+		    "are only %u others)", n, group_size, rounds,
 		    minsize - 1, rounds * (minsize - 1), n - 1);
+		return -1;
+	}
+	if (n > 1 && rounds * pairs_per_round > total_pairs) {
+		*cause = xasprintf("no schedule exists: %u people in tables "
+		    "of %u for %u rounds would meet someone twice (the "
+		    "tables seat %llu pairs, but %u people make only %llu)",
+		    n, group_size, rounds,
+		    (unsigned long long)(rounds * pairs_per_round), n,
+		    (unsigned long long)total_pairs);
 		return -1;
 	}
 	/* A table of k in one round needs k different tables in another. */

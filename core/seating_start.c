@@ -350,7 +350,7 @@ seating_start_field(struct seating *s)
 	uint32_t n = s->n, q = s->tables, k, r, i, j, t, *perm, *fill, p;
 	uint32_t *row;
 
-	if (q == 0 || n % q != 0)
+	if (q == 0 || n % q != 0 || n / q < 2)
 		return -1;
 	k = n / q;
 	for (t = 0; t < q; t++)
