@@ -18,13 +18,18 @@
 #include "seating.h"
 #include "util.h"
 
+/*
+ * Seat the active attendees in ROUNDS rounds of tables of GS and introduce
+ * everyone seated together.  Shared by groups (one round) and rounds.
+ */
 int
-assign_rounds(const struct graph *g, const struct config_match *m,
-    const struct pair_oracle *oracle, struct assignment *out, char **cause)
+assign_tables(const struct graph *g, const struct config_match *m,
+    const struct pair_oracle *oracle, uint32_t gs, uint32_t rounds,
+    struct assignment *out, char **cause)
 {
 	struct assign_ctx c;
 	struct seating s;
-	uint32_t *byrank, *act, gs, rounds, p, r;
+	uint32_t *byrank, *act, p, r;
 	size_t i, nact = 0;
 	int rc;
 
@@ -34,14 +39,12 @@ assign_rounds(const struct graph *g, const struct config_match *m,
 	for (i = 0; i < g->n; i++)
 		if (g->active[byrank[i]])
 			act[nact++] = byrank[i];
-	gs = m->group_size >= 2 ? (uint32_t)m->group_size : 2;
-	rounds = m->rounds >= 1 ? (uint32_t)m->rounds : 1;
 
 	rc = seating_run(&s, &c, act, (uint32_t)nact, gs, rounds, m->seed,
 	    cause);
 	if (rc == 0) {
 		out->has_tables = 1;
-		out->has_rounds = 1;
+		out->has_rounds = m->mode == MATCH_ROUNDS;
 		out->seats = xcalloc(nact * rounds + 1, sizeof *out->seats);
 		for (r = 0; r < rounds; r++) {
 			for (p = 0; p < nact; p++) {
@@ -59,4 +62,13 @@ assign_rounds(const struct graph *g, const struct config_match *m,
 	free(byrank);
 	assign_ctx_free(&c);
 	return rc;
+}
+
+int
+assign_rounds(const struct graph *g, const struct config_match *m,
+    const struct pair_oracle *oracle, struct assignment *out, char **cause)
+{
+	return assign_tables(g, m, oracle,
+	    m->group_size >= 2 ? (uint32_t)m->group_size : 2,
+	    m->rounds >= 1 ? (uint32_t)m->rounds : 1, out, cause);
 }
