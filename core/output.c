@@ -181,17 +181,34 @@ output_intros(FILE *f, struct engine *e, const struct assignment *as)
 	}
 }
 
+/* Seats by attendee id, then round: each person's rows together. */
+static int
+seat_cmp(const void *p, const void *q, void *ctx)
+{
+	const struct seat *x = p, *y = q;
+	const struct attendee_table *t = ctx;
+	int c = strcmp(t->id[x->attendee], t->id[y->attendee]);
+
+	if (c != 0)
+		return c;
+	return (x->round > y->round) - (x->round < y->round);
+}
+
 void
 output_schedule(FILE *f, const struct attendee_table *t,
     const struct assignment *as)
 {
 	static const char *const header[] = { "round", "table", "id", "name" };
+	struct seat *seats;
 	char round[16], table[16];
 	size_t i;
 
+	seats = xcalloc(as->nseats + 1, sizeof *seats);
+	memcpy(seats, as->seats, as->nseats * sizeof *seats);
+	qsort_r(seats, as->nseats, sizeof *seats, seat_cmp, (void *)t);
 	csv_put_row(f, header, 4);
 	for (i = 0; i < as->nseats; i++) {
-		const struct seat *s = &as->seats[i];
+		const struct seat *s = &seats[i];
 		const char *cells[4];
 
 		snprintf(round, sizeof round, "%d", s->round);
@@ -202,6 +219,7 @@ output_schedule(FILE *f, const struct attendee_table *t,
 		cells[3] = t->name[s->attendee];
 		csv_put_row(f, cells, 4);
 	}
+	free(seats);
 }
 
 void

@@ -41,7 +41,8 @@ void csv_put_row(FILE *f, const char *const *cells, size_t n);
  * [,table]. */
 void output_intros(FILE *f, struct engine *e, const struct assignment *as);
 
-/* One row per attendee and round: round,table,id,name. */
+/* One row per attendee and round, round,table,id,name, sorted by id and
+ * round so each person's rows stand together (for name cards). */
 void output_schedule(FILE *f, const struct attendee_table *t,
     const struct assignment *as);
 

@@ -390,9 +390,29 @@ test_intros(void)
 	f = open_memstream(&buf, &len);
 	output_schedule(f, &t, &as);
 	fclose(f);
-	is_str(buf, "round,table,id,name\n1,4,c@x,\"Cy \"\"C\"\"\"\n"
-	    "1,,a@x,Ann\n", "schedule: a left-out seat has an empty table");
+	is_str(buf, "round,table,id,name\n1,,a@x,Ann\n"
+	    "1,4,c@x,\"Cy \"\"C\"\"\"\n",
+	    "schedule: a left-out seat has an empty table; rows by id");
 	free(buf);
+
+	{
+		struct seat two[4] = {
+			{ .attendee = 2, .round = 2, .table = 1 },
+			{ .attendee = 0, .round = 2, .table = 3 },
+			{ .attendee = 2, .round = 1, .table = 2 },
+			{ .attendee = 0, .round = 1, .table = 1 },
+		};
+
+		as.seats = two;
+		as.nseats = 4;
+		f = open_memstream(&buf, &len);
+		output_schedule(f, &t, &as);
+		fclose(f);
+		is_str(buf, "round,table,id,name\n1,1,a@x,Ann\n2,3,a@x,Ann\n"
+		    "1,2,c@x,\"Cy \"\"C\"\"\"\n2,1,c@x,\"Cy \"\"C\"\"\"\n",
+		    "schedule: each person's rounds together, in order");
+		free(buf);
+	}
 }
 
 int
