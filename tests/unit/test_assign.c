@@ -63,6 +63,21 @@ toracle_veto(struct toracle *o, uint32_t a, uint32_t b)
 	o->veto[(size_t)a * o->n + b] = o->veto[(size_t)b * o->n + a] = 1;
 }
 
+/* A fresh oracle for N nodes with about N/3 random vetoes. */
+static void
+random_vetoes(struct rng *r, struct toracle *o, uint32_t n)
+{
+	uint32_t i, a, b;
+
+	toracle_init(o, n);
+	for (i = 0; i < n / 3; i++) {
+		a = (uint32_t)rng_below(r, n);
+		b = (uint32_t)rng_below(r, n);
+		if (a != b)
+			toracle_veto(o, a, b);
+	}
+}
+
 /* A graph of N nodes from NE edges; vetoed pairs (by O) are dropped from
  * the edges and counted in stats; INACTIVE lists nodes without consent;
  * ranks are reversed node order when REVERSE, to catch index/rank mixups. */
@@ -260,6 +275,24 @@ same_assignment(const struct assignment *x, const struct assignment *y)
 	    x->nseats * sizeof *x->seats) == 0) &&
 	    (x->nshort == 0 || memcmp(x->short_of, y->short_of,
 	    x->nshort * sizeof *x->short_of) == 0);
+}
+
+/* Does a second run of the same graph and match give the same result? */
+static int
+same_again(const struct graph *g, const struct config_match *m,
+    const struct pair_oracle *po, const struct assignment *out)
+{
+	struct assignment again;
+	char *cause = NULL;
+	int same;
+
+	if (assign_run(g, m, po, &again, &cause) != 0) {
+		free(cause);
+		return 0;
+	}
+	same = same_assignment(out, &again);
+	assignment_free(&again);
+	return same;
 }
 
 static const struct coverage *
@@ -699,22 +732,16 @@ test_pairs_random(void)
 	struct pair_oracle po = { toracle_pair, &o };
 	struct graph g;
 	struct config_match m = match_defaults(MATCH_PAIRS);
-	struct assignment out, again;
+	struct assignment out;
 	char *cause = NULL;
-	uint32_t n, a, b;
+	uint32_t n;
 	size_t ne, i;
 	int it, good = 1, det = 1, sizes = 1;
 
 	rng_seed(&r, 4242);
 	for (it = 0; it < 40; it++) {
 		n = 3 + (uint32_t)rng_below(&r, 60);
-		toracle_init(&o, n);
-		for (i = 0; i < n / 3; i++) {
-			a = (uint32_t)rng_below(&r, n);
-			b = (uint32_t)rng_below(&r, n);
-			if (a != b)
-				toracle_veto(&o, a, b);
-		}
+		random_vetoes(&r, &o, n);
 		ne = random_edges(&r, n, 5 + (unsigned)rng_below(&r, 30), 4,
 		    1, te);
 		build(&g, n, te, ne, &o, (uint32_t[]){ 1 }, 1, it % 2);
@@ -735,11 +762,8 @@ test_pairs_random(void)
 				if (out.seats[i].table != 0 && (c < 2 || c > 3))
 					sizes = 0;
 			}
-			if (assign_run(&g, &m, &po, &again, &cause) != 0 ||
-			    !same_assignment(&out, &again))
+			if (!same_again(&g, &m, &po, &out))
 				det = 0;
-			else
-				assignment_free(&again);
 			assignment_free(&out);
 		}
 		graph_free(&g);
@@ -926,10 +950,10 @@ test_rounds_properties(void)
 	struct pair_oracle po = { toracle_pair, &o };
 	struct graph g;
 	struct config_match m = match_defaults(MATCH_ROUNDS);
-	struct assignment out, again;
+	struct assignment out;
 	char *cause = NULL;
-	uint32_t n, a, b;
-	size_t ne, i;
+	uint32_t n;
+	size_t ne;
 	int it, good = 1, det = 1;
 
 	rng_seed(&r, 31337);
@@ -939,13 +963,7 @@ test_rounds_properties(void)
 		m.rounds = 1 + (long)rng_below(&r, 4);
 		n = 2 + (uint32_t)(m.group_size * (m.group_size + 1)) +
 		    (uint32_t)rng_below(&r, 50);
-		toracle_init(&o, n);
-		for (i = 0; i < n / 3; i++) {
-			a = (uint32_t)rng_below(&r, n);
-			b = (uint32_t)rng_below(&r, n);
-			if (a != b)
-				toracle_veto(&o, a, b);
-		}
+		random_vetoes(&r, &o, n);
 		ne = random_edges(&r, n, 8, 3, 1, te);
 		build(&g, n, te, ne, &o, (uint32_t[]){ 2, 3 }, 2, it % 2);
 		m.seed = (unsigned long)it;
@@ -959,11 +977,8 @@ test_rounds_properties(void)
 			    !check_no_repeat(&out) || !check_intros(&g, &out) ||
 			    !out.has_rounds || !out.has_tables)
 				good = 0;
-			if (assign_run(&g, &m, &po, &again, &cause) != 0 ||
-			    !same_assignment(&out, &again))
+			if (!same_again(&g, &m, &po, &out))
 				det = 0;
-			else
-				assignment_free(&again);
 			assignment_free(&out);
 		}
 		graph_free(&g);
