@@ -204,8 +204,10 @@ output_schedule(FILE *f, const struct attendee_table *t,
 	size_t i;
 
 	seats = xcalloc(as->nseats + 1, sizeof *seats);
-	memcpy(seats, as->seats, as->nseats * sizeof *seats);
-	qsort_r(seats, as->nseats, sizeof *seats, seat_cmp, (void *)t);
+	if (as->nseats > 0) {	/* suggestions have no seats (NULL) */
+		memcpy(seats, as->seats, as->nseats * sizeof *seats);
+		qsort_r(seats, as->nseats, sizeof *seats, seat_cmp, (void *)t);
+	}
 	csv_put_row(f, header, 4);
 	for (i = 0; i < as->nseats; i++) {
 		const struct seat *s = &seats[i];
