@@ -385,6 +385,14 @@ test_intros(void)
 	like(got, ",0.000,,2,3\n", "with their values");
 	free(got);
 
+	as.seats = NULL;	/* suggestions: no seats at all */
+	as.nseats = 0;
+	f = open_memstream(&buf, &len);
+	output_schedule(f, &t, &as);
+	fclose(f);
+	is_str(buf, "round,table,id,name\n", "schedule without seats: the header");
+	free(buf);
+
 	as.seats = seats;
 	as.nseats = 2;
 	f = open_memstream(&buf, &len);
