@@ -176,6 +176,10 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 	oracle.pair = engine_pair_oracle;
 	oracle.ctx = &s.engine;
 	memset(&as, 0, sizeof as);
+	if (s.engine.progress)
+		fprintf(stderr, "mingle: choosing introductions (%s, %zu "
+		    "candidate pairs)\n", config_mode_name(s.config->match.mode),
+		    g.nedges);
 	if (assign_run(&g, &s.config->match, &oracle, &as, &cause) != 0)
 		goto fail_graph;
 	if (write_all(&s, &as, &o, &cause) != 0)
