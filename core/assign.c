@@ -12,9 +12,6 @@
 #include "assign_internal.h"
 #include "util.h"
 
-/* qsort has no context argument; the sorts here run one at a time. */
-static const uint32_t *assign_rank_of;
-
 /* A sort key for one intro or seat, so qsort needs no context. */
 struct assign_key {
 	int32_t round;
@@ -34,8 +31,7 @@ static const char *const shortfall_names[] = {
 };
 
 static int	assign_key_cmp(const void *, const void *);
-static int	assign_rank_cmp(const void *, const void *);
-static int	assign_cov_cmp(const void *, const void *);
+static int	assign_cov_cmp(const void *, const void *, void *);
 static int	assign_ask(struct assign_ctx *, uint32_t, uint32_t,
 		    struct pairmap_entry **, char **);
 
@@ -329,29 +325,20 @@ assign_sort(const struct graph *g, struct assignment *out)
 	}
 	free(key);
 
-	assign_rank_of = g->rank;
 	if (out->nshort > 1)
-		qsort(out->short_of, out->nshort, sizeof *out->short_of,
-		    assign_cov_cmp);
+		qsort_r(out->short_of, out->nshort, sizeof *out->short_of,
+		    assign_cov_cmp, (void *)g->rank);
 }
 
+/* Coverage entries by their attendee's rank (CTX: the rank array). */
 static int
-assign_cov_cmp(const void *x, const void *y)
+assign_cov_cmp(const void *x, const void *y, void *ctx)
 {
-	const struct coverage *a = x, *b = y;
+	const uint32_t *rank = ctx;
+	uint32_t a = rank[((const struct coverage *)x)->attendee];
+	uint32_t b = rank[((const struct coverage *)y)->attendee];
 
-	return assign_rank_cmp(&a->attendee, &b->attendee);
-}
-
-static int
-assign_rank_cmp(const void *x, const void *y)
-{
-	uint32_t a = assign_rank_of[*(const uint32_t *)x];
-	uint32_t b = assign_rank_of[*(const uint32_t *)y];
-
-	if (a != b)
-		return a < b ? -1 : 1;
-	return *(const uint32_t *)x < *(const uint32_t *)y ? -1 : 1;
+	return (a > b) - (a < b);
 }
 
 uint32_t *
@@ -359,11 +346,10 @@ assign_by_rank(const struct graph *g)
 {
 	uint32_t *v, i;
 
+	/* rank is a permutation: its inverse is the order */
 	v = xcalloc(g->n ? g->n : 1, sizeof *v);
 	for (i = 0; i < g->n; i++)
-		v[i] = i;
-	assign_rank_of = g->rank;
-	qsort(v, g->n, sizeof *v, assign_rank_cmp);
+		v[g->rank[i]] = i;
 	return v;
 }
 

@@ -44,18 +44,17 @@ struct suggest {
 	uint32_t *queue;
 };
 
-static const struct graph *suggest_sort_graph;
-
-static int	suggest_edge_cmp(const void *, const void *);
+static int	suggest_edge_cmp(const void *, const void *, void *);
 static void	suggest_greedy(struct suggest *);
 static int	suggest_one_swap(struct suggest *, uint32_t);
 static int	suggest_path(struct suggest *, uint32_t);
 static void	suggest_coverage(struct suggest *, struct assignment *);
 
+/* Edge indices, best first (CTX: the graph). */
 static int
-suggest_edge_cmp(const void *x, const void *y)
+suggest_edge_cmp(const void *x, const void *y, void *ctx)
 {
-	const struct graph *g = suggest_sort_graph;
+	const struct graph *g = ctx;
 	const struct edge *a = &g->edges[*(const uint32_t *)x];
 	const struct edge *b = &g->edges[*(const uint32_t *)y];
 	uint32_t a0, a1, b0, b1;
@@ -287,8 +286,8 @@ assign_suggestions(const struct graph *g, const struct config_match *m,
 
 	for (i = 0; i < g->nedges; i++)
 		s.order[i] = (uint32_t)i;
-	suggest_sort_graph = g;
-	qsort(s.order, g->nedges, sizeof *s.order, suggest_edge_cmp);
+	qsort_r(s.order, g->nedges, sizeof *s.order, suggest_edge_cmp,
+	    (void *)g);
 	suggest_greedy(&s);
 
 	/* Repair those below the floor, in rank order. */

@@ -84,13 +84,13 @@ heap_offer(struct heap *h, uint32_t cap, struct cand c, const uint32_t *rank)
 	h->items[i] = c;
 }
 
-static const char *const *sort_ids;
-
+/* Attendee indices by id (CTX: the id array). */
 static int
-by_id(const void *p, const void *q)
+by_id(const void *p, const void *q, void *ctx)
 {
-	return strcmp(sort_ids[*(const uint32_t *)p],
-	    sort_ids[*(const uint32_t *)q]);
+	const char *const *ids = ctx;
+
+	return strcmp(ids[*(const uint32_t *)p], ids[*(const uint32_t *)q]);
 }
 
 static uint32_t *
@@ -102,9 +102,7 @@ make_rank(const struct attendee_table *t)
 
 	for (i = 0; i < t->n; i++)
 		order[i] = (uint32_t)i;
-	sort_ids = t->id;
-	qsort(order, t->n, sizeof *order, by_id);
-	sort_ids = NULL;
+	qsort_r(order, t->n, sizeof *order, by_id, (void *)t->id);
 	for (i = 0; i < t->n; i++)
 		rank[order[i]] = (uint32_t)i;
 	free(order);

@@ -36,7 +36,8 @@ struct graph {
 	uint32_t *adj_off;
 	uint32_t *adj;
 	struct node_stats *stats;
-	/* rank[i]: tie-break order of attendee i (by id); lower first */
+	/* rank[i]: tie-break order of attendee i (by id); lower first.  A
+	 * permutation of 0..n-1: no two attendees share a rank. */
 	uint32_t *rank;
 };
 
