@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "mingle/plugin.h"
+#include "outfile.h"
 #include "output.h"
 #include "session.h"
 #include "util.h"
@@ -91,7 +92,7 @@ cmd_attendees_exec(const struct cmd_entry *self, int argc, char **argv)
 		{ NULL, 0, 0 }
 	};
 	struct session s;
-	struct out_file out;
+	struct outfile out;
 	const char *config = NULL, *output = NULL;
 	char *cause = NULL;
 	int rc, first;
@@ -102,15 +103,15 @@ cmd_attendees_exec(const struct cmd_entry *self, int argc, char **argv)
 		return rc;
 	if (session_open(&s, config, SESSION_ATTENDEES, &cause) != 0)
 		goto fail;
-	if (out_same_file(output, s.config->input_file)) {
+	if (outfile_same_file(output, s.config->input_file)) {
 		cause = xasprintf("refusing to write %s over the file it "
 		    "reads", output);
 		goto fail_session;
 	}
-	if (out_open(&out, output, &cause) != 0)
+	if (outfile_open(&out, output, &cause) != 0)
 		goto fail_session;
 	write_table(out.f, &s);
-	if (out_commit(&out, &cause) != 0)
+	if (outfile_commit(&out, &cause) != 0)
 		goto fail_session;
 	session_close(&s);
 	return EXIT_OK;

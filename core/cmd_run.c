@@ -10,6 +10,7 @@
 
 #include "assign.h"
 #include "cli.h"
+#include "outfile.h"
 #include "output.h"
 #include "session.h"
 #include "util.h"
@@ -51,7 +52,7 @@ on_opt(void *ctx, int opt, const char *arg)
 
 /* The files to write, all or none. */
 struct outputs {
-	struct out_file intros, report, schedule;
+	struct outfile intros, report, schedule;
 	const char *intros_path, *report_path, *schedule_path;
 };
 
@@ -66,8 +67,8 @@ check_targets(const struct session *s, const struct outputs *o,
 	for (i = 0; i < 3; i++) {
 		if (paths[i] == NULL || strcmp(paths[i], "-") == 0)
 			continue;
-		if (out_same_file(paths[i], s->config->input_file) ||
-		    out_same_file(paths[i], s->config->path)) {
+		if (outfile_same_file(paths[i], s->config->input_file) ||
+		    outfile_same_file(paths[i], s->config->path)) {
 			*cause = xasprintf("refusing to write %s over the "
 			    "file it reads; choose another output file",
 			    paths[i]);
@@ -81,31 +82,31 @@ static int
 write_all(struct session *s, const struct assignment *as,
     struct outputs *o, char **cause)
 {
-	if (out_open(&o->intros, o->intros_path, cause) != 0)
+	if (outfile_open(&o->intros, o->intros_path, cause) != 0)
 		return -1;
 	output_intros(o->intros.f, &s->engine, as);
 	if (o->report_path != NULL) {
-		if (out_open(&o->report, o->report_path, cause) != 0)
+		if (outfile_open(&o->report, o->report_path, cause) != 0)
 			goto fail;
 		output_coverage(o->report.f, &s->t, as);
 	}
 	if (o->schedule_path != NULL) {
-		if (out_open(&o->schedule, o->schedule_path, cause) != 0)
+		if (outfile_open(&o->schedule, o->schedule_path, cause) != 0)
 			goto fail;
 		output_schedule(o->schedule.f, &s->t, as);
 	}
 	/* Everything is written; now put it in place. */
-	if (o->report_path != NULL && out_commit(&o->report, cause) != 0)
+	if (o->report_path != NULL && outfile_commit(&o->report, cause) != 0)
 		goto fail;
-	if (o->schedule_path != NULL && out_commit(&o->schedule, cause) != 0)
+	if (o->schedule_path != NULL && outfile_commit(&o->schedule, cause) != 0)
 		goto fail;
-	if (out_commit(&o->intros, cause) != 0)
+	if (outfile_commit(&o->intros, cause) != 0)
 		goto fail;
 	return 0;
 fail:
-	out_abort(&o->intros);
-	out_abort(&o->report);
-	out_abort(&o->schedule);
+	outfile_abort(&o->intros);
+	outfile_abort(&o->report);
+	outfile_abort(&o->schedule);
 	return -1;
 }
 

@@ -1,10 +1,10 @@
 /*
- * output.h -- the only code that writes files a person reads.
+ * output.h -- the CSV mingle writes: introductions, schedule, coverage.
  *
- * Files are written atomically: into a temporary file in the target's
- * folder, flushed and fsync'ed, then renamed over the target.  An error or
- * a kill never leaves a partial or truncated file; on error the temporary
- * file is removed and the target is untouched.  "-" (or NULL) is stdout.
+ * These functions only write to a stream; they do not check for errors.
+ * A failed write (a full disk, a closed pipe) sets the stream's error
+ * flag, which outfile_commit() reports (see outfile.h), and then no file
+ * is put in place.
  */
 #ifndef MINGLE_OUTPUT_H
 #define MINGLE_OUTPUT_H
@@ -14,23 +14,6 @@
 #include "assign.h"
 #include "attendees.h"
 #include "engine.h"
-
-struct out_file {
-	char *path;		/* target, NULL for stdout */
-	char *tmp;		/* temporary file beside it */
-	FILE *f;
-};
-
-/* Open PATH for writing (NULL or "-": stdout).  0, or -1 with *cause. */
-int out_open(struct out_file *o, const char *path, char **cause);
-/* Flush, fsync and rename into place.  0, or -1 with *cause (the target
- * is then untouched). */
-int out_commit(struct out_file *o, char **cause);
-/* Throw the temporary file away. */
-void out_abort(struct out_file *o);
-
-/* Nonzero if PATH names the same file as OTHER (both may not exist). */
-int out_same_file(const char *path, const char *other);
 
 /* RFC 4180 quoting (only where needed, inner quotes doubled); rows end
  * in LF. */
