@@ -1,11 +1,12 @@
 /*
- * outfile.c -- files written whole: a temporary file beside the target,
- * fsync'ed and renamed into place.  See outfile.h.
+ * outfile.c -- temporary files renamed into place, and in-place writes for
+ * what is not a regular file.  See outfile.h.
  */
 #include "autoconf.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -14,88 +15,221 @@
 #include "outfile.h"
 #include "util.h"
 
+/* Symbolic links followed before giving up, as the kernel does. */
+#define OUTFILE_MAX_LINKS 40
+
+/* ---------------------------------------------------------------- opening */
+
+/* Follow symbolic links from PATH to a name that is none (it may not
+ * exist); a new string, or NULL with errno. */
+static char *
+resolve_links(const char *path)
+{
+	char *cur = xstrdup(path), *dir, *next, link[PATH_MAX];
+	struct stat st;
+	ssize_t len;
+	int hops;
+
+	for (hops = 0; hops <= OUTFILE_MAX_LINKS; hops++) {
+		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			return cur;
+		len = readlink(cur, link, sizeof link);
+		if (len < 0 || (size_t)len >= sizeof link) {
+			if (len >= 0)
+				errno = ENAMETOOLONG;
+			free(cur);
+			return NULL;
+		}
+		link[len] = '\0';
+		dir = path_dirname(cur);
+		next = path_join(dir, link);
+		free(dir);
+		free(cur);
+		cur = next;
+	}
+	free(cur);
+	errno = ELOOP;
+	return NULL;
+}
+
+/* Is ST the file standard output is open on? */
+static int
+is_stdout(const struct stat *st)
+{
+	struct stat out;
+
+	return fstat(STDOUT_FILENO, &out) == 0 && out.st_dev == st->st_dev &&
+	    out.st_ino == st->st_ino;
+}
+
+/* A device, FIFO or terminal: write to it as it is. */
+static int
+open_in_place(struct outfile *o, const char *path, char **cause)
+{
+	int fd;
+
+	fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		*cause = xasprintf("%s: cannot open for writing: %s", path,
+		    strerror(errno));
+		return -1;
+	}
+	o->f = fdopen(fd, "w");
+	if (o->f == NULL) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	o->path = xstrdup(path);
+	return 0;
+}
+
+/* A regular file or a new one: a temporary file beside the target. */
+static int
+open_temp(struct outfile *o, const char *path, char **cause)
+{
+	char *target, *dir, *tmp;
+	const char *base;
+	mode_t mask;
+	int fd;
+
+	if ((target = resolve_links(path)) == NULL) {
+		*cause = xasprintf("%s: cannot follow the link: %s", path,
+		    strerror(errno));
+		return -1;
+	}
+	base = strrchr(target, '/');
+	base = base != NULL ? base + 1 : target;
+	dir = path_dirname(target);
+	tmp = xasprintf("%s/.%s.tmp-XXXXXX", dir, base);
+	free(dir);
+	if ((fd = mkstemp(tmp)) < 0) {
+		*cause = xasprintf("%s: cannot create a file beside it: %s",
+		    path, strerror(errno));
+		free(target);
+		free(tmp);
+		return -1;
+	}
+	/* mkstemp makes 0600; an introductions file is a normal file. */
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	o->path = xstrdup(path);
+	o->target = target;
+	o->tmp = tmp;
+	o->f = fdopen(fd, "w");
+	if (o->f == NULL) {
+		*cause = xasprintf("%s: %s", tmp, strerror(errno));
+		close(fd);
+		outfile_abort(o);
+		return -1;
+	}
+	return 0;
+}
+
 int
 outfile_open(struct outfile *o, const char *path, char **cause)
 {
-	int fd;
+	struct stat st;
 
 	memset(o, 0, sizeof *o);
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->f = stdout;
 		return 0;
 	}
-	o->path = xstrdup(path);
-	o->tmp = xasprintf("%s.tmp-XXXXXX", path);
-	fd = mkstemp(o->tmp);
-	if (fd < 0) {
-		*cause = xasprintf("%s: cannot create a file beside it: %s",
-		    path, strerror(errno));
-		goto fail;
+	if (stat(path, &st) == 0) {
+		if (is_stdout(&st)) {
+			o->f = stdout;
+			return 0;
+		}
+		if (!S_ISREG(st.st_mode))
+			return open_in_place(o, path, cause);
 	}
-	/* mkstemp makes 0600; an introductions file is a normal file. */
-	{
-		mode_t mask = umask(0);
-
-		umask(mask);
-		fchmod(fd, 0666 & ~mask);
-	}
-	o->f = fdopen(fd, "w");
-	if (o->f == NULL) {
-		*cause = xasprintf("%s: %s", o->tmp, strerror(errno));
-		close(fd);
-		unlink(o->tmp);
-		goto fail;
-	}
-	return 0;
-fail:
-	free(o->path);
-	free(o->tmp);
-	memset(o, 0, sizeof *o);
-	return -1;
+	return open_temp(o, path, cause);
 }
 
-int
-outfile_commit(struct outfile *o, char **cause)
-{
-	int err = 0;
+/* ---------------------------------------------------------------- finishing */
 
-	if (o->path == NULL) {
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			*cause = xasprintf("cannot write to standard output: "
-			    "%s", strerror(errno));
-			return -1;
-		}
-		return 0;
-	}
-	if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0)
-		err = errno ? errno : EIO;
-	if (fclose(o->f) != 0 && err == 0)
-		err = errno;
-	o->f = NULL;
-	if (err == 0 && rename(o->tmp, o->path) != 0)
-		err = errno;
-	if (err != 0) {
-		*cause = xasprintf("%s: cannot write: %s", o->path,
-		    strerror(err));
-		unlink(o->tmp);
-	}
+static void
+handle_reset(struct outfile *o)
+{
 	free(o->path);
+	free(o->target);
 	free(o->tmp);
 	memset(o, 0, sizeof *o);
-	return err ? -1 : 0;
 }
 
 void
 outfile_abort(struct outfile *o)
 {
-	if (o->path != NULL) {
-		if (o->f != NULL)
-			fclose(o->f);
+	if (o->f != NULL && o->f != stdout)
+		fclose(o->f);
+	if (o->tmp != NULL)
 		unlink(o->tmp);
+	handle_reset(o);
+}
+
+/* Flush O, and fsync and close a temporary file: 0 or an errno. */
+static int
+finish(struct outfile *o)
+{
+	int err = 0;
+
+	if (o->f == NULL)
+		return 0;
+	errno = 0;
+	if (fflush(o->f) != 0 || ferror(o->f))
+		err = errno != 0 ? errno : EIO;
+	if (o->f == stdout)
+		return err;
+	if (err == 0 && o->tmp != NULL && fsync(fileno(o->f)) != 0)
+		err = errno;
+	if (fclose(o->f) != 0 && err == 0)
+		err = errno;
+	o->f = NULL;
+	return err;
+}
+
+/* The target is a regular file or missing: safe to rename over.  (It may
+ * have become something else while mingle wrote.) */
+static int
+replaceable(const struct outfile *o)
+{
+	struct stat st;
+
+	return lstat(o->target, &st) != 0 || S_ISREG(st.st_mode);
+}
+
+static char *
+write_error(const struct outfile *o, int err)
+{
+	if (o->path == NULL)
+		return xasprintf("cannot write to standard output: %s",
+		    strerror(err));
+	return xasprintf("%s: cannot write: %s", o->path, strerror(err));
+}
+
+int
+outfile_commit(struct outfile *o, char **cause)
+{
+	int err, rc = 0;
+
+	if ((err = finish(o)) != 0) {
+		*cause = write_error(o, err);
+		rc = -1;
+	} else if (o->tmp != NULL && !replaceable(o)) {
+		*cause = xasprintf("%s: is no longer a regular file; left as "
+		    "it is", o->target);
+		rc = -1;
+	} else if (o->tmp != NULL && rename(o->tmp, o->target) != 0) {
+		*cause = write_error(o, errno);
+		rc = -1;
+	} else {
+		free(o->tmp);	/* renamed: nothing to remove */
+		o->tmp = NULL;
 	}
-	free(o->path);
-	free(o->tmp);
-	memset(o, 0, sizeof *o);
+	outfile_abort(o);
+	return rc;
 }
 
 int

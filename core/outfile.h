@@ -1,10 +1,21 @@
 /*
- * outfile.h -- the files mingle writes, whole or not at all.
+ * outfile.h -- the files mingle writes: whole or not at all.
  *
- * Files are written atomically: into a temporary file in the target's
- * folder, flushed and fsync'ed, then renamed over the target.  An error or
- * a kill never leaves a partial or truncated file; on error the temporary
- * file is removed and the target is untouched.  "-" (or NULL) is stdout.
+ * What a name given to outfile_open() gets:
+ *   - "-" or NULL: standard output.
+ *   - a regular file, or a name that does not exist yet: a temporary file
+ *     beside it, named .NAME.tmp-XXXXXX (same folder, so the rename is
+ *     atomic), written, fsync'ed, then renamed over NAME.  A symbolic link
+ *     is followed first (relative targets from the link's folder), so the
+ *     link stays a link and its final target -- created if the link
+ *     dangles -- is what gets replaced.
+ *   - anything else (a character device such as /dev/null or /dev/full, a
+ *     FIFO, a terminal) is opened and written in place, as a shell
+ *     redirection would, and never replaced.  So is the file that already
+ *     is standard output (/dev/stdout): mingle writes through its stdout.
+ *
+ * An error leaves the target as it was, with no temporary file left; what
+ * went to a target written in place cannot be taken back.
  */
 #ifndef MINGLE_OUTFILE_H
 #define MINGLE_OUTFILE_H
@@ -12,20 +23,29 @@
 #include <stdio.h>
 
 struct outfile {
-	char *path;		/* target, NULL for stdout */
-	char *tmp;		/* temporary file beside it */
-	FILE *f;
+	char *path;	/* as named, for messages; NULL for standard output */
+	char *target;	/* the regular file to replace, links followed */
+	char *tmp;	/* the temporary file beside TARGET, while it exists */
+	FILE *f;	/* write here */
 };
 
-/* Open PATH for writing (NULL or "-": stdout).  0, or -1 with *cause. */
+/*
+ * Open PATH for writing, as above.  Opening a FIFO waits for a reader.
+ * 0, or -1 with *cause (and a zeroed handle).
+ */
 int outfile_open(struct outfile *o, const char *path, char **cause);
-/* Flush, fsync and rename into place.  0, or -1 with *cause (the target
- * is then untouched). */
+
+/* Flush, fsync and rename into place (or, in place, flush and close).
+ * 0, or -1 with *cause (the target is then untouched).  The handle is
+ * reset either way. */
 int outfile_commit(struct outfile *o, char **cause);
-/* Throw the temporary file away. */
+
+/* Close the file and remove the temporary one; the target is untouched.
+ * Harmless on a zeroed or already finished handle. */
 void outfile_abort(struct outfile *o);
 
-/* Nonzero if PATH names the same file as OTHER (both may not exist). */
+/* Nonzero if PATH names the same file as OTHER, symbolic links followed;
+ * a name that does not exist (or NULL) is no file. */
 int outfile_same_file(const char *path, const char *other);
 
 #endif

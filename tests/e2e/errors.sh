@@ -41,7 +41,7 @@ expect_error() {
 	done
 	if [ "$(cat "$D/out.csv")" = OLD ]; then t_ok "$name: output untouched"
 	else t_fail "$name: output file was changed"; fi
-	leftovers=$(ls "$D" | grep -c 'tmp-' || true)
+	leftovers=$(ls -A "$D" | grep -c 'tmp-' || true)
 	if [ "$leftovers" -eq 0 ]; then t_ok "$name: no temporary file left"
 	else t_fail "$name: temporary files left: $(ls "$D")"; fi
 }

@@ -51,7 +51,7 @@ no_output() {
 	if [ "$(cat "$D/out.csv")" = OLD ]; then t_ok "$1: existing output untouched"
 	else t_fail "$1: existing output was changed"; fi
 	t_absent "$1: no new output file" "$D/fresh.csv"
-	if ls "$D" | grep -q 'tmp-'; then t_fail "$1: temporary file left" "$(ls "$D")"
+	if ls -A "$D" | grep -q 'tmp-'; then t_fail "$1: temporary file left" "$(ls "$D")"
 	else t_ok "$1: no temporary file left"; fi
 }
 

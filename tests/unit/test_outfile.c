@@ -1,16 +1,19 @@
 /*
- * test_outfile.c -- unit tests for core/outfile.c: atomic files (temp file
- * + rename; on abort or error the target is untouched and no temporary
- * file is left).
+ * test_outfile.c -- unit tests for core/outfile.c: temporary files renamed
+ * into place (on abort or error the target is untouched and no temporary
+ * file is left), links followed, devices and FIFOs written in place.
  */
 #include "autoconf.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "outfile.h"
@@ -50,31 +53,81 @@ slurp(const char *path)
 	return s;
 }
 
-/* Files in DIR whose name contains ".tmp-". */
+/* Is the file's text TEXT? */
 static int
-temp_files(void)
+holds(const char *path, const char *text)
 {
-	DIR *d = opendir(dir);
+	char *s = slurp(path);
+	int same = s != NULL && strcmp(s, text) == 0;
+
+	free(s);
+	return same;
+}
+
+/* Files under DIR (one level of folders down too) with ".tmp-" in their
+ * name. */
+static int
+temps_in(const char *path)
+{
+	DIR *d = opendir(path);
 	struct dirent *e;
 	int n = 0;
 
 	if (d == NULL)
 		return -1;
-	while ((e = readdir(d)) != NULL)
+	while ((e = readdir(d)) != NULL) {
 		if (strstr(e->d_name, ".tmp-") != NULL)
 			n++;
+		else if (e->d_type == DT_DIR && e->d_name[0] != '.') {
+			char *sub = xasprintf("%s/%s", path, e->d_name);
+
+			n += temps_in(sub);
+			free(sub);
+		}
+	}
 	closedir(d);
 	return n;
 }
 
-/* ------------------------------------------------------------ atomic files */
+static int
+temp_files(void)
+{
+	return temps_in(dir);
+}
+
+static int
+reset_handle(const struct outfile *o)
+{
+	return o->f == NULL && o->path == NULL && o->target == NULL &&
+	    o->tmp == NULL;
+}
+
+/* Open PATH, write TEXT, commit; 0 or -1 (the cause printed as a TAP
+ * comment). */
+static int
+write_whole(const char *path, const char *text)
+{
+	struct outfile o;
+	char *cause = NULL;
+
+	if (outfile_open(&o, path, &cause) == 0) {
+		fputs(text, o.f);
+		if (outfile_commit(&o, &cause) == 0)
+			return 0;
+	}
+	printf("#   %s\n", cause);
+	free(cause);
+	return -1;
+}
+
+/* ------------------------------------------------------------ regular files */
 
 static void
 test_commit(void)
 {
 	struct outfile o;
 	struct stat st;
-	char *path = in_dir("intros.csv"), *cause = NULL, *s;
+	char *path = in_dir("intros.csv"), *cause = NULL, *want;
 	int rc;
 
 	rc = outfile_open(&o, path, &cause);
@@ -87,37 +140,30 @@ test_commit(void)
 	}
 	ok(access(path, F_OK) != 0, "the target does not exist before commit");
 	is_int(temp_files(), 1, "one temporary file beside it");
-	ok(o.tmp != NULL && strncmp(o.tmp, path, strlen(path)) == 0,
-	    "the temporary file is named after the target, in its folder");
+	want = in_dir(".intros.csv.tmp-");
+	ok(o.tmp != NULL && strncmp(o.tmp, want, strlen(want)) == 0,
+	    "the temporary file is .NAME.tmp-XXXXXX, in the target's folder");
+	free(want);
 	fputs("a,b\n1,2\n", o.f);
 	rc = outfile_commit(&o, &cause);
 	ok(rc == 0, "outfile_commit");
-	s = slurp(path);
-	is_str(s, "a,b\n1,2\n", "the target holds what was written");
-	free(s);
+	ok(holds(path, "a,b\n1,2\n"), "the target holds what was written");
 	is_int(temp_files(), 0, "no temporary file left");
 	ok(stat(path, &st) == 0 && (st.st_mode & 0777) == 0644,
 	    "mode follows the umask (0644), not mkstemp's 0600");
-	ok(o.f == NULL && o.path == NULL && o.tmp == NULL,
-	    "the handle is reset");
+	ok(reset_handle(&o), "the handle is reset");
 
 	/* Over an existing file. */
 	put(path, "OLD\n");
 	rc = outfile_open(&o, path, &cause);
 	ok(rc == 0, "outfile_open over an existing file");
-	s = slurp(path);
-	is_str(s, "OLD\n", "the old file is untouched while writing");
-	free(s);
+	ok(holds(path, "OLD\n"), "the old file is untouched while writing");
 	fputs("NEW\n", o.f);
 	fflush(o.f);
-	s = slurp(path);
-	is_str(s, "OLD\n", "still untouched after a flush");
-	free(s);
+	ok(holds(path, "OLD\n"), "still untouched after a flush");
 	rc = outfile_commit(&o, &cause);
-	s = slurp(path);
 	ok(rc == 0, "commit over it");
-	is_str(s, "NEW\n", "replaced whole on commit");
-	free(s);
+	ok(holds(path, "NEW\n"), "replaced whole on commit");
 	is_int(temp_files(), 0, "no temporary file left");
 	unlink(path);
 	free(path);
@@ -128,7 +174,7 @@ test_abort(void)
 {
 	struct outfile o;
 	char *path = in_dir("keep.csv"), *fresh = in_dir("fresh.csv");
-	char *cause = NULL, *s;
+	char *cause = NULL;
 	size_t i;
 
 	put(path, "OLD\n");
@@ -138,12 +184,9 @@ test_abort(void)
 		    o.f);
 	fflush(o.f);
 	outfile_abort(&o);
-	s = slurp(path);
-	is_str(s, "OLD\n", "after abort the target is untouched");
-	free(s);
+	ok(holds(path, "OLD\n"), "after abort the target is untouched");
 	is_int(temp_files(), 0, "after abort no temporary file is left");
-	ok(o.f == NULL && o.path == NULL && o.tmp == NULL,
-	    "abort resets the handle");
+	ok(reset_handle(&o), "abort resets the handle");
 	outfile_abort(&o);
 	ok(1, "abort twice is harmless");
 
@@ -152,6 +195,7 @@ test_abort(void)
 	outfile_abort(&o);
 	ok(access(fresh, F_OK) != 0, "an aborted new file never appears");
 	is_int(temp_files(), 0, "and leaves nothing behind");
+	unlink(path);
 	free(path);
 	free(fresh);
 }
@@ -171,33 +215,27 @@ test_errors(void)
 	want = xasprintf("%s: cannot create a file beside it: %s", path,
 	    strerror(ENOENT));
 	is_str(cause, want, "and says where and why");
-	ok(o.f == NULL && o.path == NULL && o.tmp == NULL,
-	    "a failed open leaves a zeroed handle");
+	ok(reset_handle(&o), "a failed open leaves a zeroed handle");
 	outfile_abort(&o);
 	free(want);
 	free(cause);
 	cause = NULL;
 	free(path);
 
-	/* The target is a folder: rename fails, nothing is left. */
+	/* The target is a folder: refused at once, nothing created. */
 	path = in_dir("adir");
 	mkdir(path, 0755);
 	rc = outfile_open(&o, path, &cause);
-	ok(rc == 0, "outfile_open beside a folder works");
-	if (rc == 0) {
-		fputs("data\n", o.f);
-		rc = outfile_commit(&o, &cause);
-		ok(rc != 0, "committing over a folder fails");
-		want = xasprintf("%s: cannot write: %s", path,
-		    strerror(EISDIR));
-		is_str(cause, want, "and says why");
-		free(want);
-		free(cause);
-		cause = NULL;
-		ok(stat(path, &st) == 0 && S_ISDIR(st.st_mode),
-		    "the folder is still a folder");
-		is_int(temp_files(), 0, "the temporary file was removed");
-	}
+	ok(rc != 0, "outfile_open on a folder fails");
+	want = xasprintf("%s: cannot open for writing: %s", path,
+	    strerror(EISDIR));
+	is_str(cause, want, "and says why");
+	free(want);
+	free(cause);
+	cause = NULL;
+	ok(stat(path, &st) == 0 && S_ISDIR(st.st_mode),
+	    "the folder is still a folder");
+	is_int(temp_files(), 0, "no temporary file was made");
 	rmdir(path);
 	free(path);
 
@@ -246,6 +284,197 @@ test_same_file(void)
 	free(missing);
 }
 
+/* ------------------------------------------------------------ links */
+
+static void
+test_links(void)
+{
+	char *real = in_dir("real.csv"), *link1 = in_dir("link.csv");
+	char *sub = in_dir("sub"), *deep = in_dir("sub/deep.csv");
+	char *hop = in_dir("sub/hop.csv"), *chain = in_dir("chain.csv");
+	char *dangling = in_dir("dangling.csv"), *created = in_dir("new.csv");
+	char *loop1 = in_dir("loop1"), *loop2 = in_dir("loop2");
+	char *cause = NULL, *want, buf[64];
+	struct outfile o;
+	struct stat st;
+	ssize_t len;
+
+	put(real, "OLD\n");
+	mkdir(sub, 0755);
+	put(deep, "OLD\n");
+	if (symlink("real.csv", link1) != 0 ||
+	    symlink("deep.csv", hop) != 0 ||
+	    symlink("sub/hop.csv", chain) != 0 ||
+	    symlink("new.csv", dangling) != 0 ||
+	    symlink("loop2", loop1) != 0 || symlink("loop1", loop2) != 0)
+		perror("symlink");
+
+	ok(write_whole(link1, "NEW\n") == 0, "write through a link");
+	ok(lstat(link1, &st) == 0 && S_ISLNK(st.st_mode),
+	    "the link is still a link");
+	len = readlink(link1, buf, sizeof buf - 1);
+	buf[len > 0 ? len : 0] = '\0';
+	is_str(buf, "real.csv", "pointing where it did");
+	ok(holds(real, "NEW\n"), "its target was replaced");
+
+	ok(write_whole(chain, "NEW\n") == 0, "write through two links");
+	ok(lstat(chain, &st) == 0 && S_ISLNK(st.st_mode) &&
+	    lstat(hop, &st) == 0 && S_ISLNK(st.st_mode),
+	    "both links stay links");
+	ok(holds(deep, "NEW\n"),
+	    "the last target, relative to its link's folder, was replaced");
+
+	ok(write_whole(dangling, "NEW\n") == 0, "write through a dangling "
+	    "link");
+	ok(lstat(dangling, &st) == 0 && S_ISLNK(st.st_mode),
+	    "the dangling link is still a link");
+	ok(holds(created, "NEW\n"), "its target was created");
+	is_int(temp_files(), 0, "no temporary file left after links");
+
+	ok(outfile_open(&o, loop1, &cause) != 0, "a loop of links fails");
+	want = xasprintf("%s: cannot follow the link: %s", loop1,
+	    strerror(ELOOP));
+	is_str(cause, want, "and says so");
+	free(want);
+	free(cause);
+
+	unlink(loop1);
+	unlink(loop2);
+	unlink(dangling);
+	unlink(created);
+	unlink(chain);
+	unlink(hop);
+	unlink(deep);
+	rmdir(sub);
+	unlink(link1);
+	unlink(real);
+	free(loop1);
+	free(loop2);
+	free(dangling);
+	free(created);
+	free(chain);
+	free(hop);
+	free(deep);
+	free(sub);
+	free(link1);
+	free(real);
+}
+
+/* ------------------------------------------------------------ in place */
+
+static void
+test_fifo(void)
+{
+	char *fifo = in_dir("pipe"), *got = in_dir("from-pipe");
+	struct outfile o;
+	struct stat st;
+	char *cause = NULL;
+	pid_t pid;
+	int status, rc;
+
+	if (mkfifo(fifo, 0600) != 0) {
+		perror("mkfifo");
+		exit(99);
+	}
+	fflush(stdout);
+	if ((pid = fork()) == 0) {	/* the reader */
+		char buf[256];
+		ssize_t n;
+		int in = open(fifo, O_RDONLY), out;
+
+		out = open(got, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		while (in >= 0 && out >= 0 && (n = read(in, buf, sizeof buf))
+		    > 0)
+			if (write(out, buf, (size_t)n) != n)
+				_exit(1);
+		_exit(in < 0 || out < 0 || close(out) != 0);
+	}
+	rc = outfile_open(&o, fifo, &cause);
+	ok(rc == 0 && o.tmp == NULL, "a FIFO is opened in place");
+	if (rc == 0) {
+		is_int(temp_files(), 0, "with no temporary file");
+		fputs("through the pipe\n", o.f);
+		ok(outfile_commit(&o, &cause) == 0, "and committed");
+	} else {
+		printf("#   %s\n", cause);
+		free(cause);
+	}
+	waitpid(pid, &status, 0);
+	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+	    holds(got, "through the pipe\n"), "the reader got it all");
+	ok(lstat(fifo, &st) == 0 && S_ISFIFO(st.st_mode),
+	    "the FIFO is still a FIFO");
+	unlink(fifo);
+	unlink(got);
+	free(fifo);
+	free(got);
+}
+
+static void
+test_devices(void)
+{
+	char *null = in_dir("null"), *full = in_dir("full"), *cause = NULL;
+	char *want;
+	struct outfile o;
+	struct stat st;
+
+	/* Our own devices, never the machine's /dev/null and /dev/full. */
+	if (mknod(null, S_IFCHR | 0666, makedev(1, 3)) != 0 ||
+	    mknod(full, S_IFCHR | 0666, makedev(1, 7)) != 0) {
+		ok(1, "# SKIP mknod needs root");
+		ok(1, "# SKIP mknod needs root");
+		ok(1, "# SKIP mknod needs root");
+		ok(1, "# SKIP mknod needs root");
+		unlink(null);
+		free(null);
+		free(full);
+		return;
+	}
+	ok(write_whole(null, "into nothing\n") == 0, "write to a null device");
+	ok(stat(null, &st) == 0 && S_ISCHR(st.st_mode),
+	    "it is still a character device");
+
+	ok(outfile_open(&o, full, &cause) == 0, "open a full device");
+	fputs("no room\n", o.f);
+	ok(outfile_commit(&o, &cause) != 0, "committing it fails");
+	want = xasprintf("%s: cannot write: %s", full, strerror(ENOSPC));
+	is_str(cause, want, "and says why");
+	free(want);
+	free(cause);
+	ok(stat(full, &st) == 0 && S_ISCHR(st.st_mode),
+	    "the full device is still a character device");
+	is_int(temp_files(), 0, "no temporary file next to the devices");
+	unlink(null);
+	unlink(full);
+	free(null);
+	free(full);
+}
+
+/* A target that stopped being a regular file while mingle wrote is left
+ * alone. */
+static void
+test_target_changed(void)
+{
+	char *b = in_dir("b.csv"), *cause = NULL;
+	struct outfile ob;
+	struct stat st;
+
+	if (outfile_open(&ob, b, &cause) != 0) {
+		printf("Bail out! %s\n", cause);
+		exit(99);
+	}
+	fputs("NEW B\n", ob.f);
+	mkfifo(b, 0600);
+	ok(outfile_commit(&ob, &cause) != 0,
+	    "a target that became a FIFO is not replaced");
+	like(cause, "is no longer a regular file", "and says so");
+	free(cause);
+	ok(lstat(b, &st) == 0 && S_ISFIFO(st.st_mode), "the FIFO stays");
+	is_int(temp_files(), 0, "no temporary file left");
+	unlink(b);
+	free(b);
+}
+
 int
 main(void)
 {
@@ -260,6 +489,10 @@ main(void)
 	test_abort();
 	test_errors();
 	test_same_file();
+	test_links();
+	test_fifo();
+	test_devices();
+	test_target_changed();
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", dir);

@@ -1,0 +1,137 @@
+#!/bin/sh
+# outputs.sh -- what mingle does to the files it writes: devices, FIFOs and
+# standard output are written in place and stay what they are; a symbolic
+# link stays a link and its target is replaced.
+. "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
+
+# The shipped example, with the export named absolutely.
+ini=$TMP/event.ini
+sed "s|^file = barcamp.csv|file = $top_srcdir/examples/barcamp.csv|" \
+    "$top_srcdir/examples/barcamp.ini" > "$ini"
+"$MINGLE" run -q -c "$ini" -o "$TMP/ref.csv" --report "$TMP/ref.report" \
+    --schedule "$TMP/ref.sched" || echo "Bail out! the example does not run"
+
+# fresh NAME: an empty folder $TMP/NAME, in $D.
+fresh() {
+	D=$TMP/$1
+	rm -rf "$D"
+	mkdir -p "$D"
+}
+
+# no_temps NAME FOLDER: no temporary file of mingle's is left in FOLDER.
+no_temps() {
+	_left=$(ls -A "$2" | grep -F '.tmp-')
+	if [ -z "$_left" ]; then t_ok "$1: no temporary file left"
+	else t_fail "$1: temporary files left" "$_left"; fi
+}
+
+# is_true NAME TEST-ARGS...: `test TEST-ARGS` holds.
+is_true() {
+	_name=$1; shift
+	if test "$@"; then t_ok "$_name"
+	else t_fail "$_name: not true: test $*" "$(ls -lA "$D")"; fi
+}
+
+# same_text NAME TEXT FILE: FILE holds exactly the line TEXT.
+same_text() {
+	if [ "$(cat "$3")" = "$2" ]; then t_ok "$1"
+	else t_fail "$1: $(basename "$3") changed" "$(head -c 300 "$3")"; fi
+}
+
+# -- character devices: written in place, never replaced.
+fresh device
+if [ "$(id -u)" = 0 ] && mknod "$D/null" c 1 3 2>/dev/null; then
+	t_run "-o a null device" 0 "$MINGLE" run -q -c "$ini" -o "$D/null"
+	is_true "the null device is still a character device" -c "$D/null"
+	no_temps "-o a null device" "$D"
+else
+	t_n=$((t_n + 1)); echo "ok $t_n - # SKIP mknod needs root"
+fi
+
+# A full device: mknod'ed as root, the real /dev/full otherwise (where a
+# user cannot create files, so nothing can be replaced either).
+full=/dev/full
+if [ "$(id -u)" = 0 ] && mknod "$D/full" c 1 7 2>/dev/null; then
+	full=$D/full
+fi
+t_run "-o a full device" 1 "$MINGLE" run -q -c "$ini" -o "$full"
+t_contains "-o a full device: says why" "$TMP/err" \
+    "mingle: $full: cannot write: No space left on device"
+is_true "the full device is still a character device" -c "$full"
+no_temps "-o a full device" "$(dirname "$full")"
+
+# -- a FIFO with a reader gets the introductions and stays a FIFO.
+fresh fifo
+mkfifo "$D/pipe"
+cat "$D/pipe" > "$TMP/from-pipe" &
+reader=$!
+t_run "-o a FIFO" 0 timeout 20 "$MINGLE" run -q -c "$ini" -o "$D/pipe"
+is_true "the FIFO is still a FIFO" -p "$D/pipe"
+if [ -p "$D/pipe" ]; then
+	wait $reader
+	t_same "the reader got the introductions" "$TMP/ref.csv" \
+	    "$TMP/from-pipe"
+else
+	kill $reader 2>/dev/null
+	t_fail "the reader got nothing: the FIFO was replaced"
+fi
+no_temps "-o a FIFO" "$D"
+
+# -- a link to our standard output (what /dev/stdout is) writes to it.
+fresh stdout
+ln -s /proc/self/fd/1 "$D/stdout"
+"$MINGLE" run -q -c "$ini" -o "$D/stdout" | cat > "$TMP/piped"
+t_same "-o a link to standard output (a pipe)" "$TMP/ref.csv" "$TMP/piped"
+is_true "the link to standard output is still a link" -L "$D/stdout"
+printf 'LOG\n' > "$TMP/log"
+t_run "-o a link to standard output (a file)" 0 sh -c \
+    '"$1" run -q -c "$2" -o "$3" >> "$4"' sh "$MINGLE" "$ini" \
+    "$D/stdout" "$TMP/log"
+{ echo LOG; cat "$TMP/ref.csv"; } > "$TMP/log.want"
+t_same "appended to the file standard output is" "$TMP/log.want" \
+    "$TMP/log"
+no_temps "-o a link to standard output" "$D"
+
+# -- a symbolic link to a file: the link stays, its target is replaced.
+fresh symlink
+printf 'OLD\n' > "$D/real.csv"
+ln -s real.csv "$D/link.csv"
+t_run "-o a symbolic link" 0 "$MINGLE" run -q -c "$ini" -o "$D/link.csv"
+is_true "the link is still a link" -L "$D/link.csv"
+if [ "$(readlink "$D/link.csv")" = real.csv ]; then
+	t_ok "to the same target"
+else t_fail "the link now points to '$(readlink "$D/link.csv")'"; fi
+t_same "the target holds the introductions" "$TMP/ref.csv" "$D/real.csv"
+if [ "$(ls -A "$D" | tr '\n' ' ')" = "link.csv real.csv " ]; then
+	t_ok "nothing else in the folder"
+else t_fail "the folder holds: $(ls -A "$D" | tr '\n' ' ')"; fi
+
+# A link to a link in another folder, relative at each step.
+mkdir "$D/sub"
+printf 'OLD\n' > "$D/sub/deep.csv"
+ln -s deep.csv "$D/sub/hop.csv"
+ln -s sub/hop.csv "$D/chain.csv"
+t_run "-o a chain of links" 0 "$MINGLE" run -q -c "$ini" -o "$D/chain.csv"
+is_true "both links stay links" -L "$D/chain.csv" -a -L "$D/sub/hop.csv"
+t_same "the last target holds the introductions" "$TMP/ref.csv" \
+    "$D/sub/deep.csv"
+no_temps "-o a chain of links" "$D"
+no_temps "-o a chain of links, in the target's folder" "$D/sub"
+
+# A dangling link: its target is created.
+fresh dangling
+ln -s new.csv "$D/link.csv"
+t_run "-o a dangling link" 0 "$MINGLE" run -q -c "$ini" -o "$D/link.csv"
+is_true "the dangling link is still a link" -L "$D/link.csv"
+t_same "its target was created" "$TMP/ref.csv" "$D/new.csv"
+no_temps "-o a dangling link" "$D"
+
+# A link to the export is refused like the export itself.
+fresh to-input
+ln -s "$top_srcdir/examples/barcamp.csv" "$D/link.csv"
+t_run "-o a link to the export" 1 "$MINGLE" run -q -c "$ini" \
+    -o "$D/link.csv"
+t_contains "-o a link to the export: refused" "$TMP/err" "refusing to write"
+is_true "the link to the export is still a link" -L "$D/link.csv"
+
+t_done
