@@ -78,10 +78,15 @@ check_targets(const struct session *s, const struct outputs *o,
 	return 0;
 }
 
+/* Write every file, then put them all in place together (see outfile.h):
+ * a failure leaves every old file as it was. */
 static int
 write_all(struct session *s, const struct assignment *as,
     struct outputs *o, char **cause)
 {
+	struct outfile *const set[] = { &o->intros, &o->report,
+	    &o->schedule };
+
 	if (outfile_open(&o->intros, o->intros_path, cause) != 0)
 		return -1;
 	output_intros(o->intros.f, &s->engine, as);
@@ -95,14 +100,7 @@ write_all(struct session *s, const struct assignment *as,
 			goto fail;
 		output_schedule(o->schedule.f, &s->t, as);
 	}
-	/* Everything is written; now put it in place. */
-	if (o->report_path != NULL && outfile_commit(&o->report, cause) != 0)
-		goto fail;
-	if (o->schedule_path != NULL && outfile_commit(&o->schedule, cause) != 0)
-		goto fail;
-	if (outfile_commit(&o->intros, cause) != 0)
-		goto fail;
-	return 0;
+	return outfile_commit_set(set, 3, cause);
 fail:
 	outfile_abort(&o->intros);
 	outfile_abort(&o->report);

@@ -1,6 +1,6 @@
 /*
- * outfile.c -- temporary files renamed into place, and in-place writes for
- * what is not a regular file.  See outfile.h.
+ * outfile.c -- temporary files renamed into place together, and in-place
+ * writes for what is not a regular file.  See outfile.h.
  */
 #include "autoconf.h"
 
@@ -209,27 +209,88 @@ write_error(const struct outfile *o, int err)
 	return xasprintf("%s: cannot write: %s", o->path, strerror(err));
 }
 
+/* fsync the folder holding TARGET, so the rename survives a crash; 0 or
+ * an errno.  Some file systems cannot (EINVAL): nothing to do then. */
+static int
+sync_folder(const char *target)
+{
+	char *dir = path_dirname(target);
+	int fd, err = 0;
+
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		err = errno;
+	else {
+		if (fsync(fd) != 0 && errno != EINVAL)
+			err = errno;
+		close(fd);
+	}
+	free(dir);
+	return err;
+}
+
+/* Rename every temporary file of SET into place, stopping at the first
+ * that fails (outfile_abort() removes the rest).  0, or -1 with *cause. */
+static int
+rename_all(struct outfile *const *set, size_t n, char **cause)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < n && rc == 0; i++) {
+		struct outfile *o = set[i];
+
+		if (o->tmp == NULL)
+			continue;
+		if (rename(o->tmp, o->target) != 0) {
+			*cause = write_error(o, errno);
+			rc = -1;
+			continue;
+		}
+		free(o->tmp);
+		o->tmp = NULL;
+	}
+	return rc;
+}
+
+int
+outfile_commit_set(struct outfile *const *set, size_t n, char **cause)
+{
+	size_t i;
+	int err, rc = 0;
+
+	for (i = 0; i < n && rc == 0; i++) {
+		if ((err = finish(set[i])) != 0) {
+			*cause = write_error(set[i], err);
+			rc = -1;
+		}
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		if (set[i]->tmp != NULL && !replaceable(set[i])) {
+			*cause = xasprintf("%s: is no longer a regular file; "
+			    "left as it is", set[i]->target);
+			rc = -1;
+		}
+	}
+	if (rc == 0)
+		rc = rename_all(set, n, cause);
+	for (i = 0; i < n && rc == 0; i++) {
+		if (set[i]->target != NULL &&
+		    (err = sync_folder(set[i]->target)) != 0) {
+			*cause = xasprintf("%s: written, but its folder could "
+			    "not be synced: %s", set[i]->path, strerror(err));
+			rc = -1;
+		}
+	}
+	for (i = 0; i < n; i++)
+		outfile_abort(set[i]);
+	return rc;
+}
+
 int
 outfile_commit(struct outfile *o, char **cause)
 {
-	int err, rc = 0;
-
-	if ((err = finish(o)) != 0) {
-		*cause = write_error(o, err);
-		rc = -1;
-	} else if (o->tmp != NULL && !replaceable(o)) {
-		*cause = xasprintf("%s: is no longer a regular file; left as "
-		    "it is", o->target);
-		rc = -1;
-	} else if (o->tmp != NULL && rename(o->tmp, o->target) != 0) {
-		*cause = write_error(o, errno);
-		rc = -1;
-	} else {
-		free(o->tmp);	/* renamed: nothing to remove */
-		o->tmp = NULL;
-	}
-	outfile_abort(o);
-	return rc;
+	return outfile_commit_set(&o, 1, cause);
 }
 
 int

@@ -1,5 +1,5 @@
 /*
- * outfile.h -- the files mingle writes: whole or not at all.
+ * outfile.h -- the files mingle writes: whole, all together, or not at all.
  *
  * What a name given to outfile_open() gets:
  *   - "-" or NULL: standard output.
@@ -14,12 +14,16 @@
  *     redirection would, and never replaced.  So is the file that already
  *     is standard output (/dev/stdout): mingle writes through its stdout.
  *
- * An error leaves the target as it was, with no temporary file left; what
- * went to a target written in place cannot be taken back.
+ * Nothing is renamed before outfile_commit_set() has written and synced
+ * every file of the set: a full disk, or any other error, leaves every
+ * target as it was, with no temporary file left.  What went to a target
+ * written in place (a FIFO, a device, standard output) cannot be taken
+ * back.  After the renames the folders are fsync'ed.
  */
 #ifndef MINGLE_OUTFILE_H
 #define MINGLE_OUTFILE_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 struct outfile {
@@ -35,9 +39,17 @@ struct outfile {
  */
 int outfile_open(struct outfile *o, const char *path, char **cause);
 
-/* Flush, fsync and rename into place (or, in place, flush and close).
- * 0, or -1 with *cause (the target is then untouched).  The handle is
- * reset either way. */
+/*
+ * Finish the N handles of SET together: flush and check every one, fsync
+ * and close the temporary files, and only when all of that succeeded
+ * rename them all into place.  Zeroed handles (never opened) are skipped.
+ * 0, or -1 with *cause naming the first file that failed; then no target
+ * was replaced (unless a rename itself fails after others succeeded, which
+ * a full disk cannot cause).  Either way every handle is reset.
+ */
+int outfile_commit_set(struct outfile *const *set, size_t n, char **cause);
+
+/* outfile_commit_set() of one file. */
 int outfile_commit(struct outfile *o, char **cause);
 
 /* Close the file and remove the temporary one; the target is untouched.

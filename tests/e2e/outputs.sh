@@ -1,7 +1,9 @@
 #!/bin/sh
 # outputs.sh -- what mingle does to the files it writes: devices, FIFOs and
 # standard output are written in place and stay what they are; a symbolic
-# link stays a link and its target is replaced.
+# link stays a link and its target is replaced; the files of one run are
+# put in place all together or not at all (a full disk is simulated with
+# `ulimit -f`).
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 
 # The shipped example, with the export named absolutely.
@@ -133,5 +135,37 @@ t_run "-o a link to the export" 1 "$MINGLE" run -q -c "$ini" \
     -o "$D/link.csv"
 t_contains "-o a link to the export: refused" "$TMP/err" "refusing to write"
 is_true "the link to the export is still a link" -L "$D/link.csv"
+
+# -- all or nothing: a full disk while writing the introductions leaves
+# the old report and the old introductions as they were.  `ulimit -f 1`
+# lets a file grow to 512 or 1024 bytes: the report (a header) fits, the
+# introductions (12 kB) do not.
+fresh full-disk
+printf 'OLD INTRODUCTIONS\n' > "$D/out.csv"
+printf 'OLD REPORT\n' > "$D/report.csv"
+printf 'OLD SCHEDULE\n' > "$D/schedule.csv"
+t_run "a full disk" 1 sh -c 'trap "" XFSZ; ulimit -f 1 &&
+    exec "$1" run -q -c "$2" -o "$3/out.csv" --report "$3/report.csv" \
+    --schedule "$3/schedule.csv"' sh "$MINGLE" "$ini" "$D"
+t_contains "a full disk: says which file" "$TMP/err" \
+    "mingle: $D/out.csv: cannot write: File too large"
+same_text "a full disk: the introductions are untouched" \
+    "OLD INTRODUCTIONS" "$D/out.csv"
+same_text "a full disk: the report is untouched" "OLD REPORT" \
+    "$D/report.csv"
+same_text "a full disk: the schedule is untouched" "OLD SCHEDULE" \
+    "$D/schedule.csv"
+no_temps "a full disk" "$D"
+
+# Standard output full: the report is not written either.
+printf 'OLD REPORT\n' > "$D/report.csv"
+t_run "run -o - --report, stdout full" 1 sh -c \
+    '"$1" run -q -c "$2" -o - --report "$3" > /dev/full' sh "$MINGLE" \
+    "$ini" "$D/report.csv"
+t_contains "stdout full: says so" "$TMP/err" \
+    "mingle: cannot write to standard output: No space left on device"
+same_text "stdout full: the report is untouched" "OLD REPORT" \
+    "$D/report.csv"
+no_temps "stdout full" "$D"
 
 t_done

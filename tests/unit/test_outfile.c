@@ -1,16 +1,19 @@
 /*
  * test_outfile.c -- unit tests for core/outfile.c: temporary files renamed
  * into place (on abort or error the target is untouched and no temporary
- * file is left), links followed, devices and FIFOs written in place.
+ * file is left), links followed, devices and FIFOs written in place, and
+ * sets committed all or nothing.
  */
 #include "autoconf.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
@@ -450,28 +453,111 @@ test_devices(void)
 	free(full);
 }
 
-/* A target that stopped being a regular file while mingle wrote is left
- * alone. */
-static void
-test_target_changed(void)
-{
-	char *b = in_dir("b.csv"), *cause = NULL;
-	struct outfile ob;
-	struct stat st;
+/* ------------------------------------------------------------ sets */
 
-	if (outfile_open(&ob, b, &cause) != 0) {
+static void
+test_set(void)
+{
+	char *a = in_dir("a.csv"), *b = in_dir("b.csv"), *c = in_dir("c.csv");
+	char *cause = NULL, *want;
+	struct outfile oa, ob, oc, unused;
+	struct outfile *const set[] = { &oa, &ob, &unused, &oc };
+	struct rlimit old, small;
+	size_t i;
+	int rc;
+
+	put(a, "OLD A\n");
+	put(b, "OLD B\n");
+	put(c, "OLD C\n");
+	memset(&unused, 0, sizeof unused);
+	if (outfile_open(&oa, a, &cause) != 0 ||
+	    outfile_open(&ob, b, &cause) != 0 ||
+	    outfile_open(&oc, c, &cause) != 0) {
 		printf("Bail out! %s\n", cause);
 		exit(99);
 	}
+	fputs("NEW A\n", oa.f);
+	fputs("NEW C\n", oc.f);
+
+	/* A full disk while B is written: no file may grow past 4 kB (and
+	 * SIGXFSZ ignored, so write(2) fails with EFBIG).  Nothing is
+	 * printed while the limit holds. */
+	fflush(stdout);
+	signal(SIGXFSZ, SIG_IGN);
+	getrlimit(RLIMIT_FSIZE, &old);
+	small = old;
+	small.rlim_cur = 4096;
+	setrlimit(RLIMIT_FSIZE, &small);
+	for (i = 0; i < 1000; i++)
+		fputs("a line of B that will not fit\n", ob.f);
+	rc = outfile_commit_set(set, 4, &cause);
+	setrlimit(RLIMIT_FSIZE, &old);
+	signal(SIGXFSZ, SIG_DFL);
+
+	ok(rc != 0, "a set with a file that cannot be written fails");
+	want = xasprintf("%s: cannot write: %s", b, strerror(EFBIG));
+	is_str(cause, want, "naming the file and why");
+	free(want);
+	free(cause);
+	cause = NULL;
+	ok(holds(a, "OLD A\n"), "the file before it is untouched");
+	ok(holds(b, "OLD B\n"), "the failed file is untouched");
+	ok(holds(c, "OLD C\n"), "the file after it is untouched");
+	is_int(temp_files(), 0, "no temporary file left");
+	ok(reset_handle(&oa) && reset_handle(&ob) && reset_handle(&oc),
+	    "every handle is reset");
+
+	/* The same set, with room: all three. */
+	if (outfile_open(&oa, a, &cause) != 0 ||
+	    outfile_open(&ob, b, &cause) != 0 ||
+	    outfile_open(&oc, c, &cause) != 0) {
+		printf("Bail out! %s\n", cause);
+		exit(99);
+	}
+	fputs("NEW A\n", oa.f);
+	fputs("NEW B\n", ob.f);
+	fputs("NEW C\n", oc.f);
+	ok(outfile_commit_set(set, 4, &cause) == 0, "a set that fits");
+	ok(holds(a, "NEW A\n") && holds(b, "NEW B\n") && holds(c, "NEW C\n"),
+	    "all three are in place");
+	is_int(temp_files(), 0, "no temporary file left");
+	unlink(a);
+	unlink(b);
+	unlink(c);
+	free(a);
+	free(b);
+	free(c);
+}
+
+/* A target that stopped being a regular file while mingle wrote is left
+ * alone, and so is the rest of the set. */
+static void
+test_target_changed(void)
+{
+	char *a = in_dir("a.csv"), *b = in_dir("b.csv"), *cause = NULL;
+	struct outfile oa, ob;
+	struct outfile *const set[] = { &oa, &ob };
+	struct stat st;
+
+	put(a, "OLD A\n");
+	if (outfile_open(&oa, a, &cause) != 0 ||
+	    outfile_open(&ob, b, &cause) != 0) {
+		printf("Bail out! %s\n", cause);
+		exit(99);
+	}
+	fputs("NEW A\n", oa.f);
 	fputs("NEW B\n", ob.f);
 	mkfifo(b, 0600);
-	ok(outfile_commit(&ob, &cause) != 0,
-	    "a target that became a FIFO is not replaced");
+	ok(outfile_commit_set(set, 2, &cause) != 0,
+	    "a target that became a FIFO fails the set");
 	like(cause, "is no longer a regular file", "and says so");
 	free(cause);
 	ok(lstat(b, &st) == 0 && S_ISFIFO(st.st_mode), "the FIFO stays");
+	ok(holds(a, "OLD A\n"), "the other file is untouched");
 	is_int(temp_files(), 0, "no temporary file left");
+	unlink(a);
 	unlink(b);
+	free(a);
 	free(b);
 }
 
@@ -492,6 +578,7 @@ main(void)
 	test_links();
 	test_fifo();
 	test_devices();
+	test_set();
 	test_target_changed();
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
