@@ -1,12 +1,14 @@
 /*
- * outfile.c -- temporary files renamed into place together, and in-place
- * writes for what is not a regular file.  See outfile.h.
+ * outfile.c -- temporary files renamed into place together, in-place writes
+ * for what is not a regular file, and the signal handler that removes the
+ * temporary files.  See outfile.h.
  */
 #include "autoconf.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,8 +17,138 @@
 #include "outfile.h"
 #include "util.h"
 
+/* Temporary files at once; `mingle run` has three. */
+#define OUTFILE_PENDING 8
+
 /* Symbolic links followed before giving up, as the kernel does. */
 #define OUTFILE_MAX_LINKS 40
+
+/*
+ * The temporary files that exist now, for the signal handler: storage it
+ * can walk without allocating, changed only with the signals it handles
+ * blocked, so it never sees half an entry.
+ */
+static char pending_path[OUTFILE_PENDING][PATH_MAX];
+static volatile sig_atomic_t pending_used[OUTFILE_PENDING];
+static int handlers_installed;
+
+static const int cleanup_signals[] = {
+	SIGHUP, SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGXFSZ
+};
+#define NCLEANUP (sizeof cleanup_signals / sizeof cleanup_signals[0])
+
+/* ---------------------------------------------------------------- signals */
+
+/*
+ * Only async-signal-safe calls: unlink(2) each temporary file, then raise
+ * the signal again; SA_RESETHAND has restored its default action, so the
+ * exit status says which signal ended mingle.
+ */
+static void
+on_signal(int sig)
+{
+	size_t i;
+
+	for (i = 0; i < OUTFILE_PENDING; i++)
+		if (pending_used[i])
+			unlink(pending_path[i]);
+	raise(sig);
+}
+
+static void
+cleanup_set(sigset_t *set)
+{
+	size_t i;
+
+	sigemptyset(set);
+	for (i = 0; i < NCLEANUP; i++)
+		sigaddset(set, cleanup_signals[i]);
+}
+
+static void
+signals_block(sigset_t *old)
+{
+	sigset_t set;
+
+	cleanup_set(&set);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+static void
+signals_restore(const sigset_t *old)
+{
+	sigprocmask(SIG_SETMASK, old, NULL);
+}
+
+/* Catch the cleanup signals, except those ignored when mingle started
+ * (nohup, or a background job's SIGINT): they stay ignored. */
+static void
+handlers_install(void)
+{
+	struct sigaction sa, old;
+	size_t i;
+
+	if (handlers_installed)
+		return;
+	handlers_installed = 1;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sa.sa_flags = SA_RESETHAND;
+	cleanup_set(&sa.sa_mask);	/* one handler run at a time */
+	for (i = 0; i < NCLEANUP; i++) {
+		if (sigaction(cleanup_signals[i], NULL, &old) != 0 ||
+		    old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(cleanup_signals[i], &sa, NULL);
+	}
+}
+
+/* Create the temporary file from TEMPLATE (mkstemp) and enter it in the
+ * table, with no moment in between a signal could leave it behind.  The
+ * descriptor, or -1 with errno. */
+static int
+pending_create(char *template, int *slot)
+{
+	sigset_t old;
+	size_t i;
+	int fd, err = 0;
+
+	*slot = -1;
+	signals_block(&old);
+	handlers_install();
+	for (i = 0; i < OUTFILE_PENDING && pending_used[i]; i++)
+		/* nothing */;
+	if (i == OUTFILE_PENDING)
+		err = EMFILE;
+	else if (strlen(template) >= sizeof pending_path[i])
+		err = ENAMETOOLONG;
+	else if ((fd = mkstemp(template)) < 0)
+		err = errno;
+	else {
+		memcpy(pending_path[i], template, strlen(template) + 1);
+		pending_used[i] = 1;
+		*slot = (int)i;
+	}
+	signals_restore(&old);
+	if (err != 0) {
+		errno = err;
+		return -1;
+	}
+	return fd;
+}
+
+/* Remove the temporary file (if UNLINK) and its entry, together. */
+static void
+pending_remove(int slot, int unlink_it)
+{
+	sigset_t old;
+
+	signals_block(&old);
+	if (unlink_it)
+		unlink(pending_path[slot]);
+	pending_used[slot] = 0;
+	signals_restore(&old);
+}
 
 /* ---------------------------------------------------------------- opening */
 
@@ -91,7 +223,7 @@ open_temp(struct outfile *o, const char *path, char **cause)
 	char *target, *dir, *tmp;
 	const char *base;
 	mode_t mask;
-	int fd;
+	int fd, slot;
 
 	if ((target = resolve_links(path)) == NULL) {
 		*cause = xasprintf("%s: cannot follow the link: %s", path,
@@ -103,7 +235,7 @@ open_temp(struct outfile *o, const char *path, char **cause)
 	dir = path_dirname(target);
 	tmp = xasprintf("%s/.%s.tmp-XXXXXX", dir, base);
 	free(dir);
-	if ((fd = mkstemp(tmp)) < 0) {
+	if ((fd = pending_create(tmp, &slot)) < 0) {
 		*cause = xasprintf("%s: cannot create a file beside it: %s",
 		    path, strerror(errno));
 		free(target);
@@ -117,6 +249,7 @@ open_temp(struct outfile *o, const char *path, char **cause)
 	o->path = xstrdup(path);
 	o->target = target;
 	o->tmp = tmp;
+	o->slot = slot;
 	o->f = fdopen(fd, "w");
 	if (o->f == NULL) {
 		*cause = xasprintf("%s: %s", tmp, strerror(errno));
@@ -133,6 +266,7 @@ outfile_open(struct outfile *o, const char *path, char **cause)
 	struct stat st;
 
 	memset(o, 0, sizeof *o);
+	o->slot = -1;
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->f = stdout;
 		return 0;
@@ -157,6 +291,7 @@ handle_reset(struct outfile *o)
 	free(o->target);
 	free(o->tmp);
 	memset(o, 0, sizeof *o);
+	o->slot = -1;
 }
 
 void
@@ -164,8 +299,8 @@ outfile_abort(struct outfile *o)
 {
 	if (o->f != NULL && o->f != stdout)
 		fclose(o->f);
-	if (o->tmp != NULL)
-		unlink(o->tmp);
+	if (o->tmp != NULL && o->slot >= 0)
+		pending_remove(o->slot, 1);
 	handle_reset(o);
 }
 
@@ -230,13 +365,16 @@ sync_folder(const char *target)
 }
 
 /* Rename every temporary file of SET into place, stopping at the first
- * that fails (outfile_abort() removes the rest).  0, or -1 with *cause. */
+ * that fails (outfile_abort() removes the rest); signals wait until the
+ * table is up to date.  0, or -1 with *cause. */
 static int
 rename_all(struct outfile *const *set, size_t n, char **cause)
 {
+	sigset_t old;
 	size_t i;
 	int rc = 0;
 
+	signals_block(&old);
 	for (i = 0; i < n && rc == 0; i++) {
 		struct outfile *o = set[i];
 
@@ -247,9 +385,11 @@ rename_all(struct outfile *const *set, size_t n, char **cause)
 			rc = -1;
 			continue;
 		}
+		pending_remove(o->slot, 0);
 		free(o->tmp);
 		o->tmp = NULL;
 	}
+	signals_restore(&old);
 	return rc;
 }
 

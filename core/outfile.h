@@ -19,6 +19,12 @@
  * target as it was, with no temporary file left.  What went to a target
  * written in place (a FIFO, a device, standard output) cannot be taken
  * back.  After the renames the folders are fsync'ed.
+ *
+ * Signals: while temporary files exist, SIGHUP, SIGINT, SIGPIPE, SIGQUIT,
+ * SIGTERM and SIGXFSZ remove them before mingle dies of the signal (so its
+ * exit status still says which); a signal ignored when mingle started stays
+ * ignored.  SIGKILL cannot be caught: after one, .NAME.tmp-XXXXXX files
+ * may remain beside their targets, and deleting them is safe.
  */
 #ifndef MINGLE_OUTFILE_H
 #define MINGLE_OUTFILE_H
@@ -31,6 +37,7 @@ struct outfile {
 	char *target;	/* the regular file to replace, links followed */
 	char *tmp;	/* the temporary file beside TARGET, while it exists */
 	FILE *f;	/* write here */
+	int slot;	/* TMP's entry in the signal handler's table */
 };
 
 /*

@@ -3,7 +3,7 @@
 # standard output are written in place and stay what they are; a symbolic
 # link stays a link and its target is replaced; the files of one run are
 # put in place all together or not at all (a full disk is simulated with
-# `ulimit -f`).
+# `ulimit -f`); SIGTERM, SIGINT and SIGHUP remove the temporary files.
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 
 # The shipped example, with the export named absolutely.
@@ -38,6 +38,34 @@ is_true() {
 same_text() {
 	if [ "$(cat "$3")" = "$2" ]; then t_ok "$1"
 	else t_fail "$1: $(basename "$3") changed" "$(head -c 300 "$3")"; fi
+}
+
+# wait_for NAME PID FILE-PATTERN FOLDER: wait (10 s at most) until a file
+# matching FILE-PATTERN exists in FOLDER while PID still runs.
+wait_for() {
+	_i=0
+	while [ $_i -lt 100 ]; do
+		if ls -A "$4" | grep -qF -- "$3"; then return 0; fi
+		kill -0 "$2" 2>/dev/null || break
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	return 1
+}
+
+# reap PID: wait for PID, its exit status in $status; a watchdog kills it
+# (status 137) if it has not ended within 10 s.
+reap() {
+	(
+		_i=0
+		while [ $_i -lt 100 ] && kill -0 "$1" 2>/dev/null; do
+			sleep 0.1
+			_i=$((_i + 1))
+		done
+		kill -KILL "$1" 2>/dev/null
+	) >/dev/null 2>&1 &
+	wait "$1"
+	status=$?
 }
 
 # -- character devices: written in place, never replaced.
@@ -167,5 +195,45 @@ t_contains "stdout full: says so" "$TMP/err" \
 same_text "stdout full: the report is untouched" "OLD REPORT" \
     "$D/report.csv"
 no_temps "stdout full" "$D"
+
+# -- signals while writing: the run blocks opening a FIFO nobody reads
+# (the schedule, opened after the introductions and the report), with
+# the other two temporary files in place; the signal removes them and the
+# exit status says the signal ended mingle.
+for sig in TERM:15 INT:2 HUP:1; do
+	num=${sig#*:} sig=${sig%:*}
+	# A background command of a script starts with SIGINT ignored.
+	reset=env
+	if [ "$sig" = INT ]; then
+		reset="env --default-signal=INT"
+		if ! $reset true 2>/dev/null; then
+			t_n=$((t_n + 1))
+			echo "ok $t_n - # SKIP env cannot reset SIGINT"
+			continue
+		fi
+	fi
+	fresh "signal-$sig"
+	printf 'OLD\n' > "$D/out.csv"
+	mkfifo "$D/schedule.fifo"
+	$reset "$MINGLE" run -q -c "$ini" \
+	    -o "$D/out.csv" --report "$D/report.csv" \
+	    --schedule "$D/schedule.fifo" 2>"$TMP/err" &
+	pid=$!
+	if wait_for "SIG$sig" $pid 'report.csv.tmp-' "$D"; then
+		t_ok "SIG$sig: mingle waits for the FIFO with its temporary files"
+	else
+		t_fail "SIG$sig: no temporary report while mingle waits" \
+		    "$(ls -A "$D")"
+	fi
+	kill -"$sig" $pid
+	reap $pid
+	want=$((128 + num))
+	if [ "$status" = "$want" ]; then t_ok "SIG$sig: exit status $status"
+	else t_fail "SIG$sig: exit status $status, want $want" \
+	    "$(cat "$TMP/err")"; fi
+	no_temps "SIG$sig" "$D"
+	same_text "SIG$sig: the introductions are untouched" OLD "$D/out.csv"
+	t_absent "SIG$sig: no report" "$D/report.csv"
+done
 
 t_done

@@ -1,8 +1,8 @@
 /*
  * test_outfile.c -- unit tests for core/outfile.c: temporary files renamed
  * into place (on abort or error the target is untouched and no temporary
- * file is left), links followed, devices and FIFOs written in place, and
- * sets committed all or nothing.
+ * file is left), links followed, devices and FIFOs written in place, sets
+ * committed all or nothing, and signals cleaning up.
  */
 #include "autoconf.h"
 
@@ -561,6 +561,74 @@ test_target_changed(void)
 	free(b);
 }
 
+/* ------------------------------------------------------------ signals */
+
+/* In a child: open two files, write, and get SIG (ignored first if
+ * IGNORE).  Its wait status. */
+static int
+signalled_child(int sig, int ignore)
+{
+	char *a = in_dir("sig-a.csv"), *b = in_dir("sig-b.csv");
+	struct outfile oa, ob;
+	char *cause = NULL;
+	pid_t pid;
+	int status;
+
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		if (ignore)
+			signal(sig, SIG_IGN);
+		if (outfile_open(&oa, a, &cause) != 0 ||
+		    outfile_open(&ob, b, &cause) != 0)
+			_exit(98);
+		fputs("A\n", oa.f);
+		fflush(oa.f);
+		if (temp_files() != 2)
+			_exit(97);
+		raise(sig);
+		outfile_abort(&oa);
+		outfile_abort(&ob);
+		_exit(temp_files() == 0 ? 0 : 96);
+	}
+	waitpid(pid, &status, 0);
+	free(a);
+	free(b);
+	return status;
+}
+
+static void
+test_signals(void)
+{
+	static const int sigs[] = { SIGTERM, SIGINT, SIGHUP };
+	char what[64];
+	size_t i;
+	int status;
+
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		status = signalled_child(sigs[i], 0);
+		snprintf(what, sizeof what, "%s ends the process",
+		    strsignal(sigs[i]));
+		ok(WIFSIGNALED(status) && WTERMSIG(status) == sigs[i], what);
+		if (!WIFSIGNALED(status))
+			printf("#   exit status %d\n", WEXITSTATUS(status));
+		snprintf(what, sizeof what, "%s removes the temporary files",
+		    strsignal(sigs[i]));
+		is_int(temp_files(), 0, what);
+	}
+}
+
+/* Run first: the child must make the first temporary file of its process,
+ * when outfile.c looks at which signals are ignored. */
+static void
+test_ignored_signal(void)
+{
+	int status = signalled_child(SIGHUP, 1);
+
+	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "an ignored SIGHUP stays ignored, and the run goes on");
+	is_int(temp_files(), 0, "then nothing is left either");
+}
+
 int
 main(void)
 {
@@ -571,6 +639,7 @@ main(void)
 		perror("mkdtemp");
 		return 99;
 	}
+	test_ignored_signal();
 	test_commit();
 	test_abort();
 	test_errors();
@@ -580,6 +649,7 @@ main(void)
 	test_devices();
 	test_set();
 	test_target_changed();
+	test_signals();
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", dir);
