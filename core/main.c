@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "mingle/plugin.h"
+#include "outfile.h"
 
 static void
 usage(FILE *f)
@@ -31,8 +32,9 @@ usage(FILE *f)
 	    "config.\nExit status: 0 ok, 1 bad input or config, 2 usage.\n");
 }
 
-int
-main(int argc, char **argv)
+/* Run what ARGV asks for; its exit status. */
+static int
+dispatch(int argc, char **argv)
 {
 	size_t i;
 
@@ -64,4 +66,18 @@ main(int argc, char **argv)
 	fprintf(stderr, "mingle: no command '%s'\n", argv[1]);
 	usage(stderr);
 	return EXIT_USAGE;
+}
+
+/* A command has not succeeded until its standard output is written: a
+ * full disk there (> /dev/full) is exit status 1, with a message. */
+int
+main(int argc, char **argv)
+{
+	char *cause = NULL;
+	int rc;
+
+	rc = dispatch(argc, argv);
+	if (rc == EXIT_OK && outfile_close_stdout(&cause) != 0)
+		rc = cli_fail(cause);
+	return rc;
 }

@@ -444,3 +444,20 @@ outfile_same_file(const char *path, const char *other)
 		return 0;
 	return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
+
+int
+outfile_close_stdout(char **cause)
+{
+	int err = 0;
+
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout))
+		err = errno != 0 ? errno : EIO;
+	if (fclose(stdout) != 0 && err == 0 && errno != EBADF)
+		err = errno;
+	if (err == 0)
+		return 0;
+	*cause = xasprintf("cannot write to standard output: %s",
+	    strerror(err));
+	return -1;
+}

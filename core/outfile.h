@@ -67,4 +67,11 @@ void outfile_abort(struct outfile *o);
  * a name that does not exist (or NULL) is no file. */
 int outfile_same_file(const char *path, const char *other);
 
+/*
+ * Flush and close standard output; for main(), once the command succeeded.
+ * 0, or -1 with *cause ("cannot write to standard output: ...").  A closed
+ * standard output nothing was written to is no error.
+ */
+int outfile_close_stdout(char **cause);
+
 #endif

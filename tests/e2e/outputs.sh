@@ -3,7 +3,8 @@
 # standard output are written in place and stay what they are; a symbolic
 # link stays a link and its target is replaced; the files of one run are
 # put in place all together or not at all (a full disk is simulated with
-# `ulimit -f`); SIGTERM, SIGINT and SIGHUP remove the temporary files.
+# `ulimit -f`); SIGTERM, SIGINT and SIGHUP remove the temporary files; and
+# every command fails when its standard output cannot be written.
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 
 # The shipped example, with the export named absolutely.
@@ -235,5 +236,29 @@ for sig in TERM:15 INT:2 HUP:1; do
 	same_text "SIG$sig: the introductions are untouched" OLD "$D/out.csv"
 	t_absent "SIG$sig: no report" "$D/report.csv"
 done
+
+# -- every command fails when its standard output cannot be written.
+a=$(awk -F';' 'NR == 2 { print $5 }' "$top_srcdir/examples/barcamp.csv")
+b=$(awk -F';' 'NR == 3 { print $5 }' "$top_srcdir/examples/barcamp.csv")
+full_stdout() {
+	_name=$1; shift
+	t_run "$_name > /dev/full" 1 sh -c '"$@" > /dev/full' sh "$@"
+	t_contains "$_name > /dev/full: says so" "$TMP/err" \
+	    "mingle: cannot write to standard output: No space left on device"
+}
+full_stdout "check" "$MINGLE" check -c "$ini"
+full_stdout "explain" "$MINGLE" explain -c "$ini" "$a" "$b"
+full_stdout "plugins" "$MINGLE" plugins
+full_stdout "attendees" "$MINGLE" attendees -c "$ini"
+full_stdout "attendees -o -" "$MINGLE" attendees -c "$ini" -o -
+full_stdout "--help" "$MINGLE" --help
+full_stdout "--version" "$MINGLE" --version
+full_stdout "run --help" "$MINGLE" run --help
+full_stdout "help check" "$MINGLE" help check
+full_stdout "run -o -" "$MINGLE" run -q -c "$ini" -o -
+
+# A closed standard output is no error when nothing goes there.
+t_run "run -o FILE with stdout closed" 0 sh -c \
+    '"$1" run -q -c "$2" -o "$3" >&-' sh "$MINGLE" "$ini" "$TMP/closed.csv"
 
 t_done

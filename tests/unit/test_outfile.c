@@ -2,7 +2,7 @@
  * test_outfile.c -- unit tests for core/outfile.c: temporary files renamed
  * into place (on abort or error the target is untouched and no temporary
  * file is left), links followed, devices and FIFOs written in place, sets
- * committed all or nothing, and signals cleaning up.
+ * committed all or nothing, signals cleaning up, and standard output.
  */
 #include "autoconf.h"
 
@@ -629,6 +629,60 @@ test_ignored_signal(void)
 	is_int(temp_files(), 0, "then nothing is left either");
 }
 
+/* ------------------------------------------------------------ stdout */
+
+/* In a child whose stdout is PATH (or closed if NULL), print TEXT and
+ * close stdout; the exit status says whether the cause was WANT (or, for
+ * NULL, that closing succeeded). */
+static int
+close_stdout_child(const char *path, const char *text, const char *want)
+{
+	char *cause = NULL;
+	pid_t pid;
+	int status, fd;
+
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		close(STDOUT_FILENO);
+		if (path != NULL) {
+			fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+			if (fd != STDOUT_FILENO)
+				_exit(98);
+		}
+		fputs(text, stdout);
+		if (outfile_close_stdout(&cause) != 0)
+			_exit(want != NULL && strcmp(cause, want) == 0 ? 0 :
+			    2);
+		_exit(want == NULL ? 0 : 1);
+	}
+	waitpid(pid, &status, 0);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static void
+test_stdout(void)
+{
+	char *file = in_dir("stdout.txt"), *want;
+
+	want = xasprintf("cannot write to standard output: %s",
+	    strerror(ENOSPC));
+	is_int(close_stdout_child("/dev/full", "text\n", want), 0,
+	    "stdout on a full device: closing it fails and says why");
+	free(want);
+	is_int(close_stdout_child(file, "text\n", NULL), 0,
+	    "stdout on a file: closing it succeeds");
+	ok(holds(file, "text\n"), "and the text arrived");
+	is_int(close_stdout_child(NULL, "", NULL), 0,
+	    "a closed stdout nothing was written to is no error");
+	want = xasprintf("cannot write to standard output: %s",
+	    strerror(EBADF));
+	is_int(close_stdout_child(NULL, "lost\n", want), 0,
+	    "but text written to a closed stdout is");
+	free(want);
+	unlink(file);
+	free(file);
+}
+
 int
 main(void)
 {
@@ -650,6 +704,7 @@ main(void)
 	test_set();
 	test_target_changed();
 	test_signals();
+	test_stdout();
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", dir);
