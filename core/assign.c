@@ -340,27 +340,3 @@ assign_cov_cmp(const void *x, const void *y, void *ctx)
 
 	return (a > b) - (a < b);
 }
-
-uint32_t *
-assign_by_rank(const struct graph *g)
-{
-	uint32_t *v, i;
-
-	/* rank is a permutation: its inverse is the order */
-	v = xcalloc(g->n ? g->n : 1, sizeof *v);
-	for (i = 0; i < g->n; i++)
-		v[g->rank[i]] = i;
-	return v;
-}
-
-size_t
-assign_active(const struct graph *g, uint32_t **active)
-{
-	size_t i, n = 0;
-
-	*active = xcalloc(g->n ? g->n : 1, sizeof **active);
-	for (i = 0; i < g->n; i++)
-		if (g->active[i])
-			(*active)[n++] = (uint32_t)i;
-	return n;
-}

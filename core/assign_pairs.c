@@ -197,8 +197,8 @@ assign_pairs(const struct graph *g, const struct config_match *m,
 {
 	struct assign_ctx c;
 	struct pairs p;
-	uint32_t *byrank, *act, u;
-	size_t i, nact = 0;
+	uint32_t *act, u;
+	size_t i, nact;
 	int rc = -1;
 
 	assign_ctx_init(&c, g, m, oracle);
@@ -207,11 +207,7 @@ assign_pairs(const struct graph *g, const struct config_match *m,
 	p.member = xcalloc(3 * (g->n / 2 + 1), sizeof *p.member);
 	p.table_of = xcalloc(g->n ? g->n : 1, sizeof *p.table_of);
 
-	byrank = assign_by_rank(g);
-	act = xcalloc(g->n ? g->n : 1, sizeof *act);
-	for (i = 0; i < g->n; i++)
-		if (g->active[byrank[i]])
-			act[nact++] = byrank[i];
+	nact = graph_active_by_rank(g, &act);
 	pairs_match(&p, act, nact);
 
 	if (m->odd == MATCH_ODD_TRIO) {
@@ -247,7 +243,6 @@ assign_pairs(const struct graph *g, const struct config_match *m,
 	rc = assign_from_seats(&c, out, cause);
 out:
 	free(act);
-	free(byrank);
 	free(p.member);
 	free(p.table_of);
 	assign_ctx_free(&c);

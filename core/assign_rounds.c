@@ -29,16 +29,12 @@ assign_tables(const struct graph *g, const struct config_match *m,
 {
 	struct assign_ctx c;
 	struct seating s;
-	uint32_t *byrank, *act, p, r;
-	size_t i, nact = 0;
+	uint32_t *act, p, r;
+	size_t nact;
 	int rc;
 
 	assign_ctx_init(&c, g, m, oracle);
-	byrank = assign_by_rank(g);
-	act = xcalloc(g->n ? g->n : 1, sizeof *act);
-	for (i = 0; i < g->n; i++)
-		if (g->active[byrank[i]])
-			act[nact++] = byrank[i];
+	nact = graph_active_by_rank(g, &act);
 
 	rc = seating_run(&s, &c, act, (uint32_t)nact, gs, rounds, m->seed,
 	    cause);
@@ -59,7 +55,6 @@ assign_tables(const struct graph *g, const struct config_match *m,
 	}
 	seating_free(&s);
 	free(act);
-	free(byrank);
 	assign_ctx_free(&c);
 	return rc;
 }

@@ -264,8 +264,8 @@ assign_suggestions(const struct graph *g, const struct config_match *m,
     struct assignment *out, char **cause)
 {
 	struct suggest s;
-	size_t i, cap = 0, n = g->n ? g->n : 1;
-	uint32_t *byrank, v;
+	size_t i, nact, cap = 0, n = g->n ? g->n : 1;
+	uint32_t *act, v;
 	const struct edge *e;
 
 	memset(&s, 0, sizeof s);
@@ -291,17 +291,15 @@ assign_suggestions(const struct graph *g, const struct config_match *m,
 	suggest_greedy(&s);
 
 	/* Repair those below the floor, in rank order. */
-	byrank = assign_by_rank(g);
-	for (i = 0; i < g->n; i++) {
-		v = byrank[i];
-		if (!g->active[v])
-			continue;
+	nact = graph_active_by_rank(g, &act);
+	for (i = 0; i < nact; i++) {
+		v = act[i];
 		while (s.deg[v] < s.floor) {
 			if (!suggest_one_swap(&s, v) && !suggest_path(&s, v))
 				break;
 		}
 	}
-	free(byrank);
+	free(act);
 	suggest_greedy(&s);
 
 	for (i = 0; i < g->nedges; i++) {
