@@ -50,10 +50,8 @@ assign_run(const struct graph *g, const struct config_match *match,
 		rc = assign_pairs(g, match, oracle, out, cause);
 		break;
 	case MATCH_GROUPS:
-		rc = assign_groups(g, match, oracle, out, cause);
-		break;
 	case MATCH_ROUNDS:
-		rc = assign_rounds(g, match, oracle, out, cause);
+		rc = assign_tables(g, match, oracle, out, cause);
 		break;
 	default:
 		*cause = xasprintf("unknown assignment mode %d",

@@ -112,9 +112,8 @@ int assign_suggestions(const struct graph *g, const struct config_match *m,
     struct assignment *out, char **cause);
 int assign_pairs(const struct graph *g, const struct config_match *m,
     const struct pair_oracle *oracle, struct assignment *out, char **cause);
-int assign_groups(const struct graph *g, const struct config_match *m,
-    const struct pair_oracle *oracle, struct assignment *out, char **cause);
-int assign_rounds(const struct graph *g, const struct config_match *m,
+/* Groups and rounds (assign_tables.c). */
+int assign_tables(const struct graph *g, const struct config_match *m,
     const struct pair_oracle *oracle, struct assignment *out, char **cause);
 
 #endif

@@ -61,10 +61,4 @@ int assign_from_seats(struct assign_ctx *c, struct assignment *out,
  * by (round, table, rank). */
 void assign_sort(const struct graph *g, struct assignment *out);
 
-/* Seat the active attendees in ROUNDS rounds of tables of GS (seating.c's
- * search) and introduce everyone seated together: groups and rounds. */
-int assign_tables(const struct graph *g, const struct config_match *m,
-    const struct pair_oracle *oracle, uint32_t gs, uint32_t rounds,
-    struct assignment *out, char **cause);
-
 #endif
