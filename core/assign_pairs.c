@@ -22,8 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "assign.h"
-#include "assign_internal.h"
+#include "assign_ctx.h"
+#include "assign_modes.h"
 #include "blossom.h"
 #include "util.h"
 
@@ -108,13 +108,13 @@ pairs_fit(struct pairs *p, uint32_t u, uint32_t t, double *fit, int *ok,
 	*ok = 1;
 	for (i = 0; i < 2; i++) {
 		x = p->member[3 * (t - 1) + i];
-		if (assign_vetoed(p->c, u, x, &veto, cause) != 0)
+		if (assign_ctx_vetoed(p->c, u, x, &veto, cause) != 0)
 			return -1;
 		if (veto) {
 			*ok = 0;
 			return 0;
 		}
-		if (assign_score(p->c, u, x, &s, cause) != 0)
+		if (assign_ctx_score(p->c, u, x, &s, cause) != 0)
 			return -1;
 		*fit += s;
 	}
@@ -177,7 +177,7 @@ pairs_pair_up(struct pairs *p, const uint32_t *act, size_t nact, size_t i,
 		x = act[j];
 		if (p->table_of[x] != 0)
 			continue;
-		if (assign_vetoed(p->c, u, x, &veto, cause) != 0)
+		if (assign_ctx_vetoed(p->c, u, x, &veto, cause) != 0)
 			return -1;
 		if (veto)
 			continue;
@@ -240,7 +240,7 @@ assign_pairs(const struct graph *g, const struct config_match *m,
 			.table = (int32_t)p.table_of[u],
 		};
 	}
-	rc = assign_from_seats(&c, out, cause);
+	rc = assign_ctx_introduce_seated(&c, out, cause);
 out:
 	free(act);
 	free(p.member);

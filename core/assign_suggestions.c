@@ -19,8 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "assign.h"
-#include "assign_internal.h"
+#include "assign_modes.h"
+#include "assignment.h"
 #include "util.h"
 
 /* Longest path (edges added) and work per attendee in the repair. */
@@ -245,17 +245,7 @@ suggest_coverage(struct suggest *s, struct assignment *out)
 			why = SHORTFALL_ALL_VETOED;
 		else
 			why = SHORTFALL_NO_PARTNER;
-		if (out->nshort == cap) {
-			cap = cap ? 2 * cap : 16;
-			out->short_of = xreallocarray(out->short_of, cap,
-			    sizeof *out->short_of);
-		}
-		out->short_of[out->nshort++] = (struct coverage){
-			.attendee = v,
-			.got = s->deg[v],
-			.wanted = s->floor,
-			.why = why,
-		};
+		assignment_add_short(out, &cap, v, s->deg[v], s->floor, why);
 	}
 }
 
@@ -306,10 +296,10 @@ assign_suggestions(const struct graph *g, const struct config_match *m,
 		if (!s.sel[i])
 			continue;
 		e = &g->edges[i];
-		assign_add_intro(out, &cap, g, e->a, e->b, e->w, 0, 0);
+		assignment_add_intro(out, &cap, g, e->a, e->b, e->w, 0, 0);
 	}
 	suggest_coverage(&s, out);
-	assign_sort(g, out);
+	assignment_sort(out, g);
 
 	free(s.sel);
 	free(s.deg);

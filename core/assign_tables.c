@@ -24,8 +24,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "assign.h"
-#include "assign_internal.h"
+#include "assign_ctx.h"
+#include "assign_modes.h"
 #include "seating.h"
 #include "util.h"
 
@@ -62,7 +62,7 @@ assign_tables_seat(const struct graph *g, const struct config_match *m,
 				};
 			}
 		}
-		rc = assign_from_seats(&c, out, cause);
+		rc = assign_ctx_introduce_seated(&c, out, cause);
 	}
 	seating_free(&s);
 	free(act);

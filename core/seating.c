@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "assign_internal.h"
+#include "assign_ctx.h"
 #include "pairmap.h"
 #include "rng.h"
 #include "seating.h"
@@ -151,7 +151,7 @@ seating_veto(struct seating *s, uint32_t p, uint32_t q)
 		if (*cache != 0)
 			return *cache == 2;
 	}
-	if (assign_vetoed(s->c, s->node[p], s->node[q], &veto,
+	if (assign_ctx_vetoed(s->c, s->node[p], s->node[q], &veto,
 	    &s->cause) != 0) {
 		s->failed = 1;
 		return 0;
@@ -166,7 +166,7 @@ seating_w(const struct seating *s, uint32_t p, uint32_t q)
 {
 	if (s->c->g->nedges == 0)
 		return 0;
-	return assign_weight(s->c, s->node[p], s->node[q]);
+	return assign_ctx_weight(s->c, s->node[p], s->node[q]);
 }
 
 /* Count D more (or fewer) bad relations for p in round r. */

@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "assign_internal.h"
+#include "assign_ctx.h"
 #include "pairmap.h"
 #include "rng.h"
 
