@@ -86,7 +86,16 @@ static int	seat_repair(struct seating *, uint64_t);
 static double	seat_gain(struct seating *, uint32_t, uint32_t, uint32_t,
 		    const double *);
 static void	seat_polish(struct seating *, uint64_t);
-static void	seat_alloc(struct seating *, uint64_t);
+static void	seat_init(struct seating *, struct assign_ctx *,
+		    const uint32_t *, uint32_t, uint32_t, uint32_t, uint64_t);
+static uint64_t	seat_round_pairs(const struct seating *);
+static uint64_t	seat_all_pairs(const struct seating *);
+static int	seat_count(const struct seating *, uint32_t, char **);
+static void	seat_alloc(struct seating *);
+static void	seat_start(struct seating *);
+static void	seat_rep_init(struct seating *);
+static int	seat_oracle_failed(struct seating *, char **);
+static int	seat_solve(struct seating *, uint32_t, char **);
 
 uint32_t
 seating_tables(uint32_t n, uint32_t g, uint32_t **size)
@@ -318,13 +327,13 @@ static void
 seat_polish(struct seating *s, uint64_t budget)
 {
 	const struct graph *g = s->c->g;
-	uint32_t n = s->n, r, p, j, nb, node, x, t, i, q, *rep;
+	uint32_t n = s->n, r, p, j, nb, node, x, t, i, q;
 	struct seat_move mv, best;
 	double *wp, ds;
 	int improved = 1;
 
-	/* Scores need the full evaluation. */
-	rep = s->rep;
+	/* Scores need the full evaluation: drop the O(1) counts. */
+	free(s->rep);
 	s->rep = NULL;
 	wp = xcalloc(n ? n : 1, sizeof *wp);
 	while (improved && s->steps < budget && !s->failed) {
@@ -386,12 +395,101 @@ seat_polish(struct seating *s, uint64_t budget)
 		}
 	}
 	free(wp);
-	free(rep);
 }
 
+/* S's fixed part: who the people are, the tables and their slots. */
 static void
-seat_alloc(struct seating *s, uint64_t pairs_per_round)
+seat_init(struct seating *s, struct assign_ctx *c, const uint32_t *node,
+    uint32_t n, uint32_t group_size, uint32_t rounds, uint64_t seed)
 {
+	const struct graph *g = c->g;
+	uint32_t i, t;
+
+	memset(s, 0, sizeof *s);
+	s->c = c;
+	s->n = n;
+	s->rounds = rounds;
+	rng_seed(&s->rng, seed);
+	s->node = xcalloc(n ? n : 1, sizeof *s->node);
+	memcpy(s->node, node, n * sizeof *node);
+	s->local = xcalloc(g->n ? g->n : 1, sizeof *s->local);
+	for (i = 0; i < g->n; i++)
+		s->local[i] = UINT32_MAX;
+	for (i = 0; i < n; i++)
+		s->local[node[i]] = i;
+	s->tables = seating_tables(n, group_size, &s->size);
+	s->start = xcalloc(s->tables, sizeof *s->start);
+	for (t = 0; t < s->tables; t++)
+		s->start[t] = t ? s->start[t - 1] + s->size[t - 1] : 0;
+}
+
+/* Pairs seated together in one round. */
+static uint64_t
+seat_round_pairs(const struct seating *s)
+{
+	uint64_t pairs = 0;
+	uint32_t t;
+
+	for (t = 0; t < s->tables; t++)
+		pairs += (uint64_t)s->size[t] * (s->size[t] - 1) / 2;
+	return pairs;
+}
+
+/* Pairs among all of S's people. */
+static uint64_t
+seat_all_pairs(const struct seating *s)
+{
+	return (uint64_t)s->n * (s->n > 0 ? s->n - 1 : 0) / 2;
+}
+
+/*
+ * Refuse what counting shows cannot exist: each round everyone meets at
+ * least minsize - 1 new people, the rounds cannot use more pairs than
+ * there are, and a table of k in one round needs k different tables in
+ * another.  Returns 0, or -1 with *cause set.
+ */
+static int
+seat_count(const struct seating *s, uint32_t group_size, char **cause)
+{
+	uint32_t n = s->n, rounds = s->rounds, t, minsize = s->size[0];
+	uint64_t pairs = seat_round_pairs(s), total = seat_all_pairs(s);
+
+	for (t = 0; t < s->tables; t++)
+		if (s->size[t] < minsize)
+			minsize = s->size[t];
+	if (n > 1 && (uint64_t)rounds * (minsize - 1) > n - 1) {
+		*cause = xasprintf("no schedule exists: %u people in tables "
+		    "of %u for %u rounds would meet someone twice (each "
+		    "meets at least %u others a round, %u in all, but there "
+		    "are only %u others)", n, group_size, rounds,
+		    minsize - 1, rounds * (minsize - 1), n - 1);
+		return -1;
+	}
+	if (n > 1 && rounds * pairs > total) {
+		*cause = xasprintf("no schedule exists: %u people in tables "
+		    "of %u for %u rounds would meet someone twice (the "
+		    "tables seat %llu pairs, but %u people make only %llu)",
+		    n, group_size, rounds,
+		    (unsigned long long)(rounds * pairs), n,
+		    (unsigned long long)total);
+		return -1;
+	}
+	if (rounds > 1 && s->size[0] > s->tables) {
+		*cause = xasprintf("no schedule exists: %u people in tables "
+		    "of %u for %u rounds would meet someone twice (a table "
+		    "of %u needs people from %u different tables of the "
+		    "round before, but there are only %u tables)", n,
+		    group_size, rounds, s->size[0], s->size[0], s->tables);
+		return -1;
+	}
+	return 0;
+}
+
+/* S's changing part, empty: every round unseated, nobody met. */
+static void
+seat_alloc(struct seating *s)
+{
+	const struct node_stats *st = s->c->g->stats;
 	size_t rn = (size_t)s->rounds * s->n + 1;
 	uint32_t i, n = s->n;
 
@@ -409,7 +507,88 @@ seat_alloc(struct seating *s, uint64_t pairs_per_round)
 		s->meet_dense = xcalloc((size_t)n * n + 1, 1);
 		s->veto_dense = xcalloc((size_t)n * n + 1, 1);
 	} else
-		pairmap_init(&s->meet_map, s->rounds * pairs_per_round);
+		pairmap_init(&s->meet_map, s->rounds * seat_round_pairs(s));
+	s->may_veto = xcalloc(n ? n : 1, 1);
+	for (i = 0; i < n; i++) {
+		s->may_veto[i] = s->c->oracle != NULL &&
+		    st[s->node[i]].vetoed > 0;
+		s->any_veto |= s->may_veto[i];
+	}
+}
+
+/*
+ * Fill every round.  Tight schedules (the rounds use at least half of
+ * all pairs) try the field construction, else the freedom greedy; the
+ * rest take the plain greedy.
+ */
+static void
+seat_start(struct seating *s)
+{
+	uint32_t r;
+	int tight;
+
+	tight = s->rounds > 1 &&
+	    2 * s->rounds * seat_round_pairs(s) >= seat_all_pairs(s);
+	if (tight && seating_start_field(s) == 0)
+		return;
+	for (r = 0; r < s->rounds; r++) {
+		if (tight)
+			seating_start_freedom(s, r);
+		else
+			seating_start_greedy(s, r);
+	}
+}
+
+/* Without vetoes, and where they fit, count what judges a swap in O(1)
+ * (s->rep). */
+static void
+seat_rep_init(struct seating *s)
+{
+	if (s->any_veto ||
+	    (uint64_t)s->rounds * s->n * s->tables > SEAT_REP_MAX)
+		return;
+	s->rep = xcalloc((size_t)s->rounds * s->n * s->tables + 1,
+	    sizeof *s->rep);
+	seating_state_count_rep(s);
+}
+
+/* If the oracle failed during the search, hand its message to *cause
+ * and return -1; else 0. */
+static int
+seat_oracle_failed(struct seating *s, char **cause)
+{
+	if (!s->failed)
+		return 0;
+	*cause = s->cause;
+	s->cause = NULL;
+	return -1;
+}
+
+/* Repair the start until nothing is bad.  Returns 0, or -1 with *cause
+ * set: the oracle failed or the budget ran out. */
+static int
+seat_solve(struct seating *s, uint32_t group_size, char **cause)
+{
+	uint64_t budget;
+
+	budget = s->steps + (s->rep != NULL ? SEAT_REPAIR_FAST :
+	    SEAT_REPAIR_SLOW) + (uint64_t)SEAT_REPAIR_PER * s->n * s->rounds;
+	if (seat_repair(s, budget) == 0)
+		return 0;
+	if (seat_oracle_failed(s, cause) != 0)
+		return -1;
+	if (s->rounds > 1)
+		*cause = xasprintf("no schedule found: %u people in tables "
+		    "of %u for %u rounds without anyone meeting twice%s "
+		    "(searched %llu steps)", s->n, group_size, s->rounds,
+		    s->any_veto ? " or a vetoed pair together" : "",
+		    (unsigned long long)s->steps);
+	else
+		*cause = xasprintf("no seating found: %u people in tables "
+		    "of %u without a vetoed pair at a table (searched %llu "
+		    "steps)", s->n, group_size,
+		    (unsigned long long)s->steps);
+	return -1;
 }
 
 int
@@ -417,119 +596,20 @@ seating_run(struct seating *s, struct assign_ctx *c, const uint32_t *node,
     uint32_t n, uint32_t group_size, uint32_t rounds, uint64_t seed,
     char **cause)
 {
-	const struct graph *g = c->g;
-	uint32_t i, t, r, minsize;
-	uint64_t pairs_per_round = 0, total_pairs;
-	int tight;
-
-	memset(s, 0, sizeof *s);
-	s->c = c;
-	s->n = n;
-	s->rounds = rounds;
-	rng_seed(&s->rng, seed);
-	s->node = xcalloc(n ? n : 1, sizeof *s->node);
-	memcpy(s->node, node, n * sizeof *node);
-	s->local = xcalloc(g->n ? g->n : 1, sizeof *s->local);
-	for (i = 0; i < g->n; i++)
-		s->local[i] = UINT32_MAX;
-	for (i = 0; i < n; i++)
-		s->local[node[i]] = i;
-	s->tables = seating_tables(n, group_size, &s->size);
-	s->start = xcalloc(s->tables, sizeof *s->start);
-	minsize = s->size[0];
-	for (t = 0; t < s->tables; t++) {
-		s->start[t] = t ? s->start[t - 1] + s->size[t - 1] : 0;
-		pairs_per_round += (uint64_t)s->size[t] * (s->size[t] - 1) / 2;
-		if (s->size[t] < minsize)
-			minsize = s->size[t];
-	}
-	total_pairs = (uint64_t)n * (n > 0 ? n - 1 : 0) / 2;
-
-	/* Counting: each round everyone meets at least minsize - 1 new
-	 * people, and the rounds cannot use more pairs than there are. */
-	if (n > 1 && (uint64_t)rounds * (minsize - 1) > n - 1) {
-		*cause = xasprintf("no schedule exists: %u people in tables "
-		    "of %u for %u rounds would meet someone twice (each "
-		    "meets at least %u others a round, %u in all, but there "
-		    "are only %u others)", n, group_size, rounds,
-		    minsize - 1, rounds * (minsize - 1), n - 1);
+	seat_init(s, c, node, n, group_size, rounds, seed);
+	if (seat_count(s, group_size, cause) != 0)
 		return -1;
-	}
-	if (n > 1 && rounds * pairs_per_round > total_pairs) {
-		*cause = xasprintf("no schedule exists: %u people in tables "
-		    "of %u for %u rounds would meet someone twice (the "
-		    "tables seat %llu pairs, but %u people make only %llu)",
-		    n, group_size, rounds,
-		    (unsigned long long)(rounds * pairs_per_round), n,
-		    (unsigned long long)total_pairs);
+	seat_alloc(s);
+	seat_start(s);
+	seat_rep_init(s);
+	if (seat_solve(s, group_size, cause) != 0)
 		return -1;
-	}
-	/* A table of k in one round needs k different tables in another. */
-	if (rounds > 1 && s->size[0] > s->tables) {
-		*cause = xasprintf("no schedule exists: %u people in tables "
-		    "of %u for %u rounds would meet someone twice (a table "
-		    "of %u needs people from %u different tables of the "
-		    "round before, but there are only %u tables)", n,
-		    group_size, rounds, s->size[0], s->size[0], s->tables);
-		return -1;
-	}
-
-	seat_alloc(s, pairs_per_round);
-	s->may_veto = xcalloc(n ? n : 1, 1);
-	for (i = 0; i < n; i++) {
-		s->may_veto[i] = c->oracle != NULL &&
-		    g->stats[node[i]].vetoed > 0;
-		s->any_veto |= s->may_veto[i];
-	}
-
-	/* Tight: the rounds use at least half of all pairs. */
-	tight = rounds > 1 && 2 * rounds * pairs_per_round >= total_pairs;
-	if (!tight || seating_start_field(s) != 0) {
-		for (r = 0; r < rounds; r++) {
-			if (tight)
-				seating_start_freedom(s, r);
-			else
-				seating_start_greedy(s, r);
-		}
-	}
-	if (!s->any_veto && (uint64_t)rounds * n * s->tables <= SEAT_REP_MAX) {
-		s->rep = xcalloc((size_t)rounds * n * s->tables + 1,
-		    sizeof *s->rep);
-		seating_state_count_rep(s);
-	}
-
-	if (seat_repair(s, s->steps + (s->rep != NULL ? SEAT_REPAIR_FAST :
-	    SEAT_REPAIR_SLOW) + (uint64_t)SEAT_REPAIR_PER * n * rounds) != 0) {
-		if (s->failed) {
-			*cause = s->cause;
-			s->cause = NULL;
-		} else if (rounds > 1)
-			*cause = xasprintf("no schedule found: %u people in "
-			    "tables of %u for %u rounds without anyone "
-			    "meeting twice%s (searched %llu steps)", n,
-			    group_size, rounds, s->any_veto ?
-			    " or a vetoed pair together" : "",
-			    (unsigned long long)s->steps);
-		else
-			*cause = xasprintf("no seating found: %u people in "
-			    "tables of %u without a vetoed pair at a table "
-			    "(searched %llu steps)", n, group_size,
-			    (unsigned long long)s->steps);
-		return -1;
-	}
-	if (g->nedges > 0)
+	if (c->g->nedges > 0)
 		seat_polish(s, s->steps + SEAT_POLISH_BASE +
 		    (uint64_t)SEAT_POLISH_PER * n * rounds);
-	else {
-		free(s->rep);
-	}
+	free(s->rep);		/* only the repair needs it */
 	s->rep = NULL;
-	if (s->failed) {
-		*cause = s->cause;
-		s->cause = NULL;
-		return -1;
-	}
-	return 0;
+	return seat_oracle_failed(s, cause);
 }
 
 void
