@@ -82,9 +82,20 @@ static int	seat_better(const struct seat_move *, const struct seat_move *);
 static int	seat_tabu(const struct seating *, const struct seat_tabu *,
 		    uint32_t, uint32_t, uint32_t, uint32_t);
 static void	seat_restart(struct seating *, struct seat_tabu *);
+static void	seat_tabu_init(const struct seating *, struct seat_tabu *);
+static void	seat_tabu_mark(const struct seating *, struct seat_tabu *,
+		    const struct seat_move *, uint32_t);
+static int	seat_pick(struct seating *, const struct seat_tabu *,
+		    uint32_t, int64_t, struct seat_move *);
 static int	seat_repair(struct seating *, uint64_t);
 static double	seat_gain(struct seating *, uint32_t, uint32_t, uint32_t,
 		    const double *);
+static void	seat_weights(const struct seating *, uint32_t, double *,
+		    int);
+static void	seat_polish_table(struct seating *, uint32_t, uint32_t,
+		    uint32_t, uint32_t, const double *, struct seat_move *);
+static int	seat_polish_one(struct seating *, uint32_t, uint32_t,
+		    double *);
 static void	seat_polish(struct seating *, uint64_t);
 static void	seat_init(struct seating *, struct assign_ctx *,
 		    const uint32_t *, uint32_t, uint32_t, uint32_t, uint64_t);
@@ -202,62 +213,100 @@ seat_restart(struct seating *s, struct seat_tabu *tb)
 	}
 }
 
+/* Empty tabu marks, and the start as the best schedule so far. */
+static void
+seat_tabu_init(const struct seating *s, struct seat_tabu *tb)
+{
+	uint32_t n = s->n;
+
+	memset(tb, 0, sizeof *tb);
+	tb->pairwise = n <= SEAT_PAIR_TABU_MAX;
+	tb->mark = xcalloc(tb->pairwise ? (size_t)s->rounds * n * n + 1 :
+	    (size_t)s->rounds * n + 1, sizeof *tb->mark);
+	tb->best = xcalloc((size_t)s->rounds * n + 1, sizeof *tb->best);
+	memcpy(tb->best, s->slot, (size_t)s->rounds * n * sizeof *s->slot);
+	tb->best_conf = s->conflicts;
+}
+
+/* Forbid MV's two people to swap back until iteration UNTIL. */
+static void
+seat_tabu_mark(const struct seating *s, struct seat_tabu *tb,
+    const struct seat_move *mv, uint32_t until)
+{
+	uint32_t n = s->n;
+
+	if (tb->pairwise) {
+		tb->mark[((size_t)mv->r * n + mv->p) * n + mv->q] = until;
+		tb->mark[((size_t)mv->r * n + mv->q) * n + mv->p] = until;
+	} else {
+		tb->mark[mv->r * n + mv->p] = until;
+		tb->mark[mv->r * n + mv->q] = until;
+	}
+}
+
+/*
+ * The best swap at iteration IT of someone with a bad relation (ties at
+ * random): every partner of everyone bad when that is few, else a sample.
+ * A tabu swap counts only if it beats LOCAL_BEST.  Sets *best (best->r =
+ * UINT32_MAX if there is none) and returns whether any swap was judged.
+ */
+static int
+seat_pick(struct seating *s, const struct seat_tabu *tb, uint32_t it,
+    int64_t local_best, struct seat_move *best)
+{
+	struct seat_move mv;
+	uint32_t n = s->n, i, j, k, r, p, q, ci, nci, ties = 0;
+	int full, evaluated = 0;
+
+	full = (uint64_t)s->nconf * n <= SEAT_FULL_LIMIT;
+	best->r = UINT32_MAX;
+	best->dc = 0;
+	best->ds = 0;
+	nci = full ? s->nconf : 1;
+	for (ci = 0; ci < nci; ci++) {
+		i = full ? s->conf[ci] : s->conf[rng_below(&s->rng, s->nconf)];
+		r = i / n;
+		p = i % n;
+		for (j = 0; j < (full ? n : SEAT_SAMPLE); j++) {
+			k = full ? j : (uint32_t)rng_below(&s->rng, n);
+			q = s->slot[(size_t)r * n + k];
+			if (s->tab[r * n + q] == s->tab[r * n + p])
+				continue;
+			mv.r = r;
+			mv.p = p;
+			mv.q = q;
+			seat_eval(s, &mv);
+			evaluated = 1;
+			if (seat_tabu(s, tb, r, p, q, it) &&
+			    s->conflicts + mv.dc >= local_best)
+				continue;
+			if (best->r == UINT32_MAX || seat_better(&mv, best)) {
+				*best = mv;
+				ties = 1;
+			} else if (!seat_better(best, &mv) &&
+			    rng_below(&s->rng, ++ties) == 0)
+				*best = mv;
+		}
+	}
+	return evaluated;
+}
+
 /* Tabu search until no bad relation is left.  Returns 0 on success, -1
  * when the budget ran out or the oracle failed. */
 static int
 seat_repair(struct seating *s, uint64_t budget)
 {
 	struct seat_tabu tb;
-	struct seat_move mv, best;
-	uint32_t n = s->n, i, j, k, r, p, q, ci, nci, ties, it = 0, until;
+	struct seat_move best;
+	uint32_t it = 0;
 	uint64_t stall = 0;
 	int64_t local_best = s->conflicts;
-	int full, evaluated;
+	int evaluated;
 
-	memset(&tb, 0, sizeof tb);
-	tb.pairwise = n <= SEAT_PAIR_TABU_MAX;
-	tb.mark = xcalloc(tb.pairwise ? (size_t)s->rounds * n * n + 1 :
-	    (size_t)s->rounds * n + 1, sizeof *tb.mark);
-	tb.best = xcalloc((size_t)s->rounds * n + 1, sizeof *tb.best);
-	memcpy(tb.best, s->slot, (size_t)s->rounds * n * sizeof *s->slot);
-	tb.best_conf = s->conflicts;
-
+	seat_tabu_init(s, &tb);
 	while (s->conflicts > 0 && !s->failed && s->steps < budget) {
 		it++;
-		full = (uint64_t)s->nconf * n <= SEAT_FULL_LIMIT;
-		best.r = UINT32_MAX;
-		best.dc = 0;
-		best.ds = 0;
-		ties = 0;
-		evaluated = 0;
-		nci = full ? s->nconf : 1;
-		for (ci = 0; ci < nci; ci++) {
-			i = full ? s->conf[ci] :
-			    s->conf[rng_below(&s->rng, s->nconf)];
-			r = i / n;
-			p = i % n;
-			for (j = 0; j < (full ? n : SEAT_SAMPLE); j++) {
-				k = full ? j : (uint32_t)rng_below(&s->rng, n);
-				q = s->slot[(size_t)r * n + k];
-				if (s->tab[r * n + q] == s->tab[r * n + p])
-					continue;
-				mv.r = r;
-				mv.p = p;
-				mv.q = q;
-				seat_eval(s, &mv);
-				evaluated = 1;
-				if (seat_tabu(s, &tb, r, p, q, it) &&
-				    s->conflicts + mv.dc >= local_best)
-					continue;
-				if (best.r == UINT32_MAX ||
-				    seat_better(&mv, &best)) {
-					best = mv;
-					ties = 1;
-				} else if (!seat_better(&best, &mv) &&
-				    rng_below(&s->rng, ++ties) == 0)
-					best = mv;
-			}
-		}
+		evaluated = seat_pick(s, &tb, it, local_best, &best);
 		s->steps++;	/* an iteration costs a step, moves or not */
 		if (best.r == UINT32_MAX) {
 			if (!evaluated)
@@ -265,20 +314,12 @@ seat_repair(struct seating *s, uint64_t budget)
 			continue;	/* everything tabu: wait it out */
 		}
 		seating_state_swap(s, best.r, best.p, best.q);
-		until = it + 1 + (uint32_t)rng_below(&s->rng, SEAT_TENURE);
-		if (tb.pairwise) {
-			tb.mark[((size_t)best.r * n + best.p) * n + best.q] =
-			    until;
-			tb.mark[((size_t)best.r * n + best.q) * n + best.p] =
-			    until;
-		} else {
-			tb.mark[best.r * n + best.p] = until;
-			tb.mark[best.r * n + best.q] = until;
-		}
+		seat_tabu_mark(s, &tb, &best,
+		    it + 1 + (uint32_t)rng_below(&s->rng, SEAT_TENURE));
 		if (s->conflicts < tb.best_conf) {
 			tb.best_conf = s->conflicts;
 			memcpy(tb.best, s->slot,
-			    (size_t)s->rounds * n * sizeof *s->slot);
+			    (size_t)s->rounds * s->n * sizeof *s->slot);
 		}
 		if (s->conflicts < local_best) {
 			local_best = s->conflicts;
@@ -317,19 +358,85 @@ seat_gain(struct seating *s, uint32_t r, uint32_t p, uint32_t q,
 	return ds;
 }
 
-/*
- * Swaps that seat people next to their candidates while the total score
- * rises and nothing turns bad.  The score change is worked out first
- * (p's weights from an array); the conflict check only for a swap that
- * would beat the best so far.
- */
+/* For NODE's candidates x among S's people: WP[x] = the edge's weight
+ * (ON), or 0 again. */
+static void
+seat_weights(const struct seating *s, uint32_t node, double *wp, int on)
+{
+	const struct graph *g = s->c->g;
+	uint32_t j, x;
+
+	for (j = g->adj_off[node]; j < g->adj_off[node + 1]; j++) {
+		x = s->local[graph_other(&g->edges[g->adj[j]], node)];
+		if (x != UINT32_MAX)
+			wp[x] = on ? g->edges[g->adj[j]].w : 0;
+	}
+}
+
+/* Better than *BEST: a swap of p with someone at table T (but not X) in
+ * round r that raises the score and turns nothing bad.  The score change
+ * is worked out first (weights to p in WP), the conflict check only for
+ * a swap that would beat the best so far. */
+static void
+seat_polish_table(struct seating *s, uint32_t r, uint32_t p, uint32_t x,
+    uint32_t t, const double *wp, struct seat_move *best)
+{
+	struct seat_move mv;
+	uint32_t n = s->n, i, q;
+	double ds;
+
+	for (i = s->start[t]; i < s->start[t] + s->size[t]; i++) {
+		q = s->slot[(size_t)r * n + i];
+		if (q == x)
+			continue;
+		s->steps++;
+		ds = seat_gain(s, r, p, q, wp);
+		if (ds <= best->ds)
+			continue;
+		mv.r = r;
+		mv.p = p;
+		mv.q = q;
+		seat_eval(s, &mv);
+		if (mv.dc <= 0 && seat_better(&mv, best))
+			*best = mv;
+	}
+}
+
+/* Make the best polishing swap for p in round r that seats p with one of
+ * its first candidates.  WP is all 0, and is again on return.  Returns 1
+ * if p was moved. */
+static int
+seat_polish_one(struct seating *s, uint32_t r, uint32_t p, double *wp)
+{
+	const struct graph *g = s->c->g;
+	struct seat_move best = { .r = UINT32_MAX, .ds = 1e-9 };
+	uint32_t n = s->n, node = s->node[p], j, nb, x, t;
+
+	seat_weights(s, node, wp, 1);
+	for (j = g->adj_off[node], nb = 0; j < g->adj_off[node + 1] &&
+	    nb < SEAT_POLISH_NEIGH; j++) {
+		x = s->local[graph_other(&g->edges[g->adj[j]], node)];
+		if (x == UINT32_MAX)
+			continue;
+		nb++;
+		t = s->tab[r * n + x];
+		if (t != s->tab[r * n + p])
+			seat_polish_table(s, r, p, x, t, wp, &best);
+	}
+	seat_weights(s, node, wp, 0);
+	if (best.r == UINT32_MAX)
+		return 0;
+	seating_state_swap(s, best.r, best.p, best.q);
+	return 1;
+}
+
+/* Swaps that seat people next to their candidates, while the total
+ * score rises and nothing turns bad. */
 static void
 seat_polish(struct seating *s, uint64_t budget)
 {
-	const struct graph *g = s->c->g;
-	uint32_t n = s->n, r, p, j, nb, node, x, t, i, q;
-	struct seat_move mv, best;
-	double *wp, ds;
+	uint32_t n = s->n, r, p;
+	double *wp;
 	int improved = 1;
 
 	/* Scores need the full evaluation: drop the O(1) counts. */
@@ -338,61 +445,9 @@ seat_polish(struct seating *s, uint64_t budget)
 	wp = xcalloc(n ? n : 1, sizeof *wp);
 	while (improved && s->steps < budget && !s->failed) {
 		improved = 0;
-		for (r = 0; r < s->rounds && s->steps < budget; r++) {
-			for (p = 0; p < n && s->steps < budget; p++) {
-				node = s->node[p];
-				for (j = g->adj_off[node];
-				    j < g->adj_off[node + 1]; j++) {
-					x = s->local[graph_other(
-					    &g->edges[g->adj[j]], node)];
-					if (x != UINT32_MAX)
-						wp[x] = g->edges[g->adj[j]].w;
-				}
-				best = (struct seat_move){ .r = UINT32_MAX,
-				    .ds = 1e-9 };
-				for (j = g->adj_off[node], nb = 0;
-				    j < g->adj_off[node + 1] &&
-				    nb < SEAT_POLISH_NEIGH; j++) {
-					x = s->local[graph_other(
-					    &g->edges[g->adj[j]], node)];
-					if (x == UINT32_MAX)
-						continue;
-					nb++;
-					t = s->tab[r * n + x];
-					if (t == s->tab[r * n + p])
-						continue;
-					for (i = s->start[t]; i < s->start[t] +
-					    s->size[t]; i++) {
-						q = s->slot[(size_t)r * n + i];
-						if (q == x)
-							continue;
-						s->steps++;
-						ds = seat_gain(s, r, p, q, wp);
-						if (ds <= best.ds)
-							continue;
-						mv.r = r;
-						mv.p = p;
-						mv.q = q;
-						seat_eval(s, &mv);
-						if (mv.dc <= 0 &&
-						    seat_better(&mv, &best))
-							best = mv;
-					}
-				}
-				for (j = g->adj_off[node];
-				    j < g->adj_off[node + 1]; j++) {
-					x = s->local[graph_other(
-					    &g->edges[g->adj[j]], node)];
-					if (x != UINT32_MAX)
-						wp[x] = 0;
-				}
-				if (best.r != UINT32_MAX) {
-					seating_state_swap(s, best.r, best.p,
-					    best.q);
-					improved = 1;
-				}
-			}
-		}
+		for (r = 0; r < s->rounds && s->steps < budget; r++)
+			for (p = 0; p < n && s->steps < budget; p++)
+				improved |= seat_polish_one(s, r, p, wp);
 	}
 	free(wp);
 }
