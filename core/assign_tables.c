@@ -29,6 +29,10 @@
 #include "seating.h"
 #include "util.h"
 
+static int	assign_tables_seat(const struct graph *,
+		    const struct config_match *, const struct pair_oracle *,
+		    uint32_t, uint32_t, struct assignment *, char **);
+
 /*
  * Seat the active attendees in ROUNDS rounds of tables of GS and introduce
  * everyone seated together.
