@@ -22,8 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "assign.h"
-#include "assign_internal.h"
+#include "assign_ctx.h"
+#include "assign_modes.h"
 #include "blossom.h"
 #include "util.h"
 
@@ -108,13 +108,13 @@ pairs_fit(struct pairs *p, uint32_t u, uint32_t t, double *fit, int *ok,
 	*ok = 1;
 	for (i = 0; i < 2; i++) {
 		x = p->member[3 * (t - 1) + i];
-		if (assign_vetoed(p->c, u, x, &veto, cause) != 0)
+		if (assign_ctx_vetoed(p->c, u, x, &veto, cause) != 0)
 			return -1;
 		if (veto) {
 			*ok = 0;
 			return 0;
 		}
-		if (assign_score(p->c, u, x, &s, cause) != 0)
+		if (assign_ctx_score(p->c, u, x, &s, cause) != 0)
 			return -1;
 		*fit += s;
 	}
@@ -177,7 +177,7 @@ pairs_pair_up(struct pairs *p, const uint32_t *act, size_t nact, size_t i,
 		x = act[j];
 		if (p->table_of[x] != 0)
 			continue;
-		if (assign_vetoed(p->c, u, x, &veto, cause) != 0)
+		if (assign_ctx_vetoed(p->c, u, x, &veto, cause) != 0)
 			return -1;
 		if (veto)
 			continue;
@@ -197,8 +197,8 @@ assign_pairs(const struct graph *g, const struct config_match *m,
 {
 	struct assign_ctx c;
 	struct pairs p;
-	uint32_t *byrank, *act, u;
-	size_t i, nact = 0;
+	uint32_t *act, u;
+	size_t i, nact;
 	int rc = -1;
 
 	assign_ctx_init(&c, g, m, oracle);
@@ -207,11 +207,7 @@ assign_pairs(const struct graph *g, const struct config_match *m,
 	p.member = xcalloc(3 * (g->n / 2 + 1), sizeof *p.member);
 	p.table_of = xcalloc(g->n ? g->n : 1, sizeof *p.table_of);
 
-	byrank = assign_by_rank(g);
-	act = xcalloc(g->n ? g->n : 1, sizeof *act);
-	for (i = 0; i < g->n; i++)
-		if (g->active[byrank[i]])
-			act[nact++] = byrank[i];
+	nact = graph_active_by_rank(g, &act);
 	pairs_match(&p, act, nact);
 
 	if (m->odd == MATCH_ODD_TRIO) {
@@ -244,10 +240,9 @@ assign_pairs(const struct graph *g, const struct config_match *m,
 			.table = (int32_t)p.table_of[u],
 		};
 	}
-	rc = assign_from_seats(&c, out, cause);
+	rc = assign_ctx_introduce_seated(&c, out, cause);
 out:
 	free(act);
-	free(byrank);
 	free(p.member);
 	free(p.table_of);
 	assign_ctx_free(&c);

@@ -19,8 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "assign.h"
-#include "assign_internal.h"
+#include "assign_modes.h"
+#include "assignment.h"
 #include "util.h"
 
 /* Longest path (edges added) and work per attendee in the repair. */
@@ -245,17 +245,7 @@ suggest_coverage(struct suggest *s, struct assignment *out)
 			why = SHORTFALL_ALL_VETOED;
 		else
 			why = SHORTFALL_NO_PARTNER;
-		if (out->nshort == cap) {
-			cap = cap ? 2 * cap : 16;
-			out->short_of = xreallocarray(out->short_of, cap,
-			    sizeof *out->short_of);
-		}
-		out->short_of[out->nshort++] = (struct coverage){
-			.attendee = v,
-			.got = s->deg[v],
-			.wanted = s->floor,
-			.why = why,
-		};
+		assignment_add_short(out, &cap, v, s->deg[v], s->floor, why);
 	}
 }
 
@@ -264,8 +254,8 @@ assign_suggestions(const struct graph *g, const struct config_match *m,
     struct assignment *out, char **cause)
 {
 	struct suggest s;
-	size_t i, cap = 0, n = g->n ? g->n : 1;
-	uint32_t *byrank, v;
+	size_t i, nact, cap = 0, n = g->n ? g->n : 1;
+	uint32_t *act, v;
 	const struct edge *e;
 
 	memset(&s, 0, sizeof s);
@@ -291,27 +281,25 @@ assign_suggestions(const struct graph *g, const struct config_match *m,
 	suggest_greedy(&s);
 
 	/* Repair those below the floor, in rank order. */
-	byrank = assign_by_rank(g);
-	for (i = 0; i < g->n; i++) {
-		v = byrank[i];
-		if (!g->active[v])
-			continue;
+	nact = graph_active_by_rank(g, &act);
+	for (i = 0; i < nact; i++) {
+		v = act[i];
 		while (s.deg[v] < s.floor) {
 			if (!suggest_one_swap(&s, v) && !suggest_path(&s, v))
 				break;
 		}
 	}
-	free(byrank);
+	free(act);
 	suggest_greedy(&s);
 
 	for (i = 0; i < g->nedges; i++) {
 		if (!s.sel[i])
 			continue;
 		e = &g->edges[i];
-		assign_add_intro(out, &cap, g, e->a, e->b, e->w, 0, 0);
+		assignment_add_intro(out, &cap, g, e->a, e->b, e->w, 0, 0);
 	}
 	suggest_coverage(&s, out);
-	assign_sort(g, out);
+	assignment_sort(out, g);
 
 	free(s.sel);
 	free(s.deg);

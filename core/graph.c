@@ -167,3 +167,20 @@ graph_free(struct graph *g)
 	free(g->rank);
 	memset(g, 0, sizeof *g);
 }
+
+size_t
+graph_active_by_rank(const struct graph *g, uint32_t **nodes)
+{
+	uint32_t *v;
+	size_t i, n = 0;
+
+	/* rank is a permutation: its inverse is the order */
+	v = xcalloc(g->n ? g->n : 1, sizeof *v);
+	for (i = 0; i < g->n; i++)
+		v[g->rank[i]] = (uint32_t)i;
+	for (i = 0; i < g->n; i++)
+		if (g->active[v[i]])
+			v[n++] = v[i];
+	*nodes = v;
+	return n;
+}

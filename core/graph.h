@@ -52,6 +52,10 @@ struct graph {
 void graph_finish(struct graph *g, struct edge *edges, size_t nedges);
 void graph_free(struct graph *g);
 
+/* The active nodes in rank order, in *NODES (malloc'ed, room for g->n,
+ * the caller frees it); returns how many there are. */
+size_t graph_active_by_rank(const struct graph *g, uint32_t **nodes);
+
 /* The other end of edge E seen from node V. */
 static inline uint32_t
 graph_other(const struct edge *e, uint32_t v)

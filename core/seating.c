@@ -15,6 +15,7 @@
  * 3. Polish: swaps that seat people with their candidates, keeping the
  *    schedule valid, while they raise the total score.
  * Each phase has a step budget (moves evaluated) derived from the sizes.
+ * The counts that make a move cheap to judge are kept by seating_state.c.
  */
 #include "autoconf.h"
 
@@ -22,10 +23,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "assign_internal.h"
 #include "pairmap.h"
 #include "rng.h"
 #include "seating.h"
+#include "seating_start.h"
+#include "seating_state.h"
 #include "util.h"
 
 /* Pairs counted in a dense matrix up to this many people. */
@@ -75,24 +77,36 @@ struct seat_tabu {
 	int64_t best_conf;
 };
 
-static void	seat_meet_add(struct seating *, uint32_t, uint32_t, int);
-static void	seat_bad(struct seating *, uint32_t, uint32_t, int);
-static void	seat_rep_relate(struct seating *, uint32_t, uint32_t,
-		    uint32_t, uint32_t, uint32_t);
-static void	seat_rep_move(struct seating *, uint32_t, uint32_t, uint32_t,
-		    uint32_t);
-static void	seat_rep_build(struct seating *);
 static void	seat_eval(struct seating *, struct seat_move *);
-static void	seat_swap(struct seating *, uint32_t, uint32_t, uint32_t);
 static int	seat_better(const struct seat_move *, const struct seat_move *);
 static int	seat_tabu(const struct seating *, const struct seat_tabu *,
 		    uint32_t, uint32_t, uint32_t, uint32_t);
 static void	seat_restart(struct seating *, struct seat_tabu *);
+static void	seat_tabu_init(const struct seating *, struct seat_tabu *);
+static void	seat_tabu_mark(const struct seating *, struct seat_tabu *,
+		    const struct seat_move *, uint32_t);
+static int	seat_pick(struct seating *, const struct seat_tabu *,
+		    uint32_t, int64_t, struct seat_move *);
 static int	seat_repair(struct seating *, uint64_t);
 static double	seat_gain(struct seating *, uint32_t, uint32_t, uint32_t,
 		    const double *);
+static void	seat_weights(const struct seating *, uint32_t, double *,
+		    int);
+static void	seat_polish_table(struct seating *, uint32_t, uint32_t,
+		    uint32_t, uint32_t, const double *, struct seat_move *);
+static int	seat_polish_one(struct seating *, uint32_t, uint32_t,
+		    double *);
 static void	seat_polish(struct seating *, uint64_t);
-static void	seat_alloc(struct seating *, uint64_t);
+static void	seat_init(struct seating *, struct assign_ctx *,
+		    const uint32_t *, uint32_t, uint32_t, uint32_t, uint64_t);
+static uint64_t	seat_round_pairs(const struct seating *);
+static uint64_t	seat_all_pairs(const struct seating *);
+static int	seat_count(const struct seating *, uint32_t, char **);
+static void	seat_alloc(struct seating *);
+static void	seat_start(struct seating *);
+static void	seat_rep_init(struct seating *);
+static int	seat_oracle_failed(struct seating *, char **);
+static int	seat_solve(struct seating *, uint32_t, char **);
 
 uint32_t
 seating_tables(uint32_t n, uint32_t g, uint32_t **size)
@@ -114,236 +128,6 @@ seating_tables(uint32_t n, uint32_t g, uint32_t **size)
 	return t;
 }
 
-uint32_t
-seating_meet(const struct seating *s, uint32_t p, uint32_t q)
-{
-	const struct pairmap_entry *e;
-
-	if (s->meet_dense != NULL)
-		return s->meet_dense[(size_t)p * s->n + q];
-	e = pairmap_find(&s->meet_map, p, q);
-	return e != NULL ? (uint32_t)e->count : 0;
-}
-
-static void
-seat_meet_add(struct seating *s, uint32_t p, uint32_t q, int d)
-{
-	if (s->meet_dense != NULL) {
-		s->meet_dense[(size_t)p * s->n + q] += d;
-		s->meet_dense[(size_t)q * s->n + p] += d;
-		return;
-	}
-	pairmap_get(&s->meet_map, p, q, NULL)->count += d;
-}
-
-/* Is {p, q} vetoed?  An oracle failure is kept for seating_run. */
-int
-seating_veto(struct seating *s, uint32_t p, uint32_t q)
-{
-	int veto;
-
-	uint8_t *cache = NULL;
-
-	if (!s->may_veto[p] || !s->may_veto[q] || s->failed)
-		return 0;
-	if (s->veto_dense != NULL) {
-		cache = &s->veto_dense[(size_t)p * s->n + q];
-		if (*cache != 0)
-			return *cache == 2;
-	}
-	if (assign_vetoed(s->c, s->node[p], s->node[q], &veto,
-	    &s->cause) != 0) {
-		s->failed = 1;
-		return 0;
-	}
-	if (cache != NULL)
-		*cache = s->veto_dense[(size_t)q * s->n + p] = veto ? 2 : 1;
-	return veto;
-}
-
-double
-seating_w(const struct seating *s, uint32_t p, uint32_t q)
-{
-	if (s->c->g->nedges == 0)
-		return 0;
-	return assign_weight(s->c, s->node[p], s->node[q]);
-}
-
-/* Count D more (or fewer) bad relations for p in round r. */
-static void
-seat_bad(struct seating *s, uint32_t r, uint32_t p, int d)
-{
-	uint32_t i = r * s->n + p, last;
-
-	s->bad[i] += d;
-	if (s->bad[i] > 0 && s->conf_at[i] == UINT32_MAX) {
-		s->conf_at[i] = s->nconf;
-		s->conf[s->nconf++] = i;
-	} else if (s->bad[i] == 0 && s->conf_at[i] != UINT32_MAX) {
-		last = s->conf[--s->nconf];
-		s->conf[s->conf_at[i]] = last;
-		s->conf_at[last] = s->conf_at[i];
-		s->conf_at[i] = UINT32_MAX;
-	}
-}
-
-/*
- * The meetings of p and x went from OLD to NEW because of round r: in
- * every other round whether they "met elsewhere" may have flipped.
- */
-static void
-seat_rep_relate(struct seating *s, uint32_t r, uint32_t p, uint32_t x,
-    uint32_t old, uint32_t new)
-{
-	uint32_t n = s->n, T = s->tables, r2, same, tp, tx;
-	int d;
-
-	for (r2 = 0; r2 < s->rounds; r2++) {
-		if (r2 == r)
-			continue;
-		tp = s->tab[r2 * n + p];
-		tx = s->tab[r2 * n + x];
-		if (tp == UINT32_MAX || tx == UINT32_MAX)
-			continue;
-		same = tp == tx;
-		if ((old - same >= 1) == (new - same >= 1))
-			continue;
-		d = new - same >= 1 ? 1 : -1;
-		s->rep[((size_t)r2 * n + p) * T + tx] += d;
-		s->rep[((size_t)r2 * n + x) * T + tp] += d;
-	}
-}
-
-/* p moves from table A to B in round r: everyone who meets p in another
- * round now counts p at B. */
-static void
-seat_rep_move(struct seating *s, uint32_t r, uint32_t p, uint32_t a,
-    uint32_t b)
-{
-	uint32_t n = s->n, T = s->tables, r2, r3, t, i, y;
-
-	for (r2 = 0; r2 < s->rounds; r2++) {
-		if (r2 == r)
-			continue;
-		t = s->tab[r2 * n + p];
-		for (i = s->start[t]; i < s->start[t] + s->size[t]; i++) {
-			y = s->slot[(size_t)r2 * n + i];
-			if (y == p)
-				continue;
-			/* Once per person: at their first meeting. */
-			for (r3 = 0; r3 < r2; r3++)
-				if (r3 != r && s->tab[r3 * n + y] ==
-				    s->tab[r3 * n + p])
-					break;
-			if (r3 < r2)
-				continue;
-			s->rep[((size_t)r * n + y) * T + a]--;
-			s->rep[((size_t)r * n + y) * T + b]++;
-		}
-	}
-}
-
-/* Count rep from scratch (after the start). */
-static void
-seat_rep_build(struct seating *s)
-{
-	uint32_t n = s->n, T = s->tables, r, p, x, same;
-
-	memset(s->rep, 0, (size_t)s->rounds * n * T * sizeof *s->rep);
-	for (r = 0; r < s->rounds; r++)
-		for (p = 0; p < n; p++)
-			for (x = 0; x < n; x++) {
-				if (x == p)
-					continue;
-				same = s->tab[r * n + p] == s->tab[r * n + x];
-				if (seating_meet(s, p, x) - same >= 1)
-					s->rep[((size_t)r * n + p) * T +
-					    s->tab[r * n + x]]++;
-			}
-}
-
-/*
- * p and x start (D = 1) or stop (D = -1) sharing a table in round r.
- * A pair that meets k > 1 times is k - 1 conflicts, and bad for both in
- * every round they meet; a vetoed pair is bad wherever it meets.
- */
-void
-seating_relate(struct seating *s, uint32_t r, uint32_t p, uint32_t x, int d)
-{
-	uint32_t m, r2, n = s->n;
-
-	m = seating_meet(s, p, x);
-	seat_meet_add(s, p, x, d);
-	if (s->rep != NULL)
-		seat_rep_relate(s, r, p, x, m, m + d);
-	if (d > 0)
-		m++;
-	/* m: meetings counting round r */
-	if (m >= 2) {
-		s->conflicts += d;
-		seat_bad(s, r, p, d);
-		seat_bad(s, r, x, d);
-		if (m == 2) {
-			/* The other meeting turns bad (or good) too. */
-			for (r2 = 0; r2 < s->rounds; r2++) {
-				if (r2 == r || s->tab[r2 * n + p] !=
-				    s->tab[r2 * n + x] ||
-				    s->tab[r2 * n + p] == UINT32_MAX)
-					continue;
-				seat_bad(s, r2, p, d);
-				seat_bad(s, r2, x, d);
-				break;
-			}
-		}
-	}
-	if (seating_veto(s, p, x)) {
-		s->conflicts += d;
-		seat_bad(s, r, p, d);
-		seat_bad(s, r, x, d);
-	}
-	s->score += d * seating_w(s, p, x);
-}
-
-void
-seating_rebuild(struct seating *s)
-{
-	uint32_t n = s->n, r, t, i, j, p;
-	uint32_t *row, *rep = s->rep;
-
-	s->rep = NULL;		/* counted afresh below */
-
-	if (s->meet_dense != NULL)
-		memset(s->meet_dense, 0, (size_t)n * n);
-	else {
-		pairmap_free(&s->meet_map);
-		pairmap_init(&s->meet_map, (size_t)n * s->rounds * 4);
-	}
-	memset(s->bad, 0, (size_t)s->rounds * n * sizeof *s->bad);
-	for (i = 0; i < s->rounds * n; i++) {
-		s->conf_at[i] = UINT32_MAX;
-		s->tab[i] = UINT32_MAX;
-	}
-	s->nconf = 0;
-	s->conflicts = 0;
-	s->score = 0;
-	for (r = 0; r < s->rounds; r++) {
-		row = s->slot + (size_t)r * n;
-		for (t = 0; t < s->tables; t++) {
-			for (i = s->start[t]; i < s->start[t] + s->size[t];
-			    i++) {
-				p = row[i];
-				for (j = s->start[t]; j < i; j++)
-					seating_relate(s, r, p, row[j], 1);
-				s->tab[r * n + p] = t;
-				s->pos[r * n + p] = i;
-			}
-		}
-	}
-	s->rep = rep;
-	if (s->rep != NULL)
-		seat_rep_build(s);
-}
-
 /* Fill in mv->dc and mv->ds for swapping mv->p and mv->q. */
 static void
 seat_eval(struct seating *s, struct seat_move *mv)
@@ -361,65 +145,34 @@ seat_eval(struct seating *s, struct seat_move *mv)
 		rp = s->rep + ((size_t)r * n + p) * T;
 		rq = s->rep + ((size_t)r * n + q) * T;
 		mv->dc = (int32_t)(rp[b] + rq[a]) - (int32_t)(rp[a] + rq[b]) -
-		    2 * (seating_meet(s, p, q) >= 1);
+		    2 * (seating_state_meet(s, p, q) >= 1);
 		mv->ds = 0;
 		return;
 	}
 	for (i = s->start[a]; i < s->start[a] + s->size[a]; i++) {
 		if ((x = row[i]) == p)
 			continue;
-		dc -= seating_meet(s, p, x) >= 2;
-		dc += seating_meet(s, q, x) >= 1;
+		dc -= seating_state_meet(s, p, x) >= 2;
+		dc += seating_state_meet(s, q, x) >= 1;
 		if (s->any_veto)
-			dc += seating_veto(s, q, x) - seating_veto(s, p, x);
-		ds += seating_w(s, q, x) - seating_w(s, p, x);
+			dc += seating_state_veto(s, q, x) -
+			    seating_state_veto(s, p, x);
+		ds += seating_state_weight(s, q, x) -
+		    seating_state_weight(s, p, x);
 	}
 	for (i = s->start[b]; i < s->start[b] + s->size[b]; i++) {
 		if ((x = row[i]) == q)
 			continue;
-		dc -= seating_meet(s, q, x) >= 2;
-		dc += seating_meet(s, p, x) >= 1;
+		dc -= seating_state_meet(s, q, x) >= 2;
+		dc += seating_state_meet(s, p, x) >= 1;
 		if (s->any_veto)
-			dc += seating_veto(s, p, x) - seating_veto(s, q, x);
-		ds += seating_w(s, p, x) - seating_w(s, q, x);
+			dc += seating_state_veto(s, p, x) -
+			    seating_state_veto(s, q, x);
+		ds += seating_state_weight(s, p, x) -
+		    seating_state_weight(s, q, x);
 	}
 	mv->dc = dc;
 	mv->ds = ds;
-}
-
-/* Swap p and q (at different tables) in round r. */
-static void
-seat_swap(struct seating *s, uint32_t r, uint32_t p, uint32_t q)
-{
-	uint32_t n = s->n, a, b, i, x, pp, pq;
-	uint32_t *row = s->slot + (size_t)r * n;
-
-	a = s->tab[r * n + p];
-	b = s->tab[r * n + q];
-	for (i = s->start[a]; i < s->start[a] + s->size[a]; i++)
-		if ((x = row[i]) != p)
-			seating_relate(s, r, p, x, -1);
-	for (i = s->start[b]; i < s->start[b] + s->size[b]; i++)
-		if ((x = row[i]) != q)
-			seating_relate(s, r, q, x, -1);
-	if (s->rep != NULL) {
-		seat_rep_move(s, r, p, a, b);
-		seat_rep_move(s, r, q, b, a);
-	}
-	pp = s->pos[r * n + p];
-	pq = s->pos[r * n + q];
-	row[pp] = q;
-	row[pq] = p;
-	s->pos[r * n + p] = pq;
-	s->pos[r * n + q] = pp;
-	s->tab[r * n + p] = b;
-	s->tab[r * n + q] = a;
-	for (i = s->start[a]; i < s->start[a] + s->size[a]; i++)
-		if ((x = row[i]) != q)
-			seating_relate(s, r, q, x, 1);
-	for (i = s->start[b]; i < s->start[b] + s->size[b]; i++)
-		if ((x = row[i]) != p)
-			seating_relate(s, r, p, x, 1);
 }
 
 /* Is move A better than B (fewer bad relations, then more score)? */
@@ -450,14 +203,92 @@ seat_restart(struct seating *s, struct seat_tabu *tb)
 	uint32_t n = s->n, j, r, p, q;
 
 	memcpy(s->slot, tb->best, (size_t)s->rounds * n * sizeof *s->slot);
-	seating_rebuild(s);
+	seating_state_rebuild(s);
 	for (j = 0; j < SEAT_KICK; j++) {
 		r = (uint32_t)rng_below(&s->rng, s->rounds);
 		p = s->slot[(size_t)r * n + rng_below(&s->rng, n)];
 		q = s->slot[(size_t)r * n + rng_below(&s->rng, n)];
 		if (s->tab[r * n + q] != s->tab[r * n + p])
-			seat_swap(s, r, p, q);
+			seating_state_swap(s, r, p, q);
 	}
+}
+
+/* Empty tabu marks, and the start as the best schedule so far. */
+static void
+seat_tabu_init(const struct seating *s, struct seat_tabu *tb)
+{
+	uint32_t n = s->n;
+
+	memset(tb, 0, sizeof *tb);
+	tb->pairwise = n <= SEAT_PAIR_TABU_MAX;
+	tb->mark = xcalloc(tb->pairwise ? (size_t)s->rounds * n * n + 1 :
+	    (size_t)s->rounds * n + 1, sizeof *tb->mark);
+	tb->best = xcalloc((size_t)s->rounds * n + 1, sizeof *tb->best);
+	memcpy(tb->best, s->slot, (size_t)s->rounds * n * sizeof *s->slot);
+	tb->best_conf = s->conflicts;
+}
+
+/* Forbid MV's two people to swap back until iteration UNTIL. */
+static void
+seat_tabu_mark(const struct seating *s, struct seat_tabu *tb,
+    const struct seat_move *mv, uint32_t until)
+{
+	uint32_t n = s->n;
+
+	if (tb->pairwise) {
+		tb->mark[((size_t)mv->r * n + mv->p) * n + mv->q] = until;
+		tb->mark[((size_t)mv->r * n + mv->q) * n + mv->p] = until;
+	} else {
+		tb->mark[mv->r * n + mv->p] = until;
+		tb->mark[mv->r * n + mv->q] = until;
+	}
+}
+
+/*
+ * The best swap at iteration IT of someone with a bad relation (ties at
+ * random): every partner of everyone bad when that is few, else a sample.
+ * A tabu swap counts only if it beats LOCAL_BEST.  Sets *best (best->r =
+ * UINT32_MAX if there is none) and returns whether any swap was judged.
+ */
+static int
+seat_pick(struct seating *s, const struct seat_tabu *tb, uint32_t it,
+    int64_t local_best, struct seat_move *best)
+{
+	struct seat_move mv;
+	uint32_t n = s->n, i, j, k, r, p, q, ci, nci, ties = 0;
+	int full, evaluated = 0;
+
+	full = (uint64_t)s->nconf * n <= SEAT_FULL_LIMIT;
+	best->r = UINT32_MAX;
+	best->dc = 0;
+	best->ds = 0;
+	nci = full ? s->nconf : 1;
+	for (ci = 0; ci < nci; ci++) {
+		i = full ? s->conf[ci] : s->conf[rng_below(&s->rng, s->nconf)];
+		r = i / n;
+		p = i % n;
+		for (j = 0; j < (full ? n : SEAT_SAMPLE); j++) {
+			k = full ? j : (uint32_t)rng_below(&s->rng, n);
+			q = s->slot[(size_t)r * n + k];
+			if (s->tab[r * n + q] == s->tab[r * n + p])
+				continue;
+			mv.r = r;
+			mv.p = p;
+			mv.q = q;
+			seat_eval(s, &mv);
+			evaluated = 1;
+			if (seat_tabu(s, tb, r, p, q, it) &&
+			    s->conflicts + mv.dc >= local_best)
+				continue;
+			if (best->r == UINT32_MAX || seat_better(&mv, best)) {
+				*best = mv;
+				ties = 1;
+			} else if (!seat_better(best, &mv) &&
+			    rng_below(&s->rng, ++ties) == 0)
+				*best = mv;
+		}
+	}
+	return evaluated;
 }
 
 /* Tabu search until no bad relation is left.  Returns 0 on success, -1
@@ -466,77 +297,29 @@ static int
 seat_repair(struct seating *s, uint64_t budget)
 {
 	struct seat_tabu tb;
-	struct seat_move mv, best;
-	uint32_t n = s->n, i, j, k, r, p, q, ci, nci, ties, it = 0, until;
+	struct seat_move best;
+	uint32_t it = 0;
 	uint64_t stall = 0;
 	int64_t local_best = s->conflicts;
-	int full, evaluated;
+	int evaluated;
 
-	memset(&tb, 0, sizeof tb);
-	tb.pairwise = n <= SEAT_PAIR_TABU_MAX;
-	tb.mark = xcalloc(tb.pairwise ? (size_t)s->rounds * n * n + 1 :
-	    (size_t)s->rounds * n + 1, sizeof *tb.mark);
-	tb.best = xcalloc((size_t)s->rounds * n + 1, sizeof *tb.best);
-	memcpy(tb.best, s->slot, (size_t)s->rounds * n * sizeof *s->slot);
-	tb.best_conf = s->conflicts;
-
+	seat_tabu_init(s, &tb);
 	while (s->conflicts > 0 && !s->failed && s->steps < budget) {
 		it++;
-		full = (uint64_t)s->nconf * n <= SEAT_FULL_LIMIT;
-		best.r = UINT32_MAX;
-		best.dc = 0;
-		best.ds = 0;
-		ties = 0;
-		evaluated = 0;
-		nci = full ? s->nconf : 1;
-		for (ci = 0; ci < nci; ci++) {
-			i = full ? s->conf[ci] :
-			    s->conf[rng_below(&s->rng, s->nconf)];
-			r = i / n;
-			p = i % n;
-			for (j = 0; j < (full ? n : SEAT_SAMPLE); j++) {
-				k = full ? j : (uint32_t)rng_below(&s->rng, n);
-				q = s->slot[(size_t)r * n + k];
-				if (s->tab[r * n + q] == s->tab[r * n + p])
-					continue;
-				mv.r = r;
-				mv.p = p;
-				mv.q = q;
-				seat_eval(s, &mv);
-				evaluated = 1;
-				if (seat_tabu(s, &tb, r, p, q, it) &&
-				    s->conflicts + mv.dc >= local_best)
-					continue;
-				if (best.r == UINT32_MAX ||
-				    seat_better(&mv, &best)) {
-					best = mv;
-					ties = 1;
-				} else if (!seat_better(&best, &mv) &&
-				    rng_below(&s->rng, ++ties) == 0)
-					best = mv;
-			}
-		}
+		evaluated = seat_pick(s, &tb, it, local_best, &best);
 		s->steps++;	/* an iteration costs a step, moves or not */
 		if (best.r == UINT32_MAX) {
 			if (!evaluated)
 				break;	/* one table: nothing to swap */
 			continue;	/* everything tabu: wait it out */
 		}
-		seat_swap(s, best.r, best.p, best.q);
-		until = it + 1 + (uint32_t)rng_below(&s->rng, SEAT_TENURE);
-		if (tb.pairwise) {
-			tb.mark[((size_t)best.r * n + best.p) * n + best.q] =
-			    until;
-			tb.mark[((size_t)best.r * n + best.q) * n + best.p] =
-			    until;
-		} else {
-			tb.mark[best.r * n + best.p] = until;
-			tb.mark[best.r * n + best.q] = until;
-		}
+		seating_state_swap(s, best.r, best.p, best.q);
+		seat_tabu_mark(s, &tb, &best,
+		    it + 1 + (uint32_t)rng_below(&s->rng, SEAT_TENURE));
 		if (s->conflicts < tb.best_conf) {
 			tb.best_conf = s->conflicts;
 			memcpy(tb.best, s->slot,
-			    (size_t)s->rounds * n * sizeof *s->slot);
+			    (size_t)s->rounds * s->n * sizeof *s->slot);
 		}
 		if (s->conflicts < local_best) {
 			local_best = s->conflicts;
@@ -568,96 +351,200 @@ seat_gain(struct seating *s, uint32_t r, uint32_t p, uint32_t q,
 	b = s->tab[r * n + q];
 	for (i = s->start[a]; i < s->start[a] + s->size[a]; i++)
 		if ((x = row[i]) != p)
-			ds += seating_w(s, q, x) - wp[x];
+			ds += seating_state_weight(s, q, x) - wp[x];
 	for (i = s->start[b]; i < s->start[b] + s->size[b]; i++)
 		if ((x = row[i]) != q)
-			ds += wp[x] - seating_w(s, q, x);
+			ds += wp[x] - seating_state_weight(s, q, x);
 	return ds;
 }
 
-/*
- * Swaps that seat people next to their candidates while the total score
- * rises and nothing turns bad.  The score change is worked out first
- * (p's weights from an array); the conflict check only for a swap that
- * would beat the best so far.
- */
+/* For NODE's candidates x among S's people: WP[x] = the edge's weight
+ * (ON), or 0 again. */
+static void
+seat_weights(const struct seating *s, uint32_t node, double *wp, int on)
+{
+	const struct graph *g = s->c->g;
+	uint32_t j, x;
+
+	for (j = g->adj_off[node]; j < g->adj_off[node + 1]; j++) {
+		x = s->local[graph_other(&g->edges[g->adj[j]], node)];
+		if (x != UINT32_MAX)
+			wp[x] = on ? g->edges[g->adj[j]].w : 0;
+	}
+}
+
+/* Better than *BEST: a swap of p with someone at table T (but not X) in
+ * round r that raises the score and turns nothing bad.  The score change
+ * is worked out first (weights to p in WP), the conflict check only for
+ * a swap that would beat the best so far. */
+static void
+seat_polish_table(struct seating *s, uint32_t r, uint32_t p, uint32_t x,
+    uint32_t t, const double *wp, struct seat_move *best)
+{
+	struct seat_move mv;
+	uint32_t n = s->n, i, q;
+	double ds;
+
+	for (i = s->start[t]; i < s->start[t] + s->size[t]; i++) {
+		q = s->slot[(size_t)r * n + i];
+		if (q == x)
+			continue;
+		s->steps++;
+		ds = seat_gain(s, r, p, q, wp);
+		if (ds <= best->ds)
+			continue;
+		mv.r = r;
+		mv.p = p;
+		mv.q = q;
+		seat_eval(s, &mv);
+		if (mv.dc <= 0 && seat_better(&mv, best))
+			*best = mv;
+	}
+}
+
+/* Make the best polishing swap for p in round r that seats p with one of
+ * its first candidates.  WP is all 0, and is again on return.  Returns 1
+ * if p was moved. */
+static int
+seat_polish_one(struct seating *s, uint32_t r, uint32_t p, double *wp)
+{
+	const struct graph *g = s->c->g;
+	struct seat_move best = { .r = UINT32_MAX, .ds = 1e-9 };
+	uint32_t n = s->n, node = s->node[p], j, nb, x, t;
+
+	seat_weights(s, node, wp, 1);
+	for (j = g->adj_off[node], nb = 0; j < g->adj_off[node + 1] &&
+	    nb < SEAT_POLISH_NEIGH; j++) {
+		x = s->local[graph_other(&g->edges[g->adj[j]], node)];
+		if (x == UINT32_MAX)
+			continue;
+		nb++;
+		t = s->tab[r * n + x];
+		if (t != s->tab[r * n + p])
+			seat_polish_table(s, r, p, x, t, wp, &best);
+	}
+	seat_weights(s, node, wp, 0);
+	if (best.r == UINT32_MAX)
+		return 0;
+	seating_state_swap(s, best.r, best.p, best.q);
+	return 1;
+}
+
+/* Swaps that seat people next to their candidates, while the total
+ * score rises and nothing turns bad. */
 static void
 seat_polish(struct seating *s, uint64_t budget)
 {
-	const struct graph *g = s->c->g;
-	uint32_t n = s->n, r, p, j, nb, node, x, t, i, q, *rep;
-	struct seat_move mv, best;
-	double *wp, ds;
+	uint32_t n = s->n, r, p;
+	double *wp;
 	int improved = 1;
 
-	/* Scores need the full evaluation. */
-	rep = s->rep;
+	/* Scores need the full evaluation: drop the O(1) counts. */
+	free(s->rep);
 	s->rep = NULL;
 	wp = xcalloc(n ? n : 1, sizeof *wp);
 	while (improved && s->steps < budget && !s->failed) {
 		improved = 0;
-		for (r = 0; r < s->rounds && s->steps < budget; r++) {
-			for (p = 0; p < n && s->steps < budget; p++) {
-				node = s->node[p];
-				for (j = g->adj_off[node];
-				    j < g->adj_off[node + 1]; j++) {
-					x = s->local[graph_other(
-					    &g->edges[g->adj[j]], node)];
-					if (x != UINT32_MAX)
-						wp[x] = g->edges[g->adj[j]].w;
-				}
-				best = (struct seat_move){ .r = UINT32_MAX,
-				    .ds = 1e-9 };
-				for (j = g->adj_off[node], nb = 0;
-				    j < g->adj_off[node + 1] &&
-				    nb < SEAT_POLISH_NEIGH; j++) {
-					x = s->local[graph_other(
-					    &g->edges[g->adj[j]], node)];
-					if (x == UINT32_MAX)
-						continue;
-					nb++;
-					t = s->tab[r * n + x];
-					if (t == s->tab[r * n + p])
-						continue;
-					for (i = s->start[t]; i < s->start[t] +
-					    s->size[t]; i++) {
-						q = s->slot[(size_t)r * n + i];
-						if (q == x)
-							continue;
-						s->steps++;
-						ds = seat_gain(s, r, p, q, wp);
-						if (ds <= best.ds)
-							continue;
-						mv.r = r;
-						mv.p = p;
-						mv.q = q;
-						seat_eval(s, &mv);
-						if (mv.dc <= 0 &&
-						    seat_better(&mv, &best))
-							best = mv;
-					}
-				}
-				for (j = g->adj_off[node];
-				    j < g->adj_off[node + 1]; j++) {
-					x = s->local[graph_other(
-					    &g->edges[g->adj[j]], node)];
-					if (x != UINT32_MAX)
-						wp[x] = 0;
-				}
-				if (best.r != UINT32_MAX) {
-					seat_swap(s, best.r, best.p, best.q);
-					improved = 1;
-				}
-			}
-		}
+		for (r = 0; r < s->rounds && s->steps < budget; r++)
+			for (p = 0; p < n && s->steps < budget; p++)
+				improved |= seat_polish_one(s, r, p, wp);
 	}
 	free(wp);
-	free(rep);
 }
 
+/* S's fixed part: who the people are, the tables and their slots. */
 static void
-seat_alloc(struct seating *s, uint64_t pairs_per_round)
+seat_init(struct seating *s, struct assign_ctx *c, const uint32_t *node,
+    uint32_t n, uint32_t group_size, uint32_t rounds, uint64_t seed)
 {
+	const struct graph *g = c->g;
+	uint32_t i, t;
+
+	memset(s, 0, sizeof *s);
+	s->c = c;
+	s->n = n;
+	s->rounds = rounds;
+	rng_seed(&s->rng, seed);
+	s->node = xcalloc(n ? n : 1, sizeof *s->node);
+	memcpy(s->node, node, n * sizeof *node);
+	s->local = xcalloc(g->n ? g->n : 1, sizeof *s->local);
+	for (i = 0; i < g->n; i++)
+		s->local[i] = UINT32_MAX;
+	for (i = 0; i < n; i++)
+		s->local[node[i]] = i;
+	s->tables = seating_tables(n, group_size, &s->size);
+	s->start = xcalloc(s->tables, sizeof *s->start);
+	for (t = 0; t < s->tables; t++)
+		s->start[t] = t ? s->start[t - 1] + s->size[t - 1] : 0;
+}
+
+/* Pairs seated together in one round. */
+static uint64_t
+seat_round_pairs(const struct seating *s)
+{
+	uint64_t pairs = 0;
+	uint32_t t;
+
+	for (t = 0; t < s->tables; t++)
+		pairs += (uint64_t)s->size[t] * (s->size[t] - 1) / 2;
+	return pairs;
+}
+
+/* Pairs among all of S's people. */
+static uint64_t
+seat_all_pairs(const struct seating *s)
+{
+	return (uint64_t)s->n * (s->n > 0 ? s->n - 1 : 0) / 2;
+}
+
+/*
+ * Refuse what counting shows cannot exist: each round everyone meets at
+ * least minsize - 1 new people, the rounds cannot use more pairs than
+ * there are, and a table of k in one round needs k different tables in
+ * another.  Returns 0, or -1 with *cause set.
+ */
+static int
+seat_count(const struct seating *s, uint32_t group_size, char **cause)
+{
+	uint32_t n = s->n, rounds = s->rounds, t, minsize = s->size[0];
+	uint64_t pairs = seat_round_pairs(s), total = seat_all_pairs(s);
+
+	for (t = 0; t < s->tables; t++)
+		if (s->size[t] < minsize)
+			minsize = s->size[t];
+	if (n > 1 && (uint64_t)rounds * (minsize - 1) > n - 1) {
+		*cause = xasprintf("no schedule exists: %u people in tables "
+		    "of %u for %u rounds would meet someone twice (each "
+		    "meets at least %u others a round, %u in all, but there "
+		    "are only %u others)", n, group_size, rounds,
+		    minsize - 1, rounds * (minsize - 1), n - 1);
+		return -1;
+	}
+	if (n > 1 && rounds * pairs > total) {
+		*cause = xasprintf("no schedule exists: %u people in tables "
+		    "of %u for %u rounds would meet someone twice (the "
+		    "tables seat %llu pairs, but %u people make only %llu)",
+		    n, group_size, rounds,
+		    (unsigned long long)(rounds * pairs), n,
+		    (unsigned long long)total);
+		return -1;
+	}
+	if (rounds > 1 && s->size[0] > s->tables) {
+		*cause = xasprintf("no schedule exists: %u people in tables "
+		    "of %u for %u rounds would meet someone twice (a table "
+		    "of %u needs people from %u different tables of the "
+		    "round before, but there are only %u tables)", n,
+		    group_size, rounds, s->size[0], s->size[0], s->tables);
+		return -1;
+	}
+	return 0;
+}
+
+/* S's changing part, empty: every round unseated, nobody met. */
+static void
+seat_alloc(struct seating *s)
+{
+	const struct node_stats *st = s->c->g->stats;
 	size_t rn = (size_t)s->rounds * s->n + 1;
 	uint32_t i, n = s->n;
 
@@ -675,7 +562,88 @@ seat_alloc(struct seating *s, uint64_t pairs_per_round)
 		s->meet_dense = xcalloc((size_t)n * n + 1, 1);
 		s->veto_dense = xcalloc((size_t)n * n + 1, 1);
 	} else
-		pairmap_init(&s->meet_map, s->rounds * pairs_per_round);
+		pairmap_init(&s->meet_map, s->rounds * seat_round_pairs(s));
+	s->may_veto = xcalloc(n ? n : 1, 1);
+	for (i = 0; i < n; i++) {
+		s->may_veto[i] = s->c->oracle != NULL &&
+		    st[s->node[i]].vetoed > 0;
+		s->any_veto |= s->may_veto[i];
+	}
+}
+
+/*
+ * Fill every round.  Tight schedules (the rounds use at least half of
+ * all pairs) try the field construction, else the freedom greedy; the
+ * rest take the plain greedy.
+ */
+static void
+seat_start(struct seating *s)
+{
+	uint32_t r;
+	int tight;
+
+	tight = s->rounds > 1 &&
+	    2 * s->rounds * seat_round_pairs(s) >= seat_all_pairs(s);
+	if (tight && seating_start_field(s) == 0)
+		return;
+	for (r = 0; r < s->rounds; r++) {
+		if (tight)
+			seating_start_freedom(s, r);
+		else
+			seating_start_greedy(s, r);
+	}
+}
+
+/* Without vetoes, and where they fit, count what judges a swap in O(1)
+ * (s->rep). */
+static void
+seat_rep_init(struct seating *s)
+{
+	if (s->any_veto ||
+	    (uint64_t)s->rounds * s->n * s->tables > SEAT_REP_MAX)
+		return;
+	s->rep = xcalloc((size_t)s->rounds * s->n * s->tables + 1,
+	    sizeof *s->rep);
+	seating_state_count_rep(s);
+}
+
+/* If the oracle failed during the search, hand its message to *cause
+ * and return -1; else 0. */
+static int
+seat_oracle_failed(struct seating *s, char **cause)
+{
+	if (!s->failed)
+		return 0;
+	*cause = s->cause;
+	s->cause = NULL;
+	return -1;
+}
+
+/* Repair the start until nothing is bad.  Returns 0, or -1 with *cause
+ * set: the oracle failed or the budget ran out. */
+static int
+seat_solve(struct seating *s, uint32_t group_size, char **cause)
+{
+	uint64_t budget;
+
+	budget = s->steps + (s->rep != NULL ? SEAT_REPAIR_FAST :
+	    SEAT_REPAIR_SLOW) + (uint64_t)SEAT_REPAIR_PER * s->n * s->rounds;
+	if (seat_repair(s, budget) == 0)
+		return 0;
+	if (seat_oracle_failed(s, cause) != 0)
+		return -1;
+	if (s->rounds > 1)
+		*cause = xasprintf("no schedule found: %u people in tables "
+		    "of %u for %u rounds without anyone meeting twice%s "
+		    "(searched %llu steps)", s->n, group_size, s->rounds,
+		    s->any_veto ? " or a vetoed pair together" : "",
+		    (unsigned long long)s->steps);
+	else
+		*cause = xasprintf("no seating found: %u people in tables "
+		    "of %u without a vetoed pair at a table (searched %llu "
+		    "steps)", s->n, group_size,
+		    (unsigned long long)s->steps);
+	return -1;
 }
 
 int
@@ -683,119 +651,20 @@ seating_run(struct seating *s, struct assign_ctx *c, const uint32_t *node,
     uint32_t n, uint32_t group_size, uint32_t rounds, uint64_t seed,
     char **cause)
 {
-	const struct graph *g = c->g;
-	uint32_t i, t, r, minsize;
-	uint64_t pairs_per_round = 0, total_pairs;
-	int tight;
-
-	memset(s, 0, sizeof *s);
-	s->c = c;
-	s->n = n;
-	s->rounds = rounds;
-	rng_seed(&s->rng, seed);
-	s->node = xcalloc(n ? n : 1, sizeof *s->node);
-	memcpy(s->node, node, n * sizeof *node);
-	s->local = xcalloc(g->n ? g->n : 1, sizeof *s->local);
-	for (i = 0; i < g->n; i++)
-		s->local[i] = UINT32_MAX;
-	for (i = 0; i < n; i++)
-		s->local[node[i]] = i;
-	s->tables = seating_tables(n, group_size, &s->size);
-	s->start = xcalloc(s->tables, sizeof *s->start);
-	minsize = s->size[0];
-	for (t = 0; t < s->tables; t++) {
-		s->start[t] = t ? s->start[t - 1] + s->size[t - 1] : 0;
-		pairs_per_round += (uint64_t)s->size[t] * (s->size[t] - 1) / 2;
-		if (s->size[t] < minsize)
-			minsize = s->size[t];
-	}
-	total_pairs = (uint64_t)n * (n > 0 ? n - 1 : 0) / 2;
-
-	/* Counting: each round everyone meets at least minsize - 1 new
-	 * people, and the rounds cannot use more pairs than there are. */
-	if (n > 1 && (uint64_t)rounds * (minsize - 1) > n - 1) {
-		*cause = xasprintf("no schedule exists: %u people in tables "
-		    "of %u for %u rounds would meet someone twice (each "
-		    "meets at least %u others a round, %u in all, but there "
-		    "are only %u others)", n, group_size, rounds,
-		    minsize - 1, rounds * (minsize - 1), n - 1);
+	seat_init(s, c, node, n, group_size, rounds, seed);
+	if (seat_count(s, group_size, cause) != 0)
 		return -1;
-	}
-	if (n > 1 && rounds * pairs_per_round > total_pairs) {
-		*cause = xasprintf("no schedule exists: %u people in tables "
-		    "of %u for %u rounds would meet someone twice (the "
-		    "tables seat %llu pairs, but %u people make only %llu)",
-		    n, group_size, rounds,
-		    (unsigned long long)(rounds * pairs_per_round), n,
-		    (unsigned long long)total_pairs);
+	seat_alloc(s);
+	seat_start(s);
+	seat_rep_init(s);
+	if (seat_solve(s, group_size, cause) != 0)
 		return -1;
-	}
-	/* A table of k in one round needs k different tables in another. */
-	if (rounds > 1 && s->size[0] > s->tables) {
-		*cause = xasprintf("no schedule exists: %u people in tables "
-		    "of %u for %u rounds would meet someone twice (a table "
-		    "of %u needs people from %u different tables of the "
-		    "round before, but there are only %u tables)", n,
-		    group_size, rounds, s->size[0], s->size[0], s->tables);
-		return -1;
-	}
-
-	seat_alloc(s, pairs_per_round);
-	s->may_veto = xcalloc(n ? n : 1, 1);
-	for (i = 0; i < n; i++) {
-		s->may_veto[i] = c->oracle != NULL &&
-		    g->stats[node[i]].vetoed > 0;
-		s->any_veto |= s->may_veto[i];
-	}
-
-	/* Tight: the rounds use at least half of all pairs. */
-	tight = rounds > 1 && 2 * rounds * pairs_per_round >= total_pairs;
-	if (!tight || seating_start_field(s) != 0) {
-		for (r = 0; r < rounds; r++) {
-			if (tight)
-				seating_start_freedom(s, r);
-			else
-				seating_start_greedy(s, r);
-		}
-	}
-	if (!s->any_veto && (uint64_t)rounds * n * s->tables <= SEAT_REP_MAX) {
-		s->rep = xcalloc((size_t)rounds * n * s->tables + 1,
-		    sizeof *s->rep);
-		seat_rep_build(s);
-	}
-
-	if (seat_repair(s, s->steps + (s->rep != NULL ? SEAT_REPAIR_FAST :
-	    SEAT_REPAIR_SLOW) + (uint64_t)SEAT_REPAIR_PER * n * rounds) != 0) {
-		if (s->failed) {
-			*cause = s->cause;
-			s->cause = NULL;
-		} else if (rounds > 1)
-			*cause = xasprintf("no schedule found: %u people in "
-			    "tables of %u for %u rounds without anyone "
-			    "meeting twice%s (searched %llu steps)", n,
-			    group_size, rounds, s->any_veto ?
-			    " or a vetoed pair together" : "",
-			    (unsigned long long)s->steps);
-		else
-			*cause = xasprintf("no seating found: %u people in "
-			    "tables of %u without a vetoed pair at a table "
-			    "(searched %llu steps)", n, group_size,
-			    (unsigned long long)s->steps);
-		return -1;
-	}
-	if (g->nedges > 0)
+	if (c->g->nedges > 0)
 		seat_polish(s, s->steps + SEAT_POLISH_BASE +
 		    (uint64_t)SEAT_POLISH_PER * n * rounds);
-	else {
-		free(s->rep);
-	}
+	free(s->rep);		/* only the repair needs it */
 	s->rep = NULL;
-	if (s->failed) {
-		*cause = s->cause;
-		s->cause = NULL;
-		return -1;
-	}
-	return 0;
+	return seat_oracle_failed(s, cause);
 }
 
 void

@@ -24,7 +24,8 @@
 #include <string.h>
 
 #include "rng.h"
-#include "seating.h"
+#include "seating_start.h"
+#include "seating_state.h"
 #include "util.h"
 
 /* Greedy: tables tried per person when there are many. */
@@ -58,7 +59,7 @@ start_place(struct seating *s, uint32_t r, uint32_t p, uint32_t t,
 	uint32_t n = s->n, k, *row = s->slot + (size_t)r * n;
 
 	for (k = s->start[t]; k < s->start[t] + fill[t]; k++)
-		seating_relate(s, r, p, row[k], 1);
+		seating_state_relate(s, r, p, row[k], 1);
 	row[s->start[t] + fill[t]] = p;
 	s->pos[r * n + p] = s->start[t] + fill[t];
 	s->tab[r * n + p] = t;
@@ -126,9 +127,9 @@ seating_start_greedy(struct seating *s, uint32_t r)
 			gain = 0;
 			for (k = s->start[t]; k < s->start[t] + fill[t]; k++) {
 				x = row[k];
-				cost += seating_meet(s, p, x) >= 1;
-				cost += seating_veto(s, p, x);
-				gain += seating_w(s, p, x);
+				cost += seating_state_meet(s, p, x) >= 1;
+				cost += seating_state_veto(s, p, x);
+				gain += seating_state_weight(s, p, x);
 			}
 			if (best == UINT32_MAX || cost < bestcost ||
 			    (cost == bestcost && gain > bestgain)) {
@@ -177,7 +178,7 @@ seating_start_freedom(struct seating *s, uint32_t r)
 	for (a = 0; a < n; a++) {
 		U[a / 64] |= 1ULL << (a % 64);
 		for (b = 0; b < n; b++)
-			if (b != a && seating_meet(s, a, b) == 0)
+			if (b != a && seating_state_meet(s, a, b) == 0)
 				unmet[(size_t)a * W + b / 64] |= 1ULL << (b % 64);
 	}
 	for (t = 0; t < s->tables; t++) {
@@ -195,12 +196,14 @@ seating_start_freedom(struct seating *s, uint32_t r)
 					if (pair && !(U[b / 64] >> (b % 64) & 1))
 						continue;
 					/* Repeats it causes, then freedom. */
-					c = pair && seating_meet(s, a, b) > 0;
+					c = pair &&
+					    seating_state_meet(s, a, b) > 0;
 					for (k = 0; k < ng; k++) {
-						c += seating_meet(s, a, grp[k]) > 0;
+						c += seating_state_meet(s, a,
+						    grp[k]) > 0;
 						if (pair)
-							c += seating_meet(s, b,
-							    grp[k]) > 0;
+							c += seating_state_meet(
+							    s, b, grp[k]) > 0;
 					}
 					f = 0;
 					for (x = 0; x < W; x++) {
@@ -384,6 +387,6 @@ seating_start_field(struct seating *s)
 	free(fill);
 	free(perm);
 	field_free(&f);
-	seating_rebuild(s);
+	seating_state_rebuild(s);
 	return 0;
 }

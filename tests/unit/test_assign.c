@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "assign.h"
+#include "assign_ctx.h"
 #include "blossom.h"
 #include "graph.h"
 #include "pairmap.h"
@@ -32,12 +33,20 @@ struct tedge {
 	double w;
 };
 
+/* The oracle's score of {a, b}. */
+static double
+toracle_score(uint32_t a, uint32_t b)
+{
+	uint32_t lo = a < b ? a : b, hi = a < b ? b : a;
+
+	return (double)((lo * 31 + hi * 17) % 7) / 100.0;
+}
+
 static int
 toracle_pair(void *ctx, uint32_t a, uint32_t b, double *score, int *veto,
     char **cause)
 {
 	struct toracle *o = ctx;
-	uint32_t lo = a < b ? a : b, hi = a < b ? b : a;
 
 	o->calls++;
 	if (o->fail) {
@@ -45,7 +54,7 @@ toracle_pair(void *ctx, uint32_t a, uint32_t b, double *score, int *veto,
 		return -1;
 	}
 	*veto = o->veto[(size_t)a * o->n + b];
-	*score = (double)((lo * 31 + hi * 17) % 7) / 100.0;
+	*score = toracle_score(a, b);
 	return 0;
 }
 
@@ -343,6 +352,132 @@ test_graph(void)
 		    "graph: ties broken by rank, not index");
 		graph_free(&g);
 	}
+}
+
+/* ------------------------------------------------------------ shared layer */
+
+static void
+test_active_by_rank(void)
+{
+	struct tedge te[] = { { 0, 1, 1 } };
+	struct graph g;
+	uint32_t *v;
+	size_t n;
+
+	/* ranks reversed: node 4 first; 1 and 4 inactive */
+	build(&g, 5, te, 1, NULL, (uint32_t[]){ 1, 4 }, 2, 1);
+	n = graph_active_by_rank(&g, &v);
+	ok(n == 3 && v[0] == 3 && v[1] == 2 && v[2] == 0,
+	    "graph: active nodes in rank order, inactive left out");
+	free(v);
+	graph_free(&g);
+}
+
+/* The context asks the oracle only what the contract says, and once. */
+static void
+test_ctx_oracle(void)
+{
+	/* 0-1 is an edge; 2, 3 and 4 have vetoes (2-3, 3-4), 0 has none */
+	struct tedge te[] = { { 0, 1, 0.75 } };
+	struct toracle o;
+	struct pair_oracle po = { toracle_pair, &o };
+	struct config_match m = match_defaults(MATCH_GROUPS);
+	struct assign_ctx c;
+	struct graph g;
+	char *cause = NULL;
+	double sc = -1;
+	int veto = -1;
+
+	toracle_init(&o, 5);
+	toracle_veto(&o, 2, 3);
+	toracle_veto(&o, 3, 4);
+	build(&g, 5, te, 1, &o, NULL, 0, 0);
+	assign_ctx_init(&c, &g, &m, &po);
+	is_num(assign_ctx_weight(&c, 1, 0), 0.75, 0, "ctx: an edge's weight");
+	is_num(assign_ctx_weight(&c, 0, 2), 0, 0, "ctx: a non-edge weighs 0");
+	ok(assign_ctx_vetoed(&c, 0, 2, &veto, &cause) == 0 && veto == 0 &&
+	    o.calls == 0, "ctx: no question when one end has no vetoes");
+	ok(assign_ctx_vetoed(&c, 2, 3, &veto, &cause) == 0 && veto == 1 &&
+	    o.calls == 1, "ctx: a pair of vetoers is asked");
+	ok(assign_ctx_vetoed(&c, 3, 2, &veto, &cause) == 0 && veto == 1 &&
+	    assign_ctx_score(&c, 2, 3, &sc, &cause) == 0 && o.calls == 1,
+	    "ctx: and never again, either order, veto or score");
+	ok(assign_ctx_score(&c, 1, 0, &sc, &cause) == 0 && sc == 0.75 &&
+	    o.calls == 1, "ctx: an edge scores its weight, unasked");
+	ok(assign_ctx_score(&c, 0, 2, &sc, &cause) == 0 &&
+	    sc == toracle_score(0, 2) && o.calls == 2,
+	    "ctx: a non-edge's score is asked");
+	o.fail = 1;
+	ok(assign_ctx_score(&c, 0, 3, &sc, &cause) != 0 && cause != NULL &&
+	    strcmp(cause, "rule failed") == 0, "ctx: a failure is passed on");
+	free(cause);
+	cause = NULL;
+	ok(assign_ctx_score(&c, 3, 0, &sc, &cause) != 0 && o.calls == 3 &&
+	    cause != NULL && strcmp(cause, "pair oracle failed before") == 0,
+	    "ctx: a failed pair is not asked again");
+	free(cause);
+	assign_ctx_free(&c);
+
+	assign_ctx_init(&c, &g, &m, NULL);
+	ok(assign_ctx_vetoed(&c, 2, 3, &veto, &cause) == 0 && veto == 0 &&
+	    assign_ctx_score(&c, 2, 3, &sc, &cause) == 0 && sc == 0 &&
+	    o.calls == 3, "ctx: without an oracle, no vetoes and score 0");
+	assign_ctx_free(&c);
+	graph_free(&g);
+	free(o.veto);
+}
+
+/* Seats to intros and coverage; the result sorted and oriented by rank. */
+static void
+test_ctx_seated(void)
+{
+	struct tedge te[] = { { 0, 1, 0.75 } };
+	struct toracle o;
+	struct pair_oracle po = { toracle_pair, &o };
+	struct config_match m = match_defaults(MATCH_ROUNDS);
+	struct seat seats[] = {
+		{ 3, 2, 1 }, { 0, 2, 1 }, { 2, 1, 0 }, { 1, 1, 1 }, { 0, 1, 1 },
+	};
+	struct assign_ctx c;
+	struct assignment out;
+	struct graph g;
+	char *cause = NULL;
+
+	toracle_init(&o, 4);
+	build(&g, 4, te, 1, &o, NULL, 0, 1);	/* ranks reversed */
+	assign_ctx_init(&c, &g, &m, &po);
+	memset(&out, 0, sizeof out);
+	out.has_rounds = out.has_tables = 1;
+	out.seats = calloc(5, sizeof *out.seats);
+	memcpy(out.seats, seats, sizeof seats);
+	out.nseats = 5;
+	ok(assign_ctx_introduce_seated(&c, &out, &cause) == 0,
+	    "seated: introduces");
+	is_int(out.nintros, 2, "seated: one intro per table of two");
+	ok(out.nintros == 2 && out.intros[0].round == 1 &&
+	    out.intros[0].a == 1 && out.intros[0].b == 0 &&
+	    out.intros[0].score == 0.75 && out.intros[1].round == 2 &&
+	    out.intros[1].a == 3 && out.intros[1].b == 0 &&
+	    out.intros[1].score == toracle_score(0, 3),
+	    "seated: by round, a ranked first, edge or oracle score");
+	ok(out.nshort == 1 && out.short_of[0].attendee == 2 &&
+	    out.short_of[0].got == 0 && out.short_of[0].wanted == 1 &&
+	    out.short_of[0].why == SHORTFALL_LEFT_OUT,
+	    "seated: table 0 is left out");
+	ok(out.seats[0].attendee == 2 && out.seats[0].table == 0 &&
+	    out.seats[1].attendee == 1 && out.seats[2].attendee == 0 &&
+	    out.seats[3].attendee == 3 && out.seats[4].round == 2,
+	    "seated: seats by round, table, rank");
+	assignment_free(&out);
+	ok(out.intros == NULL && out.nintros == 0 && out.seats == NULL,
+	    "assignment_free zeroes");
+	is_str(shortfall_name(SHORTFALL_CAPACITY), "capacity",
+	    "shortfall_name");
+	is_str(shortfall_name((enum shortfall)99), "unknown",
+	    "shortfall_name: out of range");
+	assign_ctx_free(&c);
+	graph_free(&g);
+	free(o.veto);
 }
 
 /* ------------------------------------------------------------ blossom */
@@ -1055,6 +1190,9 @@ int
 main(void)
 {
 	test_graph();
+	test_active_by_rank();
+	test_ctx_oracle();
+	test_ctx_seated();
 	test_blossom_small();
 	test_blossom_random();
 	test_pairs_weight();

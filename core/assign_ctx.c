@@ -1,0 +1,160 @@
+/*
+ * assign_ctx.c -- pair weights, vetoes and scores for the modes, the
+ * oracle asked at most once a pair; intros from seats (see assign_ctx.h).
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assign_ctx.h"
+#include "util.h"
+
+static int	assign_ctx_ask(struct assign_ctx *, uint32_t, uint32_t,
+		    struct pairmap_entry **, char **);
+
+void
+assign_ctx_init(struct assign_ctx *c, const struct graph *g,
+    const struct config_match *m, const struct pair_oracle *oracle)
+{
+	struct pairmap_entry *e;
+	size_t i;
+
+	memset(c, 0, sizeof *c);
+	c->g = g;
+	c->m = m;
+	c->oracle = oracle != NULL && oracle->pair != NULL ? oracle : NULL;
+	pairmap_init(&c->edges, g->nedges);
+	for (i = 0; i < g->nedges; i++) {
+		e = pairmap_get(&c->edges, g->edges[i].a, g->edges[i].b, NULL);
+		e->score = g->edges[i].w;
+	}
+	pairmap_init(&c->asked, 0);
+}
+
+void
+assign_ctx_free(struct assign_ctx *c)
+{
+	pairmap_free(&c->edges);
+	pairmap_free(&c->asked);
+}
+
+double
+assign_ctx_weight(const struct assign_ctx *c, uint32_t a, uint32_t b)
+{
+	const struct pairmap_entry *e;
+
+	e = pairmap_find(&c->edges, a, b);
+	return e != NULL ? e->score : 0;
+}
+
+/* The oracle's cached answer about non-edge {a, b}. */
+static int
+assign_ctx_ask(struct assign_ctx *c, uint32_t a, uint32_t b,
+    struct pairmap_entry **out, char **cause)
+{
+	struct pairmap_entry *e;
+	double score;
+	int added, veto;
+
+	e = pairmap_get(&c->asked, a, b, &added);
+	if (added) {
+		score = 0;
+		veto = 0;
+		c->ncalls++;
+		if (c->oracle->pair(c->oracle->ctx, a, b, &score, &veto,
+		    cause) != 0) {
+			/* Forget the half-made entry: find it again. */
+			e = pairmap_find(&c->asked, a, b);
+			e->veto = -1;
+			return -1;
+		}
+		e = pairmap_find(&c->asked, a, b);
+		e->score = score;
+		e->veto = veto != 0;
+	} else if (e->veto < 0) {
+		*cause = xstrdup("pair oracle failed before");
+		return -1;
+	}
+	*out = e;
+	return 0;
+}
+
+int
+assign_ctx_vetoed(struct assign_ctx *c, uint32_t a, uint32_t b, int *veto,
+    char **cause)
+{
+	const struct node_stats *st = c->g->stats;
+	struct pairmap_entry *e;
+
+	*veto = 0;
+	if (c->oracle == NULL || a == b || st[a].vetoed == 0 ||
+	    st[b].vetoed == 0 || pairmap_find(&c->edges, a, b) != NULL)
+		return 0;
+	if (assign_ctx_ask(c, a, b, &e, cause) != 0)
+		return -1;
+	*veto = e->veto;
+	return 0;
+}
+
+int
+assign_ctx_score(struct assign_ctx *c, uint32_t a, uint32_t b,
+    double *score, char **cause)
+{
+	struct pairmap_entry *e;
+
+	e = pairmap_find(&c->edges, a, b);
+	if (e != NULL) {
+		*score = e->score;
+		return 0;
+	}
+	*score = 0;
+	if (c->oracle == NULL)
+		return 0;
+	if (assign_ctx_ask(c, a, b, &e, cause) != 0)
+		return -1;
+	*score = e->score;
+	return 0;
+}
+
+int
+assign_ctx_introduce_seated(struct assign_ctx *c, struct assignment *out,
+    char **cause)
+{
+	const struct graph *g = c->g;
+	struct seat *s;
+	size_t i, j, k, end, cap = 0, ncap = 0;
+	double score;
+
+	assignment_sort(out, g);
+	for (i = 0; i < out->nseats; i = end) {
+		s = &out->seats[i];
+		for (end = i + 1; end < out->nseats &&
+		    out->seats[end].round == s->round &&
+		    out->seats[end].table == s->table; end++)
+			;
+		if (s->table == 0) {
+			/* Left out this round. */
+			for (j = i; j < end; j++)
+				assignment_add_short(out, &ncap,
+				    out->seats[j].attendee, 0, 1,
+				    SHORTFALL_LEFT_OUT);
+			continue;
+		}
+		for (j = i; j < end; j++) {
+			for (k = j + 1; k < end; k++) {
+				if (assign_ctx_score(c, out->seats[j].attendee,
+				    out->seats[k].attendee, &score,
+				    cause) != 0)
+					return -1;
+				assignment_add_intro(out, &cap, g,
+				    out->seats[j].attendee,
+				    out->seats[k].attendee, score,
+				    out->has_rounds ? s->round : 0, s->table);
+			}
+		}
+	}
+	assignment_sort(out, g);
+	return 0;
+}

@@ -1,0 +1,62 @@
+/*
+ * assign_ctx.h -- what the modes (assign_*.c, seating*.c) know about any
+ * pair: edge weights, vetoes and scores, with the oracle's answers
+ * cached.  Not for the rest of mingle; see assign.h for the interface.
+ *
+ * Layering: assign.c calls the modes, the modes call this, and this
+ * calls nothing above it.
+ */
+#ifndef MINGLE_ASSIGN_CTX_H
+#define MINGLE_ASSIGN_CTX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "assign.h"
+#include "assignment.h"
+#include "pairmap.h"
+
+struct assign_ctx {
+	const struct graph *g;
+	const struct config_match *m;
+	const struct pair_oracle *oracle;	/* may be NULL */
+	struct pairmap edges;	/* graph edges: score = weight */
+	struct pairmap asked;	/* the oracle's answers about non-edges */
+	size_t ncalls;		/* oracle calls made */
+};
+
+/* G, M and ORACLE must outlive C; an ORACLE without a pair function
+ * counts as none.  assign_ctx_free() releases C. */
+void assign_ctx_init(struct assign_ctx *c, const struct graph *g,
+    const struct config_match *m, const struct pair_oracle *oracle);
+void assign_ctx_free(struct assign_ctx *c);
+
+/* The weight of edge {a, b}, or 0 if it is not an edge. */
+double assign_ctx_weight(const struct assign_ctx *c, uint32_t a, uint32_t b);
+
+/*
+ * May A and B sit together?  Edges never carry a veto.  For a non-edge
+ * the oracle is asked (once) only when both have stats.vetoed > 0, since
+ * a vetoed pair counts for both ends; without an oracle nothing is
+ * vetoed.  Returns 0 and sets *veto, or nonzero with *cause set.
+ */
+int assign_ctx_vetoed(struct assign_ctx *c, uint32_t a, uint32_t b,
+    int *veto, char **cause);
+
+/* The score to write out for A and B seated together: the edge weight,
+ * else the oracle's score (asked once), else 0.  Returns 0, or nonzero
+ * with *cause set. */
+int assign_ctx_score(struct assign_ctx *c, uint32_t a, uint32_t b,
+    double *score, char **cause);
+
+/*
+ * For modes with tables, once OUT->seats is filled: one intro for every
+ * pair seated at the same table in the same round (round 0 unless
+ * out->has_rounds), scored with assign_ctx_score(), and a coverage entry
+ * (SHORTFALL_LEFT_OUT, wanted 1) for every seat with table 0.  Sorts
+ * seats, intros and coverage.  Returns 0, or nonzero with *cause set.
+ */
+int assign_ctx_introduce_seated(struct assign_ctx *c, struct assignment *out,
+    char **cause);
+
+#endif

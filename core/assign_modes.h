@@ -1,0 +1,25 @@
+/*
+ * assign_modes.h -- the modes assign_run() dispatches to (for assign.c;
+ * each mode's file says how it works).  Each reads G and M, asks ORACLE
+ * (may be NULL) through an assign_ctx, and fills *OUT, which the caller
+ * has zeroed and frees on failure.  Returns 0, or nonzero with *cause set
+ * (see assign_run()).
+ */
+#ifndef MINGLE_ASSIGN_MODES_H
+#define MINGLE_ASSIGN_MODES_H
+
+#include "assign.h"
+
+/* `mode = suggestions` (assign_suggestions.c); needs no oracle. */
+int assign_suggestions(const struct graph *g, const struct config_match *m,
+    struct assignment *out, char **cause);
+
+/* `mode = pairs` (assign_pairs.c). */
+int assign_pairs(const struct graph *g, const struct config_match *m,
+    const struct pair_oracle *oracle, struct assignment *out, char **cause);
+
+/* `mode = groups` and `mode = rounds` (assign_tables.c). */
+int assign_tables(const struct graph *g, const struct config_match *m,
+    const struct pair_oracle *oracle, struct assignment *out, char **cause);
+
+#endif

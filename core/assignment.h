@@ -1,0 +1,100 @@
+/*
+ * assignment.h -- what a mode hands back: introductions, seats and who
+ * got fewer introductions than wanted (see assign.h for assign_run).
+ *
+ * The rest of mingle reads a struct assignment and frees it; the
+ * builders below are for the modes (assign_*.c).
+ */
+#ifndef MINGLE_ASSIGNMENT_H
+#define MINGLE_ASSIGNMENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "graph.h"
+
+/*
+ * One introduction: a meets b (a's rank < b's rank).  assignment.intros
+ * is sorted by round, table, a's rank, score (best first), b's rank; for
+ * suggestions round = table = 0, so that is a's rank, score, b's rank.
+ * Modes with tables introduce every pair seated at one table.
+ */
+struct intro {
+	uint32_t a, b;
+	double score;
+	int32_t round;		/* 1-based, or 0 where modes have no rounds */
+	int32_t table;		/* 1-based, or 0 where modes have no tables */
+};
+
+/* One seat: where an attendee is in a round (pairs, groups, rounds). */
+struct seat {
+	uint32_t attendee;
+	int32_t round;		/* 1-based; 1 for single-round modes */
+	int32_t table;		/* 1-based; 0 = left out this round */
+};
+
+/*
+ * Why an attendee got fewer introductions than wanted.  Suggestions want
+ * max(min_per_attendee, 1) for every active attendee, capped by
+ * max_per_attendee; anyone below is listed:
+ *   CAPACITY   some candidate edge of theirs is unused: its other end
+ *              was full (and no swap could free a place);
+ *   ALL_VETOED every candidate was used or there were none, nobody
+ *              scored above the threshold and someone was vetoed;
+ *   NO_PARTNER every candidate was used or there were none (too few
+ *              partners above the threshold).
+ * Modes with tables list whoever has no table (table 0), wanted 1, as
+ * LEFT_OUT.
+ */
+enum shortfall {
+	SHORTFALL_NONE = 0,
+	SHORTFALL_NO_PARTNER,	/* too few scored above the threshold */
+	SHORTFALL_ALL_VETOED,	/* every partner was vetoed */
+	SHORTFALL_CAPACITY,	/* partners existed but were full */
+	SHORTFALL_LEFT_OUT	/* pairs: odd one out with odd = leave-out */
+};
+
+struct coverage {
+	uint32_t attendee;
+	uint32_t got;
+	uint32_t wanted;
+	enum shortfall why;
+};
+
+struct assignment {
+	struct intro *intros;	/* sorted for output */
+	size_t nintros;
+	struct seat *seats;	/* by round, table, rank; NULL for suggestions */
+	size_t nseats;
+	struct coverage *short_of;	/* attendees below it, by rank */
+	size_t nshort;
+	int has_rounds;		/* output adds a round column */
+	int has_tables;		/* output adds a table column */
+};
+
+/* Free A's arrays and zero it; a zeroed A is fine. */
+void assignment_free(struct assignment *a);
+
+/* The report's name of WHY ("no-partner", ...); "unknown" if out of
+ * range.  A static string. */
+const char *shortfall_name(enum shortfall why);
+
+/*
+ * For the modes.  The add functions grow an array whose capacity the
+ * caller keeps in *CAP (0 to start); out of memory exits (util.h).
+ */
+
+/* Append an introduction, oriented so that a has the lower rank. */
+void assignment_add_intro(struct assignment *out, size_t *cap,
+    const struct graph *g, uint32_t a, uint32_t b, double score,
+    int32_t round, int32_t table);
+
+/* Append a coverage entry. */
+void assignment_add_short(struct assignment *out, size_t *cap,
+    uint32_t attendee, uint32_t got, uint32_t wanted, enum shortfall why);
+
+/* Sort intros by (round, table, a's rank, score desc, b's rank), seats
+ * by (round, table, rank) and coverage entries by rank. */
+void assignment_sort(struct assignment *out, const struct graph *g);
+
+#endif
