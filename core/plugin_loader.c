@@ -17,6 +17,7 @@
 #include "plugin_host.h"
 #include "plugin_loader.h"
 #include "strategy.h"
+#include "strategy_options.h"
 #include "util.h"
 
 /* The smallest descriptor any ABI 1.x plugin can have: through fini. */
@@ -212,39 +213,19 @@ plugin_info_free(struct plugin_info *info)
 	free(info->error);
 }
 
-/* Every key of the section must be one the plugin declared. */
-static int
-check_options(const struct config_strategy *cs,
-    const struct mingle_strategy *desc, const char *label, char **cause)
+/* The options DESC declares, for the host's check. */
+static void
+plugin_declared(const struct mingle_strategy *desc,
+    struct strategy_options *decl)
 {
-	static const char *const none[] = { NULL };
-	const char *const *opts = desc->options ? desc->options : none;
-	size_t i, n = 0;
+	const char *const *o;
+	char *cause = NULL;
 
-	while (opts[n] != NULL)
-		n++;
-	for (i = 0; i < cs->noptions; i++) {
-		const char *key = cs->options[i].key, *best;
-		struct strbuf all = { 0 };
-		size_t k;
-
-		for (k = 0; k < n; k++)
-			if (strcmp(opts[k], key) == 0)
-				break;
-		if (k < n)
-			continue;
-		best = closest_match(key, opts, n);
-		for (k = 0; k < n; k++)
-			strbuf_printf(&all, "%s%s", k ? ", " : "", opts[k]);
-		*cause = xasprintf("%s:%d: %s has no option '%s'%s%s%s "
-		    "(options: %s; and for every strategy: plugin, weight)",
-		    cs->file, cs->options[i].line, label, key,
-		    best ? "; did you mean '" : "", best ? best : "",
-		    best ? "'?" : "", n ? all.buf : "none");
-		strbuf_free(&all);
-		return -1;
-	}
-	return 0;
+	memset(decl, 0, sizeof *decl);
+	decl->declared = 1;
+	/* Names alone cannot fail to declare. */
+	for (o = desc->options; o != NULL && *o != NULL; o++)
+		strategy_options_declare(decl, *o, NULL, NULL, NULL, &cause);
 }
 
 /* ---------------------------------------------------------------- ops */
@@ -301,7 +282,9 @@ plugin_strategy_open(const struct mingle_config *config,
     struct strategy *s, char **cause)
 {
 	struct plugin_strategy *ps;
+	struct strategy_options decl;
 	char *path, *inner = NULL;
+	int rc;
 
 	path = find_plugin(config, cs->plugin, &inner);
 	if (path == NULL)
@@ -315,7 +298,11 @@ plugin_strategy_open(const struct mingle_config *config,
 	}
 	ps->label = xasprintf("strategy '%s' (plugin %s %s)", cs->name,
 	    ps->desc.name, ps->desc.version ? ps->desc.version : "?");
-	if (check_options(cs, &ps->desc, ps->label, cause) != 0)
+	plugin_declared(&ps->desc, &decl);
+	rc = strategy_options_check(cs, &decl, ps->label, "plugin, weight",
+	    NULL, NULL, cause);
+	strategy_options_free(&decl);
+	if (rc != 0)
 		goto fail;
 	ps->host.t = t;
 	ps->host.cs = cs;
