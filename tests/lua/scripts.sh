@@ -100,8 +100,18 @@ t_contains "buddy: the reason reaches the output" "$TMP/buddy.csv" \
 c=$(ini buddy "script = $SCRIPTS/first_timer_buddy.lua
 colour = blue")
 t_run "buddy: an unknown option fails check" 1 "$MINGLE" check -c "$c"
-t_contains "buddy: ... naming it" "$TMP/err" \
-    "first_timer_buddy.lua:29: unknown option 'colour' (known: field, score) (in init)"
+t_contains "buddy: ... naming it, its line and the options, as for plugins" \
+    "$TMP/err" "buddy.ini:28: strategy 'buddy' (script first_timer_buddy.lua 1.0) has no option 'colour' (options: field, score; and for every strategy: script, weight, memory_limit, instruction_limit)"
+c=$(ini buddy "script = $SCRIPTS/first_timer_buddy.lua
+scroe = 2")
+t_run "buddy: a misspelt option fails check" 1 "$MINGLE" check -c "$c"
+t_contains "buddy: ... with a suggestion" "$TMP/err" \
+    "has no option 'scroe'; did you mean 'score'?"
+c=$(ini buddy "script = $SCRIPTS/first_timer_buddy.lua
+score = lots")
+t_run "buddy: a score that is no number fails check" 1 "$MINGLE" check -c "$c"
+t_contains "buddy: ... checked by mingle, before init" "$TMP/err" \
+    "buddy.ini:28: strategy 'buddy' (script first_timer_buddy.lua 1.0): option 'score' must be a number, not 'lots'"
 c=$(ini buddy "script = $SCRIPTS/first_timer_buddy.lua
 field = company")
 t_run "buddy: a field that is not a bool fails check" 1 "$MINGLE" check -c "$c"
