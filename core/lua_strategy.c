@@ -67,6 +67,7 @@ struct lua_strategy {
 	struct strategy_options declared;	/* the script's `options` */
 	struct strategy_value *values;	/* what init gets */
 	size_t nvalues;
+	int probe;		/* stop before init: lua_strategy_probe */
 };
 
 static int	ls_score(void *, uint32_t, const uint32_t *, size_t, double *,
@@ -183,6 +184,8 @@ ls_worker_open(struct lua_strategy *ls, const struct mingle_config *config,
 		return -1;	/* handler views module score veto */
 	if (ls_options(ls, L, cs, cause) != 0)
 		return -1;
+	if (ls->probe)
+		return 0;
 
 	lua_pushliteral(L, "init");			/* ... "init" */
 	if (lua_rawget(L, SLOT_MODULE) == LUA_TNIL)	/* ... init */
@@ -507,4 +510,46 @@ ls_free(void *self)
 	strategy_options_free(&ls->declared);
 	free(ls->values);
 	free(ls);
+}
+
+void
+lua_strategy_probe(const char *path, struct strategy_info *info)
+{
+	struct mingle_config config = { 0 };
+	struct config_strategy cs = { 0 };
+	struct attendee_table t = { 0 };
+	struct lua_strategy *ls;
+	const char *slash = strrchr(path, '/');
+	lua_State *L;
+	size_t len;
+	char *text;
+
+	memset(info, 0, sizeof *info);
+	info->path = xstrdup(path);
+	info->name = xstrdup(slash != NULL ? slash + 1 : path);
+	if ((text = read_file(path, &len, &info->error)) == NULL)
+		return;
+	cs.name = info->name;
+	cs.script = info->path;
+	cs.file = info->path;
+	ls = xcalloc(1, sizeof *ls);
+	ls->t = &t;
+	ls->path = xstrdup(path);
+	ls->probe = 1;
+	ls->nworkers = 1;
+	ls->workers = xcalloc(ls->nworkers, sizeof *ls->workers);
+	if (ls_worker_open(ls, &config, &cs, &ls->workers[0], text, len,
+	    &info->error) == 0) {
+		L = lua_sandbox_state(ls->workers[0].sb);
+		lua_pushliteral(L, "name");
+		lua_rawget(L, SLOT_MODULE);		/* ... name */
+		info->description = xstrdup(lua_isstring(L, -1) ?
+		    lua_tostring(L, -1) : "");
+		lua_pop(L, 1);				/* ... */
+		info->version = xstrdup(ls->version);
+		info->options = ls->declared;
+		memset(&ls->declared, 0, sizeof ls->declared);
+	}
+	free(text);
+	ls_free(ls);
 }

@@ -4,7 +4,6 @@
  */
 #include "autoconf.h"
 
-#include <dirent.h>
 #include <dlfcn.h>
 #include <limits.h>
 #include <stdio.h>
@@ -31,6 +30,9 @@ struct plugin_strategy {
 	void *state;
 	char *label;
 };
+
+static void	plugin_declared(const struct mingle_strategy *,
+		    struct strategy_options *);
 
 /* ---------------------------------------------------------------- search */
 
@@ -184,7 +186,7 @@ fail:
 }
 
 void
-plugin_probe(const char *path, struct plugin_info *info)
+plugin_probe(const char *path, struct strategy_info *info)
 {
 	struct mingle_strategy desc;
 	void *dl;
@@ -200,20 +202,11 @@ plugin_probe(const char *path, struct plugin_info *info)
 	    "");
 	info->abi_major = desc.abi_major;
 	info->abi_minor = desc.abi_minor;
+	plugin_declared(&desc, &info->options);
 	dlclose(dl);
 }
 
-void
-plugin_info_free(struct plugin_info *info)
-{
-	free(info->path);
-	free(info->name);
-	free(info->version);
-	free(info->description);
-	free(info->error);
-}
-
-/* The options DESC declares, for the host's check. */
+/* The options DESC declares, for the host's check and for listings. */
 static void
 plugin_declared(const struct mingle_strategy *desc,
     struct strategy_options *decl)
@@ -334,34 +327,4 @@ fail_inner:
 	    cs->name, inner);
 	free(inner);
 	return -1;
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-int
-plugin_list_dir(const char *dir, char ***files, size_t *n)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	*files = NULL;
-	*n = 0;
-	if (d == NULL)
-		return -1;
-	while ((e = readdir(d)) != NULL) {
-		size_t len = strlen(e->d_name);
-
-		if (len > 3 && strcmp(e->d_name + len - 3, ".so") == 0) {
-			*files = xreallocarray(*files, *n + 1, sizeof **files);
-			(*files)[(*n)++] = xasprintf("%s/%s", dir, e->d_name);
-		}
-	}
-	closedir(d);
-	if (*n > 0)
-		qsort(*files, *n, sizeof **files, cmp_str);
-	return 0;
 }
