@@ -4,7 +4,8 @@
  * The script returns a table (see docs/lua.md):
  *   name, version    strings, optional
  *   symmetric        true if score(a, b) == score(b, a) always
- *   init(options)    once, with the section's other keys (optional)
+ *   options          the section's keys it takes (rule_options.c)
+ *   init(options)    once, with the checked options (optional)
  *   prepare(all)     once, with every attendee's view (optional)
  *   score(a, b, explain)  -> finite number [, reason string]
  *   veto(a, b, explain)   -> boolean [, reason string]
@@ -26,6 +27,7 @@
 
 #include "lua_internal.h"
 #include "lua_sandbox.h"
+#include "rule_options.h"
 #include "strategy.h"
 #include "util.h"
 
@@ -62,6 +64,10 @@ struct lua_strategy {
 	int symmetric;
 	struct lua_worker *workers;
 	size_t nworkers;
+	struct strategy_options declared;	/* the script's `options` */
+	struct strategy_value *values;	/* what init gets */
+	size_t nvalues;
+	int probe;		/* stop before init: lua_strategy_probe */
 };
 
 static int	ls_score(void *, uint32_t, const uint32_t *, size_t, double *,
@@ -73,6 +79,8 @@ static int	ls_worker_open(struct lua_strategy *,
 		    const struct config_strategy *, struct lua_worker *,
 		    const char *, size_t, char **);
 static int	ls_module(struct lua_strategy *, lua_State *, char **);
+static int	ls_options(struct lua_strategy *, lua_State *,
+		    const struct config_strategy *, char **);
 static int	ls_call_pair(struct lua_strategy *, struct lua_worker *, int,
 		    uint32_t, uint32_t, int, char **);
 static int	ls_check(struct lua_strategy *, lua_State *, int, uint32_t,
@@ -86,7 +94,12 @@ static const struct strategy_ops lua_strategy_ops = {
 };
 
 static const char *const module_keys[] = {
-	"name", "version", "symmetric", "init", "prepare", "score", "veto"
+	"name", "version", "symmetric", "options", "init", "prepare", "score",
+	"veto"
+};
+static const int module_types[] = {
+	LUA_TSTRING, LUA_TSTRING, LUA_TBOOLEAN, LUA_TTABLE, LUA_TFUNCTION,
+	LUA_TFUNCTION, LUA_TFUNCTION, LUA_TFUNCTION
 };
 
 /* Names a view answers itself; a field may not take them. */
@@ -169,17 +182,17 @@ ls_worker_open(struct lua_strategy *ls, const struct mingle_config *config,
 		return -1;			/* handler views module */
 	if (ls_module(ls, L, cause) != 0)
 		return -1;	/* handler views module score veto */
+	if (ls_options(ls, L, cs, cause) != 0)
+		return -1;
+	if (ls->probe)
+		return 0;
 
 	lua_pushliteral(L, "init");			/* ... "init" */
 	if (lua_rawget(L, SLOT_MODULE) == LUA_TNIL)	/* ... init */
 		lua_pop(L, 1);				/* ... */
 	else {
-		lua_createtable(L, 0, (int)cs->noptions);
+		rule_options_push(L, ls->values, ls->nvalues);
 							/* ... init opts */
-		for (i = 0; i < cs->noptions; i++) {
-			lua_pushstring(L, cs->options[i].value);
-			lua_setfield(L, -2, cs->options[i].key);
-		}
 		if (lua_sandbox_call(w->sb, KEY_INIT, 1, 0, cause,
 		    "in init") != 0)
 			return -1;
@@ -239,7 +252,8 @@ ls_module(struct lua_strategy *ls, lua_State *L, char **cause)
 			    nkeys) : NULL;
 			*cause = xasprintf("%s: the returned table has an "
 			    "unknown key '%s'%s%s%s (known: name, version, "
-			    "symmetric, init, prepare, score, veto)", ls->path,
+			    "symmetric, options, init, prepare, score, veto)",
+			    ls->path,
 			    key != NULL ? key : luaL_typename(L, -2),
 			    near != NULL ? "; did you mean '" : "",
 			    near != NULL ? near : "", near != NULL ? "'?" : "");
@@ -247,12 +261,10 @@ ls_module(struct lua_strategy *ls, lua_State *L, char **cause)
 			return -1;
 		}
 		type = lua_type(L, -1);
-		if ((k <= 1 && type != LUA_TSTRING) ||
-		    (k == 2 && type != LUA_TBOOLEAN) ||
-		    (k >= 3 && type != LUA_TFUNCTION)) {
+		if (type != module_types[k]) {
 			*cause = xasprintf("%s: '%s' must be a %s, not %s",
-			    ls->path, key, k <= 1 ? "string" : k == 2 ?
-			    "boolean" : "function", lua_typename(L, type));
+			    ls->path, key, lua_typename(L, module_types[k]),
+			    lua_typename(L, type));
 			lua_pop(L, 2);
 			return -1;
 		}
@@ -293,6 +305,34 @@ ls_module(struct lua_strategy *ls, lua_State *L, char **cause)
 		ls->veto_line = ar.linedefined;
 	}
 	return 0;
+}
+
+/*
+ * Read the options the script declares and check the section against
+ * them, the way plugins' are checked; the values init gets go to
+ * ls->values.  Once, for the first worker: every worker runs the same
+ * script.
+ */
+static int
+ls_options(struct lua_strategy *ls, lua_State *L,
+    const struct config_strategy *cs, char **cause)
+{
+	const char *slash = strrchr(ls->path, '/');
+	char *label;
+	int rc;
+
+	if (ls->values != NULL)
+		return 0;
+	if (rule_options_read(L, SLOT_MODULE, ls->path, &ls->declared,
+	    cause) != 0)
+		return -1;
+	label = xasprintf("strategy '%s' (script %s %s)", cs->name,
+	    slash != NULL ? slash + 1 : ls->path, ls->version);
+	rc = strategy_options_check(cs, &ls->declared, label, "script, "
+	    "weight, memory_limit, instruction_limit", &ls->values,
+	    &ls->nvalues, cause);
+	free(label);
+	return rc;
 }
 
 /*
@@ -467,5 +507,49 @@ ls_free(void *self)
 	free(ls->workers);
 	free(ls->version);
 	free(ls->path);
+	strategy_options_free(&ls->declared);
+	free(ls->values);
 	free(ls);
+}
+
+void
+lua_strategy_probe(const char *path, struct strategy_info *info)
+{
+	struct mingle_config config = { 0 };
+	struct config_strategy cs = { 0 };
+	struct attendee_table t = { 0 };
+	struct lua_strategy *ls;
+	const char *slash = strrchr(path, '/');
+	lua_State *L;
+	size_t len;
+	char *text;
+
+	memset(info, 0, sizeof *info);
+	info->path = xstrdup(path);
+	info->name = xstrdup(slash != NULL ? slash + 1 : path);
+	if ((text = read_file(path, &len, &info->error)) == NULL)
+		return;
+	cs.name = info->name;
+	cs.script = info->path;
+	cs.file = info->path;
+	ls = xcalloc(1, sizeof *ls);
+	ls->t = &t;
+	ls->path = xstrdup(path);
+	ls->probe = 1;
+	ls->nworkers = 1;
+	ls->workers = xcalloc(ls->nworkers, sizeof *ls->workers);
+	if (ls_worker_open(ls, &config, &cs, &ls->workers[0], text, len,
+	    &info->error) == 0) {
+		L = lua_sandbox_state(ls->workers[0].sb);
+		lua_pushliteral(L, "name");
+		lua_rawget(L, SLOT_MODULE);		/* ... name */
+		info->description = xstrdup(lua_isstring(L, -1) ?
+		    lua_tostring(L, -1) : "");
+		lua_pop(L, 1);				/* ... */
+		info->version = xstrdup(ls->version);
+		info->options = ls->declared;
+		memset(&ls->declared, 0, sizeof ls->declared);
+	}
+	free(text);
+	ls_free(ls);
 }

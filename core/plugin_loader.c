@@ -4,7 +4,6 @@
  */
 #include "autoconf.h"
 
-#include <dirent.h>
 #include <dlfcn.h>
 #include <limits.h>
 #include <stdio.h>
@@ -17,6 +16,7 @@
 #include "plugin_host.h"
 #include "plugin_loader.h"
 #include "strategy.h"
+#include "strategy_options.h"
 #include "util.h"
 
 /* The smallest descriptor any ABI 1.x plugin can have: through fini. */
@@ -30,6 +30,9 @@ struct plugin_strategy {
 	void *state;
 	char *label;
 };
+
+static void	plugin_declared(const struct mingle_strategy *,
+		    struct strategy_options *);
 
 /* ---------------------------------------------------------------- search */
 
@@ -183,7 +186,7 @@ fail:
 }
 
 void
-plugin_probe(const char *path, struct plugin_info *info)
+plugin_probe(const char *path, struct strategy_info *info)
 {
 	struct mingle_strategy desc;
 	void *dl;
@@ -199,52 +202,23 @@ plugin_probe(const char *path, struct plugin_info *info)
 	    "");
 	info->abi_major = desc.abi_major;
 	info->abi_minor = desc.abi_minor;
+	plugin_declared(&desc, &info->options);
 	dlclose(dl);
 }
 
-void
-plugin_info_free(struct plugin_info *info)
+/* The options DESC declares, for the host's check and for listings. */
+static void
+plugin_declared(const struct mingle_strategy *desc,
+    struct strategy_options *decl)
 {
-	free(info->path);
-	free(info->name);
-	free(info->version);
-	free(info->description);
-	free(info->error);
-}
+	const char *const *o;
+	char *cause = NULL;
 
-/* Every key of the section must be one the plugin declared. */
-static int
-check_options(const struct config_strategy *cs,
-    const struct mingle_strategy *desc, const char *label, char **cause)
-{
-	static const char *const none[] = { NULL };
-	const char *const *opts = desc->options ? desc->options : none;
-	size_t i, n = 0;
-
-	while (opts[n] != NULL)
-		n++;
-	for (i = 0; i < cs->noptions; i++) {
-		const char *key = cs->options[i].key, *best;
-		struct strbuf all = { 0 };
-		size_t k;
-
-		for (k = 0; k < n; k++)
-			if (strcmp(opts[k], key) == 0)
-				break;
-		if (k < n)
-			continue;
-		best = closest_match(key, opts, n);
-		for (k = 0; k < n; k++)
-			strbuf_printf(&all, "%s%s", k ? ", " : "", opts[k]);
-		*cause = xasprintf("%s:%d: %s has no option '%s'%s%s%s "
-		    "(options: %s; and for every strategy: plugin, weight)",
-		    cs->file, cs->options[i].line, label, key,
-		    best ? "; did you mean '" : "", best ? best : "",
-		    best ? "'?" : "", n ? all.buf : "none");
-		strbuf_free(&all);
-		return -1;
-	}
-	return 0;
+	memset(decl, 0, sizeof *decl);
+	decl->declared = 1;
+	/* Names alone cannot fail to declare. */
+	for (o = desc->options; o != NULL && *o != NULL; o++)
+		strategy_options_declare(decl, *o, NULL, NULL, NULL, &cause);
 }
 
 /* ---------------------------------------------------------------- ops */
@@ -301,7 +275,9 @@ plugin_strategy_open(const struct mingle_config *config,
     struct strategy *s, char **cause)
 {
 	struct plugin_strategy *ps;
+	struct strategy_options decl;
 	char *path, *inner = NULL;
+	int rc;
 
 	path = find_plugin(config, cs->plugin, &inner);
 	if (path == NULL)
@@ -315,7 +291,11 @@ plugin_strategy_open(const struct mingle_config *config,
 	}
 	ps->label = xasprintf("strategy '%s' (plugin %s %s)", cs->name,
 	    ps->desc.name, ps->desc.version ? ps->desc.version : "?");
-	if (check_options(cs, &ps->desc, ps->label, cause) != 0)
+	plugin_declared(&ps->desc, &decl);
+	rc = strategy_options_check(cs, &decl, ps->label, "plugin, weight",
+	    NULL, NULL, cause);
+	strategy_options_free(&decl);
+	if (rc != 0)
 		goto fail;
 	ps->host.t = t;
 	ps->host.cs = cs;
@@ -347,34 +327,4 @@ fail_inner:
 	    cs->name, inner);
 	free(inner);
 	return -1;
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-int
-plugin_list_dir(const char *dir, char ***files, size_t *n)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	*files = NULL;
-	*n = 0;
-	if (d == NULL)
-		return -1;
-	while ((e = readdir(d)) != NULL) {
-		size_t len = strlen(e->d_name);
-
-		if (len > 3 && strcmp(e->d_name + len - 3, ".so") == 0) {
-			*files = xreallocarray(*files, *n + 1, sizeof **files);
-			(*files)[(*n)++] = xasprintf("%s/%s", dir, e->d_name);
-		}
-	}
-	closedir(d);
-	if (*n > 0)
-		qsort(*files, *n, sizeof **files, cmp_str);
-	return 0;
 }

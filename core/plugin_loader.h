@@ -15,27 +15,14 @@
 #include <stddef.h>
 
 #include "config.h"
+#include "strategy.h"
 
 /* The folders searched, in order; new array of new strings.  CONFIG may
  * be NULL. */
 char **plugin_search_dirs(const struct mingle_config *config, size_t *n);
 void plugin_free_dirs(char **dirs, size_t n);
 
-/* What `mingle plugins` shows of one plugin file. */
-struct plugin_info {
-	char *path;
-	char *name;
-	char *version;
-	char *description;
-	unsigned abi_major, abi_minor;
-	char *error;		/* set if the file is not a usable plugin */
-};
-
 /* Open PATH, read and check its descriptor, close it again. */
-void plugin_probe(const char *path, struct plugin_info *info);
-void plugin_info_free(struct plugin_info *info);
-
-/* Every *.so in DIR, sorted, as new paths; -1 if DIR cannot be read. */
-int plugin_list_dir(const char *dir, char ***files, size_t *n);
+void plugin_probe(const char *path, struct strategy_info *info);
 
 #endif

@@ -57,3 +57,14 @@ strategies_free(struct strategy *list, size_t n)
 	}
 	free(list);
 }
+
+void
+strategy_info_free(struct strategy_info *info)
+{
+	free(info->path);
+	free(info->name);
+	free(info->version);
+	free(info->description);
+	strategy_options_free(&info->options);
+	free(info->error);
+}

@@ -14,6 +14,7 @@
 
 #include "attendees.h"
 #include "config.h"
+#include "strategy_options.h"
 
 struct strategy_ops {
 	/* Score A against N candidates into SCORES and VETO (zeroed by the
@@ -46,6 +47,24 @@ int strategies_load(const struct mingle_config *config,
     const struct attendee_table *t, struct strategy **out, size_t *n,
     char **cause);
 void strategies_free(struct strategy *s, size_t n);
+
+/* What `mingle plugins` shows of a strategy file it finds. */
+struct strategy_info {
+	char *path;
+	char *name;		/* the plugin's name, or the script's file */
+	char *version;
+	char *description;	/* a plugin's description, a rule's name */
+	unsigned abi_major, abi_minor;	/* plugins only */
+	struct strategy_options options;
+	char *error;		/* set if the file is not usable */
+};
+void strategy_info_free(struct strategy_info *info);
+
+/*
+ * Fill *INFO for the Lua rule at PATH: run the file (neither init nor
+ * prepare) and read the table it returns, options included.
+ */
+void lua_strategy_probe(const char *path, struct strategy_info *info);
 
 /* Loaders for each kind.  Fill *S (name, weight set by the caller). */
 int plugin_strategy_open(const struct mingle_config *config,

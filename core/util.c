@@ -4,6 +4,7 @@
 #include "autoconf.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -343,6 +344,13 @@ running_uninstalled(void)
 	return strcmp(exe, build) == 0;
 }
 
+const char *
+script_dir(void)
+{
+	return running_uninstalled() ? MINGLE_SRCDIR "/scripts" :
+	    MINGLE_SCRIPTDIR;
+}
+
 char *
 find_script(const char *dir, const char *name)
 {
@@ -352,13 +360,41 @@ find_script(const char *dir, const char *name)
 	if (strchr(name, '/') != NULL || stat(path, &st) == 0)
 		return path;
 	/* A bare name may be one of the shipped scripts. */
-	other = running_uninstalled() ?
-	    xasprintf("%s/scripts/%s", MINGLE_SRCDIR, name) :
-	    xasprintf("%s/%s", MINGLE_SCRIPTDIR, name);
+	other = xasprintf("%s/%s", script_dir(), name);
 	if (stat(other, &st) == 0) {
 		free(path);
 		return other;
 	}
 	free(other);
 	return path;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+list_dir(const char *dir, const char *suffix, char ***files, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t len, slen = strlen(suffix);
+
+	*files = NULL;
+	*n = 0;
+	if (d == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL) {
+		len = strlen(e->d_name);
+		if (len > slen && strcmp(e->d_name + len - slen, suffix) == 0) {
+			*files = xreallocarray(*files, *n + 1, sizeof **files);
+			(*files)[(*n)++] = xasprintf("%s/%s", dir, e->d_name);
+		}
+	}
+	closedir(d);
+	if (*n > 0)
+		qsort(*files, *n, sizeof **files, cmp_str);
+	return 0;
 }

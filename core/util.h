@@ -66,6 +66,10 @@ char *path_dirname(const char *path);
 /* Is this the mingle binary of the build tree (not an installed one)? */
 int running_uninstalled(void);
 
+/* The folder of the shipped Lua scripts: the source tree's scripts/ when
+ * running uninstalled, the installed $(pkgdatadir) otherwise. */
+const char *script_dir(void);
+
 /*
  * The Lua script NAME: DIR/NAME if it exists or NAME holds a '/'; else the
  * shipped script of that name (the source tree's scripts/ when running
@@ -73,5 +77,9 @@ int running_uninstalled(void);
  * else DIR/NAME, for the error message.  A new string.
  */
 char *find_script(const char *dir, const char *name);
+
+/* Every file in DIR whose name ends in SUFFIX (and is longer), sorted, as
+ * new paths DIR/NAME; -1 if DIR cannot be read. */
+int list_dir(const char *dir, const char *suffix, char ***files, size_t *n);
 
 #endif

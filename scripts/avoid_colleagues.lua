@@ -5,16 +5,8 @@
 -- when both e-mail addresses have the same domain.  Placeholders such as
 -- "Freelancer" are no organization, and free-mail domains such as
 -- gmail.com are nobody's employer.
---
--- Options (keys of the [strategy] section):
---   company           the field with the organization            (company)
---   email             the field with the e-mail address; empty: the
---                     attendee's id                              (empty)
---   ignore_companies  more placeholders, comma-separated
---   ignore_domains    more free-mail domains, comma-separated
 
-local company_field = "company"
-local email_field = nil
+local company_field, email_field
 
 local placeholder = {}
 for _, c in ipairs({ "freelancer", "freiberuflich", "freiberufler",
@@ -79,21 +71,19 @@ return {
   version = "1.0",
   symmetric = true,
 
+  options = {
+    company = { default = "company",
+      doc = "the field with the organization; empty: none" },
+    email = { doc = "the field with the e-mail address (default: the id)" },
+    ignore_companies = { doc = "more placeholders, comma-separated" },
+    ignore_domains = { doc = "more free-mail domains, comma-separated" },
+  },
+
   init = function(options)
-    for key, value in pairs(options) do
-      if key == "company" then
-        company_field = value ~= "" and value or nil
-      elseif key == "email" then
-        email_field = value ~= "" and value or nil
-      elseif key == "ignore_companies" then
-        split(value, placeholder)
-      elseif key == "ignore_domains" then
-        split(value, free_mail)
-      else
-        error("unknown option '" .. key .. "' (known: company, email, " ..
-          "ignore_companies, ignore_domains)")
-      end
-    end
+    company_field = options.company ~= "" and options.company or nil
+    email_field = options.email ~= "" and options.email or nil
+    split(options.ignore_companies or "", placeholder)
+    split(options.ignore_domains or "", free_mail)
   end,
 
   prepare = function(attendees)

@@ -3,11 +3,8 @@
 -- Vetoes a pair whose language sets do not meet.  An attendee who listed
 -- no language at all is not vetoed: mingle does not know, so it does not
 -- guess.
---
--- Options (keys of the [strategy] section):
---   field  the tags field with the languages  (languages)
 
-local field = "languages"
+local field
 
 local function list(set)
   local names = {}
@@ -20,14 +17,13 @@ return {
   version = "1.0",
   symmetric = true,
 
+  options = {
+    field = { default = "languages",
+      doc = "the tags field with the languages" },
+  },
+
   init = function(options)
-    for key, value in pairs(options) do
-      if key == "field" then
-        field = value
-      else
-        error("unknown option '" .. key .. "' (known: field)")
-      end
-    end
+    field = options.field
   end,
 
   prepare = function(attendees)

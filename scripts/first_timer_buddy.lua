@@ -4,31 +4,22 @@
 -- every other direction scores 0.  mingle averages both directions, so
 -- such a pair ends up with score / 2 before the strategy's weight.
 -- Attendees who left the question empty count as neither.
---
--- Options (keys of the [strategy] section):
---   field  the bool field "is this your first time?"  (first_barcamp)
---   score  what a newcomer gains from a veteran        (1)
 
-local field = "first_barcamp"
-local bonus = 1
+local field, bonus
 
 return {
   name = "first-timer buddy",
   version = "1.0",
 
+  options = {
+    field = { default = "first_barcamp",
+      doc = "the bool field \"is this your first time?\"" },
+    score = { type = "number", default = 1,
+      doc = "what a newcomer gains from a veteran" },
+  },
+
   init = function(options)
-    for key, value in pairs(options) do
-      if key == "field" then
-        field = value
-      elseif key == "score" then
-        bonus = tonumber(value)
-        if bonus == nil then
-          error("score must be a number, not '" .. value .. "'")
-        end
-      else
-        error("unknown option '" .. key .. "' (known: field, score)")
-      end
-    end
+    field, bonus = options.field, options.score
   end,
 
   prepare = function(attendees)

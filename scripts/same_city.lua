@@ -4,15 +4,8 @@
 -- scores `score` (in both directions).  With `city` set, only people from
 -- that city count: the host city's locals meeting each other.  Cities are
 -- compared normalized: "Köln", "köln " and "KÖLN" are one city.
---
--- Options (keys of the [strategy] section):
---   field  the category or text field with the city  (city)
---   city   only this city counts                     (any city)
---   score  the bonus                                 (1)
 
-local field = "city"
-local only = nil
-local bonus = 1
+local field, only, bonus
 
 -- Per attendee view: the normalized city, computed once in prepare.
 local home = {}
@@ -22,21 +15,16 @@ return {
   version = "1.0",
   symmetric = true,
 
+  options = {
+    field = { default = "city",
+      doc = "the category or text field with the city" },
+    city = { doc = "only this city counts (default: any city)" },
+    score = { type = "number", default = 1, doc = "the bonus" },
+  },
+
   init = function(options)
-    for key, value in pairs(options) do
-      if key == "field" then
-        field = value
-      elseif key == "city" then
-        only = mingle.normalize(value)
-      elseif key == "score" then
-        bonus = tonumber(value)
-        if bonus == nil then
-          error("score must be a number, not '" .. value .. "'")
-        end
-      else
-        error("unknown option '" .. key .. "' (known: field, city, score)")
-      end
-    end
+    field, bonus = options.field, options.score
+    only = options.city and mingle.normalize(options.city)
   end,
 
   prepare = function(attendees)

@@ -100,8 +100,18 @@ t_contains "buddy: the reason reaches the output" "$TMP/buddy.csv" \
 c=$(ini buddy "script = $SCRIPTS/first_timer_buddy.lua
 colour = blue")
 t_run "buddy: an unknown option fails check" 1 "$MINGLE" check -c "$c"
-t_contains "buddy: ... naming it" "$TMP/err" \
-    "first_timer_buddy.lua:29: unknown option 'colour' (known: field, score) (in init)"
+t_contains "buddy: ... naming it, its line and the options, as for plugins" \
+    "$TMP/err" "buddy.ini:28: strategy 'buddy' (script first_timer_buddy.lua 1.0) has no option 'colour' (options: field, score; and for every strategy: script, weight, memory_limit, instruction_limit)"
+c=$(ini buddy "script = $SCRIPTS/first_timer_buddy.lua
+scroe = 2")
+t_run "buddy: a misspelt option fails check" 1 "$MINGLE" check -c "$c"
+t_contains "buddy: ... with a suggestion" "$TMP/err" \
+    "has no option 'scroe'; did you mean 'score'?"
+c=$(ini buddy "script = $SCRIPTS/first_timer_buddy.lua
+score = lots")
+t_run "buddy: a score that is no number fails check" 1 "$MINGLE" check -c "$c"
+t_contains "buddy: ... checked by mingle, before init" "$TMP/err" \
+    "buddy.ini:28: strategy 'buddy' (script first_timer_buddy.lua 1.0): option 'score' must be a number, not 'lots'"
 c=$(ini buddy "script = $SCRIPTS/first_timer_buddy.lua
 field = company")
 t_run "buddy: a field that is not a bool fails check" 1 "$MINGLE" check -c "$c"
@@ -194,6 +204,70 @@ t_contains "city: the header and a reason" "$TMP/city.csv" \
     "a_id,a_name,b_id,b_name,score,reasons"
 t_contains "city: ... the reason reaches the output" "$TMP/city.csv" \
     "city: both from"
+
+# ------------------------------------------------------------ mingle plugins
+# The shipped rules with the options they declare; with -c also the rules
+# the config names elsewhere, usable or not.
+t_run "plugins: lists the rules" 0 "$MINGLE" plugins
+t_contains "plugins: the shipped folder" "$TMP/out" "# $SCRIPTS (Lua rules)"
+t_contains "plugins: a rule's file, version and name" "$TMP/out" \
+    "  same_city.lua          1.0      same city"
+t_contains "plugins: ... its path" "$TMP/out" "    $SCRIPTS/same_city.lua"
+t_contains "plugins: an option's doc, type and default" "$TMP/out" \
+    "      score  the bonus (number, default: 1)"
+t_contains "plugins: a string option's doc and default" "$TMP/out" \
+    "      field  the bool field \"is this your first time?\" (default: first_barcamp)"
+t_contains "plugins: an option without a default" "$TMP/out" \
+    "      ignore_domains    more free-mail domains, comma-separated"
+t_contains "plugins: counts the rules" "$TMP/out" " and 4 Lua rules found"
+cat >"$TMP/mine.lua" <<'LUA'
+return {
+  name = "mine", version = "0.3",
+  options = {
+    n = { type = "integer", default = 3, doc = "how many" },
+    loud = { type = "boolean" },
+    label = {},
+  },
+  score = function() return 0 end,
+}
+LUA
+printf 'return { score = function() return 0 end }\n' >"$TMP/free.lua"
+c=$(ini mine "script = $TMP/mine.lua
+
+[strategy free]
+script = $TMP/free.lua
+
+[strategy broken]
+script = $DATA/bad_syntax.lua
+
+[strategy city]
+script = same_city.lua
+
+[strategy again]
+script = $TMP/mine.lua")
+t_run "plugins -c: lists the config's rules too" 0 "$MINGLE" plugins -c "$c"
+t_contains "plugins -c: under the config's name" "$TMP/out" \
+    "# Lua rules in $c"
+t_contains "plugins -c: a rule of one's own" "$TMP/out" \
+    "  mine.lua               0.3      mine"
+if grep -A5 '^  mine.lua ' "$TMP/out" | tail -4 >"$TMP/mine.txt" &&
+    printf '    options:\n      label\n      loud   (boolean)\n      n      how many (integer, default: 3)\n' |
+    cmp -s - "$TMP/mine.txt"
+then t_ok "plugins -c: its options, by name"
+else t_fail "plugins -c: its options, by name" "$(cat "$TMP/out")"
+fi
+t_contains "plugins -c: a rule declaring none" "$TMP/out" \
+    "    options: not declared (init gets every key, unchecked)"
+t_contains "plugins -c: a broken rule, marked" "$TMP/out" \
+    "  (unusable) $DATA/bad_syntax.lua"
+t_contains "plugins -c: ... with the reason" "$TMP/out" \
+    "    $DATA/bad_syntax.lua:5: unexpected symbol near 'end'"
+if [ "$(grep -c -e '^  same_city.lua ' -e '^  mine.lua ' "$TMP/out")" = 2 ]
+then t_ok "plugins -c: a rule is listed once"
+else t_fail "plugins -c: a rule is listed once" "$(cat "$TMP/out")"
+fi
+t_contains "plugins -c: counts the usable rules" "$TMP/out" \
+    " and 6 Lua rules found"
 
 # ------------------------------------------------------------ all four together
 c="$top_srcdir/examples/barcamp-lua.ini"

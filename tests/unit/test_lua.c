@@ -435,6 +435,175 @@ test_api(void)
 	    "a syntax error is FILE:LINE: message");
 }
 
+/* The rule of the issue's example: init stores what it got, as
+ * "name=type:value" in name order, for score's reason. */
+#define OPTIONS_LUA \
+	"local got\n" \
+	"return {\n" \
+	"  version = '1.0',\n" \
+	"  options = {\n" \
+	"    field = { default = 'city', doc = 'the field with the city' },\n" \
+	"    city = { doc = 'only this city counts' },\n" \
+	"    score = { type = 'number', default = 1, doc = 'the bonus' },\n" \
+	"    rounds = { type = 'integer', default = 2 },\n" \
+	"    strict = { type = 'boolean', default = false },\n" \
+	"  },\n" \
+	"  init = function(o)\n" \
+	"    local t = {}\n" \
+	"    for k, v in pairs(o) do\n" \
+	"      t[#t + 1] = k .. '=' .. (math.type(v) or type(v)) .. ':' ..\n" \
+	"        tostring(v)\n" \
+	"    end\n" \
+	"    got = table.concat(t, ' ')\n" \
+	"  end,\n" \
+	"  score = function(a, b) return 0, got end,\n" \
+	"}\n"
+
+/* OPTIONS_LUA with the section's EXTRA keys: init must get WANT. */
+static void
+options_reach_init(const char *extra, const char *want, const char *what)
+{
+	char *cause, buf[256];
+
+	if (load(OPTIONS_LUA, extra, &cause) != 0) {
+		ok(0, what);
+		printf("#   load: %s\n", cause);
+		free(cause);
+		unload();
+		return;
+	}
+	strat.ops->reason(strat.self, ANA, BEN, buf, sizeof buf);
+	is_str(buf, want, what);
+	unload();
+}
+
+/* OPTIONS_LUA with EXTRA in its section fails to load with WANT. */
+static void
+options_fail(const char *extra, const char *want, const char *what)
+{
+	char *cause;
+	int rc = load(OPTIONS_LUA, extra, &cause);
+
+	ok(rc != 0, what);
+	like(cause, want, "  ... with the message");
+	free(cause);
+	unload();
+}
+
+/* `options = {}`: no key passes, whether or not there is an init. */
+static void
+options_none(void)
+{
+	char *cause;
+	int rc;
+
+	rc = load("return { options = {}, score = function() return 0 end }",
+	    "colour = red\n", &cause);
+	ok(rc != 0, "options = {} takes no key, even without init");
+	like(cause, "event.ini:25: strategy 'rule' (script rule.lua script) "
+	    "has no option 'colour' (options: none; and for every strategy: "
+	    "script, ", "  ... with the message");
+	free(cause);
+	unload();
+}
+
+/* A rule without `options` gets every key as a string, as before. */
+static void
+options_undeclared(void)
+{
+	char buf[256], *cause;
+
+	if (load("local got\nreturn {\n"
+	    "  init = function(o) got = o.n .. ' ' .. type(o.n) .. ' ' .. "
+	    "o.anything end,\n"
+	    "  score = function() return 0, got end }", "n = 2\nanything = "
+	    "goes\n", &cause) != 0) {
+		ok(0, "no options key: every key passes");
+		printf("#   load: %s\n", cause);
+		free(cause);
+	} else {
+		strat.ops->reason(strat.self, ANA, BEN, buf, sizeof buf);
+		is_str(buf, "2 string goes", "no options key: every key "
+		    "passes, as a string");
+	}
+	unload();
+}
+
+/* A rule whose options are OPTIONS fails to load with WANT. */
+static void
+declaration_fails(const char *options, const char *want, const char *what)
+{
+	char *script = xasprintf("return { options = %s,\n"
+	    "  score = function() return 0 end }", options);
+
+	load_fails(script, want, what);
+	free(script);
+}
+
+static void
+test_options(void)
+{
+	options_reach_init("", "field=string:city rounds=integer:2 "
+	    "score=integer:1 strict=boolean:false", "defaults reach init, "
+	    "typed; an option without a default is absent");
+	options_reach_init("city = K\xc3\xb6ln\nscore = 0.5\nrounds = 3\n"
+	    "strict = ja\nfield = company\n", "city=string:K\xc3\xb6ln "
+	    "field=string:company rounds=integer:3 score=float:0.5 "
+	    "strict=boolean:true", "values from the section, converted");
+	options_reach_init("score = 2\n", "field=string:city rounds=integer:2 "
+	    "score=integer:2 strict=boolean:false",
+	    "a whole number is an integer, as in views");
+
+	options_fail("weight = 2\nfeild = city\n", "event.ini:26: strategy "
+	    "'rule' (script rule.lua 1.0) has no option 'feild'; did you mean "
+	    "'field'? (options: city, field, rounds, score, strict; and for "
+	    "every strategy: script, weight, memory_limit, instruction_limit)",
+	    "an unknown option, like a plugin's");
+	options_fail("score = lots\n", "event.ini:25: strategy 'rule' (script "
+	    "rule.lua 1.0): option 'score' must be a number, not 'lots'",
+	    "a number option with another value");
+	options_fail("strict = maybe\n", "option 'strict' must be yes or no, "
+	    "not 'maybe'", "a boolean option with another value");
+	options_fail("rounds = 2.5\n", "option 'rounds' must be a whole "
+	    "number, not '2.5'", "an integer option with another value");
+
+	options_none();
+	options_undeclared();
+
+	declaration_fails("42", "rule.lua: 'options' must be a table, not "
+	    "number", "options not a table");
+	declaration_fails("{ 'field' }", "rule.lua: options: each key must be "
+	    "an option's name, not a number", "options as a list of names");
+	declaration_fails("{ field = 'city' }", "rule.lua: options.field must "
+	    "be a table such as { default = ..., doc = \"...\" }, not string",
+	    "an option that is not a table");
+	declaration_fails("{ field = { defualt = 'city' } }", "rule.lua: "
+	    "options.field has an unknown key 'defualt'; did you mean "
+	    "'default'? (known: type, default, doc)", "a misspelt key");
+	declaration_fails("{ field = { doc = 1 } }", "options.field.doc must be "
+	    "a string, not number", "a doc that is not a string");
+	declaration_fails("{ score = { type = 'nubmer' } }", "rule.lua: "
+	    "options.score: unknown type 'nubmer'; did you mean 'number'? "
+	    "(types: string, number, integer, boolean)", "an unknown type");
+	declaration_fails("{ score = { default = 1 } }", "options.score.default "
+	    "is a number, so the option needs type = \"number\"",
+	    "a number default of a string option: a forgotten type");
+	declaration_fails("{ on = { default = true } }", "options.on.default is "
+	    "a boolean, so the option needs type = \"boolean\"",
+	    "a boolean default of a string option");
+	declaration_fails("{ score = { type = 'number', default = 'lots' } }",
+	    "options.score: the default must be a number, not 'lots'",
+	    "a default that is not of the type");
+	declaration_fails("{ n = { type = 'integer', default = 1.5 } }",
+	    "options.n: the default must be a whole number, not '1.5'",
+	    "an integer default that is not whole");
+	declaration_fails("{ f = { default = {} } }", "options.f.default must "
+	    "be a string, number or boolean, not table", "a table default");
+	declaration_fails("{ weight = {} }", "options.weight: 'weight' is a "
+	    "key mingle reads itself; give the option another name",
+	    "an option mingle would never pass on");
+}
+
 static void
 test_bad_returns(void)
 {
@@ -846,6 +1015,7 @@ main(void)
 	test_views();
 	test_library();
 	test_api();
+	test_options();
 	test_bad_returns();
 	test_errors();
 	test_sandbox();
