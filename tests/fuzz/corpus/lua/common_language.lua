@@ -1,0 +1,52 @@
+-- common_language.lua -- only introduce people who can talk to each other.
+--
+-- Vetoes a pair whose language sets do not meet.  An attendee who listed
+-- no language at all is not vetoed: mingle does not know, so it does not
+-- guess.
+--
+-- Options (keys of the [strategy] section):
+--   field  the tags field with the languages  (languages)
+
+local field = "languages"
+
+local function list(set)
+  local names = {}
+  for name in pairs(set) do names[#names + 1] = name end
+  return table.concat(names, ", ")
+end
+
+return {
+  name = "common language",
+  version = "1.0",
+  symmetric = true,
+
+  init = function(options)
+    for key, value in pairs(options) do
+      if key == "field" then
+        field = value
+      else
+        error("unknown option '" .. key .. "' (known: field)")
+      end
+    end
+  end,
+
+  prepare = function(attendees)
+    if attendees[1] ~= nil and type(attendees[1][field]) ~= "userdata" then
+      error("field '" .. field .. "' must be a tags field")
+    end
+  end,
+
+  -- `explain` is true only when the reason will be shown: most pairs are
+  -- decided in the scoring loop, where building the text would be waste.
+  veto = function(a, b, explain)
+    local la, lb = a[field], b[field]
+    if #la == 0 or #lb == 0 or mingle.jaccard(la, lb) > 0 then
+      return false
+    end
+    if not explain then
+      return true
+    end
+    return true, "no common language (" .. a.name .. ": " .. list(la) ..
+      "; " .. b.name .. ": " .. list(lb) .. ")"
+  end,
+}
