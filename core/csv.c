@@ -16,10 +16,8 @@
  */
 #include "autoconf.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "csv.h"
 #include "encoding.h"
@@ -57,10 +55,6 @@ static char	csv_detect(struct csv_parser *);
 static int	csv_parse(struct csv_parser *, struct csv_table *, char **);
 static int	csv_read_owned(const char *, char *, size_t,
 		    const struct csv_options *, struct csv_table *, char **);
-static const char *csv_trim(const char *, size_t *);
-static long	csv_find(const struct csv_table *, const char *, size_t,
-		    size_t, int, size_t *, long *);
-static size_t	csv_spec_nth(const char *, size_t *);
 
 static void
 csv_reset(struct csv_parser *p, char delim)
@@ -331,6 +325,7 @@ csv_read_owned(const char *name, char *buf, size_t len,
 	if (rc == 0) {
 		t->encoding = found;
 		t->name = xstrdup(name);
+		t->columns = csv_columns_build(t);
 	}
 
 out:
@@ -368,149 +363,6 @@ csv_free(struct csv_table *t)
 	free(t->lines);
 	free(t->storage);
 	free(t->name);
+	csv_columns_free(t->columns);
 	memset(t, 0, sizeof *t);
-}
-
-/* Trim the spaces around the *LEN bytes at S; returns the new start. */
-static const char *
-csv_trim(const char *s, size_t *len)
-{
-	size_t n = *len;
-
-	while (n > 0 && isspace((unsigned char)*s)) {
-		s++;
-		n--;
-	}
-	while (n > 0 && isspace((unsigned char)s[n - 1]))
-		n--;
-	*len = n;
-	return s;
-}
-
-/*
- * Find the NTH (from 1) header that is BASE (BLEN bytes): byte for byte,
- * or if FOLD, trimmed and ignoring ASCII case (BASE already trimmed).
- * Returns its column or -1.  *COUNT is set to how many headers match and
- * *OTHER to the first match spelled differently from the first, or -1.
- */
-static long
-csv_find(const struct csv_table *t, const char *base, size_t blen,
-    size_t nth, int fold, size_t *count, long *other)
-{
-	const char *name, *first = NULL;
-	size_t col, nlen;
-	long found = -1;
-
-	*count = 0;
-	*other = -1;
-	for (col = 0; col < t->ncols; col++) {
-		name = csv_cell(t, 0, col);
-		nlen = strlen(name);
-		if (!fold) {
-			if (nlen != blen || memcmp(name, base, blen) != 0)
-				continue;
-		} else {
-			name = csv_trim(name, &nlen);
-			if (nlen != blen || strncasecmp(name, base, blen) != 0)
-				continue;
-			name = csv_cell(t, 0, col);
-		}
-		if (first == NULL)
-			first = name;
-		else if (*other == -1 && strcmp(first, name) != 0)
-			*other = (long)col;
-		if (++*count == nth)
-			found = (long)col;
-	}
-	return found;
-}
-
-/* Parse the "@N" at the end of SPEC; 0 if there is none. */
-static size_t
-csv_spec_nth(const char *spec, size_t *blen)
-{
-	const char *at = strrchr(spec, '@');
-	size_t digits;
-
-	if (at == NULL || at[1] < '1' || at[1] > '9')
-		return 0;
-	digits = strlen(at + 1);
-	if (digits > 9 || strspn(at + 1, "0123456789") != digits)
-		return 0;
-	*blen = (size_t)(at - spec);
-	return strtoul(at + 1, NULL, 10);
-}
-
-long
-csv_column(const struct csv_table *t, const char *spec, char **cause)
-{
-	const char *file = t->name != NULL ? t->name : "the input", *base;
-	const char *hint, **specs;
-	struct strbuf sb = { NULL, 0, 0 };
-	size_t blen, nth, count, col;
-	long found, other;
-	int fold;
-
-	/* A header that is the spec, even one with an "@" of its own. */
-	found = csv_find(t, spec, strlen(spec), 1, 0, &count, &other);
-	if (found >= 0)
-		return found;
-
-	blen = strlen(spec);
-	if ((nth = csv_spec_nth(spec, &blen)) == 0)
-		nth = 1;
-	for (fold = 0; fold <= 1; fold++) {
-		base = spec;
-		if (fold)
-			base = csv_trim(spec, &blen);
-		found = csv_find(t, base, blen, nth, fold, &count, &other);
-		if (count == 0)
-			continue;
-		if (other != -1) {
-			*cause = xasprintf("column \"%s\" in %s is ambiguous: "
-			    "\"%s\" or \"%s\"?", spec, file,
-			    csv_cell(t, 0, (size_t)found),
-			    csv_cell(t, 0, (size_t)other));
-			return -1;
-		}
-		if (found >= 0)
-			return found;
-		*cause = xasprintf("only %zu column%s in %s %s called "
-		    "\"%.*s\"; there is no \"%s\"", count, count == 1 ? "" :
-		    "s", file, count == 1 ? "is" : "are", (int)blen, base,
-		    spec);
-		return -1;
-	}
-
-	specs = xreallocarray(NULL, t->ncols, sizeof *specs);
-	for (col = 0; col < t->ncols; col++)
-		specs[col] = csv_column_spec(t, col);
-	strbuf_printf(&sb, "no column \"%s\" in %s", spec, file);
-	if ((hint = closest_match(spec, specs, t->ncols)) != NULL)
-		strbuf_printf(&sb, "; did you mean \"%s\"?", hint);
-	strbuf_puts(&sb, hint != NULL ? " Columns: " : "; columns: ");
-	for (col = 0; col < t->ncols; col++) {
-		if (col > 0)
-			strbuf_puts(&sb, ", ");
-		strbuf_puts(&sb, *specs[col] != '\0' ? specs[col] : "\"\"");
-		free((char *)specs[col]);
-	}
-	free(specs);
-	*cause = strbuf_detach(&sb);
-	return -1;
-}
-
-char *
-csv_column_spec(const struct csv_table *t, size_t col)
-{
-	const char *name = csv_cell(t, 0, col);
-	size_t i, k = 1;
-
-	for (i = 0; i < col; i++) {
-		if (strcmp(csv_cell(t, 0, i), name) == 0)
-			k++;
-	}
-	if (k == 1)
-		return xstrdup(name);
-	return xasprintf("%s@%zu", name, k);
 }

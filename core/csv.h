@@ -51,6 +51,8 @@ struct csv_options {
 	enum csv_encoding encoding;
 };
 
+struct csv_columns;
+
 struct csv_table {
 	char delimiter;		/* the delimiter used */
 	enum csv_encoding encoding;	/* the encoding found or given */
@@ -60,6 +62,7 @@ struct csv_table {
 	size_t *lines;		/* nrows + 1: line on which each record starts */
 	char *storage;		/* owns the cell text */
 	char *name;		/* the file name given, for messages */
+	struct csv_columns *columns;	/* column names (csv_column.c) */
 };
 
 /*
@@ -104,26 +107,39 @@ csv_cell(const struct csv_table *t, size_t row, size_t col)
 }
 
 /*
- * The column a config names.  A header that repeats (pretix writes
- * `Company` twice) is addressed as `Company` for its first occurrence and
- * `Company@2`, `Company@3`... for the later ones (`Company@1` is the
- * first).  A header that is the spec byte for byte wins; then the spec is
- * matched exactly, then trimmed and ignoring ASCII case if that names one
- * spelling.  Returns the column index, or -1 with *cause set.  The message
- * has no place prefix (the caller knows which config line asked):
+ * Column names.  Every column has one name, unique in the table; configs,
+ * Lua rules and `mingle attendees` use it.  The first column with a given
+ * header is named by the header.  A header that repeats (pretix writes
+ * `Company` twice) names its later columns `Company@K`, K counting up from
+ * 2 and skipping any `Company@K` that is itself a header somewhere in the
+ * file: `Company,Company,Company@2` names its columns `Company`,
+ * `Company@3` and `Company@2`.  (Headers like `Company` repeated with no
+ * such header get `Company@2`, `Company@3`... in order.)
+ *
+ * csv_column() finds the column a config names.  SPEC is, in this order:
+ * a name byte for byte; `H@1` for the first column headed H; then a name
+ * trimmed and ignoring ASCII case (`company@2` for `Company@2`, `city` for
+ * `City `, `company@1` too) if that matches just one.  Returns the column
+ * index, or -1 with *cause set.  The message has no place prefix (the
+ * caller knows which config line asked):
  *   no column "Emial" in FILE; did you mean "Email"? Columns: Name, Email
  *   no column "Xyz" in FILE; columns: Name, Email     (nothing close)
- *   only 2 columns in FILE are called "Company"; there is no "Company@3"
+ *   only 2 columns in FILE are called "Company"; there is no "Company@4"
  *   column "EMAIL" in FILE is ambiguous: "email" or "Email"?
- * FILE is t->name ("the input" if NULL).
+ * FILE is t->name ("the input" if NULL).  A lookup is a hash probe; only
+ * the message of a failed one walks the columns.
  */
 long csv_column(const struct csv_table *t, const char *spec, char **cause);
 
 /*
- * The name under which column COL is addressed (e.g. "Company@2"), as a new
- * string the caller frees.
+ * The name of column COL (e.g. "Company@2"), as a new string the caller
+ * frees.
  */
 char *csv_column_spec(const struct csv_table *t, size_t col);
+
+/* For csv.c: name the columns of T (read, header in row 0); and free. */
+struct csv_columns *csv_columns_build(const struct csv_table *t);
+void csv_columns_free(struct csv_columns *c);
 
 /* These two live in encoding.c. */
 const char *csv_encoding_name(enum csv_encoding e);
