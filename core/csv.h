@@ -46,9 +46,25 @@ enum csv_encoding {
 	CSV_ENCODING_LATIN1
 };
 
+/*
+ * Limits on what is read, so that a wrong file (a device, a binary, a
+ * runaway export) fails early with a message instead of eating memory.
+ * Generous for real exports: Eventbrite's long free-text answers, pretix's
+ * hundreds of columns.  Sizes count bytes of UTF-8 text (the file's own
+ * bytes for the file).  0 in csv_options means the default.
+ */
+#define CSV_MAX_FILE_SIZE	((size_t)1 << 30)	/* 1G */
+#define CSV_MAX_RECORD_SIZE	((size_t)1 << 20)	/* 1M, line ends not counted */
+#define CSV_MAX_FIELD_SIZE	((size_t)64 << 10)	/* 64K, quotes removed */
+#define CSV_MAX_COLUMNS		((size_t)10000)
+
 struct csv_options {
 	char delimiter;		/* ',' ';' '\t' (any ASCII but '"' CR LF), 0 = detect */
 	enum csv_encoding encoding;
+	size_t max_file_size;	/* [input] max_file_size */
+	size_t max_record_size;	/* [input] max_record_size */
+	size_t max_field_size;	/* [input] max_field_size */
+	size_t max_columns;	/* [input] max_columns */
 };
 
 struct csv_columns;
@@ -86,6 +102,17 @@ struct csv_table {
  *       "; is a delimiter inside a field missing its quotes?")
  *   PATH: '"' cannot be the delimiter      (or: byte 0x0A cannot be ...)
  * The delimiter option may be any ASCII character but `"`, CR and LF.
+ * Limits (see above; each message ends with the key that raises it):
+ *   PATH: the file is larger than 1G; raise max_file_size in [input] ...
+ *   PATH:LINE: a line longer than 1M; raise max_record_size ...  (read)
+ *   PATH:LINE: a record longer than 1M; raise max_record_size ...
+ *       (LINE is where the record began)
+ *   PATH:LINE:COLUMN: a field longer than 64K; raise max_field_size ...
+ *   PATH:LINE: more than 10000 columns; raise max_columns ...
+ *   PATH: the file changed while it was read; try again
+ * The file is read as a stream (a pipe, /dev/stdin and devices work) and
+ * checked as it arrives: a NUL byte or an overlong line stops the read at
+ * once.  csv_read_buffer() applies the limits but the file size.
  */
 int csv_read_file(const char *path, const struct csv_options *opt,
     struct csv_table *t, char **cause);
