@@ -40,7 +40,9 @@ struct section_def {
 };
 
 static const char *const input_keys[] = {
-	"file", "delimiter", "encoding", "id", "name", "consent", NULL
+	"file", "delimiter", "encoding", "id", "name", "consent",
+	"max_file_size", "max_record_size", "max_field_size", "max_columns",
+	NULL
 };
 static const char *const field_keys[] = {
 	"column", "type", "separator", NULL
@@ -347,6 +349,28 @@ static const char *const type_names[] = {
 	"", "tags", "text", "number", "bool", "category", NULL
 };
 
+/* The [input] limits on what is read (csv.h); 0 if KEY is none. */
+static int
+input_limit(struct loader *l, const char *key, const char *value)
+{
+	struct csv_options *o = &l->c->csv;
+	long columns = 0;
+
+	if (strcmp(key, "max_file_size") == 0)
+		return set_size(l, &o->max_file_size, key, value);
+	if (strcmp(key, "max_record_size") == 0)
+		return set_size(l, &o->max_record_size, key, value);
+	if (strcmp(key, "max_field_size") == 0)
+		return set_size(l, &o->max_field_size, key, value);
+	if (strcmp(key, "max_columns") == 0) {
+		if (!set_long(l, &columns, key, value, 1, 100000000L))
+			return 0;
+		o->max_columns = (size_t)columns;
+		return 1;
+	}
+	return 0;
+}
+
 static int
 input_key(struct loader *l, const char *key, const char *value)
 {
@@ -388,7 +412,7 @@ input_key(struct loader *l, const char *key, const char *value)
 		return set_string(l, &l->name_spec, value);
 	if (strcmp(key, "consent") == 0)
 		return set_string(l, &c->consent_column, value);
-	return 0;
+	return input_limit(l, key, value);
 }
 
 static int
