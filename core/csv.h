@@ -27,7 +27,8 @@
  *   (64 KiB), counting only delimiters outside quotes, and keeps the one
  *   that splits the header into two or more fields and the most records
  *   into as many fields as the header (then: more fields, then `,` before
- *   `;` before tab).  A file with one column reads as `,`.
+ *   `;` before tab).  A file with one column reads as `,`.  max_columns
+ *   does not count here, so a header over it is reported as such.
  *
  * Places in messages are "FILE:LINE: " or "FILE:LINE:COLUMN: ".  Lines are
  * physical lines from 1 (LF, CRLF and a lone CR each end one, including
@@ -49,13 +50,15 @@ enum csv_encoding {
 /*
  * Limits on what is read, so that a wrong file (a device, a binary, a
  * runaway export) fails early with a message instead of eating memory.
- * Generous for real exports: Eventbrite's long free-text answers, pretix's
- * hundreds of columns.  Sizes count bytes of UTF-8 text (the file's own
- * bytes for the file).  0 in csv_options means the default.
+ * Generous for real exports: Eventbrite's long free-text answers (a field
+ * holds a full spreadsheet cell, 32767 UTF-16 units, at most 98301 bytes
+ * of UTF-8), pretix's hundreds of columns.  Sizes count bytes of UTF-8
+ * text (the file's own bytes for the file).  0 in csv_options means the
+ * default.
  */
 #define CSV_MAX_FILE_SIZE	((size_t)1 << 30)	/* 1G */
 #define CSV_MAX_RECORD_SIZE	((size_t)1 << 20)	/* 1M, line ends not counted */
-#define CSV_MAX_FIELD_SIZE	((size_t)64 << 10)	/* 64K, quotes removed */
+#define CSV_MAX_FIELD_SIZE	((size_t)128 << 10)	/* 128K, quotes removed */
 #define CSV_MAX_COLUMNS		((size_t)10000)
 
 struct csv_options {
@@ -107,7 +110,7 @@ struct csv_table {
  *   PATH:LINE: a line longer than 1M; raise max_record_size ...  (read)
  *   PATH:LINE: a record longer than 1M; raise max_record_size ...
  *       (LINE is where the record began)
- *   PATH:LINE:COLUMN: a field longer than 64K; raise max_field_size ...
+ *   PATH:LINE:COLUMN: a field longer than 128K; raise max_field_size ...
  *   PATH:LINE: more than 10000 columns; raise max_columns ...
  *   PATH: the file changed while it was read; try again
  * The file is read as a stream (a pipe, /dev/stdin and devices work) and

@@ -103,7 +103,7 @@ t_contains "a line of 2 MiB: line, limit, key" "$TMP/err" \
 config event.ini attendees.csv 'max_record_size = 4M'
 t_run "max_record_size = 4M" 1 "$MINGLE" check -c "$D/event.ini"
 t_contains "then the field limit" "$TMP/err" \
-    "attendees.csv:2:5: a field longer than 64K; raise max_field_size"
+    "attendees.csv:2:5: a field longer than 128K; raise max_field_size"
 config event.ini attendees.csv 'max_record_size = 4M' \
     'max_field_size = 4M'
 t_run "max_field_size = 4M" 0 "$MINGLE" check -c "$D/event.ini"
