@@ -290,33 +290,17 @@ set_double(struct loader *l, double *dst, const char *key,
 	return 1;
 }
 
-/* "64M", "512k", "1G", "1048576" */
+/* "64M", "512k", "1G", "1048576" (parse_size), at most 64G */
 static int
 set_size(struct loader *l, size_t *dst, const char *key, const char *value)
 {
-	char *end;
-	unsigned long long v;
-	double mult = 1;
+	size_t v;
 
-	v = strtoull(value, &end, 10);
-	if (end == value)
-		goto bad;
-	switch (toupper((unsigned char)*end)) {
-	case 'K': mult = 1024.0; end++; break;
-	case 'M': mult = 1024.0 * 1024; end++; break;
-	case 'G': mult = 1024.0 * 1024 * 1024; end++; break;
-	}
-	if (mult > 1 && *end == 'i')
-		end++;
-	if (toupper((unsigned char)*end) == 'B')
-		end++;
-	if (*end != '\0' || v == 0 || (double)v * mult > 64.0 * (1ULL << 30))
-		goto bad;
-	*dst = (size_t)((double)v * mult);
+	if (parse_size(value, &v) != 0 || v == 0 || v > (size_t)64 << 30)
+		return fail(l, l->line, "%s must be a size such as 64M, 512K "
+		    "or 1G (at most 64G), not '%s'", key, value);
+	*dst = v;
 	return 1;
-bad:
-	return fail(l, l->line, "%s must be a size such as 64M, 512K or 1G "
-	    "(at most 64G), not '%s'", key, value);
 }
 
 static int
