@@ -1,13 +1,13 @@
 /*
  * csv_column.c -- name the columns of a csv_table and find them by name.
  *
- * The names are made once, when the table is read: a hash of the headers
- * says which names the file spells itself, so the generated `Company@K`
- * names step over them, and the names and their loose (trimmed, ASCII
- * lower-case) forms go into two interners.  Every step is a hash probe,
- * so naming is linear in the number of columns and a lookup costs the
- * length of the spec.  Only the explanation of a failed lookup walks all
- * columns, once.
+ * The names are made once, when the table is read.  All headers go into
+ * one interner first, so it knows which names the file spells itself; the
+ * generated `Company@K` names of repeated headers step over those and are
+ * added after them.  The loose (trimmed, ASCII lower-case) forms of the
+ * names go into a second interner.  Every step is a hash probe, so naming
+ * is linear in the number of columns and a lookup costs the length of the
+ * spec.  Only the explanation of a failed lookup walks all columns, once.
  */
 #include "autoconf.h"
 
@@ -21,17 +21,26 @@
 #include "intern.h"
 #include "util.h"
 
+#define CSV_NONE UINT32_MAX
+
 struct csv_columns {
-	struct intern names;	/* id = column: its unique name */
-	struct intern loose;	/* csv_loose() of names, in first-seen order */
-	long *loose_first;	/* loose id: the first column of that form */
-	long *loose_other;	/* and a second one (ambiguous), or -1 */
+	struct intern names;	/* the headers (ids < nheaders), then the
+				   generated names */
+	uint32_t nheaders;	/* distinct header texts */
+	uint32_t *name_of;	/* column -> its name's id */
+	uint32_t *column_of;	/* name id -> column (a header's first) */
+	struct intern loose;	/* csv_loose() of the names */
+	uint32_t *loose_first;	/* loose id -> the first column of that form */
+	uint32_t *loose_other;	/* and a second one (ambiguous), or NONE */
 };
 
 static const char *csv_trim(const char *, size_t *);
+static const char *csv_name(const struct csv_columns *, size_t);
 static char	*csv_loose(const char *, size_t, size_t);
-static char	*csv_generated(const struct intern *, const struct intern *,
-		    const char *, uint32_t *, size_t *);
+static uint32_t	 csv_generated(struct csv_columns *, const char *,
+		    uint32_t *, size_t *);
+static void	 csv_add_loose(struct csv_columns *, const char *, size_t,
+		    size_t);
 static long	 csv_loose_find(const struct csv_table *, const char *,
 		    size_t, size_t, char **);
 static size_t	 csv_spec_nth(const char *, size_t *);
@@ -56,6 +65,13 @@ csv_trim(const char *s, size_t *len)
 	return s;
 }
 
+/* The name of column COL. */
+static const char *
+csv_name(const struct csv_columns *c, size_t col)
+{
+	return c->names.strings[c->name_of[col]];
+}
+
 /*
  * The loose form of the LEN bytes at S with the number K: trimmed, ASCII
  * lower-case, then "@K" if K > 1.  A new string.
@@ -74,68 +90,79 @@ csv_loose(const char *s, size_t len, size_t k)
 }
 
 /*
- * The name of a later column headed H: H@K with K counting up from *NEXT
- * (then left past it), skipping any H@K that is a header of the file or
- * already a name.  Each number is tried once per header text, and a
- * number is skipped only for a header that spells it, so all columns
- * together cost a linear number of probes.  *K is set; a new string.
+ * Name a later column headed H: H@K with K counting up from *NEXT (then
+ * left past it), skipping any H@K that is already a name -- a header of
+ * the file or a name given before.  Each number is tried once per header
+ * text, and one is skipped only for a header that spells it (H@K never
+ * equals G@J for another G), so all columns together cost a linear number
+ * of probes.  Returns the new name's id; *K is set.
  */
-static char *
-csv_generated(const struct intern *headers, const struct intern *names,
-    const char *h, uint32_t *next, size_t *k)
+static uint32_t
+csv_generated(struct csv_columns *c, const char *h, uint32_t *next,
+    size_t *k)
 {
+	uint32_t id, before;
 	char *name;
 
-	for (;;) {
+	do {
 		*k = (*next)++;
 		name = xasprintf("%s@%zu", h, *k);
-		if (intern_find(headers, name) < 0 &&
-		    intern_find(names, name) < 0)
-			return name;
+		before = c->names.count;
+		id = intern_add(&c->names, name);
 		free(name);
-	}
+	} while (c->names.count == before);	/* taken: try the next */
+	return id;
+}
+
+/* Enter the loose form of header H with number K, for column COL. */
+static void
+csv_add_loose(struct csv_columns *c, const char *h, size_t k, size_t col)
+{
+	char *key = csv_loose(h, strlen(h), k);
+	uint32_t before = c->loose.count, id = intern_add(&c->loose, key);
+
+	free(key);
+	if (c->loose.count != before) {
+		c->loose_first[id] = (uint32_t)col;
+		c->loose_other[id] = CSV_NONE;
+	} else if (c->loose_other[id] == CSV_NONE)
+		c->loose_other[id] = (uint32_t)col;
 }
 
 struct csv_columns *
 csv_columns_build(const struct csv_table *t)
 {
 	struct csv_columns *c = xcalloc(1, sizeof *c);
-	struct intern headers = { 0 };
 	uint32_t *next, id, before;
 	const char *h;
-	char *name, *key;
-	size_t col, k;
+	size_t col, k, n = t->ncols;
 
-	for (col = 0; col < t->ncols; col++)
-		intern_add(&headers, csv_cell(t, 0, col));
-	next = xcalloc(headers.count, sizeof *next);
-	c->loose_first = xcalloc(t->ncols, sizeof *c->loose_first);
-	c->loose_other = xcalloc(t->ncols, sizeof *c->loose_other);
-	for (col = 0; col < t->ncols; col++) {
+	c->name_of = xcalloc(n, sizeof *c->name_of);
+	c->column_of = xcalloc(n, sizeof *c->column_of);
+	c->loose_first = xcalloc(n, sizeof *c->loose_first);
+	c->loose_other = xcalloc(n, sizeof *c->loose_other);
+	for (col = 0; col < n; col++) {
+		before = c->names.count;
+		id = intern_add(&c->names, csv_cell(t, 0, col));
+		if (c->names.count != before)
+			c->column_of[id] = (uint32_t)col;
+		c->name_of[col] = id;
+	}
+	c->nheaders = c->names.count;
+	next = xcalloc(c->nheaders, sizeof *next);
+	for (col = 0; col < n; col++) {
 		h = csv_cell(t, 0, col);
-		id = (uint32_t)intern_find(&headers, h);
-		if (next[id] == 0) {
-			name = xstrdup(h);
-			k = 1;
-			next[id] = 2;
-		} else
-			name = csv_generated(&headers, &c->names, h, &next[id],
-			    &k);
-		intern_add(&c->names, name);	/* new: id == col */
-		free(name);
-
-		key = csv_loose(h, strlen(h), k);
-		before = c->loose.count;
-		id = intern_add(&c->loose, key);
-		free(key);
-		if (c->loose.count != before) {
-			c->loose_first[id] = (long)col;
-			c->loose_other[id] = -1;
-		} else if (c->loose_other[id] == -1)
-			c->loose_other[id] = (long)col;
+		id = c->name_of[col];
+		k = 1;
+		if (c->column_of[id] != col) {
+			if (next[id] == 0)
+				next[id] = 2;
+			c->name_of[col] = csv_generated(c, h, &next[id], &k);
+			c->column_of[c->name_of[col]] = (uint32_t)col;
+		}
+		csv_add_loose(c, h, k, col);
 	}
 	free(next);
-	intern_free(&headers);
 	return c;
 }
 
@@ -145,6 +172,8 @@ csv_columns_free(struct csv_columns *c)
 	if (c == NULL)
 		return;
 	intern_free(&c->names);
+	free(c->name_of);
+	free(c->column_of);
 	intern_free(&c->loose);
 	free(c->loose_first);
 	free(c->loose_other);
@@ -166,13 +195,13 @@ csv_loose_find(const struct csv_table *t, const char *s, size_t len,
 	free(key);
 	if (id < 0)
 		return -1;
-	if (c->loose_other[id] >= 0) {
+	if (c->loose_other[id] != CSV_NONE) {
 		*cause = xasprintf("\"%s\" or \"%s\"?",
-		    c->names.strings[c->loose_first[id]],
-		    c->names.strings[c->loose_other[id]]);
+		    csv_name(c, c->loose_first[id]),
+		    csv_name(c, c->loose_other[id]));
 		return -2;
 	}
-	return c->loose_first[id];
+	return (long)c->loose_first[id];
 }
 
 /* Parse the "@N" at the end of SPEC; 0 if there is none. */
@@ -198,19 +227,19 @@ csv_column(const struct csv_table *t, const char *spec, char **cause)
 	const char *file = t->name != NULL ? t->name : "the input";
 	size_t blen = strlen(spec), nth;
 	char *base, *which = NULL;
-	long col;
+	long id, col;
 
 	/* A name as it is: a header, or a generated Company@3. */
-	if ((col = intern_find(&c->names, spec)) >= 0)
-		return col;
+	if ((id = intern_find(&c->names, spec)) >= 0)
+		return (long)c->column_of[id];
 	/* Company@1 is the first column headed Company. */
 	nth = csv_spec_nth(spec, &blen);
 	if (nth == 1) {
 		base = xstrndup(spec, blen);
-		col = intern_find(&c->names, base);
+		id = intern_find(&c->names, base);
 		free(base);
-		if (col >= 0 && strlen(csv_cell(t, 0, (size_t)col)) == blen)
-			return col;
+		if (id >= 0 && (uint32_t)id < c->nheaders)
+			return (long)c->column_of[id];
 	}
 	/* Trimmed and ignoring case, if that leaves one name. */
 	col = csv_loose_find(t, spec, strlen(spec), 1, &which);
@@ -276,8 +305,7 @@ static void
 csv_column_error(const struct csv_table *t, const char *spec, char **cause)
 {
 	const char *file = t->name != NULL ? t->name : "the input", *base;
-	const char *hint, *const *names = (const char *const *)
-	    t->columns->names.strings;
+	const char *hint, **names;
 	struct strbuf sb = { NULL, 0, 0 };
 	size_t blen, nth, count, col;
 	long found, first, other;
@@ -310,6 +338,9 @@ csv_column_error(const struct csv_table *t, const char *spec, char **cause)
 		}
 	}
 
+	names = xreallocarray(NULL, t->ncols, sizeof *names);
+	for (col = 0; col < t->ncols; col++)
+		names[col] = csv_name(t->columns, col);
 	strbuf_printf(&sb, "no column \"%s\" in %s", spec, file);
 	if ((hint = closest_match(spec, names, t->ncols)) != NULL)
 		strbuf_printf(&sb, "; did you mean \"%s\"?", hint);
@@ -319,11 +350,12 @@ csv_column_error(const struct csv_table *t, const char *spec, char **cause)
 			strbuf_puts(&sb, ", ");
 		strbuf_puts(&sb, *names[col] != '\0' ? names[col] : "\"\"");
 	}
+	free(names);
 	*cause = strbuf_detach(&sb);
 }
 
 char *
 csv_column_spec(const struct csv_table *t, size_t col)
 {
-	return xstrdup(t->columns->names.strings[col]);
+	return xstrdup(csv_name(t->columns, col));
 }
