@@ -337,6 +337,9 @@ read_too_large(const char *path, const struct read_limit *lim)
 	    format_size(lim->max, size), lim->raise);
 }
 
+/* Bytes per read(), so that the check hook sees a big file in pieces. */
+#define READ_BLOCK	((size_t)1 << 20)
+
 /*
  * Read FD into *BUF (CAP bytes, grown up to the limit unless REGULAR) and
  * return the byte count, or -1 with *cause set.  A regular file is read
@@ -360,7 +363,8 @@ read_fd(const char *path, int fd, int regular, const struct read_limit *lim,
 			cap = cap - 2 >= lim->max / 2 ? lim->max + 2 : cap * 2;
 			*buf = xreallocarray(*buf, cap, 1);
 		}
-		got = read(fd, *buf + n, cap - n - 1);
+		got = read(fd, *buf + n, cap - n - 1 < READ_BLOCK ?
+		    cap - n - 1 : READ_BLOCK);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {

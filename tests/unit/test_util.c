@@ -410,6 +410,38 @@ test_read_limits(void)
 	free(path);
 }
 
+/* A check hook that stops the read at once, noting how much it saw. */
+static int
+stop_at_once(void *arg, const char *buf, size_t off, size_t len,
+    char **cause)
+{
+	(void)buf;
+	*(size_t *)arg = off + len;
+	*cause = xstrdup("stopped");
+	return -1;
+}
+
+/* The hook sees a big regular file in blocks, so it can stop early. */
+static void
+test_read_blocks(void)
+{
+	size_t seen = 0, len, n = (size_t)3 << 20;
+	struct read_limit lim = { (size_t)16 << 20, "raise it", stop_at_once,
+	    &seen };
+	char *path, *buf, *cause = NULL, *big;
+
+	big = xcalloc(n, 1);
+	memset(big, 'x', n);
+	path = write_tmp("3M.txt", big, n);
+	buf = read_file_limited(path, &lim, &len, &cause);
+	ok(buf == NULL, "the hook stops the read");
+	is_str(cause, "stopped", "with its message");
+	ok(seen > 0 && seen <= ((size_t)1 << 20), "after at most 1M of 3M");
+	free(cause);
+	free(path);
+	free(big);
+}
+
 /* read_file: the config limit and MINGLE_MAX_CONFIG_SIZE. */
 static void
 test_read_config_limit(void)
@@ -549,6 +581,7 @@ main(void)
 	test_paths();
 	test_read_file();
 	test_read_limits();
+	test_read_blocks();
 	test_read_config_limit();
 	test_read_changed();
 	cmd = xasprintf("rm -rf '%s'", tmpdir);
