@@ -74,9 +74,10 @@ struct read_limit {
 	size_t max;		/* bytes; a longer file is an error */
 	const char *raise;	/* how to raise MAX, ends the message */
 	/*
-	 * Called, if set, after each block read: BUF holds all OFF + LEN
-	 * bytes so far (NUL-terminated), the last LEN of them new.  Returns
-	 * 0 to read on, or -1 with *cause set to stop with that error.
+	 * Called, if set, after each block read (at most 1 MiB): BUF holds
+	 * all OFF + LEN bytes so far (NUL-terminated), the last LEN of them
+	 * new.  Returns 0 to read on, or -1 with *cause set to stop with
+	 * that error.
 	 */
 	int (*check)(void *arg, const char *buf, size_t off, size_t len,
 	    char **cause);
