@@ -42,7 +42,7 @@ static uint32_t	 csv_generated(struct csv_columns *, const char *,
 static void	 csv_add_loose(struct csv_columns *, const char *, size_t,
 		    size_t);
 static long	 csv_loose_find(const struct csv_table *, const char *,
-		    size_t, size_t, char **);
+		    size_t, char **);
 static size_t	 csv_spec_nth(const char *, size_t *);
 static long	 csv_find(const struct csv_table *, const char *, size_t,
 		    size_t, int, size_t *, long *, long *);
@@ -181,15 +181,15 @@ csv_columns_free(struct csv_columns *c)
 }
 
 /*
- * The column whose loose form is that of the LEN bytes at S with number K,
- * -1 if none, or -2 with *cause set if two names have that form.
+ * The column whose name has the loose form of the LEN bytes at S, -1 if
+ * none, or -2 with *cause set if two names have that form.
  */
 static long
 csv_loose_find(const struct csv_table *t, const char *s, size_t len,
-    size_t k, char **cause)
+    char **cause)
 {
 	const struct csv_columns *c = t->columns;
-	char *key = csv_loose(s, len, k);
+	char *key = csv_loose(s, len, 1);
 	long id = intern_find(&c->loose, key);
 
 	free(key);
@@ -242,9 +242,9 @@ csv_column(const struct csv_table *t, const char *spec, char **cause)
 			return (long)c->column_of[id];
 	}
 	/* Trimmed and ignoring case, if that leaves one name. */
-	col = csv_loose_find(t, spec, strlen(spec), 1, &which);
+	col = csv_loose_find(t, spec, strlen(spec), &which);
 	if (col == -1 && nth == 1)
-		col = csv_loose_find(t, spec, blen, 1, &which);
+		col = csv_loose_find(t, spec, blen, &which);
 	if (col >= 0)
 		return col;
 	if (col == -2) {
