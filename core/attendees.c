@@ -127,8 +127,10 @@ build_tags(struct attendee_table *t, struct field *f, const char *sep)
 			add_piece(f, cell, len, &ids, &n, &cap);
 			cell += len + (cell[len] != '\0');
 		}
-		/* sorted, without repeats: "#Lua, lua" is one tag */
-		qsort(ids + first, n - first, sizeof *ids, cmp_u32);
+		/* sorted, without repeats: "#Lua, lua" is one tag; ids is
+		 * still NULL while no attendee has had any */
+		if (n - first > 1)
+			qsort(ids + first, n - first, sizeof *ids, cmp_u32);
 		w = first;
 		for (k = first; k < n; k++)
 			if (k == first || ids[k] != ids[k - 1])

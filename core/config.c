@@ -40,7 +40,9 @@ struct section_def {
 };
 
 static const char *const input_keys[] = {
-	"file", "delimiter", "encoding", "id", "name", "consent", NULL
+	"file", "delimiter", "encoding", "id", "name", "consent",
+	"max_file_size", "max_record_size", "max_field_size", "max_columns",
+	NULL
 };
 static const char *const field_keys[] = {
 	"column", "type", "separator", NULL
@@ -288,33 +290,17 @@ set_double(struct loader *l, double *dst, const char *key,
 	return 1;
 }
 
-/* "64M", "512k", "1G", "1048576" */
+/* "64M", "512k", "1G", "1048576" (parse_size), at most 64G */
 static int
 set_size(struct loader *l, size_t *dst, const char *key, const char *value)
 {
-	char *end;
-	unsigned long long v;
-	double mult = 1;
+	size_t v;
 
-	v = strtoull(value, &end, 10);
-	if (end == value)
-		goto bad;
-	switch (toupper((unsigned char)*end)) {
-	case 'K': mult = 1024.0; end++; break;
-	case 'M': mult = 1024.0 * 1024; end++; break;
-	case 'G': mult = 1024.0 * 1024 * 1024; end++; break;
-	}
-	if (mult > 1 && *end == 'i')
-		end++;
-	if (toupper((unsigned char)*end) == 'B')
-		end++;
-	if (*end != '\0' || v == 0 || (double)v * mult > 64.0 * (1ULL << 30))
-		goto bad;
-	*dst = (size_t)((double)v * mult);
+	if (parse_size(value, &v) != 0 || v == 0 || v > (size_t)64 << 30)
+		return fail(l, l->line, "%s must be a size such as 64M, 512K "
+		    "or 1G (at most 64G), not '%s'", key, value);
+	*dst = v;
 	return 1;
-bad:
-	return fail(l, l->line, "%s must be a size such as 64M, 512K or 1G "
-	    "(at most 64G), not '%s'", key, value);
 }
 
 static int
@@ -346,6 +332,28 @@ static const char *const odd_names[] = { "trio", "leave-out", NULL };
 static const char *const type_names[] = {
 	"", "tags", "text", "number", "bool", "category", NULL
 };
+
+/* The [input] limits on what is read (csv.h); 0 if KEY is none. */
+static int
+input_limit(struct loader *l, const char *key, const char *value)
+{
+	struct csv_options *o = &l->c->csv;
+	long columns = 0;
+
+	if (strcmp(key, "max_file_size") == 0)
+		return set_size(l, &o->max_file_size, key, value);
+	if (strcmp(key, "max_record_size") == 0)
+		return set_size(l, &o->max_record_size, key, value);
+	if (strcmp(key, "max_field_size") == 0)
+		return set_size(l, &o->max_field_size, key, value);
+	if (strcmp(key, "max_columns") == 0) {
+		if (!set_long(l, &columns, key, value, 1, 100000000L))
+			return 0;
+		o->max_columns = (size_t)columns;
+		return 1;
+	}
+	return 0;
+}
 
 static int
 input_key(struct loader *l, const char *key, const char *value)
@@ -388,7 +396,7 @@ input_key(struct loader *l, const char *key, const char *value)
 		return set_string(l, &l->name_spec, value);
 	if (strcmp(key, "consent") == 0)
 		return set_string(l, &c->consent_column, value);
-	return 0;
+	return input_limit(l, key, value);
 }
 
 static int

@@ -16,10 +16,9 @@
  */
 #include "autoconf.h"
 
-#include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "csv.h"
 #include "encoding.h"
@@ -47,20 +46,34 @@ struct csv_parser {
 	size_t *lines;
 	size_t nrecs;
 	size_t reccap;
+
+	size_t max_record;	/* limits, resolved */
+	size_t max_field;
+	size_t max_columns;
+};
+
+/* What the reader checks as the file arrives (csv_stream_check). */
+struct csv_stream {
+	const char *name;
+	size_t max_line;	/* max_record_size: a line is part of a record */
+	size_t line;		/* the line being read, from 1 */
+	size_t len;		/* its bytes so far */
+	int cr;			/* the last line ended in CR: skip an LF */
 };
 
 static void	csv_reset(struct csv_parser *, char);
 static void	csv_newline(struct csv_parser *, size_t);
 static size_t	csv_char_column(const char *, size_t, size_t);
+static int	csv_limit(const struct csv_parser *, size_t, size_t, size_t,
+		    size_t, size_t, char **);
 static int	csv_record(struct csv_parser *, size_t *, char **);
 static char	csv_detect(struct csv_parser *);
 static int	csv_parse(struct csv_parser *, struct csv_table *, char **);
 static int	csv_read_owned(const char *, char *, size_t,
 		    const struct csv_options *, struct csv_table *, char **);
-static const char *csv_trim(const char *, size_t *);
-static long	csv_find(const struct csv_table *, const char *, size_t,
-		    size_t, int, size_t *, long *);
-static size_t	csv_spec_nth(const char *, size_t *);
+static void	csv_resolve(const struct csv_options *, struct csv_options *);
+static int	csv_stream_check(void *, const char *, size_t, size_t,
+		    char **);
 
 static void
 csv_reset(struct csv_parser *p, char delim)
@@ -96,6 +109,35 @@ csv_char_column(const char *s, size_t start, size_t off)
 }
 
 /*
+ * Check the field just parsed against the limits: it began at offset FOFF
+ * on line FLINE (which begins at FSTART) and holds FLEN bytes; its record
+ * holds RLEN bytes so far.  0, or -1 with *cause set.
+ */
+static int
+csv_limit(const struct csv_parser *p, size_t fline, size_t fstart,
+    size_t foff, size_t flen, size_t rlen, char **cause)
+{
+	char size[SIZE_TEXT_LEN];
+
+	if (flen > p->max_field) {
+		*cause = xasprintf("%s:%zu:%zu: a field longer than %s; raise "
+		    "max_field_size in [input] if the export really has "
+		    "fields this long", p->name, fline,
+		    csv_char_column(p->src, fstart, foff),
+		    format_size(p->max_field, size));
+		return -1;
+	}
+	if (rlen > p->max_record) {
+		*cause = xasprintf("%s:%zu: a record longer than %s; raise "
+		    "max_record_size in [input] if the export really has "
+		    "records this long", p->name, p->lines[p->nrecs - 1],
+		    format_size(p->max_record, size));
+		return -1;
+	}
+	return 0;
+}
+
+/*
  * Parse the record at p->r and append its cells and line.  Returns 1 with
  * *NFIELDS set, 0 if only empty lines remain, -1 with *cause set if a quoted
  * field is never closed.
@@ -105,7 +147,7 @@ csv_record(struct csv_parser *p, size_t *nfields, char **cause)
 {
 	const char *s = p->src;
 	char *out = p->out, delim = p->delim, c;
-	size_t r = p->r, w = p->w, n = 0, qline, qstart, qoff;
+	size_t r = p->r, w = p->w, n = 0, rstart, fline, fstart, foff, fw;
 
 	/* Empty lines between records are not records. */
 	for (;;) {
@@ -128,6 +170,7 @@ csv_record(struct csv_parser *p, size_t *nfields, char **cause)
 		p->lines = xreallocarray(p->lines, p->reccap, sizeof *p->lines);
 	}
 	p->lines[p->nrecs++] = p->line;
+	rstart = r;
 
 	for (;;) {
 		if (p->ncells == p->cellcap) {
@@ -136,12 +179,20 @@ csv_record(struct csv_parser *p, size_t *nfields, char **cause)
 			    sizeof *p->cells);
 		}
 		p->cells[p->ncells++] = out + w;
-		n++;
+		if (++n > p->max_columns && p->nrecs == 1) {
+			*cause = xasprintf("%s:%zu: more than %zu columns; "
+			    "raise max_columns in [input] if the export really "
+			    "has this many", p->name, p->lines[0],
+			    p->max_columns);
+			return -1;
+		}
+		fline = p->line;
+		fstart = p->line_start;
+		foff = r;
+		fw = w;
 
 		if (s[r] == '"') {
-			qline = p->line;
-			qstart = p->line_start;
-			qoff = r++;
+			r++;
 			for (;;) {
 				c = s[r];
 				if (c == '"') {
@@ -159,8 +210,8 @@ csv_record(struct csv_parser *p, size_t *nfields, char **cause)
 				} else if (c == '\0') {
 					*cause = xasprintf("%s:%zu:%zu: a quoted "
 					    "field starts here but is never "
-					    "closed", p->name, qline,
-					    csv_char_column(s, qstart, qoff));
+					    "closed", p->name, fline,
+					    csv_char_column(s, fstart, foff));
 					return -1;
 				} else {
 					out[w++] = c;
@@ -181,6 +232,9 @@ csv_record(struct csv_parser *p, size_t *nfields, char **cause)
 			r++;
 		}
 		out[w++] = '\0';
+		if (csv_limit(p, fline, fstart, foff, w - 1 - fw, r - rstart,
+		    cause) != 0)
+			return -1;
 		if (c != delim)
 			break;
 		r++;
@@ -208,9 +262,13 @@ csv_detect(struct csv_parser *p)
 {
 	static const char candidates[] = { ',', ';', '\t' };
 	size_t i, n, h, match, total, best_h = 1, best_m = 0, best_t = 1;
+	size_t max_columns = p->max_columns;
 	char best = ',', *cause;
 	int rc;
 
+	/* Too many columns is for the real parse to say, not a reason to
+	 * read the file with another delimiter. */
+	p->max_columns = SIZE_MAX;
 	for (i = 0; i < sizeof candidates; i++) {
 		csv_reset(p, candidates[i]);
 		h = match = total = 0;
@@ -242,6 +300,7 @@ csv_detect(struct csv_parser *p)
 			best_t = total;
 		}
 	}
+	p->max_columns = max_columns;
 	return best;
 }
 
@@ -290,22 +349,43 @@ csv_parse(struct csv_parser *p, struct csv_table *t, char **cause)
 	return 0;
 }
 
+/* OPT (NULL for none) with every limit left at 0 set to its default. */
+static void
+csv_resolve(const struct csv_options *opt, struct csv_options *o)
+{
+	if (opt != NULL)
+		*o = *opt;
+	else
+		memset(o, 0, sizeof *o);
+	if (o->max_file_size == 0)
+		o->max_file_size = CSV_MAX_FILE_SIZE;
+	if (o->max_record_size == 0)
+		o->max_record_size = CSV_MAX_RECORD_SIZE;
+	if (o->max_field_size == 0)
+		o->max_field_size = CSV_MAX_FIELD_SIZE;
+	if (o->max_columns == 0)
+		o->max_columns = CSV_MAX_COLUMNS;
+}
+
 /* Parse BUF (malloc'ed, LEN bytes and a NUL), which this frees. */
 static int
 csv_read_owned(const char *name, char *buf, size_t len,
     const struct csv_options *opt, struct csv_table *t, char **cause)
 {
 	struct csv_parser p;
-	enum csv_encoding enc = CSV_ENCODING_AUTO, found;
-	char delim = 0;
+	struct csv_options o;
+	enum csv_encoding enc, found;
+	char delim;
 	int rc = -1;
 
 	memset(t, 0, sizeof *t);
 	memset(&p, 0, sizeof p);
-	if (opt != NULL) {
-		delim = opt->delimiter;
-		enc = opt->encoding;
-	}
+	csv_resolve(opt, &o);
+	delim = o.delimiter;
+	enc = o.encoding;
+	p.max_record = o.max_record_size;
+	p.max_field = o.max_field_size;
+	p.max_columns = o.max_columns;
 	if (delim == '"' || delim == '\n' || delim == '\r' ||
 	    (unsigned char)delim >= 0x80) {
 		if (delim == '"')
@@ -331,6 +411,7 @@ csv_read_owned(const char *name, char *buf, size_t len,
 	if (rc == 0) {
 		t->encoding = found;
 		t->name = xstrdup(name);
+		t->columns = csv_columns_build(t);
 	}
 
 out:
@@ -341,15 +422,65 @@ out:
 	return rc;
 }
 
+/*
+ * A read_limit hook: stop at the first block with a NUL byte (a binary
+ * file, /dev/zero) and at a line longer than a record may be, before the
+ * rest of such a file is read.  Lines end as the parser's do (LF, CRLF, a
+ * lone CR); a UTF-8 byte order mark is not counted.
+ */
+static int
+csv_stream_check(void *arg, const char *buf, size_t off, size_t len,
+    char **cause)
+{
+	struct csv_stream *st = arg;
+	const char *p = buf + off, *end = p + len;
+	char size[SIZE_TEXT_LEN];
+	size_t k;
+
+	if (memchr(p, '\0', len) != NULL)
+		return encoding_check_nul(st->name, buf, off + len, cause);
+	if (off == 0 && len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	while (p < end) {
+		if (st->cr && *p == '\n')
+			p++;
+		st->cr = 0;
+		k = strcspn(p, "\r\n");	/* buf ends in a NUL */
+		if (st->len + k > st->max_line) {
+			*cause = xasprintf("%s:%zu: a line longer than %s; "
+			    "raise max_record_size in [input] if the export "
+			    "really has records this long", st->name,
+			    st->line, format_size(st->max_line, size));
+			return -1;
+		}
+		if (p + k == end) {
+			st->len += k;
+			break;
+		}
+		st->line++;
+		st->len = 0;
+		st->cr = p[k] == '\r';
+		p += k + 1;
+	}
+	return 0;
+}
+
 int
 csv_read_file(const char *path, const struct csv_options *opt,
     struct csv_table *t, char **cause)
 {
+	struct csv_stream st = { path, 0, 1, 0, 0 };
+	struct read_limit lim = { 0, "raise max_file_size in [input] if it "
+	    "really is an export this big", csv_stream_check, &st };
+	struct csv_options o;
 	char *buf;
 	size_t len;
 
 	memset(t, 0, sizeof *t);
-	if ((buf = read_file(path, &len, cause)) == NULL)
+	csv_resolve(opt, &o);
+	lim.max = o.max_file_size;
+	st.max_line = o.max_record_size;
+	if ((buf = read_file_limited(path, &lim, &len, cause)) == NULL)
 		return -1;
 	return csv_read_owned(path, buf, len, opt, t, cause);
 }
@@ -368,149 +499,6 @@ csv_free(struct csv_table *t)
 	free(t->lines);
 	free(t->storage);
 	free(t->name);
+	csv_columns_free(t->columns);
 	memset(t, 0, sizeof *t);
-}
-
-/* Trim the spaces around the *LEN bytes at S; returns the new start. */
-static const char *
-csv_trim(const char *s, size_t *len)
-{
-	size_t n = *len;
-
-	while (n > 0 && isspace((unsigned char)*s)) {
-		s++;
-		n--;
-	}
-	while (n > 0 && isspace((unsigned char)s[n - 1]))
-		n--;
-	*len = n;
-	return s;
-}
-
-/*
- * Find the NTH (from 1) header that is BASE (BLEN bytes): byte for byte,
- * or if FOLD, trimmed and ignoring ASCII case (BASE already trimmed).
- * Returns its column or -1.  *COUNT is set to how many headers match and
- * *OTHER to the first match spelled differently from the first, or -1.
- */
-static long
-csv_find(const struct csv_table *t, const char *base, size_t blen,
-    size_t nth, int fold, size_t *count, long *other)
-{
-	const char *name, *first = NULL;
-	size_t col, nlen;
-	long found = -1;
-
-	*count = 0;
-	*other = -1;
-	for (col = 0; col < t->ncols; col++) {
-		name = csv_cell(t, 0, col);
-		nlen = strlen(name);
-		if (!fold) {
-			if (nlen != blen || memcmp(name, base, blen) != 0)
-				continue;
-		} else {
-			name = csv_trim(name, &nlen);
-			if (nlen != blen || strncasecmp(name, base, blen) != 0)
-				continue;
-			name = csv_cell(t, 0, col);
-		}
-		if (first == NULL)
-			first = name;
-		else if (*other == -1 && strcmp(first, name) != 0)
-			*other = (long)col;
-		if (++*count == nth)
-			found = (long)col;
-	}
-	return found;
-}
-
-/* Parse the "@N" at the end of SPEC; 0 if there is none. */
-static size_t
-csv_spec_nth(const char *spec, size_t *blen)
-{
-	const char *at = strrchr(spec, '@');
-	size_t digits;
-
-	if (at == NULL || at[1] < '1' || at[1] > '9')
-		return 0;
-	digits = strlen(at + 1);
-	if (digits > 9 || strspn(at + 1, "0123456789") != digits)
-		return 0;
-	*blen = (size_t)(at - spec);
-	return strtoul(at + 1, NULL, 10);
-}
-
-long
-csv_column(const struct csv_table *t, const char *spec, char **cause)
-{
-	const char *file = t->name != NULL ? t->name : "the input", *base;
-	const char *hint, **specs;
-	struct strbuf sb = { NULL, 0, 0 };
-	size_t blen, nth, count, col;
-	long found, other;
-	int fold;
-
-	/* A header that is the spec, even one with an "@" of its own. */
-	found = csv_find(t, spec, strlen(spec), 1, 0, &count, &other);
-	if (found >= 0)
-		return found;
-
-	blen = strlen(spec);
-	if ((nth = csv_spec_nth(spec, &blen)) == 0)
-		nth = 1;
-	for (fold = 0; fold <= 1; fold++) {
-		base = spec;
-		if (fold)
-			base = csv_trim(spec, &blen);
-		found = csv_find(t, base, blen, nth, fold, &count, &other);
-		if (count == 0)
-			continue;
-		if (other != -1) {
-			*cause = xasprintf("column \"%s\" in %s is ambiguous: "
-			    "\"%s\" or \"%s\"?", spec, file,
-			    csv_cell(t, 0, (size_t)found),
-			    csv_cell(t, 0, (size_t)other));
-			return -1;
-		}
-		if (found >= 0)
-			return found;
-		*cause = xasprintf("only %zu column%s in %s %s called "
-		    "\"%.*s\"; there is no \"%s\"", count, count == 1 ? "" :
-		    "s", file, count == 1 ? "is" : "are", (int)blen, base,
-		    spec);
-		return -1;
-	}
-
-	specs = xreallocarray(NULL, t->ncols, sizeof *specs);
-	for (col = 0; col < t->ncols; col++)
-		specs[col] = csv_column_spec(t, col);
-	strbuf_printf(&sb, "no column \"%s\" in %s", spec, file);
-	if ((hint = closest_match(spec, specs, t->ncols)) != NULL)
-		strbuf_printf(&sb, "; did you mean \"%s\"?", hint);
-	strbuf_puts(&sb, hint != NULL ? " Columns: " : "; columns: ");
-	for (col = 0; col < t->ncols; col++) {
-		if (col > 0)
-			strbuf_puts(&sb, ", ");
-		strbuf_puts(&sb, *specs[col] != '\0' ? specs[col] : "\"\"");
-		free((char *)specs[col]);
-	}
-	free(specs);
-	*cause = strbuf_detach(&sb);
-	return -1;
-}
-
-char *
-csv_column_spec(const struct csv_table *t, size_t col)
-{
-	const char *name = csv_cell(t, 0, col);
-	size_t i, k = 1;
-
-	for (i = 0; i < col; i++) {
-		if (strcmp(csv_cell(t, 0, i), name) == 0)
-			k++;
-	}
-	if (k == 1)
-		return xstrdup(name);
-	return xasprintf("%s@%zu", name, k);
 }

@@ -27,7 +27,8 @@
  *   (64 KiB), counting only delimiters outside quotes, and keeps the one
  *   that splits the header into two or more fields and the most records
  *   into as many fields as the header (then: more fields, then `,` before
- *   `;` before tab).  A file with one column reads as `,`.
+ *   `;` before tab).  A file with one column reads as `,`.  max_columns
+ *   does not count here, so a header over it is reported as such.
  *
  * Places in messages are "FILE:LINE: " or "FILE:LINE:COLUMN: ".  Lines are
  * physical lines from 1 (LF, CRLF and a lone CR each end one, including
@@ -46,10 +47,30 @@ enum csv_encoding {
 	CSV_ENCODING_LATIN1
 };
 
+/*
+ * Limits on what is read, so that a wrong file (a device, a binary, a
+ * runaway export) fails early with a message instead of eating memory.
+ * Generous for real exports: Eventbrite's long free-text answers (a field
+ * holds a full spreadsheet cell, 32767 UTF-16 units, at most 98301 bytes
+ * of UTF-8), pretix's hundreds of columns.  Sizes count bytes of UTF-8
+ * text (the file's own bytes for the file).  0 in csv_options means the
+ * default.
+ */
+#define CSV_MAX_FILE_SIZE	((size_t)1 << 30)	/* 1G */
+#define CSV_MAX_RECORD_SIZE	((size_t)1 << 20)	/* 1M, line ends not counted */
+#define CSV_MAX_FIELD_SIZE	((size_t)128 << 10)	/* 128K, quotes removed */
+#define CSV_MAX_COLUMNS		((size_t)10000)
+
 struct csv_options {
 	char delimiter;		/* ',' ';' '\t' (any ASCII but '"' CR LF), 0 = detect */
 	enum csv_encoding encoding;
+	size_t max_file_size;	/* [input] max_file_size */
+	size_t max_record_size;	/* [input] max_record_size */
+	size_t max_field_size;	/* [input] max_field_size */
+	size_t max_columns;	/* [input] max_columns */
 };
+
+struct csv_columns;
 
 struct csv_table {
 	char delimiter;		/* the delimiter used */
@@ -60,6 +81,7 @@ struct csv_table {
 	size_t *lines;		/* nrows + 1: line on which each record starts */
 	char *storage;		/* owns the cell text */
 	char *name;		/* the file name given, for messages */
+	struct csv_columns *columns;	/* column names (csv_column.c) */
 };
 
 /*
@@ -83,6 +105,17 @@ struct csv_table {
  *       "; is a delimiter inside a field missing its quotes?")
  *   PATH: '"' cannot be the delimiter      (or: byte 0x0A cannot be ...)
  * The delimiter option may be any ASCII character but `"`, CR and LF.
+ * Limits (see above; each message ends with the key that raises it):
+ *   PATH: the file is larger than 1G; raise max_file_size in [input] ...
+ *   PATH:LINE: a line longer than 1M; raise max_record_size ...  (read)
+ *   PATH:LINE: a record longer than 1M; raise max_record_size ...
+ *       (LINE is where the record began)
+ *   PATH:LINE:COLUMN: a field longer than 128K; raise max_field_size ...
+ *   PATH:LINE: more than 10000 columns; raise max_columns ...
+ *   PATH: the file changed while it was read; try again
+ * The file is read as a stream (a pipe, /dev/stdin and devices work) and
+ * checked as it arrives: a NUL byte or an overlong line stops the read at
+ * once.  csv_read_buffer() applies the limits but the file size.
  */
 int csv_read_file(const char *path, const struct csv_options *opt,
     struct csv_table *t, char **cause);
@@ -104,26 +137,39 @@ csv_cell(const struct csv_table *t, size_t row, size_t col)
 }
 
 /*
- * The column a config names.  A header that repeats (pretix writes
- * `Company` twice) is addressed as `Company` for its first occurrence and
- * `Company@2`, `Company@3`... for the later ones (`Company@1` is the
- * first).  A header that is the spec byte for byte wins; then the spec is
- * matched exactly, then trimmed and ignoring ASCII case if that names one
- * spelling.  Returns the column index, or -1 with *cause set.  The message
- * has no place prefix (the caller knows which config line asked):
+ * Column names.  Every column has one name, unique in the table; configs,
+ * Lua rules and `mingle attendees` use it.  The first column with a given
+ * header is named by the header.  A header that repeats (pretix writes
+ * `Company` twice) names its later columns `Company@K`, K counting up from
+ * 2 and skipping any `Company@K` that is itself a header somewhere in the
+ * file: `Company,Company,Company@2` names its columns `Company`,
+ * `Company@3` and `Company@2`.  (Headers like `Company` repeated with no
+ * such header get `Company@2`, `Company@3`... in order.)
+ *
+ * csv_column() finds the column a config names.  SPEC is, in this order:
+ * a name byte for byte; `H@1` for the first column headed H; then a name
+ * trimmed and ignoring ASCII case (`company@2` for `Company@2`, `city` for
+ * `City `, `company@1` too) if that matches just one.  Returns the column
+ * index, or -1 with *cause set.  The message has no place prefix (the
+ * caller knows which config line asked):
  *   no column "Emial" in FILE; did you mean "Email"? Columns: Name, Email
  *   no column "Xyz" in FILE; columns: Name, Email     (nothing close)
- *   only 2 columns in FILE are called "Company"; there is no "Company@3"
+ *   only 2 columns in FILE are called "Company"; there is no "Company@4"
  *   column "EMAIL" in FILE is ambiguous: "email" or "Email"?
- * FILE is t->name ("the input" if NULL).
+ * FILE is t->name ("the input" if NULL).  A lookup is a hash probe; only
+ * the message of a failed one walks the columns.
  */
 long csv_column(const struct csv_table *t, const char *spec, char **cause);
 
 /*
- * The name under which column COL is addressed (e.g. "Company@2"), as a new
- * string the caller frees.
+ * The name of column COL (e.g. "Company@2"), as a new string the caller
+ * frees.
  */
 char *csv_column_spec(const struct csv_table *t, size_t col);
+
+/* For csv.c: name the columns of T (read, header in row 0); and free. */
+struct csv_columns *csv_columns_build(const struct csv_table *t);
+void csv_columns_free(struct csv_columns *c);
 
 /* These two live in encoding.c. */
 const char *csv_encoding_name(enum csv_encoding e);

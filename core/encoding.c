@@ -42,8 +42,6 @@ static const struct {
 };
 
 static void	encoding_locate(const char *, size_t, size_t *, size_t *);
-static int	encoding_check_nul(const char *, const char *, size_t,
-		    char **);
 static uint32_t	encoding_byte(unsigned char, enum csv_encoding);
 static int	encoding_from_single(const char *, char **, size_t *,
 		    enum csv_encoding, int, char **);
@@ -137,7 +135,7 @@ encoding_locate(const char *s, size_t off, size_t *line, size_t *col)
 	*col = off - start + 1;
 }
 
-static int
+int
 encoding_check_nul(const char *name, const char *s, size_t len,
     char **cause)
 {
@@ -148,8 +146,10 @@ encoding_check_nul(const char *name, const char *s, size_t len,
 	nul = memchr(s, '\0', len);
 	if (nul == NULL)
 		return 0;
-	if ((len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
-	    (u[0] == 0xFE && u[1] == 0xFF))) || nul - s < 2) {
+	/* UTF-16 has a byte order mark, or text whose first character
+	 * has one NUL byte; /dev/zero is not UTF-16. */
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+	    (u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0) != (u[1] == 0))) {
 		*cause = xasprintf("%s:1: the file is UTF-16, which mingle "
 		    "does not read; save it as \"CSV UTF-8\"", name);
 		return -1;

@@ -39,6 +39,16 @@
 int encoding_to_utf8(const char *name, char **data, size_t *len,
     enum csv_encoding enc, enum csv_encoding *found, char **cause);
 
+/*
+ * 0 if the LEN bytes at S hold no NUL byte, else -1 with *cause set: the
+ * file is UTF-16 (a UTF-16 byte order mark, or just one of the first two
+ * bytes is NUL), or "NAME:LINE:COLUMN: NUL byte; this does not look like a
+ * text file".  encoding_to_utf8() checks this first; the reader calls it on
+ * each block as it arrives, so a binary file stops at its first block.
+ */
+int encoding_check_nul(const char *name, const char *s, size_t len,
+    char **cause);
+
 /* The offset of the first byte of S that is not valid UTF-8, or LEN. */
 size_t encoding_utf8_check(const char *s, size_t len);
 

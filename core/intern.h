@@ -14,6 +14,7 @@ struct intern {
 	char **strings;		/* id -> string */
 	uint32_t count;
 	uint32_t cap;
+	uint32_t *hashes;	/* id -> hash of its string */
 	uint32_t *slots;	/* open addressing; id + 1, 0 = empty */
 	uint32_t nslots;	/* power of two */
 };

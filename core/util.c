@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
@@ -268,40 +269,196 @@ parse_long(const char *s, long *out)
 	return 0;
 }
 
-char *
-read_file(const char *path, size_t *len, char **cause)
+int
+parse_size(const char *s, size_t *out)
 {
-	FILE *f;
-	char *buf = NULL;
-	size_t cap = 0, n = 0, got;
+	unsigned long long v;
+	size_t mult = 1;
+	char *end;
 
-	f = fopen(path, "rb");
-	if (f == NULL) {
+	while (isspace((unsigned char)*s))
+		s++;
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno != 0)
+		return -1;
+	switch (toupper((unsigned char)*end)) {
+	case 'K': mult = (size_t)1 << 10; end++; break;
+	case 'M': mult = (size_t)1 << 20; end++; break;
+	case 'G': mult = (size_t)1 << 30; end++; break;
+	}
+	if (mult > 1 && *end == 'i')
+		end++;
+	if (toupper((unsigned char)*end) == 'B')
+		end++;
+	if (!only_space(end) || v > SIZE_MAX / mult)
+		return -1;
+	*out = (size_t)v * mult;
+	return 0;
+}
+
+const char *
+format_size(size_t size, char *buf)
+{
+	static const char units[] = "GMK";
+	size_t i, unit;
+
+	for (i = 0; i < 3; i++) {
+		unit = (size_t)1 << (10 * (3 - i));
+		if (size >= unit && size % unit == 0) {
+			snprintf(buf, SIZE_TEXT_LEN, "%zu%c", size / unit,
+			    units[i]);
+			return buf;
+		}
+	}
+	snprintf(buf, SIZE_TEXT_LEN, "%zu bytes", size);
+	return buf;
+}
+
+/* Did the file change between BEFORE and AFTER, or not hold N bytes? */
+static int
+file_changed(const struct stat *before, const struct stat *after, size_t n)
+{
+	return before->st_size != after->st_size ||
+	    (uintmax_t)after->st_size != (uintmax_t)n ||
+	    before->st_mtim.tv_sec != after->st_mtim.tv_sec ||
+	    before->st_mtim.tv_nsec != after->st_mtim.tv_nsec ||
+	    before->st_ctim.tv_sec != after->st_ctim.tv_sec ||
+	    before->st_ctim.tv_nsec != after->st_ctim.tv_nsec;
+}
+
+static char *
+read_too_large(const char *path, const struct read_limit *lim)
+{
+	char size[SIZE_TEXT_LEN];
+
+	return xasprintf("%s: the file is larger than %s; %s", path,
+	    format_size(lim->max, size), lim->raise);
+}
+
+/* Bytes per read(), so that the check hook sees a big file in pieces. */
+#define READ_BLOCK	((size_t)1 << 20)
+
+/*
+ * Read FD into *BUF (CAP bytes, grown up to the limit unless REGULAR) and
+ * return the byte count, or -1 with *cause set.  A regular file is read
+ * until it ends or passes the size it had, which the caller then sees.
+ */
+static ssize_t
+read_fd(const char *path, int fd, int regular, const struct read_limit *lim,
+    char **buf, size_t cap, char **cause)
+{
+	size_t n = 0;
+	ssize_t got;
+
+	for (;;) {
+		if (cap - n == 1) {
+			if (regular)
+				break;
+			if (n > lim->max) {
+				*cause = read_too_large(path, lim);
+				return -1;
+			}
+			cap = cap - 2 >= lim->max / 2 ? lim->max + 2 : cap * 2;
+			*buf = xreallocarray(*buf, cap, 1);
+		}
+		got = read(fd, *buf + n, cap - n - 1 < READ_BLOCK ?
+		    cap - n - 1 : READ_BLOCK);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			*cause = xasprintf("%s: cannot read: %s", path,
+			    strerror(errno));
+			return -1;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+		(*buf)[n] = '\0';
+		if (!regular && n > lim->max) {
+			*cause = read_too_large(path, lim);
+			return -1;
+		}
+		if (lim->check != NULL && lim->check(lim->arg, *buf,
+		    n - (size_t)got, (size_t)got, cause) != 0)
+			return -1;
+	}
+	return (ssize_t)n;
+}
+
+char *
+read_file_limited(const char *path, const struct read_limit *lim,
+    size_t *len, char **cause)
+{
+	struct read_limit l = *lim;
+	struct stat before, after;
+	char *buf = NULL;
+	size_t cap = 65536;
+	ssize_t n = -1;
+	int fd, regular;
+
+	/* Leave room for the arithmetic below; nobody has this much RAM. */
+	if (l.max > SIZE_MAX / 4)
+		l.max = SIZE_MAX / 4;
+	lim = &l;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd == -1) {
 		*cause = xasprintf("%s: cannot open: %s", path,
 		    strerror(errno));
 		return NULL;
 	}
-	for (;;) {
-		if (cap - n < 65536) {
-			cap = cap ? cap * 2 : 65536;
-			buf = xreallocarray(buf, cap, 1);
-		}
-		got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f)) {
+	if (fstat(fd, &before) != 0) {
 		*cause = xasprintf("%s: cannot read: %s", path,
 		    strerror(errno));
-		fclose(f);
+		goto out;
+	}
+	regular = S_ISREG(before.st_mode);
+	if (regular) {
+		if ((uintmax_t)before.st_size > (uintmax_t)lim->max) {
+			*cause = read_too_large(path, lim);
+			goto out;
+		}
+		/* Room for one byte more, to see the file grow. */
+		cap = (size_t)before.st_size + 2;
+	} else if (cap > lim->max + 2)
+		cap = lim->max + 2;
+	buf = xmalloc(cap);
+	buf[0] = '\0';
+	n = read_fd(path, fd, regular, lim, &buf, cap, cause);
+	if (n >= 0 && regular && (fstat(fd, &after) != 0 ||
+	    file_changed(&before, &after, (size_t)n))) {
+		*cause = xasprintf("%s: the file changed while it was read; "
+		    "try again", path);
+		n = -1;
+	}
+out:
+	close(fd);
+	if (n < 0) {
 		free(buf);
 		return NULL;
 	}
-	fclose(f);
-	buf[n] = '\0';
-	*len = n;
+	*len = (size_t)n;
 	return buf;
+}
+
+char *
+read_file(const char *path, size_t *len, char **cause)
+{
+	struct read_limit lim = { READ_FILE_MAX_DEFAULT, "set "
+	    "MINGLE_MAX_CONFIG_SIZE to a larger size if it really is a config "
+	    "file or script", NULL, NULL };
+	const char *env = getenv("MINGLE_MAX_CONFIG_SIZE");
+
+	if (env != NULL && *env != '\0' &&
+	    (parse_size(env, &lim.max) != 0 || lim.max == 0)) {
+		*cause = xasprintf("MINGLE_MAX_CONFIG_SIZE is '%s'; it must be "
+		    "a size such as 16M or 1G", env);
+		return NULL;
+	}
+	return read_file_limited(path, &lim, len, cause);
 }
 
 char *

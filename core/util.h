@@ -54,7 +54,59 @@ const char *closest_match(const char *word, const char *const *candidates,
 int parse_double(const char *s, double *out);
 int parse_long(const char *s, long *out);
 
-/* Read a whole file into memory, NUL-terminated; *len excludes the NUL. */
+/*
+ * A size: a whole number of bytes, or one followed by K, M or G (powers of
+ * 1024, any case), which may be followed by "i", and then by "B" ("64K",
+ * "1M", "16MiB", "1gb", "65536").  Spaces around are allowed.  Returns 0,
+ * or -1 if S is no size or does not fit a size_t (*OUT unchanged).
+ */
+int parse_size(const char *s, size_t *out);
+
+/*
+ * SIZE as a person writes it: "64K", "1M", "1G" when it is a whole number
+ * of those, else "1000 bytes".  Into BUF (SIZE_TEXT_LEN bytes); returns BUF.
+ */
+#define SIZE_TEXT_LEN 32
+const char *format_size(size_t size, char *buf);
+
+/* What read_file_limited() takes in and checks. */
+struct read_limit {
+	size_t max;		/* bytes; a longer file is an error */
+	const char *raise;	/* how to raise MAX, ends the message */
+	/*
+	 * Called, if set, after each block read (at most 1 MiB): BUF holds
+	 * all OFF + LEN bytes so far (NUL-terminated), the last LEN of them
+	 * new.  Returns 0 to read on, or -1 with *cause set to stop with
+	 * that error.
+	 */
+	int (*check)(void *arg, const char *buf, size_t off, size_t len,
+	    char **cause);
+	void *arg;
+};
+
+/*
+ * Read the file PATH into memory, NUL-terminated; *len excludes the NUL.
+ * NUL bytes inside are kept.  Never more than LIM->max bytes: a regular
+ * file larger than that fails before it is read, and anything else (a
+ * pipe, a device, /dev/stdin) is read as a stream until it ends or passes
+ * the limit.  A regular file that changes while it is read (size, mtime
+ * or ctime differ between open and end, or the bytes read are not its
+ * size) is an error rather than a torn read.  Returns NULL with *cause
+ * set on failure:
+ *   PATH: cannot open: <strerror>          PATH: cannot read: <strerror>
+ *   PATH: the file is larger than 1G; <LIM->raise>
+ *   PATH: the file changed while it was read; try again
+ *   or the check's own message.
+ */
+char *read_file_limited(const char *path, const struct read_limit *lim,
+    size_t *len, char **cause);
+
+/*
+ * read_file_limited() for a config file or a script: at most 16 MiB, or
+ * the size in the environment variable MINGLE_MAX_CONFIG_SIZE (a bad value
+ * there is an error naming it).
+ */
+#define READ_FILE_MAX_DEFAULT ((size_t)16 << 20)
 char *read_file(const char *path, size_t *len, char **cause);
 
 /* PATH if absolute, else DIR/PATH; always a new string. */

@@ -66,7 +66,7 @@ dump_string(const char *s)
 int
 main(int argc, char **argv)
 {
-	struct csv_options opt = { 0, CSV_ENCODING_AUTO };
+	struct csv_options opt = { .encoding = CSV_ENCODING_AUTO };
 	struct csv_table t;
 	char *cause, *spec;
 	size_t row, col;

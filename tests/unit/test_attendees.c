@@ -180,6 +180,33 @@ test_tags(void)
 	done(&t, 1);
 }
 
+/*
+ * The first attendee has no tags, so the tag buffer is still NULL when its
+ * (empty) run is sorted; the sanitizer build catches a qsort on NULL.
+ */
+static void
+test_tags_first_empty(void)
+{
+	struct attendee_table t;
+	const struct field *f;
+	char *cause;
+	int rc;
+
+	rc = build(INPUT "[field tags]\ncolumn = Tags\ntype = tags\n",
+	    "Email,Name,Tags\na@x,A,\nb@x,B,lua\n", &t, &cause);
+	ok(rc == 0, "a tags field whose first cell is empty builds");
+	if (rc != 0) {
+		printf("#   %s\n", cause);
+		free(cause);
+		done(&t, 0);
+		return;
+	}
+	f = attendees_field(&t, "tags");
+	tags_are(f, 0, "", "the first attendee has no tags");
+	tags_are(f, 1, "lua", "the second has hers");
+	done(&t, 1);
+}
+
 static void
 test_bools(void)
 {
@@ -491,6 +518,7 @@ main(void)
 	ini = xasprintf("%s/event.ini", dir);
 	input = xasprintf("%s/a.csv", dir);
 	test_tags();
+	test_tags_first_empty();
 	test_bools();
 	test_numbers();
 	test_categories_and_text();

@@ -677,6 +677,49 @@ test_nul(void)
 	free(cause);
 }
 
+/* [input] limits on what is read, and the config file's own limit. */
+static void
+test_input_limits(void)
+{
+	struct mingle_config *c;
+	char *cause = NULL;
+
+	c = loads(BASE, "no limits given");
+	if (c != NULL) {
+		ok(c->csv.max_file_size == 0 && c->csv.max_record_size == 0 &&
+		    c->csv.max_field_size == 0 && c->csv.max_columns == 0,
+		    "0: the reader's defaults");
+		config_free(c);
+	}
+	c = loads(BASE "max_file_size = 2G\nmax_record_size = 4M\n"
+	    "max_field_size = 128K\nmax_columns = 50000\n", "all four");
+	if (c != NULL) {
+		is_int(c->csv.max_file_size, 2LL << 30, "max_file_size = 2G");
+		is_int(c->csv.max_record_size, 4 << 20, "max_record_size = 4M");
+		is_int(c->csv.max_field_size, 128 << 10,
+		    "max_field_size = 128K");
+		is_int(c->csv.max_columns, 50000, "max_columns = 50000");
+		config_free(c);
+	}
+	fails(BASE "max_record_size = big\n", 4, "max_record_size must be a "
+	    "size such as 64M, 512K or 1G (at most 64G), not 'big'", NULL,
+	    "a size that is none");
+	fails(BASE "max_field_size = 0\n", 4, "max_field_size must be a size",
+	    NULL, "a size of 0");
+	fails(BASE "max_columns = 10K\n", 4, "max_columns must be a whole "
+	    "number from 1 to 100000000, not '10K'", NULL,
+	    "columns are a count");
+	fails(BASE "max_colums = 10\n", 4, "unknown key 'max_colums' in "
+	    "[input]; did you mean 'max_columns'?", NULL, "a typo");
+
+	c = config_load("/dev/zero", &cause);
+	ok(c == NULL, "/dev/zero is no config");
+	is_str(cause, "/dev/zero: the file is larger than 16M; set "
+	    "MINGLE_MAX_CONFIG_SIZE to a larger size if it really is a config "
+	    "file or script", "it stops at the config limit");
+	free(cause);
+}
+
 int
 main(void)
 {
@@ -697,6 +740,7 @@ main(void)
 	test_bad_values();
 	test_bad_sizes();
 	test_nul();
+	test_input_limits();
 	free(ini);
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)

@@ -18,9 +18,15 @@
 #include "tap.h"
 #include "util.h"
 
-static const struct csv_options opt_utf8 = { 0, CSV_ENCODING_UTF8 };
-static const struct csv_options opt_cp1252 = { 0, CSV_ENCODING_WINDOWS_1252 };
-static const struct csv_options opt_latin1 = { 0, CSV_ENCODING_LATIN1 };
+static const struct csv_options opt_utf8 = {
+	.encoding = CSV_ENCODING_UTF8
+};
+static const struct csv_options opt_cp1252 = {
+	.encoding = CSV_ENCODING_WINDOWS_1252
+};
+static const struct csv_options opt_latin1 = {
+	.encoding = CSV_ENCODING_LATIN1
+};
 
 /* The table as "[a][b] / [1][2]"; a new string. */
 static char *
@@ -224,14 +230,14 @@ test_detect(void)
 	    "one column; a stray semicolon in a data row does not count");
 	is_int(detected("a;b\n\"1\n2\";3\n4;5\n"), ';',
 	    "a quoted line end does not break detection");
-	is_parse("a|b\n1|2\n", &(struct csv_options){ '|', 0 },
+	is_parse("a|b\n1|2\n", &(struct csv_options){ .delimiter = '|' },
 	    "[a][b] / [1][2]", "a given delimiter is used");
-	is_parse("a;b,c\n1;2,3\n", &(struct csv_options){ ',', 0 },
+	is_parse("a;b,c\n1;2,3\n", &(struct csv_options){ .delimiter = ',' },
 	    "[a;b][c] / [1;2][3]", "a given delimiter beats detection");
-	is_parse("a,b\n1,2\n", &(struct csv_options){ '"', 0 },
+	is_parse("a,b\n1,2\n", &(struct csv_options){ .delimiter = '"' },
 	    "error: x.csv: '\"' cannot be the delimiter",
 	    "a quote cannot be the delimiter");
-	is_parse("a,b\n1,2\n", &(struct csv_options){ '\n', 0 },
+	is_parse("a,b\n1,2\n", &(struct csv_options){ .delimiter = '\n' },
 	    "error: x.csv: byte 0x0A cannot be the delimiter",
 	    "a line end cannot be the delimiter");
 }
@@ -372,6 +378,12 @@ test_errors(void)
 	is_parse_n("N\0a\0m\0e\0\n\0", 10, NULL,
 	    "error: x.csv:1: the file is UTF-16, which mingle does not read; "
 	    "save it as \"CSV UTF-8\"", "UTF-16 without BOM");
+	is_parse_n("\0N\0a\0m\0e\0\n", 10, NULL,
+	    "error: x.csv:1: the file is UTF-16, which mingle does not read; "
+	    "save it as \"CSV UTF-8\"", "UTF-16 big-endian without BOM");
+	is_parse_n("\0\0\0\0", 4, NULL,
+	    "error: x.csv:1:1: NUL byte; this does not look like a text file",
+	    "NUL bytes from the start are no UTF-16");
 
 	is_parse("Name,City\nAnn,K\xc3\xb6ln\r\nBob,M\xfcnchen\n", &opt_utf8,
 	    "error: x.csv:3:6: invalid UTF-8 (byte 0xFC); if the file was "
@@ -533,6 +545,143 @@ test_columns(void)
 	csv_free(&t);
 }
 
+/* Every column's name finds that column; 1 if all do. */
+static int
+names_find_their_columns(const struct csv_table *t)
+{
+	char *cause = NULL, *name;
+	size_t col;
+	int all = 1;
+
+	for (col = 0; col < t->ncols; col++) {
+		name = csv_column_spec(t, col);
+		if (csv_column(t, name, &cause) != (long)col) {
+			printf("# column %zu, named %s, not found: %s\n", col,
+			    name, cause ? cause : "another column");
+			all = 0;
+		}
+		free(cause);
+		cause = NULL;
+		free(name);
+	}
+	return all;
+}
+
+/* The names of all columns as "a|b|c"; a new string. */
+static char *
+render_names(const struct csv_table *t)
+{
+	struct strbuf sb = { NULL, 0, 0 };
+	size_t col;
+	char *name;
+
+	for (col = 0; col < t->ncols; col++) {
+		name = csv_column_spec(t, col);
+		strbuf_printf(&sb, "%s%s", col > 0 ? "|" : "", name);
+		free(name);
+	}
+	return strbuf_detach(&sb);
+}
+
+/* A header that looks like a generated name is stepped over. */
+static void
+test_column_collisions(void)
+{
+	struct csv_table t;
+	const char *text;
+	char *cause = NULL, *s;
+
+	text = "Company,Company,Company@2\n1,2,3\n";
+	if (csv_read_buffer("c.csv", text, strlen(text), NULL, &t,
+	    &cause) != 0) {
+		ok(0, "collision table parses");
+		free(cause);
+		return;
+	}
+	s = render_names(&t);
+	is_str(s, "Company|Company@3|Company@2", "the second Company steps "
+	    "over the header Company@2");
+	free(s);
+	is_int(csv_column(&t, "Company@3", &cause), 1, "the second Company "
+	    "is found");
+	is_int(csv_column(&t, "Company@2", &cause), 2, "the header Company@2 "
+	    "is itself");
+	is_int(csv_column(&t, "company@3", &cause), 1, "loosely too");
+	is_int(csv_column(&t, "Company@1", &cause), 0, "@1 is the first");
+	is_int(csv_column(&t, "Company@4", &cause), -1, "no fourth");
+	is_str(cause, "only 2 columns in c.csv are called \"Company\"; there "
+	    "is no \"Company@4\"", "no fourth: message");
+	free(cause);
+	cause = NULL;
+	csv_free(&t);
+
+	text = "A,A,A@2,A@3,A,A@2,a@4\n1,2,3,4,5,6,7\n";
+	if (csv_read_buffer("c.csv", text, strlen(text), NULL, &t,
+	    &cause) != 0) {
+		ok(0, "tangled table parses");
+		free(cause);
+		return;
+	}
+	s = render_names(&t);
+	is_str(s, "A|A@4|A@2|A@3|A@5|A@2@2|a@4", "tangled headers get "
+	    "distinct names");
+	free(s);
+	ok(names_find_their_columns(&t), "and each name finds its column");
+	is_int(csv_column(&t, "A@4", &cause), 1, "exact A@4 beats a@4");
+	is_int(csv_column(&t, "a@5", &cause), 4, "a@5 loosely");
+	is_int(csv_column(&t, "a@4 ", &cause), -1, "a@4 loosely is two");
+	is_str(cause, "column \"a@4 \" in c.csv is ambiguous: \"A@4\" or "
+	    "\"a@4\"?", "two loose matches: message");
+	free(cause);
+	cause = NULL;
+	csv_free(&t);
+}
+
+/*
+ * 40000 columns, half of them one repeated header: naming them and
+ * finding each by name takes well under a second (it took minutes when
+ * each name counted the headers before it).  CPU time, so a busy machine
+ * does not matter.
+ */
+static void
+test_many_columns(void)
+{
+	struct csv_options opt = { .max_columns = 40000 };
+	struct strbuf sb = { NULL, 0, 0 };
+	struct csv_table t;
+	char *cause = NULL, *s;
+	size_t i, n = 40000;
+	clock_t start;
+	double secs;
+
+	for (i = 0; i < n; i++)
+		strbuf_printf(&sb, i % 2 ? "%sCompany" : "%sc%zu",
+		    i > 0 ? "," : "", i);
+	strbuf_putc(&sb, '\n');
+	for (i = 1; i < n; i++)
+		strbuf_putc(&sb, ',');
+	strbuf_putc(&sb, '\n');
+	start = clock();
+	if (csv_read_buffer("wide.csv", sb.buf, sb.len, &opt, &t,
+	    &cause) != 0) {
+		ok(0, "a 40000-column table parses");
+		printf("# %s\n", cause);
+		free(cause);
+		strbuf_free(&sb);
+		return;
+	}
+	ok(names_find_their_columns(&t), "each of 40000 names finds its "
+	    "column");
+	s = csv_column_spec(&t, n - 1);
+	is_str(s, "Company@20000", "the last Company");
+	free(s);
+	secs = (double)(clock() - start) / CLOCKS_PER_SEC;
+	printf("# read, named and looked up in %.3f s\n", secs);
+	ok(secs < 2.0, "in less than 2 s of CPU");
+	csv_free(&t);
+	strbuf_free(&sb);
+}
+
 static void
 test_storage(void)
 {
@@ -560,6 +709,162 @@ test_storage(void)
 	is_str(csv_cell(&t, 3, 1), "z", "last cell without a line end");
 	is_str(t.name, "x.csv", "table keeps its name");
 	csv_free(&t);
+}
+
+/* A temporary file holding LEN bytes at DATA; its new path. */
+static char *
+temp_file(const char *data, size_t len)
+{
+	char *path = xstrdup("/tmp/test_csv.XXXXXX");
+	FILE *f;
+	int fd;
+
+	if ((fd = mkstemp(path)) == -1 || (f = fdopen(fd, "w")) == NULL ||
+	    fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+		perror(path);
+		exit(99);
+	}
+	return path;
+}
+
+/* Read PATH with OPT: "ok" or the message, with PATH as "F"; new. */
+static char *
+read_path(const char *path, const struct csv_options *opt)
+{
+	struct csv_table t;
+	char *cause = NULL, *s, *at;
+
+	if (csv_read_file(path, opt, &t, &cause) == 0) {
+		csv_free(&t);
+		return xstrdup("ok");
+	}
+	if (strncmp(cause, path, strlen(path)) == 0) {
+		at = cause + strlen(path);
+		s = xasprintf("F%s", at);
+		free(cause);
+		return s;
+	}
+	return cause;
+}
+
+static void
+test_limits(void)
+{
+	struct csv_options opt = { .encoding = CSV_ENCODING_AUTO };
+	struct strbuf sb = { NULL, 0, 0 };
+	char *s, *path;
+	size_t i;
+
+	opt.max_field_size = 4;
+	is_parse("a,b\n1,1234\n", &opt, "[a][b] / [1][1234]",
+	    "a field of the limit is fine");
+	is_parse("a,b\n1,\"12\"\"4\"\n", &opt, "[a][b] / [1][12\"4]",
+	    "the limit counts the text, quotes removed");
+	is_parse("a,b\n1,\xc3\xa4\xc3\xa4x\n", &opt, "error: x.csv:2:3: a "
+	    "field longer than 4 bytes; raise max_field_size in [input] if "
+	    "the export really has fields this long",
+	    "a field over it: line, column, limit, key");
+	is_parse("a,b\n\"x\ny\",\"1\n2345\"\n", &opt, "error: x.csv:3:4: a "
+	    "field longer than 4 bytes; raise max_field_size in [input] if "
+	    "the export really has fields this long",
+	    "a quoted field over it is placed where it starts");
+	opt.max_field_size = 0;
+
+	opt.max_record_size = 8;
+	is_parse("a,b\n1234,567\n", &opt, "[a][b] / [1234][567]",
+	    "a record of the limit is fine (line end not counted)");
+	is_parse("a,b\n1234,5678\nx,y\n", &opt, "error: x.csv:2: a record "
+	    "longer than 8 bytes; raise max_record_size in [input] if the "
+	    "export really has records this long", "a record over it");
+	is_parse("a,b\n\"1\n2\",\"3\n4\n5\"\n", &opt, "error: x.csv:2: a "
+	    "record longer than 8 bytes; raise max_record_size in [input] if "
+	    "the export really has records this long",
+	    "a record of several lines: the line where it starts");
+	opt.max_record_size = 0;
+
+	opt.max_columns = 3;
+	is_parse("a,b,c\n1,2,3\n", &opt, "[a][b][c] / [1][2][3]",
+	    "as many columns as the limit");
+	is_parse("a,b,c,d\n1,2,3,4\n", &opt, "error: x.csv:1: more than 3 "
+	    "columns; raise max_columns in [input] if the export really has "
+	    "this many", "one column more");
+	is_parse("\n\na;b;c;d\n1;2;3;4\n", &opt, "error: x.csv:3: more than 3 "
+	    "columns; raise max_columns in [input] if the export really has "
+	    "this many", "also when detected, on the header's line");
+	opt.max_columns = 0;
+
+	/* The defaults: 128K fields, 10000 columns. */
+	strbuf_puts(&sb, "a\n");
+	for (i = 0; i < 131072; i++)
+		strbuf_putc(&sb, 'x');
+	s = parse(sb.buf, NULL);
+	ok(strncmp(s, "[a] / [xxx", 10) == 0, "a field of 128K by default");
+	free(s);
+	strbuf_puts(&sb, "x\n");
+	is_parse(sb.buf, NULL, "error: x.csv:2:1: a field longer than 128K; "
+	    "raise max_field_size in [input] if the export really has fields "
+	    "this long", "and not one byte more");
+	strbuf_free(&sb);
+	for (i = 0; i < 10001; i++)
+		strbuf_puts(&sb, i > 0 ? ",c" : "c");
+	strbuf_puts(&sb, "\n1\n");
+	is_parse(sb.buf, NULL, "error: x.csv:1: more than 10000 columns; "
+	    "raise max_columns in [input] if the export really has this many",
+	    "10001 columns by default");
+	strbuf_free(&sb);
+
+	/* Reading a file: its size, and lines checked as they arrive. */
+	path = temp_file("a,b\n1,2\n", 8);
+	opt.max_file_size = 8;
+	s = read_path(path, &opt);
+	is_str(s, "ok", "a file of the limit reads");
+	free(s);
+	opt.max_file_size = 7;
+	s = read_path(path, &opt);
+	is_str(s, "F: the file is larger than 7 bytes; raise max_file_size in "
+	    "[input] if it really is an export this big", "one byte less");
+	free(s);
+	opt.max_file_size = 0;
+	unlink(path);
+	free(path);
+
+	s = "\xEF\xBB\xBF" "abcdefgh\r\nc\rd\n\r\n1234567890\n";
+	path = temp_file(s, strlen(s));
+	opt.max_record_size = 9;
+	s = read_path(path, &opt);
+	is_str(s, "F:5: a line longer than 9 bytes; raise max_record_size in "
+	    "[input] if the export really has records this long",
+	    "a long line stops the read, on its line (LF, CR, CRLF)");
+	free(s);
+	opt.max_record_size = 10;
+	s = read_path(path, &opt);
+	is_str(s, "ok", "the BOM does not count");
+	free(s);
+	opt.max_record_size = 0;
+	unlink(path);
+	free(path);
+}
+
+/* /dev/zero and the like stop at their first block, quickly. */
+static void
+test_devices(void)
+{
+	clock_t start = clock();
+	char *s;
+
+	s = read_path("/dev/zero", NULL);
+	is_str(s, "F:1:1: NUL byte; this does not look like a text file",
+	    "/dev/zero: NUL bytes at once");
+	free(s);
+	s = read_path("/dev/urandom", NULL);
+	ok(strstr(s, "F:1: the file is UTF-16") == s ||
+	    strstr(s, ": NUL byte; this does not look like a text file") !=
+	    NULL, "/dev/urandom: a NUL byte in the first block");
+	if (strstr(s, "NUL byte") == NULL && strstr(s, "UTF-16") == NULL)
+		printf("# %s\n", s);
+	free(s);
+	ok((double)(clock() - start) / CLOCKS_PER_SEC < 1.0, "both in less "
+	    "than a second");
 }
 
 static void
@@ -619,7 +924,11 @@ main(void)
 	test_utf8_check();
 	test_errors();
 	test_columns();
+	test_column_collisions();
+	test_many_columns();
 	test_storage();
+	test_limits();
+	test_devices();
 	test_file_and_scale();
 	return tap_done();
 }

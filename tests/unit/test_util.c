@@ -1,14 +1,18 @@
 /*
  * test_util.c -- unit tests for core/util.c: strbuf, edit distance and
- * suggestions, strict number parsing, paths and read_file.
+ * suggestions, strict number parsing, sizes, paths and read_file with its
+ * limits and its check for a file changing while it is read.
  */
 #include "autoconf.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "tap.h"
@@ -156,6 +160,49 @@ test_parse_long(void)
 }
 
 static void
+is_size(const char *s, long long want, const char *what)
+{
+	size_t v = 12345;
+
+	if (want < 0) {
+		ok(parse_size(s, &v) == -1 && v == 12345, what);
+		return;
+	}
+	ok(parse_size(s, &v) == 0, what);
+	is_int(v, want, what);
+}
+
+static void
+test_sizes(void)
+{
+	char buf[SIZE_TEXT_LEN];
+
+	is_size("65536", 65536, "bytes");
+	is_size("64K", 65536, "K");
+	is_size("64k", 65536, "k");
+	is_size("1M", 1 << 20, "M");
+	is_size("16MiB", 16 << 20, "MiB");
+	is_size("1gb", 1LL << 30, "gb");
+	is_size(" 2G ", 2LL << 30, "spaces around");
+	is_size("0", 0, "zero is a size (callers may refuse it)");
+	is_size("", -1, "empty");
+	is_size("M", -1, "a unit alone");
+	is_size("1.5M", -1, "no fractions");
+	is_size("-1", -1, "no sign");
+	is_size("+1", -1, "no plus either");
+	is_size("64 K", -1, "no space inside");
+	is_size("64Q", -1, "an unknown unit");
+	is_size("64KK", -1, "two units");
+	is_size("99999999999999999999", -1, "too large for strtoull");
+	is_size("99999999999G", -1, "too large for a size_t");
+	is_str(format_size(65536, buf), "64K", "format 64K");
+	is_str(format_size((size_t)1 << 30, buf), "1G", "format 1G");
+	is_str(format_size((size_t)3 << 20, buf), "3M", "format 3M");
+	is_str(format_size(1536, buf), "1536 bytes", "format bytes");
+	is_str(format_size(0, buf), "0 bytes", "format 0");
+}
+
+static void
 test_paths(void)
 {
 	char *s;
@@ -272,6 +319,249 @@ test_read_file(void)
 	}
 }
 
+/* A pipe at PATH fed LEN bytes of 'a' by a child process; its pid. */
+static pid_t
+feed_fifo(const char *path, size_t len)
+{
+	pid_t pid;
+
+	if (mkfifo(path, 0600) != 0) {
+		perror(path);
+		exit(99);
+	}
+	if ((pid = fork()) == -1) {
+		perror("fork");
+		exit(99);
+	}
+	if (pid == 0) {
+		char block[4096];
+		int fd = open(path, O_WRONLY);
+
+		memset(block, 'a', sizeof block);
+		while (fd != -1 && len > 0) {
+			size_t k = len < sizeof block ? len : sizeof block;
+
+			if (write(fd, block, k) <= 0)
+				break;	/* the reader stopped */
+			len -= k;
+		}
+		_exit(0);
+	}
+	return pid;
+}
+
+static void
+test_read_limits(void)
+{
+	struct read_limit lim = { 100, "raise it", NULL, NULL };
+	char *path, *buf, *cause = NULL, big[101];
+	size_t len = 777;
+	pid_t pid;
+	clock_t start;
+
+	memset(big, 'x', sizeof big);
+	path = write_tmp("100.txt", big, 100);
+	buf = read_file_limited(path, &lim, &len, &cause);
+	ok(buf != NULL && len == 100, "a file of exactly the limit reads");
+	free(buf);
+	free(path);
+
+	path = write_tmp("101.txt", big, 101);
+	len = 777;
+	buf = read_file_limited(path, &lim, &len, &cause);
+	ok(buf == NULL && len == 777, "one byte more fails");
+	like(cause, "101.txt: the file is larger than 100 bytes; raise it",
+	    "the message names the file, the limit and the way out");
+	free(cause);
+	cause = NULL;
+	free(path);
+
+	/* A device never ends: the limit stops it at once. */
+	lim.max = 1 << 20;
+	start = clock();
+	buf = read_file_limited("/dev/zero", &lim, &len, &cause);
+	ok(buf == NULL, "/dev/zero is read up to the limit");
+	is_str(cause, "/dev/zero: the file is larger than 1M; raise it",
+	    "and then refused");
+	ok((double)(clock() - start) / CLOCKS_PER_SEC < 1.0, "quickly");
+	free(cause);
+	cause = NULL;
+
+	/* A pipe has no size to look at: it is streamed with the cap. */
+	path = xasprintf("%s/fifo1", tmpdir);
+	pid = feed_fifo(path, 300000);
+	lim.max = 300000;
+	buf = read_file_limited(path, &lim, &len, &cause);
+	ok(buf != NULL && len == 300000 && strspn(buf, "a") == 300000 &&
+	    buf[len] == '\0', "a pipe within the limit is read whole");
+	free(buf);
+	waitpid(pid, NULL, 0);
+	free(path);
+
+	path = xasprintf("%s/fifo2", tmpdir);
+	pid = feed_fifo(path, 300001);
+	buf = read_file_limited(path, &lim, &len, &cause);
+	ok(buf == NULL, "a pipe one byte over fails");
+	like(cause, "fifo2: the file is larger than 300000 bytes; raise it",
+	    "with the same message");
+	free(cause);
+	cause = NULL;
+	waitpid(pid, NULL, 0);
+	free(path);
+}
+
+/* A check hook that stops the read at once, noting how much it saw. */
+static int
+stop_at_once(void *arg, const char *buf, size_t off, size_t len,
+    char **cause)
+{
+	(void)buf;
+	*(size_t *)arg = off + len;
+	*cause = xstrdup("stopped");
+	return -1;
+}
+
+/* The hook sees a big regular file in blocks, so it can stop early. */
+static void
+test_read_blocks(void)
+{
+	size_t seen = 0, len, n = (size_t)3 << 20;
+	struct read_limit lim = { (size_t)16 << 20, "raise it", stop_at_once,
+	    &seen };
+	char *path, *buf, *cause = NULL, *big;
+
+	big = xcalloc(n, 1);
+	memset(big, 'x', n);
+	path = write_tmp("3M.txt", big, n);
+	buf = read_file_limited(path, &lim, &len, &cause);
+	ok(buf == NULL, "the hook stops the read");
+	is_str(cause, "stopped", "with its message");
+	ok(seen > 0 && seen <= ((size_t)1 << 20), "after at most 1M of 3M");
+	free(cause);
+	free(path);
+	free(big);
+}
+
+/* read_file: the config limit and MINGLE_MAX_CONFIG_SIZE. */
+static void
+test_read_config_limit(void)
+{
+	char *path, *buf, *cause = NULL, *big;
+	size_t len, n = READ_FILE_MAX_DEFAULT + 1;
+
+	buf = read_file("/dev/zero", &len, &cause);
+	ok(buf == NULL, "/dev/zero is no config");
+	is_str(cause, "/dev/zero: the file is larger than 16M; set "
+	    "MINGLE_MAX_CONFIG_SIZE to a larger size if it really is a config "
+	    "file or script", "it stops at 16M with a hint");
+	free(cause);
+	cause = NULL;
+
+	big = xcalloc(n, 1);
+	memset(big, ';', n);
+	path = write_tmp("big.ini", big, n);
+	buf = read_file(path, &len, &cause);
+	ok(buf == NULL, "a file of 16M and a byte is too big");
+	free(cause);
+	cause = NULL;
+	setenv("MINGLE_MAX_CONFIG_SIZE", "17M", 1);
+	buf = read_file(path, &len, &cause);
+	ok(buf != NULL && len == n, "MINGLE_MAX_CONFIG_SIZE=17M lets it in");
+	free(buf);
+	setenv("MINGLE_MAX_CONFIG_SIZE", "lots", 1);
+	buf = read_file(path, &len, &cause);
+	ok(buf == NULL, "a bad MINGLE_MAX_CONFIG_SIZE fails");
+	is_str(cause, "MINGLE_MAX_CONFIG_SIZE is 'lots'; it must be a size "
+	    "such as 16M or 1G", "naming the variable");
+	free(cause);
+	cause = NULL;
+	setenv("MINGLE_MAX_CONFIG_SIZE", "0", 1);
+	buf = read_file(path, &len, &cause);
+	ok(buf == NULL && cause != NULL, "0 is not a limit");
+	free(cause);
+	cause = NULL;
+	unsetenv("MINGLE_MAX_CONFIG_SIZE");
+	free(path);
+	free(big);
+}
+
+/*
+ * A file changing while it is read.  The check hook runs after the first
+ * block, which for a regular file is the whole of it, and changes the file
+ * right then: deterministic, no second process.
+ */
+struct change {
+	const char *path;
+	int how;		/* 0 none, 1 append, 2 rewrite in place, 3 truncate */
+	int calls;
+};
+
+static int
+change_file(void *arg, const char *buf, size_t off, size_t len,
+    char **cause)
+{
+	struct change *c = arg;
+	int fd;
+
+	(void)buf;
+	(void)off;
+	(void)len;
+	(void)cause;
+	if (c->calls++ > 0 || c->how == 0)
+		return 0;
+	fd = open(c->path, O_WRONLY);
+	if (fd == -1 ||
+	    (c->how == 1 && pwrite(fd, "more\n", 5, 1000) != 5) ||
+	    (c->how == 2 && pwrite(fd, "Z", 1, 10) != 1) ||
+	    (c->how == 3 && ftruncate(fd, 500) != 0)) {
+		perror(c->path);
+		exit(99);
+	}
+	close(fd);
+	return 0;
+}
+
+static void
+test_read_changed(void)
+{
+	static const char *const what[] = {
+		"an unchanged file reads", "a file appended to while read",
+		"a file rewritten in place while read",
+		"a file truncated while read"
+	};
+	/* An old mtime, so that a write now is always a change. */
+	struct timespec old[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+	struct change c;
+	struct read_limit lim = { 1 << 20, "raise it", change_file, &c };
+	char *path, *buf, *cause, text[1000];
+	size_t len;
+	int how;
+
+	memset(text, 'x', sizeof text);
+	for (how = 0; how <= 3; how++) {
+		path = write_tmp("changing.txt", text, sizeof text);
+		if (utimensat(AT_FDCWD, path, old, 0) != 0) {
+			perror(path);
+			exit(99);
+		}
+		c.path = path;
+		c.how = how;
+		c.calls = 0;
+		cause = NULL;
+		buf = read_file_limited(path, &lim, &len, &cause);
+		if (how == 0)
+			ok(buf != NULL && len == sizeof text, what[how]);
+		else {
+			ok(buf == NULL, what[how]);
+			like(cause, "changing.txt: the file changed while it "
+			    "was read; try again", "says so and to try again");
+		}
+		free(buf);
+		free(cause);
+		free(path);
+	}
+}
+
 int
 main(void)
 {
@@ -287,8 +577,13 @@ main(void)
 	test_closest_match();
 	test_parse_double();
 	test_parse_long();
+	test_sizes();
 	test_paths();
 	test_read_file();
+	test_read_limits();
+	test_read_blocks();
+	test_read_config_limit();
+	test_read_changed();
 	cmd = xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", tmpdir);
