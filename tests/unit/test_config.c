@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "config.h"
 #include "mingle/plugin.h"
@@ -60,7 +61,7 @@ fails(const char *text, int line, const char *msg, const char *hint,
 		printf("#   loaded, but should fail with '%s'\n", want);
 	ok(cause != NULL && strncmp(cause, want, strlen(want)) == 0, what);
 	if (cause == NULL || strncmp(cause, want, strlen(want)) != 0)
-		printf("#   got:  '%s'\n#   want: '%s...'\n",
+		printf("#   got:  '%.300s'\n#   want: '%s...'\n",
 		    cause ? cause : "(null)", want);
 	if (hint != NULL)
 		like(cause, hint, what);
@@ -471,6 +472,84 @@ test_long_line(void)
 	strbuf_free(&col);
 }
 
+/* CPU seconds since START. */
+static double
+cpu_since(clock_t start)
+{
+	return (double)(clock() - start) / CLOCKS_PER_SEC;
+}
+
+/*
+ * 100,000 sections, or keys in one section, load in time that grows about
+ * linearly: the checks for repeats must not compare each new name with all
+ * earlier ones (that took 40 s), and arrays must not be copied whenever
+ * they grow by one (with sanitizers, realloc always copies).  The bound
+ * leaves room for sanitizers and a busy machine.
+ */
+static void
+test_many_sections(void)
+{
+	struct mingle_config *c;
+	struct strbuf sb = { 0 };
+	char *want;
+	clock_t start;
+	size_t i, n = 100000;
+
+	strbuf_puts(&sb, BASE);
+	for (i = 0; i < n; i++)
+		strbuf_printf(&sb, "[field f%zu]\ncolumn = C\ntype = text\n",
+		    i);
+	start = clock();
+	c = loads(sb.buf, "100,000 [field] sections load");
+	ok(cpu_since(start) < 5, "in well under 5 s of CPU time");
+	printf("#   %.2f s\n", cpu_since(start));
+	if (c != NULL) {
+		is_int(c->nfields, n, "every one of them");
+		is_str(c->fields[n - 1].name, "f99999", "in file order");
+		is_int(c->fields[n - 1].line, 4 + 3 * (n - 1), "with its line");
+	}
+	config_free(c);
+
+	/* A repeat at the end still names the first. */
+	strbuf_puts(&sb, "[field  f7]\n");
+	start = clock();
+	want = xasprintf("a field called 'f7' exists already (line %d)",
+	    4 + 3 * 7);
+	fails(sb.buf, (int)(4 + 3 * n), want, NULL,
+	    "a repeated [field] after 100,000 is found");
+	free(want);
+	sb.len -= strlen("[field  f7]\n");
+	strbuf_puts(&sb, "[field f7]\n");
+	want = xasprintf("section [field f7] appears twice (first on line %d)",
+	    4 + 3 * 7);
+	fails(sb.buf, (int)(4 + 3 * n), want, NULL,
+	    "and the same header written alike");
+	free(want);
+	ok(cpu_since(start) < 5, "both in well under 5 s of CPU time");
+	strbuf_free(&sb);
+
+	/* One strategy section with 100,000 options of its own. */
+	strbuf_puts(&sb, BASE "[strategy s]\nscript = s.lua\n");
+	for (i = 0; i < n; i++)
+		strbuf_printf(&sb, "o%zu = %zu\n", i, i);
+	start = clock();
+	c = loads(sb.buf, "a strategy with 100,000 options loads");
+	ok(cpu_since(start) < 5, "in well under 5 s of CPU time");
+	printf("#   %.2f s\n", cpu_since(start));
+	if (c != NULL) {
+		is_int(c->strategies[0].noptions, n, "all of them kept");
+		is_str(config_strategy_option(&c->strategies[0], "o99999"),
+		    "99999", "the last one too");
+	}
+	config_free(c);
+	strbuf_puts(&sb, "o3 = again\n");
+	start = clock();
+	fails(sb.buf, (int)(6 + n), "'o3' is set twice in [strategy s] (first "
+	    "on line 9)", NULL, "a repeated option after 100,000 is found");
+	ok(cpu_since(start) < 5, "in well under 5 s of CPU time");
+	strbuf_free(&sb);
+}
+
 /* ------------------------------------------------------------ errors */
 
 static void
@@ -691,6 +770,7 @@ main(void)
 	test_defaults();
 	test_values();
 	test_long_line();
+	test_many_sections();
 	test_sections();
 	test_keys();
 	test_required();
