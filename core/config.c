@@ -24,6 +24,11 @@
 #define DEFAULT_MEMORY_LIMIT (64UL << 20)
 #define DEFAULT_INSTRUCTION_LIMIT 10000000L
 
+/* The longest line, its line end aside.  inih gets room for a byte order
+ * mark, CR, LF and the NUL, so it never splits a line we accept. */
+#define LINE_MAX_BYTES 65536
+#define INI_LINE_BUFFER (LINE_MAX_BYTES + 6)
+
 enum section_kind {
 	SECTION_INPUT,
 	SECTION_FIELD,
@@ -244,6 +249,22 @@ bad:
 	return -1;
 }
 
+/* The line from P to EOL (its LF) must fit the limit; a CR before the LF
+ * is part of the line end. */
+static int
+check_length(struct loader *l, const char *p, const char *eol, int line)
+{
+	size_t len = (size_t)(eol - p);
+
+	if (len > 0 && p[len - 1] == '\r')
+		len--;
+	if (len <= LINE_MAX_BYTES)
+		return 0;
+	return fail(l, line, "this line is %zu bytes long; a config line may "
+	    "have at most %d bytes: shorten it, e.g. split a long list over "
+	    "several keys", len, LINE_MAX_BYTES), -1;
+}
+
 static int
 scan_sections(struct loader *l)
 {
@@ -258,6 +279,8 @@ scan_sections(struct loader *l)
 		eol = strchr(p, '\n');
 		if (eol == NULL)
 			eol = p + strlen(p);
+		if (check_length(l, p, eol, line) != 0)
+			return -1;
 		while (p < eol && isspace((unsigned char)*p))
 			p++;
 		if (p == eol || *p != '[')
@@ -834,7 +857,7 @@ config_load(const char *path, char **cause)
 		ini_allow_inline_comments = 1;
 		ini_use_stack = 0;
 		ini_allow_realloc = 1;
-		ini_max_line = 1 << 16;
+		ini_max_line = INI_LINE_BUFFER;
 		rc = ini_parse_stream(read_line, &l, on_key, &l);
 		if (rc > 0 && l.error == NULL)
 			fail(&l, rc, "cannot parse this line: expected "

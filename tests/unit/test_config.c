@@ -472,6 +472,64 @@ test_long_line(void)
 	strbuf_free(&col);
 }
 
+/* A config line may hold 65536 bytes (its line end aside), no more. */
+static void
+test_line_limit(void)
+{
+	struct mingle_config *c;
+	struct strbuf sb = { 0 };
+	char *value, *cause, *want;
+	size_t len;
+
+	/* "consent = " is 10 bytes: the line is exactly 65536 bytes. */
+	len = 65536 - 10;
+	value = xmalloc(len + 1);
+	memset(value, 'c', len);
+	value[len] = '\0';
+	strbuf_printf(&sb, BASE "consent = %s\r\n[match]\nmode = pairs\n",
+	    value);
+	c = loads(sb.buf, "a line of 65536 bytes (and CR LF) loads");
+	if (c != NULL) {
+		ok(c->consent_column != NULL &&
+		    strcmp(c->consent_column, value) == 0,
+		    "its value is read whole");
+		is_int(c->match.mode, MATCH_PAIRS, "and the next line too");
+	}
+	config_free(c);
+	strbuf_free(&sb);
+
+	/* A byte order mark does not count. */
+	strbuf_printf(&sb, "\xef\xbb\xbf;%s%s\n" BASE, value, "012345678");
+	c = loads(sb.buf, "a comment of 65536 bytes after a BOM loads");
+	config_free(c);
+	strbuf_free(&sb);
+
+	/* One byte more; the overflow looks like a key of its own. */
+	strbuf_printf(&sb, BASE "consent = %sc = x\n[match]\nmode = pears\n",
+	    value);
+	c = load(sb.buf, &cause);
+	ok(c == NULL, "a line of 65541 bytes is refused");
+	want = xasprintf("%s:4: this line is 65541 bytes long; a config line "
+	    "may have at most 65536", ini);
+	ok(cause != NULL && strncmp(cause, want, strlen(want)) == 0,
+	    "naming the line, its length and the limit");
+	if (cause == NULL || strncmp(cause, want, strlen(want)) != 0)
+		printf("#   got:  '%.300s'\n#   want: '%s...'\n",
+		    cause ? cause : "(null)", want);
+	like(cause, "split", "with a hint how to shorten it");
+	free(want);
+	free(cause);
+	config_free(c);
+	strbuf_free(&sb);
+
+	/* A section header is no exception. */
+	strbuf_printf(&sb, BASE "[field %s0123456789]\n", value);
+	fails(sb.buf, 4, "this line is 65544 bytes long", NULL,
+	    "a long section header is refused too");
+	strbuf_free(&sb);
+	free(value);
+}
+
 /* CPU seconds since START. */
 static double
 cpu_since(clock_t start)
@@ -770,6 +828,7 @@ main(void)
 	test_defaults();
 	test_values();
 	test_long_line();
+	test_line_limit();
 	test_many_sections();
 	test_sections();
 	test_keys();
