@@ -29,6 +29,10 @@
 #define LINE_MAX_BYTES 65536
 #define INI_LINE_BUFFER (LINE_MAX_BYTES + 6)
 
+/* Weights compare strategies with each other; the bound keeps a pair's
+ * sum of weighted scores far from overflowing. */
+#define WEIGHT_MAX 1e6
+
 enum section_kind {
 	SECTION_INPUT,
 	SECTION_FIELD,
@@ -471,6 +475,11 @@ strategy_key(struct loader *l, struct config_strategy *s, const char *key,
 		if (s->weight < 0)
 			return fail(l, l->line, "weight must not be negative "
 			    "(use a veto to forbid pairs)");
+		if (s->weight > WEIGHT_MAX)
+			return fail(l, l->line, "weight must be a number from "
+			    "0 to %.0f, not '%s' (weights only compare "
+			    "strategies: to make this one count more, lower "
+			    "the others)", WEIGHT_MAX, value);
 		return 1;
 	}
 	if (strcmp(key, "memory_limit") == 0)

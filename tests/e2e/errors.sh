@@ -78,6 +78,12 @@ expect_error "plugin and script" "[strategy tags] needs exactly one of 'plugin'"
 reset_event; printf 'this is not ini\n' >> "$D/event.ini"
 expect_error "line without =" "event.ini:17: cannot parse this line"
 
+reset_event; printf 'weight = 1e308\n' >> "$D/event.ini"
+expect_error "weight = 1e308" "event.ini:17: weight must be a number from 0 to 1000000, not '1e308'"
+
+reset_event; printf 'weight = 1e7\n' >> "$D/event.ini"
+expect_error "weight = 1e7" "event.ini:17: weight must be a number from 0 to 1000000, not '1e7'"
+
 # -- the columns
 reset_event; sed -i 's/^id = Email/id = Emial/' "$D/event.ini"
 expect_error "id column missing" "[input] id: no column \"Emial\"" "did you mean \"Email\"?" "Email, Name, Tags, First"

@@ -375,6 +375,11 @@ test_values(void)
 	c = loads(BASE "[strategy s]\nscript = s.lua\nweight = 0\n",
 	    "weight = 0 is allowed (strategy switched off)");
 	config_free(c);
+	c = loads(BASE "[strategy s]\nscript = s.lua\nweight = 1e6\n",
+	    "weight = 1e6, the top of the range, is allowed");
+	if (c != NULL)
+		is_num(c->strategies[0].weight, 1e6, 0, "and read");
+	config_free(c);
 
 	c = loads("[input]\r\nfile = a.csv\r\nid = Email \r\n"
 	    "name = A+B\r\n\r\n[match]\r\nmode = pairs\r\n",
@@ -757,6 +762,12 @@ test_bad_values(void)
 	    "must be a number, not 'heavy'", NULL, "weight not a number");
 	fails(BASE "[strategy s]\nplugin = p\nweight = inf\n", 6, "weight "
 	    "must be a number, not 'inf'", NULL, "infinite weight");
+	fails(BASE "[strategy s]\nplugin = p\nweight = 1e7\n", 6, "weight "
+	    "must be a number from 0 to 1000000, not '1e7'", NULL,
+	    "a weight above the range");
+	fails(BASE "[strategy s]\nplugin = p\nweight = 1e308\n", 6, "weight "
+	    "must be a number from 0 to 1000000, not '1e308'", NULL,
+	    "a weight near the largest double");
 	fails(BASE "[strategy s]\nscript = s.lua\ninstruction_limit = 10\n", 6,
 	    "instruction_limit must be a whole number from 1000 to "
 	    "1000000000000, not '10'", NULL, "instruction_limit too low");
