@@ -78,6 +78,9 @@ expect_error "plugin and script" "[strategy tags] needs exactly one of 'plugin'"
 reset_event; printf 'this is not ini\n' >> "$D/event.ini"
 expect_error "line without =" "event.ini:17: cannot parse this line"
 
+reset_event; printf 'consent = %s\n' "$(head -c 70000 /dev/zero | tr '\0' x)" >> "$D/event.ini"
+expect_error "line over 64 KiB" "event.ini:17: this line is 70010 bytes long; a config line may have at most 65536 bytes" "split a long list"
+
 reset_event; printf 'weight = 1e308\n' >> "$D/event.ini"
 expect_error "weight = 1e308" "event.ini:17: weight must be a number from 0 to 1000000, not '1e308'"
 
