@@ -87,6 +87,13 @@ expect_error "weight = 1e308" "event.ini:17: weight must be a number from 0 to 1
 reset_event; printf 'weight = 1e7\n' >> "$D/event.ini"
 expect_error "weight = 1e7" "event.ini:17: weight must be a number from 0 to 1000000, not '1e7'"
 
+# -- scores: a Lua rule returning 1.7e308 at weight 2 overflows the pair
+reset_event
+printf 'return { score = function(a, b) return 1.7e308 end }\n' > "$D/huge.lua"
+printf '\n[strategy huge]\nscript = huge.lua\nweight = 2\n' >> "$D/event.ini"
+expect_error "Lua score 1.7e308 at weight 2" \
+	"strategy 'huge' (lua huge.lua) brings the score of a@x.org and b@x.org to inf; a pair's score must be a finite number: lower the strategy's scores or its weight (2)"
+
 # -- the columns
 reset_event; sed -i 's/^id = Email/id = Emial/' "$D/event.ini"
 expect_error "id column missing" "[input] id: no column \"Emial\"" "did you mean \"Email\"?" "Email, Name, Tags, First"

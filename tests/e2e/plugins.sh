@@ -146,6 +146,20 @@ t_contains "NaN: names strategy and pair" "$TMP/err" \
 t_run "NaN: run to a new file" 1 "$MINGLE" run -c "$D/event.ini" -o "$D/fresh.csv"
 no_output "NaN"
 
+# -- DBL_MAX both ways: at weight 2 the pair's score overflows
+event huge_score "weight = 2"
+t_run "DBL_MAX at weight 2: check does not score" 0 "$MINGLE" check -c "$D/event.ini"
+printf 'OLD\n' > "$D/out.csv"
+rm -f "$D/fresh.csv"
+t_run "DBL_MAX at weight 2: run" 1 "$MINGLE" run -c "$D/event.ini" -o "$D/out.csv"
+t_contains "DBL_MAX at weight 2: names strategy and pair" "$TMP/err" \
+	"strategy 's' (plugin huge_score) brings the score of a@x.org and b@x.org to inf; a pair's score must be a finite number"
+t_run "DBL_MAX at weight 2: run to a new file" 1 "$MINGLE" run -c "$D/event.ini" -o "$D/fresh.csv"
+no_output "DBL_MAX at weight 2"
+t_run "DBL_MAX at weight 2: explain" 1 "$MINGLE" explain -c "$D/event.ini" a@x.org c@x.org
+t_contains "DBL_MAX at weight 2: explain names the pair" "$TMP/err" \
+	"brings the score of a@x.org and c@x.org to inf"
+
 # -- a veto beats any score: nobody is introduced
 event veto_all
 t_run "veto_all: run" 0 "$MINGLE" run -q -c "$D/event.ini" -o "$D/vetoed.csv"
