@@ -146,7 +146,17 @@ t_contains "NaN: names strategy and pair" "$TMP/err" \
 t_run "NaN: run to a new file" 1 "$MINGLE" run -c "$D/event.ini" -o "$D/fresh.csv"
 no_output "NaN"
 
-# -- DBL_MAX both ways: at weight 2 the pair's score overflows
+# -- DBL_MAX both ways: at weight 1 the pair's score is DBL_MAX, written
+# with all 309 digits of its exact value; at weight 2 it overflows
+max=179769313486231570814527423731704356798070567525844996598917476803157
+max=${max}260780028538760589558632766878171540458953514382464234321326889464
+max=${max}182768467546703537516986049910576551282076245490090389328944075868
+max=${max}508455133942304583236903222948165808559332123348274797826204144723
+max=${max}168738177180919299881250404026184124858368.000
+event huge_score
+t_run "DBL_MAX at weight 1: run" 0 "$MINGLE" run -q -c "$D/event.ini" -o "$D/huge.csv"
+t_contains "DBL_MAX at weight 1: the score written whole" "$D/huge.csv" \
+	"a@x.org,Ann,b@x.org,Bob,$max,"
 event huge_score "weight = 2"
 t_run "DBL_MAX at weight 2: check does not score" 0 "$MINGLE" check -c "$D/event.ini"
 printf 'OLD\n' > "$D/out.csv"
