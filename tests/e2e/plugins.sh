@@ -170,6 +170,25 @@ t_run "DBL_MAX at weight 2: explain" 1 "$MINGLE" explain -c "$D/event.ini" a@x.o
 t_contains "DBL_MAX at weight 2: explain names the pair" "$TMP/err" \
 	"brings the score of a@x.org and c@x.org to inf"
 
+# -- shared_tags: a reason too long for 255 bytes lists whole tags and
+# counts the rest, rather than cutting a tag (or a UTF-8 character)
+awk 'BEGIN {
+	for (i = 0; i < 20; i++)
+		t = t (i ? ", " : "") sprintf("\303\234berraschungsthema%02d", i)
+	printf "Email,Name,Tags\na@x.org,Ann,\"%s\"\nb@x.org,Bob,\"%s\"\nc@x.org,Cy,x\n", t, t
+}' > "$D/long.csv"
+sed 's/^file = attendees.csv/file = long.csv/' "$D/event.ini" > "$D/long.ini"
+sed -i 's/^plugin = .*/plugin = shared_tags\nfield = tags/' "$D/long.ini"
+t_run "shared_tags: 20 long shared tags" 0 "$MINGLE" run -q -c "$D/long.ini" -o "$D/long_out.csv"
+reason=$(sed -n 's/^a@x.org,Ann,b@x.org,Bob,[^,]*,"s: \(.*\)"$/\1/p' "$D/long_out.csv")
+tag='#[^ ,]*berraschungsthema[0-9][0-9]'
+listed=$(printf '%s\n' "$reason" | grep -o "$tag" | wc -l)
+more=$(printf '%s\n' "$reason" | sed -n "s/^both: \($tag, \)*$tag (+\([0-9]*\) more)\$/\2/p")
+bytes=$(printf '%s' "$reason" | wc -c)
+if [ -n "$more" ] && [ $((listed + more)) -eq 20 ] && [ "$bytes" -le 255 ]; then
+	t_ok "shared_tags: $listed whole tags and (+$more more), $bytes bytes"
+else t_fail "shared_tags: a long reason is cut" "$reason"; fi
+
 # -- a veto beats any score: nobody is introduced
 event veto_all
 t_run "veto_all: run" 0 "$MINGLE" run -q -c "$D/event.ini" -o "$D/vetoed.csv"
