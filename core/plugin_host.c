@@ -77,7 +77,8 @@ host_attendee_name(mingle_host *h, mingle_attendee a)
 static int
 host_field(mingle_host *h, const char *name, int *type)
 {
-	const struct field *f = attendees_field(h->t, name);
+	const struct field *f = name != NULL ?
+	    attendees_field(h->t, name) : NULL;
 
 	if (f == NULL)
 		return -1;
