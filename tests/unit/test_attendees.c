@@ -14,6 +14,7 @@
 #include "config.h"
 #include "csv.h"
 #include "mingle/plugin.h"
+#include "plugin_host.h"
 #include "tap.h"
 #include "util.h"
 
@@ -519,6 +520,15 @@ test_many_fields(void)
 	    "all 100,000 in well under 1 s of CPU time");
 	printf("#   %.3f s\n", (double)(clock() - start) / CLOCKS_PER_SEC);
 	ok(attendees_field(&t, "f100000") == NULL, "and no other");
+	{
+		struct mingle_host h = { .t = &t };
+		int type = -1;
+
+		ok(plugin_host_api.field(&h, "f99999", &type) == 99999 &&
+		    type == MINGLE_FIELD_TEXT, "a plugin's field() too");
+		ok(plugin_host_api.field(&h, NULL, &type) == -1,
+		    "field(NULL) is missing, not a crash");
+	}
 	done(&t, 1);
 }
 
