@@ -407,6 +407,7 @@ attendees_build(struct attendee_table *t, const struct csv_table *csv,
 		if (col < 0)
 			goto fail;
 		t->nfields++;
+		intern_add(&t->field_names, cf->name);	/* id = i */
 		f->name = cf->name;
 		f->type = cf->type;
 		f->column = (size_t)col;
@@ -447,6 +448,7 @@ attendees_free(struct attendee_table *t)
 		free(f->text);
 	}
 	free(t->fields);
+	intern_free(&t->field_names);
 	free(t->id);
 	free(t->name);
 	free(t->row);
@@ -457,12 +459,9 @@ attendees_free(struct attendee_table *t)
 const struct field *
 attendees_field(const struct attendee_table *t, const char *name)
 {
-	size_t i;
+	long i = intern_find(&t->field_names, name);
 
-	for (i = 0; i < t->nfields; i++)
-		if (strcmp(t->fields[i].name, name) == 0)
-			return &t->fields[i];
-	return NULL;
+	return i >= 0 ? &t->fields[i] : NULL;
 }
 
 long

@@ -55,6 +55,7 @@ struct attendee_table {
 
 	struct field *fields;
 	size_t nfields;
+	struct intern field_names;	/* name -> index into fields */
 
 	const struct csv_table *csv;	/* borrowed: raw columns */
 	const char *source;	/* input file name, for messages */

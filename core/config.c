@@ -16,12 +16,22 @@
 #include <string.h>
 
 #include "config.h"
+#include "intern.h"
 #include "mingle/plugin.h"
 #include "normalize.h"
 #include "util.h"
 
 #define DEFAULT_MEMORY_LIMIT (64UL << 20)
 #define DEFAULT_INSTRUCTION_LIMIT 10000000L
+
+/* The longest line, its line end aside.  inih gets room for a byte order
+ * mark, CR, LF and the NUL, so it never splits a line we accept. */
+#define LINE_MAX_BYTES 65536
+#define INI_LINE_BUFFER (LINE_MAX_BYTES + 6)
+
+/* Weights compare strategies with each other; the bound keeps a pair's
+ * sum of weighted scores far from overflowing. */
+#define WEIGHT_MAX 1e6
 
 enum section_kind {
 	SECTION_INPUT,
@@ -78,8 +88,6 @@ struct section {
 	char *name;		/* for named sections */
 	int line;
 	void *target;		/* its config_field / config_strategy */
-	struct config_option *seen;	/* keys seen, for repeats */
-	size_t nseen;
 };
 
 struct loader {
@@ -92,6 +100,9 @@ struct loader {
 	struct section *sections;
 	size_t nsections;
 	size_t current;		/* index into sections */
+	struct intern names;	/* "WORD NAME" of each section -> index */
+	struct intern keys;	/* "INDEX KEY" of each key seen -> id */
+	int *key_line;		/* id -> its line */
 	char *error;		/* first error */
 	/* raw [input] values, checked after parsing */
 	char *name_spec;
@@ -118,6 +129,19 @@ fail(struct loader *l, int line, const char *fmt, ...)
 	    xasprintf("%s: %s", l->file, msg);
 	free(msg);
 	return 0;
+}
+
+/*
+ * ARRAY with room for element N, when it holds N elements of SIZE bytes.
+ * It doubles at powers of two, so filling it copies each element about
+ * once: a config may have 100,000 sections, or options in one section.
+ */
+static void *
+grow(void *array, size_t n, size_t size)
+{
+	if (n == 0 || (n & (n - 1)) == 0)
+		return xreallocarray(array, n == 0 ? 1 : n * 2, size);
+	return array;
 }
 
 /* ", did you mean 'x'?" or "" -- static buffer, used at once. */
@@ -172,9 +196,10 @@ scan_header(struct loader *l, const char *start, size_t len, int line)
 		"input", "field", "strategy", "match", "output", "plugins", NULL
 	};
 	struct section *s;
-	char *header, *name;
+	char *header, *name, *key;
 	const struct section_def *def;
-	size_t i, wlen;
+	size_t wlen;
+	uint32_t first;
 
 	header = trim_space(xstrndup(start, len));
 	wlen = strcspn(header, " \t");
@@ -200,21 +225,23 @@ scan_header(struct loader *l, const char *start, size_t len, int line)
 		    header, def->word);
 		goto bad;
 	}
-	for (i = 0; i < l->nsections; i++) {
-		if (strcmp(l->sections[i].header, header) == 0) {
+	/* Hashed, not compared with every earlier header: a config may have
+	 * 100,000 sections.  The word has no space, so the key is unique. */
+	key = xasprintf("%s %s", def->word, name);
+	first = intern_add(&l->names, key);
+	free(key);
+	if (first < l->nsections) {
+		const struct section *old = &l->sections[first];
+
+		if (strcmp(old->header, header) == 0)
 			fail(l, line, "section [%s] appears twice (first on "
-			    "line %d)", header, l->sections[i].line);
-			goto bad;
-		}
-		if (def->named && l->sections[i].def == def &&
-		    strcmp(l->sections[i].name, name) == 0) {
+			    "line %d)", header, old->line);
+		else
 			fail(l, line, "a %s called '%s' exists already (line "
-			    "%d)", def->word, name, l->sections[i].line);
-			goto bad;
-		}
+			    "%d)", def->word, name, old->line);
+		goto bad;
 	}
-	l->sections = xreallocarray(l->sections, l->nsections + 1,
-	    sizeof *l->sections);
+	l->sections = grow(l->sections, l->nsections, sizeof *l->sections);
 	s = &l->sections[l->nsections++];
 	memset(s, 0, sizeof *s);
 	s->header = header;
@@ -226,6 +253,22 @@ bad:
 	free(name);
 	free(header);
 	return -1;
+}
+
+/* The line from P to EOL (its LF) must fit the limit; a CR before the LF
+ * is part of the line end. */
+static int
+check_length(struct loader *l, const char *p, const char *eol, int line)
+{
+	size_t len = (size_t)(eol - p);
+
+	if (len > 0 && p[len - 1] == '\r')
+		len--;
+	if (len <= LINE_MAX_BYTES)
+		return 0;
+	return fail(l, line, "this line is %zu bytes long; a config line may "
+	    "have at most %d bytes: shorten it, e.g. split a long list over "
+	    "several keys", len, LINE_MAX_BYTES), -1;
 }
 
 static int
@@ -242,6 +285,8 @@ scan_sections(struct loader *l)
 		eol = strchr(p, '\n');
 		if (eol == NULL)
 			eol = p + strlen(p);
+		if (check_length(l, p, eol, line) != 0)
+			return -1;
 		while (p < eol && isspace((unsigned char)*p))
 			p++;
 		if (p == eol || *p != '[')
@@ -438,6 +483,11 @@ strategy_key(struct loader *l, struct config_strategy *s, const char *key,
 		if (s->weight < 0)
 			return fail(l, l->line, "weight must not be negative "
 			    "(use a veto to forbid pairs)");
+		if (s->weight > WEIGHT_MAX)
+			return fail(l, l->line, "weight must be a number from "
+			    "0 to %.0f, not '%s' (weights only compare "
+			    "strategies: to make this one count more, lower "
+			    "the others)", WEIGHT_MAX, value);
 		return 1;
 	}
 	if (strcmp(key, "memory_limit") == 0)
@@ -446,8 +496,7 @@ strategy_key(struct loader *l, struct config_strategy *s, const char *key,
 		return set_long(l, &s->instruction_limit, key, value, 1000,
 		    1000000000000L);
 	/* Anything else belongs to the strategy; checked when it loads. */
-	s->options = xreallocarray(s->options, s->noptions + 1,
-	    sizeof *s->options);
+	s->options = grow(s->options, s->noptions, sizeof *s->options);
 	s->options[s->noptions].key = xstrdup(key);
 	s->options[s->noptions].value = xstrdup(value);
 	s->options[s->noptions].line = l->line;
@@ -567,21 +616,20 @@ section_for(struct loader *l)
 	return &l->sections[i];
 }
 
+/* Has KEY been set in S before?  Hashed, as a section may have 100,000
+ * keys (a strategy's options). */
 static int
 check_repeat(struct loader *l, struct section *s, const char *key)
 {
-	size_t i;
+	char *k = xasprintf("%zu %s", (size_t)(s - l->sections), key);
+	uint32_t n = l->keys.count, id = intern_add(&l->keys, k);
 
-	for (i = 0; i < s->nseen; i++)
-		if (strcmp(s->seen[i].key, key) == 0)
-			return fail(l, l->line, "'%s' is set twice in [%s] "
-			    "(first on line %d)", key, s->header,
-			    s->seen[i].line);
-	s->seen = xreallocarray(s->seen, s->nseen + 1, sizeof *s->seen);
-	s->seen[s->nseen].key = xstrdup(key);
-	s->seen[s->nseen].value = NULL;
-	s->seen[s->nseen].line = l->line;
-	s->nseen++;
+	free(k);
+	if (id < n)
+		return fail(l, l->line, "'%s' is set twice in [%s] (first on "
+		    "line %d)", key, s->header, l->key_line[id]);
+	l->key_line = grow(l->key_line, id, sizeof *l->key_line);
+	l->key_line[id] = l->line;
 	return 1;
 }
 
@@ -778,16 +826,16 @@ make_targets(struct loader *l)
 static void
 loader_free(struct loader *l)
 {
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; i < l->nsections; i++) {
-		for (j = 0; j < l->sections[i].nseen; j++)
-			free(l->sections[i].seen[j].key);
-		free(l->sections[i].seen);
 		free(l->sections[i].header);
 		free(l->sections[i].name);
 	}
 	free(l->sections);
+	intern_free(&l->names);
+	intern_free(&l->keys);
+	free(l->key_line);
 	free(l->name_spec);
 }
 
@@ -826,7 +874,7 @@ config_load(const char *path, char **cause)
 		ini_allow_inline_comments = 1;
 		ini_use_stack = 0;
 		ini_allow_realloc = 1;
-		ini_max_line = 1 << 16;
+		ini_max_line = INI_LINE_BUFFER;
 		rc = ini_parse_stream(read_line, &l, on_key, &l);
 		if (rc > 0 && l.error == NULL)
 			fail(&l, rc, "cannot parse this line: expected "

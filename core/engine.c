@@ -122,6 +122,30 @@ check_finite(struct engine *e, const struct strategy *s, uint32_t a,
 }
 
 /*
+ * One strategy's share of a pair's score: weight * (f + r) / 2, halved
+ * first so that two scores near DBL_MAX do not overflow on their own.
+ */
+static double
+weighted(const struct strategy *s, double f, double r)
+{
+	return s->weight * (f / 2 + r / 2);
+}
+
+/* The pair's score so far, TOTAL, must stay finite after S's share. */
+static int
+check_total(struct engine *e, const struct strategy *s, uint32_t a,
+    uint32_t b, double total, char **cause)
+{
+	if (isfinite(total))
+		return 0;
+	*cause = xasprintf("strategy '%s' (%s %s) brings the score of %s and "
+	    "%s to %g; a pair's score must be a finite number: lower the "
+	    "strategy's scores or its weight (%g)", s->name, s->kind, s->impl,
+	    e->t->id[a], e->t->id[b], total, s->weight);
+	return -1;
+}
+
+/*
  * Score A against the N candidates in SC->cand into SC->total/veto.  A pair
  * one strategy vetoes is not offered to the later ones: with veto rules in
  * Lua that saves most of their calls.
@@ -166,7 +190,9 @@ score_batch(struct engine *e, uint32_t a, size_t n, struct scratch *sc,
 				if (check_finite(e, s, b, a, back, cause) != 0)
 					return -1;
 			}
-			sc->total[i] += s->weight * (sc->fwd[j] + back) / 2;
+			sc->total[i] += weighted(s, sc->fwd[j], back);
+			if (check_total(e, s, a, b, sc->total[i], cause) != 0)
+				return -1;
 			sc->veto[i] |= sc->fveto[j] | bveto;
 		}
 	}
@@ -320,14 +346,16 @@ engine_score_pair(struct engine *e, uint32_t a, uint32_t b, double *total,
 		else if (s->ops->score(s->self, b, &a, 1, &r, &rv, cause) != 0
 		    || check_finite(e, s, b, a, r, cause) != 0)
 			return -1;
-		*total += s->weight * (f + r) / 2;
+		*total += weighted(s, f, r);
+		if (check_total(e, s, a, b, *total, cause) != 0)
+			return -1;
 		*veto |= fv || rv;
 		if (parts != NULL) {
 			struct pair_part *p = &parts[k];
 
 			p->forward = f;
 			p->backward = r;
-			p->weighted = s->weight * (f + r) / 2;
+			p->weighted = weighted(s, f, r);
 			p->veto = fv || rv;
 			s->ops->reason(s->self, a, b, p->reason,
 			    sizeof p->reason);

@@ -43,7 +43,7 @@ output_intros(FILE *f, struct engine *e, const struct assignment *as)
 {
 	const struct attendee_table *t = e->t;
 	const char *cells[8];
-	char score[64], round[16], table[16];
+	char *score, round[16], table[16];
 	size_t i, n;
 
 	n = 0;
@@ -62,7 +62,8 @@ output_intros(FILE *f, struct engine *e, const struct assignment *as)
 		const struct intro *in = &as->intros[i];
 		char *reasons = engine_reasons(e, in->a, in->b);
 
-		snprintf(score, sizeof score, "%.3f", in->score + 0.0);
+		/* Allocated: near DBL_MAX, "%.3f" has 309 digits. */
+		score = xasprintf("%.3f", in->score + 0.0);
 		snprintf(round, sizeof round, "%d", in->round);
 		snprintf(table, sizeof table, "%d", in->table);
 		n = 0;
@@ -77,6 +78,7 @@ output_intros(FILE *f, struct engine *e, const struct assignment *as)
 		if (as->has_tables)
 			cells[n++] = table;
 		csv_put_row(f, cells, n);
+		free(score);
 		free(reasons);
 	}
 }

@@ -77,16 +77,14 @@ host_attendee_name(mingle_host *h, mingle_attendee a)
 static int
 host_field(mingle_host *h, const char *name, int *type)
 {
-	size_t i;
+	const struct field *f = name != NULL ?
+	    attendees_field(h->t, name) : NULL;
 
-	for (i = 0; i < h->t->nfields; i++) {
-		if (strcmp(h->t->fields[i].name, name) == 0) {
-			if (type != NULL)
-				*type = h->t->fields[i].type;
-			return (int)i;
-		}
-	}
-	return -1;
+	if (f == NULL)
+		return -1;
+	if (type != NULL)
+		*type = f->type;
+	return (int)(f - h->t->fields);
 }
 
 static size_t

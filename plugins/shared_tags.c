@@ -140,6 +140,31 @@ st_score(void *statep, mingle_attendee a, const mingle_attendee *cand,
 	return 0;
 }
 
+/*
+ * How many of the first N of TAGS fit a reason of CAP bytes whole, with
+ * "(+K more)" for the other COUNT - n: a tag is never cut in the middle
+ * (nor a UTF-8 character, nor the number of the rest).
+ */
+static unsigned
+fitting(const struct state *st, const uint32_t *tags, unsigned n,
+    unsigned count, size_t cap)
+{
+	size_t len[17], rest;
+	unsigned i, k;
+
+	len[0] = strlen("both:");
+	for (i = 0; i < n && i < 16; i++)
+		len[i + 1] = len[i] + (i ? 1 : 0) + strlen(" #") +
+		    strlen(st->api->tag_name(st->host, st->field, tags[i]));
+	for (k = i; k > 0; k--) {
+		rest = k < count ? (size_t)snprintf(NULL, 0, " (+%u more)",
+		    count - k) : 0;
+		if (len[k] + rest < cap)
+			break;
+	}
+	return k;
+}
+
 static void
 st_reason(void *statep, mingle_attendee a, mingle_attendee b, char *buf,
     size_t cap)
@@ -167,12 +192,13 @@ st_reason(void *statep, mingle_attendee a, mingle_attendee b, char *buf,
 		}
 		tags[j] = t;
 	}
+	shown = fitting(st, tags, shown, count, cap);
 	len = (size_t)snprintf(buf, cap, "both:");
-	for (i = 0; i < shown && len < cap; i++)
+	for (i = 0; i < shown; i++)
 		len += (size_t)snprintf(buf + len, cap - len, "%s #%s",
 		    i ? "," : "", st->api->tag_name(st->host, st->field,
 		    tags[i]));
-	if (count > shown && len < cap)
+	if (count > shown)
 		snprintf(buf + len, cap - len, " (+%u more)", count - shown);
 }
 

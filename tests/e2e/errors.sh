@@ -78,6 +78,22 @@ expect_error "plugin and script" "[strategy tags] needs exactly one of 'plugin'"
 reset_event; printf 'this is not ini\n' >> "$D/event.ini"
 expect_error "line without =" "event.ini:17: cannot parse this line"
 
+reset_event; printf 'consent = %s\n' "$(head -c 70000 /dev/zero | tr '\0' x)" >> "$D/event.ini"
+expect_error "line over 64 KiB" "event.ini:17: this line is 70010 bytes long; a config line may have at most 65536 bytes" "split a long list"
+
+reset_event; printf 'weight = 1e308\n' >> "$D/event.ini"
+expect_error "weight = 1e308" "event.ini:17: weight must be a number from 0 to 1000000, not '1e308'"
+
+reset_event; printf 'weight = 1e7\n' >> "$D/event.ini"
+expect_error "weight = 1e7" "event.ini:17: weight must be a number from 0 to 1000000, not '1e7'"
+
+# -- scores: a Lua rule returning 1.7e308 at weight 2 overflows the pair
+reset_event
+printf 'return { score = function(a, b) return 1.7e308 end }\n' > "$D/huge.lua"
+printf '\n[strategy huge]\nscript = huge.lua\nweight = 2\n' >> "$D/event.ini"
+expect_error "Lua score 1.7e308 at weight 2" \
+	"strategy 'huge' (lua huge.lua) brings the score of a@x.org and b@x.org to inf; a pair's score must be a finite number: lower the strategy's scores or its weight (2)"
+
 # -- the columns
 reset_event; sed -i 's/^id = Email/id = Emial/' "$D/event.ini"
 expect_error "id column missing" "[input] id: no column \"Emial\"" "did you mean \"Email\"?" "Email, Name, Tags, First"

@@ -146,6 +146,49 @@ t_contains "NaN: names strategy and pair" "$TMP/err" \
 t_run "NaN: run to a new file" 1 "$MINGLE" run -c "$D/event.ini" -o "$D/fresh.csv"
 no_output "NaN"
 
+# -- DBL_MAX both ways: at weight 1 the pair's score is DBL_MAX, written
+# with all 309 digits of its exact value; at weight 2 it overflows
+max=179769313486231570814527423731704356798070567525844996598917476803157
+max=${max}260780028538760589558632766878171540458953514382464234321326889464
+max=${max}182768467546703537516986049910576551282076245490090389328944075868
+max=${max}508455133942304583236903222948165808559332123348274797826204144723
+max=${max}168738177180919299881250404026184124858368.000
+event huge_score
+t_run "DBL_MAX at weight 1: run" 0 "$MINGLE" run -q -c "$D/event.ini" -o "$D/huge.csv"
+t_contains "DBL_MAX at weight 1: the score written whole" "$D/huge.csv" \
+	"a@x.org,Ann,b@x.org,Bob,$max,"
+event huge_score "weight = 2"
+t_run "DBL_MAX at weight 2: check does not score" 0 "$MINGLE" check -c "$D/event.ini"
+printf 'OLD\n' > "$D/out.csv"
+rm -f "$D/fresh.csv"
+t_run "DBL_MAX at weight 2: run" 1 "$MINGLE" run -c "$D/event.ini" -o "$D/out.csv"
+t_contains "DBL_MAX at weight 2: names strategy and pair" "$TMP/err" \
+	"strategy 's' (plugin huge_score) brings the score of a@x.org and b@x.org to inf; a pair's score must be a finite number"
+t_run "DBL_MAX at weight 2: run to a new file" 1 "$MINGLE" run -c "$D/event.ini" -o "$D/fresh.csv"
+no_output "DBL_MAX at weight 2"
+t_run "DBL_MAX at weight 2: explain" 1 "$MINGLE" explain -c "$D/event.ini" a@x.org c@x.org
+t_contains "DBL_MAX at weight 2: explain names the pair" "$TMP/err" \
+	"brings the score of a@x.org and c@x.org to inf"
+
+# -- shared_tags: a reason too long for 255 bytes lists whole tags and
+# counts the rest, rather than cutting a tag (or a UTF-8 character)
+awk 'BEGIN {
+	for (i = 0; i < 20; i++)
+		t = t (i ? ", " : "") sprintf("\303\234berraschungsthema%02d", i)
+	printf "Email,Name,Tags\na@x.org,Ann,\"%s\"\nb@x.org,Bob,\"%s\"\nc@x.org,Cy,x\n", t, t
+}' > "$D/long.csv"
+sed 's/^file = attendees.csv/file = long.csv/' "$D/event.ini" > "$D/long.ini"
+sed -i 's/^plugin = .*/plugin = shared_tags\nfield = tags/' "$D/long.ini"
+t_run "shared_tags: 20 long shared tags" 0 "$MINGLE" run -q -c "$D/long.ini" -o "$D/long_out.csv"
+reason=$(sed -n 's/^a@x.org,Ann,b@x.org,Bob,[^,]*,"s: \(.*\)"$/\1/p' "$D/long_out.csv")
+tag='#[^ ,]*berraschungsthema[0-9][0-9]'
+listed=$(printf '%s\n' "$reason" | grep -o "$tag" | wc -l)
+more=$(printf '%s\n' "$reason" | sed -n "s/^both: \($tag, \)*$tag (+\([0-9]*\) more)\$/\2/p")
+bytes=$(printf '%s' "$reason" | wc -c)
+if [ -n "$more" ] && [ $((listed + more)) -eq 20 ] && [ "$bytes" -le 255 ]; then
+	t_ok "shared_tags: $listed whole tags and (+$more more), $bytes bytes"
+else t_fail "shared_tags: a long reason is cut" "$reason"; fi
+
 # -- a veto beats any score: nobody is introduced
 event veto_all
 t_run "veto_all: run" 0 "$MINGLE" run -q -c "$D/event.ini" -o "$D/vetoed.csv"

@@ -346,6 +346,25 @@ t_run "prepare: 250000 do not" 1 "$MINGLE" check -c "$TMP/prep_big.ini"
 t_contains "prepare: ... naming the budget" "$TMP/err" \
     "instruction limit of 200000 per call exceeded (in prepare)"
 
+# ------------------------------------------------------------ huge scores
+# 1.7e308 both ways is a pair score of 1.7e308 at weight 1, written with
+# all its digits, not cut at 63 bytes (at weight 2 it overflows: errors.sh).
+# The digits are the double's exact value, as Python's '%.3f' gives it.
+printf 'return { score = function(a, b) return 1.7e308 end }\n' \
+    >"$TMP/huge.lua"
+c=$(ini huge "script = $TMP/huge.lua")
+d=169999999999999993883079578865998174333346074304075874502773119193537
+d=${d}729178160565864330091787584707988572262467983188919169916105593357
+d=${d}174268369962062473635296474636515660464935663040684957844303524367
+d=${d}815028553272712298986386310828644513212353921123253311675499856875
+d=${d}650512437415429217994623324794855339589632.000
+t_run "huge: 1.7e308 at weight 1 runs" 0 "$MINGLE" run -q -c "$c" \
+    -o "$TMP/huge.csv"
+t_contains "huge: ... the score written whole" "$TMP/huge.csv" ",$d,"
+t_run "huge: explain" 0 "$MINGLE" explain -c "$c" neu@x.example \
+    alt@y.example
+t_contains "huge: ... shows the whole total" "$TMP/out" "total: $d"
+
 # ------------------------------------------------------------ broken rules
 c=$(ini broken "script = $DATA/bad_syntax.lua")
 t_run "errors: a syntax error fails check" 1 "$MINGLE" check -c "$c"

@@ -8,11 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "attendees.h"
 #include "config.h"
 #include "csv.h"
 #include "mingle/plugin.h"
+#include "plugin_host.h"
 #include "tap.h"
 #include "util.h"
 
@@ -506,6 +508,57 @@ test_missing_columns(void)
 	free(want);
 }
 
+/*
+ * Finding a field by name does not walk all fields: with 100,000 fields
+ * and a strategy for each (each plugin asks for its field), that was
+ * 5 billion comparisons.  The bound leaves room for sanitizers.
+ */
+static void
+test_many_fields(void)
+{
+	struct attendee_table t;
+	struct strbuf sb = { 0 };
+	char name[32];
+	size_t i, n = 100000, found = 0;
+	clock_t start;
+	char *cause;
+	int rc;
+
+	strbuf_puts(&sb, INPUT);
+	for (i = 0; i < n; i++)
+		strbuf_printf(&sb, "[field f%zu]\ncolumn = City\ntype = text\n",
+		    i);
+	rc = build(sb.buf, "Email,City\na,Bonn\n", &t, &cause);
+	strbuf_free(&sb);
+	ok(rc == 0, "100,000 fields build");
+	if (rc != 0) {
+		printf("#   %s\n", cause);
+		free(cause);
+		done(&t, 0);
+		return;
+	}
+	start = clock();
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof name, "f%zu", i);
+		found += attendees_field(&t, name) == &t.fields[i];
+	}
+	is_int(found, n, "attendees_field finds each by name");
+	ok((double)(clock() - start) / CLOCKS_PER_SEC < 1,
+	    "all 100,000 in well under 1 s of CPU time");
+	printf("#   %.3f s\n", (double)(clock() - start) / CLOCKS_PER_SEC);
+	ok(attendees_field(&t, "f100000") == NULL, "and no other");
+	{
+		struct mingle_host h = { .t = &t };
+		int type = -1;
+
+		ok(plugin_host_api.field(&h, "f99999", &type) == 99999 &&
+		    type == MINGLE_FIELD_TEXT, "a plugin's field() too");
+		ok(plugin_host_api.field(&h, NULL, &type) == -1,
+		    "field(NULL) is missing, not a crash");
+	}
+	done(&t, 1);
+}
+
 int
 main(void)
 {
@@ -526,6 +579,7 @@ main(void)
 	test_consent();
 	test_names();
 	test_missing_columns();
+	test_many_fields();
 	free(ini);
 	free(input);
 	cmd = xasprintf("rm -rf '%s'", dir);

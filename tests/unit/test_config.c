@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "config.h"
 #include "mingle/plugin.h"
@@ -60,7 +61,7 @@ fails(const char *text, int line, const char *msg, const char *hint,
 		printf("#   loaded, but should fail with '%s'\n", want);
 	ok(cause != NULL && strncmp(cause, want, strlen(want)) == 0, what);
 	if (cause == NULL || strncmp(cause, want, strlen(want)) != 0)
-		printf("#   got:  '%s'\n#   want: '%s...'\n",
+		printf("#   got:  '%.300s'\n#   want: '%s...'\n",
 		    cause ? cause : "(null)", want);
 	if (hint != NULL)
 		like(cause, hint, what);
@@ -374,6 +375,11 @@ test_values(void)
 	c = loads(BASE "[strategy s]\nscript = s.lua\nweight = 0\n",
 	    "weight = 0 is allowed (strategy switched off)");
 	config_free(c);
+	c = loads(BASE "[strategy s]\nscript = s.lua\nweight = 1e6\n",
+	    "weight = 1e6, the top of the range, is allowed");
+	if (c != NULL)
+		is_num(c->strategies[0].weight, 1e6, 0, "and read");
+	config_free(c);
 
 	c = loads("[input]\r\nfile = a.csv\r\nid = Email \r\n"
 	    "name = A+B\r\n\r\n[match]\r\nmode = pairs\r\n",
@@ -469,6 +475,142 @@ test_long_line(void)
 	config_free(c);
 	strbuf_free(&sb);
 	strbuf_free(&col);
+}
+
+/* A config line may hold 65536 bytes (its line end aside), no more. */
+static void
+test_line_limit(void)
+{
+	struct mingle_config *c;
+	struct strbuf sb = { 0 };
+	char *value, *cause, *want;
+	size_t len;
+
+	/* "consent = " is 10 bytes: the line is exactly 65536 bytes. */
+	len = 65536 - 10;
+	value = xmalloc(len + 1);
+	memset(value, 'c', len);
+	value[len] = '\0';
+	strbuf_printf(&sb, BASE "consent = %s\r\n[match]\nmode = pairs\n",
+	    value);
+	c = loads(sb.buf, "a line of 65536 bytes (and CR LF) loads");
+	if (c != NULL) {
+		ok(c->consent_column != NULL &&
+		    strcmp(c->consent_column, value) == 0,
+		    "its value is read whole");
+		is_int(c->match.mode, MATCH_PAIRS, "and the next line too");
+	}
+	config_free(c);
+	strbuf_free(&sb);
+
+	/* A byte order mark does not count. */
+	strbuf_printf(&sb, "\xef\xbb\xbf;%s%s\n" BASE, value, "012345678");
+	c = loads(sb.buf, "a comment of 65536 bytes after a BOM loads");
+	config_free(c);
+	strbuf_free(&sb);
+
+	/* One byte more; the overflow looks like a key of its own. */
+	strbuf_printf(&sb, BASE "consent = %sc = x\n[match]\nmode = pears\n",
+	    value);
+	c = load(sb.buf, &cause);
+	ok(c == NULL, "a line of 65541 bytes is refused");
+	want = xasprintf("%s:4: this line is 65541 bytes long; a config line "
+	    "may have at most 65536", ini);
+	ok(cause != NULL && strncmp(cause, want, strlen(want)) == 0,
+	    "naming the line, its length and the limit");
+	if (cause == NULL || strncmp(cause, want, strlen(want)) != 0)
+		printf("#   got:  '%.300s'\n#   want: '%s...'\n",
+		    cause ? cause : "(null)", want);
+	like(cause, "split", "with a hint how to shorten it");
+	free(want);
+	free(cause);
+	config_free(c);
+	strbuf_free(&sb);
+
+	/* A section header is no exception. */
+	strbuf_printf(&sb, BASE "[field %s0123456789]\n", value);
+	fails(sb.buf, 4, "this line is 65544 bytes long", NULL,
+	    "a long section header is refused too");
+	strbuf_free(&sb);
+	free(value);
+}
+
+/* CPU seconds since START. */
+static double
+cpu_since(clock_t start)
+{
+	return (double)(clock() - start) / CLOCKS_PER_SEC;
+}
+
+/*
+ * 100,000 sections, or keys in one section, load in time that grows about
+ * linearly: the checks for repeats must not compare each new name with all
+ * earlier ones (that took 40 s), and arrays must not be copied whenever
+ * they grow by one (with sanitizers, realloc always copies).  The bound
+ * leaves room for sanitizers and a busy machine.
+ */
+static void
+test_many_sections(void)
+{
+	struct mingle_config *c;
+	struct strbuf sb = { 0 };
+	char *want;
+	clock_t start;
+	size_t i, n = 100000;
+
+	strbuf_puts(&sb, BASE);
+	for (i = 0; i < n; i++)
+		strbuf_printf(&sb, "[field f%zu]\ncolumn = C\ntype = text\n",
+		    i);
+	start = clock();
+	c = loads(sb.buf, "100,000 [field] sections load");
+	ok(cpu_since(start) < 5, "in well under 5 s of CPU time");
+	printf("#   %.2f s\n", cpu_since(start));
+	if (c != NULL) {
+		is_int(c->nfields, n, "every one of them");
+		is_str(c->fields[n - 1].name, "f99999", "in file order");
+		is_int(c->fields[n - 1].line, 4 + 3 * (n - 1), "with its line");
+	}
+	config_free(c);
+
+	/* A repeat at the end still names the first. */
+	strbuf_puts(&sb, "[field  f7]\n");
+	start = clock();
+	want = xasprintf("a field called 'f7' exists already (line %d)",
+	    4 + 3 * 7);
+	fails(sb.buf, (int)(4 + 3 * n), want, NULL,
+	    "a repeated [field] after 100,000 is found");
+	free(want);
+	sb.len -= strlen("[field  f7]\n");
+	strbuf_puts(&sb, "[field f7]\n");
+	want = xasprintf("section [field f7] appears twice (first on line %d)",
+	    4 + 3 * 7);
+	fails(sb.buf, (int)(4 + 3 * n), want, NULL,
+	    "and the same header written alike");
+	free(want);
+	ok(cpu_since(start) < 5, "both in well under 5 s of CPU time");
+	strbuf_free(&sb);
+
+	/* One strategy section with 100,000 options of its own. */
+	strbuf_puts(&sb, BASE "[strategy s]\nscript = s.lua\n");
+	for (i = 0; i < n; i++)
+		strbuf_printf(&sb, "o%zu = %zu\n", i, i);
+	start = clock();
+	c = loads(sb.buf, "a strategy with 100,000 options loads");
+	ok(cpu_since(start) < 5, "in well under 5 s of CPU time");
+	printf("#   %.2f s\n", cpu_since(start));
+	if (c != NULL) {
+		is_int(c->strategies[0].noptions, n, "all of them kept");
+		is_str(config_strategy_option(&c->strategies[0], "o99999"),
+		    "99999", "the last one too");
+	}
+	config_free(c);
+	strbuf_puts(&sb, "o3 = again\n");
+	start = clock();
+	fails(sb.buf, (int)(6 + n), "'o3' is set twice in [strategy s] (first "
+	    "on line 9)", NULL, "a repeated option after 100,000 is found");
+	ok(cpu_since(start) < 5, "in well under 5 s of CPU time");
+	strbuf_free(&sb);
 }
 
 /* ------------------------------------------------------------ errors */
@@ -620,6 +762,12 @@ test_bad_values(void)
 	    "must be a number, not 'heavy'", NULL, "weight not a number");
 	fails(BASE "[strategy s]\nplugin = p\nweight = inf\n", 6, "weight "
 	    "must be a number, not 'inf'", NULL, "infinite weight");
+	fails(BASE "[strategy s]\nplugin = p\nweight = 1e7\n", 6, "weight "
+	    "must be a number from 0 to 1000000, not '1e7'", NULL,
+	    "a weight above the range");
+	fails(BASE "[strategy s]\nplugin = p\nweight = 1e308\n", 6, "weight "
+	    "must be a number from 0 to 1000000, not '1e308'", NULL,
+	    "a weight near the largest double");
 	fails(BASE "[strategy s]\nscript = s.lua\ninstruction_limit = 10\n", 6,
 	    "instruction_limit must be a whole number from 1000 to "
 	    "1000000000000, not '10'", NULL, "instruction_limit too low");
@@ -734,6 +882,8 @@ main(void)
 	test_defaults();
 	test_values();
 	test_long_line();
+	test_line_limit();
+	test_many_sections();
 	test_sections();
 	test_keys();
 	test_required();

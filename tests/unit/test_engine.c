@@ -8,6 +8,7 @@
  */
 #include "autoconf.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -525,6 +526,77 @@ test_nonfinite(void)
 	free(cause);
 }
 
+/*
+ * Scores near DBL_MAX: a pair's weighted sum that is still a double is
+ * kept exactly, one that overflows stops the run like a non-finite score.
+ */
+static void
+test_overflow(void)
+{
+	struct fixture fx;
+	struct graph g;
+	struct pair_part parts[2];
+	double total;
+	int veto;
+	char *cause = NULL;
+
+	/* weight 1: (DBL_MAX + DBL_MAX) / 2 is DBL_MAX, not inf */
+	setup(&fx, abc, 3, 1);
+	both(&fx.toy[0], 0, 1, DBL_MAX);
+	if (build(&fx, &g, "DBL_MAX both ways at weight 1 scores") == 0) {
+		ok(edge_w(&g, 0, 1) == DBL_MAX, "as DBL_MAX exactly");
+		graph_free(&g);
+	}
+	ok(engine_score_pair(&fx.e, 0, 1, &total, &veto, parts, &cause) == 0
+	    && total == DBL_MAX && parts[0].weighted == DBL_MAX,
+	    "engine_score_pair agrees, in total and in the part");
+	free(cause);
+	cause = NULL;
+
+	/* weight 2 (the Lua rule returning 1.7e308 of the report) */
+	setup(&fx, abc, 3, 1);
+	fx.s[0].name = "huge";
+	fx.s[0].weight = 2;
+	both(&fx.toy[0], 1, 2, 1.7e308);
+	ok(engine_build_graph(&fx.e, &g, &cause) != 0,
+	    "1.7e308 both ways at weight 2 stops the run");
+	is_str(cause, "strategy 'huge' (test toy) brings the score of b and c "
+	    "to inf; a pair's score must be a finite number: lower the "
+	    "strategy's scores or its weight (2)",
+	    "naming the strategy, the pair and the weight");
+	ok(g.edges == NULL && g.nedges == 0, "no graph is left");
+	free(cause);
+	cause = NULL;
+	ok(engine_score_pair(&fx.e, 1, 2, &total, &veto, NULL, &cause) != 0,
+	    "engine_score_pair checks too");
+	like(cause, "strategy 'huge' (test toy) brings the score of b and c "
+	    "to inf", "with the same message");
+	free(cause);
+	cause = NULL;
+
+	/* each strategy finite, their sum not: the second is named */
+	setup(&fx, abc, 3, 2);
+	both(&fx.toy[0], 0, 2, 1e308);
+	both(&fx.toy[1], 0, 2, 1e308);
+	ok(engine_build_graph(&fx.e, &g, &cause) != 0,
+	    "two strategies of 1e308 overflow together");
+	like(cause, "strategy 'city' (test toy) brings the score of a and c "
+	    "to inf", "the one that overflowed the sum is named");
+	free(cause);
+	cause = NULL;
+
+	/* -DBL_MAX and +DBL_MAX cancel to 0 without passing through inf */
+	setup(&fx, abc, 3, 2);
+	both(&fx.toy[0], 0, 1, -DBL_MAX);
+	both(&fx.toy[1], 0, 1, DBL_MAX);
+	fx.toy[1].score[1][2] = 1;
+	if (build(&fx, &g, "-DBL_MAX then DBL_MAX is a finite sum") == 0) {
+		ok(isnan(edge_w(&g, 0, 1)), "0 is not above min_score");
+		is_num(edge_w(&g, 1, 2), 0.5, 0, "other pairs as before");
+		graph_free(&g);
+	}
+}
+
 static void
 test_failure(void)
 {
@@ -728,6 +800,7 @@ main(void)
 	test_candidate_cap();
 	test_cap_random();
 	test_nonfinite();
+	test_overflow();
 	test_failure();
 	test_consent();
 	test_reasons();

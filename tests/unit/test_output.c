@@ -4,6 +4,7 @@
  */
 #include "autoconf.h"
 
+#include <float.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -191,10 +192,87 @@ test_intros(void)
 	}
 }
 
+/* The score cell of the one introduction in TEXT ("x,X,y,Y,SCORE,"). */
+static char *
+score_cell(const char *text)
+{
+	const char *p = strchr(text, '\n');
+	size_t i;
+
+	for (i = 0; p != NULL && i < 4; i++)
+		p = strchr(p + 1, ',');
+	if (p == NULL)
+		return xstrdup("");
+	p++;
+	return xstrndup(p, strcspn(p, ",\n"));
+}
+
+/*
+ * Any finite score is written whole with three decimals: a number near
+ * DBL_MAX has 309 digits before the point, which a 64-byte buffer cut.
+ */
+static void
+test_big_scores(void)
+{
+	static const double scores[] = {
+		2.643, 1e59, 1e60, -1e60, 1.7e308, DBL_MAX, -DBL_MAX
+	};
+	const char *ids[] = { "x", "y" };
+	char *names[] = { "X", "Y" };
+	struct attendee_table t;
+	struct strategy s;
+	struct engine e;
+	struct intro in = { .a = 0, .b = 1 };
+	struct assignment as;
+	size_t i;
+
+	memset(&t, 0, sizeof t);
+	t.n = 2;
+	t.id = ids;
+	t.name = names;
+	memset(&s, 0, sizeof s);
+	s.name = "s";
+	s.ops = &stub_ops;
+	memset(&e, 0, sizeof e);
+	e.t = &t;
+	e.strategies = &s;
+	e.nstrategies = 1;
+	memset(&as, 0, sizeof as);
+	as.intros = &in;
+	as.nintros = 1;
+	for (i = 0; i < sizeof scores / sizeof scores[0]; i++) {
+		char *text, *cell, *end, *what;
+		const char *dot;
+
+		in.score = scores[i];
+		text = intros_text(&e, &as);
+		cell = score_cell(text);
+		dot = strchr(cell, '.');
+		what = xasprintf("score %g is written whole (%zu bytes)",
+		    scores[i], strlen(cell));
+		ok(strtod(cell, &end) == scores[i] && *end == '\0' &&
+		    dot != NULL && strlen(dot) == 4, what);
+		if (i == 0)
+			is_str(cell, "2.643", "and a small one as before");
+		free(what);
+		free(cell);
+		free(text);
+	}
+	in.score = DBL_MAX;
+	{
+		char *text = intros_text(&e, &as), *cell = score_cell(text);
+
+		is_int(strlen(cell), 309 + 4, "DBL_MAX: 309 digits and .000");
+		free(cell);
+		free(text);
+	}
+}
+
 int
 main(void)
 {
 	test_quoting();
 	test_intros();
+	test_big_scores();
 	return tap_done();
 }
