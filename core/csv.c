@@ -66,6 +66,11 @@ static void	csv_newline(struct csv_parser *, size_t);
 static size_t	csv_char_column(const char *, size_t, size_t);
 static int	csv_limit(const struct csv_parser *, size_t, size_t, size_t,
 		    size_t, size_t, char **);
+static int	csv_skip_blank_lines(struct csv_parser *);
+static void	csv_begin_record(struct csv_parser *);
+static int	csv_begin_cell(struct csv_parser *, size_t, char **);
+static int	csv_quoted(struct csv_parser *, size_t, size_t, char **);
+static char	csv_unquoted(struct csv_parser *);
 static int	csv_record(struct csv_parser *, size_t *, char **);
 static char	csv_detect(struct csv_parser *);
 static int	csv_parse(struct csv_parser *, struct csv_table *, char **);
@@ -137,19 +142,14 @@ csv_limit(const struct csv_parser *p, size_t fline, size_t fstart,
 	return 0;
 }
 
-/*
- * Parse the record at p->r and append its cells and line.  Returns 1 with
- * *NFIELDS set, 0 if only empty lines remain, -1 with *cause set if a quoted
- * field is never closed.
- */
+/* Empty lines between records are not records: step over them.  Returns
+ * 0 if only empty lines remained. */
 static int
-csv_record(struct csv_parser *p, size_t *nfields, char **cause)
+csv_skip_blank_lines(struct csv_parser *p)
 {
 	const char *s = p->src;
-	char *out = p->out, delim = p->delim, c;
-	size_t r = p->r, w = p->w, n = 0, rstart, fline, fstart, foff, fw;
+	size_t r = p->r;
 
-	/* Empty lines between records are not records. */
 	for (;;) {
 		if (s[r] == '\n')
 			csv_newline(p, ++r);
@@ -160,92 +160,145 @@ csv_record(struct csv_parser *p, size_t *nfields, char **cause)
 		} else
 			break;
 	}
-	if (s[r] == '\0') {
-		p->r = r;
-		return 0;
-	}
+	p->r = r;
+	return s[r] != '\0';
+}
 
+/* Note the line the record at p->r starts on. */
+static void
+csv_begin_record(struct csv_parser *p)
+{
 	if (p->nrecs == p->reccap) {
 		p->reccap = p->reccap ? p->reccap * 2 : 256;
 		p->lines = xreallocarray(p->lines, p->reccap, sizeof *p->lines);
 	}
 	p->lines[p->nrecs++] = p->line;
-	rstart = r;
+}
+
+/* Start cell number N of the record (from 1) at p->w; the header may not
+ * have more than max_columns. */
+static int
+csv_begin_cell(struct csv_parser *p, size_t n, char **cause)
+{
+	if (p->ncells == p->cellcap) {
+		p->cellcap = p->cellcap ? p->cellcap * 2 : 1024;
+		p->cells = xreallocarray(p->cells, p->cellcap,
+		    sizeof *p->cells);
+	}
+	p->cells[p->ncells++] = p->out + p->w;
+	if (n > p->max_columns && p->nrecs == 1) {
+		*cause = xasprintf("%s:%zu: more than %zu columns; raise "
+		    "max_columns in [input] if the export really has this "
+		    "many", p->name, p->lines[0], p->max_columns);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The quoted part of a field: p->r is on its opening quote.  Copies up to
+ * the closing quote ("" is one quote; line ends are kept as they are) and
+ * leaves p->r after it.  The field began at line FLINE, whose text starts
+ * at offset FSTART.
+ */
+static int
+csv_quoted(struct csv_parser *p, size_t fline, size_t fstart, char **cause)
+{
+	const char *s = p->src;
+	char *out = p->out, c;
+	size_t r = p->r + 1, w = p->w, foff = p->r;
 
 	for (;;) {
-		if (p->ncells == p->cellcap) {
-			p->cellcap = p->cellcap ? p->cellcap * 2 : 1024;
-			p->cells = xreallocarray(p->cells, p->cellcap,
-			    sizeof *p->cells);
-		}
-		p->cells[p->ncells++] = out + w;
-		if (++n > p->max_columns && p->nrecs == 1) {
-			*cause = xasprintf("%s:%zu: more than %zu columns; "
-			    "raise max_columns in [input] if the export really "
-			    "has this many", p->name, p->lines[0],
-			    p->max_columns);
-			return -1;
-		}
-		fline = p->line;
-		fstart = p->line_start;
-		foff = r;
-		fw = w;
-
-		if (s[r] == '"') {
-			r++;
-			for (;;) {
-				c = s[r];
-				if (c == '"') {
-					if (s[r + 1] != '"') {
-						r++;
-						break;
-					}
-					out[w++] = '"';
-					r += 2;
-				} else if (c == '\n' || c == '\r') {
-					out[w++] = c;
-					if (c == '\r' && s[r + 1] == '\n')
-						out[w++] = s[++r];
-					csv_newline(p, ++r);
-				} else if (c == '\0') {
-					*cause = xasprintf("%s:%zu:%zu: a quoted "
-					    "field starts here but is never "
-					    "closed", p->name, fline,
-					    csv_char_column(s, fstart, foff));
-					return -1;
-				} else {
-					out[w++] = c;
-					r++;
-				}
-			}
-		}
-
-		/*
-		 * Unquoted text, and text after a closing quote, is taken as
-		 * it is, quotes included.
-		 */
-		for (;;) {
-			c = s[r];
-			if (c == delim || c == '\n' || c == '\r' || c == '\0')
+		c = s[r];
+		if (c == '"') {
+			if (s[r + 1] != '"') {
+				r++;
 				break;
+			}
+			out[w++] = '"';
+			r += 2;
+		} else if (c == '\n' || c == '\r') {
+			out[w++] = c;
+			if (c == '\r' && s[r + 1] == '\n')
+				out[w++] = s[++r];
+			csv_newline(p, ++r);
+		} else if (c == '\0') {
+			*cause = xasprintf("%s:%zu:%zu: a quoted field starts "
+			    "here but is never closed", p->name, fline,
+			    csv_char_column(s, fstart, foff));
+			return -1;
+		} else {
 			out[w++] = c;
 			r++;
 		}
-		out[w++] = '\0';
-		if (csv_limit(p, fline, fstart, foff, w - 1 - fw, r - rstart,
-		    cause) != 0)
-			return -1;
-		if (c != delim)
-			break;
-		r++;
 	}
-
-	if (c == '\r' && s[r + 1] == '\n')
-		r++;
-	if (c != '\0')
-		csv_newline(p, ++r);
 	p->r = r;
 	p->w = w;
+	return 0;
+}
+
+/*
+ * Unquoted text, and text after a closing quote, is taken as it is,
+ * quotes included, up to a delimiter or line end; the cell is closed with
+ * a NUL.  Returns the character that ended it.
+ */
+static char
+csv_unquoted(struct csv_parser *p)
+{
+	const char *s = p->src;
+	char *out = p->out, delim = p->delim, c;
+	size_t r = p->r, w = p->w;
+
+	for (;;) {
+		c = s[r];
+		if (c == delim || c == '\n' || c == '\r' || c == '\0')
+			break;
+		out[w++] = c;
+		r++;
+	}
+	out[w++] = '\0';
+	p->r = r;
+	p->w = w;
+	return c;
+}
+
+/*
+ * Parse the record at p->r and append its cells and line.  Returns 1 with
+ * *NFIELDS set, 0 if only empty lines remain, -1 with *cause set if a quoted
+ * field is never closed or a limit is passed.
+ */
+static int
+csv_record(struct csv_parser *p, size_t *nfields, char **cause)
+{
+	size_t n = 0, rstart, fline, fstart, foff, fw;
+	char c;
+
+	if (!csv_skip_blank_lines(p))
+		return 0;
+	csv_begin_record(p);
+	rstart = p->r;
+	for (;;) {
+		if (csv_begin_cell(p, ++n, cause) != 0)
+			return -1;
+		fline = p->line;
+		fstart = p->line_start;
+		foff = p->r;
+		fw = p->w;
+		if (p->src[p->r] == '"' &&
+		    csv_quoted(p, fline, fstart, cause) != 0)
+			return -1;
+		c = csv_unquoted(p);
+		if (csv_limit(p, fline, fstart, foff, p->w - 1 - fw,
+		    p->r - rstart, cause) != 0)
+			return -1;
+		if (c != p->delim)
+			break;
+		p->r++;
+	}
+	if (c == '\r' && p->src[p->r + 1] == '\n')
+		p->r++;
+	if (c != '\0')
+		csv_newline(p, ++p->r);
 	*nfields = n;
 	return 1;
 }
