@@ -31,7 +31,7 @@ host_option(mingle_host *h, const char *key)
 	return config_strategy_option(h->cs, key);
 }
 
-static void
+static void __attribute__((format(printf, 2, 3)))
 host_error(mingle_host *h, const char *fmt, ...)
 {
 	va_list ap;
@@ -42,7 +42,7 @@ host_error(mingle_host *h, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void
+static void __attribute__((format(printf, 2, 3)))
 host_log(mingle_host *h, const char *fmt, ...)
 {
 	va_list ap;
