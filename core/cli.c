@@ -54,10 +54,9 @@ cli_help(const struct cmd_entry *cmd)
 
 int
 cli_parse(const struct cmd_entry *cmd, int argc, char **argv,
-    const struct cli_option *extra, const char **config,
-    int (*on_opt)(void *ctx, int opt, const char *arg), void *ctx,
-    int *first_operand)
+    const char **config, void *ctx, int *first_operand)
 {
+	const struct cli_option *extra = cmd->options;
 	struct option longopts[16];
 	char shortopts[64] = "+hc:";
 	size_t n = 0, i;
@@ -98,7 +97,8 @@ cli_parse(const struct cmd_entry *cmd, int argc, char **argv,
 			return cli_usage(cmd, "unknown option or missing "
 			    "value: %s", argv[optind - 1]);
 		default:
-			rc = on_opt != NULL ? on_opt(ctx, opt, optarg) : -1;
+			rc = cmd->on_opt != NULL ? cmd->on_opt(ctx, opt,
+			    optarg) : -1;
 			if (rc >= 0)
 				return rc;
 		}
