@@ -1,5 +1,6 @@
 /*
  * cli.c -- option parsing, help and error printing shared by the commands.
+ * A leaf: it serves any struct cmd_entry and names none of them.
  */
 #include "autoconf.h"
 
@@ -11,15 +12,6 @@
 
 #include "cli.h"
 #include "util.h"
-
-const struct cmd_entry *const cmd_table[] = {
-	&cmd_run_entry,
-	&cmd_check_entry,
-	&cmd_attendees_entry,
-	&cmd_explain_entry,
-	&cmd_plugins_entry,
-	NULL
-};
 
 int
 cli_fail(char *cause)

@@ -1,5 +1,7 @@
 /*
- * cli.h -- the subcommands, as a table (like tmux's cmd_entry).
+ * cli.h -- what a subcommand is (like tmux's cmd_entry), and the option
+ * parsing, help and error printing the commands share.  main.c holds the
+ * table of commands; cli.c knows none of them.
  *
  * Exit codes, for every command:
  *   0  success
@@ -37,15 +39,6 @@ struct cmd_entry {
 
 #define CLI_CONFIG_OPTIONAL 0
 #define CLI_CONFIG_REQUIRED 1
-
-extern const struct cmd_entry cmd_run_entry;
-extern const struct cmd_entry cmd_check_entry;
-extern const struct cmd_entry cmd_attendees_entry;
-extern const struct cmd_entry cmd_explain_entry;
-extern const struct cmd_entry cmd_plugins_entry;
-
-/* NULL-terminated, in the order `mingle --help` shows them. */
-extern const struct cmd_entry *const cmd_table[];
 
 /* Print "mingle: CAUSE" on stderr and free CAUSE; returns EXIT_INPUT. */
 int cli_fail(char *cause);
