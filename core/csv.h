@@ -125,7 +125,7 @@ long csv_column(const struct csv_table *t, const char *spec, char **cause);
  */
 char *csv_column_spec(const struct csv_table *t, size_t col);
 
-/* These two live in encoding.c. */
+/* These two live in csv_encoding.c. */
 const char *csv_encoding_name(enum csv_encoding e);
 /*
  * Parse "auto", "utf-8"/"utf8", "windows-1252"/"cp1252" or

@@ -1,5 +1,5 @@
 /*
- * encoding.h -- turn the bytes of an export into UTF-8 text.
+ * csv_encoding.h -- turn the bytes of an export into UTF-8 text.
  *
  * Exports arrive as UTF-8 (with or without a byte order mark), as
  * Windows-1252 (German Excel "CSV (Trennzeichen-getrennt)") or, rarely, as
@@ -12,8 +12,8 @@
  * columns of the file as it is on disk, counted from 1; for Windows-1252 and
  * Latin-1 a byte is a character, so they match what an editor shows.
  */
-#ifndef MINGLE_ENCODING_H
-#define MINGLE_ENCODING_H
+#ifndef MINGLE_CSV_ENCODING_H
+#define MINGLE_CSV_ENCODING_H
 
 #include <stddef.h>
 
@@ -36,10 +36,10 @@
  * declared or when AUTO falls back to it; a UTF-8 BOM in a file declared
  * Windows-1252 or Latin-1.
  */
-int encoding_to_utf8(const char *name, char **data, size_t *len,
+int csv_encoding_to_utf8(const char *name, char **data, size_t *len,
     enum csv_encoding enc, enum csv_encoding *found, char **cause);
 
 /* The offset of the first byte of S that is not valid UTF-8, or LEN. */
-size_t encoding_utf8_check(const char *s, size_t len);
+size_t csv_encoding_utf8_check(const char *s, size_t len);
 
 #endif
