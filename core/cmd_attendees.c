@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "csv_write.h"
 #include "mingle/plugin.h"
 #include "outfile.h"
-#include "output.h"
 #include "session.h"
 #include "util.h"
 
@@ -62,7 +62,7 @@ write_table(FILE *f, const struct session *s)
 	for (k = 0; k < t->nfields; k++)
 		cells[ncols + 3 + k] = owned[ncols + 3 + k] =
 		    xasprintf("mingle_%s", t->fields[k].name);
-	csv_put_row(f, cells, nout);
+	csv_write_row(f, cells, nout);
 	for (k = 0; k < nout; k++) {
 		free(owned[k]);
 		owned[k] = NULL;
@@ -76,7 +76,7 @@ write_table(FILE *f, const struct session *s)
 		for (k = 0; k < t->nfields; k++)
 			cells[ncols + 3 + k] = owned[k] =
 			    field_value(&t->fields[k], i);
-		csv_put_row(f, cells, nout);
+		csv_write_row(f, cells, nout);
 		for (k = 0; k < t->nfields; k++)
 			free(owned[k]);
 	}
