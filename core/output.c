@@ -118,7 +118,7 @@ output_coverage(FILE *f, const struct attendee_table *t,
 		cells[1] = t->name[c->attendee];
 		cells[2] = got;
 		cells[3] = wanted;
-		cells[4] = shortfall_name(c->why);
+		cells[4] = assignment_shortfall_name(c->why);
 		csv_write_row(f, cells, 5);
 	}
 }
