@@ -42,7 +42,7 @@ assignment_free(struct assignment *a)
 }
 
 const char *
-shortfall_name(enum shortfall why)
+assignment_shortfall_name(enum shortfall why)
 {
 	if ((size_t)why >= sizeof shortfall_names / sizeof shortfall_names[0])
 		return "unknown";

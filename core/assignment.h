@@ -77,7 +77,7 @@ void assignment_free(struct assignment *a);
 
 /* The report's name of WHY ("no-partner", ...); "unknown" if out of
  * range.  A static string. */
-const char *shortfall_name(enum shortfall why);
+const char *assignment_shortfall_name(enum shortfall why);
 
 /*
  * For the modes.  The add functions grow an array whose capacity the

@@ -51,7 +51,7 @@ attendees_parse_bool(const char *s)
 static char *
 trimmed(const char *s)
 {
-	return trim_space(xstrdup(s));
+	return normalize_trim_space(xstrdup(s));
 }
 
 /* Column SPEC of the CSV, or -1 with *cause prefixed by WHAT. */
@@ -321,7 +321,7 @@ build_names(struct attendee_table *t, const struct mingle_config *c,
 			}
 			free(part);
 		}
-		raw = squeeze_space(strbuf_detach(&sb));
+		raw = normalize_squeeze_space(strbuf_detach(&sb));
 		nfc = normalize_nfc(raw, strlen(raw));
 		t->name[i] = nfc ? nfc : xstrdup(raw);
 		free(raw);

@@ -172,7 +172,7 @@ bm_rescan_free(struct bm *bm, int32_t x)
 		ks = bm_slack(bm, k);
 		if (ks <= 0) {
 			if (bm->label[top] == BM_FREE) {
-				blossom_label(bm, x, BM_T, k,
+				blossom_tree_label(bm, x, BM_T, k,
 				    bm_other(bm, k, x));
 				return;
 			}
@@ -213,7 +213,7 @@ bm_dissolve(struct bm *bm, int32_t ra, int32_t rb)
 	for (i = 0; i < nfreed; i++) {
 		b = bm->inblossom[bm->freed[i]];
 		if (b >= n && bm->label[b] == BM_S && bm->dual[b] == 0)
-			blossom_expand(bm, b, 1);
+			blossom_tree_expand(bm, b, 1);
 	}
 	/* Forget labels on every level, from each vertex to its top. */
 	for (i = 0; i < nfreed; i++) {
@@ -266,17 +266,17 @@ bm_scan(struct bm *bm)
 			ks = bm_slack(bm, k);
 			if (ks <= 0) {
 				if (bm->label[b] == BM_FREE)
-					blossom_label(bm, w, BM_T, k, v);
+					blossom_tree_label(bm, w, BM_T, k, v);
 				else if (bm->label[b] == BM_S) {
-					base = blossom_find_base(bm, v, w);
+					base = blossom_tree_find_base(bm, v, w);
 					if (base != BM_NONE) {
-						blossom_shrink(bm, base, v, w,
-						    k);
+						blossom_tree_shrink(bm, base,
+						    v, w, k);
 						continue;
 					}
 					ra = bm->tree[bm->inblossom[v]];
 					rb = bm->tree[b];
-					blossom_augment(bm, v, w, k);
+					blossom_tree_augment(bm, v, w, k);
 					bm_dissolve(bm, ra, rb);
 					break;
 				} else if (bm->label[w] == BM_FREE) {
@@ -328,7 +328,7 @@ bm_rebest(struct bm *bm, int32_t b)
 		for (j = 0; j < bm->bl[b].nbest; j++)
 			bm_rebest_consider(bm, bm->bl[b].best[j], &best);
 	} else {
-		nl = blossom_leaves(bm, b);
+		nl = blossom_tree_leaves(bm, b);
 		for (i = 0; i < nl; i++) {
 			x = bm->leaves[i];
 			for (j = bm->adjoff[x]; j < bm->adjoff[x + 1]; j++)
@@ -509,7 +509,7 @@ bm_dual_step(struct bm *bm)
 		blossom_push(bm, (int32_t)bm->e[bm->bestedge[which]].a);
 		break;
 	case 4:
-		blossom_expand(bm, which, 0);
+		blossom_tree_expand(bm, which, 0);
 		break;
 	}
 	return 1;
@@ -582,7 +582,7 @@ bm_init(struct bm *bm, uint32_t n, const struct blossom_edge *e, size_t m)
 	}
 	/* Every vertex starts unmatched: the root of its own tree. */
 	for (v = 0; v < (int32_t)n; v++)
-		blossom_label(bm, v, BM_S, BM_NONE, BM_NONE);
+		blossom_tree_label(bm, v, BM_S, BM_NONE, BM_NONE);
 }
 
 static void

@@ -72,9 +72,9 @@ struct bm {
 	int32_t *freeb;		/* unused blossom numbers */
 	int32_t nfree;
 
-	int32_t *leaves;	/* scratch: blossom_leaves() result */
+	int32_t *leaves;	/* scratch: blossom_tree_leaves() result */
 	int32_t *lstack;
-	int32_t *bestto;	/* scratch for blossom_shrink, all NONE */
+	int32_t *bestto;	/* scratch for blossom_tree_shrink, all NONE */
 	int32_t *touched;
 	int32_t *vpath;
 	int32_t *wpath;
@@ -133,11 +133,12 @@ void	blossom_note_t(struct bm *, int32_t);
 void	blossom_mark_stale(struct bm *, int32_t);
 
 /* blossom_tree.c */
-int32_t	blossom_leaves(struct bm *, int32_t);
-void	blossom_label(struct bm *, int32_t, int, int32_t, int32_t);
-int32_t	blossom_find_base(struct bm *, int32_t, int32_t);
-void	blossom_shrink(struct bm *, int32_t, int32_t, int32_t, int32_t);
-void	blossom_expand(struct bm *, int32_t, int);
-void	blossom_augment(struct bm *, int32_t, int32_t, int32_t);
+int32_t	blossom_tree_leaves(struct bm *, int32_t);
+void	blossom_tree_label(struct bm *, int32_t, int, int32_t, int32_t);
+int32_t	blossom_tree_find_base(struct bm *, int32_t, int32_t);
+void	blossom_tree_shrink(struct bm *, int32_t, int32_t, int32_t,
+	    int32_t);
+void	blossom_tree_expand(struct bm *, int32_t, int);
+void	blossom_tree_augment(struct bm *, int32_t, int32_t, int32_t);
 
 #endif

@@ -22,7 +22,7 @@ static void	bm_augment_blossom(struct bm *, int32_t, int32_t);
 
 /* The vertices of blossom B into bm->leaves; returns how many. */
 int32_t
-blossom_leaves(struct bm *bm, int32_t b)
+blossom_tree_leaves(struct bm *bm, int32_t b)
 {
 	int32_t nl = 0, sp = 0, x, i;
 
@@ -44,7 +44,7 @@ blossom_leaves(struct bm *bm, int32_t b)
  * S-vertex FROM) or S; a T-blossom's base mate becomes S in turn.
  */
 void
-blossom_label(struct bm *bm, int32_t w, int t, int32_t k, int32_t from)
+blossom_tree_label(struct bm *bm, int32_t w, int t, int32_t k, int32_t from)
 {
 	int32_t b = bm->inblossom[w], base, mk, nl, i;
 
@@ -54,7 +54,7 @@ blossom_label(struct bm *bm, int32_t w, int t, int32_t k, int32_t from)
 	bm->bestedge[w] = bm->bestedge[b] = BM_NONE;
 	bm->tree[b] = from == BM_NONE ? w : bm->tree[bm->inblossom[from]];
 	if (t == BM_S) {
-		nl = blossom_leaves(bm, b);
+		nl = blossom_tree_leaves(bm, b);
 		for (i = 0; i < nl; i++)
 			blossom_push(bm, bm->leaves[i]);
 		return;
@@ -62,7 +62,7 @@ blossom_label(struct bm *bm, int32_t w, int t, int32_t k, int32_t from)
 	blossom_note_t(bm, b);
 	base = bm->base[b];
 	mk = bm->mate[base];
-	blossom_label(bm, bm_other(bm, mk, base), BM_S, mk, base);
+	blossom_tree_label(bm, bm_other(bm, mk, base), BM_S, mk, base);
 }
 
 /*
@@ -71,7 +71,7 @@ blossom_label(struct bm *bm, int32_t w, int t, int32_t k, int32_t from)
  * else the trees differ and there is an augmenting path (BM_NONE).
  */
 int32_t
-blossom_find_base(struct bm *bm, int32_t v, int32_t w)
+blossom_tree_find_base(struct bm *bm, int32_t v, int32_t w)
 {
 	int32_t np = 0, b, t, base = BM_NONE, i;
 
@@ -122,7 +122,8 @@ bm_best_consider(struct bm *bm, int32_t b, int32_t k, int32_t *ntouched)
 
 /* Shrink the odd cycle through edge K (V-W) and BASE into a blossom. */
 void
-blossom_shrink(struct bm *bm, int32_t base, int32_t v, int32_t w, int32_t k)
+blossom_tree_shrink(struct bm *bm, int32_t base, int32_t v, int32_t w,
+    int32_t k)
 {
 	struct bm_blossom *nb;
 	int32_t bb, bv, bw, b, nv = 0, nw = 0, len, i, j, c, nl, x, y, kk;
@@ -178,7 +179,7 @@ blossom_shrink(struct bm *bm, int32_t base, int32_t v, int32_t w, int32_t k)
 	bm->labfrom[b] = bm->labfrom[bb];
 	bm->tree[b] = bm->tree[bb];
 	bm->dual[b] = 0;
-	nl = blossom_leaves(bm, b);
+	nl = blossom_tree_leaves(bm, b);
 	for (i = 0; i < nl; i++) {
 		x = bm->leaves[i];
 		if (bm->label[bm->inblossom[x]] == BM_T)
@@ -196,7 +197,7 @@ blossom_shrink(struct bm *bm, int32_t base, int32_t v, int32_t w, int32_t k)
 			bm->bl[c].nbest = -1;
 		} else {
 			/* Never an S-blossom this stage: every edge. */
-			nl = blossom_leaves(bm, c);
+			nl = blossom_tree_leaves(bm, c);
 			for (j = 0; j < nl; j++) {
 				x = bm->leaves[j];
 				for (y = bm->adjoff[x]; y < bm->adjoff[x + 1];
@@ -241,7 +242,7 @@ bm_relabel_path(struct bm *bm, int32_t b, int32_t j, int32_t step, int32_t k)
 		l = &bb->link[step > 0 ? j : bm_step(j, -1, bb->len)];
 		bm->label[x] = BM_FREE;
 		bm->label[step > 0 ? l->y : l->x] = BM_FREE;
-		blossom_label(bm, x, BM_T, k, from);
+		blossom_tree_label(bm, x, BM_T, k, from);
 		j = bm_step(j, step, bb->len);
 		/* Child j is S; its unmatched link reaches the next T. */
 		l = &bb->link[step > 0 ? j : bm_step(j, -1, bb->len)];
@@ -266,7 +267,7 @@ bm_relabel_path(struct bm *bm, int32_t b, int32_t j, int32_t step, int32_t k)
  * reached zero, and its children take over its place in the tree.
  */
 void
-blossom_expand(struct bm *bm, int32_t b, int endstage)
+blossom_tree_expand(struct bm *bm, int32_t b, int endstage)
 {
 	struct bm_blossom *bb = &bm->bl[b];
 	int32_t i, j, c, nl, v, entry, step, found;
@@ -277,9 +278,9 @@ blossom_expand(struct bm *bm, int32_t b, int endstage)
 		if (c < bm->n)
 			bm->inblossom[c] = c;
 		else if (endstage && bm->dual[c] == 0)
-			blossom_expand(bm, c, endstage);
+			blossom_tree_expand(bm, c, endstage);
 		else {
-			nl = blossom_leaves(bm, c);
+			nl = blossom_tree_leaves(bm, c);
 			for (j = 0; j < nl; j++)
 				bm->inblossom[bm->leaves[j]] = c;
 		}
@@ -300,7 +301,7 @@ blossom_expand(struct bm *bm, int32_t b, int endstage)
 			c = bb->child[j];
 			if (bm->label[c] == BM_S)
 				continue;
-			nl = blossom_leaves(bm, c);
+			nl = blossom_tree_leaves(bm, c);
 			found = BM_NONE;
 			for (i = 0; i < nl && found == BM_NONE; i++) {
 				v = bm->leaves[i];
@@ -322,7 +323,7 @@ blossom_expand(struct bm *bm, int32_t b, int endstage)
 			bm->label[v] = BM_FREE;
 			bm->label[bm_other(bm, bm->mate[bm->base[c]],
 			    bm->base[c])] = BM_FREE;
-			blossom_label(bm, v, BM_T, bm->labedge[v],
+			blossom_tree_label(bm, v, BM_T, bm->labedge[v],
 			    bm->labfrom[v]);
 		}
 
@@ -331,7 +332,7 @@ blossom_expand(struct bm *bm, int32_t b, int endstage)
 			c = bb->child[j];
 			if (bm->label[c] != BM_FREE)
 				continue;
-			nl = blossom_leaves(bm, c);
+			nl = blossom_tree_leaves(bm, c);
 			for (i = 0; i < nl; i++)
 				blossom_note_free(bm, bm->leaves[i]);
 		}
@@ -410,7 +411,7 @@ bm_augment_blossom(struct bm *bm, int32_t b, int32_t v)
 /* Edge K joins S-vertices V and W of different trees: flip both paths
  * to the roots. */
 void
-blossom_augment(struct bm *bm, int32_t v, int32_t w, int32_t k)
+blossom_tree_augment(struct bm *bm, int32_t v, int32_t w, int32_t k)
 {
 	int32_t s, ke, bs, bt, t, j, side;
 

@@ -1,5 +1,6 @@
 /*
  * cli.c -- option parsing, help and error printing shared by the commands.
+ * A leaf: it serves any struct cmd_entry and names none of them.
  */
 #include "autoconf.h"
 
@@ -11,15 +12,6 @@
 
 #include "cli.h"
 #include "util.h"
-
-const struct cmd_entry *const cmd_table[] = {
-	&cmd_run_entry,
-	&cmd_check_entry,
-	&cmd_attendees_entry,
-	&cmd_explain_entry,
-	&cmd_plugins_entry,
-	NULL
-};
 
 int
 cli_fail(char *cause)
@@ -54,10 +46,9 @@ cli_help(const struct cmd_entry *cmd)
 
 int
 cli_parse(const struct cmd_entry *cmd, int argc, char **argv,
-    const struct cli_option *extra, const char **config,
-    int (*on_opt)(void *ctx, int opt, const char *arg), void *ctx,
-    int *first_operand)
+    const char **config, void *ctx, int *first_operand)
 {
+	const struct cli_option *extra = cmd->options;
 	struct option longopts[16];
 	char shortopts[64] = "+hc:";
 	size_t n = 0, i;
@@ -98,7 +89,8 @@ cli_parse(const struct cmd_entry *cmd, int argc, char **argv,
 			return cli_usage(cmd, "unknown option or missing "
 			    "value: %s", argv[optind - 1]);
 		default:
-			rc = on_opt != NULL ? on_opt(ctx, opt, optarg) : -1;
+			rc = cmd->on_opt != NULL ? cmd->on_opt(ctx, opt,
+			    optarg) : -1;
 			if (rc >= 0)
 				return rc;
 		}

@@ -1,5 +1,7 @@
 /*
- * cli.h -- the subcommands, as a table (like tmux's cmd_entry).
+ * cli.h -- what a subcommand is (like tmux's cmd_entry), and the option
+ * parsing, help and error printing the commands share.  main.c holds the
+ * table of commands; cli.c knows none of them.
  *
  * Exit codes, for every command:
  *   0  success
@@ -13,11 +15,22 @@
 #define EXIT_INPUT 1
 #define EXIT_USAGE 2
 
+/* An option a command takes beyond -h and -c. */
+struct cli_option {
+	const char *long_name;	/* e.g. "output" */
+	int has_arg;
+	int short_name;		/* e.g. 'o', or a value >= 256 for none */
+};
+
 struct cmd_entry {
 	const char *name;
 	const char *usage;	/* arguments after the command's name */
 	const char *summary;	/* one line for `mingle --help` */
 	const char *help;	/* options and details for `mingle CMD -h` */
+	/* Its options beyond -h and -c, ended by { NULL }; NULL for none.
+	 * cli_parse() calls on_opt for each one given. */
+	const struct cli_option *options;
+	int (*on_opt)(void *ctx, int opt, const char *arg);
 	int config;		/* CLI_CONFIG_REQUIRED or _OPTIONAL */
 	int operands;		/* operands after the options, exactly */
 	const char *operands_are;	/* e.g. "two attendee ids" */
@@ -26,15 +39,6 @@ struct cmd_entry {
 
 #define CLI_CONFIG_OPTIONAL 0
 #define CLI_CONFIG_REQUIRED 1
-
-extern const struct cmd_entry cmd_run_entry;
-extern const struct cmd_entry cmd_check_entry;
-extern const struct cmd_entry cmd_attendees_entry;
-extern const struct cmd_entry cmd_explain_entry;
-extern const struct cmd_entry cmd_plugins_entry;
-
-/* NULL-terminated, in the order `mingle --help` shows them. */
-extern const struct cmd_entry *const cmd_table[];
 
 /* Print "mingle: CAUSE" on stderr and free CAUSE; returns EXIT_INPUT. */
 int cli_fail(char *cause);
@@ -45,21 +49,14 @@ int cli_usage(const struct cmd_entry *cmd, const char *fmt, ...)
 int cli_help(const struct cmd_entry *cmd);
 
 /*
- * Parse the options every command shares (-h, -c) and those in EXTRA,
- * calling ON_OPT (may be NULL without EXTRA) for each of EXTRA's; ON_OPT
- * returns -1 to go on or an exit code.  Sets *config from -c/--config, and
- * checks what the entry asks for: a config, and the number of operands.
- * Returns -1 to go on, or an exit code (help shown, or a usage error).
- * *first_operand is the index of the first operand in ARGV.
+ * Parse the options every command shares (-h, -c) and CMD's own options,
+ * calling CMD->on_opt with CTX for each of CMD's; on_opt returns -1 to go
+ * on or an exit code.  Sets *config from -c/--config, and checks what the
+ * entry asks for: a config, and the number of operands.  Returns -1 to go
+ * on, or an exit code (help shown, or a usage error).  *first_operand is
+ * the index of the first operand in ARGV.
  */
-struct cli_option {
-	const char *long_name;	/* e.g. "output" */
-	int has_arg;
-	int short_name;		/* e.g. 'o' */
-};
 int cli_parse(const struct cmd_entry *cmd, int argc, char **argv,
-    const struct cli_option *extra, const char **config,
-    int (*on_opt)(void *ctx, int opt, const char *arg), void *ctx,
-    int *first_operand);
+    const char **config, void *ctx, int *first_operand);
 
 #endif

@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "csv_write.h"
 #include "mingle/plugin.h"
 #include "outfile.h"
-#include "output.h"
 #include "session.h"
 #include "util.h"
 
@@ -62,7 +62,7 @@ write_table(FILE *f, const struct session *s)
 	for (k = 0; k < t->nfields; k++)
 		cells[ncols + 3 + k] = owned[ncols + 3 + k] =
 		    xasprintf("mingle_%s", t->fields[k].name);
-	csv_put_row(f, cells, nout);
+	csv_write_row(f, cells, nout);
 	for (k = 0; k < nout; k++) {
 		free(owned[k]);
 		owned[k] = NULL;
@@ -76,7 +76,7 @@ write_table(FILE *f, const struct session *s)
 		for (k = 0; k < t->nfields; k++)
 			cells[ncols + 3 + k] = owned[k] =
 			    field_value(&t->fields[k], i);
-		csv_put_row(f, cells, nout);
+		csv_write_row(f, cells, nout);
 		for (k = 0; k < t->nfields; k++)
 			free(owned[k]);
 	}
@@ -87,18 +87,13 @@ write_table(FILE *f, const struct session *s)
 static int
 cmd_attendees_exec(const struct cmd_entry *self, int argc, char **argv)
 {
-	static const struct cli_option opts[] = {
-		{ "output", 1, 'o' },
-		{ NULL, 0, 0 }
-	};
 	struct session s;
 	struct outfile out;
 	const char *config = NULL, *output = NULL;
 	char *cause = NULL;
 	int rc, first;
 
-	rc = cli_parse(self, argc, argv, opts, &config, on_opt, &output,
-	    &first);
+	rc = cli_parse(self, argc, argv, &config, &output, &first);
 	if (rc >= 0)
 		return rc;
 	if (session_open(&s, config, SESSION_ATTENDEES, &cause) != 0)
@@ -121,6 +116,11 @@ fail:
 	return cli_fail(cause);
 }
 
+static const struct cli_option cmd_attendees_options[] = {
+	{ "output", 1, 'o' },
+	{ NULL, 0, 0 }
+};
+
 const struct cmd_entry cmd_attendees_entry = {
 	.name = "attendees",
 	.usage = "-c CONFIG [-o FILE|-]",
@@ -135,6 +135,8 @@ const struct cmd_entry cmd_attendees_entry = {
 	    "  -c, --config FILE   the event's INI config (required)\n"
 	    "  -o, --output FILE   write here instead of standard output\n"
 	    "  -h, --help          this help\n",
+	.options = cmd_attendees_options,
+	.on_opt = on_opt,
 	.config = CLI_CONFIG_REQUIRED,
 	.exec = cmd_attendees_exec,
 };

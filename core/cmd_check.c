@@ -70,7 +70,7 @@ cmd_check_exec(const struct cmd_entry *self, int argc, char **argv)
 	size_t i;
 	int rc, first;
 
-	rc = cli_parse(self, argc, argv, NULL, &config, NULL, NULL, &first);
+	rc = cli_parse(self, argc, argv, &config, NULL, &first);
 	if (rc >= 0)
 		return rc;
 	if (session_open(&s, config, SESSION_STRATEGIES, &cause) != 0)

@@ -69,7 +69,7 @@ cmd_explain_exec(const struct cmd_entry *self, int argc, char **argv)
 	double total;
 	int rc, first, veto;
 
-	rc = cli_parse(self, argc, argv, NULL, &config, NULL, NULL, &first);
+	rc = cli_parse(self, argc, argv, &config, NULL, &first);
 	if (rc >= 0)
 		return rc;
 	if (session_open(&s, config, SESSION_STRATEGIES, &cause) != 0)

@@ -198,7 +198,7 @@ cmd_plugins_exec(const struct cmd_entry *self, int argc, char **argv)
 	size_t ndirs, found, rules;
 	int rc, first;
 
-	rc = cli_parse(self, argc, argv, NULL, &config, NULL, NULL, &first);
+	rc = cli_parse(self, argc, argv, &config, NULL, &first);
 	if (rc >= 0)
 		return rc;
 	if (config != NULL && (c = config_load(config, &cause)) == NULL)

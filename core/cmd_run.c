@@ -138,14 +138,6 @@ summary(const struct session *s, const struct graph *g,
 static int
 cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 {
-	static const struct cli_option opts[] = {
-		{ "output", 1, 'o' },
-		{ "quiet", 0, 'q' },
-		{ "report", 1, OPT_REPORT },
-		{ "schedule", 1, OPT_SCHEDULE },
-		{ "progress", 0, OPT_PROGRESS },
-		{ NULL, 0, 0 }
-	};
 	struct run_opts ro = { 0 };
 	struct session s;
 	struct graph g;
@@ -156,7 +148,7 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 	char *cause = NULL;
 	int rc, first;
 
-	rc = cli_parse(self, argc, argv, opts, &config, on_opt, &ro, &first);
+	rc = cli_parse(self, argc, argv, &config, &ro, &first);
 	if (rc >= 0)
 		return rc;
 	if (session_open(&s, config, SESSION_STRATEGIES, &cause) != 0)
@@ -200,6 +192,15 @@ fail:
 	return cli_fail(cause);
 }
 
+static const struct cli_option cmd_run_options[] = {
+	{ "output", 1, 'o' },
+	{ "quiet", 0, 'q' },
+	{ "report", 1, OPT_REPORT },
+	{ "schedule", 1, OPT_SCHEDULE },
+	{ "progress", 0, OPT_PROGRESS },
+	{ NULL, 0, 0 }
+};
+
 const struct cmd_entry cmd_run_entry = {
 	.name = "run",
 	.usage = "-c CONFIG [-o FILE|-] [--report FILE] [--schedule FILE] "
@@ -230,6 +231,8 @@ const struct cmd_entry cmd_run_entry = {
 	    "  -h, --help          this help\n\n"
 	    "Example:\n"
 	    "  mingle run -c examples/barcamp.ini -o introductions.csv\n",
+	.options = cmd_run_options,
+	.on_opt = on_opt,
 	.config = CLI_CONFIG_REQUIRED,
 	.exec = cmd_run_exec,
 };

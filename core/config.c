@@ -201,7 +201,7 @@ scan_header(struct loader *l, const char *start, size_t len, int line)
 	size_t wlen;
 	uint32_t first;
 
-	header = trim_space(xstrndup(start, len));
+	header = normalize_trim_space(xstrndup(start, len));
 	wlen = strcspn(header, " \t");
 	def = section_def(header, wlen);
 	if (def == NULL) {
@@ -214,7 +214,7 @@ scan_header(struct loader *l, const char *start, size_t len, int line)
 		free(header);
 		return -1;
 	}
-	name = trim_space(xstrdup(header + wlen));
+	name = normalize_trim_space(xstrdup(header + wlen));
 	if (def->named && *name == '\0') {
 		fail(l, line, "section [%s] needs a name, as in [%s NAME]",
 		    header, def->word);
@@ -582,7 +582,7 @@ plugins_key(struct loader *l, const char *key, const char *value)
 		return 0;
 	while (*p != '\0') {
 		size_t len = strcspn(p, ":");
-		char *dir = trim_space(xstrndup(p, len));
+		char *dir = normalize_trim_space(xstrndup(p, len));
 
 		if (*dir != '\0') {
 			c->plugin_path = xreallocarray(c->plugin_path,
@@ -716,7 +716,7 @@ split_name(struct loader *l)
 
 	while (p != NULL && *p != '\0') {
 		size_t len = strcspn(p, "+");
-		char *col = trim_space(xstrndup(p, len));
+		char *col = normalize_trim_space(xstrndup(p, len));
 
 		if (*col != '\0') {
 			c->name_columns = xreallocarray(c->name_columns,

@@ -1,7 +1,7 @@
 /*
  * csv.c -- parse a registration export into a csv_table.
  *
- * encoding.c first turns the file into UTF-8 text without NUL bytes, so the
+ * csv_encoding.c first makes the file UTF-8 text without NUL bytes, so the
  * NUL at its end is a sentinel and the parser never checks a length.  The
  * parser then makes one pass, copying cells (quotes removed) into a single
  * storage block.  The block needs no more than the text's length plus one
@@ -21,7 +21,7 @@
 #include <string.h>
 
 #include "csv.h"
-#include "encoding.h"
+#include "csv_encoding.h"
 #include "util.h"
 
 /* How much of the file the delimiter detection looks at. */
@@ -450,7 +450,7 @@ csv_read_owned(const char *name, char *buf, size_t len,
 		}
 		goto out;
 	}
-	if (encoding_to_utf8(name, &buf, &len, enc, &found, cause) != 0)
+	if (csv_encoding_to_utf8(name, &buf, &len, enc, &found, cause) != 0)
 		goto out;
 
 	p.name = name;

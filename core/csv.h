@@ -171,7 +171,7 @@ char *csv_column_spec(const struct csv_table *t, size_t col);
 struct csv_columns *csv_columns_build(const struct csv_table *t);
 void csv_columns_free(struct csv_columns *c);
 
-/* These two live in encoding.c. */
+/* These two live in csv_encoding.c. */
 const char *csv_encoding_name(enum csv_encoding e);
 /*
  * Parse "auto", "utf-8"/"utf8", "windows-1252"/"cp1252" or

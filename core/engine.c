@@ -199,17 +199,8 @@ score_batch(struct engine *e, uint32_t a, size_t n, struct scratch *sc,
 	return 0;
 }
 
-static int
-cmp_edge(const void *p, const void *q)
-{
-	const struct edge *x = p, *y = q;
-
-	if (x->a != y->a)
-		return x->a < y->a ? -1 : 1;
-	return (x->b > y->b) - (x->b < y->b);
-}
-
-/* The union of all heaps as edges a < b, each once. */
+/* Every heap's partners as edges.  A pair both ends keep comes twice, with
+ * the same weight: graph_finish() orients, sorts and keeps it once. */
 static struct edge *
 collect_edges(struct heap *heaps, size_t n, size_t *nedges)
 {
@@ -221,20 +212,13 @@ collect_edges(struct heap *heaps, size_t n, size_t *nedges)
 	edges = xcalloc(total + 1, sizeof *edges);
 	for (i = 0; i < n; i++) {
 		for (k = 0; k < heaps[i].len; k++) {
-			uint32_t o = heaps[i].items[k].other;
-
-			edges[m].a = (uint32_t)(i < o ? i : o);
-			edges[m].b = (uint32_t)(i < o ? o : i);
+			edges[m].a = (uint32_t)i;
+			edges[m].b = heaps[i].items[k].other;
 			edges[m].w = heaps[i].items[k].w;
 			m++;
 		}
 	}
-	qsort(edges, m, sizeof *edges, cmp_edge);
-	for (i = k = 0; i < m; i++)
-		if (k == 0 || edges[k - 1].a != edges[i].a ||
-		    edges[k - 1].b != edges[i].b)
-			edges[k++] = edges[i];
-	*nedges = k;
+	*nedges = m;
 	return edges;
 }
 

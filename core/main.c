@@ -1,5 +1,7 @@
 /*
- * main.c -- mingle: suggest introductions between event attendees.
+ * main.c -- mingle: suggest introductions between event attendees.  The
+ * table of commands lives here, where the program starts; each cmd_*.c
+ * defines its entry and cli.c serves them all.
  */
 #include "autoconf.h"
 
@@ -9,6 +11,22 @@
 #include "cli.h"
 #include "mingle/plugin.h"
 #include "outfile.h"
+
+extern const struct cmd_entry cmd_run_entry;
+extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_attendees_entry;
+extern const struct cmd_entry cmd_explain_entry;
+extern const struct cmd_entry cmd_plugins_entry;
+
+/* In the order `mingle --help` shows them. */
+static const struct cmd_entry *const cmd_table[] = {
+	&cmd_run_entry,
+	&cmd_check_entry,
+	&cmd_attendees_entry,
+	&cmd_explain_entry,
+	&cmd_plugins_entry,
+	NULL
+};
 
 static void
 usage(FILE *f)

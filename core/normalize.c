@@ -15,7 +15,7 @@
 #include "util.h"
 
 char *
-trim_space(char *s)
+normalize_trim_space(char *s)
 {
 	char *start = s, *end;
 
@@ -30,7 +30,7 @@ trim_space(char *s)
 }
 
 char *
-squeeze_space(char *s)
+normalize_squeeze_space(char *s)
 {
 	char *r = s, *w = s;
 	int space = 0;

@@ -1,5 +1,6 @@
 /*
- * normalize.h -- Unicode text normalization for tags and comparisons.
+ * normalize.h -- Unicode text normalization for tags and comparisons, and
+ * the white space of names and config values.
  */
 #ifndef MINGLE_NORMALIZE_H
 #define MINGLE_NORMALIZE_H
@@ -19,10 +20,10 @@ char *normalize_tag(const char *s, size_t n);
 char *normalize_nfc(const char *s, size_t n);
 
 /* Remove white space at both ends, in place; returns S. */
-char *trim_space(char *s);
+char *normalize_trim_space(char *s);
 
-/* trim_space, and each inner run of ASCII white space (a line break in a
- * quoted name, say) becomes one space; in place, returns S. */
-char *squeeze_space(char *s);
+/* normalize_trim_space, and each inner run of ASCII white space (a line
+ * break in a quoted name, say) becomes one space; in place, returns S. */
+char *normalize_squeeze_space(char *s);
 
 #endif

@@ -1,42 +1,15 @@
 /*
- * output.c -- the CSV mingle writes.
+ * output.c -- the CSV files mingle writes: introductions, schedule and
+ * coverage, row by row through csv_write.c.
  */
 #include "autoconf.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_write.h"
 #include "output.h"
 #include "util.h"
-
-void
-csv_put_field(FILE *f, const char *s)
-{
-	if (s[strcspn(s, ",\"\r\n")] == '\0') {
-		fputs(s, f);
-		return;
-	}
-	putc('"', f);
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			putc('"', f);
-		putc(*s, f);
-	}
-	putc('"', f);
-}
-
-void
-csv_put_row(FILE *f, const char *const *cells, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			putc(',', f);
-		csv_put_field(f, cells[i]);
-	}
-	putc('\n', f);
-}
 
 void
 output_intros(FILE *f, struct engine *e, const struct assignment *as)
@@ -57,7 +30,7 @@ output_intros(FILE *f, struct engine *e, const struct assignment *as)
 		cells[n++] = "round";
 	if (as->has_tables)
 		cells[n++] = "table";
-	csv_put_row(f, cells, n);
+	csv_write_row(f, cells, n);
 	for (i = 0; i < as->nintros; i++) {
 		const struct intro *in = &as->intros[i];
 		char *reasons = engine_reasons(e, in->a, in->b);
@@ -77,7 +50,7 @@ output_intros(FILE *f, struct engine *e, const struct assignment *as)
 			cells[n++] = round;
 		if (as->has_tables)
 			cells[n++] = table;
-		csv_put_row(f, cells, n);
+		csv_write_row(f, cells, n);
 		free(score);
 		free(reasons);
 	}
@@ -110,7 +83,7 @@ output_schedule(FILE *f, const struct attendee_table *t,
 		memcpy(seats, as->seats, as->nseats * sizeof *seats);
 		qsort_r(seats, as->nseats, sizeof *seats, seat_cmp, (void *)t);
 	}
-	csv_put_row(f, header, 4);
+	csv_write_row(f, header, 4);
 	for (i = 0; i < as->nseats; i++) {
 		const struct seat *s = &seats[i];
 		const char *cells[4];
@@ -121,7 +94,7 @@ output_schedule(FILE *f, const struct attendee_table *t,
 		cells[1] = s->table > 0 ? table : "";
 		cells[2] = t->id[s->attendee];
 		cells[3] = t->name[s->attendee];
-		csv_put_row(f, cells, 4);
+		csv_write_row(f, cells, 4);
 	}
 	free(seats);
 }
@@ -136,7 +109,7 @@ output_coverage(FILE *f, const struct attendee_table *t,
 	char got[16], wanted[16];
 	size_t i;
 
-	csv_put_row(f, header, 5);
+	csv_write_row(f, header, 5);
 	for (i = 0; i < as->nshort; i++) {
 		const struct coverage *c = &as->short_of[i];
 		const char *cells[5];
@@ -147,7 +120,7 @@ output_coverage(FILE *f, const struct attendee_table *t,
 		cells[1] = t->name[c->attendee];
 		cells[2] = got;
 		cells[3] = wanted;
-		cells[4] = shortfall_name(c->why);
-		csv_put_row(f, cells, 5);
+		cells[4] = assignment_shortfall_name(c->why);
+		csv_write_row(f, cells, 5);
 	}
 }

@@ -15,11 +15,6 @@
 #include "attendees.h"
 #include "engine.h"
 
-/* RFC 4180 quoting (only where needed, inner quotes doubled); rows end
- * in LF. */
-void csv_put_field(FILE *f, const char *s);
-void csv_put_row(FILE *f, const char *const *cells, size_t n);
-
 /* The introductions CSV: a_id,a_name,b_id,b_name,score,reasons[,round]
  * [,table]. */
 void output_intros(FILE *f, struct engine *e, const struct assignment *as);

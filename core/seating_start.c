@@ -38,7 +38,8 @@
 /* Field: the largest field used (its tables are q x q). */
 #define START_FIELD_MAX		256
 
-struct field {
+/* The finite field GF(q) as tables (not an attendee field: attendees.h). */
+struct gf {
 	uint32_t q;
 	uint8_t *add;		/* q x q */
 	uint8_t *mul;
@@ -47,9 +48,9 @@ struct field {
 
 static void	start_place(struct seating *, uint32_t, uint32_t, uint32_t,
 		    uint32_t *);
-static int	field_irreducible(uint32_t, uint32_t, uint32_t);
-static int	field_make(struct field *, uint32_t);
-static void	field_free(struct field *);
+static int	gf_irreducible(uint32_t, uint32_t, uint32_t);
+static int	gf_make(struct gf *, uint32_t);
+static void	gf_free(struct gf *);
 
 /* Seat p at table t of round r in its next free slot. */
 static void
@@ -251,7 +252,7 @@ seating_start_freedom(struct seating *s, uint32_t r)
  * POLY (base P digits) irreducible?  Tries every monic divisor of degree
  * 1 .. M/2. */
 static int
-field_irreducible(uint32_t p, uint32_t m, uint32_t poly)
+gf_irreducible(uint32_t p, uint32_t m, uint32_t poly)
 {
 	uint32_t d, nd, t, i, j, k, cb, rem[16], dv[16], any;
 
@@ -284,7 +285,7 @@ field_irreducible(uint32_t p, uint32_t m, uint32_t poly)
 /* GF(q) by tables, q a prime power up to START_FIELD_MAX: polynomials
  * over Z_p modulo the first monic irreducible one of degree m. */
 static int
-field_make(struct field *f, uint32_t q)
+gf_make(struct gf *f, uint32_t q)
 {
 	uint32_t p, m, qq, poly, a, b, i, j, k, t, cb, prod;
 	uint32_t da[8], db[8], dp[16];
@@ -298,7 +299,7 @@ field_make(struct field *f, uint32_t q)
 		qq *= p;
 	if (qq != q)
 		return -1;	/* not a prime power */
-	for (poly = 0; poly < q && !field_irreducible(p, m, poly); poly++)
+	for (poly = 0; poly < q && !gf_irreducible(p, m, poly); poly++)
 		;
 	if (poly == q)
 		return -1;
@@ -339,7 +340,7 @@ field_make(struct field *f, uint32_t q)
 }
 
 static void
-field_free(struct field *f)
+gf_free(struct gf *f)
 {
 	free(f->add);
 	free(f->mul);
@@ -349,7 +350,7 @@ field_free(struct field *f)
 int
 seating_start_field(struct seating *s)
 {
-	struct field f;
+	struct gf f;
 	uint32_t n = s->n, q = s->tables, k, r, i, j, t, *perm, *fill, p;
 	uint32_t *row;
 
@@ -359,7 +360,7 @@ seating_start_field(struct seating *s)
 	for (t = 0; t < q; t++)
 		if (s->size[t] != k)
 			return -1;
-	if (k > q || s->rounds > q + (q % k == 0) || field_make(&f, q) != 0)
+	if (k > q || s->rounds > q + (q % k == 0) || gf_make(&f, q) != 0)
 		return -1;
 
 	/* Who is (i, j): a seeded shuffle. */
@@ -386,7 +387,7 @@ seating_start_field(struct seating *s)
 	}
 	free(fill);
 	free(perm);
-	field_free(&f);
+	gf_free(&f);
 	seating_state_rebuild(s);
 	return 0;
 }

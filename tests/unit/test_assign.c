@@ -471,10 +471,10 @@ test_ctx_seated(void)
 	assignment_free(&out);
 	ok(out.intros == NULL && out.nintros == 0 && out.seats == NULL,
 	    "assignment_free zeroes");
-	is_str(shortfall_name(SHORTFALL_CAPACITY), "capacity",
-	    "shortfall_name");
-	is_str(shortfall_name((enum shortfall)99), "unknown",
-	    "shortfall_name: out of range");
+	is_str(assignment_shortfall_name(SHORTFALL_CAPACITY), "capacity",
+	    "assignment_shortfall_name");
+	is_str(assignment_shortfall_name((enum shortfall)99), "unknown",
+	    "assignment_shortfall_name: out of range");
 	assign_ctx_free(&c);
 	graph_free(&g);
 	free(o.veto);
@@ -716,9 +716,9 @@ test_suggestions_reasons(void)
 	c = find_short(&out, 3);
 	ok(c != NULL && c->why == SHORTFALL_ALL_VETOED, "reasons: all vetoed");
 	ok(find_short(&out, 1) == NULL, "reasons: 1 is covered");
-	is_str(shortfall_name(SHORTFALL_CAPACITY), "capacity",
+	is_str(assignment_shortfall_name(SHORTFALL_CAPACITY), "capacity",
 	    "reasons: names");
-	is_str(shortfall_name(SHORTFALL_LEFT_OUT), "left-out",
+	is_str(assignment_shortfall_name(SHORTFALL_LEFT_OUT), "left-out",
 	    "reasons: names (left out)");
 	assignment_free(&out);
 	graph_free(&g);

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "csv.h"
-#include "encoding.h"
+#include "csv_encoding.h"
 #include "tap.h"
 #include "util.h"
 
@@ -325,18 +325,20 @@ test_encoding(void)
 static void
 test_utf8_check(void)
 {
-	is_int(encoding_utf8_check("abc", 3), 3, "ASCII");
-	is_int(encoding_utf8_check("a\xc3\xa4\xe2\x82\xac\xf0\x9f\x98\x80", 10),
-	    10, "2, 3 and 4 byte sequences");
-	is_int(encoding_utf8_check("a\xc0\x80", 3), 1, "overlong NUL");
-	is_int(encoding_utf8_check("a\xe0\x80\xaf", 4), 1, "overlong 3 bytes");
-	is_int(encoding_utf8_check("ab\xed\xa0\x80", 5), 2, "surrogate");
-	is_int(encoding_utf8_check("\xf4\x90\x80\x80", 4), 0,
+	is_int(csv_encoding_utf8_check("abc", 3), 3, "ASCII");
+	is_int(csv_encoding_utf8_check(
+	    "a\xc3\xa4\xe2\x82\xac\xf0\x9f\x98\x80", 10), 10,
+	    "2, 3 and 4 byte sequences");
+	is_int(csv_encoding_utf8_check("a\xc0\x80", 3), 1, "overlong NUL");
+	is_int(csv_encoding_utf8_check("a\xe0\x80\xaf", 4), 1,
+	    "overlong 3 bytes");
+	is_int(csv_encoding_utf8_check("ab\xed\xa0\x80", 5), 2, "surrogate");
+	is_int(csv_encoding_utf8_check("\xf4\x90\x80\x80", 4), 0,
 	    "beyond U+10FFFF");
-	is_int(encoding_utf8_check("ab\xc3", 3), 2, "truncated at the end");
-	is_int(encoding_utf8_check("\xc3(", 2), 0, "bad continuation byte");
-	is_int(encoding_utf8_check("\x80", 1), 0, "lone continuation byte");
-	is_int(encoding_utf8_check("\xf5\x80\x80\x80", 4), 0, "0xF5 lead");
+	is_int(csv_encoding_utf8_check("ab\xc3", 3), 2, "truncated at the end");
+	is_int(csv_encoding_utf8_check("\xc3(", 2), 0, "bad continuation byte");
+	is_int(csv_encoding_utf8_check("\x80", 1), 0, "lone continuation byte");
+	is_int(csv_encoding_utf8_check("\xf5\x80\x80\x80", 4), 0, "0xF5 lead");
 }
 
 static void

@@ -158,26 +158,28 @@ test_trim(void)
 	char buf[64], *r;
 
 	strcpy(buf, "  a b  ");
-	r = trim_space(buf);
+	r = normalize_trim_space(buf);
 	is_str(buf, "a b", "trim both ends, keep the inside");
-	ok(r == buf, "trim_space returns its argument");
+	ok(r == buf, "normalize_trim_space returns its argument");
 	strcpy(buf, "\t\r\nx\r\n");
-	is_str(trim_space(buf), "x", "tabs and line ends trimmed");
+	is_str(normalize_trim_space(buf), "x", "tabs and line ends trimmed");
 	strcpy(buf, "");
-	is_str(trim_space(buf), "", "empty stays empty");
+	is_str(normalize_trim_space(buf), "", "empty stays empty");
 	strcpy(buf, "   ");
-	is_str(trim_space(buf), "", "only space becomes empty");
+	is_str(normalize_trim_space(buf), "", "only space becomes empty");
 	strcpy(buf, "none");
-	is_str(trim_space(buf), "none", "nothing to trim");
+	is_str(normalize_trim_space(buf), "none", "nothing to trim");
 
 	strcpy(buf, "  Ann \n  Smith\t ");
-	r = squeeze_space(buf);
+	r = normalize_squeeze_space(buf);
 	is_str(buf, "Ann Smith", "squeeze: trim and one space inside");
-	ok(r == buf, "squeeze_space returns its argument");
+	ok(r == buf, "normalize_squeeze_space returns its argument");
 	strcpy(buf, "a\r\nb  c");
-	is_str(squeeze_space(buf), "a b c", "squeeze: CRLF is one space");
+	is_str(normalize_squeeze_space(buf), "a b c",
+	    "squeeze: CRLF is one space");
 	strcpy(buf, " \t ");
-	is_str(squeeze_space(buf), "", "squeeze: only space is empty");
+	is_str(normalize_squeeze_space(buf), "",
+	    "squeeze: only space is empty");
 }
 
 int

@@ -1,6 +1,7 @@
 /*
- * test_output.c -- unit tests for core/output.c: RFC 4180 quoting and the
- * CSV files (introductions, schedule).  Atomic files: test_outfile.c.
+ * test_output.c -- unit tests for core/csv_write.c (RFC 4180 quoting) and
+ * core/output.c (the CSV files: introductions, schedule).  Atomic files:
+ * test_outfile.c.
  */
 #include "autoconf.h"
 
@@ -9,13 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_write.h"
 #include "output.h"
 #include "tap.h"
 #include "util.h"
 
 /* ------------------------------------------------------------ helpers */
 
-/* What csv_put_field / csv_put_row wrote, via a memory stream. */
+/* What csv_write_field / csv_write_row wrote, via a memory stream. */
 static char *
 field_text(const char *s)
 {
@@ -23,7 +25,7 @@ field_text(const char *s)
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 
-	csv_put_field(f, s);
+	csv_write_field(f, s);
 	fclose(f);
 	return buf;
 }
@@ -60,8 +62,8 @@ test_quoting(void)
 	field_is("a;b\tc", "a;b\tc", "semicolons and tabs are not special");
 
 	f = open_memstream(&buf, &len);
-	csv_put_row(f, row, 4);
-	csv_put_row(f, row, 1);
+	csv_write_row(f, row, 4);
+	csv_write_row(f, row, 1);
 	fclose(f);
 	is_str(buf, "a,\"b,c\",,\"d\"\"e\"\na\n", "rows end in LF");
 	free(buf);

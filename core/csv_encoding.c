@@ -1,5 +1,5 @@
 /*
- * encoding.c -- detect and convert the encoding of an export to UTF-8.
+ * csv_encoding.c -- detect and convert the encoding of an export to UTF-8.
  *
  * Windows-1252 and Latin-1 are converted with a table rather than iconv:
  * both are one byte per character, the table is 32 entries, and doing it
@@ -13,7 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "encoding.h"
+#include "csv_encoding.h"
 #include "util.h"
 
 /*
@@ -78,7 +78,7 @@ csv_encoding_parse(const char *s, enum csv_encoding *out)
 }
 
 size_t
-encoding_utf8_check(const char *s, size_t len)
+csv_encoding_utf8_check(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, n, k;
@@ -232,7 +232,7 @@ encoding_from_single(const char *name, char **data, size_t *len,
 }
 
 int
-encoding_to_utf8(const char *name, char **data, size_t *len,
+csv_encoding_to_utf8(const char *name, char **data, size_t *len,
     enum csv_encoding enc, enum csv_encoding *found, char **cause)
 {
 	char *s = *data;
@@ -253,7 +253,7 @@ encoding_to_utf8(const char *name, char **data, size_t *len,
 		enc = CSV_ENCODING_UTF8;
 
 	if (enc == CSV_ENCODING_AUTO || enc == CSV_ENCODING_UTF8) {
-		bad = encoding_utf8_check(s, *len);
+		bad = csv_encoding_utf8_check(s, *len);
 		if (bad == *len) {
 			if (bom) {
 				memmove(s, s + 3, *len - 3 + 1);

@@ -1,5 +1,5 @@
 /*
- * encoding.h -- turn the bytes of an export into UTF-8 text.
+ * csv_encoding.h -- turn the bytes of an export into UTF-8 text.
  *
  * Exports arrive as UTF-8 (with or without a byte order mark), as
  * Windows-1252 (German Excel "CSV (Trennzeichen-getrennt)") or, rarely, as
@@ -12,8 +12,8 @@
  * columns of the file as it is on disk, counted from 1; for Windows-1252 and
  * Latin-1 a byte is a character, so they match what an editor shows.
  */
-#ifndef MINGLE_ENCODING_H
-#define MINGLE_ENCODING_H
+#ifndef MINGLE_CSV_ENCODING_H
+#define MINGLE_CSV_ENCODING_H
 
 #include <stddef.h>
 
@@ -36,20 +36,20 @@
  * declared or when AUTO falls back to it; a UTF-8 BOM in a file declared
  * Windows-1252 or Latin-1.
  */
-int encoding_to_utf8(const char *name, char **data, size_t *len,
+int csv_encoding_to_utf8(const char *name, char **data, size_t *len,
     enum csv_encoding enc, enum csv_encoding *found, char **cause);
 
 /*
  * 0 if the LEN bytes at S hold no NUL byte, else -1 with *cause set: the
  * file is UTF-16 (a UTF-16 byte order mark, or just one of the first two
  * bytes is NUL), or "NAME:LINE:COLUMN: NUL byte; this does not look like a
- * text file".  encoding_to_utf8() checks this first; the reader calls it on
+ * text file".  csv_encoding_to_utf8() checks this first; the reader calls it on
  * each block as it arrives, so a binary file stops at its first block.
  */
 int encoding_check_nul(const char *name, const char *s, size_t len,
     char **cause);
 
 /* The offset of the first byte of S that is not valid UTF-8, or LEN. */
-size_t encoding_utf8_check(const char *s, size_t len);
+size_t csv_encoding_utf8_check(const char *s, size_t len);
 
 #endif

@@ -1,0 +1,37 @@
+/*
+ * csv_write.c -- write CSV fields and rows (RFC 4180).
+ */
+#include "autoconf.h"
+
+#include <string.h>
+
+#include "csv_write.h"
+
+void
+csv_write_field(FILE *f, const char *s)
+{
+	if (s[strcspn(s, ",\"\r\n")] == '\0') {
+		fputs(s, f);
+		return;
+	}
+	putc('"', f);
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			putc('"', f);
+		putc(*s, f);
+	}
+	putc('"', f);
+}
+
+void
+csv_write_row(FILE *f, const char *const *cells, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			putc(',', f);
+		csv_write_field(f, cells[i]);
+	}
+	putc('\n', f);
+}
