@@ -464,7 +464,7 @@ csv_read_owned(const char *name, char *buf, size_t len,
 	if (rc == 0) {
 		t->encoding = found;
 		t->name = xstrdup(name);
-		t->columns = csv_columns_build(t);
+		t->columns = csv_column_index_build(t);
 	}
 
 out:
@@ -491,7 +491,7 @@ csv_stream_check(void *arg, const char *buf, size_t off, size_t len,
 	size_t k;
 
 	if (memchr(p, '\0', len) != NULL)
-		return encoding_check_nul(st->name, buf, off + len, cause);
+		return csv_encoding_check_nul(st->name, buf, off + len, cause);
 	if (off == 0 && len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
 		p += 3;
 	while (p < end) {
@@ -552,6 +552,6 @@ csv_free(struct csv_table *t)
 	free(t->lines);
 	free(t->storage);
 	free(t->name);
-	csv_columns_free(t->columns);
+	csv_column_index_free(t->columns);
 	memset(t, 0, sizeof *t);
 }

@@ -168,8 +168,8 @@ long csv_column(const struct csv_table *t, const char *spec, char **cause);
 char *csv_column_spec(const struct csv_table *t, size_t col);
 
 /* For csv.c: name the columns of T (read, header in row 0); and free. */
-struct csv_columns *csv_columns_build(const struct csv_table *t);
-void csv_columns_free(struct csv_columns *c);
+struct csv_columns *csv_column_index_build(const struct csv_table *t);
+void csv_column_index_free(struct csv_columns *c);
 
 /* These two live in csv_encoding.c. */
 const char *csv_encoding_name(enum csv_encoding e);

@@ -130,7 +130,7 @@ csv_add_loose(struct csv_columns *c, const char *h, size_t k, size_t col)
 }
 
 struct csv_columns *
-csv_columns_build(const struct csv_table *t)
+csv_column_index_build(const struct csv_table *t)
 {
 	struct csv_columns *c = xcalloc(1, sizeof *c);
 	uint32_t *next, id, before;
@@ -167,7 +167,7 @@ csv_columns_build(const struct csv_table *t)
 }
 
 void
-csv_columns_free(struct csv_columns *c)
+csv_column_index_free(struct csv_columns *c)
 {
 	if (c == NULL)
 		return;

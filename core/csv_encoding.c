@@ -136,7 +136,7 @@ encoding_locate(const char *s, size_t off, size_t *line, size_t *col)
 }
 
 int
-encoding_check_nul(const char *name, const char *s, size_t len,
+csv_encoding_check_nul(const char *name, const char *s, size_t len,
     char **cause)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -239,7 +239,7 @@ csv_encoding_to_utf8(const char *name, char **data, size_t *len,
 	size_t bad, line, col;
 	int bom, guessed = 0;
 
-	if (encoding_check_nul(name, s, *len, cause) != 0)
+	if (csv_encoding_check_nul(name, s, *len, cause) != 0)
 		return -1;
 
 	bom = *len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0;

@@ -46,7 +46,7 @@ int csv_encoding_to_utf8(const char *name, char **data, size_t *len,
  * text file".  csv_encoding_to_utf8() checks this first; the reader calls it on
  * each block as it arrives, so a binary file stops at its first block.
  */
-int encoding_check_nul(const char *name, const char *s, size_t len,
+int csv_encoding_check_nul(const char *name, const char *s, size_t len,
     char **cause);
 
 /* The offset of the first byte of S that is not valid UTF-8, or LEN. */
