@@ -49,8 +49,10 @@ cli_parse(const struct cmd_entry *cmd, int argc, char **argv,
     const char **config, void *ctx, int *first_operand)
 {
 	const struct cli_option *extra = cmd->options;
-	struct option longopts[16];
-	char shortopts[64] = "+hc:";
+	/* -h and -c, the command's own, the terminator; "+hc:" and each
+	 * short option with its ':'. */
+	struct option longopts[2 + CLI_MAX_OPTIONS + 1];
+	char shortopts[4 + 2 * CLI_MAX_OPTIONS + 1] = "+hc:";
 	size_t n = 0, i;
 	int opt, rc;
 
@@ -59,6 +61,10 @@ cli_parse(const struct cmd_entry *cmd, int argc, char **argv,
 	    'c' };
 	for (i = 0; extra != NULL && extra[i].long_name != NULL; i++) {
 		size_t len = strlen(shortopts);
+
+		if (i == CLI_MAX_OPTIONS)
+			return cli_usage(cmd, "internal error: more than %d "
+			    "options", CLI_MAX_OPTIONS);
 
 		longopts[n++] = (struct option){ extra[i].long_name,
 		    extra[i].has_arg, NULL, extra[i].short_name };
@@ -71,7 +77,7 @@ cli_parse(const struct cmd_entry *cmd, int argc, char **argv,
 	}
 	longopts[n] = (struct option){ NULL, 0, NULL, 0 };
 
-	optind = 1;
+	optind = 0;	/* glibc: start afresh, even on another argv */
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, shortopts, longopts, NULL))
 	    != -1) {

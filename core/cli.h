@@ -15,7 +15,9 @@
 #define EXIT_INPUT 1
 #define EXIT_USAGE 2
 
-/* An option a command takes beyond -h and -c. */
+/* An option a command takes beyond -h and -c; a command has at most
+ * CLI_MAX_OPTIONS of them (cli_parse refuses more as a usage error). */
+#define CLI_MAX_OPTIONS 16
 struct cli_option {
 	const char *long_name;	/* e.g. "output" */
 	int has_arg;

@@ -274,6 +274,31 @@ test_help(void)
 	is_int(p.rc, EXIT_OK, "-h on a command without options");
 }
 
+/* One more option than a command may have, each with a short letter:
+ * cli_parse's tables would overflow if it did not count. */
+static void
+test_too_many_options(void)
+{
+	static struct cli_option many[CLI_MAX_OPTIONS + 2];
+	static char names[CLI_MAX_OPTIONS + 1][8];
+	struct cmd_entry cmd = bare_entry;
+	struct parse p;
+	int i;
+
+	for (i = 0; i <= CLI_MAX_OPTIONS; i++) {
+		snprintf(names[i], sizeof names[i], "opt%d", i);
+		many[i] = (struct cli_option){ names[i], 1, 'A' + i };
+	}
+	cmd.options = many;
+	parse(&cmd, "bare", NULL, &p);
+	is_int(p.rc, EXIT_USAGE, "more than CLI_MAX_OPTIONS is refused");
+	ok(strstr(p.err, "more than") != NULL, "and says so");
+
+	many[CLI_MAX_OPTIONS] = (struct cli_option){ NULL, 0, 0 };
+	parse(&cmd, "bare --opt15 x -A y", NULL, &p);
+	is_int(p.rc, -1, "CLI_MAX_OPTIONS options, all with values, fit");
+}
+
 int
 main(void)
 {
@@ -282,6 +307,7 @@ main(void)
 	test_usage_errors();
 	test_bare_entry();
 	test_help();
+	test_too_many_options();
 	while (nkept > 0)
 		free(kept[--nkept]);
 	return tap_done();
