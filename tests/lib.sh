@@ -51,3 +51,22 @@ t_done() {
 	echo "1..$t_n"
 	[ "$t_failed" -eq 0 ]
 }
+
+# t_core_objects: "NAME OBJECT" for each built object of core/NAME.c, once
+# each: libmingle's (libtool names them libmingle_la-NAME.o, the PIC ones
+# in .libs) and the mingle program's (NAME.o).  Per-target copies built
+# for tests (tests_unit_*-NAME.o) are not the program's, and an object
+# left from a file since renamed is no longer built.
+t_core_objects() {
+	_t_seen=" "
+	for _t_o in "$top_builddir"/core/.libs/*.o "$top_builddir"/core/*.o; do
+		[ -f "$_t_o" ] || continue
+		_t_name=$(basename "$_t_o" .o)
+		case $_t_name in tests_*) continue ;; esac
+		_t_name=${_t_name#libmingle_la-}
+		[ -f "$top_srcdir/core/$_t_name.c" ] || continue
+		case $_t_seen in *" $_t_name "*) continue ;; esac
+		_t_seen="$_t_seen$_t_name "
+		echo "$_t_name $_t_o"
+	done
+}

@@ -16,19 +16,8 @@ if ! command -v nm >/dev/null 2>&1; then
 	exit 0
 fi
 
-# The objects of libmingle (libtool names them libmingle_la-NAME.o, the
-# PIC ones in .libs) and of the mingle program (NAME.o).  Per-target
-# copies built for tests (tests_unit_*-NAME.o) are not the program's.
-seen=" "
-for o in "$top_builddir"/core/.libs/*.o "$top_builddir"/core/*.o; do
-	[ -f "$o" ] || continue
-	name=$(basename "$o" .o)
-	case $name in tests_*) continue ;; esac
-	name=${name#libmingle_la-}
-	# An object left from a file since renamed is no longer built.
-	[ -f "$top_srcdir/core/$name.c" ] || continue
-	case $seen in *" $name "*) continue ;; esac
-	seen="$seen$name "
+t_core_objects > "$TMP/objects"
+while read -r name o; do
 	case $exempt in *" $name "*) continue ;; esac
 	# Names starting with _ belong to the compiler (sanitizers add some).
 	bad=$(nm -g --defined-only "$o" | awk -v p="$name" '
@@ -39,8 +28,8 @@ for o in "$top_builddir"/core/.libs/*.o "$top_builddir"/core/*.o; do
 	else
 		t_fail "core/$name.c exports names of other prefixes: $bad"
 	fi
-done
-if [ "$seen" = " " ]; then
+done < "$TMP/objects"
+if [ ! -s "$TMP/objects" ]; then
 	echo "Bail out! no objects under $top_builddir/core (run make first)"
 	exit 1
 fi
