@@ -1,7 +1,7 @@
 /*
  * strategy.h -- one loaded strategy, whatever it is made of.
  *
- * The engine sees .so plugins (plugin.c) and Lua scripts (lua_strategy.c)
+ * The engine sees plugins (plugin_loader.c) and Lua scripts (lua_strategy.c)
  * through this one interface.  Semantics are those of include/mingle/plugin.h:
  * directional scores a -> b, combined by the engine as the mean of both
  * directions; a veto in either direction removes the pair.
