@@ -146,37 +146,6 @@ build_tags(struct attendee_table *t, struct field *f, const char *sep)
 
 /* ------------------------------------------------------------ scalars */
 
-/*
- * "12,50" (German decimal comma) reads as 12.5; "1.234,5" too.  When both
- * marks appear the last one is the decimal point, so "1,234.5" (English
- * thousands) is 1234.5, not 1.2345.
- */
-static int
-parse_number(const char *s, double *out)
-{
-	char *copy, *p, *q, group = '.', decimal = ',';
-	int rc;
-
-	if (parse_double(s, out) == 0)
-		return 0;
-	if (strchr(s, ',') == NULL)
-		return -1;
-	if (strrchr(s, '.') != NULL && strrchr(s, '.') > strrchr(s, ',')) {
-		group = ',';
-		decimal = '.';
-	}
-	copy = xstrdup(s);
-	for (p = q = copy; *p != '\0'; p++) {
-		if (*p == group)
-			continue;	/* thousands separator */
-		*q++ = *p == decimal ? '.' : *p;
-	}
-	*q = '\0';
-	rc = parse_double(copy, out);
-	free(copy);
-	return rc;
-}
-
 static int
 build_scalars(struct attendee_table *t, struct field *f,
     const struct config_field *cf, char **cause)
@@ -205,7 +174,7 @@ build_scalars(struct attendee_table *t, struct field *f,
 		switch (f->type) {
 		case MINGLE_FIELD_NUMBER:
 			if (*v != '\0') {
-				if (parse_number(v, &f->number[i]) != 0) {
+				if (parse_decimal(v, &f->number[i]) != 0) {
 					*cause = xasprintf("%s:%zu: field '%s' "
 					    "(column '%s'): '%s' is not a "
 					    "number", t->source, line,

@@ -254,6 +254,33 @@ parse_double(const char *s, double *out)
 }
 
 int
+parse_decimal(const char *s, double *out)
+{
+	const char *comma = strrchr(s, ','), *dot = strrchr(s, '.');
+	char *copy, *p, *q, group = '.', decimal = ',';
+	int rc;
+
+	if (parse_double(s, out) == 0)
+		return 0;
+	if (comma == NULL)
+		return -1;
+	if (dot != NULL && dot > comma) {
+		group = ',';
+		decimal = '.';
+	}
+	copy = xstrdup(s);
+	for (p = q = copy; *p != '\0'; p++) {
+		if (*p == group)
+			continue;	/* thousands separator */
+		*q++ = *p == decimal ? '.' : *p;
+	}
+	*q = '\0';
+	rc = parse_double(copy, out);
+	free(copy);
+	return rc;
+}
+
+int
 parse_long(const char *s, long *out)
 {
 	char *end;

@@ -55,6 +55,14 @@ int parse_double(const char *s, double *out);
 int parse_long(const char *s, long *out);
 
 /*
+ * A number as people write it, in an export or a config: parse_double,
+ * or with a decimal comma: "12,50" is 12.5, "1.234,5" is 1234.5.  When
+ * both marks appear the last one is the decimal point, so "1,234.5"
+ * (English thousands) is 1234.5.  Returns 0, or -1 (*OUT unchanged).
+ */
+int parse_decimal(const char *s, double *out);
+
+/*
  * A size: a whole number of bytes, or one followed by K, M or G (powers of
  * 1024, any case), which may be followed by "i", and then by "B" ("64K",
  * "1M", "16MiB", "1gb", "65536").  Spaces around are allowed.  Returns 0,

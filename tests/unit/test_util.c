@@ -144,6 +144,25 @@ test_parse_double(void)
 }
 
 static void
+test_parse_decimal(void)
+{
+	double d = -1;
+
+	ok(parse_decimal("2.5", &d) == 0 && d == 2.5, "decimal: 2.5");
+	ok(parse_decimal("2,5", &d) == 0 && d == 2.5,
+	    "decimal: a decimal comma");
+	ok(parse_decimal(" 1.234,5 ", &d) == 0 && d == 1234.5,
+	    "decimal: German thousands, spaces around");
+	ok(parse_decimal("1,234.5", &d) == 0 && d == 1234.5,
+	    "decimal: English thousands");
+	d = 7;
+	ok(parse_decimal("1,2,3", &d) != 0, "decimal: two decimal commas fail");
+	ok(parse_decimal("zwei", &d) != 0, "decimal: a word fails");
+	ok(parse_decimal(",", &d) != 0, "decimal: a lone comma fails");
+	is_num(d, 7, 0, "decimal: *out untouched by failures");
+}
+
+static void
 test_parse_long(void)
 {
 	long v = -1;
@@ -576,6 +595,7 @@ main(void)
 	test_edit_distance();
 	test_closest_match();
 	test_parse_double();
+	test_parse_decimal();
 	test_parse_long();
 	test_sizes();
 	test_paths();
