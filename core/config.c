@@ -329,7 +329,7 @@ static int
 set_double(struct loader *l, double *dst, const char *key,
     const char *value)
 {
-	if (parse_double(value, dst) != 0)
+	if (parse_decimal(value, dst) != 0)
 		return fail(l, l->line, "%s must be a number, not '%s'", key,
 		    value);
 	return 1;

@@ -380,6 +380,14 @@ test_values(void)
 	if (c != NULL)
 		is_num(c->strategies[0].weight, 1e6, 0, "and read");
 	config_free(c);
+	c = loads(BASE "[strategy s]\nscript = s.lua\nweight = 2,5\n"
+	    "[match]\nmin_score = 0,25\n", "numbers with a decimal comma");
+	if (c != NULL) {
+		is_num(c->strategies[0].weight, 2.5, 0,
+		    "weight = 2,5 is 2.5, as in the export");
+		is_num(c->match.min_score, 0.25, 0, "min_score = 0,25 too");
+	}
+	config_free(c);
 
 	c = loads("[input]\r\nfile = a.csv\r\nid = Email \r\n"
 	    "name = A+B\r\n\r\n[match]\r\nmode = pairs\r\n",
