@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "encoding.h"
 #include "intern.h"
 #include "mingle/plugin.h"
 #include "normalize.h"
@@ -269,6 +270,34 @@ check_length(struct loader *l, const char *p, const char *eol, int line)
 	return fail(l, line, "this line is %zu bytes long; a config line may "
 	    "have at most %d bytes: shorten it, e.g. split a long list over "
 	    "several keys", len, LINE_MAX_BYTES), -1;
+}
+
+/*
+ * The config must be UTF-8, as the export is once read: a header written
+ * in Windows-1252 would never match.  The place of the first bad byte:
+ * its line, and its column in characters (a byte order mark aside).
+ */
+static int
+check_utf8(struct loader *l, size_t len)
+{
+	const char *p = l->text, *start;
+	size_t bad, col = 1, i;
+	int line = 1;
+
+	bad = encoding_utf8_check(p, len);
+	if (bad == len)
+		return 0;
+	start = strncmp(p, "\xef\xbb\xbf", 3) == 0 ? p + 3 : p;
+	for (i = 0; i < bad; i++)
+		if (p[i] == '\n') {
+			line++;
+			start = p + i + 1;
+		}
+	for (; start < p + bad; start++)
+		col += ((unsigned char)*start & 0xC0) != 0x80;
+	return fail(l, line, "%zu: the config is not UTF-8 (byte 0x%02X); "
+	    "save it as UTF-8 (the export may be in another encoding, the "
+	    "config may not)", col, (unsigned char)p[bad]), -1;
 }
 
 static int
@@ -867,7 +896,7 @@ config_load(const char *path, char **cause)
 	l.at_line_start = 1;
 	if (strlen(text) != len)
 		fail(&l, 0, "holds a NUL byte; is this an INI file?");
-	else if (scan_sections(&l) == 0) {
+	else if (check_utf8(&l, len) == 0 && scan_sections(&l) == 0) {
 		make_targets(&l);
 		/* Our own conventions, set before each parse. */
 		ini_allow_multiline = 0;

@@ -876,6 +876,20 @@ test_input_limits(void)
 	free(cause);
 }
 
+/* A config saved as Windows-1252 or Latin-1: the first bad byte, placed. */
+static void
+test_not_utf8(void)
+{
+	fails(BASE "consent = D\xfcrfen wir?\n", 4, "12: the config is not "
+	    "UTF-8 (byte 0xFC)", "save it as UTF-8",
+	    "a Latin-1 config: line and column of the first bad byte");
+	fails("\xef\xbb\xbf[input]\nfile = \xe4.csv\nid = Email\n", 2,
+	    "8: the config is not UTF-8 (byte 0xE4)", NULL,
+	    "a byte order mark is not counted");
+	fails(BASE "name = N\xc3\xa4me \x80\n", 4, "13: the config is not "
+	    "UTF-8 (byte 0x80)", NULL, "columns count characters");
+}
+
 int
 main(void)
 {
@@ -898,6 +912,7 @@ main(void)
 	test_bad_values();
 	test_bad_sizes();
 	test_nul();
+	test_not_utf8();
 	test_input_limits();
 	free(ini);
 	cmd = xasprintf("rm -rf '%s'", dir);
