@@ -868,11 +868,27 @@ loader_free(struct loader *l)
 	free(l->name_spec);
 }
 
+/*
+ * Does TEXT, which failed as a config and has no section, start like an
+ * export: a first line of fields split by a comma, semicolon or tab, the
+ * first one before any '=' (not "key = a,b"), that is no comment?
+ */
+static int
+looks_like_csv(const char *text)
+{
+	size_t len = strcspn(text, "\n"), split = strcspn(text, ",;\t");
+
+	if (*text == ';' || *text == '#')
+		return 0;
+	return split < len && split < strcspn(text, "=");
+}
+
 struct mingle_config *
 config_load(const char *path, char **cause)
 {
 	struct mingle_config *c;
 	struct loader l;
+	const char *slash;
 	char *text;
 	size_t len;
 	int rc;
@@ -912,6 +928,15 @@ config_load(const char *path, char **cause)
 			fail(&l, 0, "cannot read (error %d)", rc);
 		if (l.error == NULL)
 			check_config(&l);
+	}
+	if (l.error != NULL && l.nsections == 0 && looks_like_csv(text)) {
+		free(l.error);
+		l.error = NULL;
+		slash = strrchr(path, '/');
+		fail(&l, 0, "this looks like a registration export (CSV), not "
+		    "a config: -c wants the event's INI file; name the export "
+		    "in it, as in '[input] file = %s'",
+		    slash != NULL ? slash + 1 : path);
 	}
 	free(text);
 	loader_free(&l);

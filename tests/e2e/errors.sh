@@ -51,6 +51,11 @@ reset_event
 t_run "missing config" 1 "$MINGLE" run -c "$D/nope.ini"
 t_contains "missing config: names it" "$TMP/err" "nope.ini: cannot open"
 
+reset_event
+t_run "the export given as -c" 1 "$MINGLE" run -c "$D/attendees.csv"
+t_contains "the export given as -c: -c wants the INI" "$TMP/err" \
+	"attendees.csv: this looks like a registration export (CSV), not a config: -c wants the event's INI file; name the export in it, as in '[input] file = attendees.csv'"
+
 reset_event; printf '\n[match]\nper_atendee = 2\n' >> "$D/event.ini"
 expect_error "unknown key" "event.ini:19: unknown key 'per_atendee' in [match]" "did you mean 'per_attendee'?"
 

@@ -890,6 +890,31 @@ test_not_utf8(void)
 	    "UTF-8 (byte 0x80)", NULL, "columns count characters");
 }
 
+/* An export given where the config belongs (-c export.csv). */
+static void
+test_csv_as_config(void)
+{
+	static const char *const exports[] = {
+		"Email,Name,Tags\na@x.org,Ann,lua\n",
+		"E-Mail;Name;Wie=viele?\na@x.org;Ann;2\n",
+		"Name\tUser ID\tRSVP\nAnn\tuser 1\tYes\n",
+		"Email,Name\nj\xfcrgen@x.org,J\xfcrgen\n",
+		NULL
+	};
+	size_t i;
+
+	for (i = 0; exports[i] != NULL; i++)
+		fails(exports[i], 0, "this looks like a registration export "
+		    "(CSV), not a config: -c wants the event's INI file",
+		    "[input] file = event.ini", "a CSV given as the config");
+	fails("Email Name\n", 1, "cannot parse this line", NULL,
+	    "a line without delimiters is no export");
+	fails("file = a.csv;b\n", 1, "'file' stands before any section",
+	    NULL, "a key before any section is no export");
+	fails("; a comment, with commas\n", 0, "[input] needs 'file'", NULL,
+	    "a comment is no export");
+}
+
 int
 main(void)
 {
@@ -913,6 +938,7 @@ main(void)
 	test_bad_sizes();
 	test_nul();
 	test_not_utf8();
+	test_csv_as_config();
 	test_input_limits();
 	free(ini);
 	cmd = xasprintf("rm -rf '%s'", dir);
