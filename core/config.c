@@ -20,6 +20,7 @@
 #include "intern.h"
 #include "mingle/plugin.h"
 #include "normalize.h"
+#include "separator.h"
 #include "util.h"
 
 #define DEFAULT_MEMORY_LIMIT (64UL << 20)
@@ -488,9 +489,16 @@ field_key(struct loader *l, struct config_field *f, const char *key,
 		return 1;
 	}
 	if (strcmp(key, "separator") == 0) {
-		if (*value == '\0')
-			return fail(l, l->line, "separator must not be empty");
-		return set_string(l, &f->separator, value);
+		char *chars, *why;
+
+		if (separator_parse(value, &chars, &why) != 0) {
+			fail(l, l->line, "%s", why);
+			free(why);
+			return 0;
+		}
+		free(f->separator);
+		f->separator = chars;
+		return 1;
 	}
 	return 0;
 }

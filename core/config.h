@@ -25,7 +25,9 @@ struct config_field {
 	char *name;		/* from [field NAME] */
 	char *column;		/* column spec, see csv_column() */
 	int type;		/* enum mingle_field_type */
-	char *separator;	/* tags only; default "," (also splits on '#') */
+	char *separator;	/* tags only: the characters that split a cell
+				   (separator.h); default "," (also splits on
+				   '#') */
 	int line;		/* line of the section header */
 };
 

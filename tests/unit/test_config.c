@@ -709,7 +709,8 @@ test_required(void)
 	    "[field t]: 'separator' applies to tags fields only", NULL,
 	    "separator on a text field");
 	fails(BASE "[field t]\ncolumn = T\ntype = tags\nseparator =\n", 7,
-	    "separator must not be empty", NULL, "empty separator");
+	    "separator is empty; in INI a ';' after a space starts a comment: "
+	    "write 'semicolon'", NULL, "empty separator");
 	fails(BASE "[strategy s]\nweight = 2\n", 4, "[strategy s] needs "
 	    "exactly one of 'plugin' (a .so strategy) or 'script' (a Lua "
 	    "file)", NULL, "strategy with neither plugin nor script");
