@@ -79,17 +79,60 @@ cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Add the tags of one piece, splitting on the white space before each
- * '#'. */
+/* What build_tags keeps while it reads a tags column. */
+struct tag_build {
+	struct field *f;
+	int squash;		/* [field] squash = yes */
+	uint32_t *ids;		/* every attendee's tag ids, CSR */
+	size_t n, cap;
+	uint32_t *label_tag;	/* label id -> its tag id */
+	uint32_t *votes;	/* label id -> attendees who wrote it so */
+	size_t *last;		/* label id -> the last attendee + 1 counted */
+};
+
+/* Attendee ROW wrote tag ID as the LEN bytes at P: count the spelling. */
 static void
-add_piece(struct field *f, const char *p, size_t len, uint32_t **ids,
-    size_t *n, size_t *cap)
+add_label(struct tag_build *b, size_t row, uint32_t id, const char *p,
+    size_t len)
+{
+	struct field *f = b->f;
+	char *label = normalize_label(p, len);
+	uint32_t before = f->labels.count, k;
+
+	k = intern_add(&f->labels, label != NULL ? label : "");
+	free(label);
+	if (f->labels.count != before) {
+		/* room doubles at powers of two: each copied about once */
+		if ((before & (before - 1)) == 0) {
+			size_t cap = before ? (size_t)before * 2 : 1;
+
+			b->label_tag = xreallocarray(b->label_tag, cap,
+			    sizeof *b->label_tag);
+			b->votes = xreallocarray(b->votes, cap,
+			    sizeof *b->votes);
+			b->last = xreallocarray(b->last, cap, sizeof *b->last);
+		}
+		b->label_tag[k] = id;
+		b->votes[k] = 0;
+		b->last[k] = 0;
+	}
+	if (b->last[k] != row + 1) {
+		b->votes[k]++;
+		b->last[k] = row + 1;
+	}
+}
+
+/* Add the tags attendee ROW wrote in one piece, splitting on the white
+ * space before each '#'. */
+static void
+add_piece(struct tag_build *b, size_t row, const char *p, size_t len)
 {
 	size_t i = 0;
 
 	while (i < len) {
 		size_t start = i, end;
 		char *tag;
+		uint32_t id;
 
 		/* "#lua #datenschutz", "lua #ux": a new tag at each " #";
 		 * "C#" stays one word */
@@ -99,49 +142,82 @@ add_piece(struct field *f, const char *p, size_t len, uint32_t **ids,
 				break;
 		i = end;
 		tag = normalize_tag(p + start, end - start);
+		if (tag != NULL && b->squash)
+			normalize_squash(tag);
 		if (tag != NULL && *tag != '\0') {
-			if (*n == *cap) {
-				*cap = *cap ? *cap * 2 : 256;
-				*ids = xreallocarray(*ids, *cap, sizeof **ids);
+			if (b->n == b->cap) {
+				b->cap = b->cap ? b->cap * 2 : 256;
+				b->ids = xreallocarray(b->ids, b->cap,
+				    sizeof *b->ids);
 			}
-			(*ids)[(*n)++] = intern_add(&f->values, tag);
+			id = intern_add(&b->f->values, tag);
+			b->ids[b->n++] = id;
+			add_label(b, row, id, p + start, end - start);
 		}
 		free(tag);
 	}
 }
 
+/* Give each tag the spelling most of its holders wrote; the first seen
+ * wins a tie, as label ids count up in order of first appearance. */
 static void
-build_tags(struct attendee_table *t, struct field *f, const char *sep)
+choose_labels(struct tag_build *b)
 {
-	uint32_t *ids = NULL;
-	size_t n = 0, cap = 0, i, k, w;
+	struct field *f = b->f;
+	uint32_t *best = xcalloc(f->values.count + 1, sizeof *best), k;
 
+	f->label_of = xcalloc(f->values.count + 1, sizeof *f->label_of);
+	for (k = 0; k < f->labels.count; k++) {
+		if (b->votes[k] > best[b->label_tag[k]]) {
+			best[b->label_tag[k]] = b->votes[k];
+			f->label_of[b->label_tag[k]] = k;
+		}
+	}
+	free(best);
+	free(b->label_tag);
+	free(b->votes);
+	free(b->last);
+}
+
+static void
+build_tags(struct attendee_table *t, struct field *f,
+    const struct config_field *cf)
+{
+	struct tag_build b;
+	const char *sep = cf->separator;
+	size_t i, k, w;
+
+	memset(&b, 0, sizeof b);
+	b.f = f;
+	b.squash = cf->squash == 1;
 	f->tag_off = xcalloc(t->n + 1, sizeof *f->tag_off);
 	for (i = 0; i < t->n; i++) {
 		const char *cell = csv_cell(t->csv, t->row[i], f->column);
-		size_t first = n;
+		size_t first = b.n;
 
 		while (*cell != '\0') {
 			size_t len = strcspn(cell, sep);
 
-			add_piece(f, cell, len, &ids, &n, &cap);
+			add_piece(&b, i, cell, len);
 			cell += len + (cell[len] != '\0');
 		}
 		/* sorted, without repeats: "#Lua, lua" is one tag; ids is
 		 * still NULL while no attendee has had any */
-		if (n - first > 1)
-			qsort(ids + first, n - first, sizeof *ids, cmp_u32);
+		if (b.n - first > 1)
+			qsort(b.ids + first, b.n - first, sizeof *b.ids,
+			    cmp_u32);
 		w = first;
-		for (k = first; k < n; k++)
-			if (k == first || ids[k] != ids[k - 1])
-				ids[w++] = ids[k];
-		n = w;
-		f->tag_off[i + 1] = (uint32_t)n;
+		for (k = first; k < b.n; k++)
+			if (k == first || b.ids[k] != b.ids[k - 1])
+				b.ids[w++] = b.ids[k];
+		b.n = w;
+		f->tag_off[i + 1] = (uint32_t)b.n;
 	}
-	f->tag_ids = ids ? ids : xcalloc(1, sizeof *ids);
+	f->tag_ids = b.ids ? b.ids : xcalloc(1, sizeof *b.ids);
 	f->tag_freq = xcalloc(f->values.count + 1, sizeof *f->tag_freq);
-	for (k = 0; k < n; k++)
-		f->tag_freq[ids[k]]++;
+	for (k = 0; k < b.n; k++)
+		f->tag_freq[b.ids[k]]++;
+	choose_labels(&b);
 }
 
 /* ------------------------------------------------------------ scalars */
@@ -381,7 +457,7 @@ attendees_build(struct attendee_table *t, const struct csv_table *csv,
 		f->type = cf->type;
 		f->column = (size_t)col;
 		if (f->type == MINGLE_FIELD_TAGS)
-			build_tags(t, f, cf->separator);
+			build_tags(t, f, cf);
 		else if (build_scalars(t, f, cf, cause) != 0)
 			goto fail;
 	}
@@ -407,6 +483,8 @@ attendees_free(struct attendee_table *t)
 		free(f->tag_ids);
 		free(f->tag_freq);
 		intern_free(&f->values);
+		intern_free(&f->labels);
+		free(f->label_of);
 		free(f->category);
 		free(f->number);
 		free(f->has_number);

@@ -31,6 +31,11 @@ struct field {
 	/* MINGLE_FIELD_TAGS and MINGLE_FIELD_CATEGORY: the interned values */
 	struct intern values;
 
+	/* MINGLE_FIELD_TAGS: each tag as written (normalize_label); tag id
+	 * -> the spelling most of its holders wrote, first seen on a tie */
+	struct intern labels;
+	uint32_t *label_of;
+
 	/* MINGLE_FIELD_CATEGORY: value id + 1, 0 = missing */
 	uint32_t *category;
 

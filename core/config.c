@@ -57,7 +57,7 @@ static const char *const input_keys[] = {
 	NULL
 };
 static const char *const field_keys[] = {
-	"column", "type", "separator", NULL
+	"column", "type", "separator", "squash", NULL
 };
 static const char *const match_keys[] = {
 	"mode", "per_attendee", "min_per_attendee", "max_per_attendee",
@@ -404,6 +404,7 @@ static const char *const mode_names[] = {
 	"suggestions", "pairs", "groups", "rounds", NULL
 };
 static const char *const odd_names[] = { "trio", "leave-out", NULL };
+static const char *const no_yes[] = { "no", "yes", NULL };
 static const char *const type_names[] = {
 	"", "tags", "text", "number", "bool", "category", NULL
 };
@@ -500,6 +501,8 @@ field_key(struct loader *l, struct config_field *f, const char *key,
 		f->separator = chars;
 		return 1;
 	}
+	if (strcmp(key, "squash") == 0)
+		return set_choice(l, &f->squash, key, value, no_yes);
 	return 0;
 }
 
@@ -797,6 +800,10 @@ check_config(struct loader *l)
 			    "applies to tags fields only", f->name);
 		if (f->separator == NULL && f->type == MINGLE_FIELD_TAGS)
 			f->separator = xstrdup(",");
+		if (f->squash >= 0 && f->type != MINGLE_FIELD_TAGS)
+			return fail(l, f->line, "[field %s]: 'squash' "
+			    "applies to tags fields only", f->name);
+		f->squash = f->squash == 1;
 	}
 	for (i = 0; i < c->nstrategies; i++) {
 		struct config_strategy *s = &c->strategies[i];
@@ -844,6 +851,7 @@ make_targets(struct loader *l)
 
 			f->name = xstrdup(s->name);
 			f->line = s->line;
+			f->squash = -1;		/* not set */
 			s->target = f;
 		} else if (s->def->kind == SECTION_STRATEGY) {
 			struct config_strategy *st =

@@ -28,6 +28,8 @@ struct config_field {
 	char *separator;	/* tags only: the characters that split a cell
 				   (separator.h); default "," (also splits on
 				   '#') */
+	int squash;		/* tags only: 1 folds spaces, hyphens and
+				   underscores away ("Open Data" = "open-data") */
 	int line;		/* line of the section header */
 };
 

@@ -559,6 +559,65 @@ test_many_fields(void)
 	done(&t, 1);
 }
 
+/* The spelling a plugin's reason shows for tag TAG of field F. */
+static const char *
+label(const struct attendee_table *t, int f, const char *tag)
+{
+	struct mingle_host h = { .t = t };
+	long id = intern_find(&t->fields[f].values, tag);
+
+	return id < 0 ? "(no such tag)" :
+	    plugin_host_api.tag_label(&h, f, (uint32_t)id);
+}
+
+static void
+test_tag_labels(void)
+{
+	struct attendee_table t;
+	struct mingle_host h = { .t = &t };
+	char *cause;
+	int rc;
+
+	rc = build(INPUT "[field a]\ncolumn = T\ntype = tags\n"
+	    "[field b]\ncolumn = T\ntype = tags\nsquash = yes\n",
+	    "Email,T\n"
+	    "a@x,\"#opendata, #Lua, lua, #LUA\"\n"
+	    "b@x,\"#OpenData, Stra\xc3\x9f" "e\"\n"
+	    "c@x,\"OpenData, STRASSE, #Lua\"\n"
+	    "d@x,\"Open Data, stra\xc3\x9f" "e, #LUA\"\n"
+	    "e@x,\"open-data, Stra\xc3\x9f" "e\"\n",
+	    &t, &cause);
+	ok(rc == 0, "labels: builds");
+	if (rc != 0) {
+		printf("#   %s\n", cause);
+		free(cause);
+		done(&t, 0);
+		return;
+	}
+	is_str(label(&t, 0, "opendata"), "OpenData",
+	    "labels: two wrote OpenData, one opendata");
+	is_str(label(&t, 0, "strasse"), "Stra\xc3\x9f" "e",
+	    "labels: Straße, not strasse");
+	is_str(label(&t, 0, "lua"), "Lua", "labels: Lua and LUA tie at two "
+	    "attendees each (a's three count once each); Lua came first");
+	is_str(plugin_host_api.tag_name(&h, 0, (uint32_t)intern_find(
+	    &t.fields[0].values, "opendata")), "opendata",
+	    "labels: tag_name stays normalized");
+	ok(plugin_host_api.tag_label(&h, 0, 99) == NULL &&
+	    plugin_host_api.tag_label(&h, 7, 0) == NULL,
+	    "labels: a bad tag or field is NULL");
+	is_int(t.fields[0].values.count, 5,
+	    "labels: without squash, 'Open Data' and 'open-data' are tags "
+	    "of their own");
+	is_int(t.fields[1].values.count, 3, "squash: three tags");
+	is_str(t.fields[1].values.strings[0], "opendata",
+	    "squash: 'Open Data', 'open-data' are 'opendata'");
+	is_int(t.fields[1].tag_freq[0], 5, "squash: all five hold it");
+	is_str(label(&t, 1, "opendata"), "OpenData",
+	    "squash: shown as the most wrote it");
+	done(&t, 1);
+}
+
 int
 main(void)
 {
@@ -572,6 +631,7 @@ main(void)
 	input = xasprintf("%s/a.csv", dir);
 	test_tags();
 	test_tags_first_empty();
+	test_tag_labels();
 	test_bools();
 	test_numbers();
 	test_categories_and_text();

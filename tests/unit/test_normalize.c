@@ -180,6 +180,39 @@ test_trim(void)
 	is_str(squeeze_space(buf), "", "squeeze: only space is empty");
 }
 
+static void
+test_label(void)
+{
+	char *s, buf[64];
+
+	s = normalize_label("  ##OpenData ", 13);
+	is_str(s, "OpenData", "label: '#' and spaces go, case stays");
+	free(s);
+	s = normalize_label("Open \xc2\xa0 Data", 12);
+	is_str(s, "Open Data", "label: inner space runs are one space");
+	free(s);
+	s = normalize_label("Stra\xc3\x9f" "e", 7);
+	is_str(s, "Stra\xc3\x9f" "e", "label: ß stays");
+	free(s);
+	s = normalize_label("Jose\xcc\x81", 6);
+	is_str(s, "Jos\xc3\xa9", "label: composed (NFC)");
+	free(s);
+	s = normalize_label("\xe4", 1);
+	ok(s == NULL, "label: invalid UTF-8 is NULL");
+	free(s);
+
+	strcpy(buf, "open data");
+	is_str(normalize_squash(buf), "opendata", "squash: a space");
+	strcpy(buf, "open-data_2");
+	is_str(normalize_squash(buf), "opendata2", "squash: '-' and '_'");
+	strcpy(buf, "open\xe2\x80\x93" "data");
+	is_str(normalize_squash(buf), "opendata", "squash: an en dash");
+	strcpy(buf, "c++ & c#");
+	is_str(normalize_squash(buf), "c++&c#", "squash: other marks stay");
+	strcpy(buf, " - ");
+	is_str(normalize_squash(buf), "", "squash: nothing left");
+}
+
 int
 main(void)
 {
@@ -188,5 +221,6 @@ main(void)
 	test_invalid();
 	test_nfc();
 	test_trim();
+	test_label();
 	return tap_done();
 }
