@@ -12,40 +12,10 @@
 #include "normalize.h"
 #include "util.h"
 
-static const char *const bool_yes[] = {
-	"yes", "y", "ja", "j", "true", "wahr", "1", "x", "on", "oui", "si", NULL
-};
-static const char *const bool_no[] = {
-	"no", "n", "nein", "false", "falsch", "0", "off", "non", NULL
-};
-
-static int
-in_list(const char *s, const char *const *list)
-{
-	for (; *list != NULL; list++)
-		if (strcmp(s, *list) == 0)
-			return 1;
-	return 0;
-}
-
 int
 attendees_parse_bool(const char *s)
 {
-	char *n = normalize_tag(s, strlen(s));
-	int v;
-
-	if (n == NULL)
-		return -2;
-	if (*n == '\0')
-		v = -1;
-	else if (in_list(n, bool_yes))
-		v = 1;
-	else if (in_list(n, bool_no))
-		v = 0;
-	else
-		v = -2;
-	free(n);
-	return v;
+	return answers_read(NULL, s);
 }
 
 static char *
@@ -226,7 +196,7 @@ static int
 build_scalars(struct attendee_table *t, struct field *f,
     const struct config_field *cf, char **cause)
 {
-	size_t i;
+	size_t i, unknown = 0;
 
 	switch (f->type) {
 	case MINGLE_FIELD_NUMBER:
@@ -262,15 +232,9 @@ build_scalars(struct attendee_table *t, struct field *f,
 			}
 			break;
 		case MINGLE_FIELD_BOOL:
-			f->boolean[i] = (signed char)attendees_parse_bool(v);
-			if (f->boolean[i] == -2) {
-				*cause = xasprintf("%s:%zu: field '%s' (column "
-				    "'%s'): '%s' is not yes or no (yes, ja, "
-				    "true, 1, x / no, nein, false, 0, empty)",
-				    t->source, line, cf->name, cf->column, v);
-				free(v);
-				return -1;
-			}
+			f->boolean[i] = (signed char)answers_read(&cf->answers,
+			    v);
+			unknown += f->boolean[i] == -2;
 			break;
 		case MINGLE_FIELD_CATEGORY:
 			if (*v != '\0') {
@@ -289,6 +253,16 @@ build_scalars(struct attendee_table *t, struct field *f,
 			break;
 		}
 		free(v);
+	}
+	if (unknown > 0) {
+		char *what = xasprintf("field '%s' (column '%s')", cf->name,
+		    cf->column), *section = xasprintf("[field %s]", cf->name);
+
+		*cause = answers_report(&cf->answers, t->csv, t->row, t->n,
+		    f->column, what, section, "yes", "no");
+		free(what);
+		free(section);
+		return -1;
 	}
 	return 0;
 }
@@ -395,13 +369,15 @@ build_consent(struct attendee_table *t, const struct mingle_config *c,
 			const char *cell = csv_cell(t->csv, t->row[i],
 			    (size_t)col);
 
-			v = attendees_parse_bool(cell);
+			v = answers_read(&c->consent_answers, cell);
 			if (v == -2) {
-				*cause = xasprintf("%s:%zu: consent column "
-				    "'%s' holds '%s'; expected yes or no (an "
-				    "empty cell means no)", t->source,
-				    t->csv->lines[t->row[i]],
-				    c->consent_column, cell);
+				char *what = xasprintf("consent column '%s'",
+				    c->consent_column);
+
+				*cause = answers_report(&c->consent_answers,
+				    t->csv, t->row, t->n, (size_t)col, what,
+				    "[input]", "consent_yes", "consent_no");
+				free(what);
 				return -1;
 			}
 		}

@@ -83,8 +83,8 @@ const struct field *attendees_field(const struct attendee_table *t,
 /* The attendee with id ID, or -1. */
 long attendees_find(const struct attendee_table *t, const char *id);
 
-/* Parse a bool cell: yes/no/ja/nein/true/false/1/0/x/empty (case-folded).
- * Returns 1, 0, -1 for empty, or -2 for anything else. */
+/* Parse a bool cell by the rules of answers.h without patterns: 1, 0,
+ * -1 for empty, or -2 for anything else. */
 int attendees_parse_bool(const char *s);
 
 #endif

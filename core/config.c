@@ -54,10 +54,11 @@ struct section_def {
 static const char *const input_keys[] = {
 	"file", "delimiter", "encoding", "id", "name", "consent",
 	"max_file_size", "max_record_size", "max_field_size", "max_columns",
+	"consent_yes", "consent_no",
 	NULL
 };
 static const char *const field_keys[] = {
-	"column", "type", "separator", "squash", NULL
+	"column", "type", "separator", "squash", "yes", "no", NULL
 };
 static const char *const match_keys[] = {
 	"mode", "per_attendee", "min_per_attendee", "max_per_attendee",
@@ -110,6 +111,7 @@ struct loader {
 	char *name_spec;
 	int line_input, line_match, line_mode;
 	int line_min, line_max, line_per;
+	int line_consent;	/* of consent_yes or consent_no */
 };
 
 static int
@@ -378,6 +380,21 @@ set_size(struct loader *l, size_t *dst, const char *key, const char *value)
 	return 1;
 }
 
+/* yes = ..., no = ...: patterns added to A (answers.h). */
+static int
+set_answers(struct loader *l, struct answers *a, const char *key,
+    const char *value, int yes)
+{
+	char *why;
+
+	if (answers_add(a, yes, value, &why) != 0) {
+		fail(l, l->line, "%s %s", key, why);
+		free(why);
+		return 0;
+	}
+	return 1;
+}
+
 static int
 set_choice(struct loader *l, int *dst, const char *key, const char *value,
     const char *const *names)
@@ -472,6 +489,9 @@ input_key(struct loader *l, const char *key, const char *value)
 		return set_string(l, &l->name_spec, value);
 	if (strcmp(key, "consent") == 0)
 		return set_string(l, &c->consent_column, value);
+	if (strcmp(key, "consent_yes") == 0 || strcmp(key, "consent_no") == 0)
+		return l->line_consent = l->line, set_answers(l,
+		    &c->consent_answers, key, value, key[8] == 'y');
 	return input_limit(l, key, value);
 }
 
@@ -503,6 +523,8 @@ field_key(struct loader *l, struct config_field *f, const char *key,
 	}
 	if (strcmp(key, "squash") == 0)
 		return set_choice(l, &f->squash, key, value, no_yes);
+	if (strcmp(key, "yes") == 0 || strcmp(key, "no") == 0)
+		return set_answers(l, &f->answers, key, value, *key == 'y');
 	return 0;
 }
 
@@ -785,6 +807,10 @@ check_config(struct loader *l)
 	if (c->id_column == NULL)
 		return fail(l, l->line_input, "[input] needs 'id', the column "
 		    "that identifies each attendee (e.g. id = Email)");
+	if (l->line_consent > 0 && c->consent_column == NULL)
+		return fail(l, l->line_consent, "consent_yes and consent_no "
+		    "read the consent column: name it with 'consent = "
+		    "COLUMN'");
 	split_name(l);
 	for (i = 0; i < c->nfields; i++) {
 		struct config_field *f = &c->fields[i];
@@ -804,6 +830,10 @@ check_config(struct loader *l)
 			return fail(l, f->line, "[field %s]: 'squash' "
 			    "applies to tags fields only", f->name);
 		f->squash = f->squash == 1;
+		if ((f->answers.nyes || f->answers.nno) &&
+		    f->type != MINGLE_FIELD_BOOL)
+			return fail(l, f->line, "[field %s]: 'yes' and 'no' "
+			    "apply to bool fields only", f->name);
 	}
 	for (i = 0; i < c->nstrategies; i++) {
 		struct config_strategy *s = &c->strategies[i];
@@ -979,10 +1009,12 @@ config_free(struct mingle_config *c)
 		free(c->name_columns[i]);
 	free(c->name_columns);
 	free(c->consent_column);
+	answers_free(&c->consent_answers);
 	for (i = 0; i < c->nfields; i++) {
 		free(c->fields[i].name);
 		free(c->fields[i].column);
 		free(c->fields[i].separator);
+		answers_free(&c->fields[i].answers);
 	}
 	free(c->fields);
 	for (i = 0; i < c->nstrategies; i++) {

@@ -492,6 +492,16 @@ csv_read_buffer(const char *name, const char *data, size_t len,
 	return csv_read_owned(name, xstrndup(data, len), len, opt, t, cause);
 }
 
+char *
+csv_where(const struct csv_table *t, size_t row)
+{
+	const char *name = t->name != NULL ? t->name : "the input";
+
+	if (t->lines[row] == row + 1)
+		return xasprintf("%s:%zu: ", name, t->lines[row]);
+	return xasprintf("%s:%zu: (record %zu) ", name, t->lines[row], row + 1);
+}
+
 void
 csv_free(struct csv_table *t)
 {

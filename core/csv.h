@@ -137,6 +137,15 @@ csv_cell(const struct csv_table *t, size_t row, size_t col)
 }
 
 /*
+ * Where data row ROW (from 1) of T is, to start a message: "FILE:LINE: ",
+ * and where the record is not on the line of its number (a quoted line
+ * break or a blank line above it) "FILE:LINE: (record N) ", N counting
+ * the records as a spreadsheet shows the rows, the header as 1.  A new
+ * string.
+ */
+char *csv_where(const struct csv_table *t, size_t row);
+
+/*
  * Column names.  Every column has one name, unique in the table; configs,
  * Lua rules and `mingle attendees` use it.  The first column with a given
  * header is named by the header.  A header that repeats (pretix writes

@@ -136,7 +136,9 @@ reset_event; printf 'Email,Name,Tags,First\na@x.org,Ann,lua,yes\n ,Bob,lua,no\n'
 expect_error "empty id" "attendees.csv:3: attendee without an id"
 
 reset_event; printf 'Email,Name,Tags,First\na@x.org,Ann,lua,maybe\nb@x.org,Bob,lua,no\n' > "$D/attendees.csv"
-expect_error "bad bool" "attendees.csv:2: field 'first' (column 'First'): 'maybe' is not yes or no"
+expect_error "bad bool" "attendees.csv:2: field 'first' (column 'First') holds 1 answer that is neither yes nor no" \
+	"'maybe' 1 (unknown, first on line 2), 'no' 1 (no)" \
+	"add what they mean to [field first], e.g.: no = maybe"
 
 # -- the output
 reset_event
