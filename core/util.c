@@ -161,6 +161,35 @@ strbuf_free(struct strbuf *sb)
 	sb->len = sb->cap = 0;
 }
 
+void
+problems_add(struct problems *p, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	if (p->n++ >= PROBLEMS_SHOWN)
+		return;
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (p->text.len > 0)
+		strbuf_putc(&p->text, '\n');
+	strbuf_puts(&p->text, s);
+	free(s);
+}
+
+char *
+problems_message(struct problems *p, const char *what)
+{
+	if (p->n == 0)
+		return NULL;
+	if (p->n > PROBLEMS_SHOWN)
+		strbuf_printf(&p->text, "\nand %zu more %s",
+		    p->n - PROBLEMS_SHOWN, what);
+	p->n = 0;
+	return strbuf_detach(&p->text);
+}
+
 size_t
 edit_distance(const char *a, const char *b, size_t limit)
 {

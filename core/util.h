@@ -40,6 +40,22 @@ void strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 char *strbuf_detach(struct strbuf *sb);	/* never NULL; sb is reset */
 void strbuf_free(struct strbuf *sb);
 
+/*
+ * Problems of one kind, gathered for one message, so that a person fixes
+ * every row of a kind in one go: the first PROBLEMS_SHOWN in full, one a
+ * line, then how many more.  A zeroed struct is empty.
+ */
+#define PROBLEMS_SHOWN 20
+struct problems {
+	struct strbuf text;
+	size_t n;
+};
+void problems_add(struct problems *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* The message ("and 14 more WHAT" ends it if some were not shown), a new
+ * string; P is reset.  NULL if there were none. */
+char *problems_message(struct problems *p, const char *what);
+
 /* Levenshtein distance in bytes, capped at `limit` + 1. */
 size_t edit_distance(const char *a, const char *b, size_t limit);
 

@@ -122,6 +122,16 @@ expect_error "too few fields" "attendees.csv:3: 3 fields, the header has 4"
 reset_event; printf 'Email,Name,Tags,First\na@x.org,Ann,lua,yes,extra\nb@x.org,Bob,lua,no\n' > "$D/attendees.csv"
 expect_error "too many fields" "attendees.csv:2: 5 fields, the header has 4"
 
+reset_event; printf 'Email,Name,Tags,First\na@x.org,Ann,lua\nb@x.org,Bob,lua,no,x\nc@x.org,"Cy\nC",lua,no\nd@x.org,Dee\n' > "$D/attendees.csv"
+expect_error "every row with the wrong count, in one run" \
+	"attendees.csv:2: 3 fields, the header has 4" \
+	"attendees.csv:3: 5 fields, the header has 4; is a delimiter inside a field missing its quotes?" \
+	"attendees.csv:6: (spreadsheet row 5) 2 fields, the header has 4"
+
+reset_event; printf 'Attendee list Barcamp 2026\nEmail;Name;Tags;First\na@x.org;Ann;lua;yes\n' > "$D/attendees.csv"
+expect_error "a title line above the header" \
+	"attendees.csv:2: 4 fields, the header has 1: line 1 holds no ';' (semicolon, the delimiter); if a title line comes before the header, delete it, else set delimiter in [input]"
+
 reset_event; printf 'Email,Name,Tags,First\na@x.org,Ann,l\000ua,yes\nb@x.org,Bob,lua,no\n' > "$D/attendees.csv"
 expect_error "NUL byte" "attendees.csv:2:" "NUL"
 

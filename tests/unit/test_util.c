@@ -144,6 +144,30 @@ test_parse_double(void)
 }
 
 static void
+test_problems(void)
+{
+	struct problems p = { { NULL, 0, 0 }, 0 };
+	char *s;
+	int i;
+
+	ok(problems_message(&p, "rows") == NULL, "problems: none, no message");
+	problems_add(&p, "f:%d: bad", 2);
+	s = problems_message(&p, "rows");
+	is_str(s, "f:2: bad", "problems: one is the message as it was");
+	free(s);
+	for (i = 1; i <= 23; i++)
+		problems_add(&p, "f:%d: bad", i);
+	s = problems_message(&p, "rows like these");
+	ok(s != NULL && strncmp(s, "f:1: bad\nf:2: bad\n", 18) == 0,
+	    "problems: a line each");
+	like(s, "\nf:20: bad\nand 3 more rows like these",
+	    "problems: twenty, then how many more");
+	ok(s != NULL && strstr(s, "f:21") == NULL, "problems: not the 21st");
+	free(s);
+	ok(p.n == 0 && p.text.buf == NULL, "problems: reset");
+}
+
+static void
 test_parse_decimal(void)
 {
 	double d = -1;
@@ -596,6 +620,7 @@ main(void)
 	test_closest_match();
 	test_parse_double();
 	test_parse_decimal();
+	test_problems();
 	test_parse_long();
 	test_sizes();
 	test_paths();
