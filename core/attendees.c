@@ -196,6 +196,7 @@ static int
 build_scalars(struct attendee_table *t, struct field *f,
     const struct config_field *cf, char **cause)
 {
+	struct problems bad = { { NULL, 0, 0 }, 0 };
 	size_t i, unknown = 0;
 
 	switch (f->type) {
@@ -215,21 +216,20 @@ build_scalars(struct attendee_table *t, struct field *f,
 	}
 	for (i = 0; i < t->n; i++) {
 		char *v = trimmed(csv_cell(t->csv, t->row[i], f->column));
-		size_t line = t->csv->lines[t->row[i]];
+		char *where;
 
 		switch (f->type) {
 		case MINGLE_FIELD_NUMBER:
-			if (*v != '\0') {
-				if (parse_decimal(v, &f->number[i]) != 0) {
-					*cause = xasprintf("%s:%zu: field '%s' "
-					    "(column '%s'): '%s' is not a "
-					    "number", t->source, line,
-					    cf->name, cf->column, v);
-					free(v);
-					return -1;
-				}
+			if (*v == '\0')
+				break;
+			if (parse_decimal(v, &f->number[i]) == 0) {
 				f->has_number[i] = 1;
+				break;
 			}
+			where = csv_where(t->csv, t->row[i]);
+			problems_add(&bad, "%sfield '%s' (column '%s'): '%s' "
+			    "is not a number", where, cf->name, cf->column, v);
+			free(where);
 			break;
 		case MINGLE_FIELD_BOOL:
 			f->boolean[i] = (signed char)answers_read(&cf->answers,
@@ -254,6 +254,14 @@ build_scalars(struct attendee_table *t, struct field *f,
 		}
 		free(v);
 	}
+	if (bad.n > 0) {
+		char *what = xasprintf("rows whose field '%s' is not a number",
+		    cf->name);
+
+		*cause = problems_message(&bad, what);
+		free(what);
+		return -1;
+	}
 	if (unknown > 0) {
 		char *what = xasprintf("field '%s' (column '%s')", cf->name,
 		    cf->column), *section = xasprintf("[field %s]", cf->name);
@@ -273,40 +281,41 @@ static int
 build_ids(struct attendee_table *t, long id_col, char **cause)
 {
 	struct intern seen = { 0 };
+	struct problems empty = { { NULL, 0, 0 }, 0 }, twice = empty;
 	size_t i, *first_row;
+	char *where;
 
 	first_row = xcalloc(t->n, sizeof *first_row);
 	for (i = 0; i < t->n; i++) {
 		char *id = trimmed(csv_cell(t->csv, t->row[i], (size_t)id_col));
 		uint32_t k, before = seen.count;
 
-		if (*id == '\0') {
-			*cause = xasprintf("%s:%zu: attendee without an id "
-			    "(column '%s' is empty)", t->source,
-			    t->csv->lines[t->row[i]],
+		where = csv_where(t->csv, t->row[i]);
+		k = *id != '\0' ? intern_add(&seen, id) : 0;
+		if (*id == '\0')
+			problems_add(&empty, "%sattendee without an id (column "
+			    "'%s' is empty)", where,
 			    csv_cell(t->csv, 0, (size_t)id_col));
-			free(id);
-			goto fail;
-		}
-		k = intern_add(&seen, id);
-		if (seen.count == before) {
-			*cause = xasprintf("%s:%zu: duplicate id '%s' (also on "
-			    "line %zu); the id column must be unique",
-			    t->source, t->csv->lines[t->row[i]], id,
+		else if (seen.count == before)
+			problems_add(&twice, "%sduplicate id '%s' (also on line "
+			    "%zu); the id column must be unique", where, id,
 			    t->csv->lines[t->row[first_row[k]]]);
-			free(id);
-			goto fail;
+		else {
+			first_row[k] = i;
+			t->id[i] = id;
+			id = NULL;
 		}
-		first_row[k] = i;
-		t->id[i] = id;
+		free(id);
+		free(where);
 	}
 	intern_free(&seen);
 	free(first_row);
-	return 0;
-fail:
-	intern_free(&seen);
-	free(first_row);
-	return -1;
+	/* One kind at a time: the empty ids first. */
+	if ((*cause = problems_message(&empty, "rows without an id")) != NULL)
+		free(problems_message(&twice, ""));
+	else
+		*cause = problems_message(&twice, "rows with a duplicate id");
+	return *cause != NULL ? -1 : 0;
 }
 
 static int

@@ -409,13 +409,13 @@ test_ids(void)
 	free(cause);
 	done(&t, rc == 0);
 
-	want = xasprintf("%s/a.csv:5: attendee without an id (column "
-	    "'Email' is empty)", dir);
+	want = xasprintf("%s/a.csv:5: (spreadsheet row 4) attendee without "
+	    "an id (column 'Email' is empty)", dir);
 	build_fails(INPUT, "Email,Name\na,\"multi\nline\"\nb,B\n  ,C\n", want,
-	    "an empty id names its line (not its row)");
+	    "an empty id names its line and its spreadsheet row");
 	free(want);
-	want = xasprintf("%s/a.csv:6: duplicate id 'a@x' (also on line 2); "
-	    "the id column must be unique", dir);
+	want = xasprintf("%s/a.csv:6: (spreadsheet row 5) duplicate id 'a@x' "
+	    "(also on line 2); the id column must be unique", dir);
 	build_fails(INPUT, "Email,Name\na@x,A\nb@x,\"B\n\"\nc@x,C\n a@x ,D\n",
 	    want, "a duplicate id names both lines");
 	free(want);
@@ -618,6 +618,55 @@ test_tag_labels(void)
 	done(&t, 1);
 }
 
+/* Every row with a problem of one kind, in one message. */
+static void
+test_row_problems(void)
+{
+	struct strbuf csv_text = { NULL, 0, 0 }, w = { NULL, 0, 0 };
+	char *want;
+	size_t i;
+
+	want = xasprintf("%s/a.csv:3: field 'fee' (column 'Fee'): 'zwölf' is "
+	    "not a number\n%s/a.csv:5: (spreadsheet row 4) field 'fee' "
+	    "(column 'Fee'): 'viel' is not a number\n%s/a.csv:6: (spreadsheet "
+	    "row 5) field 'fee' (column 'Fee'): '1,2,3' is not a number", dir,
+	    dir, dir);
+	build_fails(INPUT "[field fee]\ncolumn = Fee\ntype = number\n",
+	    "Email,Fee,Note\na,1,\nb,zwölf,\"two\nlines\"\nc,viel,\n"
+	    "d,\"1,2,3\",\ne,\"2,5\",\n", want,
+	    "every bad number, a line each");
+	free(want);
+
+	strbuf_puts(&csv_text, "Email,Fee\n");
+	strbuf_printf(&w, "%s/a.csv:2: field 'fee' (column 'Fee'): 'x0' is "
+	    "not a number", dir);
+	for (i = 0; i < 22; i++) {
+		strbuf_printf(&csv_text, "p%zu,x%zu\n", i, i);
+		if (i > 0 && i < 20)
+			strbuf_printf(&w, "\n%s/a.csv:%zu: field 'fee' (column "
+			    "'Fee'): 'x%zu' is not a number", dir, i + 2, i);
+	}
+	strbuf_puts(&w, "\nand 2 more rows whose field 'fee' is not a "
+	    "number");
+	build_fails(INPUT "[field fee]\ncolumn = Fee\ntype = number\n",
+	    csv_text.buf, w.buf, "twenty bad numbers shown, then a count");
+	strbuf_free(&csv_text);
+	strbuf_free(&w);
+
+	want = xasprintf("%s/a.csv:3: attendee without an id (column "
+	    "'Email' is empty)\n%s/a.csv:5: attendee without an id (column "
+	    "'Email' is empty)", dir, dir);
+	build_fails(INPUT, "Email,Name\na,A\n,B\nb,A\n ,C\na,D\n", want,
+	    "every empty id; the duplicate waits for them");
+	free(want);
+	want = xasprintf("%s/a.csv:4: duplicate id 'a' (also on line 2); the "
+	    "id column must be unique\n%s/a.csv:5: duplicate id 'a' (also on "
+	    "line 2); the id column must be unique", dir, dir);
+	build_fails(INPUT, "Email,Name\na,A\nb,B\na,C\na,D\n", want,
+	    "every duplicate id");
+	free(want);
+}
+
 int
 main(void)
 {
@@ -636,6 +685,7 @@ main(void)
 	test_numbers();
 	test_categories_and_text();
 	test_ids();
+	test_row_problems();
 	test_consent();
 	test_names();
 	test_missing_columns();
