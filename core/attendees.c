@@ -318,6 +318,39 @@ build_ids(struct attendee_table *t, long id_col, char **cause)
 	return *cause != NULL ? -1 : 0;
 }
 
+/*
+ * SPEC names no column.  If it is columns joined with ',' or ';' ("First
+ * Name, Last Name"), add to *CAUSE how to join them: with '+'.
+ */
+static void
+plus_hint(const struct attendee_table *t, const char *spec, char **cause)
+{
+	struct strbuf line = { NULL, 0, 0 };
+	const char *p = spec;
+	char *part, *ignored = NULL, *old;
+	size_t len, n = 0;
+
+	if (strpbrk(spec, ",;") == NULL)
+		return;
+	for (; *p != '\0'; p += len + (p[len] != '\0'), n++) {
+		len = strcspn(p, ",;");
+		part = trim_space(xstrndup(p, len));
+		if (csv_column(t->csv, part, &ignored) < 0) {
+			free(ignored);
+			free(part);
+			strbuf_free(&line);
+			return;
+		}
+		strbuf_printf(&line, "%s%s", n ? " + " : "", part);
+		free(part);
+	}
+	old = *cause;
+	*cause = xasprintf("%s; to join columns write '+': name = %s", old,
+	    line.buf);
+	free(old);
+	strbuf_free(&line);
+}
+
 static int
 build_names(struct attendee_table *t, const struct mingle_config *c,
     char **cause)
@@ -330,6 +363,7 @@ build_names(struct attendee_table *t, const struct mingle_config *c,
 		cols[k] = find_column(t, c->name_columns[k], "[input] name",
 		    cause);
 		if (cols[k] < 0) {
+			plus_hint(t, c->name_columns[k], cause);
 			free(cols);
 			return -1;
 		}

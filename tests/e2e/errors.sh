@@ -103,6 +103,9 @@ expect_error "Lua score 1.7e308 at weight 2" \
 reset_event; sed -i 's/^id = Email/id = Emial/' "$D/event.ini"
 expect_error "id column missing" "[input] id: no column \"Emial\"" "did you mean \"Email\"?" "Email, Name, Tags, First"
 
+reset_event; sed -i 's/^name = Name/name = Name, Tags/' "$D/event.ini"
+expect_error "name with a comma" "[input] name: no column \"Name, Tags\"" "to join columns write '+': name = Name + Tags"
+
 reset_event; sed -i 's/^column = Tags/column = Tgas/' "$D/event.ini"
 expect_error "field column missing" "event.ini:6: [field tags] column: no column \"Tgas\"" "did you mean \"Tags\"?"
 

@@ -495,6 +495,31 @@ test_missing_columns(void)
 	build_fails(INPUT "name = Name + Nachname\n", "Email,Name\na,b\n", want,
 	    "a name column not found");
 	free(want);
+	want = xasprintf("[input] name: no column \"First Name, Last Name\" in "
+	    "%s/a.csv; columns: Email, First Name, Last Name; to join columns "
+	    "write '+': name = First Name + Last Name", dir);
+	build_fails(INPUT "name = First Name, Last Name\n",
+	    "Email,First Name,Last Name\na,b,c\n", want,
+	    "a name joined with a comma hints at '+'");
+	free(want);
+	want = xasprintf("[input] name: no column \"Vorname; Nachname; "
+	    "Titel\" in %s/a.csv; columns: Email, Vorname, Nachname, Titel; "
+	    "to join columns write '+': name = Vorname + Nachname + Titel", dir);
+	build_fails(INPUT "name = Vorname; Nachname; Titel\n",
+	    "Email,Vorname,Nachname,Titel\na,b,c,d\n", want,
+	    "and with semicolons");
+	free(want);
+	{
+		struct attendee_table t;
+		char *cause;
+
+		ok(build(INPUT "name = First, Lsat\n", "Email,First,Last\n"
+		    "a,b,c\n", &t, &cause) != 0 && cause != NULL &&
+		    strstr(cause, "'+'") == NULL,
+		    "no hint unless every part is a column");
+		free(cause);
+		done(&t, 0);
+	}
 	want = xasprintf("[input] consent: no column \"Consent\" in %s/a.csv",
 	    dir);
 	build_fails(INPUT "consent = Consent\n", "Email,Name\na,b\n", want,
