@@ -564,22 +564,75 @@ script_dir(void)
 	    MINGLE_SCRIPTDIR;
 }
 
+/* DIR/NAME if it exists, else DIR/NAME.lua if NAME has no ".lua" and that
+ * exists; else NULL. */
+static char *
+script_in(const char *dir, const char *name)
+{
+	struct stat st;
+	size_t len = strlen(name);
+	char *path = path_join(dir, name), *lua;
+
+	if (stat(path, &st) == 0)
+		return path;
+	free(path);
+	if (len >= 4 && strcmp(name + len - 4, ".lua") == 0)
+		return NULL;
+	lua = xasprintf("%s.lua", name);
+	path = path_join(dir, lua);
+	free(lua);
+	if (stat(path, &st) == 0)
+		return path;
+	free(path);
+	return NULL;
+}
+
 char *
 find_script(const char *dir, const char *name)
 {
-	struct stat st;
-	char *path = path_join(dir, name), *other;
+	char *path;
 
-	if (strchr(name, '/') != NULL || stat(path, &st) == 0)
+	if ((path = script_in(dir, name)) != NULL)
 		return path;
 	/* A bare name may be one of the shipped scripts. */
-	other = xasprintf("%s/%s", script_dir(), name);
-	if (stat(other, &st) == 0) {
-		free(path);
-		return other;
+	if (strchr(name, '/') == NULL &&
+	    (path = script_in(script_dir(), name)) != NULL)
+		return path;
+	return path_join(dir, name);
+}
+
+char *
+script_suggest(const char *name)
+{
+	struct strbuf sb = { NULL, 0, 0 };
+	const char *best, *slash = strrchr(name, '/');
+	char **files, **names, *want;
+	size_t i, n, len;
+
+	if (list_dir(script_dir(), ".lua", &files, &n) != 0 || n == 0)
+		return xstrdup("");
+	names = xcalloc(n, sizeof *names);
+	for (i = 0; i < n; i++) {
+		names[i] = strrchr(files[i], '/') + 1;
+		names[i][strlen(names[i]) - 4] = '\0';	/* ".lua" */
 	}
-	free(other);
-	return path;
+	want = xstrdup(slash != NULL ? slash + 1 : name);
+	len = strlen(want);
+	if (len > 4 && strcmp(want + len - 4, ".lua") == 0)
+		want[len - 4] = '\0';
+	best = closest_match(want, (const char *const *)names, n);
+	if (best != NULL)
+		strbuf_printf(&sb, "; did you mean '%s'?", best);
+	strbuf_puts(&sb, " (shipped: ");
+	for (i = 0; i < n; i++)
+		strbuf_printf(&sb, "%s%s", i ? ", " : "", names[i]);
+	strbuf_putc(&sb, ')');
+	for (i = 0; i < n; i++)
+		free(files[i]);
+	free(files);
+	free(names);
+	free(want);
+	return strbuf_detach(&sb);
 }
 
 static int

@@ -147,12 +147,20 @@ int running_uninstalled(void);
 const char *script_dir(void);
 
 /*
- * The Lua script NAME: DIR/NAME if it exists or NAME holds a '/'; else the
- * shipped script of that name (the source tree's scripts/ when running
- * uninstalled, the installed $(pkgdatadir) otherwise) if there is one;
- * else DIR/NAME, for the error message.  A new string.
+ * The Lua script NAME: DIR/NAME if it exists, or DIR/NAME.lua; else, if
+ * NAME holds no '/', the shipped script of that name, ".lua" added if
+ * need be (the source tree's scripts/ when running uninstalled, the
+ * installed $(pkgdatadir) otherwise) if there is one; else DIR/NAME, for
+ * the error message.  A new string.
  */
 char *find_script(const char *dir, const char *name);
+
+/*
+ * For a script that is not there: "; did you mean 'first_timer_buddy'?"
+ * if a shipped script's name (without ".lua") is close to NAME's last
+ * part, then " (shipped: a, b, c)".  A new string, "" if none is shipped.
+ */
+char *script_suggest(const char *name);
 
 /* Every file in DIR whose name ends in SUFFIX (and is longer), sorted, as
  * new paths DIR/NAME; -1 if DIR cannot be read. */

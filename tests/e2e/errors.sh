@@ -99,6 +99,14 @@ printf '\n[strategy huge]\nscript = huge.lua\nweight = 2\n' >> "$D/event.ini"
 expect_error "Lua score 1.7e308 at weight 2" \
 	"strategy 'huge' (lua huge.lua) brings the score of a@x.org and b@x.org to inf; a pair's score must be a finite number: lower the strategy's scores or its weight (2)"
 
+# -- a shipped script by its bare name, or close to it
+reset_event; printf '\n[strategy buddy]\nscript = first_timer_buddy\nfield = first\n' >> "$D/event.ini"
+t_run "script = first_timer_buddy" 0 "$MINGLE" check -c "$D/event.ini"
+t_contains "script = first_timer_buddy: the shipped one" "$TMP/out" "scripts/first_timer_buddy.lua)"
+reset_event; printf '\n[strategy buddy]\nscript = first_timr_buddy.lua\nfield = first\n' >> "$D/event.ini"
+expect_error "a script name with a typo" \
+	"event.ini:18: [strategy buddy]: no script $D/first_timr_buddy.lua, nor one shipped with mingle called first_timr_buddy.lua; did you mean 'first_timer_buddy'? (shipped: avoid_colleagues, common_language, first_timer_buddy, same_city)"
+
 # -- the columns
 reset_event; sed -i 's/^id = Email/id = Emial/' "$D/event.ini"
 expect_error "id column missing" "[input] id: no column \"Emial\"" "did you mean \"Email\"?" "Email, Name, Tags, First"
