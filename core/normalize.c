@@ -137,6 +137,16 @@ normalize_label(const char *s, size_t n)
 }
 
 char *
+normalize_loose(const char *s, size_t n)
+{
+	char *m;
+
+	m = map(s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+	    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+	return m != NULL ? tidy(m) : NULL;
+}
+
+char *
 normalize_squash(char *s)
 {
 	utf8proc_int32_t cp;

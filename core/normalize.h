@@ -30,6 +30,13 @@ char *normalize_label(const char *s, size_t n);
  */
 char *normalize_squash(char *s);
 
+/*
+ * S folded for finding a person by what someone typed: normalize_tag()
+ * with accents removed too, so "Jürgen Groß" and "JURGEN GROSS" are both
+ * "jurgen gross".  A new string, or NULL if S is not valid UTF-8.
+ */
+char *normalize_loose(const char *s, size_t n);
+
 /* NFC only, for display; new string, or NULL if S is not valid UTF-8. */
 char *normalize_nfc(const char *s, size_t n);
 

@@ -183,6 +183,6 @@ t_run "explain with one id" 2 "$MINGLE" explain -c "$D/event.ini" a@x.org
 
 reset_event
 t_run "explain unknown id" 1 "$MINGLE" explain -c "$D/event.ini" a@x.org b@x.orgg
-t_contains "explain unknown id: suggests" "$TMP/err" "no attendee with id 'b@x.orgg'"
+t_contains "explain unknown id: suggests" "$TMP/err" "no attendee with id or name 'b@x.orgg'"
 t_contains "explain unknown id: closest" "$TMP/err" "did you mean 'b@x.org'?"
 t_done

@@ -201,6 +201,13 @@ test_label(void)
 	ok(s == NULL, "label: invalid UTF-8 is NULL");
 	free(s);
 
+	s = normalize_loose("J\xc3\xbcrgen  GRO\xc3\x9f", 14);
+	is_str(s, "jurgen gross", "loose: case, accents, ß, spaces");
+	free(s);
+	s = normalize_loose("C\xcc\xa7" "elik", 7);
+	is_str(s, "celik", "loose: a decomposed accent too");
+	free(s);
+
 	strcpy(buf, "open data");
 	is_str(normalize_squash(buf), "opendata", "squash: a space");
 	strcpy(buf, "open-data_2");
