@@ -103,8 +103,8 @@ answers_first_word(const char *s)
 	/* A word: letters, and any non-ASCII byte (umlauts). */
 	while (isalpha((unsigned char)s[len]) || (unsigned char)s[len] >= 0x80)
 		len++;
-	if (len == 0 || s[len] == '\0')
-		return -2;	/* the whole answer, read by the word lists */
+	if (len == 0)
+		return -2;
 	if (answers_in(s, len, first_yes))
 		return 1;
 	if (answers_in(s, len, first_no))

@@ -29,12 +29,12 @@ test_defaults(void)
 	static const char *const yes[] = {
 		"yes", "Ja", " JA ", "x", "1", "true", "Wahr", "oui",
 		"Ja, stellt mich gerne vor", "Yes, please introduce me",
-		"yes!", "Yeah, sure", "Jawohl.", "Ja gerne", NULL
+		"yes!", "Yeah, sure", "Jawohl.", "Ja gerne", "Yeah", NULL
 	};
 	static const char *const no[] = {
 		"no", "Nein", "0", "false", "off",
 		"Nein, danke", "No thanks", "no - not this time", "Nope.",
-		"NEIN!!!", NULL
+		"NEIN!!!", "nope", NULL
 	};
 	static const char *const unknown[] = {
 		"maybe", "vielleicht", "yess", "Nobody", "Jahr 2024",
