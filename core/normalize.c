@@ -130,9 +130,14 @@ normalize_tag(const char *s, size_t n)
 char *
 normalize_label(const char *s, size_t n)
 {
+	size_t i;
 	char *m;
 
-	m = map(s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	/* ASCII is its own NFC: no need to map most tags. */
+	for (i = 0; i < n && (unsigned char)s[i] < 0x80 && s[i] != '\0'; i++)
+		;
+	m = i == n ? xstrndup(s, n) :
+	    map(s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	return m != NULL ? tidy(m) : NULL;
 }
 
