@@ -283,7 +283,7 @@ build_ids(struct attendee_table *t, long id_col, char **cause)
 	struct intern seen = { 0 };
 	struct problems empty = { { NULL, 0, 0 }, 0 }, twice = empty;
 	size_t i, *first_row;
-	char *where;
+	char *where, *msg;
 
 	first_row = xcalloc(t->n, sizeof *first_row);
 	for (i = 0; i < t->n; i++) {
@@ -311,11 +311,13 @@ build_ids(struct attendee_table *t, long id_col, char **cause)
 	intern_free(&seen);
 	free(first_row);
 	/* One kind at a time: the empty ids first. */
-	if ((*cause = problems_message(&empty, "rows without an id")) != NULL)
+	if ((msg = problems_message(&empty, "rows without an id")) != NULL)
 		free(problems_message(&twice, ""));
-	else
-		*cause = problems_message(&twice, "rows with a duplicate id");
-	return *cause != NULL ? -1 : 0;
+	else if ((msg = problems_message(&twice, "rows with a duplicate id"))
+	    == NULL)
+		return 0;
+	*cause = msg;
+	return -1;
 }
 
 /*

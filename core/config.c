@@ -276,9 +276,10 @@ check_length(struct loader *l, const char *p, const char *eol, int line)
 }
 
 /*
- * The config must be UTF-8, as the export is once read: a header written
- * in Windows-1252 would never match.  The place of the first bad byte:
- * its line, and its column in characters (a byte order mark aside).
+ * The config must be UTF-8, as the export is once decoded: a column name
+ * saved in Windows-1252 would never match its header.  The place of the
+ * first bad byte: its line, and its column in characters (a byte order
+ * mark aside).
  */
 static int
 check_utf8(struct loader *l, size_t len)
