@@ -28,7 +28,6 @@ static const char *const first_yes[] = {
 static const char *const first_no[] = { "no", "nope", "nein", NULL };
 
 static int	answers_in(const char *, size_t, const char *const *);
-static int	answers_glob(const char *, const char *);
 static long	answers_best(char *const *, size_t, const char *);
 static int	answers_first_word(const char *);
 static char	*answers_next(const char **, char **);
@@ -44,31 +43,6 @@ answers_in(const char *s, size_t len, const char *const *list)
 	return 0;
 }
 
-/* Does S match PAT, where '*' matches any run of bytes?  Greedy with one
- * backtrack point, so linear in practice. */
-static int
-answers_glob(const char *pat, const char *s)
-{
-	const char *star = NULL, *retry = NULL;
-
-	while (*s != '\0') {
-		if (*pat == '*') {
-			star = ++pat;
-			retry = s;
-		} else if (*pat == *s) {
-			pat++;
-			s++;
-		} else if (star != NULL) {
-			pat = star;
-			s = ++retry;
-		} else
-			return 0;
-	}
-	while (*pat == '*')
-		pat++;
-	return *pat == '\0';
-}
-
 /*
  * How specific the most specific of the N patterns matching S is: a
  * pattern without '*' beats any with; then more bytes besides '*' win.
@@ -81,7 +55,7 @@ answers_best(char *const *pats, size_t n, const char *s)
 	size_t i, k, stars;
 
 	for (i = 0; i < n; i++) {
-		if (!answers_glob(pats[i], s))
+		if (!wildcard_match(pats[i], s))
 			continue;
 		stars = 0;
 		for (k = 0; pats[i][k] != '\0'; k++)

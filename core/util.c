@@ -190,6 +190,30 @@ problems_message(struct problems *p, const char *what)
 	return strbuf_detach(&p->text);
 }
 
+int
+wildcard_match(const char *pattern, const char *s)
+{
+	const char *star = NULL, *retry = NULL;
+
+	/* Greedy, going back only to the last '*': linear in practice. */
+	while (*s != '\0') {
+		if (*pattern == '*') {
+			star = ++pattern;
+			retry = s;
+		} else if (*pattern == *s) {
+			pattern++;
+			s++;
+		} else if (star != NULL) {
+			pattern = star;
+			s = ++retry;
+		} else
+			return 0;
+	}
+	while (*pattern == '*')
+		pattern++;
+	return *pattern == '\0';
+}
+
 size_t
 edit_distance(const char *a, const char *b, size_t limit)
 {

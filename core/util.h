@@ -56,6 +56,10 @@ void problems_add(struct problems *p, const char *fmt, ...)
  * string; P is reset.  NULL if there were none. */
 char *problems_message(struct problems *p, const char *what);
 
+/* Does S match PATTERN, in which '*' matches any run of bytes (also none)
+ * and every other byte itself?  Fold both first to ignore case. */
+int wildcard_match(const char *pattern, const char *s);
+
 /* Levenshtein distance in bytes, capped at `limit` + 1. */
 size_t edit_distance(const char *a, const char *b, size_t limit);
 

@@ -144,6 +144,19 @@ test_parse_double(void)
 }
 
 static void
+test_wildcard(void)
+{
+	ok(wildcard_match("ja*", "ja, gerne"), "wildcard: a prefix");
+	ok(wildcard_match("*später*", "ja, aber später"), "wildcard: inside");
+	ok(wildcard_match("*", ""), "wildcard: '*' matches nothing too");
+	ok(wildcard_match("a*b*c", "aXbYbZc"), "wildcard: goes back");
+	ok(!wildcard_match("a*b*c", "aXbYbZ"), "wildcard: and fails");
+	ok(wildcard_match("nein", "nein"), "wildcard: none, exact");
+	ok(!wildcard_match("nein", "nein danke"), "wildcard: none, whole");
+	ok(!wildcard_match("Ja*", "ja"), "wildcard: case counts");
+}
+
+static void
 test_problems(void)
 {
 	struct problems p = { { NULL, 0, 0 }, 0 };
@@ -621,6 +634,7 @@ main(void)
 	test_parse_double();
 	test_parse_decimal();
 	test_problems();
+	test_wildcard();
 	test_parse_long();
 	test_sizes();
 	test_paths();
