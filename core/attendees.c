@@ -12,40 +12,10 @@
 #include "normalize.h"
 #include "util.h"
 
-static const char *const bool_yes[] = {
-	"yes", "y", "ja", "j", "true", "wahr", "1", "x", "on", "oui", "si", NULL
-};
-static const char *const bool_no[] = {
-	"no", "n", "nein", "false", "falsch", "0", "off", "non", NULL
-};
-
-static int
-in_list(const char *s, const char *const *list)
-{
-	for (; *list != NULL; list++)
-		if (strcmp(s, *list) == 0)
-			return 1;
-	return 0;
-}
-
 int
 attendees_parse_bool(const char *s)
 {
-	char *n = normalize_tag(s, strlen(s));
-	int v;
-
-	if (n == NULL)
-		return -2;
-	if (*n == '\0')
-		v = -1;
-	else if (in_list(n, bool_yes))
-		v = 1;
-	else if (in_list(n, bool_no))
-		v = 0;
-	else
-		v = -2;
-	free(n);
-	return v;
+	return answers_read(NULL, s);
 }
 
 static char *
@@ -79,17 +49,60 @@ cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Add the tags of one piece, splitting on the white space before each
- * '#'. */
+/* What build_tags keeps while it reads a tags column. */
+struct tag_build {
+	struct field *f;
+	int squash;		/* [field] squash = yes */
+	uint32_t *ids;		/* every attendee's tag ids, CSR */
+	size_t n, cap;
+	uint32_t *label_tag;	/* label id -> its tag id */
+	uint32_t *votes;	/* label id -> attendees who wrote it so */
+	size_t *last;		/* label id -> the last attendee + 1 counted */
+};
+
+/* Attendee ROW wrote tag ID as the LEN bytes at P: count the spelling. */
 static void
-add_piece(struct field *f, const char *p, size_t len, uint32_t **ids,
-    size_t *n, size_t *cap)
+add_label(struct tag_build *b, size_t row, uint32_t id, const char *p,
+    size_t len)
+{
+	struct field *f = b->f;
+	char *label = normalize_label(p, len);
+	uint32_t before = f->labels.count, k;
+
+	k = intern_add(&f->labels, label != NULL ? label : "");
+	free(label);
+	if (f->labels.count != before) {
+		/* room doubles at powers of two: each copied about once */
+		if ((before & (before - 1)) == 0) {
+			size_t cap = before ? (size_t)before * 2 : 1;
+
+			b->label_tag = xreallocarray(b->label_tag, cap,
+			    sizeof *b->label_tag);
+			b->votes = xreallocarray(b->votes, cap,
+			    sizeof *b->votes);
+			b->last = xreallocarray(b->last, cap, sizeof *b->last);
+		}
+		b->label_tag[k] = id;
+		b->votes[k] = 0;
+		b->last[k] = 0;
+	}
+	if (b->last[k] != row + 1) {
+		b->votes[k]++;
+		b->last[k] = row + 1;
+	}
+}
+
+/* Add the tags attendee ROW wrote in one piece, splitting on the white
+ * space before each '#'. */
+static void
+add_piece(struct tag_build *b, size_t row, const char *p, size_t len)
 {
 	size_t i = 0;
 
 	while (i < len) {
 		size_t start = i, end;
 		char *tag;
+		uint32_t id;
 
 		/* "#lua #datenschutz", "lua #ux": a new tag at each " #";
 		 * "C#" stays one word */
@@ -99,89 +112,92 @@ add_piece(struct field *f, const char *p, size_t len, uint32_t **ids,
 				break;
 		i = end;
 		tag = normalize_tag(p + start, end - start);
+		if (tag != NULL && b->squash)
+			normalize_squash(tag);
 		if (tag != NULL && *tag != '\0') {
-			if (*n == *cap) {
-				*cap = *cap ? *cap * 2 : 256;
-				*ids = xreallocarray(*ids, *cap, sizeof **ids);
+			if (b->n == b->cap) {
+				b->cap = b->cap ? b->cap * 2 : 256;
+				b->ids = xreallocarray(b->ids, b->cap,
+				    sizeof *b->ids);
 			}
-			(*ids)[(*n)++] = intern_add(&f->values, tag);
+			id = intern_add(&b->f->values, tag);
+			b->ids[b->n++] = id;
+			add_label(b, row, id, p + start, end - start);
 		}
 		free(tag);
 	}
 }
 
+/* Give each tag the spelling most of its holders wrote; the first seen
+ * wins a tie, as label ids count up in order of first appearance. */
 static void
-build_tags(struct attendee_table *t, struct field *f, const char *sep)
+choose_labels(struct tag_build *b)
 {
-	uint32_t *ids = NULL;
-	size_t n = 0, cap = 0, i, k, w;
+	struct field *f = b->f;
+	uint32_t *best = xcalloc(f->values.count + 1, sizeof *best), k;
 
+	f->label_of = xcalloc(f->values.count + 1, sizeof *f->label_of);
+	for (k = 0; k < f->labels.count; k++) {
+		if (b->votes[k] > best[b->label_tag[k]]) {
+			best[b->label_tag[k]] = b->votes[k];
+			f->label_of[b->label_tag[k]] = k;
+		}
+	}
+	free(best);
+	free(b->label_tag);
+	free(b->votes);
+	free(b->last);
+}
+
+static void
+build_tags(struct attendee_table *t, struct field *f,
+    const struct config_field *cf)
+{
+	struct tag_build b;
+	const char *sep = cf->separator;
+	size_t i, k, w;
+
+	memset(&b, 0, sizeof b);
+	b.f = f;
+	b.squash = cf->squash == 1;
 	f->tag_off = xcalloc(t->n + 1, sizeof *f->tag_off);
 	for (i = 0; i < t->n; i++) {
 		const char *cell = csv_cell(t->csv, t->row[i], f->column);
-		size_t first = n;
+		size_t first = b.n;
 
 		while (*cell != '\0') {
 			size_t len = strcspn(cell, sep);
 
-			add_piece(f, cell, len, &ids, &n, &cap);
+			add_piece(&b, i, cell, len);
 			cell += len + (cell[len] != '\0');
 		}
 		/* sorted, without repeats: "#Lua, lua" is one tag; ids is
 		 * still NULL while no attendee has had any */
-		if (n - first > 1)
-			qsort(ids + first, n - first, sizeof *ids, cmp_u32);
+		if (b.n - first > 1)
+			qsort(b.ids + first, b.n - first, sizeof *b.ids,
+			    cmp_u32);
 		w = first;
-		for (k = first; k < n; k++)
-			if (k == first || ids[k] != ids[k - 1])
-				ids[w++] = ids[k];
-		n = w;
-		f->tag_off[i + 1] = (uint32_t)n;
+		for (k = first; k < b.n; k++)
+			if (k == first || b.ids[k] != b.ids[k - 1])
+				b.ids[w++] = b.ids[k];
+		b.n = w;
+		f->tag_off[i + 1] = (uint32_t)b.n;
 	}
-	f->tag_ids = ids ? ids : xcalloc(1, sizeof *ids);
+	f->tag_ids = b.ids ? b.ids : xcalloc(1, sizeof *b.ids);
 	f->tag_freq = xcalloc(f->values.count + 1, sizeof *f->tag_freq);
-	for (k = 0; k < n; k++)
-		f->tag_freq[ids[k]]++;
+	for (k = 0; k < b.n; k++)
+		f->tag_freq[b.ids[k]]++;
+	choose_labels(&b);
 }
 
 /* ------------------------------------------------------------ scalars */
-
-/*
- * "12,50" (German decimal comma) reads as 12.5; "1.234,5" too.  When both
- * marks appear the last one is the decimal point, so "1,234.5" (English
- * thousands) is 1234.5, not 1.2345.
- */
-static int
-parse_number(const char *s, double *out)
-{
-	char *copy, *p, *q, group = '.', decimal = ',';
-	int rc;
-
-	if (parse_double(s, out) == 0)
-		return 0;
-	if (strchr(s, ',') == NULL)
-		return -1;
-	if (strrchr(s, '.') != NULL && strrchr(s, '.') > strrchr(s, ',')) {
-		group = ',';
-		decimal = '.';
-	}
-	copy = xstrdup(s);
-	for (p = q = copy; *p != '\0'; p++) {
-		if (*p == group)
-			continue;	/* thousands separator */
-		*q++ = *p == decimal ? '.' : *p;
-	}
-	*q = '\0';
-	rc = parse_double(copy, out);
-	free(copy);
-	return rc;
-}
 
 static int
 build_scalars(struct attendee_table *t, struct field *f,
     const struct config_field *cf, char **cause)
 {
-	size_t i;
+	struct problems bad = { { NULL, 0, 0 }, 0 };
+	size_t i, unknown = 0;
 
 	switch (f->type) {
 	case MINGLE_FIELD_NUMBER:
@@ -200,32 +216,25 @@ build_scalars(struct attendee_table *t, struct field *f,
 	}
 	for (i = 0; i < t->n; i++) {
 		char *v = trimmed(csv_cell(t->csv, t->row[i], f->column));
-		size_t line = t->csv->lines[t->row[i]];
+		char *where;
 
 		switch (f->type) {
 		case MINGLE_FIELD_NUMBER:
-			if (*v != '\0') {
-				if (parse_number(v, &f->number[i]) != 0) {
-					*cause = xasprintf("%s:%zu: field '%s' "
-					    "(column '%s'): '%s' is not a "
-					    "number", t->source, line,
-					    cf->name, cf->column, v);
-					free(v);
-					return -1;
-				}
+			if (*v == '\0')
+				break;
+			if (parse_decimal(v, &f->number[i]) == 0) {
 				f->has_number[i] = 1;
+				break;
 			}
+			where = csv_where(t->csv, t->row[i]);
+			problems_add(&bad, "%sfield '%s' (column '%s'): '%s' "
+			    "is not a number", where, cf->name, cf->column, v);
+			free(where);
 			break;
 		case MINGLE_FIELD_BOOL:
-			f->boolean[i] = (signed char)attendees_parse_bool(v);
-			if (f->boolean[i] == -2) {
-				*cause = xasprintf("%s:%zu: field '%s' (column "
-				    "'%s'): '%s' is not yes or no (yes, ja, "
-				    "true, 1, x / no, nein, false, 0, empty)",
-				    t->source, line, cf->name, cf->column, v);
-				free(v);
-				return -1;
-			}
+			f->boolean[i] = (signed char)answers_read(&cf->answers,
+			    v);
+			unknown += f->boolean[i] == -2;
 			break;
 		case MINGLE_FIELD_CATEGORY:
 			if (*v != '\0') {
@@ -245,6 +254,24 @@ build_scalars(struct attendee_table *t, struct field *f,
 		}
 		free(v);
 	}
+	if (bad.n > 0) {
+		char *what = xasprintf("rows whose field '%s' is not a number",
+		    cf->name);
+
+		*cause = problems_message(&bad, what);
+		free(what);
+		return -1;
+	}
+	if (unknown > 0) {
+		char *what = xasprintf("field '%s' (column '%s')", cf->name,
+		    cf->column), *section = xasprintf("[field %s]", cf->name);
+
+		*cause = answers_report(&cf->answers, t->csv, t->row, t->n,
+		    f->column, what, section, "yes", "no");
+		free(what);
+		free(section);
+		return -1;
+	}
 	return 0;
 }
 
@@ -254,40 +281,76 @@ static int
 build_ids(struct attendee_table *t, long id_col, char **cause)
 {
 	struct intern seen = { 0 };
+	struct problems empty = { { NULL, 0, 0 }, 0 }, twice = empty;
 	size_t i, *first_row;
+	char *where, *msg;
 
 	first_row = xcalloc(t->n, sizeof *first_row);
 	for (i = 0; i < t->n; i++) {
 		char *id = trimmed(csv_cell(t->csv, t->row[i], (size_t)id_col));
 		uint32_t k, before = seen.count;
 
-		if (*id == '\0') {
-			*cause = xasprintf("%s:%zu: attendee without an id "
-			    "(column '%s' is empty)", t->source,
-			    t->csv->lines[t->row[i]],
+		where = csv_where(t->csv, t->row[i]);
+		k = *id != '\0' ? intern_add(&seen, id) : 0;
+		if (*id == '\0')
+			problems_add(&empty, "%sattendee without an id (column "
+			    "'%s' is empty)", where,
 			    csv_cell(t->csv, 0, (size_t)id_col));
-			free(id);
-			goto fail;
-		}
-		k = intern_add(&seen, id);
-		if (seen.count == before) {
-			*cause = xasprintf("%s:%zu: duplicate id '%s' (also on "
-			    "line %zu); the id column must be unique",
-			    t->source, t->csv->lines[t->row[i]], id,
+		else if (seen.count == before)
+			problems_add(&twice, "%sduplicate id '%s' (also on line "
+			    "%zu); the id column must be unique", where, id,
 			    t->csv->lines[t->row[first_row[k]]]);
-			free(id);
-			goto fail;
+		else {
+			first_row[k] = i;
+			t->id[i] = id;
+			id = NULL;
 		}
-		first_row[k] = i;
-		t->id[i] = id;
+		free(id);
+		free(where);
 	}
 	intern_free(&seen);
 	free(first_row);
-	return 0;
-fail:
-	intern_free(&seen);
-	free(first_row);
+	/* One kind at a time: the empty ids first. */
+	if ((msg = problems_message(&empty, "rows without an id")) != NULL)
+		free(problems_message(&twice, ""));
+	else if ((msg = problems_message(&twice, "rows with a duplicate id"))
+	    == NULL)
+		return 0;
+	*cause = msg;
 	return -1;
+}
+
+/*
+ * SPEC names no column.  If it is columns joined with ',' or ';' ("First
+ * Name, Last Name"), add to *CAUSE how to join them: with '+'.
+ */
+static void
+plus_hint(const struct attendee_table *t, const char *spec, char **cause)
+{
+	struct strbuf line = { NULL, 0, 0 };
+	const char *p = spec;
+	char *part, *ignored = NULL, *old;
+	size_t len, n = 0;
+
+	if (strpbrk(spec, ",;") == NULL)
+		return;
+	for (; *p != '\0'; p += len + (p[len] != '\0'), n++) {
+		len = strcspn(p, ",;");
+		part = normalize_trim_space(xstrndup(p, len));
+		if (csv_column(t->csv, part, &ignored) < 0) {
+			free(ignored);
+			free(part);
+			strbuf_free(&line);
+			return;
+		}
+		strbuf_printf(&line, "%s%s", n ? " + " : "", part);
+		free(part);
+	}
+	old = *cause;
+	*cause = xasprintf("%s; to join columns write '+': name = %s", old,
+	    line.buf);
+	free(old);
+	strbuf_free(&line);
 }
 
 static int
@@ -302,6 +365,7 @@ build_names(struct attendee_table *t, const struct mingle_config *c,
 		cols[k] = find_column(t, c->name_columns[k], "[input] name",
 		    cause);
 		if (cols[k] < 0) {
+			plus_hint(t, c->name_columns[k], cause);
 			free(cols);
 			return -1;
 		}
@@ -350,13 +414,15 @@ build_consent(struct attendee_table *t, const struct mingle_config *c,
 			const char *cell = csv_cell(t->csv, t->row[i],
 			    (size_t)col);
 
-			v = attendees_parse_bool(cell);
+			v = answers_read(&c->consent_answers, cell);
 			if (v == -2) {
-				*cause = xasprintf("%s:%zu: consent column "
-				    "'%s' holds '%s'; expected yes or no (an "
-				    "empty cell means no)", t->source,
-				    t->csv->lines[t->row[i]],
-				    c->consent_column, cell);
+				char *what = xasprintf("consent column '%s'",
+				    c->consent_column);
+
+				*cause = answers_report(&c->consent_answers,
+				    t->csv, t->row, t->n, (size_t)col, what,
+				    "[input]", "consent_yes", "consent_no");
+				free(what);
 				return -1;
 			}
 		}
@@ -412,7 +478,7 @@ attendees_build(struct attendee_table *t, const struct csv_table *csv,
 		f->type = cf->type;
 		f->column = (size_t)col;
 		if (f->type == MINGLE_FIELD_TAGS)
-			build_tags(t, f, cf->separator);
+			build_tags(t, f, cf);
 		else if (build_scalars(t, f, cf, cause) != 0)
 			goto fail;
 	}
@@ -438,6 +504,8 @@ attendees_free(struct attendee_table *t)
 		free(f->tag_ids);
 		free(f->tag_freq);
 		intern_free(&f->values);
+		intern_free(&f->labels);
+		free(f->label_of);
 		free(f->category);
 		free(f->number);
 		free(f->has_number);

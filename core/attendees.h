@@ -31,6 +31,11 @@ struct field {
 	/* MINGLE_FIELD_TAGS and MINGLE_FIELD_CATEGORY: the interned values */
 	struct intern values;
 
+	/* MINGLE_FIELD_TAGS: each tag as written (normalize_label); tag id
+	 * -> the spelling most of its holders wrote, first seen on a tie */
+	struct intern labels;
+	uint32_t *label_of;
+
 	/* MINGLE_FIELD_CATEGORY: value id + 1, 0 = missing */
 	uint32_t *category;
 
@@ -78,8 +83,8 @@ const struct field *attendees_field(const struct attendee_table *t,
 /* The attendee with id ID, or -1. */
 long attendees_find(const struct attendee_table *t, const char *id);
 
-/* Parse a bool cell: yes/no/ja/nein/true/false/1/0/x/empty (case-folded).
- * Returns 1, 0, -1 for empty, or -2 for anything else. */
+/* Parse a bool cell by the rules of answers.h without patterns: 1, 0,
+ * -1 for empty, or -2 for anything else. */
 int attendees_parse_bool(const char *s);
 
 #endif

@@ -5,25 +5,118 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "assign.h"
 #include "cli.h"
+#include "normalize.h"
 #include "session.h"
 #include "util.h"
 
-/* The attendee called ID, or -1 with *cause naming the closest id. */
-static long
-find(const struct attendee_table *t, const char *id, char **cause)
+/* How many candidates an ambiguous name lists. */
+#define EXPLAIN_CANDIDATES 10
+
+/* S folded for matching (normalize_loose); "" if it is not UTF-8. */
+static char *
+fold(const char *s)
 {
-	long i = attendees_find(t, id);
-	const char *best;
+	char *f = normalize_loose(s, strlen(s));
+
+	return f != NULL ? f : xstrdup("");
+}
+
+/* Does WANT start a word of HAVE (both folded)? */
+static int
+starts_word(const char *have, const char *want)
+{
+	size_t len = strlen(want);
+	const char *p;
+
+	if (len == 0)
+		return 0;
+	for (p = have; p != NULL; p = strchr(p, ' ')) {
+		p += *p == ' ';
+		if (strncmp(p, want, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The attendees WANT (folded) names, into MATCHES (room for t->n): those
+ * whose id or name folds to it, else those with a word of the name or id
+ * that starts with it.  Returns how many.
+ */
+static size_t
+matching(const struct attendee_table *t, const char *want, long *matches)
+{
+	size_t i, n = 0, pass;
+	char *id, *name;
+	int hit;
+
+	for (pass = 0; pass < 2 && n == 0; pass++) {
+		for (i = 0; i < t->n; i++) {
+			id = fold(t->id[i]);
+			name = fold(t->name[i]);
+			if (pass == 0)
+				hit = strcmp(id, want) == 0 ||
+				    strcmp(name, want) == 0;
+			else
+				hit = starts_word(name, want) ||
+				    starts_word(id, want);
+			if (hit)
+				matches[n++] = (long)i;
+			free(id);
+			free(name);
+		}
+	}
+	return n;
+}
+
+/*
+ * The attendee WHO is: the id as written, else the one match of the
+ * folded id or name (see matching()).  -1 with *cause listing the
+ * candidates, or naming the closest id or name.
+ */
+static long
+find(const struct attendee_table *t, const char *who, char **cause)
+{
+	struct strbuf sb = { NULL, 0, 0 };
+	const char **all, *best;
+	long i = attendees_find(t, who), *matches;
+	char *want;
+	size_t n, k;
 
 	if (i >= 0)
 		return i;
-	best = closest_match(id, t->id, t->n);
-	*cause = xasprintf("no attendee with id '%s' in %s%s%s%s", id,
-	    t->source, best ? "; did you mean '" : "", best ? best : "",
-	    best ? "'?" : "");
-	return -1;
+	want = fold(who);
+	matches = xcalloc(t->n + 1, sizeof *matches);
+	n = matching(t, want, matches);
+	free(want);
+	i = n == 1 ? matches[0] : -1;
+	if (n > 1) {
+		strbuf_printf(&sb, "'%s' matches %zu attendees: ", who, n);
+		for (k = 0; k < n && k < EXPLAIN_CANDIDATES; k++)
+			strbuf_printf(&sb, "%s%s (%s)", k ? ", " : "",
+			    t->id[matches[k]], t->name[matches[k]]);
+		if (n > k)
+			strbuf_printf(&sb, ", and %zu more", n - k);
+		strbuf_puts(&sb, "; name one by its id");
+		*cause = strbuf_detach(&sb);
+	} else if (n == 0) {
+		all = xcalloc(2 * t->n + 1, sizeof *all);
+		for (k = 0; k < t->n; k++) {
+			all[2 * k] = t->id[k];
+			all[2 * k + 1] = t->name[k];
+		}
+		best = closest_match(who, all, 2 * t->n);
+		*cause = xasprintf("no attendee with id or name '%s' in %s%s%s%s",
+		    who, t->source, best ? "; did you mean '" : "",
+		    best ? best : "", best ? "'?" : "");
+		free(all);
+	}
+	free(matches);
+	return i;
 }
 
 static void
@@ -58,6 +151,47 @@ print_pair(struct session *s, uint32_t a, uint32_t b,
 		printf("verdict: may be suggested\n");
 }
 
+/*
+ * Run the assignment as `mingle run` does and say whether it introduces
+ * A and B: "assignment: chosen (rounds: round 2, table 1)" or "assignment:
+ * not chosen (pairs)".  0, or -1 with *cause set if the run fails.
+ */
+static int
+print_chosen(struct session *s, uint32_t a, uint32_t b, char **cause)
+{
+	const char *mode = config_mode_name(s->config->match.mode);
+	struct pair_oracle oracle = { engine_pair_oracle, &s->engine };
+	const struct intro *in = NULL;
+	struct assignment as;
+	struct graph g;
+	size_t k;
+
+	if (engine_build_graph(&s->engine, &g, cause) != 0)
+		return -1;
+	memset(&as, 0, sizeof as);
+	if (assign_run(&g, &s->config->match, &oracle, &as, cause) != 0) {
+		graph_free(&g);
+		return -1;
+	}
+	for (k = 0; k < as.nintros && in == NULL; k++)
+		if ((as.intros[k].a == a && as.intros[k].b == b) ||
+		    (as.intros[k].a == b && as.intros[k].b == a))
+			in = &as.intros[k];
+	if (in == NULL)
+		printf("assignment: not chosen (%s)\n", mode);
+	else if (as.has_rounds)
+		printf("assignment: chosen (%s: round %d, table %d)\n", mode,
+		    (int)in->round, (int)in->table);
+	else if (as.has_tables)
+		printf("assignment: chosen (%s: table %d)\n", mode,
+		    (int)in->table);
+	else
+		printf("assignment: chosen (%s)\n", mode);
+	assignment_free(&as);
+	graph_free(&g);
+	return 0;
+}
+
 static int
 cmd_explain_exec(const struct cmd_entry *self, int argc, char **argv)
 {
@@ -78,8 +212,13 @@ cmd_explain_exec(const struct cmd_entry *self, int argc, char **argv)
 	    (b = find(&s.t, argv[first + 1], &cause)) < 0)
 		goto fail_session;
 	if (a == b) {
-		cause = xasprintf("'%s' is the same attendee twice",
-		    argv[first]);
+		if (strcmp(argv[first], argv[first + 1]) == 0)
+			cause = xasprintf("'%s' is the same attendee twice",
+			    argv[first]);
+		else
+			cause = xasprintf("'%s' and '%s' are the same "
+			    "attendee: %s (%s)", argv[first], argv[first + 1],
+			    s.t.id[a], s.t.name[a]);
 		goto fail_session;
 	}
 	parts = xcalloc(s.nstrategies + 1, sizeof *parts);
@@ -87,6 +226,8 @@ cmd_explain_exec(const struct cmd_entry *self, int argc, char **argv)
 	    &veto, parts, &cause) != 0)
 		goto fail_session;
 	print_pair(&s, (uint32_t)a, (uint32_t)b, parts, total, veto);
+	if (print_chosen(&s, (uint32_t)a, (uint32_t)b, &cause) != 0)
+		goto fail_session;
 	free(parts);
 	session_close(&s);
 	return EXIT_OK;
@@ -107,7 +248,11 @@ const struct cmd_entry cmd_explain_entry = {
 	    "strategy's part:\nthe score in both directions (a->b is what A "
 	    "gains from meeting B), the\nweight, the weighted share "
 	    "(weight * (a->b + b->a) / 2), any veto, and the\nreason.  The "
-	    "total is the sum of the weighted shares.\n\n"
+	    "total is the sum of the weighted shares.  Then whether the "
+	    "config's\nassignment, made as `mingle run` makes it, chooses "
+	    "the pair.\n"
+	    "An attendee is an id, or a name or part of one (case and "
+	    "accents do not\nmatter) that fits one attendee only.\n\n"
 	    "Options:\n"
 	    "  -c, --config FILE   the event's INI config (required)\n"
 	    "  -h, --help          this help\n\n"
@@ -116,6 +261,6 @@ const struct cmd_entry cmd_explain_entry = {
 	    "ben@example.org\n",
 	.config = CLI_CONFIG_REQUIRED,
 	.operands = 2,
-	.operands_are = "two attendee ids",
+	.operands_are = "two attendees (ids or names)",
 	.exec = cmd_explain_exec,
 };

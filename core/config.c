@@ -16,9 +16,11 @@
 #include <string.h>
 
 #include "config.h"
+#include "csv_encoding.h"
 #include "intern.h"
 #include "mingle/plugin.h"
 #include "normalize.h"
+#include "separator.h"
 #include "util.h"
 
 #define DEFAULT_MEMORY_LIMIT (64UL << 20)
@@ -52,10 +54,11 @@ struct section_def {
 static const char *const input_keys[] = {
 	"file", "delimiter", "encoding", "id", "name", "consent",
 	"max_file_size", "max_record_size", "max_field_size", "max_columns",
+	"consent_yes", "consent_no",
 	NULL
 };
 static const char *const field_keys[] = {
-	"column", "type", "separator", NULL
+	"column", "type", "separator", "squash", "yes", "no", NULL
 };
 static const char *const match_keys[] = {
 	"mode", "per_attendee", "min_per_attendee", "max_per_attendee",
@@ -108,6 +111,7 @@ struct loader {
 	char *name_spec;
 	int line_input, line_match, line_mode;
 	int line_min, line_max, line_per;
+	int line_consent;	/* of consent_yes or consent_no */
 };
 
 static int
@@ -271,6 +275,35 @@ check_length(struct loader *l, const char *p, const char *eol, int line)
 	    "several keys", len, LINE_MAX_BYTES), -1;
 }
 
+/*
+ * The config must be UTF-8, as the export is once decoded: a column name
+ * saved in Windows-1252 would never match its header.  The place of the
+ * first bad byte: its line, and its column in characters (a byte order
+ * mark aside).
+ */
+static int
+check_utf8(struct loader *l, size_t len)
+{
+	const char *p = l->text, *start;
+	size_t bad, col = 1, i;
+	int line = 1;
+
+	bad = csv_encoding_utf8_check(p, len);
+	if (bad == len)
+		return 0;
+	start = strncmp(p, "\xef\xbb\xbf", 3) == 0 ? p + 3 : p;
+	for (i = 0; i < bad; i++)
+		if (p[i] == '\n') {
+			line++;
+			start = p + i + 1;
+		}
+	for (; start < p + bad; start++)
+		col += ((unsigned char)*start & 0xC0) != 0x80;
+	return fail(l, line, "%zu: the config is not UTF-8 (byte 0x%02X); "
+	    "save it as UTF-8 (the export may be in another encoding, the "
+	    "config may not)", col, (unsigned char)p[bad]), -1;
+}
+
 static int
 scan_sections(struct loader *l)
 {
@@ -329,7 +362,7 @@ static int
 set_double(struct loader *l, double *dst, const char *key,
     const char *value)
 {
-	if (parse_double(value, dst) != 0)
+	if (parse_decimal(value, dst) != 0)
 		return fail(l, l->line, "%s must be a number, not '%s'", key,
 		    value);
 	return 1;
@@ -345,6 +378,21 @@ set_size(struct loader *l, size_t *dst, const char *key, const char *value)
 		return fail(l, l->line, "%s must be a size such as 64M, 512K "
 		    "or 1G (at most 64G), not '%s'", key, value);
 	*dst = v;
+	return 1;
+}
+
+/* yes = ..., no = ...: patterns added to A (answers.h). */
+static int
+set_answers(struct loader *l, struct answers *a, const char *key,
+    const char *value, int yes)
+{
+	char *why;
+
+	if (answers_add(a, yes, value, &why) != 0) {
+		fail(l, l->line, "%s %s", key, why);
+		free(why);
+		return 0;
+	}
 	return 1;
 }
 
@@ -374,6 +422,7 @@ static const char *const mode_names[] = {
 	"suggestions", "pairs", "groups", "rounds", NULL
 };
 static const char *const odd_names[] = { "trio", "leave-out", NULL };
+static const char *const no_yes[] = { "no", "yes", NULL };
 static const char *const type_names[] = {
 	"", "tags", "text", "number", "bool", "category", NULL
 };
@@ -441,6 +490,9 @@ input_key(struct loader *l, const char *key, const char *value)
 		return set_string(l, &l->name_spec, value);
 	if (strcmp(key, "consent") == 0)
 		return set_string(l, &c->consent_column, value);
+	if (strcmp(key, "consent_yes") == 0 || strcmp(key, "consent_no") == 0)
+		return l->line_consent = l->line, set_answers(l,
+		    &c->consent_answers, key, value, key[8] == 'y');
 	return input_limit(l, key, value);
 }
 
@@ -459,10 +511,21 @@ field_key(struct loader *l, struct config_field *f, const char *key,
 		return 1;
 	}
 	if (strcmp(key, "separator") == 0) {
-		if (*value == '\0')
-			return fail(l, l->line, "separator must not be empty");
-		return set_string(l, &f->separator, value);
+		char *chars, *why;
+
+		if (separator_parse(value, &chars, &why) != 0) {
+			fail(l, l->line, "%s", why);
+			free(why);
+			return 0;
+		}
+		free(f->separator);
+		f->separator = chars;
+		return 1;
 	}
+	if (strcmp(key, "squash") == 0)
+		return set_choice(l, &f->squash, key, value, no_yes);
+	if (strcmp(key, "yes") == 0 || strcmp(key, "no") == 0)
+		return set_answers(l, &f->answers, key, value, *key == 'y');
 	return 0;
 }
 
@@ -745,6 +808,10 @@ check_config(struct loader *l)
 	if (c->id_column == NULL)
 		return fail(l, l->line_input, "[input] needs 'id', the column "
 		    "that identifies each attendee (e.g. id = Email)");
+	if (l->line_consent > 0 && c->consent_column == NULL)
+		return fail(l, l->line_consent, "consent_yes and consent_no "
+		    "read the consent column: name it with 'consent = "
+		    "COLUMN'");
 	split_name(l);
 	for (i = 0; i < c->nfields; i++) {
 		struct config_field *f = &c->fields[i];
@@ -760,6 +827,14 @@ check_config(struct loader *l)
 			    "applies to tags fields only", f->name);
 		if (f->separator == NULL && f->type == MINGLE_FIELD_TAGS)
 			f->separator = xstrdup(",");
+		if (f->squash >= 0 && f->type != MINGLE_FIELD_TAGS)
+			return fail(l, f->line, "[field %s]: 'squash' "
+			    "applies to tags fields only", f->name);
+		f->squash = f->squash == 1;
+		if ((f->answers.nyes || f->answers.nno) &&
+		    f->type != MINGLE_FIELD_BOOL)
+			return fail(l, f->line, "[field %s]: 'yes' and 'no' "
+			    "apply to bool fields only", f->name);
 	}
 	for (i = 0; i < c->nstrategies; i++) {
 		struct config_strategy *s = &c->strategies[i];
@@ -807,6 +882,7 @@ make_targets(struct loader *l)
 
 			f->name = xstrdup(s->name);
 			f->line = s->line;
+			f->squash = -1;		/* not set */
 			s->target = f;
 		} else if (s->def->kind == SECTION_STRATEGY) {
 			struct config_strategy *st =
@@ -839,11 +915,27 @@ loader_free(struct loader *l)
 	free(l->name_spec);
 }
 
+/*
+ * Does TEXT, which failed as a config and has no section, start like an
+ * export: a first line of fields split by a comma, semicolon or tab, the
+ * first one before any '=' (not "key = a,b"), that is no comment?
+ */
+static int
+looks_like_csv(const char *text)
+{
+	size_t len = strcspn(text, "\n"), split = strcspn(text, ",;\t");
+
+	if (*text == ';' || *text == '#')
+		return 0;
+	return split < len && split < strcspn(text, "=");
+}
+
 struct mingle_config *
 config_load(const char *path, char **cause)
 {
 	struct mingle_config *c;
 	struct loader l;
+	const char *slash;
 	char *text;
 	size_t len;
 	int rc;
@@ -867,7 +959,7 @@ config_load(const char *path, char **cause)
 	l.at_line_start = 1;
 	if (strlen(text) != len)
 		fail(&l, 0, "holds a NUL byte; is this an INI file?");
-	else if (scan_sections(&l) == 0) {
+	else if (check_utf8(&l, len) == 0 && scan_sections(&l) == 0) {
 		make_targets(&l);
 		/* Our own conventions, set before each parse. */
 		ini_allow_multiline = 0;
@@ -883,6 +975,15 @@ config_load(const char *path, char **cause)
 			fail(&l, 0, "cannot read (error %d)", rc);
 		if (l.error == NULL)
 			check_config(&l);
+	}
+	if (l.error != NULL && l.nsections == 0 && looks_like_csv(text)) {
+		free(l.error);
+		l.error = NULL;
+		slash = strrchr(path, '/');
+		fail(&l, 0, "this looks like a registration export (CSV), not "
+		    "a config: -c wants the event's INI file; name the export "
+		    "in it, as in '[input] file = %s'",
+		    slash != NULL ? slash + 1 : path);
 	}
 	free(text);
 	loader_free(&l);
@@ -909,10 +1010,12 @@ config_free(struct mingle_config *c)
 		free(c->name_columns[i]);
 	free(c->name_columns);
 	free(c->consent_column);
+	answers_free(&c->consent_answers);
 	for (i = 0; i < c->nfields; i++) {
 		free(c->fields[i].name);
 		free(c->fields[i].column);
 		free(c->fields[i].separator);
+		answers_free(&c->fields[i].answers);
 	}
 	free(c->fields);
 	for (i = 0; i < c->nstrategies; i++) {

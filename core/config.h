@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+#include "answers.h"
 #include "csv.h"
 
 /* One key = value line, kept for strategy options. */
@@ -25,7 +26,12 @@ struct config_field {
 	char *name;		/* from [field NAME] */
 	char *column;		/* column spec, see csv_column() */
 	int type;		/* enum mingle_field_type */
-	char *separator;	/* tags only; default "," (also splits on '#') */
+	char *separator;	/* tags only: the characters that split a cell
+				   (separator.h); default "," (also splits on
+				   '#') */
+	struct answers answers;	/* bool only: yes = ..., no = ... */
+	int squash;		/* tags only: 1 folds spaces, hyphens and
+				   underscores away ("Open Data" = "open-data") */
 	int line;		/* line of the section header */
 };
 
@@ -78,6 +84,7 @@ struct mingle_config {
 	char **name_columns;	/* "First + Last" -> two specs */
 	size_t nname_columns;
 	char *consent_column;	/* or NULL */
+	struct answers consent_answers;	/* consent_yes, consent_no */
 
 	struct config_field *fields;
 	size_t nfields;

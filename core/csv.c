@@ -17,6 +17,7 @@
 #include "autoconf.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,8 +45,10 @@ struct csv_parser {
 	size_t ncells;
 	size_t cellcap;
 	size_t *lines;
+	size_t *rows;		/* the row a spreadsheet shows each record on */
 	size_t nrecs;
 	size_t reccap;
+	size_t breaks;		/* line ends inside quoted fields so far */
 
 	size_t max_record;	/* limits, resolved */
 	size_t max_field;
@@ -73,6 +76,10 @@ static int	csv_quoted(struct csv_parser *, size_t, size_t, char **);
 static char	csv_unquoted(struct csv_parser *);
 static int	csv_record(struct csv_parser *, size_t *, char **);
 static char	csv_detect(struct csv_parser *);
+static char	*csv_place(const char *, size_t, size_t);
+static const char *csv_delimiter_text(char, char *, size_t);
+static int	csv_count_problem(struct csv_parser *, size_t, size_t,
+		    struct problems *, char **);
 static int	csv_parse(struct csv_parser *, struct csv_table *, char **);
 static int	csv_read_owned(const char *, char *, size_t,
 		    const struct csv_options *, struct csv_table *, char **);
@@ -90,6 +97,7 @@ csv_reset(struct csv_parser *p, char delim)
 	p->w = 0;
 	p->ncells = 0;
 	p->nrecs = 0;
+	p->breaks = 0;
 }
 
 /* A line ended; the next one begins at offset AT. */
@@ -171,7 +179,11 @@ csv_begin_record(struct csv_parser *p)
 	if (p->nrecs == p->reccap) {
 		p->reccap = p->reccap ? p->reccap * 2 : 256;
 		p->lines = xreallocarray(p->lines, p->reccap, sizeof *p->lines);
+		p->rows = xreallocarray(p->rows, p->reccap, sizeof *p->rows);
 	}
+	/* A spreadsheet shows a blank line as a row, a quoted line break
+	 * not. */
+	p->rows[p->nrecs] = p->line - p->breaks;
 	p->lines[p->nrecs++] = p->line;
 }
 
@@ -222,6 +234,7 @@ csv_quoted(struct csv_parser *p, size_t fline, size_t fstart, char **cause)
 			if (c == '\r' && s[r + 1] == '\n')
 				out[w++] = s[++r];
 			csv_newline(p, ++r);
+			p->breaks++;
 		} else if (c == '\0') {
 			*cause = xasprintf("%s:%zu:%zu: a quoted field starts "
 			    "here but is never closed", p->name, fline,
@@ -307,24 +320,26 @@ csv_record(struct csv_parser *p, size_t *nfields, char **cause)
  * Choose among ',' ';' and tab.  A candidate must split the header into two
  * or more fields; among those, the one under which most sampled records
  * have as many fields as the header wins, then the one with more fields.
- * If none splits the header, the file has one column and ',' is as good as
- * any.
+ * If none splits the header but one splits every sampled record into the
+ * same three or more fields, that one wins: a title line stands above the
+ * header, and the parse says so.  Else the file has one column and ',' is
+ * as good as any.
  */
 static char
 csv_detect(struct csv_parser *p)
 {
 	static const char candidates[] = { ',', ';', '\t' };
 	size_t i, n, h, match, total, best_h = 1, best_m = 0, best_t = 1;
-	size_t max_columns = p->max_columns;
-	char best = ',', *cause;
-	int rc;
+	size_t max_columns = p->max_columns, width, best_width = 2;
+	char best = ',', fallback = ',', *cause;
+	int rc, found = 0;
 
 	/* Too many columns is for the real parse to say, not a reason to
 	 * read the file with another delimiter. */
 	p->max_columns = SIZE_MAX;
 	for (i = 0; i < sizeof candidates; i++) {
 		csv_reset(p, candidates[i]);
-		h = match = total = 0;
+		h = match = total = width = 0;
 		while (p->nrecs < CSV_SAMPLE_RECORDS &&
 		    p->r < CSV_SAMPLE_BYTES) {
 			rc = csv_record(p, &n, &cause);
@@ -338,10 +353,17 @@ csv_detect(struct csv_parser *p)
 				total++;
 				if (n == h)
 					match++;
+				/* the records' common width, or 1 */
+				width = total == 1 || n == width ? n : 1;
 			}
+		}
+		if (h < 2 && width > best_width) {
+			fallback = candidates[i];
+			best_width = width;
 		}
 		if (h < 2)
 			continue;
+		found = 1;
 		if (total == 0)
 			match = total = 1;
 		/* match / total against best_m / best_t, then h. */
@@ -354,31 +376,84 @@ csv_detect(struct csv_parser *p)
 		}
 	}
 	p->max_columns = max_columns;
-	return best;
+	return found ? best : fallback;
+}
+
+/* "FILE:LINE: ", with "(spreadsheet row ROW) " where ROW is not LINE;
+ * a new string. */
+static char *
+csv_place(const char *name, size_t line, size_t row)
+{
+	if (line == row)
+		return xasprintf("%s:%zu: ", name, line);
+	return xasprintf("%s:%zu: (spreadsheet row %zu) ", name, line, row);
+}
+
+/* The delimiter D, as a message names it. */
+static const char *
+csv_delimiter_text(char d, char *buf, size_t cap)
+{
+	switch (d) {
+	case ',': return "',' (comma, the delimiter)";
+	case ';': return "';' (semicolon, the delimiter)";
+	case '\t': return "tab (the delimiter)";
+	}
+	snprintf(buf, cap, "'%c' (the delimiter)", d);
+	return buf;
+}
+
+/*
+ * The last record has N fields, the header NCOLS.  A header of one field
+ * is the cause, said once: a title line above it, or another delimiter.
+ * Else the record joins *BAD.  Returns -1 with *cause set to stop.
+ */
+static int
+csv_count_problem(struct csv_parser *p, size_t n, size_t ncols,
+    struct problems *bad, char **cause)
+{
+	char *where = csv_place(p->name, p->lines[p->nrecs - 1],
+	    p->rows[p->nrecs - 1]);
+	char buf[32];
+
+	if (ncols == 1) {
+		*cause = xasprintf("%s%zu fields, the header has 1: line %zu "
+		    "holds no %s; if a title line comes before the header, "
+		    "delete it, else set delimiter in [input]", where, n,
+		    p->lines[0], csv_delimiter_text(p->delim, buf,
+		    sizeof buf));
+		free(where);
+		return -1;
+	}
+	problems_add(bad, "%s%zu field%s, the header has %zu%s", where, n,
+	    n == 1 ? "" : "s", ncols, n > ncols ? "; is a delimiter inside "
+	    "a field missing its quotes?" : "");
+	free(where);
+	return 0;
 }
 
 static int
 csv_parse(struct csv_parser *p, struct csv_table *t, char **cause)
 {
+	struct problems bad = { { NULL, 0, 0 }, 0 };
 	size_t n, ncols = 0;
 	int rc;
 
 	for (;;) {
 		rc = csv_record(p, &n, cause);
-		if (rc < 0)
-			return -1;
 		if (rc == 0)
 			break;
-		if (p->nrecs == 1)
-			ncols = n;
-		else if (n != ncols) {
-			*cause = xasprintf("%s:%zu: %zu field%s, the header "
-			    "has %zu%s", p->name, p->lines[p->nrecs - 1], n,
-			    n == 1 ? "" : "s", ncols, n > ncols ?
-			    "; is a delimiter inside a field missing its "
-			    "quotes?" : "");
+		if (rc < 0 || (p->nrecs > 1 && n != ncols &&
+		    csv_count_problem(p, n, ncols, &bad, cause) != 0)) {
+			free(problems_message(&bad, ""));
 			return -1;
 		}
+		if (p->nrecs == 1)
+			ncols = n;
+	}
+	if (bad.n > 0) {
+		*cause = problems_message(&bad, "records with the wrong number "
+		    "of fields");
+		return -1;
 	}
 	if (p->nrecs == 0) {
 		*cause = xasprintf("%s: the file is empty", p->name);
@@ -395,9 +470,11 @@ csv_parse(struct csv_parser *p, struct csv_table *t, char **cause)
 	t->nrows = p->nrecs - 1;
 	t->cells = p->cells;
 	t->lines = p->lines;
+	t->rows = p->rows;
 	t->storage = p->out;
 	p->cells = NULL;
 	p->lines = NULL;
+	p->rows = NULL;
 	p->out = NULL;
 	return 0;
 }
@@ -471,6 +548,7 @@ out:
 	free(p.out);
 	free(p.cells);
 	free(p.lines);
+	free(p.rows);
 	free(buf);
 	return rc;
 }
@@ -545,11 +623,19 @@ csv_read_buffer(const char *name, const char *data, size_t len,
 	return csv_read_owned(name, xstrndup(data, len), len, opt, t, cause);
 }
 
+char *
+csv_where(const struct csv_table *t, size_t row)
+{
+	return csv_place(t->name != NULL ? t->name : "the input",
+	    t->lines[row], t->rows[row]);
+}
+
 void
 csv_free(struct csv_table *t)
 {
 	free(t->cells);
 	free(t->lines);
+	free(t->rows);
 	free(t->storage);
 	free(t->name);
 	csv_column_index_free(t->columns);

@@ -27,7 +27,10 @@
  *   (64 KiB), counting only delimiters outside quotes, and keeps the one
  *   that splits the header into two or more fields and the most records
  *   into as many fields as the header (then: more fields, then `,` before
- *   `;` before tab).  A file with one column reads as `,`.  max_columns
+ *   `;` before tab).  If none splits the header but one splits every
+ *   sampled record alike into three or more fields, it is that one (a
+ *   title line above the header, which the parse then names).  A file
+ *   with one column reads as `,`.  max_columns
  *   does not count here, so a header over it is reported as such.
  *
  * Places in messages are "FILE:LINE: " or "FILE:LINE:COLUMN: ".  Lines are
@@ -79,6 +82,9 @@ struct csv_table {
 	size_t nrows;		/* data records, header not counted */
 	char **cells;		/* (nrows + 1) * ncols; row 0 is the header */
 	size_t *lines;		/* nrows + 1: line on which each record starts */
+	size_t *rows;		/* nrows + 1: the row a spreadsheet shows it
+				   on (blank lines count, quoted line breaks
+				   do not) */
 	char *storage;		/* owns the cell text */
 	char *name;		/* the file name given, for messages */
 	struct csv_columns *columns;	/* column names (csv_column.c) */
@@ -102,7 +108,12 @@ struct csv_table {
  *   PATH:LINE:COLUMN: a quoted field starts here but is never closed
  *       (LINE and COLUMN are where the field began)
  *   PATH:LINE: 5 fields, the header has 6   (when there are more fields:
- *       "; is a delimiter inside a field missing its quotes?")
+ *       "; is a delimiter inside a field missing its quotes?"), a line
+ *       for each such record, at most 20 and then "and N more records
+ *       with the wrong number of fields"; with "(spreadsheet row N) "
+ *       after the line where that differs (see csv_where())
+ *   PATH:LINE: 2 fields, the header has 1: line 1 holds no ',' (comma, the
+ *       delimiter); if a title line comes before the header, ...
  *   PATH: '"' cannot be the delimiter      (or: byte 0x0A cannot be ...)
  * The delimiter option may be any ASCII character but `"`, CR and LF.
  * Limits (see above; each message ends with the key that raises it):
@@ -135,6 +146,14 @@ csv_cell(const struct csv_table *t, size_t row, size_t col)
 {
 	return t->cells[row * t->ncols + col];
 }
+
+/*
+ * Where data row ROW (from 1) of T is, to start a message: "FILE:LINE: ",
+ * or, where a quoted line break above or in it puts it on another row in
+ * a spreadsheet than its line, "FILE:LINE: (spreadsheet row N) ".  A new
+ * string.
+ */
+char *csv_where(const struct csv_table *t, size_t row);
 
 /*
  * Column names.  Every column has one name, unique in the table; configs,

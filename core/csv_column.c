@@ -46,6 +46,8 @@ static long	 csv_loose_find(const struct csv_table *, const char *,
 static size_t	 csv_spec_nth(const char *, size_t *);
 static long	 csv_find(const struct csv_table *, const char *, size_t,
 		    size_t, int, size_t *, long *, long *);
+static void	 csv_one_column_hint(const struct csv_table *,
+		    struct strbuf *);
 static void	 csv_column_error(const struct csv_table *, const char *,
 		    char **);
 
@@ -296,6 +298,25 @@ csv_find(const struct csv_table *t, const char *base, size_t blen,
 	return found;
 }
 
+/* A header of one field that another delimiter would split: say so. */
+static void
+csv_one_column_hint(const struct csv_table *t, struct strbuf *sb)
+{
+	const char *h = csv_cell(t, 0, 0), *d;
+
+	if (t->ncols != 1)
+		return;
+	for (d = ",;\t"; *d != '\0'; d++) {
+		if (*d == t->delimiter || strchr(h, *d) == NULL)
+			continue;
+		strbuf_printf(sb, "; the header is one column, split at %s it "
+		    "would be more: is the delimiter right? (delimiter in "
+		    "[input])", *d == ',' ? "','" : *d == ';' ? "';'" :
+		    "tabs");
+		return;
+	}
+}
+
 /*
  * Why SPEC names no column: too few columns with its header, two
  * spellings of it, or no such header (with the closest name and all the
@@ -351,6 +372,7 @@ csv_column_error(const struct csv_table *t, const char *spec, char **cause)
 		strbuf_puts(&sb, *names[col] != '\0' ? names[col] : "\"\"");
 	}
 	free(names);
+	csv_one_column_hint(t, &sb);
 	*cause = strbuf_detach(&sb);
 }
 

@@ -18,9 +18,11 @@
  */
 #include "autoconf.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <lua.h>
 #include <lauxlib.h>
@@ -130,6 +132,16 @@ lua_strategy_open(const struct mingle_config *config,
 			    cs->line, cs->name, view_keys[k], view_keys[k]);
 			return -1;
 		}
+	}
+	if (access(cs->script, F_OK) != 0 && errno == ENOENT) {
+		char *hint = script_suggest(cs->script);
+
+		slash = strrchr(cs->script, '/');
+		*cause = xasprintf("%s:%d: [strategy %s]: no script %s, nor one "
+		    "shipped with mingle called %s%s", cs->file, cs->line,
+		    cs->name, cs->script, slash ? slash + 1 : cs->script, hint);
+		free(hint);
+		return -1;
 	}
 	if ((text = read_file(cs->script, &len, cause)) == NULL)
 		return -1;

@@ -79,18 +79,16 @@ space_at(const char *p, size_t *len)
 	    cp == '\v' || utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
 
-char *
-normalize_tag(const char *s, size_t n)
+/* M (mapped, freed here) without leading '#' marks and white space, and
+ * with inner runs of white space one space; a new string. */
+static char *
+tidy(char *m)
 {
-	char *m, *out, *o;
+	char *out, *o;
 	const char *p;
 	size_t len;
 	int pending_space = 0;
 
-	m = map(s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-	    UTF8PROC_CASEFOLD);
-	if (m == NULL)
-		return NULL;
 	out = o = xmalloc(strlen(m) + 1);
 	p = m;
 	/* Leading space and '#' marks: "  ##Lua" is "lua". */
@@ -117,6 +115,64 @@ normalize_tag(const char *s, size_t n)
 	*o = '\0';
 	free(m);
 	return out;
+}
+
+char *
+normalize_tag(const char *s, size_t n)
+{
+	char *m;
+
+	m = map(s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+	    UTF8PROC_CASEFOLD);
+	return m != NULL ? tidy(m) : NULL;
+}
+
+char *
+normalize_label(const char *s, size_t n)
+{
+	size_t i;
+	char *m;
+
+	/* ASCII is its own NFC: no need to map most tags. */
+	for (i = 0; i < n && (unsigned char)s[i] < 0x80 && s[i] != '\0'; i++)
+		;
+	m = i == n ? xstrndup(s, n) :
+	    map(s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	return m != NULL ? tidy(m) : NULL;
+}
+
+char *
+normalize_loose(const char *s, size_t n)
+{
+	char *m;
+
+	m = map(s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+	    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+	return m != NULL ? tidy(m) : NULL;
+}
+
+char *
+normalize_squash(char *s)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t len;
+	char *r = s, *w = s;
+
+	while (*r != '\0') {
+		len = utf8proc_iterate((const utf8proc_uint8_t *)r, -1, &cp);
+		if (len <= 0)
+			len = 1;
+		else if (cp == ' ' || cp == '_' ||
+		    utf8proc_category(cp) == UTF8PROC_CATEGORY_PD) {
+			r += len;
+			continue;
+		}
+		memmove(w, r, (size_t)len);
+		w += len;
+		r += len;
+	}
+	*w = '\0';
+	return s;
 }
 
 char *

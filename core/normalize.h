@@ -16,6 +16,28 @@
  */
 char *normalize_tag(const char *s, size_t n);
 
+/*
+ * A tag as written, for display: NFC, with the '#' marks and white space
+ * normalize_tag() removes and collapses, but letter case kept: "#OpenData"
+ * is "OpenData", " Open  Data" is "Open Data".  A new string, or NULL if S
+ * is not valid UTF-8.
+ */
+char *normalize_label(const char *s, size_t n);
+
+/*
+ * Remove spaces, underscores and dashes (Unicode Pd: '-', en dash, ...)
+ * from S, a normalized tag, in place; returns S.  "open data", "open-data"
+ * and "open_data" all become "opendata".
+ */
+char *normalize_squash(char *s);
+
+/*
+ * S folded for finding a person by what someone typed: normalize_tag()
+ * with accents removed too, so "Jürgen Groß" and "JURGEN GROSS" are both
+ * "jurgen gross".  A new string, or NULL if S is not valid UTF-8.
+ */
+char *normalize_loose(const char *s, size_t n);
+
 /* NFC only, for display; new string, or NULL if S is not valid UTF-8. */
 char *normalize_nfc(const char *s, size_t n);
 

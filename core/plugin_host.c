@@ -124,6 +124,15 @@ host_tag_name(mingle_host *h, int field, uint32_t tag)
 	return f && tag < f->values.count ? f->values.strings[tag] : NULL;
 }
 
+static const char *
+host_tag_label(mingle_host *h, int field, uint32_t tag)
+{
+	const struct field *f = field_of(h, field, MINGLE_FIELD_TAGS);
+
+	return f && tag < f->values.count ?
+	    f->labels.strings[f->label_of[tag]] : NULL;
+}
+
 static int
 host_number(mingle_host *h, int field, mingle_attendee a, double *out)
 {
@@ -180,4 +189,5 @@ const struct mingle_api plugin_host_api = {
 	.boolean = host_boolean,
 	.text = host_text,
 	.category = host_category,
+	.tag_label = host_tag_label,
 };

@@ -97,7 +97,7 @@ option_parse(enum strategy_option_type type, const char *text,
 	v->text = text;
 	switch (type) {
 	case STRATEGY_OPTION_NUMBER:
-		return parse_double(text, &v->number);
+		return parse_decimal(text, &v->number);
 	case STRATEGY_OPTION_INTEGER:
 		return parse_long(text, &v->integer);
 	case STRATEGY_OPTION_BOOLEAN:

@@ -161,6 +161,59 @@ strbuf_free(struct strbuf *sb)
 	sb->len = sb->cap = 0;
 }
 
+void
+problems_add(struct problems *p, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	if (p->n++ >= PROBLEMS_SHOWN)
+		return;
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (p->text.len > 0)
+		strbuf_putc(&p->text, '\n');
+	strbuf_puts(&p->text, s);
+	free(s);
+}
+
+char *
+problems_message(struct problems *p, const char *what)
+{
+	if (p->n == 0)
+		return NULL;
+	if (p->n > PROBLEMS_SHOWN)
+		strbuf_printf(&p->text, "\nand %zu more %s",
+		    p->n - PROBLEMS_SHOWN, what);
+	p->n = 0;
+	return strbuf_detach(&p->text);
+}
+
+int
+wildcard_match(const char *pattern, const char *s)
+{
+	const char *star = NULL, *retry = NULL;
+
+	/* Greedy, going back only to the last '*': linear in practice. */
+	while (*s != '\0') {
+		if (*pattern == '*') {
+			star = ++pattern;
+			retry = s;
+		} else if (*pattern == *s) {
+			pattern++;
+			s++;
+		} else if (star != NULL) {
+			pattern = star;
+			s = ++retry;
+		} else
+			return 0;
+	}
+	while (*pattern == '*')
+		pattern++;
+	return *pattern == '\0';
+}
+
 size_t
 edit_distance(const char *a, const char *b, size_t limit)
 {
@@ -251,6 +304,33 @@ parse_double(const char *s, double *out)
 		return -1;
 	*out = v;
 	return 0;
+}
+
+int
+parse_decimal(const char *s, double *out)
+{
+	const char *comma = strrchr(s, ','), *dot = strrchr(s, '.');
+	char *copy, *p, *q, group = '.', decimal = ',';
+	int rc;
+
+	if (parse_double(s, out) == 0)
+		return 0;
+	if (comma == NULL)
+		return -1;
+	if (dot != NULL && dot > comma) {
+		group = ',';
+		decimal = '.';
+	}
+	copy = xstrdup(s);
+	for (p = q = copy; *p != '\0'; p++) {
+		if (*p == group)
+			continue;	/* thousands separator */
+		*q++ = *p == decimal ? '.' : *p;
+	}
+	*q = '\0';
+	rc = parse_double(copy, out);
+	free(copy);
+	return rc;
 }
 
 int
@@ -508,22 +588,75 @@ script_dir(void)
 	    MINGLE_SCRIPTDIR;
 }
 
+/* DIR/NAME if it exists, else DIR/NAME.lua if NAME has no ".lua" and that
+ * exists; else NULL. */
+static char *
+script_in(const char *dir, const char *name)
+{
+	struct stat st;
+	size_t len = strlen(name);
+	char *path = path_join(dir, name), *lua;
+
+	if (stat(path, &st) == 0)
+		return path;
+	free(path);
+	if (len >= 4 && strcmp(name + len - 4, ".lua") == 0)
+		return NULL;
+	lua = xasprintf("%s.lua", name);
+	path = path_join(dir, lua);
+	free(lua);
+	if (stat(path, &st) == 0)
+		return path;
+	free(path);
+	return NULL;
+}
+
 char *
 find_script(const char *dir, const char *name)
 {
-	struct stat st;
-	char *path = path_join(dir, name), *other;
+	char *path;
 
-	if (strchr(name, '/') != NULL || stat(path, &st) == 0)
+	if ((path = script_in(dir, name)) != NULL)
 		return path;
 	/* A bare name may be one of the shipped scripts. */
-	other = xasprintf("%s/%s", script_dir(), name);
-	if (stat(other, &st) == 0) {
-		free(path);
-		return other;
+	if (strchr(name, '/') == NULL &&
+	    (path = script_in(script_dir(), name)) != NULL)
+		return path;
+	return path_join(dir, name);
+}
+
+char *
+script_suggest(const char *name)
+{
+	struct strbuf sb = { NULL, 0, 0 };
+	const char *best, *slash = strrchr(name, '/');
+	char **files, **names, *want;
+	size_t i, n, len;
+
+	if (list_dir(script_dir(), ".lua", &files, &n) != 0 || n == 0)
+		return xstrdup("");
+	names = xcalloc(n, sizeof *names);
+	for (i = 0; i < n; i++) {
+		names[i] = strrchr(files[i], '/') + 1;
+		names[i][strlen(names[i]) - 4] = '\0';	/* ".lua" */
 	}
-	free(other);
-	return path;
+	want = xstrdup(slash != NULL ? slash + 1 : name);
+	len = strlen(want);
+	if (len > 4 && strcmp(want + len - 4, ".lua") == 0)
+		want[len - 4] = '\0';
+	best = closest_match(want, (const char *const *)names, n);
+	if (best != NULL)
+		strbuf_printf(&sb, "; did you mean '%s'?", best);
+	strbuf_puts(&sb, " (shipped: ");
+	for (i = 0; i < n; i++)
+		strbuf_printf(&sb, "%s%s", i ? ", " : "", names[i]);
+	strbuf_putc(&sb, ')');
+	for (i = 0; i < n; i++)
+		free(files[i]);
+	free(files);
+	free(names);
+	free(want);
+	return strbuf_detach(&sb);
 }
 
 static int

@@ -40,6 +40,26 @@ void strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 char *strbuf_detach(struct strbuf *sb);	/* never NULL; sb is reset */
 void strbuf_free(struct strbuf *sb);
 
+/*
+ * Problems of one kind, gathered for one message, so that a person fixes
+ * every row of a kind in one go: the first PROBLEMS_SHOWN in full, one a
+ * line, then how many more.  A zeroed struct is empty.
+ */
+#define PROBLEMS_SHOWN 20
+struct problems {
+	struct strbuf text;
+	size_t n;
+};
+void problems_add(struct problems *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* The message ("and 14 more WHAT" ends it if some were not shown), a new
+ * string; P is reset.  NULL if there were none. */
+char *problems_message(struct problems *p, const char *what);
+
+/* Does S match PATTERN, in which '*' matches any run of bytes (also none)
+ * and every other byte itself?  Fold both first to ignore case. */
+int wildcard_match(const char *pattern, const char *s);
+
 /* Levenshtein distance in bytes, capped at `limit` + 1. */
 size_t edit_distance(const char *a, const char *b, size_t limit);
 
@@ -53,6 +73,14 @@ const char *closest_match(const char *word, const char *const *candidates,
 /* Strict number parsing: the whole string (spaces around allowed). */
 int parse_double(const char *s, double *out);
 int parse_long(const char *s, long *out);
+
+/*
+ * A number as people write it, in an export or a config: parse_double,
+ * or with a decimal comma: "12,50" is 12.5, "1.234,5" is 1234.5.  When
+ * both marks appear the last one is the decimal point, so "1,234.5"
+ * (English thousands) is 1234.5.  Returns 0, or -1 (*OUT unchanged).
+ */
+int parse_decimal(const char *s, double *out);
 
 /*
  * A size: a whole number of bytes, or one followed by K, M or G (powers of
@@ -123,12 +151,20 @@ int running_uninstalled(void);
 const char *script_dir(void);
 
 /*
- * The Lua script NAME: DIR/NAME if it exists or NAME holds a '/'; else the
- * shipped script of that name (the source tree's scripts/ when running
- * uninstalled, the installed $(pkgdatadir) otherwise) if there is one;
- * else DIR/NAME, for the error message.  A new string.
+ * The Lua script NAME: DIR/NAME if it exists, or DIR/NAME.lua; else, if
+ * NAME holds no '/', the shipped script of that name, ".lua" added if
+ * need be (the source tree's scripts/ when running uninstalled, the
+ * installed $(pkgdatadir) otherwise) if there is one; else DIR/NAME, for
+ * the error message.  A new string.
  */
 char *find_script(const char *dir, const char *name);
+
+/*
+ * For a script that is not there: "; did you mean 'first_timer_buddy'?"
+ * if a shipped script's name (without ".lua") is close to NAME's last
+ * part, then " (shipped: a, b, c)".  A new string, "" if none is shipped.
+ */
+char *script_suggest(const char *name);
 
 /* Every file in DIR whose name ends in SUFFIX (and is longer), sorted, as
  * new paths DIR/NAME; -1 if DIR cannot be read. */

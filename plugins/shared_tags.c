@@ -8,7 +8,8 @@
  *
  * normalized so that one tag shared by just two people of N scores about 1:
  * divided by log(N / 2).  A tag everybody holds ("barcamp") adds nothing.
- * The reason names the shared tags, rarest first: "both: #lua, #datenschutz".
+ * The reason names the shared tags, rarest first, each as most attendees
+ * wrote it: "both: #Lua, #Datenschutz".
  *
  * Uses only the public ABI (include/mingle/plugin.h), as a third-party
  * plugin would.  Options:
@@ -25,6 +26,9 @@
 struct state {
 	const struct mingle_api *api;
 	mingle_host *host;
+	/* a tag's text in reasons: as most wrote it (ABI 1.1), else as
+	 * normalized */
+	const char *(*label)(mingle_host *, int, uint32_t);
 	int field;
 	unsigned min_shared;
 	double *idf;		/* per tag id, already normalized */
@@ -54,6 +58,8 @@ st_init(const struct mingle_api *api, mingle_host *host, void **statep)
 	}
 	st->api = api;
 	st->host = host;
+	st->label = MINGLE_API_HAS(api, tag_label) ? api->tag_label :
+	    api->tag_name;
 	st->min_shared = 1;
 	st->field = api->field(host, name, &type);
 	if (st->field < 0 || type != MINGLE_FIELD_TAGS) {
@@ -155,7 +161,7 @@ fitting(const struct state *st, const uint32_t *tags, unsigned n,
 	len[0] = strlen("both:");
 	for (i = 0; i < n && i < 16; i++)
 		len[i + 1] = len[i] + (i ? 1 : 0) + strlen(" #") +
-		    strlen(st->api->tag_name(st->host, st->field, tags[i]));
+		    strlen(st->label(st->host, st->field, tags[i]));
 	for (k = i; k > 0; k--) {
 		rest = k < count ? (size_t)snprintf(NULL, 0, " (+%u more)",
 		    count - k) : 0;
@@ -196,8 +202,7 @@ st_reason(void *statep, mingle_attendee a, mingle_attendee b, char *buf,
 	len = (size_t)snprintf(buf, cap, "both:");
 	for (i = 0; i < shown; i++)
 		len += (size_t)snprintf(buf + len, cap - len, "%s #%s",
-		    i ? "," : "", st->api->tag_name(st->host, st->field,
-		    tags[i]));
+		    i ? "," : "", st->label(st->host, st->field, tags[i]));
 	if (count > shown)
 		snprintf(buf + len, cap - len, " (+%u more)", count - shown);
 }

@@ -48,7 +48,7 @@ extern "C" {
 #endif
 
 #define MINGLE_ABI_MAJOR 1
-#define MINGLE_ABI_MINOR 0
+#define MINGLE_ABI_MINOR 1
 
 /* The one symbol a plugin exports. */
 #define MINGLE_PLUGIN_ENTRY "mingle_plugin_entry"
@@ -129,6 +129,12 @@ struct mingle_api {
 	/* Category fields: the interned value id + 1, or 0 if missing, so that
 	 * equal categories compare equal as integers. */
 	uint32_t (*category)(mingle_host *host, int field, mingle_attendee a);
+
+	/* ABI 1.1.  A tag as most attendees holding it wrote it, for text a
+	 * person reads (reasons): "OpenData" and "Straße" where tag_name is
+	 * "opendata" and "strasse".  Without '#' marks and surrounding space;
+	 * the first spelling seen wins a tie.  NULL for a bad field or tag. */
+	const char *(*tag_label)(mingle_host *host, int field, uint32_t tag);
 };
 
 /* True if the host's table is new enough to hold MEMBER. */

@@ -35,4 +35,11 @@ for id in $(awk -F';' 'NR > 1 && $22 == "Nein" { print $5 }' "$ex/barcamp.csv");
 		t_ok "example: $id declined and is absent"
 	fi
 done
+
+# The examples work from a copy of the folder anywhere: shipped scripts
+# go by their bare names.
+cp -R "$ex" "$TMP/copied"
+for ini in "$TMP"/copied/*.ini; do
+	t_run "example copied elsewhere: check $(basename "$ini")" 0 "$MINGLE" check -c "$ini"
+done
 t_done

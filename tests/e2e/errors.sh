@@ -51,6 +51,11 @@ reset_event
 t_run "missing config" 1 "$MINGLE" run -c "$D/nope.ini"
 t_contains "missing config: names it" "$TMP/err" "nope.ini: cannot open"
 
+reset_event
+t_run "the export given as -c" 1 "$MINGLE" run -c "$D/attendees.csv"
+t_contains "the export given as -c: -c wants the INI" "$TMP/err" \
+	"attendees.csv: this looks like a registration export (CSV), not a config: -c wants the event's INI file; name the export in it, as in '[input] file = attendees.csv'"
+
 reset_event; printf '\n[match]\nper_atendee = 2\n' >> "$D/event.ini"
 expect_error "unknown key" "event.ini:19: unknown key 'per_atendee' in [match]" "did you mean 'per_attendee'?"
 
@@ -94,9 +99,20 @@ printf '\n[strategy huge]\nscript = huge.lua\nweight = 2\n' >> "$D/event.ini"
 expect_error "Lua score 1.7e308 at weight 2" \
 	"strategy 'huge' (lua huge.lua) brings the score of a@x.org and b@x.org to inf; a pair's score must be a finite number: lower the strategy's scores or its weight (2)"
 
+# -- a shipped script by its bare name, or close to it
+reset_event; printf '\n[strategy buddy]\nscript = first_timer_buddy\nfield = first\n' >> "$D/event.ini"
+t_run "script = first_timer_buddy" 0 "$MINGLE" check -c "$D/event.ini"
+t_contains "script = first_timer_buddy: the shipped one" "$TMP/out" "scripts/first_timer_buddy.lua)"
+reset_event; printf '\n[strategy buddy]\nscript = first_timr_buddy.lua\nfield = first\n' >> "$D/event.ini"
+expect_error "a script name with a typo" \
+	"event.ini:18: [strategy buddy]: no script $D/first_timr_buddy.lua, nor one shipped with mingle called first_timr_buddy.lua; did you mean 'first_timer_buddy'? (shipped: avoid_colleagues, common_language, first_timer_buddy, same_city)"
+
 # -- the columns
 reset_event; sed -i 's/^id = Email/id = Emial/' "$D/event.ini"
 expect_error "id column missing" "[input] id: no column \"Emial\"" "did you mean \"Email\"?" "Email, Name, Tags, First"
+
+reset_event; sed -i 's/^name = Name/name = Name, Tags/' "$D/event.ini"
+expect_error "name with a comma" "[input] name: no column \"Name, Tags\"" "to join columns write '+': name = Name + Tags"
 
 reset_event; sed -i 's/^column = Tags/column = Tgas/' "$D/event.ini"
 expect_error "field column missing" "event.ini:6: [field tags] column: no column \"Tgas\"" "did you mean \"Tags\"?"
@@ -117,6 +133,16 @@ expect_error "too few fields" "attendees.csv:3: 3 fields, the header has 4"
 reset_event; printf 'Email,Name,Tags,First\na@x.org,Ann,lua,yes,extra\nb@x.org,Bob,lua,no\n' > "$D/attendees.csv"
 expect_error "too many fields" "attendees.csv:2: 5 fields, the header has 4"
 
+reset_event; printf 'Email,Name,Tags,First\na@x.org,Ann,lua\nb@x.org,Bob,lua,no,x\nc@x.org,"Cy\nC",lua,no\nd@x.org,Dee\n' > "$D/attendees.csv"
+expect_error "every row with the wrong count, in one run" \
+	"attendees.csv:2: 3 fields, the header has 4" \
+	"attendees.csv:3: 5 fields, the header has 4; is a delimiter inside a field missing its quotes?" \
+	"attendees.csv:6: (spreadsheet row 5) 2 fields, the header has 4"
+
+reset_event; printf 'Attendee list Barcamp 2026\nEmail;Name;Tags;First\na@x.org;Ann;lua;yes\n' > "$D/attendees.csv"
+expect_error "a title line above the header" \
+	"attendees.csv:2: 4 fields, the header has 1: line 1 holds no ';' (semicolon, the delimiter); if a title line comes before the header, delete it, else set delimiter in [input]"
+
 reset_event; printf 'Email,Name,Tags,First\na@x.org,Ann,l\000ua,yes\nb@x.org,Bob,lua,no\n' > "$D/attendees.csv"
 expect_error "NUL byte" "attendees.csv:2:" "NUL"
 
@@ -131,7 +157,9 @@ reset_event; printf 'Email,Name,Tags,First\na@x.org,Ann,lua,yes\n ,Bob,lua,no\n'
 expect_error "empty id" "attendees.csv:3: attendee without an id"
 
 reset_event; printf 'Email,Name,Tags,First\na@x.org,Ann,lua,maybe\nb@x.org,Bob,lua,no\n' > "$D/attendees.csv"
-expect_error "bad bool" "attendees.csv:2: field 'first' (column 'First'): 'maybe' is not yes or no"
+expect_error "bad bool" "attendees.csv:2: field 'first' (column 'First') holds 1 answer that is neither yes nor no" \
+	"'maybe' 1 (unknown, first on line 2), 'no' 1 (no)" \
+	"add what they mean to [field first], e.g.: no = maybe"
 
 # -- the output
 reset_event
@@ -155,6 +183,6 @@ t_run "explain with one id" 2 "$MINGLE" explain -c "$D/event.ini" a@x.org
 
 reset_event
 t_run "explain unknown id" 1 "$MINGLE" explain -c "$D/event.ini" a@x.org b@x.orgg
-t_contains "explain unknown id: suggests" "$TMP/err" "no attendee with id 'b@x.orgg'"
+t_contains "explain unknown id: suggests" "$TMP/err" "no attendee with id or name 'b@x.orgg'"
 t_contains "explain unknown id: closest" "$TMP/err" "did you mean 'b@x.org'?"
 t_done

@@ -262,8 +262,8 @@ test_bools(void)
 	done(&t, rc == 0);
 	strbuf_free(&sb);
 
-	want = xasprintf("%s/a.csv:3: field 'first' (column 'First'): "
-	    "'vielleicht' is not yes or no", dir);
+	want = xasprintf("%s/a.csv:3: field 'first' (column 'First') holds "
+	    "1 answer that is neither yes nor no", dir);
 	build_fails(INPUT "[field first]\ncolumn = First\ntype = bool\n",
 	    "Email,First\na,yes\nb, vielleicht \nc,no\n", want,
 	    "an invalid bool names file, line, field and value");
@@ -409,13 +409,13 @@ test_ids(void)
 	free(cause);
 	done(&t, rc == 0);
 
-	want = xasprintf("%s/a.csv:5: attendee without an id (column "
-	    "'Email' is empty)", dir);
+	want = xasprintf("%s/a.csv:5: (spreadsheet row 4) attendee without "
+	    "an id (column 'Email' is empty)", dir);
 	build_fails(INPUT, "Email,Name\na,\"multi\nline\"\nb,B\n  ,C\n", want,
-	    "an empty id names its line (not its row)");
+	    "an empty id names its line and its spreadsheet row");
 	free(want);
-	want = xasprintf("%s/a.csv:6: duplicate id 'a@x' (also on line 2); "
-	    "the id column must be unique", dir);
+	want = xasprintf("%s/a.csv:6: (spreadsheet row 5) duplicate id 'a@x' "
+	    "(also on line 2); the id column must be unique", dir);
 	build_fails(INPUT, "Email,Name\na@x,A\nb@x,\"B\n\"\nc@x,C\n a@x ,D\n",
 	    want, "a duplicate id names both lines");
 	free(want);
@@ -442,8 +442,8 @@ test_consent(void)
 	free(cause);
 	done(&t, rc == 0);
 
-	want = xasprintf("%s/a.csv:3: consent column 'OK?' holds "
-	    "'vielleicht'; expected yes or no (an empty cell means no)", dir);
+	want = xasprintf("%s/a.csv:3: consent column 'OK?' holds 1 answer "
+	    "that is neither yes nor no", dir);
 	build_fails(INPUT "consent = OK?\n", "Email,OK?\na,yes\nb,vielleicht\n",
 	    want, "a bad consent value names file and line");
 	free(want);
@@ -495,6 +495,31 @@ test_missing_columns(void)
 	build_fails(INPUT "name = Name + Nachname\n", "Email,Name\na,b\n", want,
 	    "a name column not found");
 	free(want);
+	want = xasprintf("[input] name: no column \"First Name, Last Name\" in "
+	    "%s/a.csv; columns: Email, First Name, Last Name; to join columns "
+	    "write '+': name = First Name + Last Name", dir);
+	build_fails(INPUT "name = First Name, Last Name\n",
+	    "Email,First Name,Last Name\na,b,c\n", want,
+	    "a name joined with a comma hints at '+'");
+	free(want);
+	want = xasprintf("[input] name: no column \"Vorname; Nachname; "
+	    "Titel\" in %s/a.csv; columns: Email, Vorname, Nachname, Titel; "
+	    "to join columns write '+': name = Vorname + Nachname + Titel", dir);
+	build_fails(INPUT "name = Vorname; Nachname; Titel\n",
+	    "Email,Vorname,Nachname,Titel\na,b,c,d\n", want,
+	    "and with semicolons");
+	free(want);
+	{
+		struct attendee_table t;
+		char *cause;
+
+		ok(build(INPUT "name = First, Lsat\n", "Email,First,Last\n"
+		    "a,b,c\n", &t, &cause) != 0 && cause != NULL &&
+		    strstr(cause, "'+'") == NULL,
+		    "no hint unless every part is a column");
+		free(cause);
+		done(&t, 0);
+	}
 	want = xasprintf("[input] consent: no column \"Consent\" in %s/a.csv",
 	    dir);
 	build_fails(INPUT "consent = Consent\n", "Email,Name\na,b\n", want,
@@ -559,6 +584,114 @@ test_many_fields(void)
 	done(&t, 1);
 }
 
+/* The spelling a plugin's reason shows for tag TAG of field F. */
+static const char *
+label(const struct attendee_table *t, int f, const char *tag)
+{
+	struct mingle_host h = { .t = t };
+	long id = intern_find(&t->fields[f].values, tag);
+
+	return id < 0 ? "(no such tag)" :
+	    plugin_host_api.tag_label(&h, f, (uint32_t)id);
+}
+
+static void
+test_tag_labels(void)
+{
+	struct attendee_table t;
+	struct mingle_host h = { .t = &t };
+	char *cause;
+	int rc;
+
+	rc = build(INPUT "[field a]\ncolumn = T\ntype = tags\n"
+	    "[field b]\ncolumn = T\ntype = tags\nsquash = yes\n",
+	    "Email,T\n"
+	    "a@x,\"#opendata, #Lua, lua, #LUA\"\n"
+	    "b@x,\"#OpenData, Stra\xc3\x9f" "e\"\n"
+	    "c@x,\"OpenData, STRASSE, #Lua\"\n"
+	    "d@x,\"Open Data, stra\xc3\x9f" "e, #LUA\"\n"
+	    "e@x,\"open-data, Stra\xc3\x9f" "e\"\n",
+	    &t, &cause);
+	ok(rc == 0, "labels: builds");
+	if (rc != 0) {
+		printf("#   %s\n", cause);
+		free(cause);
+		done(&t, 0);
+		return;
+	}
+	is_str(label(&t, 0, "opendata"), "OpenData",
+	    "labels: two wrote OpenData, one opendata");
+	is_str(label(&t, 0, "strasse"), "Stra\xc3\x9f" "e",
+	    "labels: Straße, not strasse");
+	is_str(label(&t, 0, "lua"), "Lua", "labels: Lua and LUA tie at two "
+	    "attendees each (a's three count once each); Lua came first");
+	is_str(plugin_host_api.tag_name(&h, 0, (uint32_t)intern_find(
+	    &t.fields[0].values, "opendata")), "opendata",
+	    "labels: tag_name stays normalized");
+	ok(plugin_host_api.tag_label(&h, 0, 99) == NULL &&
+	    plugin_host_api.tag_label(&h, 7, 0) == NULL,
+	    "labels: a bad tag or field is NULL");
+	is_int(t.fields[0].values.count, 5,
+	    "labels: without squash, 'Open Data' and 'open-data' are tags "
+	    "of their own");
+	is_int(t.fields[1].values.count, 3, "squash: three tags");
+	is_str(t.fields[1].values.strings[0], "opendata",
+	    "squash: 'Open Data', 'open-data' are 'opendata'");
+	is_int(t.fields[1].tag_freq[0], 5, "squash: all five hold it");
+	is_str(label(&t, 1, "opendata"), "OpenData",
+	    "squash: shown as the most wrote it");
+	done(&t, 1);
+}
+
+/* Every row with a problem of one kind, in one message. */
+static void
+test_row_problems(void)
+{
+	struct strbuf csv_text = { NULL, 0, 0 }, w = { NULL, 0, 0 };
+	char *want;
+	size_t i;
+
+	want = xasprintf("%s/a.csv:3: field 'fee' (column 'Fee'): 'zwölf' is "
+	    "not a number\n%s/a.csv:5: (spreadsheet row 4) field 'fee' "
+	    "(column 'Fee'): 'viel' is not a number\n%s/a.csv:6: (spreadsheet "
+	    "row 5) field 'fee' (column 'Fee'): '1,2,3' is not a number", dir,
+	    dir, dir);
+	build_fails(INPUT "[field fee]\ncolumn = Fee\ntype = number\n",
+	    "Email,Fee,Note\na,1,\nb,zwölf,\"two\nlines\"\nc,viel,\n"
+	    "d,\"1,2,3\",\ne,\"2,5\",\n", want,
+	    "every bad number, a line each");
+	free(want);
+
+	strbuf_puts(&csv_text, "Email,Fee\n");
+	strbuf_printf(&w, "%s/a.csv:2: field 'fee' (column 'Fee'): 'x0' is "
+	    "not a number", dir);
+	for (i = 0; i < 22; i++) {
+		strbuf_printf(&csv_text, "p%zu,x%zu\n", i, i);
+		if (i > 0 && i < 20)
+			strbuf_printf(&w, "\n%s/a.csv:%zu: field 'fee' (column "
+			    "'Fee'): 'x%zu' is not a number", dir, i + 2, i);
+	}
+	strbuf_puts(&w, "\nand 2 more rows whose field 'fee' is not a "
+	    "number");
+	build_fails(INPUT "[field fee]\ncolumn = Fee\ntype = number\n",
+	    csv_text.buf, w.buf, "twenty bad numbers shown, then a count");
+	strbuf_free(&csv_text);
+	strbuf_free(&w);
+
+	want = xasprintf("%s/a.csv:3: attendee without an id (column "
+	    "'Email' is empty)\n%s/a.csv:5: attendee without an id (column "
+	    "'Email' is empty)", dir, dir);
+	build_fails(INPUT, "Email,Name\na,A\n,B\nb,A\n ,C\na,D\n", want,
+	    "every empty id; the duplicate waits for them");
+	free(want);
+	want = xasprintf("%s/a.csv:4: duplicate id 'a' (also on line 2); the "
+	    "id column must be unique\n%s/a.csv:5: duplicate id 'a' (also on "
+	    "line 2); the id column must be unique", dir, dir);
+	build_fails(INPUT, "Email,Name\na,A\nb,B\na,C\na,D\n", want,
+	    "every duplicate id");
+	free(want);
+}
+
 int
 main(void)
 {
@@ -572,10 +705,12 @@ main(void)
 	input = xasprintf("%s/a.csv", dir);
 	test_tags();
 	test_tags_first_empty();
+	test_tag_labels();
 	test_bools();
 	test_numbers();
 	test_categories_and_text();
 	test_ids();
+	test_row_problems();
 	test_consent();
 	test_names();
 	test_missing_columns();

@@ -380,6 +380,14 @@ test_values(void)
 	if (c != NULL)
 		is_num(c->strategies[0].weight, 1e6, 0, "and read");
 	config_free(c);
+	c = loads(BASE "[strategy s]\nscript = s.lua\nweight = 2,5\n"
+	    "[match]\nmin_score = 0,25\n", "numbers with a decimal comma");
+	if (c != NULL) {
+		is_num(c->strategies[0].weight, 2.5, 0,
+		    "weight = 2,5 is 2.5, as in the export");
+		is_num(c->match.min_score, 0.25, 0, "min_score = 0,25 too");
+	}
+	config_free(c);
 
 	c = loads("[input]\r\nfile = a.csv\r\nid = Email \r\n"
 	    "name = A+B\r\n\r\n[match]\r\nmode = pairs\r\n",
@@ -701,7 +709,8 @@ test_required(void)
 	    "[field t]: 'separator' applies to tags fields only", NULL,
 	    "separator on a text field");
 	fails(BASE "[field t]\ncolumn = T\ntype = tags\nseparator =\n", 7,
-	    "separator must not be empty", NULL, "empty separator");
+	    "separator is empty; in INI a ';' after a space starts a comment: "
+	    "write 'semicolon'", NULL, "empty separator");
 	fails(BASE "[strategy s]\nweight = 2\n", 4, "[strategy s] needs "
 	    "exactly one of 'plugin' (a .so strategy) or 'script' (a Lua "
 	    "file)", NULL, "strategy with neither plugin nor script");
@@ -868,6 +877,45 @@ test_input_limits(void)
 	free(cause);
 }
 
+/* A config saved as Windows-1252 or Latin-1: the first bad byte, placed. */
+static void
+test_not_utf8(void)
+{
+	fails(BASE "consent = D\xfcrfen wir?\n", 4, "12: the config is not "
+	    "UTF-8 (byte 0xFC)", "save it as UTF-8",
+	    "a Latin-1 config: line and column of the first bad byte");
+	fails("\xef\xbb\xbf[input]\nfile = \xe4.csv\nid = Email\n", 2,
+	    "8: the config is not UTF-8 (byte 0xE4)", NULL,
+	    "a byte order mark is not counted");
+	fails(BASE "name = N\xc3\xa4me \x80\n", 4, "13: the config is not "
+	    "UTF-8 (byte 0x80)", NULL, "columns count characters");
+}
+
+/* An export given where the config belongs (-c export.csv). */
+static void
+test_csv_as_config(void)
+{
+	static const char *const exports[] = {
+		"Email,Name,Tags\na@x.org,Ann,lua\n",
+		"E-Mail;Name;Wie=viele?\na@x.org;Ann;2\n",
+		"Name\tUser ID\tRSVP\nAnn\tuser 1\tYes\n",
+		"Email,Name\nj\xfcrgen@x.org,J\xfcrgen\n",
+		NULL
+	};
+	size_t i;
+
+	for (i = 0; exports[i] != NULL; i++)
+		fails(exports[i], 0, "this looks like a registration export "
+		    "(CSV), not a config: -c wants the event's INI file",
+		    "[input] file = event.ini", "a CSV given as the config");
+	fails("Email Name\n", 1, "cannot parse this line", NULL,
+	    "a line without delimiters is no export");
+	fails("file = a.csv;b\n", 1, "'file' stands before any section",
+	    NULL, "a key before any section is no export");
+	fails("; a comment, with commas\n", 0, "[input] needs 'file'", NULL,
+	    "a comment is no export");
+}
+
 int
 main(void)
 {
@@ -890,6 +938,8 @@ main(void)
 	test_bad_values();
 	test_bad_sizes();
 	test_nul();
+	test_not_utf8();
+	test_csv_as_config();
 	test_input_limits();
 	free(ini);
 	cmd = xasprintf("rm -rf '%s'", dir);

@@ -228,6 +228,14 @@ test_detect(void)
 	is_int(detected("Name\nAnn\nBob\n"), ',', "one column: comma");
 	is_int(detected("Name\nAnn; Bob\n"), ',',
 	    "one column; a stray semicolon in a data row does not count");
+	is_parse("Teilnehmer\nName;Email;Tags\nAnn;a@x;lua\n", NULL,
+	    "error: x.csv:2: 3 fields, the header has 1: line 1 holds no ';' "
+	    "(semicolon, the delimiter); if a title line comes before the "
+	    "header, delete it, else set delimiter in [input]",
+	    "a title line: the records' semicolons count, and it is named");
+	is_parse("Teilnehmer\nName;Email;Tags\nAnn;a@x\n", NULL,
+	    "[Teilnehmer] / [Name;Email;Tags] / [Ann;a@x]",
+	    "but only when every record splits alike");
 	is_int(detected("a;b\n\"1\n2\";3\n4;5\n"), ';',
 	    "a quoted line end does not break detection");
 	is_parse("a|b\n1|2\n", &(struct csv_options){ .delimiter = '|' },
@@ -445,8 +453,9 @@ test_errors(void)
 	    "error: x.csv:3: 3 fields, the header has 2; is a delimiter "
 	    "inside a field missing its quotes?", "too many fields");
 	is_parse("a,b\n1,\"x\ny\"\nlone\n", NULL,
-	    "error: x.csv:4: 1 field, the header has 2",
-	    "wrong count after a multi-line record: its own line");
+	    "error: x.csv:4: (spreadsheet row 3) 1 field, the header has 2",
+	    "wrong count after a multi-line record: its own line, and the "
+	    "record a spreadsheet shows");
 	is_parse("a,b\n1,\"x\ny\",3\n", NULL,
 	    "error: x.csv:2: 3 fields, the header has 2; is a delimiter "
 	    "inside a field missing its quotes?",
@@ -460,6 +469,79 @@ test_errors(void)
 	ok(rc != 0 && t.cells == NULL && t.storage == NULL && t.name == NULL,
 	    "a failed read leaves the table zeroed");
 	free(cause);
+}
+
+/* Every record with the wrong number of fields, in one message. */
+static void
+test_row_problems(void)
+{
+	struct strbuf sb = { NULL, 0, 0 }, want = { NULL, 0, 0 };
+	char *got;
+	size_t i;
+
+	is_parse("a,b,c\n1,2\n1,2,3\n\"x\ny\",2,3,4\n1,2,3\n1\n", NULL,
+	    "error: x.csv:2: 2 fields, the header has 3\n"
+	    "x.csv:4: 4 fields, the header has 3; is a delimiter inside a "
+	    "field missing its quotes?\n"
+	    "x.csv:7: (spreadsheet row 6) 1 field, the header has 3",
+	    "three bad records, one message, a line each");
+
+	strbuf_puts(&sb, "a,b\n");
+	for (i = 0; i < 25; i++)
+		strbuf_puts(&sb, "1,2,3\n");
+	strbuf_puts(&want, "error: ");
+	for (i = 0; i < 20; i++)
+		strbuf_printf(&want, "x.csv:%zu: 3 fields, the header has 2; is "
+		    "a delimiter inside a field missing its quotes?\n", i + 2);
+	strbuf_puts(&want, "and 5 more records with the wrong number of "
+	    "fields");
+	is_parse(sb.buf, NULL, want.buf, "twenty shown, then a count");
+	strbuf_free(&sb);
+	strbuf_free(&want);
+
+	is_parse("\n\nName,Email\n\nAnn,a@x,x\n", NULL,
+	    "error: x.csv:5: 3 fields, the header has 2; is a "
+	    "delimiter inside a field missing its quotes?",
+	    "blank lines are rows in a spreadsheet too");
+	is_parse("a,b\r\n\"x\r\ny\",1\r\n\"p\rq\",2\r\n\r\n3\r\n", NULL,
+	    "error: x.csv:7: (spreadsheet row 5) 1 field, the header has 2",
+	    "CRLF and CR inside quotes are one break each");
+
+	/* A header of one field: the delimiter, or a title line. */
+	is_parse("Teilnehmerliste Barcamp\nName,Email\nAnn,a@x\n", NULL,
+	    "error: x.csv:2: 2 fields, the header has 1: line 1 holds no ',' "
+	    "(comma, the delimiter); if a title line comes before the header, "
+	    "delete it, else set delimiter in [input]",
+	    "a title above the header: one message, not one per row");
+	is_parse("Name|Email\nAnn;a@x\n", &(struct csv_options){
+	    .delimiter = ';' },
+	    "error: x.csv:2: 2 fields, the header has 1: line 1 holds no ';' "
+	    "(semicolon, the delimiter); if a title line comes before the "
+	    "header, delete it, else set delimiter in [input]",
+	    "a header of one field names the delimiter");
+	got = parse("Name\nAnn\n", NULL);
+	is_str(got, "[Name] / [Ann]", "one column throughout is fine");
+	free(got);
+	{
+		struct csv_table t;
+		char *cause = NULL;
+		static const char text[] = "Email;Name\na@x;Ann\n";
+
+		if (csv_read_buffer("x.csv", text, sizeof text - 1,
+		    &(struct csv_options){ .delimiter = ',' }, &t, &cause)) {
+			printf("# %s\n", cause);
+			exit(99);
+		}
+		is_int(csv_column(&t, "Name", &cause), -1,
+		    "delimiter = comma on a semicolon file: no column Name");
+		is_str(cause, "no column \"Name\" in x.csv; columns: "
+		    "Email;Name; the header is one column, split at ';' it "
+		    "would be more: is the delimiter right? (delimiter in "
+		    "[input])", "and the header of one field points at the "
+		    "delimiter");
+		free(cause);
+		csv_free(&t);
+	}
 }
 
 static void
@@ -925,6 +1007,7 @@ main(void)
 	test_encoding();
 	test_utf8_check();
 	test_errors();
+	test_row_problems();
 	test_columns();
 	test_column_collisions();
 	test_many_columns();

@@ -182,6 +182,46 @@ test_trim(void)
 	    "squeeze: only space is empty");
 }
 
+static void
+test_label(void)
+{
+	char *s, buf[64];
+
+	s = normalize_label("  ##OpenData ", 13);
+	is_str(s, "OpenData", "label: '#' and spaces go, case stays");
+	free(s);
+	s = normalize_label("Open \xc2\xa0 Data", 12);
+	is_str(s, "Open Data", "label: inner space runs are one space");
+	free(s);
+	s = normalize_label("Stra\xc3\x9f" "e", 7);
+	is_str(s, "Stra\xc3\x9f" "e", "label: ß stays");
+	free(s);
+	s = normalize_label("Jose\xcc\x81", 6);
+	is_str(s, "Jos\xc3\xa9", "label: composed (NFC)");
+	free(s);
+	s = normalize_label("\xe4", 1);
+	ok(s == NULL, "label: invalid UTF-8 is NULL");
+	free(s);
+
+	s = normalize_loose("J\xc3\xbcrgen  GRO\xc3\x9f", 14);
+	is_str(s, "jurgen gross", "loose: case, accents, ß, spaces");
+	free(s);
+	s = normalize_loose("C\xcc\xa7" "elik", 7);
+	is_str(s, "celik", "loose: a decomposed accent too");
+	free(s);
+
+	strcpy(buf, "open data");
+	is_str(normalize_squash(buf), "opendata", "squash: a space");
+	strcpy(buf, "open-data_2");
+	is_str(normalize_squash(buf), "opendata2", "squash: '-' and '_'");
+	strcpy(buf, "open\xe2\x80\x93" "data");
+	is_str(normalize_squash(buf), "opendata", "squash: an en dash");
+	strcpy(buf, "c++ & c#");
+	is_str(normalize_squash(buf), "c++&c#", "squash: other marks stay");
+	strcpy(buf, " - ");
+	is_str(normalize_squash(buf), "", "squash: nothing left");
+}
+
 int
 main(void)
 {
@@ -190,5 +230,6 @@ main(void)
 	test_invalid();
 	test_nfc();
 	test_trim();
+	test_label();
 	return tap_done();
 }

@@ -96,6 +96,7 @@ test_defaults(void)
 		"score", "2.5", "strict", "Ja", "rounds", "3", "city", "Köln",
 		NULL
 	};
+	static const char *const comma[] = { "score", "0,5", NULL };
 	struct strategy_options d;
 	struct strategy_value *v;
 	const struct strategy_value *x;
@@ -133,6 +134,12 @@ test_defaults(void)
 	x = value(v, n, "city");
 	ok(x != NULL && strcmp(x->text, "Köln") == 0, "a string as written");
 	is_str(v[0].name, "city", "still in declaration order");
+	free(v);
+
+	err = check(&d, comma, &v, &n);
+	ok(err == NULL, "a decimal comma: fine");
+	x = value(v, n, "score");
+	ok(x != NULL && x->number == 0.5, "0,5 reads as 0.5, as in the export");
 	free(v);
 	strategy_options_free(&d);
 	ok(d.v == NULL && d.n == 0 && !d.declared, "free resets");

@@ -144,6 +144,62 @@ test_parse_double(void)
 }
 
 static void
+test_wildcard(void)
+{
+	ok(wildcard_match("ja*", "ja, gerne"), "wildcard: a prefix");
+	ok(wildcard_match("*später*", "ja, aber später"), "wildcard: inside");
+	ok(wildcard_match("*", ""), "wildcard: '*' matches nothing too");
+	ok(wildcard_match("a*b*c", "aXbYbZc"), "wildcard: goes back");
+	ok(!wildcard_match("a*b*c", "aXbYbZ"), "wildcard: and fails");
+	ok(wildcard_match("nein", "nein"), "wildcard: none, exact");
+	ok(!wildcard_match("nein", "nein danke"), "wildcard: none, whole");
+	ok(!wildcard_match("Ja*", "ja"), "wildcard: case counts");
+}
+
+static void
+test_problems(void)
+{
+	struct problems p = { { NULL, 0, 0 }, 0 };
+	char *s;
+	int i;
+
+	ok(problems_message(&p, "rows") == NULL, "problems: none, no message");
+	problems_add(&p, "f:%d: bad", 2);
+	s = problems_message(&p, "rows");
+	is_str(s, "f:2: bad", "problems: one is the message as it was");
+	free(s);
+	for (i = 1; i <= 23; i++)
+		problems_add(&p, "f:%d: bad", i);
+	s = problems_message(&p, "rows like these");
+	ok(s != NULL && strncmp(s, "f:1: bad\nf:2: bad\n", 18) == 0,
+	    "problems: a line each");
+	like(s, "\nf:20: bad\nand 3 more rows like these",
+	    "problems: twenty, then how many more");
+	ok(s != NULL && strstr(s, "f:21") == NULL, "problems: not the 21st");
+	free(s);
+	ok(p.n == 0 && p.text.buf == NULL, "problems: reset");
+}
+
+static void
+test_parse_decimal(void)
+{
+	double d = -1;
+
+	ok(parse_decimal("2.5", &d) == 0 && d == 2.5, "decimal: 2.5");
+	ok(parse_decimal("2,5", &d) == 0 && d == 2.5,
+	    "decimal: a decimal comma");
+	ok(parse_decimal(" 1.234,5 ", &d) == 0 && d == 1234.5,
+	    "decimal: German thousands, spaces around");
+	ok(parse_decimal("1,234.5", &d) == 0 && d == 1234.5,
+	    "decimal: English thousands");
+	d = 7;
+	ok(parse_decimal("1,2,3", &d) != 0, "decimal: two decimal commas fail");
+	ok(parse_decimal("zwei", &d) != 0, "decimal: a word fails");
+	ok(parse_decimal(",", &d) != 0, "decimal: a lone comma fails");
+	is_num(d, 7, 0, "decimal: *out untouched by failures");
+}
+
+static void
 test_parse_long(void)
 {
 	long v = -1;
@@ -576,6 +632,9 @@ main(void)
 	test_edit_distance();
 	test_closest_match();
 	test_parse_double();
+	test_parse_decimal();
+	test_problems();
+	test_wildcard();
 	test_parse_long();
 	test_sizes();
 	test_paths();
