@@ -74,7 +74,8 @@ struct lua_sandbox {
 	long long used;
 	int granularity;	/* hook period */
 	long long time_limit_ns;
-	struct timespec start;	/* taken at the call's first hook */
+	long long clock_at;	/* charge reads the clock when used gets here */
+	struct timespec start;	/* taken at the first reading of the clock */
 	int started;
 	int in_call;
 	int last_line;		/* seen by the hook, for messages */
@@ -91,6 +92,7 @@ struct lua_sandbox {
 
 static void	*sandbox_alloc(void *, void *, size_t, size_t);
 static void	 sandbox_hook(lua_State *, lua_Debug *);
+static int	 sandbox_late(struct lua_sandbox *);
 static int	 sandbox_msghandler(lua_State *);
 static void	 sandbox_fatal(struct lua_sandbox *, enum fatal, int);
 static void	 sandbox_raise(lua_State *, struct lua_sandbox *);
@@ -241,6 +243,7 @@ lua_sandbox_call(struct lua_sandbox *sb, uint64_t key, int nargs,
 	sb->time_limit_ns = sb->budget > TIME_MIN_NS / TIME_NS_PER_INSTRUCTION ?
 	    sb->budget * TIME_NS_PER_INSTRUCTION : TIME_MIN_NS;
 	sb->used = 0;
+	sb->clock_at = sb->granularity;
 	sb->fatal = FATAL_NONE;
 	sb->host = 0;
 	sb->last_line = 0;
@@ -299,10 +302,21 @@ lua_sandbox_charge(lua_State *L, size_t n)
 	if (n > (size_t)sb->budget)
 		n = (size_t)sb->budget + 1;
 	sb->used += (long long)n;
-	if (sb->used <= sb->budget && sb->fatal == FATAL_NONE)
-		return;
-	if (sb->fatal == FATAL_NONE)
-		sandbox_fatal(sb, FATAL_INSTRUCTIONS, sandbox_line(L, 1));
+	if (sb->fatal == FATAL_NONE) {
+		if (sb->used > sb->budget)
+			sandbox_fatal(sb, FATAL_INSTRUCTIONS, sandbox_line(L, 1));
+		else if (sb->used < sb->clock_at)
+			return;
+		else {
+			/* C code charging as it goes, with hardly a VM
+			 * instruction between: the hook may never run, so the
+			 * time net is checked here too, as often. */
+			sb->clock_at = sb->used + sb->granularity;
+			if (!sandbox_late(sb))
+				return;
+			sandbox_fatal(sb, FATAL_TIME, sandbox_line(L, 1));
+		}
+	}
 	sandbox_raise(L, sb);
 }
 
@@ -409,8 +423,6 @@ static void
 sandbox_hook(lua_State *L, lua_Debug *ar)
 {
 	struct lua_sandbox *sb = lua_sandbox_of(L);
-	struct timespec now;
-	long long ns;
 
 	if (!sb->in_call)
 		return;
@@ -418,23 +430,36 @@ sandbox_hook(lua_State *L, lua_Debug *ar)
 	if (lua_getinfo(L, "l", ar) && ar->currentline > 0)
 		sb->last_line = ar->currentline;
 	if (sb->fatal == FATAL_NONE) {
-		/* Most calls end before the first hook: read the clock here,
-		 * not at every call's start. */
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		if (!sb->started) {
-			sb->start = now;
-			sb->started = 1;
-		}
-		ns = (long long)(now.tv_sec - sb->start.tv_sec) * 1000000000LL +
-		    (now.tv_nsec - sb->start.tv_nsec);
 		if (sb->used > sb->budget)
 			sandbox_fatal(sb, FATAL_INSTRUCTIONS, sb->last_line);
-		else if (ns > sb->time_limit_ns)
+		else if (sandbox_late(sb))
 			sandbox_fatal(sb, FATAL_TIME, sb->last_line);
 		else
 			return;
 	}
 	sandbox_raise(L, sb);
+}
+
+/*
+ * Has the call run longer than its time limit?  Most calls end before the
+ * first hook or charge that reads the clock, so the clock starts at the
+ * first reading, not at every call's start.
+ */
+static int
+sandbox_late(struct lua_sandbox *sb)
+{
+	struct timespec now;
+	long long ns;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (!sb->started) {
+		sb->start = now;
+		sb->started = 1;
+		return 0;
+	}
+	ns = (long long)(now.tv_sec - sb->start.tv_sec) * 1000000000LL +
+	    (now.tv_nsec - sb->start.tv_nsec);
+	return ns > sb->time_limit_ns;
 }
 
 /*

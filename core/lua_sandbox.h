@@ -84,8 +84,10 @@ void lua_sandbox_budget(struct lua_sandbox *sb, long long units);
 
 /*
  * For C functions running inside a call: count N units of work against
- * the instruction limit; raises the limit error when it is exceeded.
- * Does nothing outside calls.
+ * the instruction limit; raises the limit error when it is exceeded, or
+ * the time limit's when the call has run too long (checked every so many
+ * units, as the count hook does).  Charge before the work where its cost
+ * is known, as it goes where it is not.  Does nothing outside calls.
  */
 void lua_sandbox_charge(lua_State *L, size_t n);
 

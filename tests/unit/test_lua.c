@@ -636,6 +636,61 @@ test_limits(void)
 	    "memory held before scoring stays");
 }
 
+/* spin(n): n times, sleep a millisecond and charge 100 units: C work
+ * that charges as it goes, with no VM instruction in between. */
+static int
+spin(lua_State *L)
+{
+	struct timespec ms = { 0, 1000000 };
+	lua_Integer i, n = luaL_checkinteger(L, 1);
+
+	for (i = 0; i < n; i++) {
+		nanosleep(&ms, NULL);
+		lua_sandbox_charge(L, 100);
+	}
+	return 0;
+}
+
+/*
+ * The time net behind the instruction limit fires in long C work too: the
+ * count hook never runs there, so lua_sandbox_charge reads the clock.
+ * 3000 ms of spinning costs 300000 units of a budget of 1000000, whose
+ * time net is 1 s.
+ */
+static void
+test_time_net(void)
+{
+	static const char script[] = "spin(3000)";
+	struct lua_sandbox *sb;
+	struct timespec t0, t1;
+	char *cause = NULL;
+	double secs;
+	int rc;
+
+	sb = lua_sandbox_new("spin.lua", 0, 1000000, 1);
+	lua_pushcfunction(lua_sandbox_state(sb), spin);
+	lua_setglobal(lua_sandbox_state(sb), "spin");
+	lua_sandbox_seal(sb);
+	if (lua_sandbox_load(sb, script, sizeof script - 1, &cause) != 0) {
+		ok(0, "spin loads");
+		free(cause);
+		lua_sandbox_free(sb);
+		return;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	rc = lua_sandbox_call(sb, 1, 0, 0, &cause, "spinning");
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = (double)(t1.tv_sec - t0.tv_sec) +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	ok(rc != 0, "the time net stops C work that charges as it goes");
+	like(cause, "spin.lua:1: time limit of 1 s per call exceeded",
+	    "  ... with the time limit's message");
+	ok(secs < 2.0, "  ... soon after its second");
+	printf("#   stopped after %.2f s\n", secs);
+	free(cause);
+	lua_sandbox_free(sb);
+}
+
 /*
  * The same corpus through stock Lua and through the sandbox's matcher;
  * the serialized results (values and error messages) must agree.
@@ -850,6 +905,7 @@ main(void)
 	test_errors();
 	test_sandbox();
 	test_limits();
+	test_time_net();
 	test_patterns();
 	test_random();
 	bench();
