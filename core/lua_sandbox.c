@@ -326,6 +326,16 @@ lua_sandbox_budget(struct lua_sandbox *sb, long long units)
 	sb->next_budget = units;
 }
 
+size_t
+lua_sandbox_memory_limit(lua_State *L)
+{
+	struct lua_sandbox *sb = lua_sandbox_of(L);
+
+	if (!sb->in_call || sb->host > 0)
+		return (size_t)-1;
+	return sb->memory_limit;
+}
+
 uint64_t
 lua_sandbox_random(lua_State *L)
 {

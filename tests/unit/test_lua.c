@@ -634,6 +634,27 @@ test_limits(void)
 	scores("local t = {} for i = 1, 1000 do t[i] = i end\n"
 	    "return { score = function(a, b) return #t end }", ANA, BEN, 1000,
 	    "memory held before scoring stays");
+
+	/* mingle.normalize: 6000 bytes of U+FDFA decompose into 36000 code
+	 * points; a run of 400 marks may be reordered 79800 times. */
+	score_fails_with("return { score = function(a, b)\n"
+	    "  return #mingle.normalize(('\\u{fdfa}'):rep(2000)) end }", small,
+	    ANA, BEN, "rule.lua:2: instruction limit",
+	    "mingle.normalize charges its decomposition");
+	score_fails_with("return { score = function(a, b)\n"
+	    "  return #mingle.normalize(('\\u{301}\\u{316}'):rep(200)) end }",
+	    small, ANA, BEN, "rule.lua:2: instruction limit",
+	    "mingle.normalize charges reordering a run of marks");
+	score_fails_with("return { score = function(a, b)\n"
+	    "  return #mingle.normalize(('\\u{fdfa}'):rep(200000)) end }",
+	    "memory_limit = 8M\ninstruction_limit = 100000000\n", ANA, BEN,
+	    "rule.lua:2: memory limit of 8 MiB exceeded",
+	    "mingle.normalize's buffer counts against the memory limit");
+	score_fails_with("local t = {} for i = 1, 100000 do t[i] = 'x' end\n"
+	    "return { score = function(a, b)\n"
+	    "  for i = 1, 200 do mingle.has_tag(t, 'y') end end }", "", ANA,
+	    BEN, "rule.lua:3: instruction limit",
+	    "mingle.has_tag charges its scan of an array");
 }
 
 /* spin(n): n times, sleep a millisecond and charge 100 units: C work
