@@ -5,6 +5,7 @@
  *   lua_sandbox.c   the state: allocator, count hook, calls
  *   lua_env.c       the allow-list of globals
  *   lua_guard.c     safe replacements for library functions
+ *   lua_table.c     the table library, charged
  *   lua_pattern.c   string.find/match/gmatch/gsub with a step budget
  *   lua_view.c      read-only attendee views and tag sets
  *   lua_lib.c       the `mingle` library
@@ -21,8 +22,10 @@
 
 #include "attendees.h"
 
-/* Units of work charged per byte a library function scans. */
+/* Bytes a library function may scan for one unit of work (memchr and
+ * memcpy), and bytes it may handle one at a time (upper, tonumber). */
 #define LUA_BYTES_PER_UNIT	16
+#define LUA_CHARS_PER_UNIT	4
 
 /* lua_env.c: replace the globals of L with the allow-listed ones. */
 void lua_env_open(lua_State *L);
@@ -47,15 +50,30 @@ int lua_guard_setmetatable(lua_State *);	/* no __gc */
 int lua_guard_format(lua_State *);	/* no %p, %s without addresses */
 int lua_guard_rep(lua_State *);
 int lua_guard_byte(lua_State *);
-int lua_guard_concat(lua_State *);
-int lua_guard_insert(lua_State *);
-int lua_guard_remove(lua_State *);
-int lua_guard_move(lua_State *);
-int lua_guard_unpack(lua_State *);
-int lua_guard_sort(lua_State *);	/* stable merge sort */
-int lua_guard_utf8_scan(lua_State *);	/* utf8.len, utf8.offset */
+int lua_guard_scan(lua_State *);	/* charges argument 1's bytes */
+int lua_guard_pack(lua_State *);	/* charges the format's options */
+int lua_guard_codes(lua_State *);	/* utf8.codes */
 int lua_guard_codepoint(lua_State *);
 int lua_guard_random(lua_State *);	/* seeded per call by mingle */
+
+/*
+ * For guards: call the stock function (upvalue 1) with the arguments as
+ * they are, adding the script's place to its errors; charge the elements
+ * FROM..TO, if any; argument ARG as an integer, DEF if absent or not one
+ * (the stock function reports a bad one); floor(log2(N)), 0 for N < 2.
+ */
+int lua_guard_stock(lua_State *);
+void lua_guard_span(lua_State *L, lua_Integer from, lua_Integer to);
+lua_Integer lua_guard_opt(lua_State *L, int arg, lua_Integer def);
+size_t lua_guard_log2(size_t n);
+
+/* lua_table.c: the table library (charged, #t taken once). */
+int lua_table_concat(lua_State *);
+int lua_table_insert(lua_State *);
+int lua_table_move(lua_State *);
+int lua_table_remove(lua_State *);
+int lua_table_sort(lua_State *);	/* stable merge sort */
+int lua_table_unpack(lua_State *);
 
 /* Like luaL_tolstring but never shows an address: a table without
  * __tostring is "table".  Pushes the string. */

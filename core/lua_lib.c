@@ -178,7 +178,7 @@ lib_collect(lua_State *L, int idx, size_t *np)
 	const struct lua_tagset *ts = lua_view_tagset(L, idx);
 	struct lib_str *v;
 	lua_Integer len, i;
-	size_t n = 0, k, cap;
+	size_t n = 0, k, cap, bytes = 0;
 
 	if (ts != NULL) {
 		v = lua_newuserdatauv(L, (ts->n + 1) * sizeof *v, 0);
@@ -219,7 +219,11 @@ lib_collect(lua_State *L, int idx, size_t *np)
 			lua_pop(L, 1);			/* ... ud key */
 		}
 	}
-	lua_sandbox_charge(L, n * 4);
+	/* Sorting compares strings, each up to its length. */
+	for (k = 0; k < n; k++)
+		bytes += v[k].len;
+	lua_sandbox_charge(L, (n + bytes / LUA_BYTES_PER_UNIT) *
+	    (2 + lua_guard_log2(n)));
 	qsort(v, n, sizeof *v, lib_str_cmp);
 	for (k = 0, i = 0; (size_t)i < n; i++)
 		if (k == 0 || lib_str_cmp(&v[k - 1], &v[i]) != 0)

@@ -135,6 +135,8 @@ escape "$DIR/normalize_bomb.lua" "instruction_limit = 1000000000" \
     "normalize_bomb.lua:6: memory limit of 64 MiB exceeded (scoring "
 escape "$DIR/normalize_loop.lua" "" \
     "normalize_loop.lua:7: instruction limit of 10000000 per call exceeded (scoring "
+escape "$DIR/table_len_bomb.lua" "" \
+    "table_len_bomb.lua:6: instruction limit of 10000000 per call exceeded (scoring "
 escape "$DIR/finalizer.lua" "" \
     "finalizer.lua:4: setmetatable: __gc is not available in mingle scripts"
 escape "$DIR/top_level_loop.lua" "$SMALL" \

@@ -657,6 +657,83 @@ test_limits(void)
 	    "mingle.has_tag charges its scan of an array");
 }
 
+/*
+ * Host functions charge what they do, at about the VM's rate: each case
+ * below runs in well under a second and ends at the default instruction
+ * limit; uncharged, each ran to the end.
+ */
+static void
+test_charges(void)
+{
+	static const struct {
+		const char *setup, *body, *what;
+	} cases[] = {
+		{ "local s = ('1'):rep(1e6)",
+		  "for i = 1, 100 do tonumber(s) end",
+		  "tonumber reads its string" },
+		{ "local s = ('x'):rep(1e6)",
+		  "for i = 1, 100 do s:upper() end",
+		  "string.upper, a byte at a time" },
+		{ "local f = ('x'):rep(1e6)",
+		  "for i = 1, 20 do string.packsize(f) end",
+		  "string.packsize, by option" },
+		{ "local z = ('\\0'):rep(1e5)",
+		  "for i = 1, 20 do ('%q'):format(z) end",
+		  "string.format('%q'), by byte written" },
+		{ "local c, it = ('\\x80'):rep(1e6), utf8.codes('x')",
+		  "for i = 1, 100 do it(c, 0) end",
+		  "utf8.codes' iterator skipping continuation bytes" },
+		{ "local t = setmetatable({}, {__len = function() return 1e7 "
+		  "end})",
+		  "table.insert(t, 1, 'x')",
+		  "table.insert with a __len of 10^7" },
+		{ "local t = setmetatable({}, {__len = function() return 2e7 "
+		  "end})",
+		  "table.remove(t, 1)",
+		  "table.remove with a __len of 2 * 10^7" },
+		{ "local t = setmetatable({}, {__len = function() return 9e5 "
+		  "end})",
+		  "for i = 1, 20 do table.unpack(t) end",
+		  "table.unpack with a __len of 9 * 10^5" },
+		{ "local e = {} for i = 1, 1e5 do e[i] = '' end "
+		  "local t = setmetatable({}, {__index = e, __len = function() "
+		  "return 1e5 end})",
+		  "for i = 1, 200 do table.concat(t) end",
+		  "table.concat with a __len" },
+		{ "local s, t = ('x'):rep(1e5), {} for i = 1, 1000 do t[i] = s "
+		  "end",
+		  "table.sort(t)",
+		  "table.sort comparing long strings" },
+		{ "local s, t = ('x'):rep(1e5), {} for i = 1, 1000 do t[i] = s "
+		  "end",
+		  "mingle.overlap(t, t)",
+		  "mingle.overlap comparing long strings" },
+		{ "local r = ('y'):rep(1e5)",
+		  "for i = 1, 10 do ('x'):rep(100):gsub('x', r) end",
+		  "string.gsub copying a long replacement" },
+		{ "local k = ('x'):rep(1e6)",
+		  "for i = 1, 200 do local _ = a.interests[k] end",
+		  "a tag set looking up a long tag" },
+		{ "local k = ('x'):rep(1e6)",
+		  "for i = 1, 20 do pcall(function() return a[k] end) end",
+		  "a view looking for a field with a long name" },
+		{ "local k = ('x'):rep(1e6)",
+		  "for i = 1, 20 do pcall(function() return a.column[k] end) end",
+		  "a view looking for a column with a long name" },
+	};
+	char *script;
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		script = xasprintf("%s\nreturn { score = function(a, b)\n"
+		    "  %s\n  return 0 end }", cases[i].setup, cases[i].body);
+		score_fails_with(script, "", ANA, BEN,
+		    "rule.lua:3: instruction limit of 10000000 per call "
+		    "exceeded", cases[i].what);
+		free(script);
+	}
+}
+
 /* spin(n): n times, sleep a millisecond and charge 100 units: C work
  * that charges as it goes, with no VM instruction in between. */
 static int
@@ -771,6 +848,28 @@ static const char corpus[] =
     "try(table.concat, {1, 2, 3}, '-', 2, 3)\n"
     "try(table.unpack, {1, 2, 3}, 2)\n"
     "try(string.rep) try(table.insert, {}, 5, 1)\n"
+    "local function tab(...) local t = {...} return function(f, ...)\n"
+    "  local r = table.pack(pcall(f, t, ...)) local s = ''\n"
+    "  for i = 1, #t do s = s .. type(t[i]) .. tostring(t[i]):sub(1, 5) ..\n"
+    "  ',' end\n"
+    "  r.n = r.n + 1 r[r.n] = s return table.unpack(r, 1, r.n) end end\n"
+    "put(tab(1, 2, 3)(table.insert, 'x')) put(tab(1, 2, 3)(table.insert, 1,\n"
+    "  'x')) put(tab(1, 2, 3)(table.insert, 4, 'x'))\n"
+    "put(tab(1, 2, 3)(table.insert, 0, 'x')) put(tab()(table.insert, 1, 'x'))\n"
+    "put(tab(1, 2)(table.insert, 1, 2, 3)) put(tab(1, 2)(table.insert))\n"
+    "put(tab(1, 2, 3)(table.remove)) put(tab(1, 2, 3)(table.remove, 1))\n"
+    "put(tab(1, 2, 3)(table.remove, 4)) put(tab(1, 2, 3)(table.remove, 5))\n"
+    "put(tab()(table.remove)) put(tab()(table.remove, 0))\n"
+    "put(tab(1, 2, 3)(table.remove, 'x'))\n"
+    "put(tab(1, 2, 3)(table.concat, '-', 2)) put(tab(1, {}, 3)(table.concat))\n"
+    "put(tab(1, 2.5, 'z')(table.concat, ', ', 1, 3))\n"
+    "put(tab(1, 2)(table.concat, '', 3, 2)) put(tab(1, 2)(table.concat, {}))\n"
+    "put(tab(3, 1, 2)(table.unpack, 2)) put(tab(3, 1, 2)(table.sort))\n"
+    "try(table.insert, 'str', 1) try(table.remove, nil)\n"
+    "try(table.concat, 7) try(table.insert, setmetatable({}, {__len =\n"
+    "  function() return 'x' end}), 1)\n"
+    "try(table.remove, setmetatable({}, {__len = function() return 2 end,\n"
+    "  __index = function(t, k) return k * 10 end}))\n"
     "try(utf8.len, 'h\\u{e9}llo') try(utf8.codepoint, 'h\\u{e9}', 1, -1)\n"
     "return table.concat(out, '\\n')\n";
 
@@ -926,6 +1025,7 @@ main(void)
 	test_errors();
 	test_sandbox();
 	test_limits();
+	test_charges();
 	test_time_net();
 	test_patterns();
 	test_random();
