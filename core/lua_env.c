@@ -39,8 +39,8 @@ struct allowed {
 
 static const struct allowed base_allowed[] = {
 	{ "assert", NULL }, { "error", NULL }, { "getmetatable", NULL },
-	{ "ipairs", NULL }, { "next", NULL },
-	{ "pairs", lua_guard_pairs },
+	{ "ipairs", NULL }, { "next", lua_order_next },
+	{ "pairs", lua_order_pairs },
 	{ "pcall", lua_guard_catch },
 	{ "print", lua_lib_log },	/* stdout may be the output file */
 	{ "rawequal", NULL }, { "rawget", NULL }, { "rawlen", NULL },
@@ -120,7 +120,7 @@ static const struct allowed coroutine_allowed[] = {
  * and so leave there.  Those tables are out of the script's reach.
  */
 static const lua_CFunction own_work[] = {
-	lua_guard_pairs, lua_guard_tostring, lua_guard_random,
+	lua_order_next, lua_order_pairs, lua_guard_tostring, lua_guard_random,
 	lua_pattern_find, lua_pattern_gmatch, lua_pattern_gsub,
 	lua_pattern_match, lua_table_concat, lua_table_insert,
 	lua_table_remove, lua_table_sort
@@ -157,6 +157,7 @@ lua_env_open(lua_State *L)
 	const struct allowed *a;
 	size_t i;
 
+	lua_order_open(L);
 	lua_newtable(L);				/* env */
 	for (i = 0; i < sizeof libraries / sizeof libraries[0]; i++) {
 		lib = &libraries[i];
@@ -169,6 +170,8 @@ lua_env_open(lua_State *L)
 			lua_getfield(L, -2, a->name);	/* env stock lib v */
 			if (a->guard != NULL)
 				lua_pushcclosure(L, a->guard, 1);
+			else if (lua_iscfunction(L, -1))
+				lua_order_remember(L, -1);
 			if (env_own_work(a->guard)) {
 				lua_pushvalue(L, -1);	/* ... lib g g */
 				lua_setfield(L, -4, a->name);	/* ... lib g */
@@ -194,6 +197,14 @@ lua_env_open(lua_State *L)
 			lua_pop(L, 1);			/* env stock */
 		lua_pop(L, 1);				/* env */
 	}
+	/* The C functions the allowed ones return, numbered too: */
+	lua_pushcfunction(L, lua_order_next);		/* env next */
+	lua_order_remember(L, -1);
+	lua_getfield(L, -2, "ipairs");			/* env next ipairs */
+	lua_newtable(L);				/* env next ipairs {} */
+	lua_call(L, 1, 1);				/* env next iter */
+	lua_order_remember(L, -1);
+	lua_pop(L, 2);					/* env */
 	lua_lib_push(L);				/* env mingle */
 	env_freeze(L, "mingle");			/* env proxy */
 	lua_setfield(L, -2, "mingle");			/* env */
@@ -246,7 +257,7 @@ env_readonly(lua_State *L)
 static int
 env_frozen_pairs(lua_State *L)
 {
-	lua_pushcfunction(L, lua_guard_pairs);		/* proxy pairs */
+	lua_pushcfunction(L, lua_order_pairs);		/* proxy pairs */
 	lua_pushvalue(L, lua_upvalueindex(1));		/* proxy pairs tbl */
 	lua_call(L, 1, 3);				/* proxy iter tbl nil */
 	return 3;

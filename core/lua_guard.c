@@ -5,9 +5,9 @@
  *   - pcall, xpcall, coroutine.resume and coroutine.close catch errors, so
  *     after they return the sandbox checks whether the caught error was a
  *     limit and raises it again;
- *   - pairs visits keys in a fixed order (Lua's hash order changes from
- *     run to run), tostring and string.format never show addresses, and
- *     math.random is seeded by mingle per call;
+ *   - tostring and string.format never show addresses, and math.random
+ *     is seeded by mingle per call (next and pairs, in a fixed order, are
+ *     in lua_order.c);
  *   - functions whose work grows with their arguments (string.rep, upper,
  *     format, tonumber, the utf8 scans, ...) charge that work to the
  *     instruction budget before they run: the count hook cannot interrupt
@@ -33,21 +33,7 @@
  * character takes about what 8 VM instructions do. */
 #define GUARD_QUOTE_UNITS	8
 
-/* One key of a table, for ordering them in pairs(). */
-struct guard_key {
-	int rank;		/* number, string, boolean, view, other */
-	int isint;
-	lua_Integer i;
-	lua_Number d;
-	const char *s;
-	size_t len;
-	long view;
-	size_t pos;		/* in traversal order: the last tiebreak */
-};
-
 static int	guard_catch_k(lua_State *, int, lua_KContext);
-static int	guard_key_cmp(const void *, const void *);
-static int	guard_pairs_next(lua_State *);
 static int	guard_codes_next(lua_State *);
 
 /*
@@ -103,125 +89,6 @@ guard_catch_k(lua_State *L, int status, lua_KContext refusals)
 	lua_sandbox_recheck(L, (unsigned long)refusals,
 	    failed && lua_gettop(L) >= 2 ? 2 : 0);
 	return lua_gettop(L);
-}
-
-int
-lua_guard_pairs(lua_State *L)
-{
-	struct guard_key *k;
-	lua_Integer n = 0, i;
-
-	luaL_checkany(L, 1);
-	if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {	/* t mm */
-		lua_pushvalue(L, 1);			/* t mm t */
-		lua_call(L, 1, 3);			/* t iter st ctl */
-		return 3;
-	}
-	luaL_checktype(L, 1, LUA_TTABLE);
-	lua_settop(L, 1);				/* t */
-	lua_newtable(L);				/* t keys */
-	lua_pushnil(L);					/* t keys nil */
-	while (lua_next(L, 1)) {			/* t keys k v */
-		lua_pop(L, 1);				/* t keys k */
-		lua_pushvalue(L, -1);			/* t keys k k */
-		lua_rawseti(L, 2, ++n);			/* t keys k */
-	}						/* t keys */
-	lua_sandbox_charge(L, (size_t)n * (1 + lua_guard_log2((size_t)n)));
-
-	k = lua_newuserdatauv(L, ((size_t)n + 1) * sizeof *k, 0);
-							/* t keys ud */
-	for (i = 0; i < n; i++) {
-		memset(&k[i], 0, sizeof k[i]);
-		k[i].pos = (size_t)i;
-		lua_rawgeti(L, 2, i + 1);		/* t keys ud key */
-		switch (lua_type(L, -1)) {
-		case LUA_TNUMBER:
-			k[i].rank = 0;
-			k[i].isint = lua_isinteger(L, -1);
-			k[i].i = lua_tointeger(L, -1);
-			k[i].d = lua_tonumber(L, -1);
-			break;
-		case LUA_TSTRING:
-			/* Anchored in keys: the pointer stays valid. */
-			k[i].rank = 1;
-			k[i].s = lua_tolstring(L, -1, &k[i].len);
-			break;
-		case LUA_TBOOLEAN:
-			k[i].rank = 2;
-			k[i].i = lua_toboolean(L, -1);
-			break;
-		default:
-			k[i].view = lua_view_index(L, -1);
-			k[i].rank = k[i].view >= 0 ? 3 : 4;
-			break;
-		}
-		lua_pop(L, 1);				/* t keys ud */
-	}
-	qsort(k, (size_t)n, sizeof *k, guard_key_cmp);
-
-	lua_createtable(L, (int)n, 0);			/* t keys ud order */
-	for (i = 0; i < n; i++) {
-		lua_rawgeti(L, 2, (lua_Integer)k[i].pos + 1);
-							/* ... order key */
-		lua_rawseti(L, 4, i + 1);		/* t keys ud order */
-	}
-	lua_pushvalue(L, 1);				/* ... order t */
-	lua_pushvalue(L, 4);				/* ... order t order */
-	lua_pushinteger(L, 0);				/* ... t order 0 */
-	lua_pushcclosure(L, guard_pairs_next, 3);	/* ... order iter */
-	lua_pushvalue(L, 1);				/* ... iter t */
-	lua_pushnil(L);					/* ... iter t nil */
-	return 3;
-}
-
-static int
-guard_key_cmp(const void *va, const void *vb)
-{
-	const struct guard_key *a = va, *b = vb;
-	int c;
-
-	if (a->rank != b->rank)
-		return a->rank < b->rank ? -1 : 1;
-	switch (a->rank) {
-	case 0:
-		if (a->isint && b->isint)
-			return a->i < b->i ? -1 : a->i > b->i;
-		if (a->d != b->d)
-			return a->d < b->d ? -1 : 1;
-		if (a->isint != b->isint)
-			return a->isint ? -1 : 1;
-		break;
-	case 1:
-		c = memcmp(a->s, b->s, a->len < b->len ? a->len : b->len);
-		if (c != 0)
-			return c;
-		if (a->len != b->len)
-			return a->len < b->len ? -1 : 1;
-		break;
-	case 2:
-		return (int)(a->i - b->i);
-	case 3:
-		return a->view < b->view ? -1 : a->view > b->view;
-	}
-	return a->pos < b->pos ? -1 : a->pos > b->pos;
-}
-
-/* Upvalues: the table, the ordered keys, the position. */
-static int
-guard_pairs_next(lua_State *L)
-{
-	lua_Integer i = lua_tointeger(L, lua_upvalueindex(3));
-
-	for (;;) {
-		if (lua_rawgeti(L, lua_upvalueindex(2), ++i) == LUA_TNIL)
-			return 1;			/* nil */
-		lua_pushinteger(L, i);			/* key i */
-		lua_replace(L, lua_upvalueindex(3));	/* key */
-		lua_pushvalue(L, -1);			/* key key */
-		if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL)
-			return 2;			/* key value */
-		lua_pop(L, 2);		/* removed while iterating: skip */
-	}
 }
 
 const char *

@@ -68,7 +68,14 @@ static const luaL_Reg lib_funcs[] = {
 void
 lua_lib_push(lua_State *L)
 {
+	const luaL_Reg *r;
+
 	luaL_newlib(L, lib_funcs);			/* mingle */
+	for (r = lib_funcs; r->name != NULL; r++) {
+		lua_getfield(L, -1, r->name);		/* mingle fn */
+		lua_order_remember(L, -1);
+		lua_pop(L, 1);				/* mingle */
+	}
 }
 
 static int

@@ -66,6 +66,7 @@ struct lua_sandbox {
 	size_t memory_limit;	/* on top of the sealed baseline */
 	unsigned long refusals;	/* allocations refused so far */
 	int host;		/* > 0: the host allocates, no limit */
+	struct lua_serial serial;	/* tables, functions, coroutines */
 
 	/* Work, per call. */
 	long limit;		/* instruction budget */
@@ -154,6 +155,7 @@ lua_sandbox_free(struct lua_sandbox *sb)
 	sb->in_call = 0;
 	sb->host = 1;
 	lua_close(sb->L);
+	lua_serial_free(&sb->serial);
 	free(sb->traceback);
 	free(sb->fatal_msg);
 	free(sb->path);
@@ -364,6 +366,18 @@ lua_sandbox_host_leave(lua_State *L)
 		sb->host--;
 }
 
+uint64_t
+lua_sandbox_created(lua_State *L, const void *p)
+{
+	return lua_serial_find(&lua_sandbox_of(L)->serial, p);
+}
+
+uint64_t
+lua_sandbox_stamp(lua_State *L)
+{
+	return lua_serial_stamp(&lua_sandbox_of(L)->serial);
+}
+
 unsigned long
 lua_sandbox_refusals(lua_State *L)
 {
@@ -389,22 +403,32 @@ lua_sandbox_recheck(lua_State *L, unsigned long refusals, int erridx)
 /*
  * The allocator: frees always succeed; growth is refused past the cap,
  * and during calls it also costs instruction budget, so that a loop of
- * cheap instructions each copying megabytes still runs out.
+ * cheap instructions each copying megabytes still runs out.  A new
+ * table, function or coroutine (Lua passes its type as OSIZE) gets the
+ * next creation number, which orders keys in lua_order.c; the map that
+ * keeps the numbers counts as the state's memory.
  */
 static void *
 sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
 	struct lua_sandbox *sb = ud;
-	size_t old = ptr != NULL ? osize : 0, grow;
+	size_t old = ptr != NULL ? osize : 0, extra = 0, grow;
+	int made;
 	void *p;
 
 	if (nsize == 0) {
+		if (ptr != NULL)
+			sb->bytes -= lua_serial_drop(&sb->serial, ptr, osize);
 		free(ptr);
 		sb->bytes -= old;
 		return NULL;
 	}
-	if (nsize > old && sb->host == 0) {
-		grow = nsize - old;
+	made = ptr == NULL && (osize == LUA_TTABLE || osize == LUA_TFUNCTION ||
+	    osize == LUA_TTHREAD);
+	if (made)
+		extra = lua_serial_growth(&sb->serial);
+	if (nsize + extra > old && sb->host == 0) {
+		grow = nsize + extra - old;
 		if (grow > sb->cap || sb->bytes > sb->cap - grow) {
 			sb->refusals++;
 			if (sb->in_call)
@@ -426,6 +450,8 @@ sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	if (p == NULL)
 		return NULL;
 	sb->bytes = sb->bytes - old + nsize;
+	if (made)
+		sb->bytes += lua_serial_add(&sb->serial, p, nsize);
 	return p;
 }
 

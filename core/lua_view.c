@@ -142,6 +142,7 @@ lua_view_build(lua_State *L, const struct attendee_table *t)
 		col->t = t;
 		col->idx = (uint32_t)i;
 		luaL_setmetatable(L, COLUMN_MT);
+		lua_order_remember(L, -1);
 		lua_setfield(L, -2, "column");		/* views v vals */
 		for (f = 0; f < t->nfields; f++) {
 			view_push_value(L, &t->fields[f], tfs[f], i);
@@ -182,6 +183,7 @@ view_push_value(lua_State *L, const struct field *f,
 		ts->ranks = tf->ranks + f->tag_off[i];
 		ts->n = f->tag_off[i + 1] - f->tag_off[i];
 		luaL_setmetatable(L, TAGSET_MT);
+		lua_order_remember(L, -1);
 		break;
 	case MINGLE_FIELD_NUMBER:
 		if (!f->has_number[i]) {

@@ -22,6 +22,7 @@
 #include "attendees.h"
 #include "config.h"
 #include "csv.h"
+#include "lua_internal.h"
 #include "lua_sandbox.h"
 #include "strategy.h"
 #include "tap.h"
@@ -734,6 +735,133 @@ test_charges(void)
 	}
 }
 
+/*
+ * next and pairs: the fixed order, and Lua's rules for a traversal (keys
+ * cleared meanwhile, traversals interleaved, a table changed between
+ * them).  Runs across processes are compared in tests/lua/determinism.sh.
+ */
+static void
+test_order(void)
+{
+	scores(CHECK_LUA
+	    "local function keys(t, via)\n"
+	    "  local out, k = {}, nil\n"
+	    "  if via == 'pairs' then\n"
+	    "    for key in pairs(t) do out[#out + 1] = key end\n"
+	    "  else\n"
+	    "    repeat k = next(t, k) out[#out + 1] = k until k == nil\n"
+	    "  end\n"
+	    "  return out\n"
+	    "end\n"
+	    "local function show(list, names)\n"
+	    "  local s = {}\n"
+	    "  for i, k in ipairs(list) do s[i] = names[k] or tostring(k) end\n"
+	    "  return table.concat(s, ' ')\n"
+	    "end\n"
+	    "return { score = function(a, b)\n"
+	    "  local t1, f1, t2 = {}, function() end, {}\n"
+	    "  local co = coroutine.create(print)\n"
+	    "  local names = { [t1] = 't1', [t2] = 't2', [f1] = 'f1',\n"
+	    "    [co] = 'co', [print] = 'print', [string.len] = 'len',\n"
+	    "    [a] = 'a', [b] = 'b', [a.interests] = 'tags' }\n"
+	    "  local t = { [t2] = 1, [co] = 1, [f1] = 1, [t1] = 1, [b] = 1,\n"
+	    "    [a] = 1, [true] = 1, [false] = 1, z = 1, a = 1, [''] = 1,\n"
+	    "    [10] = 1, [-2] = 1, [0.5] = 1, [print] = 1,\n"
+	    "    [string.len] = 1, [a.interests] = 1 }\n"
+	    "  local want = '-2 0.5 10  a z false true a b print len tags t1 "
+	    "f1 t2 co'\n"
+	    "  check(show(keys(t, 'next'), names) == want, 'next: ' ..\n"
+	    "    show(keys(t, 'next'), names))\n"
+	    "  check(show(keys(t, 'pairs'), names) == want, 'pairs')\n"
+	    "  check(next({}) == nil, 'empty')\n"
+	    "  check(select(2, next({x = 7})) == 7, 'the value too')\n"
+	    "  check(not pcall(next, 1), 'not a table')\n"
+	    "  check(not pcall(next, {}, 0/0), 'NaN')\n"
+	    "  -- Clearing keys during a traversal, and the key just returned.\n"
+	    "  local u, seen = {}, {}\n"
+	    "  for i = 1, 20 do u[i] = i u['s' .. i] = i end\n"
+	    "  for k, v in pairs(u) do\n"
+	    "    seen[#seen + 1] = k\n"
+	    "    u[k] = nil\n"
+	    "    if type(k) == 'number' and k < 20 then u[k + 1] = nil end\n"
+	    "  end\n"
+	    "  check(#seen == 30 and next(u) == nil, 'cleared during: ' ..\n"
+	    "    #seen)\n"
+	    "  -- Nested traversals of one table.\n"
+	    "  local v, n = {x = 1, y = 2, z = 3}, 0\n"
+	    "  for k1 in pairs(v) do for k2 in pairs(v) do n = n + 1 end end\n"
+	    "  check(n == 9, 'nested')\n"
+	    "  -- A key cleared, then a traversal of the table in between.\n"
+	    "  local w, got = {a = 1, b = 2, c = 3}, {}\n"
+	    "  for k in pairs(w) do\n"
+	    "    got[#got + 1] = k\n"
+	    "    w[k] = nil\n"
+	    "    for _ in pairs(w) do end\n"
+	    "  end\n"
+	    "  check(table.concat(got) == 'abc', 'cleared and re-traversed')\n"
+	    "  -- A table changed between traversals is seen afresh.\n"
+	    "  local x = {b = 1}\n"
+	    "  check(next(x) == 'b', 'first')\n"
+	    "  x.a = 1\n"
+	    "  check(next(x) == 'a', 'changed')\n"
+	    "  check(next(x, 'a') == 'b' and next(x, 'b') == nil, 'steps')\n"
+	    "  local libs = keys(string, 'pairs')\n"
+	    "  check(libs[1] == 'byte' and libs[#libs] == 'upper', 'library')\n"
+	    "  return 1\n"
+	    "end }\n", ANA, BEN, 1, "next and pairs: the fixed order, "
+	    "Lua's rules for traversals");
+	score_fails_with("local t = {} for i = 1, 20000 do t['k' .. i] = i end\n"
+	    "return { score = function(a, b)\n"
+	    "  for i = 1, 50 do next(t) end end }", "", ANA, BEN,
+	    "rule.lua:3: instruction limit", "next(t, nil) sorts, charged");
+}
+
+/*
+ * The creation numbers the allocator keeps (lua_serial.c), against a
+ * plain array: adds, lookups and drops in a crowded map.
+ */
+static void
+test_serial(void)
+{
+	enum { N = 3000 };
+	static uint64_t want[N];
+	struct lua_serial s;
+	size_t i, bad = 0, bytes = 0;
+	uint64_t x = 88172645463325252ULL;
+
+	memset(&s, 0, sizeof s);
+	memset(want, 0, sizeof want);
+	for (i = 0; i < 40 * N; i++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		/* Addresses 16 apart, as malloc's; a few sizes. */
+		if (x % 3 != 0) {
+			bytes += lua_serial_add(&s, (void *)(uintptr_t)(16 *
+			    (x % N + 1)), 56);
+			want[x % N] = s.next;
+		} else {
+			bytes -= lua_serial_drop(&s, (void *)(uintptr_t)(16 *
+			    (x % N + 1)), 56);
+			want[x % N] = 0;
+		}
+		if (i % 97 == 0 && lua_serial_drop(&s, (void *)(uintptr_t)16,
+		    24) != 0)
+			bad++;		/* a size no object had */
+	}
+	for (i = 0; i < N; i++)
+		if (lua_serial_find(&s, (void *)(uintptr_t)(16 * (i + 1))) !=
+		    want[i])
+			bad++;
+	ok(bad == 0, "serial: finds what was added, not what was dropped");
+	ok(bytes == lua_serial_bytes(&s), "serial: reports its growth");
+	for (i = 0; i < N; i++)
+		bytes -= lua_serial_drop(&s, (void *)(uintptr_t)(16 * (i + 1)),
+		    56);
+	ok(s.count == 0 && s.nslots <= 64, "serial: shrinks when emptied");
+	lua_serial_free(&s);
+}
+
 /* spin(n): n times, sleep a millisecond and charge 100 units: C work
  * that charges as it goes, with no VM instruction in between. */
 static int
@@ -1026,6 +1154,8 @@ main(void)
 	test_sandbox();
 	test_limits();
 	test_charges();
+	test_order();
+	test_serial();
 	test_time_net();
 	test_patterns();
 	test_random();
