@@ -13,7 +13,8 @@
  *     instruction budget before they run: the count hook cannot interrupt
  *     C code;
  *   - setmetatable refuses __gc: finalizers would run script code at times
- *     no call accounts for.
+ *     no call accounts for; and __mode: weak tables lose entries when the
+ *     collector runs, which differs from run to run.
  * A guard's upvalue 1 is the stock function it wraps (or nil).  The table
  * library has a file of its own, lua_table.c.
  */
@@ -135,6 +136,12 @@ lua_guard_setmetatable(lua_State *L)
 		if (lua_rawget(L, 2) != LUA_TNIL)	/* t mt gc */
 			return luaL_error(L, "setmetatable: __gc is not "
 			    "available in mingle scripts");
+		lua_pop(L, 1);				/* t mt */
+		lua_pushliteral(L, "__mode");		/* t mt "__mode" */
+		if (lua_rawget(L, 2) != LUA_TNIL)	/* t mt mode */
+			return luaL_error(L, "setmetatable: __mode is not "
+			    "available in mingle scripts (weak tables lose "
+			    "entries at times that differ from run to run)");
 		lua_pop(L, 1);				/* t mt */
 	}
 	return lua_guard_stock(L);

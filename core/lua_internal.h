@@ -93,7 +93,7 @@ uint64_t lua_sandbox_stamp(lua_State *L);
  */
 int lua_guard_catch(lua_State *);	/* pcall, xpcall, resume, close */
 int lua_guard_tostring(lua_State *);	/* no addresses */
-int lua_guard_setmetatable(lua_State *);	/* no __gc */
+int lua_guard_setmetatable(lua_State *);	/* no __gc, no __mode */
 int lua_guard_format(lua_State *);	/* no %p, %s without addresses */
 int lua_guard_rep(lua_State *);
 int lua_guard_byte(lua_State *);

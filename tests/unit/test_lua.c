@@ -807,6 +807,7 @@ test_order(void)
 	    "  check(next(x, 'a') == 'b' and next(x, 'b') == nil, 'steps')\n"
 	    "  local libs = keys(string, 'pairs')\n"
 	    "  check(libs[1] == 'byte' and libs[#libs] == 'upper', 'library')\n"
+	    "  check(not pcall(setmetatable, {}, {__mode = 'k'}), 'no __mode')\n"
 	    "  return 1\n"
 	    "end }\n", ANA, BEN, 1, "next and pairs: the fixed order, "
 	    "Lua's rules for traversals");
@@ -814,6 +815,10 @@ test_order(void)
 	    "return { score = function(a, b)\n"
 	    "  for i = 1, 50 do next(t) end end }", "", ANA, BEN,
 	    "rule.lua:3: instruction limit", "next(t, nil) sorts, charged");
+	score_fails_with("return { score = function(a, b)\n"
+	    "  setmetatable({}, {__mode = 'v'}) end }", "", ANA, BEN,
+	    "rule.lua:2: setmetatable: __mode is not available in mingle "
+	    "scripts", "weak tables are refused");
 }
 
 /*
