@@ -198,4 +198,27 @@ return { score = function(a, b)
 end }
 LUA
 
+# Error messages name the same key in every process too: a returned table
+# with two unknown keys.
+cat >"$TMP/two_typos.lua" <<'LUA'
+return { scroe = function() return 0 end, vetoo = function() end,
+  sccore = 1, veto = 2 }
+LUA
+sed "s|^script = .*|script = $TMP/two_typos.lua|" "$TMP/random.ini" \
+    >"$TMP/two_typos.ini"
+i=1
+same=yes
+while [ "$i" -le "$RUNS" ]; do
+	"$MINGLE" check -c "$TMP/two_typos.ini" >/dev/null 2>"$TMP/typos.$i"
+	cmp -s "$TMP/typos.1" "$TMP/typos.$i" || same=no
+	i=$((i + 1))
+done
+if [ "$same" = yes ]; then
+	t_ok "errors: $RUNS runs, the same message"
+else
+	t_fail "errors: messages differ" "$(cat "$TMP"/typos.*)"
+fi
+t_contains "errors: ... naming the first unknown key in byte order" \
+    "$TMP/typos.1" "unknown key 'sccore'"
+
 t_done
