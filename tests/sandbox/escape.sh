@@ -13,10 +13,11 @@ SMALL="instruction_limit = 100000"
 SECONDS_MAX=20
 SECONDS_KILL=60
 # Peak RSS in KiB: the 64 MiB default limit, the state's own data and the
-# program.  A sanitizer's shadow memory and quarantine come on top.
+# program (at most 73 MiB measured).  AddressSanitizer's shadow memory
+# comes on top (at most 124 MiB measured).
 RSS_MAX=$((160 * 1024))
 if ldd "$MINGLE" 2>/dev/null | grep -q libasan; then
-	RSS_MAX=$((1024 * 1024))
+	RSS_MAX=$((320 * 1024))
 fi
 TIME=
 if [ -x /usr/bin/time ] && /usr/bin/time -f %M true >/dev/null 2>&1; then
