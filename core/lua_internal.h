@@ -40,7 +40,7 @@
  * the allocator never sees made (a light C function).  Numbers start at
  * 1 and only grow.
  */
-#define LUA_SERIAL_SIZES	16	/* words of block sizes seen, to 8 KiB */
+#define LUA_SERIAL_SIZES	16	/* words of sizes seen, to 8 KiB */
 
 struct lua_serial_slot {
 	uintptr_t p;		/* 0: empty */

@@ -277,7 +277,8 @@ lib_has_tag(lua_State *L)
 		}
 	} else if ((n = (lua_Integer)lua_rawlen(L, 1)) > 0) {
 		/* Each comparison reads up to the tag's length. */
-		lua_sandbox_charge(L, (size_t)n * (1 + len / LUA_BYTES_PER_UNIT));
+		lua_sandbox_charge(L, (size_t)n * (1 + len /
+		    LUA_BYTES_PER_UNIT));
 		for (i = 1; i <= n && !found; i++) {
 			if (lua_rawgeti(L, 1, i) == LUA_TSTRING &&
 			    strcmp(lua_tostring(L, -1), tag) == 0)

@@ -306,7 +306,8 @@ lua_sandbox_charge(lua_State *L, size_t n)
 	sb->used += (long long)n;
 	if (sb->fatal == FATAL_NONE) {
 		if (sb->used > sb->budget)
-			sandbox_fatal(sb, FATAL_INSTRUCTIONS, sandbox_line(L, 1));
+			sandbox_fatal(sb, FATAL_INSTRUCTIONS,
+			    sandbox_line(L, 1));
 		else if (sb->used < sb->clock_at)
 			return;
 		else {

@@ -7,9 +7,9 @@
  * numbers each such object as it allocates it, and this map finds the
  * number again from the object's address.  Open addressing with linear
  * probing, at most half full (most lookups are misses: see below); a
- * removal shifts the entries after it back, so there are no tombstones.  Most freed blocks are not objects: the sizes objects were
- * allocated with are remembered, and a free of any other size skips the
- * lookup.
+ * removal shifts the entries after it back, so there are no tombstones.
+ * Most freed blocks are not objects: the sizes objects were allocated
+ * with are remembered, and a free of any other size skips the lookup.
  */
 #include "autoconf.h"
 

@@ -255,7 +255,8 @@ ls_module(struct lua_strategy *ls, lua_State *L, char **cause)
 		    NULL;
 		*cause = xasprintf("%s: the returned table has an unknown key "
 		    "'%s'%s%s%s (known: name, version, symmetric, init, "
-		    "prepare, score, veto)", ls->path, bad != NULL ? bad : other,
+		    "prepare, score, veto)", ls->path,
+		    bad != NULL ? bad : other,
 		    near != NULL ? "; did you mean '" : "",
 		    near != NULL ? near : "", near != NULL ? "'?" : "");
 		return -1;
