@@ -39,14 +39,14 @@ struct allowed {
 
 static const struct allowed base_allowed[] = {
 	{ "assert", NULL }, { "error", NULL }, { "getmetatable", NULL },
-	{ "ipairs", NULL }, { "next", NULL },
-	{ "pairs", lua_guard_pairs },
+	{ "ipairs", NULL }, { "next", lua_order_next },
+	{ "pairs", lua_order_pairs },
 	{ "pcall", lua_guard_catch },
 	{ "print", lua_lib_log },	/* stdout may be the output file */
 	{ "rawequal", NULL }, { "rawget", NULL }, { "rawlen", NULL },
 	{ "rawset", NULL }, { "select", NULL },
 	{ "setmetatable", lua_guard_setmetatable },
-	{ "tonumber", NULL },
+	{ "tonumber", lua_guard_scan },
 	{ "tostring", lua_guard_tostring },
 	{ "type", NULL },
 	{ "xpcall", lua_guard_catch },
@@ -60,23 +60,24 @@ static const struct allowed string_allowed[] = {
 	{ "format", lua_guard_format },
 	{ "gmatch", lua_pattern_gmatch },
 	{ "gsub", lua_pattern_gsub },
-	{ "len", NULL }, { "lower", NULL },
+	{ "len", NULL }, { "lower", lua_guard_scan },
 	{ "match", lua_pattern_match },
-	{ "pack", NULL }, { "packsize", NULL },
+	{ "pack", lua_guard_pack }, { "packsize", lua_guard_pack },
 	{ "rep", lua_guard_rep },
-	{ "reverse", NULL }, { "sub", NULL }, { "unpack", NULL },
-	{ "upper", NULL },
+	{ "reverse", lua_guard_scan }, { "sub", NULL },
+	{ "unpack", lua_guard_pack },
+	{ "upper", lua_guard_scan },
 	{ NULL, NULL }
 };
 
 static const struct allowed table_allowed[] = {
-	{ "concat", lua_guard_concat },
-	{ "insert", lua_guard_insert },
-	{ "move", lua_guard_move },
+	{ "concat", lua_table_concat },
+	{ "insert", lua_table_insert },
+	{ "move", lua_table_move },
 	{ "pack", NULL },
-	{ "remove", lua_guard_remove },
-	{ "sort", lua_guard_sort },
-	{ "unpack", lua_guard_unpack },
+	{ "remove", lua_table_remove },
+	{ "sort", lua_table_sort },
+	{ "unpack", lua_table_unpack },
 	{ NULL, NULL }
 };
 
@@ -96,9 +97,9 @@ static const struct allowed math_allowed[] = {
 static const struct allowed utf8_allowed[] = {
 	{ "char", NULL }, { "charpattern", NULL },
 	{ "codepoint", lua_guard_codepoint },
-	{ "codes", NULL },
-	{ "len", lua_guard_utf8_scan },
-	{ "offset", lua_guard_utf8_scan },
+	{ "codes", lua_guard_codes },
+	{ "len", lua_guard_scan },
+	{ "offset", lua_guard_scan },
 	{ NULL, NULL }
 };
 
@@ -109,6 +110,20 @@ static const struct allowed coroutine_allowed[] = {
 	{ "running", NULL }, { "status", NULL }, { "wrap", NULL },
 	{ "yield", NULL },
 	{ NULL, NULL }
+};
+
+/*
+ * Guards that do the work themselves rather than call the stock function.
+ * Lua names a function called from C (by pcall, say) by finding it in the
+ * library tables of package.loaded: "bad argument #2 to 'table.insert'".
+ * These go there in place of the stock ones, which the other guards call
+ * and so leave there.  Those tables are out of the script's reach.
+ */
+static const lua_CFunction own_work[] = {
+	lua_order_next, lua_order_pairs, lua_guard_tostring, lua_guard_random,
+	lua_pattern_find, lua_pattern_gmatch, lua_pattern_gsub,
+	lua_pattern_match, lua_table_concat, lua_table_insert,
+	lua_table_remove, lua_table_sort
 };
 
 static const struct library {
@@ -126,6 +141,7 @@ static const struct library {
 	    coroutine_allowed },
 };
 
+static int	env_own_work(lua_CFunction);
 static void	env_freeze(lua_State *, const char *);
 static int	env_readonly(lua_State *);
 static int	env_frozen_pairs(lua_State *);
@@ -141,6 +157,7 @@ lua_env_open(lua_State *L)
 	const struct allowed *a;
 	size_t i;
 
+	lua_order_open(L);
 	lua_newtable(L);				/* env */
 	for (i = 0; i < sizeof libraries / sizeof libraries[0]; i++) {
 		lib = &libraries[i];
@@ -153,6 +170,12 @@ lua_env_open(lua_State *L)
 			lua_getfield(L, -2, a->name);	/* env stock lib v */
 			if (a->guard != NULL)
 				lua_pushcclosure(L, a->guard, 1);
+			else if (lua_iscfunction(L, -1))
+				lua_order_remember(L, -1);
+			if (env_own_work(a->guard)) {
+				lua_pushvalue(L, -1);	/* ... lib g g */
+				lua_setfield(L, -4, a->name);	/* ... lib g */
+			}
 			lua_setfield(L, -2, a->name);	/* env stock lib */
 		}
 		if (lib->name != NULL &&
@@ -174,6 +197,14 @@ lua_env_open(lua_State *L)
 			lua_pop(L, 1);			/* env stock */
 		lua_pop(L, 1);				/* env */
 	}
+	/* The C functions the allowed ones return, numbered too: */
+	lua_pushcfunction(L, lua_order_next);		/* env next */
+	lua_order_remember(L, -1);
+	lua_getfield(L, -2, "ipairs");			/* env next ipairs */
+	lua_newtable(L);				/* env next ipairs {} */
+	lua_call(L, 1, 1);				/* env next iter */
+	lua_order_remember(L, -1);
+	lua_pop(L, 2);					/* env */
 	lua_lib_push(L);				/* env mingle */
 	env_freeze(L, "mingle");			/* env proxy */
 	lua_setfield(L, -2, "mingle");			/* env */
@@ -181,6 +212,18 @@ lua_env_open(lua_State *L)
 	lua_setfield(L, -2, LUA_GNAME);			/* env */
 	lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);	/* */
 	lua_gc(L, LUA_GCCOLLECT);
+}
+
+static int
+env_own_work(lua_CFunction guard)
+{
+	size_t i;
+
+	for (i = 0; guard != NULL && i < sizeof own_work / sizeof own_work[0];
+	    i++)
+		if (own_work[i] == guard)
+			return 1;
+	return 0;
 }
 
 /* Replace the table on top with an empty read-only proxy for it. */
@@ -214,7 +257,7 @@ env_readonly(lua_State *L)
 static int
 env_frozen_pairs(lua_State *L)
 {
-	lua_pushcfunction(L, lua_guard_pairs);		/* proxy pairs */
+	lua_pushcfunction(L, lua_order_pairs);		/* proxy pairs */
 	lua_pushvalue(L, lua_upvalueindex(1));		/* proxy pairs tbl */
 	lua_call(L, 1, 3);				/* proxy iter tbl nil */
 	return 3;

@@ -24,6 +24,18 @@
 #include "lua_sandbox.h"
 #include "normalize.h"
 
+/*
+ * What mingle.normalize and has_tag charge, in units of the instruction
+ * limit: about what the same time buys in VM instructions.  Per character
+ * and per code point of its decomposition (U+FDFA has 18), and per swap
+ * the reordering of a run of combining marks may make (up to the square
+ * of the run's length).  The text is scanned in parts, each charged
+ * before the next, so a huge one stops early.
+ */
+#define NORMALIZE_UNITS		6
+#define NORMALIZE_SWAP_UNITS	2
+#define NORMALIZE_PART		4096
+
 /* Log lines per script before the rest are dropped. */
 #define LOG_MAX		1000
 #define LOG_COUNT	"mingle.logged"
@@ -42,7 +54,7 @@ static size_t	lib_merge(lua_State *, const struct lua_tagset *,
 		    const struct lua_tagset *, int);
 static struct lib_str *lib_collect(lua_State *, int, size_t *);
 static int	lib_str_cmp(const void *, const void *);
-static char	*lib_normalize_arg(lua_State *, int);
+static const char *lib_normalize_arg(lua_State *, int, size_t *);
 
 static const luaL_Reg lib_funcs[] = {
 	{ "overlap", lib_overlap },
@@ -56,7 +68,14 @@ static const luaL_Reg lib_funcs[] = {
 void
 lua_lib_push(lua_State *L)
 {
+	const luaL_Reg *r;
+
 	luaL_newlib(L, lib_funcs);			/* mingle */
+	for (r = lib_funcs; r->name != NULL; r++) {
+		lua_getfield(L, -1, r->name);		/* mingle fn */
+		lua_order_remember(L, -1);
+		lua_pop(L, 1);				/* mingle */
+	}
 }
 
 static int
@@ -166,7 +185,7 @@ lib_collect(lua_State *L, int idx, size_t *np)
 	const struct lua_tagset *ts = lua_view_tagset(L, idx);
 	struct lib_str *v;
 	lua_Integer len, i;
-	size_t n = 0, k, cap;
+	size_t n = 0, k, cap, bytes = 0;
 
 	if (ts != NULL) {
 		v = lua_newuserdatauv(L, (ts->n + 1) * sizeof *v, 0);
@@ -207,7 +226,11 @@ lib_collect(lua_State *L, int idx, size_t *np)
 			lua_pop(L, 1);			/* ... ud key */
 		}
 	}
-	lua_sandbox_charge(L, n * 4);
+	/* Sorting compares strings, each up to its length. */
+	for (k = 0; k < n; k++)
+		bytes += v[k].len;
+	lua_sandbox_charge(L, (n + bytes / LUA_BYTES_PER_UNIT) *
+	    (2 + lua_guard_log2(n)));
 	qsort(v, n, sizeof *v, lib_str_cmp);
 	for (k = 0, i = 0; (size_t)i < n; i++)
 		if (k == 0 || lib_str_cmp(&v[k - 1], &v[i]) != 0)
@@ -233,15 +256,14 @@ lib_has_tag(lua_State *L)
 	const struct lua_tagset *ts = lua_view_tagset(L, 1);
 	size_t len, lo, hi, mid;
 	lua_Integer n, i;
-	char *tag;
+	const char *tag;
 	long r;
 	int found = 0;
 
 	luaL_checkstring(L, 2);
 	if (ts == NULL)
 		luaL_argexpected(L, lua_type(L, 1) == LUA_TTABLE, 1, "tag set");
-	tag = lib_normalize_arg(L, 2);
-	len = strlen(tag);
+	tag = lib_normalize_arg(L, 2, &len);		/* set tag norm */
 	if (ts != NULL) {
 		r = lua_view_tag_rank(ts->tf, tag, len);
 		for (lo = 0, hi = ts->n; r >= 0 && lo < hi && !found;) {
@@ -254,6 +276,9 @@ lib_has_tag(lua_State *L)
 				hi = mid;
 		}
 	} else if ((n = (lua_Integer)lua_rawlen(L, 1)) > 0) {
+		/* Each comparison reads up to the tag's length. */
+		lua_sandbox_charge(L, (size_t)n * (1 + len /
+		    LUA_BYTES_PER_UNIT));
 		for (i = 1; i <= n && !found; i++) {
 			if (lua_rawgeti(L, 1, i) == LUA_TSTRING &&
 			    strcmp(lua_tostring(L, -1), tag) == 0)
@@ -261,13 +286,10 @@ lib_has_tag(lua_State *L)
 			lua_pop(L, 1);
 		}
 	} else {
-		lua_sandbox_host_enter(L);
-		lua_pushstring(L, tag);			/* set tag norm */
-		lua_sandbox_host_leave(L);
+		lua_pushvalue(L, -1);			/* set tag norm norm */
 		found = lua_rawget(L, 1) != LUA_TNIL && lua_toboolean(L, -1);
-		lua_pop(L, 1);				/* set tag */
+		lua_pop(L, 1);				/* set tag norm */
 	}
-	free(tag);
 	lua_pushboolean(L, found);
 	return 1;
 }
@@ -275,31 +297,57 @@ lib_has_tag(lua_State *L)
 static int
 lib_normalize(lua_State *L)
 {
-	char *s;
+	size_t len;
 
 	luaL_checkstring(L, 1);
-	s = lib_normalize_arg(L, 1);
-	lua_sandbox_host_enter(L);
-	lua_pushstring(L, s);				/* s norm */
-	lua_sandbox_host_leave(L);
-	free(s);
+	lib_normalize_arg(L, 1, &len);			/* s norm */
 	return 1;
 }
 
-/* The string at IDX normalized; malloc'ed, so push nothing that can fail
- * before it is freed (the pushes above lift the memory limit). */
-static char *
-lib_normalize_arg(lua_State *L, int idx)
+/*
+ * Push the string at IDX normalized and return it (*LEN bytes).  Its work
+ * is charged as the text is scanned, before the normalization proper, and
+ * its buffer and result live in the state's memory, under its limit.
+ */
+static const char *
+lib_normalize_arg(lua_State *L, int idx, size_t *lenp)
 {
-	size_t len;
+	struct normalize_cost c;
+	size_t len, units, done = 0, swaps = 0, room;
 	const char *s = lua_tolstring(L, idx, &len);
-	char *n;
+	void *buf;
+	long n;
+	int r = 0;
 
-	lua_sandbox_charge(L, len / LUA_BYTES_PER_UNIT + 1);
-	n = memchr(s, '\0', len) != NULL ? NULL : normalize_tag(s, len);
-	if (n == NULL)
+	if (memchr(s, '\0', len) != NULL)
 		luaL_argerror(L, idx, "not valid UTF-8 text");
-	return n;
+	room = lua_sandbox_memory_limit(L) / sizeof(int32_t);
+	memset(&c, 0, sizeof c);
+	while (r == 0) {
+		r = normalize_cost(s, len, &c, NORMALIZE_PART);
+		units = c.chars + c.cps - done;
+		done = c.chars + c.cps;
+		lua_sandbox_charge(L, units * NORMALIZE_UNITS +
+		    (c.swaps - swaps) * NORMALIZE_SWAP_UNITS);
+		swaps = c.swaps;
+		if (r == 0 && c.cps >= room) {
+			/* The buffer will not fit: stop here, with the memory
+			 * error this allocation raises. */
+			lua_newuserdatauv(L, c.cps * sizeof(int32_t) + 1, 0);
+			lua_pop(L, 1);
+			room = (size_t)-1;
+		}
+	}
+	if (r < 0)
+		luaL_argerror(L, idx, "not valid UTF-8 text");
+	buf = lua_newuserdatauv(L, c.cps * sizeof(int32_t) + 1, 0);
+							/* ... buf */
+	if ((n = normalize_tag_into(s, len, buf, c.cps)) < 0)
+		luaL_argerror(L, idx, "not valid UTF-8 text");
+	lua_pushlstring(L, buf, (size_t)n);		/* ... buf norm */
+	lua_remove(L, -2);				/* ... norm */
+	*lenp = (size_t)n;
+	return lua_tostring(L, -1);
 }
 
 /*

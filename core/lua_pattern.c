@@ -640,7 +640,7 @@ pat_add_value(struct pat *ms, luaL_Buffer *b, const char *s, const char *e,
     int tr)
 {
 	lua_State *L = ms->L;
-	size_t l, i;
+	size_t l, i, cl;
 	const char *r;
 
 	switch (tr) {
@@ -653,8 +653,10 @@ pat_add_value(struct pat *ms, luaL_Buffer *b, const char *s, const char *e,
 		lua_gettable(L, 3);			/* ... v */
 		break;
 	default:
-		/* A string with %0-%9 and %%. */
+		/* A string with %0-%9 and %%, copied a byte at a time; the
+		 * captures it names are charged as they are added. */
 		r = lua_tolstring(L, 3, &l);
+		pat_step(ms, l / LUA_CHARS_PER_UNIT);
 		for (i = 0; i < l; i++) {
 			if (r[i] != PAT_ESC) {
 				luaL_addchar(b, r[i]);
@@ -663,13 +665,16 @@ pat_add_value(struct pat *ms, luaL_Buffer *b, const char *s, const char *e,
 			i++;
 			if (i < l && r[i] == PAT_ESC)
 				luaL_addchar(b, PAT_ESC);
-			else if (i < l && r[i] == '0')
+			else if (i < l && r[i] == '0') {
+				pat_step(ms, (size_t)(e - s) /
+				    LUA_BYTES_PER_UNIT);
 				luaL_addlstring(b, s, (size_t)(e - s));
-			else if (i < l && r[i] >= '1' && r[i] <= '9') {
+			} else if (i < l && r[i] >= '1' && r[i] <= '9') {
 				pat_push_one(ms, r[i] - '1', s, e);
 							/* ... cap */
-				luaL_tolstring(L, -1, NULL);
+				luaL_tolstring(L, -1, &cl);
 							/* ... cap str */
+				pat_step(ms, cl / LUA_BYTES_PER_UNIT);
 				lua_remove(L, -2);	/* ... str */
 				luaL_addvalue(b);	/* ... */
 			} else

@@ -66,6 +66,7 @@ struct lua_sandbox {
 	size_t memory_limit;	/* on top of the sealed baseline */
 	unsigned long refusals;	/* allocations refused so far */
 	int host;		/* > 0: the host allocates, no limit */
+	struct lua_serial serial;	/* tables, functions, coroutines */
 
 	/* Work, per call. */
 	long limit;		/* instruction budget */
@@ -74,7 +75,8 @@ struct lua_sandbox {
 	long long used;
 	int granularity;	/* hook period */
 	long long time_limit_ns;
-	struct timespec start;	/* taken at the call's first hook */
+	long long clock_at;	/* charge reads the clock when used gets here */
+	struct timespec start;	/* taken at the first reading of the clock */
 	int started;
 	int in_call;
 	int last_line;		/* seen by the hook, for messages */
@@ -91,6 +93,7 @@ struct lua_sandbox {
 
 static void	*sandbox_alloc(void *, void *, size_t, size_t);
 static void	 sandbox_hook(lua_State *, lua_Debug *);
+static int	 sandbox_late(struct lua_sandbox *);
 static int	 sandbox_msghandler(lua_State *);
 static void	 sandbox_fatal(struct lua_sandbox *, enum fatal, int);
 static void	 sandbox_raise(lua_State *, struct lua_sandbox *);
@@ -152,6 +155,7 @@ lua_sandbox_free(struct lua_sandbox *sb)
 	sb->in_call = 0;
 	sb->host = 1;
 	lua_close(sb->L);
+	lua_serial_free(&sb->serial);
 	free(sb->traceback);
 	free(sb->fatal_msg);
 	free(sb->path);
@@ -241,6 +245,7 @@ lua_sandbox_call(struct lua_sandbox *sb, uint64_t key, int nargs,
 	sb->time_limit_ns = sb->budget > TIME_MIN_NS / TIME_NS_PER_INSTRUCTION ?
 	    sb->budget * TIME_NS_PER_INSTRUCTION : TIME_MIN_NS;
 	sb->used = 0;
+	sb->clock_at = sb->granularity;
 	sb->fatal = FATAL_NONE;
 	sb->host = 0;
 	sb->last_line = 0;
@@ -299,10 +304,22 @@ lua_sandbox_charge(lua_State *L, size_t n)
 	if (n > (size_t)sb->budget)
 		n = (size_t)sb->budget + 1;
 	sb->used += (long long)n;
-	if (sb->used <= sb->budget && sb->fatal == FATAL_NONE)
-		return;
-	if (sb->fatal == FATAL_NONE)
-		sandbox_fatal(sb, FATAL_INSTRUCTIONS, sandbox_line(L, 1));
+	if (sb->fatal == FATAL_NONE) {
+		if (sb->used > sb->budget)
+			sandbox_fatal(sb, FATAL_INSTRUCTIONS,
+			    sandbox_line(L, 1));
+		else if (sb->used < sb->clock_at)
+			return;
+		else {
+			/* C code charging as it goes, with hardly a VM
+			 * instruction between: the hook may never run, so the
+			 * time net is checked here too, as often. */
+			sb->clock_at = sb->used + sb->granularity;
+			if (!sandbox_late(sb))
+				return;
+			sandbox_fatal(sb, FATAL_TIME, sandbox_line(L, 1));
+		}
+	}
 	sandbox_raise(L, sb);
 }
 
@@ -310,6 +327,16 @@ void
 lua_sandbox_budget(struct lua_sandbox *sb, long long units)
 {
 	sb->next_budget = units;
+}
+
+size_t
+lua_sandbox_memory_limit(lua_State *L)
+{
+	struct lua_sandbox *sb = lua_sandbox_of(L);
+
+	if (!sb->in_call || sb->host > 0)
+		return (size_t)-1;
+	return sb->memory_limit;
 }
 
 uint64_t
@@ -340,6 +367,18 @@ lua_sandbox_host_leave(lua_State *L)
 		sb->host--;
 }
 
+uint64_t
+lua_sandbox_created(lua_State *L, const void *p)
+{
+	return lua_serial_find(&lua_sandbox_of(L)->serial, p);
+}
+
+uint64_t
+lua_sandbox_stamp(lua_State *L)
+{
+	return lua_serial_stamp(&lua_sandbox_of(L)->serial);
+}
+
 unsigned long
 lua_sandbox_refusals(lua_State *L)
 {
@@ -365,22 +404,32 @@ lua_sandbox_recheck(lua_State *L, unsigned long refusals, int erridx)
 /*
  * The allocator: frees always succeed; growth is refused past the cap,
  * and during calls it also costs instruction budget, so that a loop of
- * cheap instructions each copying megabytes still runs out.
+ * cheap instructions each copying megabytes still runs out.  A new
+ * table, function or coroutine (Lua passes its type as OSIZE) gets the
+ * next creation number, which orders keys in lua_order.c; the map that
+ * keeps the numbers counts as the state's memory.
  */
 static void *
 sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
 	struct lua_sandbox *sb = ud;
-	size_t old = ptr != NULL ? osize : 0, grow;
+	size_t old = ptr != NULL ? osize : 0, extra = 0, grow;
+	int made;
 	void *p;
 
 	if (nsize == 0) {
+		if (ptr != NULL)
+			sb->bytes -= lua_serial_drop(&sb->serial, ptr, osize);
 		free(ptr);
 		sb->bytes -= old;
 		return NULL;
 	}
-	if (nsize > old && sb->host == 0) {
-		grow = nsize - old;
+	made = ptr == NULL && (osize == LUA_TTABLE || osize == LUA_TFUNCTION ||
+	    osize == LUA_TTHREAD);
+	if (made)
+		extra = lua_serial_growth(&sb->serial);
+	if (nsize + extra > old && sb->host == 0) {
+		grow = nsize + extra - old;
 		if (grow > sb->cap || sb->bytes > sb->cap - grow) {
 			sb->refusals++;
 			if (sb->in_call)
@@ -402,6 +451,8 @@ sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	if (p == NULL)
 		return NULL;
 	sb->bytes = sb->bytes - old + nsize;
+	if (made)
+		sb->bytes += lua_serial_add(&sb->serial, p, nsize);
 	return p;
 }
 
@@ -409,8 +460,6 @@ static void
 sandbox_hook(lua_State *L, lua_Debug *ar)
 {
 	struct lua_sandbox *sb = lua_sandbox_of(L);
-	struct timespec now;
-	long long ns;
 
 	if (!sb->in_call)
 		return;
@@ -418,23 +467,36 @@ sandbox_hook(lua_State *L, lua_Debug *ar)
 	if (lua_getinfo(L, "l", ar) && ar->currentline > 0)
 		sb->last_line = ar->currentline;
 	if (sb->fatal == FATAL_NONE) {
-		/* Most calls end before the first hook: read the clock here,
-		 * not at every call's start. */
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		if (!sb->started) {
-			sb->start = now;
-			sb->started = 1;
-		}
-		ns = (long long)(now.tv_sec - sb->start.tv_sec) * 1000000000LL +
-		    (now.tv_nsec - sb->start.tv_nsec);
 		if (sb->used > sb->budget)
 			sandbox_fatal(sb, FATAL_INSTRUCTIONS, sb->last_line);
-		else if (ns > sb->time_limit_ns)
+		else if (sandbox_late(sb))
 			sandbox_fatal(sb, FATAL_TIME, sb->last_line);
 		else
 			return;
 	}
 	sandbox_raise(L, sb);
+}
+
+/*
+ * Has the call run longer than its time limit?  Most calls end before the
+ * first hook or charge that reads the clock, so the clock starts at the
+ * first reading, not at every call's start.
+ */
+static int
+sandbox_late(struct lua_sandbox *sb)
+{
+	struct timespec now;
+	long long ns;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (!sb->started) {
+		sb->start = now;
+		sb->started = 1;
+		return 0;
+	}
+	ns = (long long)(now.tv_sec - sb->start.tv_sec) * 1000000000LL +
+	    (now.tv_nsec - sb->start.tv_nsec);
+	return ns > sb->time_limit_ns;
 }
 
 /*

@@ -84,10 +84,20 @@ void lua_sandbox_budget(struct lua_sandbox *sb, long long units);
 
 /*
  * For C functions running inside a call: count N units of work against
- * the instruction limit; raises the limit error when it is exceeded.
- * Does nothing outside calls.
+ * the instruction limit; raises the limit error when it is exceeded, or
+ * the time limit's when the call has run too long (checked every so many
+ * units, as the count hook does).  Charge before the work where its cost
+ * is known, as it goes where it is not.  Does nothing outside calls.
  */
 void lua_sandbox_charge(lua_State *L, size_t n);
+
+/*
+ * For C functions about to allocate much: the memory limit, which the
+ * state can never grow past (SIZE_MAX where there is none: outside calls,
+ * while the host allocates).  What the state holds already is not taken
+ * off: the collector may free some of it.
+ */
+size_t lua_sandbox_memory_limit(lua_State *L);
 
 /* A 64-bit pseudo-random number from the call's generator. */
 uint64_t lua_sandbox_random(lua_State *L);

@@ -241,7 +241,7 @@ ls_worker_open(struct lua_strategy *ls, const struct mingle_config *config,
 static int
 ls_module(struct lua_strategy *ls, lua_State *L, char **cause)
 {
-	const char *key, *near;
+	const char *key, *near, *bad = NULL, *other = NULL;
 	size_t k, nkeys = sizeof module_keys / sizeof module_keys[0];
 	lua_Debug ar;
 	int type;
@@ -252,35 +252,50 @@ ls_module(struct lua_strategy *ls, lua_State *L, char **cause)
 		    luaL_typename(L, SLOT_MODULE));
 		return -1;
 	}
+	/*
+	 * Unknown keys first, then the known keys' types, each in a fixed
+	 * order (the first unknown string by bytes, or the first other type
+	 * by name): Lua's own order of keys, and with it the message, would
+	 * change from run to run.  Keys stay in the table, so their strings
+	 * stay valid.
+	 */
 	lua_pushnil(L);					/* ... nil */
 	while (lua_next(L, SLOT_MODULE)) {		/* ... key value */
-		key = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) :
-		    NULL;
-		for (k = 0; key != NULL && k < nkeys; k++)
+		lua_pop(L, 1);				/* ... key */
+		if (lua_type(L, -1) != LUA_TSTRING) {
+			key = luaL_typename(L, -1);
+			if (other == NULL || strcmp(key, other) < 0)
+				other = key;
+			continue;
+		}
+		key = lua_tostring(L, -1);
+		for (k = 0; k < nkeys; k++)
 			if (strcmp(key, module_keys[k]) == 0)
 				break;
-		if (key == NULL || k == nkeys) {
-			near = key != NULL ? closest_match(key, module_keys,
-			    nkeys) : NULL;
-			*cause = xasprintf("%s: the returned table has an "
-			    "unknown key '%s'%s%s%s (known: name, version, "
-			    "symmetric, options, init, prepare, score, veto)",
-			    ls->path,
-			    key != NULL ? key : luaL_typename(L, -2),
-			    near != NULL ? "; did you mean '" : "",
-			    near != NULL ? near : "", near != NULL ? "'?" : "");
-			lua_pop(L, 2);
-			return -1;
-		}
-		type = lua_type(L, -1);
-		if (type != module_types[k]) {
-			*cause = xasprintf("%s: '%s' must be a %s, not %s",
-			    ls->path, key, lua_typename(L, module_types[k]),
-			    lua_typename(L, type));
-			lua_pop(L, 2);
-			return -1;
-		}
-		lua_pop(L, 1);				/* ... key */
+		if (k == nkeys && (bad == NULL || strcmp(key, bad) < 0))
+			bad = key;
+	}
+	if (bad != NULL || other != NULL) {
+		near = bad != NULL ? closest_match(bad, module_keys, nkeys) :
+		    NULL;
+		*cause = xasprintf("%s: the returned table has an unknown key "
+		    "'%s'%s%s%s (known: name, version, symmetric, options, "
+		    "init, prepare, score, veto)", ls->path,
+		    bad != NULL ? bad : other,
+		    near != NULL ? "; did you mean '" : "",
+		    near != NULL ? near : "", near != NULL ? "'?" : "");
+		return -1;
+	}
+	for (k = 0; k < nkeys; k++) {
+		lua_pushstring(L, module_keys[k]);	/* ... key */
+		type = lua_rawget(L, SLOT_MODULE);	/* ... value */
+		lua_pop(L, 1);				/* ... */
+		if (type == LUA_TNIL || type == module_types[k])
+			continue;
+		*cause = xasprintf("%s: '%s' must be a %s, not %s", ls->path,
+		    module_keys[k], lua_typename(L, module_types[k]),
+		    lua_typename(L, type));
+		return -1;
 	}
 
 	if (ls->version == NULL) {

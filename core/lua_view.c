@@ -142,6 +142,7 @@ lua_view_build(lua_State *L, const struct attendee_table *t)
 		col->t = t;
 		col->idx = (uint32_t)i;
 		luaL_setmetatable(L, COLUMN_MT);
+		lua_order_remember(L, -1);
 		lua_setfield(L, -2, "column");		/* views v vals */
 		for (f = 0; f < t->nfields; f++) {
 			view_push_value(L, &t->fields[f], tfs[f], i);
@@ -182,6 +183,7 @@ view_push_value(lua_State *L, const struct field *f,
 		ts->ranks = tf->ranks + f->tag_off[i];
 		ts->n = f->tag_off[i + 1] - f->tag_off[i];
 		luaL_setmetatable(L, TAGSET_MT);
+		lua_order_remember(L, -1);
 		break;
 	case MINGLE_FIELD_NUMBER:
 		if (!f->has_number[i]) {
@@ -406,6 +408,9 @@ view_unknown(lua_State *L)
 		    "not by a %s", luaL_typename(L, 2));
 	key = lua_tostring(L, 2);
 	n = lua_rawlen(L, lua_upvalueindex(2));
+	/* Each name is compared with the key, up to the key's length. */
+	lua_sandbox_charge(L, (n + 1) * (1 + lua_rawlen(L, 2) /
+	    LUA_BYTES_PER_UNIT));
 	names = lua_newuserdatauv(L, (n + 1) * sizeof *names, 0);
 	for (i = 0; i < n; i++) {
 		lua_rawgeti(L, lua_upvalueindex(2), (lua_Integer)i + 1);
@@ -496,6 +501,7 @@ tagset_index(lua_State *L)
 		return 1;
 	}
 	tag = lua_tolstring(L, 2, &len);
+	lua_sandbox_charge(L, len / LUA_BYTES_PER_UNIT);	/* hashing */
 	r = lua_view_tag_rank(ts->tf, tag, len);
 	for (lo = 0, hi = ts->n; r >= 0 && lo < hi;) {
 		mid = lo + (hi - lo) / 2;
@@ -597,6 +603,9 @@ column_index(lua_State *L)
 		if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNUMBER)
 			col = lua_tointeger(L, -1);	/* col key idx */
 		else {
+			/* Each header is compared with the name. */
+			lua_sandbox_charge(L, (csv->ncols + 1) * (1 +
+			    lua_rawlen(L, 2) / LUA_BYTES_PER_UNIT));
 			found = csv_column(csv, lua_tostring(L, 2), &cause);
 			if (found < 0) {
 				lua_sandbox_host_enter(L);

@@ -49,6 +49,14 @@ normalize_squeeze_space(char *s)
 	return s;
 }
 
+/* What the tags' normalization does: NFKC and case folding. */
+#define TAG_OPTIONS	(UTF8PROC_STABLE | UTF8PROC_COMPOSE | \
+			    UTF8PROC_COMPAT | UTF8PROC_CASEFOLD)
+
+/* Code points one character may decompose into that normalize_cost looks
+ * at; U+FDFA, the longest, has 18. */
+#define DECOMPOSE_MAX	32
+
 static char *
 map(const char *s, size_t n, utf8proc_option_t options)
 {
@@ -79,52 +87,118 @@ space_at(const char *p, size_t *len)
 	    cp == '\v' || utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
 
-/* M (mapped, freed here) without leading '#' marks and white space, and
- * with inner runs of white space one space; a new string. */
-static char *
-tidy(char *m)
+/*
+ * Tidy the NUL-terminated text at OUT in place (it only shrinks): no
+ * leading '#' marks and white space, inner runs of white space one space.
+ * Returns its new length.
+ */
+static size_t
+tidy_in_place(char *out)
 {
-	char *out, *o;
-	const char *p;
-	size_t len;
+	char *o = out;
+	const char *p = out;
+	size_t clen;
 	int pending_space = 0;
 
-	out = o = xmalloc(strlen(m) + 1);
-	p = m;
 	/* Leading space and '#' marks: "  ##Lua" is "lua". */
 	while (*p != '\0') {
 		if (*p == '#')
-			len = 1;
-		else if (!space_at(p, &len))
+			clen = 1;
+		else if (!space_at(p, &clen))
 			break;
-		p += len;
+		p += clen;
 	}
 	while (*p != '\0') {
-		if (space_at(p, &len)) {
+		if (space_at(p, &clen)) {
 			pending_space = 1;
-			p += len;
+			p += clen;
 			continue;
 		}
 		if (pending_space && o != out)
 			*o++ = ' ';
 		pending_space = 0;
-		memcpy(o, p, len);
-		o += len;
-		p += len;
+		memmove(o, p, clen);
+		o += clen;
+		p += clen;
 	}
 	*o = '\0';
-	free(m);
-	return out;
+	return (size_t)(o - out);
+}
+
+/* M (mapped) tidied; M itself, shrunk. */
+static char *
+tidy(char *m)
+{
+	size_t len = tidy_in_place(m);
+
+	return xreallocarray(m, len + 1, 1);
+}
+
+int
+normalize_cost(const char *s, size_t n, struct normalize_cost *c,
+    size_t max)
+{
+	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t cp, d[DECOMPOSE_MAX];
+	utf8proc_ssize_t len, nd, i;
+
+	for (; max > 0 && c->pos < n; max--) {
+		len = utf8proc_iterate(u + c->pos, (utf8proc_ssize_t)(n -
+		    c->pos), &cp);
+		if (len <= 0 || cp < 0)
+			return -1;
+		c->pos += (size_t)len;
+		c->chars++;
+		nd = utf8proc_decompose_char(cp, d, DECOMPOSE_MAX, TAG_OPTIONS,
+		    &c->boundclass);
+		if (nd < 0)
+			return -1;
+		c->cps += (size_t)nd;
+		/* A mark joins the run before it and is out of order with at
+		 * most all of it; a starter ends the run. */
+		for (i = 0; i < nd; i++) {
+			if (i < DECOMPOSE_MAX &&
+			    utf8proc_get_property(d[i])->combining_class == 0)
+				c->run = 0;
+			else
+				c->swaps += c->run++;
+		}
+	}
+	return c->pos < n ? 0 : 1;
+}
+
+long
+normalize_tag_into(const char *s, size_t n, void *buf, size_t cps)
+{
+	utf8proc_int32_t *b = buf;
+	utf8proc_ssize_t len;
+
+	len = utf8proc_decompose((const utf8proc_uint8_t *)s,
+	    (utf8proc_ssize_t)n, b, (utf8proc_ssize_t)cps, TAG_OPTIONS);
+	if (len < 0 || (size_t)len != cps)
+		return -1;
+	len = utf8proc_reencode(b, len, TAG_OPTIONS);
+	if (len < 0)
+		return -1;
+	return (long)tidy_in_place(buf);
 }
 
 char *
 normalize_tag(const char *s, size_t n)
 {
-	char *m;
+	struct normalize_cost c;
+	char *buf;
+	long len;
 
-	m = map(s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-	    UTF8PROC_CASEFOLD);
-	return m != NULL ? tidy(m) : NULL;
+	memset(&c, 0, sizeof c);
+	if (normalize_cost(s, n, &c, (size_t)-1) < 0)
+		return NULL;
+	buf = xmalloc(c.cps * sizeof(int32_t) + 1);
+	if ((len = normalize_tag_into(s, n, buf, c.cps)) < 0) {
+		free(buf);
+		return NULL;
+	}
+	return xreallocarray(buf, (size_t)len + 1, 1);
 }
 
 char *

@@ -38,6 +38,34 @@ char *normalize_squash(char *s);
  */
 char *normalize_loose(const char *s, size_t n);
 
+/*
+ * normalize_tag in steps, for a caller that must count its work and
+ * supply its memory (the Lua sandbox).  The work grows with the code
+ * points of the decomposition (U+FDFA alone has 18), and the canonical
+ * reordering of combining marks, an insertion sort, with the square of a
+ * run of marks.
+ *
+ * normalize_cost scans S (N bytes) on from c->pos, at most MAX characters
+ * more, adding up in C the code points and a bound on the reordering's
+ * swaps.  Start with C zeroed.  Returns 1 when S is done, 0 when there is
+ * more, -1 if S is not valid UTF-8.
+ *
+ * normalize_tag_into normalizes S into BUF, which holds C.CPS * 4 + 1
+ * bytes (aligned for 32-bit integers), from a finished scan.  Returns the
+ * length of the NUL-terminated result at BUF, or -1.
+ */
+struct normalize_cost {
+	size_t pos;		/* bytes of S scanned */
+	size_t chars;		/* characters scanned */
+	size_t cps;		/* code points of the decomposition */
+	size_t swaps;		/* the reordering swaps at most this often */
+	size_t run;		/* combining marks just before pos */
+	int boundclass;		/* utf8proc's state */
+};
+int normalize_cost(const char *s, size_t n, struct normalize_cost *c,
+    size_t max);
+long normalize_tag_into(const char *s, size_t n, void *buf, size_t cps);
+
 /* NFC only, for display; new string, or NULL if S is not valid UTF-8. */
 char *normalize_nfc(const char *s, size_t n);
 

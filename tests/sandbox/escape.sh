@@ -4,10 +4,25 @@
 # Each attempt must end in a clear error (the message is checked), exit
 # status 1 (not a signal: the process lived to report it), and no output:
 # a file that already exists keeps its content, a new one never appears.
+# It must end soon (within $SECONDS_MAX s; killed at $SECONDS_KILL) and,
+# where /usr/bin/time can tell, its peak memory stays near the limit.
 . "$top_srcdir/tests/lib.sh"
 
 DIR="$top_srcdir/tests/sandbox"
 SMALL="instruction_limit = 100000"
+SECONDS_MAX=20
+SECONDS_KILL=60
+# Peak RSS in KiB: the 64 MiB default limit, the state's own data and the
+# program (at most 73 MiB measured).  AddressSanitizer's shadow memory
+# comes on top (at most 124 MiB measured).
+RSS_MAX=$((160 * 1024))
+if ldd "$MINGLE" 2>/dev/null | grep -q libasan; then
+	RSS_MAX=$((320 * 1024))
+fi
+TIME=
+if [ -x /usr/bin/time ] && /usr/bin/time -f %M true >/dev/null 2>&1; then
+	TIME=/usr/bin/time
+fi
 cd "$TMP" || exit 1
 
 # escape SCRIPT EXTRA_KEYS WANT [COMMAND]: run COMMAND (default run) on a
@@ -36,8 +51,16 @@ EOF
 	new)	set -- run -c "$TMP/escape.ini" -o "$TMP/new.csv" ;;
 	check)	set -- check -c "$TMP/escape.ini" ;;
 	esac
-	"$MINGLE" "$@" >"$TMP/out" 2>"$TMP/err"
-	rc=$?
+	start=$(date +%s)
+	if [ -n "$TIME" ]; then
+		$TIME -f %M -o "$TMP/rss" timeout "$SECONDS_KILL" "$MINGLE" "$@" \
+		    >"$TMP/out" 2>"$TMP/err"
+		rc=$?
+	else
+		timeout "$SECONDS_KILL" "$MINGLE" "$@" >"$TMP/out" 2>"$TMP/err"
+		rc=$?
+	fi
+	secs=$(($(date +%s) - start))
 	if [ "$rc" -eq 1 ]; then
 		t_ok "$name: exit 1"
 	elif [ "$rc" -ge 128 ]; then
@@ -46,6 +69,19 @@ EOF
 		t_fail "$name: exit $rc, want 1" "$(head -c 2000 "$TMP/err")"
 	fi
 	t_contains "$name: says why" "$TMP/err" "$want"
+	if [ "$secs" -le "$SECONDS_MAX" ]; then
+		t_ok "$name: ends soon ($secs s)"
+	else
+		t_fail "$name: ran $secs s"
+	fi
+	if [ -n "$TIME" ]; then
+		rss=$(tail -n 1 "$TMP/rss")
+		if [ "$rss" -le "$RSS_MAX" ]; then
+			t_ok "$name: peak memory $rss KiB"
+		else
+			t_fail "$name: peak memory $rss KiB, over $RSS_MAX"
+		fi
+	fi
 	if [ "$(cat "$TMP/kept.csv")" = sentinel ] && [ ! -e "$TMP/new.csv" ]
 	then
 		t_ok "$name: nothing written"
@@ -94,6 +130,14 @@ escape "$DIR/coroutine_loop.lua" "$SMALL" \
     "coroutine_loop.lua:5: instruction limit of 100000 per call exceeded"
 escape "$DIR/pattern_bomb.lua" "$SMALL" \
     "pattern_bomb.lua:6: instruction limit of 100000 per call exceeded"
+escape "$DIR/normalize_bomb.lua" "" \
+    "normalize_bomb.lua:6: instruction limit of 10000000 per call exceeded (scoring "
+escape "$DIR/normalize_bomb.lua" "instruction_limit = 1000000000" \
+    "normalize_bomb.lua:6: memory limit of 64 MiB exceeded (scoring "
+escape "$DIR/normalize_loop.lua" "" \
+    "normalize_loop.lua:7: instruction limit of 10000000 per call exceeded (scoring "
+escape "$DIR/table_len_bomb.lua" "" \
+    "table_len_bomb.lua:6: instruction limit of 10000000 per call exceeded (scoring "
 escape "$DIR/finalizer.lua" "" \
     "finalizer.lua:4: setmetatable: __gc is not available in mingle scripts"
 escape "$DIR/top_level_loop.lua" "$SMALL" \

@@ -22,6 +22,7 @@
 #include "attendees.h"
 #include "config.h"
 #include "csv.h"
+#include "lua_internal.h"
 #include "lua_sandbox.h"
 #include "strategy.h"
 #include "tap.h"
@@ -803,6 +804,302 @@ test_limits(void)
 	scores("local t = {} for i = 1, 1000 do t[i] = i end\n"
 	    "return { score = function(a, b) return #t end }", ANA, BEN, 1000,
 	    "memory held before scoring stays");
+
+	/* mingle.normalize: 6000 bytes of U+FDFA decompose into 36000 code
+	 * points; a run of 400 marks may be reordered 79800 times. */
+	score_fails_with("return { score = function(a, b)\n"
+	    "  return #mingle.normalize(('\\u{fdfa}'):rep(2000)) end }", small,
+	    ANA, BEN, "rule.lua:2: instruction limit",
+	    "mingle.normalize charges its decomposition");
+	score_fails_with("return { score = function(a, b)\n"
+	    "  return #mingle.normalize(('\\u{301}\\u{316}'):rep(200)) end }",
+	    small, ANA, BEN, "rule.lua:2: instruction limit",
+	    "mingle.normalize charges reordering a run of marks");
+	score_fails_with("return { score = function(a, b)\n"
+	    "  return #mingle.normalize(('\\u{fdfa}'):rep(200000)) end }",
+	    "memory_limit = 8M\ninstruction_limit = 100000000\n", ANA, BEN,
+	    "rule.lua:2: memory limit of 8 MiB exceeded",
+	    "mingle.normalize's buffer counts against the memory limit");
+	score_fails_with("local t = {} for i = 1, 100000 do t[i] = 'x' end\n"
+	    "return { score = function(a, b)\n"
+	    "  for i = 1, 200 do mingle.has_tag(t, 'y') end end }", "", ANA,
+	    BEN, "rule.lua:3: instruction limit",
+	    "mingle.has_tag charges its scan of an array");
+}
+
+/*
+ * Host functions charge what they do, at about the VM's rate: each case
+ * below runs in well under a second and ends at the default instruction
+ * limit; uncharged, each ran to the end.
+ */
+static void
+test_charges(void)
+{
+	static const struct {
+		const char *setup, *body, *what;
+	} cases[] = {
+		{ "local s = ('1'):rep(1e6)",
+		  "for i = 1, 100 do tonumber(s) end",
+		  "tonumber reads its string" },
+		{ "local s = ('x'):rep(1e6)",
+		  "for i = 1, 100 do s:upper() end",
+		  "string.upper, a byte at a time" },
+		{ "local f = ('x'):rep(1e6)",
+		  "for i = 1, 20 do string.packsize(f) end",
+		  "string.packsize, by option" },
+		{ "local z = ('\\0'):rep(1e5)",
+		  "for i = 1, 20 do ('%q'):format(z) end",
+		  "string.format('%q'), by byte written" },
+		{ "local c, it = ('\\x80'):rep(1e6), utf8.codes('x')",
+		  "for i = 1, 100 do it(c, 0) end",
+		  "utf8.codes' iterator skipping continuation bytes" },
+		{ "local t = setmetatable({}, {__len = function() return 1e7 "
+		  "end})",
+		  "table.insert(t, 1, 'x')",
+		  "table.insert with a __len of 10^7" },
+		{ "local t = setmetatable({}, {__len = function() return 2e7 "
+		  "end})",
+		  "table.remove(t, 1)",
+		  "table.remove with a __len of 2 * 10^7" },
+		{ "local t = setmetatable({}, {__len = function() return 9e5 "
+		  "end})",
+		  "for i = 1, 20 do table.unpack(t) end",
+		  "table.unpack with a __len of 9 * 10^5" },
+		{ "local e = {} for i = 1, 1e5 do e[i] = '' end "
+		  "local t = setmetatable({}, {__index = e, __len = function() "
+		  "return 1e5 end})",
+		  "for i = 1, 200 do table.concat(t) end",
+		  "table.concat with a __len" },
+		{ "local s, t = ('x'):rep(1e5), {} for i = 1, 1000 do t[i] = s "
+		  "end",
+		  "table.sort(t)",
+		  "table.sort comparing long strings" },
+		{ "local s, t = ('x'):rep(1e5), {} for i = 1, 1000 do t[i] = s "
+		  "end",
+		  "mingle.overlap(t, t)",
+		  "mingle.overlap comparing long strings" },
+		{ "local r = ('y'):rep(1e5)",
+		  "for i = 1, 10 do ('x'):rep(100):gsub('x', r) end",
+		  "string.gsub copying a long replacement" },
+		{ "local k = ('x'):rep(1e6)",
+		  "for i = 1, 200 do local _ = a.interests[k] end",
+		  "a tag set looking up a long tag" },
+		{ "local k = ('x'):rep(1e6)",
+		  "for i = 1, 20 do pcall(function() return a[k] end) end",
+		  "a view looking for a field with a long name" },
+		{ "local k = ('x'):rep(1e6)",
+		  "for i = 1, 20 do pcall(function() return a.column[k] end)\n"
+		  "  end",
+		  "a view looking for a column with a long name" },
+	};
+	char *script;
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		script = xasprintf("%s\nreturn { score = function(a, b)\n"
+		    "  %s\n  return 0 end }", cases[i].setup, cases[i].body);
+		score_fails_with(script, "", ANA, BEN,
+		    "rule.lua:3: instruction limit of 10000000 per call "
+		    "exceeded", cases[i].what);
+		free(script);
+	}
+}
+
+/*
+ * next and pairs: the fixed order, and Lua's rules for a traversal (keys
+ * cleared meanwhile, traversals interleaved, a table changed between
+ * them).  Runs across processes are compared in tests/lua/determinism.sh.
+ */
+static void
+test_order(void)
+{
+	scores(CHECK_LUA
+	    "local function keys(t, via)\n"
+	    "  local out, k = {}, nil\n"
+	    "  if via == 'pairs' then\n"
+	    "    for key in pairs(t) do out[#out + 1] = key end\n"
+	    "  else\n"
+	    "    repeat k = next(t, k) out[#out + 1] = k until k == nil\n"
+	    "  end\n"
+	    "  return out\n"
+	    "end\n"
+	    "local function show(list, names)\n"
+	    "  local s = {}\n"
+	    "  for i, k in ipairs(list) do s[i] = names[k] or tostring(k) end\n"
+	    "  return table.concat(s, ' ')\n"
+	    "end\n"
+	    "return { score = function(a, b)\n"
+	    "  local t1, f1, t2 = {}, function() end, {}\n"
+	    "  local co = coroutine.create(print)\n"
+	    "  local names = { [t1] = 't1', [t2] = 't2', [f1] = 'f1',\n"
+	    "    [co] = 'co', [print] = 'print', [string.len] = 'len',\n"
+	    "    [a] = 'a', [b] = 'b', [a.interests] = 'tags' }\n"
+	    "  local t = { [t2] = 1, [co] = 1, [f1] = 1, [t1] = 1, [b] = 1,\n"
+	    "    [a] = 1, [true] = 1, [false] = 1, z = 1, a = 1, [''] = 1,\n"
+	    "    [10] = 1, [-2] = 1, [0.5] = 1, [print] = 1,\n"
+	    "    [string.len] = 1, [a.interests] = 1 }\n"
+	    "  local want = '-2 0.5 10  a z false true a b print len tags t1 "
+	    "f1 t2 co'\n"
+	    "  check(show(keys(t, 'next'), names) == want, 'next: ' ..\n"
+	    "    show(keys(t, 'next'), names))\n"
+	    "  check(show(keys(t, 'pairs'), names) == want, 'pairs')\n"
+	    "  check(next({}) == nil, 'empty')\n"
+	    "  check(select(2, next({x = 7})) == 7, 'the value too')\n"
+	    "  check(not pcall(next, 1), 'not a table')\n"
+	    "  check(not pcall(next, {}, 0/0), 'NaN')\n"
+	    "  -- Clearing keys during a traversal, the current one too.\n"
+	    "  local u, seen = {}, {}\n"
+	    "  for i = 1, 20 do u[i] = i u['s' .. i] = i end\n"
+	    "  for k, v in pairs(u) do\n"
+	    "    seen[#seen + 1] = k\n"
+	    "    u[k] = nil\n"
+	    "    if type(k) == 'number' and k < 20 then u[k + 1] = nil end\n"
+	    "  end\n"
+	    "  check(#seen == 30 and next(u) == nil, 'cleared during: ' ..\n"
+	    "    #seen)\n"
+	    "  -- Nested traversals of one table.\n"
+	    "  local v, n = {x = 1, y = 2, z = 3}, 0\n"
+	    "  for k1 in pairs(v) do for k2 in pairs(v) do n = n + 1 end end\n"
+	    "  check(n == 9, 'nested')\n"
+	    "  -- A key cleared, then a traversal of the table in between.\n"
+	    "  local w, got = {a = 1, b = 2, c = 3}, {}\n"
+	    "  for k in pairs(w) do\n"
+	    "    got[#got + 1] = k\n"
+	    "    w[k] = nil\n"
+	    "    for _ in pairs(w) do end\n"
+	    "  end\n"
+	    "  check(table.concat(got) == 'abc', 'cleared, traversed')\n"
+	    "  local y, got2 = {a = 1, b = 2, c = 3}, {}\n"
+	    "  local k = next(y)\n"
+	    "  while k ~= nil do\n"
+	    "    got2[#got2 + 1] = k\n"
+	    "    y[k] = nil\n"
+	    "    local j = next(y) while j ~= nil do j = next(y, j) end\n"
+	    "    k = next(y, k)\n"
+	    "  end\n"
+	    "  check(table.concat(got2) == 'abc', 'next: cleared, traversed')\n"
+	    "  -- A table changed between traversals is seen afresh.\n"
+	    "  local x = {b = 1}\n"
+	    "  check(next(x) == 'b', 'first')\n"
+	    "  x.a = 1\n"
+	    "  check(next(x) == 'a', 'changed')\n"
+	    "  check(next(x, 'a') == 'b' and next(x, 'b') == nil, 'steps')\n"
+	    "  local libs = keys(string, 'pairs')\n"
+	    "  check(libs[1] == 'byte' and libs[#libs] == 'upper', 'library')\n"
+	    "  check(not pcall(setmetatable, {}, {__mode = 'k'}), 'weak')\n"
+	    "  return 1\n"
+	    "end }\n", ANA, BEN, 1, "next and pairs: the fixed order, "
+	    "Lua's rules for traversals");
+	score_fails_with("local t = {}\n"
+	    "for i = 1, 20000 do t['k' .. i] = i end\n"
+	    "return { score = function(a, b)\n"
+	    "  for i = 1, 50 do next(t) end end }", "", ANA, BEN,
+	    "rule.lua:4: instruction limit", "next(t, nil) sorts, charged");
+	score_fails_with("return { score = function(a, b)\n"
+	    "  setmetatable({}, {__mode = 'v'}) end }", "", ANA, BEN,
+	    "rule.lua:2: setmetatable: __mode is not available in mingle "
+	    "scripts", "weak tables are refused");
+}
+
+/*
+ * The creation numbers the allocator keeps (lua_serial.c), against a
+ * plain array: adds, lookups and drops in a crowded map.
+ */
+static void
+test_serial(void)
+{
+	enum { N = 3000 };
+	static uint64_t want[N];
+	struct lua_serial s;
+	size_t i, bad = 0, bytes = 0;
+	uint64_t x = 88172645463325252ULL;
+
+	memset(&s, 0, sizeof s);
+	memset(want, 0, sizeof want);
+	for (i = 0; i < 40 * N; i++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		/* Addresses 16 apart, as malloc's; a few sizes. */
+		if (x % 3 != 0) {
+			bytes += lua_serial_add(&s, (void *)(uintptr_t)(16 *
+			    (x % N + 1)), 56);
+			want[x % N] = s.next;
+		} else {
+			bytes -= lua_serial_drop(&s, (void *)(uintptr_t)(16 *
+			    (x % N + 1)), 56);
+			want[x % N] = 0;
+		}
+		if (i % 97 == 0 && lua_serial_drop(&s, (void *)(uintptr_t)16,
+		    24) != 0)
+			bad++;		/* a size no object had */
+	}
+	for (i = 0; i < N; i++)
+		if (lua_serial_find(&s, (void *)(uintptr_t)(16 * (i + 1))) !=
+		    want[i])
+			bad++;
+	ok(bad == 0, "serial: finds what was added, not what was dropped");
+	ok(bytes == lua_serial_bytes(&s), "serial: reports its growth");
+	for (i = 0; i < N; i++)
+		bytes -= lua_serial_drop(&s, (void *)(uintptr_t)(16 * (i + 1)),
+		    56);
+	ok(s.count == 0 && s.nslots <= 64, "serial: shrinks when emptied");
+	lua_serial_free(&s);
+}
+
+/* spin(n): n times, sleep a millisecond and charge 100 units: C work
+ * that charges as it goes, with no VM instruction in between. */
+static int
+spin(lua_State *L)
+{
+	struct timespec ms = { 0, 1000000 };
+	lua_Integer i, n = luaL_checkinteger(L, 1);
+
+	for (i = 0; i < n; i++) {
+		nanosleep(&ms, NULL);
+		lua_sandbox_charge(L, 100);
+	}
+	return 0;
+}
+
+/*
+ * The time net behind the instruction limit fires in long C work too: the
+ * count hook never runs there, so lua_sandbox_charge reads the clock.
+ * 3000 ms of spinning costs 300000 units of a budget of 1000000, whose
+ * time net is 1 s.
+ */
+static void
+test_time_net(void)
+{
+	static const char script[] = "spin(3000)";
+	struct lua_sandbox *sb;
+	struct timespec t0, t1;
+	char *cause = NULL;
+	double secs;
+	int rc;
+
+	sb = lua_sandbox_new("spin.lua", 0, 1000000, 1);
+	lua_pushcfunction(lua_sandbox_state(sb), spin);
+	lua_setglobal(lua_sandbox_state(sb), "spin");
+	lua_sandbox_seal(sb);
+	if (lua_sandbox_load(sb, script, sizeof script - 1, &cause) != 0) {
+		ok(0, "spin loads");
+		free(cause);
+		lua_sandbox_free(sb);
+		return;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	rc = lua_sandbox_call(sb, 1, 0, 0, &cause, "spinning");
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = (double)(t1.tv_sec - t0.tv_sec) +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	ok(rc != 0, "the time net stops C work that charges as it goes");
+	like(cause, "spin.lua:1: time limit of 1 s per call exceeded",
+	    "  ... with the time limit's message");
+	ok(secs < 2.0, "  ... soon after its second");
+	printf("#   stopped after %.2f s\n", secs);
+	free(cause);
+	lua_sandbox_free(sb);
 }
 
 /*
@@ -864,6 +1161,28 @@ static const char corpus[] =
     "try(table.concat, {1, 2, 3}, '-', 2, 3)\n"
     "try(table.unpack, {1, 2, 3}, 2)\n"
     "try(string.rep) try(table.insert, {}, 5, 1)\n"
+    "local function tab(...) local t = {...} return function(f, ...)\n"
+    "  local r = table.pack(pcall(f, t, ...)) local s = ''\n"
+    "  for i = 1, #t do s = s .. type(t[i]) .. tostring(t[i]):sub(1, 5) ..\n"
+    "  ',' end\n"
+    "  r.n = r.n + 1 r[r.n] = s return table.unpack(r, 1, r.n) end end\n"
+    "put(tab(1, 2, 3)(table.insert, 'x')) put(tab(1, 2, 3)(table.insert, 1,\n"
+    "  'x')) put(tab(1, 2, 3)(table.insert, 4, 'x'))\n"
+    "put(tab(1, 2, 3)(table.insert, 0, 'x')) put(tab()(table.insert, 1, 'x'))\n"
+    "put(tab(1, 2)(table.insert, 1, 2, 3)) put(tab(1, 2)(table.insert))\n"
+    "put(tab(1, 2, 3)(table.remove)) put(tab(1, 2, 3)(table.remove, 1))\n"
+    "put(tab(1, 2, 3)(table.remove, 4)) put(tab(1, 2, 3)(table.remove, 5))\n"
+    "put(tab()(table.remove)) put(tab()(table.remove, 0))\n"
+    "put(tab(1, 2, 3)(table.remove, 'x'))\n"
+    "put(tab(1, 2, 3)(table.concat, '-', 2)) put(tab(1, {}, 3)(table.concat))\n"
+    "put(tab(1, 2.5, 'z')(table.concat, ', ', 1, 3))\n"
+    "put(tab(1, 2)(table.concat, '', 3, 2)) put(tab(1, 2)(table.concat, {}))\n"
+    "put(tab(3, 1, 2)(table.unpack, 2)) put(tab(3, 1, 2)(table.sort))\n"
+    "try(table.insert, 'str', 1) try(table.remove, nil)\n"
+    "try(table.concat, 7) try(table.insert, setmetatable({}, {__len =\n"
+    "  function() return 'x' end}), 1)\n"
+    "try(table.remove, setmetatable({}, {__len = function() return 2 end,\n"
+    "  __index = function(t, k) return k * 10 end}))\n"
     "try(utf8.len, 'h\\u{e9}llo') try(utf8.codepoint, 'h\\u{e9}', 1, -1)\n"
     "return table.concat(out, '\\n')\n";
 
@@ -1020,6 +1339,10 @@ main(void)
 	test_errors();
 	test_sandbox();
 	test_limits();
+	test_charges();
+	test_order();
+	test_serial();
+	test_time_net();
 	test_patterns();
 	test_random();
 	bench();

@@ -222,6 +222,67 @@ test_label(void)
 	is_str(normalize_squash(buf), "", "squash: nothing left");
 }
 
+/*
+ * normalize_cost counts what normalize_tag will do: code points of the
+ * decomposition, and a bound on the swaps that reorder combining marks;
+ * normalize_tag_into then does it in a caller's buffer.
+ */
+static void
+test_cost(void)
+{
+	static const char *texts[] = {
+		"  #Stra\xc3\x9f" "e  ", "\xef\xb7\xba", "e\xcc\x81",
+		"\xea\xb0\x80 x", "", "##", "A\xcc\x96\xcc\x81" "b"
+	};
+	struct normalize_cost c, parts;
+	char *marks, *want, *buf;
+	size_t i, n;
+	long len;
+	int r;
+
+	memset(&c, 0, sizeof c);
+	ok(normalize_cost("ab", 2, &c, (size_t)-1) == 1, "cost: done");
+	ok(c.chars == 2 && c.cps == 2 && c.swaps == 0, "cost: 'ab'");
+	memset(&c, 0, sizeof c);
+	normalize_cost("\xef\xb7\xba", 3, &c, (size_t)-1);
+	ok(c.chars == 1 && c.cps == 18, "cost: U+FDFA decomposes into 18");
+
+	/* "a" and 100 marks: the 100 can be out of order 100 * 99 / 2
+	 * times. */
+	marks = xmalloc(1 + 100 * 2 + 1);
+	marks[0] = 'a';
+	for (i = 0; i < 50; i++)
+		memcpy(marks + 1 + 4 * i, "\xcc\x81\xcc\x96", 4);
+	marks[201] = '\0';
+	memset(&c, 0, sizeof c);
+	normalize_cost(marks, 201, &c, (size_t)-1);
+	is_int(c.swaps, 4950, "cost: a run of 100 marks, 4950 swaps at most");
+	memset(&parts, 0, sizeof parts);
+	n = 0;
+	while ((r = normalize_cost(marks, 201, &parts, 7)) == 0)
+		n++;
+	ok(r == 1 && n == 14 && parts.cps == c.cps && parts.swaps == c.swaps,
+	    "cost: in parts of 7 characters, the same sums");
+	free(marks);
+
+	memset(&c, 0, sizeof c);
+	ok(normalize_cost("a\xffz", 3, &c, (size_t)-1) < 0,
+	    "cost: invalid UTF-8");
+
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		memset(&c, 0, sizeof c);
+		n = strlen(texts[i]);
+		normalize_cost(texts[i], n, &c, (size_t)-1);
+		buf = xmalloc(c.cps * 4 + 1);
+		len = normalize_tag_into(texts[i], n, buf, c.cps);
+		want = normalize_tag(texts[i], n);
+		ok(len >= 0 && want != NULL && (size_t)len == strlen(want) &&
+		    strcmp(buf, want) == 0, "into a buffer: as normalize_tag");
+		free(want);
+		free(buf);
+	}
+}
+
 int
 main(void)
 {
@@ -231,5 +292,6 @@ main(void)
 	test_nfc();
 	test_trim();
 	test_label();
+	test_cost();
 	return tap_done();
 }
