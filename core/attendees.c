@@ -10,6 +10,7 @@
 #include "attendees.h"
 #include "mingle/plugin.h"
 #include "normalize.h"
+#include "person.h"
 #include "util.h"
 
 static const char *const bool_yes[] = {
@@ -251,83 +252,47 @@ build_scalars(struct attendee_table *t, struct field *f,
 /* ------------------------------------------------------------ rows */
 
 static int
-build_ids(struct attendee_table *t, long id_col, char **cause)
+build_ids(struct attendee_table *t, char **cause)
 {
 	struct intern seen = { 0 };
-	size_t i, *first_row;
+	size_t i;
+	int renamed;
 
-	first_row = xcalloc(t->n, sizeof *first_row);
 	for (i = 0; i < t->n; i++) {
-		char *id = trimmed(csv_cell(t->csv, t->row[i], (size_t)id_col));
-		uint32_t k, before = seen.count;
+		char *id = roster_id(&t->roster, t->csv, t->row[i]);
 
 		if (*id == '\0') {
 			*cause = xasprintf("%s:%zu: attendee without an id "
 			    "(column '%s' is empty)", t->source,
-			    t->csv->lines[t->row[i]],
-			    csv_cell(t->csv, 0, (size_t)id_col));
+			    t->csv->lines[t->row[i]], csv_cell(t->csv, 0,
+			    (size_t)t->roster.id.cols[0]));
 			free(id);
-			goto fail;
-		}
-		k = intern_add(&seen, id);
-		if (seen.count == before) {
-			*cause = xasprintf("%s:%zu: duplicate id '%s' (also on "
-			    "line %zu); the id column must be unique",
-			    t->source, t->csv->lines[t->row[i]], id,
-			    t->csv->lines[t->row[first_row[k]]]);
-			free(id);
-			goto fail;
-		}
-		first_row[k] = i;
-		t->id[i] = id;
-	}
-	intern_free(&seen);
-	free(first_row);
-	return 0;
-fail:
-	intern_free(&seen);
-	free(first_row);
-	return -1;
-}
-
-static int
-build_names(struct attendee_table *t, const struct mingle_config *c,
-    char **cause)
-{
-	long *cols;
-	size_t i, k;
-
-	cols = xcalloc(c->nname_columns + 1, sizeof *cols);
-	for (k = 0; k < c->nname_columns; k++) {
-		cols[k] = find_column(t, c->name_columns[k], "[input] name",
-		    cause);
-		if (cols[k] < 0) {
-			free(cols);
+			intern_free(&seen);
 			return -1;
 		}
+		/* another person with this id (a group order's buyer
+		 * e-mail) gets ID#2: the person key said who is who */
+		renamed = 0;
+		t->id[i] = person_unique_id(&seen, id, t->roster.email_ids,
+		    &renamed);
+		t->roster.renamed += renamed;
 	}
+	intern_free(&seen);
+	return 0;
+}
+
+static void
+build_names(struct attendee_table *t)
+{
+	size_t i;
+
 	for (i = 0; i < t->n; i++) {
-		struct strbuf sb = { 0 };
-		char *raw, *nfc;
+		char *raw = roster_name(&t->roster, t->csv, t->row[i]);
+		char *nfc = normalize_nfc(raw, strlen(raw));
 
-		for (k = 0; k < c->nname_columns; k++) {
-			char *part = trimmed(csv_cell(t->csv, t->row[i],
-			    (size_t)cols[k]));
-
-			if (*part != '\0') {
-				if (sb.len > 0)
-					strbuf_putc(&sb, ' ');
-				strbuf_puts(&sb, part);
-			}
-			free(part);
-		}
-		raw = squeeze_space(strbuf_detach(&sb));
-		nfc = normalize_nfc(raw, strlen(raw));
 		t->name[i] = nfc ? nfc : xstrdup(raw);
 		free(raw);
 	}
-	free(cols);
-	return 0;
 }
 
 static int
@@ -370,28 +335,28 @@ int
 attendees_build(struct attendee_table *t, const struct csv_table *csv,
     const struct mingle_config *c, char **cause)
 {
-	long id_col;
 	size_t i;
 
 	memset(t, 0, sizeof *t);
 	t->csv = csv;
 	t->source = c->input_file;
-	t->n = csv->nrows;
+	if (roster_build(&t->roster, csv, c, cause) != 0)
+		return -1;
+	t->n = t->roster.nrows;
 	t->id = xcalloc(t->n, sizeof *t->id);
 	t->name = xcalloc(t->n, sizeof *t->name);
 	t->row = xcalloc(t->n, sizeof *t->row);
 	t->consent = xcalloc(t->n, 1);
 	for (i = 0; i < t->n; i++)
-		t->row[i] = i + 1;
+		t->row[i] = t->roster.rows[i];
 
-	id_col = find_column(t, c->id_column, "[input] id", cause);
-	if (id_col < 0 || build_ids(t, id_col, cause) != 0)
+	if (build_ids(t, cause) != 0)
 		goto fail;
-	if (c->nname_columns == 0) {
+	if (t->roster.name.n == 0) {
 		for (i = 0; i < t->n; i++)
 			t->name[i] = xstrdup(t->id[i]);
-	} else if (build_names(t, c, cause) != 0)
-		goto fail;
+	} else
+		build_names(t);
 	if (build_consent(t, c, cause) != 0)
 		goto fail;
 
@@ -451,6 +416,7 @@ attendees_free(struct attendee_table *t)
 	free(t->name);
 	free(t->row);
 	free(t->consent);
+	roster_free(&t->roster);
 	memset(t, 0, sizeof *t);
 }
 
@@ -468,10 +434,22 @@ attendees_field(const struct attendee_table *t, const char *name)
 long
 attendees_find(const struct attendee_table *t, const char *id)
 {
+	char *key, *other;
+	long found = -1;
 	size_t i;
 
 	for (i = 0; i < t->n; i++)
 		if (strcmp(t->id[i], id) == 0)
 			return (long)i;
-	return -1;
+	if (!t->roster.email_ids)
+		return -1;
+	key = person_fold_email(id);
+	for (i = 0; i < t->n && found < 0; i++) {
+		other = person_fold_email(t->id[i]);
+		if (strcmp(other, key) == 0)
+			found = (long)i;
+		free(other);
+	}
+	free(key);
+	return found;
 }
