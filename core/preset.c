@@ -96,7 +96,7 @@ static const char *const generic_time[] = {
 
 static const char *const eventbrite_signature[] = {
 	"order#|ordernumber|orderno|bestellnr|bestellnummer#",
-	"orderdate", "attendee#|teilnehmernr|teilnehmer#",
+	"orderdate", "attendee#|attendeeid|teilnehmernr|teilnehmer#",
 	"attendeestatus|teilnehmerstatus", "tickettype|ticketart",
 	"ordertype|bestellart|bestellungsart", "totalpaid", "feespaid",
 	"eventbritefees|eventbritegebühren", "eventbritepaymentprocessing",
@@ -105,7 +105,7 @@ static const char *const eventbrite_signature[] = {
 };
 static const char *const eventbrite_id[] = {
 	"attendee#", "attendeeid", "teilnehmernr", "teilnehmer#",
-	"teilnehmernummer", "barcode#", "ticket#", NULL
+	"teilnehmernummer", "barcode#", "ticket#", "ticketid", NULL
 };
 static const char *const eventbrite_name[] = {
 	"firstname+lastname", "vorname+nachname",
@@ -154,7 +154,9 @@ static const char *const pretix_email[] = {
 	"emailderteilnehmendenperson", "emailadressedesteilnehmers", "email",
 	"emailadresse", NULL
 };
-static const char *const pretix_status[] = { "status", NULL };
+static const char *const pretix_status[] = {
+	"status", "orderstatus", "bestellstatus", NULL
+};
 static const char *const pretix_time[] = {
 	"orderdate+ordertime", "bestelldatum+bestellzeit",
 	"bestelldatum+bestelluhrzeit", "orderdate", "bestelldatum", NULL
@@ -200,7 +202,9 @@ static const char *const meetup_id[] = {
 static const char *const meetup_name[] = {
 	"name", "membername", "mitgliedsname", NULL
 };
-static const char *const meetup_status[] = { "rsvp", "rsvpstatus", NULL };
+static const char *const meetup_status[] = {
+	"rsvp", "rsvpstatus", "response", "rsvpresponse", NULL
+};
 static const char *const meetup_time[] = {
 	"rsvpedon", "rsvpam", "rsvpdatum", NULL
 };
@@ -252,7 +256,7 @@ static const struct preset presets[] = {
 	  .signature = pretix_signature, .id = pretix_id,
 	  .names = pretix_name, .email = pretix_email,
 	  .status = pretix_status,
-	  .values = "p, paid, bezahlt, payé, pagado, pagato, betaald",
+	  .values = "p, paid*, bezahlt*, payé, pagado, pagato, betaald",
 	  .time = pretix_time },
 	{ .name = "tito", .title = "Tito",
 	  .signature = tito_signature, .id = tito_id,
@@ -432,7 +436,8 @@ preset_list(const struct preset_headers *h, const char *const *list,
 
 /*
  * A header that asks for a name ("Wie ist dein Name?", "Your full
- * name") and not for another one (a company, a user name, an event).
+ * name", "Wie heißt du?") and not for another one (a company, a user
+ * name, an event).
  */
 static long
 preset_guess_name(const struct preset_headers *h)
@@ -450,7 +455,8 @@ preset_guess_name(const struct preset_headers *h)
 
 	for (col = 0; col < h->csv->ncols; col++) {
 		char *key = preset_key(csv_cell(h->csv, 0, col));
-		int ok = strstr(key, "name") != NULL && strlen(key) <= 40;
+		int ok = (strstr(key, "name") != NULL ||
+		    strstr(key, "heisst") != NULL) && strlen(key) <= 40;
 
 		for (o = other; ok && *o != NULL; o++)
 			ok = strstr(key, *o) == NULL;

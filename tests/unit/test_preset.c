@@ -126,6 +126,11 @@ test_eventbrite(void)
 	is_str(detect("Order #,Order Date,Prefix,First Name,Last Name,Email,"
 	    "Quantity,Ticket Type,Attendee #,Barcode #,Attendee Status",
 	    NULL), "eventbrite", "an older Eventbrite report");
+	is_str(detect("Order number,Order date,First name,Last name,Email,"
+	    "Ticket quantity,Ticket type,Attendee ID,Order type,Total paid,"
+	    "Attendee status", NULL), "eventbrite",
+	    "a newer one, in lower case");
+	is_part("eventbrite", PRESET_ID, "Attendee ID", "... its id");
 }
 
 static void
@@ -243,6 +248,10 @@ test_forms(void)
 	    "... the name question is found");
 	is_str(detect("Horodateur,Adresse e-mail,Nom", NULL), "google-forms",
 	    "French forms");
+	is_str(detect("Zeitstempel,Wie heißt du?,Was machst du?", NULL),
+	    "google-forms", "a German form without e-mail");
+	is_part("google-forms", PRESET_NAME, "Wie heißt du?",
+	    "... 'Wie heißt du?' asks for the name");
 }
 
 static void
