@@ -10,6 +10,7 @@
 #include "attendees.h"
 #include "mingle/plugin.h"
 #include "normalize.h"
+#include "person.h"
 #include "util.h"
 
 int
@@ -278,120 +279,50 @@ build_scalars(struct attendee_table *t, struct field *f,
 /* ------------------------------------------------------------ rows */
 
 static int
-build_ids(struct attendee_table *t, long id_col, char **cause)
+build_ids(struct attendee_table *t, char **cause)
 {
 	struct intern seen = { 0 };
-	struct problems empty = { { NULL, 0, 0 }, 0 }, twice = empty;
-	size_t i, *first_row;
-	char *where, *msg;
+	struct problems empty = { { NULL, 0, 0 }, 0 };
+	size_t i;
+	int renamed;
+	char *where;
 
-	first_row = xcalloc(t->n, sizeof *first_row);
 	for (i = 0; i < t->n; i++) {
-		char *id = trimmed(csv_cell(t->csv, t->row[i], (size_t)id_col));
-		uint32_t k, before = seen.count;
+		char *id = roster_id(&t->roster, t->csv, t->row[i]);
 
-		where = csv_where(t->csv, t->row[i]);
-		k = *id != '\0' ? intern_add(&seen, id) : 0;
-		if (*id == '\0')
+		if (*id == '\0') {
+			where = csv_where(t->csv, t->row[i]);
 			problems_add(&empty, "%sattendee without an id (column "
-			    "'%s' is empty)", where,
-			    csv_cell(t->csv, 0, (size_t)id_col));
-		else if (seen.count == before)
-			problems_add(&twice, "%sduplicate id '%s' (also on line "
-			    "%zu); the id column must be unique", where, id,
-			    t->csv->lines[t->row[first_row[k]]]);
-		else {
-			first_row[k] = i;
-			t->id[i] = id;
-			id = NULL;
+			    "'%s' is empty)", where, csv_cell(t->csv, 0,
+			    (size_t)t->roster.id.cols[0]));
+			free(where);
+			free(id);
+			continue;
 		}
-		free(id);
-		free(where);
+		/* another person with this id (a group order's buyer
+		 * e-mail) gets ID#2: the person key said who is who */
+		renamed = 0;
+		t->id[i] = person_unique_id(&seen, id, t->roster.email_ids,
+		    &renamed);
+		t->roster.renamed += renamed;
 	}
 	intern_free(&seen);
-	free(first_row);
-	/* One kind at a time: the empty ids first. */
-	if ((msg = problems_message(&empty, "rows without an id")) != NULL)
-		free(problems_message(&twice, ""));
-	else if ((msg = problems_message(&twice, "rows with a duplicate id"))
-	    == NULL)
-		return 0;
-	*cause = msg;
-	return -1;
+	*cause = problems_message(&empty, "rows without an id");
+	return *cause != NULL ? -1 : 0;
 }
 
-/*
- * SPEC names no column.  If it is columns joined with ',' or ';' ("First
- * Name, Last Name"), add to *CAUSE how to join them: with '+'.
- */
 static void
-plus_hint(const struct attendee_table *t, const char *spec, char **cause)
+build_names(struct attendee_table *t)
 {
-	struct strbuf line = { NULL, 0, 0 };
-	const char *p = spec;
-	char *part, *ignored = NULL, *old;
-	size_t len, n = 0;
+	size_t i;
 
-	if (strpbrk(spec, ",;") == NULL)
-		return;
-	for (; *p != '\0'; p += len + (p[len] != '\0'), n++) {
-		len = strcspn(p, ",;");
-		part = normalize_trim_space(xstrndup(p, len));
-		if (csv_column(t->csv, part, &ignored) < 0) {
-			free(ignored);
-			free(part);
-			strbuf_free(&line);
-			return;
-		}
-		strbuf_printf(&line, "%s%s", n ? " + " : "", part);
-		free(part);
-	}
-	old = *cause;
-	*cause = xasprintf("%s; to join columns write '+': name = %s", old,
-	    line.buf);
-	free(old);
-	strbuf_free(&line);
-}
-
-static int
-build_names(struct attendee_table *t, const struct mingle_config *c,
-    char **cause)
-{
-	long *cols;
-	size_t i, k;
-
-	cols = xcalloc(c->nname_columns + 1, sizeof *cols);
-	for (k = 0; k < c->nname_columns; k++) {
-		cols[k] = find_column(t, c->name_columns[k], "[input] name",
-		    cause);
-		if (cols[k] < 0) {
-			plus_hint(t, c->name_columns[k], cause);
-			free(cols);
-			return -1;
-		}
-	}
 	for (i = 0; i < t->n; i++) {
-		struct strbuf sb = { 0 };
-		char *raw, *nfc;
+		char *raw = roster_name(&t->roster, t->csv, t->row[i]);
+		char *nfc = normalize_nfc(raw, strlen(raw));
 
-		for (k = 0; k < c->nname_columns; k++) {
-			char *part = trimmed(csv_cell(t->csv, t->row[i],
-			    (size_t)cols[k]));
-
-			if (*part != '\0') {
-				if (sb.len > 0)
-					strbuf_putc(&sb, ' ');
-				strbuf_puts(&sb, part);
-			}
-			free(part);
-		}
-		raw = normalize_squeeze_space(strbuf_detach(&sb));
-		nfc = normalize_nfc(raw, strlen(raw));
 		t->name[i] = nfc ? nfc : xstrdup(raw);
 		free(raw);
 	}
-	free(cols);
-	return 0;
 }
 
 static int
@@ -436,28 +367,28 @@ int
 attendees_build(struct attendee_table *t, const struct csv_table *csv,
     const struct mingle_config *c, char **cause)
 {
-	long id_col;
 	size_t i;
 
 	memset(t, 0, sizeof *t);
 	t->csv = csv;
 	t->source = c->input_file;
-	t->n = csv->nrows;
+	if (roster_build(&t->roster, csv, c, cause) != 0)
+		return -1;
+	t->n = t->roster.nrows;
 	t->id = xcalloc(t->n, sizeof *t->id);
 	t->name = xcalloc(t->n, sizeof *t->name);
 	t->row = xcalloc(t->n, sizeof *t->row);
 	t->consent = xcalloc(t->n, 1);
 	for (i = 0; i < t->n; i++)
-		t->row[i] = i + 1;
+		t->row[i] = t->roster.rows[i];
 
-	id_col = find_column(t, c->id_column, "[input] id", cause);
-	if (id_col < 0 || build_ids(t, id_col, cause) != 0)
+	if (build_ids(t, cause) != 0)
 		goto fail;
-	if (c->nname_columns == 0) {
+	if (t->roster.name.n == 0) {
 		for (i = 0; i < t->n; i++)
 			t->name[i] = xstrdup(t->id[i]);
-	} else if (build_names(t, c, cause) != 0)
-		goto fail;
+	} else
+		build_names(t);
 	if (build_consent(t, c, cause) != 0)
 		goto fail;
 
@@ -521,6 +452,7 @@ attendees_free(struct attendee_table *t)
 	free(t->name);
 	free(t->row);
 	free(t->consent);
+	roster_free(&t->roster);
 	memset(t, 0, sizeof *t);
 }
 
@@ -535,10 +467,22 @@ attendees_field(const struct attendee_table *t, const char *name)
 long
 attendees_find(const struct attendee_table *t, const char *id)
 {
+	char *key, *other;
+	long found = -1;
 	size_t i;
 
 	for (i = 0; i < t->n; i++)
 		if (strcmp(t->id[i], id) == 0)
 			return (long)i;
-	return -1;
+	if (!t->roster.email_ids)
+		return -1;
+	key = person_fold_email(id);
+	for (i = 0; i < t->n && found < 0; i++) {
+		other = person_fold_email(t->id[i]);
+		if (strcmp(other, key) == 0)
+			found = (long)i;
+		free(other);
+	}
+	free(key);
+	return found;
 }

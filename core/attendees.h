@@ -17,6 +17,7 @@
 #include "config.h"
 #include "csv.h"
 #include "intern.h"
+#include "roster.h"
 
 struct field {
 	const char *name;	/* config's field name (borrowed) */
@@ -54,7 +55,8 @@ struct attendee_table {
 	size_t n;		/* attendees, in file order */
 	const char **id;	/* trimmed id column */
 	char **name;		/* joined name columns */
-	size_t *row;		/* CSV data row (1-based) of each attendee */
+	size_t *row;		/* CSV data row (1-based, the record number in
+				   the file) of each attendee */
 	unsigned char *consent;	/* 1 if they may be introduced */
 	size_t nconsenting;
 
@@ -64,13 +66,15 @@ struct attendee_table {
 
 	const struct csv_table *csv;	/* borrowed: raw columns */
 	const char *source;	/* input file name, for messages */
+	struct roster roster;	/* which rows are attendees (roster.h) */
 };
 
 /*
  * Build the table from CSV according to CONFIG.  Both must outlive the
- * table.  Errors: a configured column that does not exist, an empty or
- * duplicate id (naming both lines), a value that does not fit its field
- * type (a number that is not a number, a bool that is not yes/no).
+ * table.  The attendees are the rows roster_build() keeps; an id shared by
+ * different people (a buyer's e-mail on a group order) becomes "ID#2".
+ * Errors: roster_build()'s, an empty id, a value that does not fit its
+ * field type (a number that is not a number, a bool that is not yes/no).
  */
 int attendees_build(struct attendee_table *t, const struct csv_table *csv,
     const struct mingle_config *config, char **cause);
@@ -80,7 +84,8 @@ void attendees_free(struct attendee_table *t);
 const struct field *attendees_field(const struct attendee_table *t,
     const char *name);
 
-/* The attendee with id ID, or -1. */
+/* The attendee with id ID (for e-mail ids: ignoring case and spaces), or
+ * -1. */
 long attendees_find(const struct attendee_table *t, const char *id);
 
 /* Parse a bool cell by the rules of answers.h without patterns: 1, 0,

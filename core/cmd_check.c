@@ -84,11 +84,8 @@ cmd_check_exec(const struct cmd_entry *self, int argc, char **argv)
 	if (c->consent_column != NULL)
 		printf(" (%zu agreed to introductions in '%s')",
 		    s.t.nconsenting, c->consent_column);
-	printf("\nid: column '%s'\n", c->id_column);
-	printf("name: ");
-	for (i = 0; i < c->nname_columns; i++)
-		printf("%s'%s'", i ? " + " : "column ", c->name_columns[i]);
-	printf("%s\n", c->nname_columns ? "" : "the id");
+	printf("\n");
+	roster_print(&s.t.roster, &s.csv, c, stdout);
 	for (i = 0; i < s.t.nfields; i++)
 		describe_field(&s.t, &s.t.fields[i]);
 	for (i = 0; i < s.nstrategies; i++) {

@@ -21,6 +21,8 @@
 #include "mingle/plugin.h"
 #include "normalize.h"
 #include "separator.h"
+#include "preset.h"
+#include "row_filter.h"
 #include "util.h"
 
 #define DEFAULT_MEMORY_LIMIT (64UL << 20)
@@ -55,7 +57,8 @@ static const char *const input_keys[] = {
 	"file", "delimiter", "encoding", "id", "name", "consent",
 	"max_file_size", "max_record_size", "max_field_size", "max_columns",
 	"consent_yes", "consent_no",
-	NULL
+	"preset", "email", "person", "timestamp", "duplicates", "include",
+	"exclude", NULL
 };
 static const char *const field_keys[] = {
 	"column", "type", "separator", "squash", "yes", "no", NULL
@@ -449,6 +452,47 @@ input_limit(struct loader *l, const char *key, const char *value)
 	return 0;
 }
 
+/* The [input] keys of presets, filters and duplicates; 0 if KEY is none
+ * (or on error). */
+static int
+input_rows(struct loader *l, const char *key, const char *value)
+{
+	static const char *const duplicates[] = {
+		"keep-last", "keep-first", "error", NULL
+	};
+	struct mingle_config *c = l->c;
+	const struct preset *p;
+	char *why = NULL;
+	int v;
+
+	if (strcmp(key, "preset") == 0) {
+		if ((p = preset_by_name(value)) == NULL)
+			return set_choice(l, &v, key, value, preset_names());
+		return set_string(l, &c->preset, preset_name(p));
+	}
+	if (strcmp(key, "email") == 0)
+		return set_string(l, &c->email_column, value);
+	if (strcmp(key, "person") == 0)
+		return set_string(l, &c->person_spec, value);
+	if (strcmp(key, "timestamp") == 0)
+		return set_string(l, &c->timestamp_spec, value);
+	if (strcmp(key, "duplicates") == 0)
+		return set_choice(l, &c->duplicates, key, value, duplicates);
+	if (strcmp(key, "include") != 0 && strcmp(key, "exclude") != 0)
+		return 0;
+	if (row_filter_check(value, &why) != 0) {
+		fail(l, l->line, "%s: %s", key, why);
+		free(why);
+		return 0;
+	}
+	c->filters = xreallocarray(c->filters, c->nfilters + 1,
+	    sizeof *c->filters);
+	c->filters[c->nfilters].exclude = strcmp(key, "exclude") == 0;
+	c->filters[c->nfilters].spec = xstrdup(value);
+	c->filters[c->nfilters++].line = l->line;
+	return 1;
+}
+
 static int
 input_key(struct loader *l, const char *key, const char *value)
 {
@@ -493,6 +537,8 @@ input_key(struct loader *l, const char *key, const char *value)
 	if (strcmp(key, "consent_yes") == 0 || strcmp(key, "consent_no") == 0)
 		return l->line_consent = l->line, set_answers(l,
 		    &c->consent_answers, key, value, key[8] == 'y');
+	if (input_rows(l, key, value))
+		return 1;
 	return input_limit(l, key, value);
 }
 
@@ -684,9 +730,16 @@ section_for(struct loader *l)
 static int
 check_repeat(struct loader *l, struct section *s, const char *key)
 {
-	char *k = xasprintf("%zu %s", (size_t)(s - l->sections), key);
-	uint32_t n = l->keys.count, id = intern_add(&l->keys, k);
+	char *k;
+	uint32_t n, id;
 
+	/* include and exclude may come as often as needed */
+	if (s->def->kind == SECTION_INPUT && (strcmp(key, "include") == 0 ||
+	    strcmp(key, "exclude") == 0))
+		return 1;
+	k = xasprintf("%zu %s", (size_t)(s - l->sections), key);
+	n = l->keys.count;
+	id = intern_add(&l->keys, k);
 	free(k);
 	if (id < n)
 		return fail(l, l->line, "'%s' is set twice in [%s] (first on "
@@ -805,9 +858,11 @@ check_config(struct loader *l)
 	if (c->input_file == NULL)
 		return fail(l, l->line_input, "[input] needs 'file', the "
 		    "registration export to read");
-	if (c->id_column == NULL)
+	if (c->id_column == NULL && c->preset == NULL)
 		return fail(l, l->line_input, "[input] needs 'id', the column "
-		    "that identifies each attendee (e.g. id = Email)");
+		    "that identifies each attendee (e.g. id = Email), or a "
+		    "preset for the tool that wrote the export (preset = "
+		    "auto recognises it)");
 	if (l->line_consent > 0 && c->consent_column == NULL)
 		return fail(l, l->line_consent, "consent_yes and consent_no "
 		    "read the consent column: name it with 'consent = "
@@ -1011,6 +1066,13 @@ config_free(struct mingle_config *c)
 	free(c->name_columns);
 	free(c->consent_column);
 	answers_free(&c->consent_answers);
+	free(c->preset);
+	free(c->email_column);
+	free(c->person_spec);
+	free(c->timestamp_spec);
+	for (i = 0; i < c->nfilters; i++)
+		free(c->filters[i].spec);
+	free(c->filters);
 	for (i = 0; i < c->nfields; i++) {
 		free(c->fields[i].name);
 		free(c->fields[i].column);

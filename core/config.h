@@ -22,6 +22,13 @@ struct config_option {
 	int line;
 };
 
+/* One include or exclude line of [input] (row_filter.h). */
+struct config_filter {
+	int exclude;
+	char *spec;		/* "COLUMN: value, value" */
+	int line;
+};
+
 struct config_field {
 	char *name;		/* from [field NAME] */
 	char *column;		/* column spec, see csv_column() */
@@ -85,6 +92,14 @@ struct mingle_config {
 	size_t nname_columns;
 	char *consent_column;	/* or NULL */
 	struct answers consent_answers;	/* consent_yes, consent_no */
+	/* who is coming, one person once (roster.h) */
+	char *preset;		/* preset name, or NULL for none */
+	char *email_column;	/* or NULL: the preset's, or a guess */
+	char *person_spec;	/* "A + B", or NULL: e-mail and name */
+	char *timestamp_spec;	/* "Date + Time", or NULL */
+	int duplicates;		/* enum person_duplicates */
+	struct config_filter *filters;	/* include / exclude, in order */
+	size_t nfilters;
 
 	struct config_field *fields;
 	size_t nfields;

@@ -3,6 +3,7 @@
  */
 #include "autoconf.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +27,7 @@ session_open(struct session *s, const char *config_path,
 	if (attendees_build(&s->t, &s->csv, s->config, cause) != 0)
 		goto fail;
 	s->have_table = 1;
+	roster_warn(&s->t.roster, &s->csv, stderr);
 	if (stage == SESSION_ATTENDEES)
 		return 0;
 	if (strategies_load(s->config, &s->t, &s->strategies,

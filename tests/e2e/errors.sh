@@ -150,8 +150,15 @@ reset_event; printf 'Email,Name,Tags,First\na@x.org,Ann\377,lua,yes\nb@x.org,Bob
 sed -i 's/^name = Name/name = Name\nencoding = utf-8/' "$D/event.ini"
 expect_error "invalid UTF-8 when declared" "attendees.csv:2:" "UTF-8"
 
-reset_event; printf 'Email,Name,Tags,First\na@x.org,Ann,lua,yes\na@x.org,Bob,lua,no\n' > "$D/attendees.csv"
-expect_error "duplicate id" "attendees.csv:3: duplicate id 'a@x.org' (also on line 2)"
+reset_event; printf 'Email,Name,Tags,First\na@x.org,Ann,lua,yes\nA@x.org,Ann,lua,no\n' > "$D/attendees.csv"
+sed -i 's/^name = Name/name = Name\nduplicates = error/' "$D/event.ini"
+expect_error "same person twice" "attendees.csv:3: record 2 is the same person as record 1 (line 2), Ann <a@x.org>; duplicates = error"
+
+reset_event; sed -i 's/^name = Name/name = Name\ninclude = Stauts: paid/' "$D/event.ini"
+expect_error "filter on no column" "event.ini:5: [input] include: no column \"Stauts\"" "did you mean \"Tags\"?"
+
+reset_event; sed -i 's/^name = Name/name = Name\npreset = evenbrite/' "$D/event.ini"
+expect_error "unknown preset" "event.ini:5: preset must be one of auto, eventbrite," "did you mean 'eventbrite'?"
 
 reset_event; printf 'Email,Name,Tags,First\na@x.org,Ann,lua,yes\n ,Bob,lua,no\n' > "$D/attendees.csv"
 expect_error "empty id" "attendees.csv:3: attendee without an id"

@@ -12,10 +12,14 @@
  * first and bool and number (which refuse most text) last, so that
  * attendees_build() gets as far as the data lets it.  The first data cell
  * is also looked up as a column name, for csv_column()'s matching and
- * suggestions.
+ * suggestions.  The table is built a second time with `preset = auto` and
+ * no id or name, so the tool is recognised and the columns guessed from
+ * the header and the cells, and the roster is printed as `mingle check`
+ * and `mingle run` would (roster.c).
  */
 #include "autoconf.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +41,8 @@ static const char delimiters[] = { ',', ';', '\t', '|' };
 static struct mingle_config	*csv_config(const struct csv_table *);
 static void	 csv_try_dialect(const uint8_t *, size_t);
 static void	 csv_build(const struct csv_table *);
+static void	 csv_said(const struct attendee_table *,
+		    const struct csv_table *, const struct mingle_config *);
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -144,5 +150,33 @@ csv_build(const struct csv_table *csv)
 	if (c->nfields > 0 && attendees_field(&t, c->fields[0].name) == NULL)
 		abort();
 	attendees_free(&t);
+	/* Again as `preset = auto` finds it. */
+	free(c->id_column);
+	c->id_column = NULL;
+	c->preset = xstrdup("auto");
+	if (attendees_build(&t, csv, c, &cause) != 0) {
+		free(cause);
+		config_free(c);
+		return;
+	}
+	csv_said(&t, csv, c);
+	attendees_free(&t);
 	config_free(c);
+}
+
+/* Print what `mingle check` and `mingle run` say of the roster. */
+static void
+csv_said(const struct attendee_table *t, const struct csv_table *csv,
+    const struct mingle_config *c)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	if (f == NULL)
+		abort();
+	roster_print(&t->roster, csv, c, f);
+	roster_warn(&t->roster, csv, f);
+	fclose(f);
+	free(buf);
 }
