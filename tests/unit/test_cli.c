@@ -280,7 +280,7 @@ static void
 test_too_many_options(void)
 {
 	static struct cli_option many[CLI_MAX_OPTIONS + 2];
-	static char names[CLI_MAX_OPTIONS + 1][8];
+	static char names[CLI_MAX_OPTIONS + 1][16];
 	struct cmd_entry cmd = bare_entry;
 	struct parse p;
 	int i;
