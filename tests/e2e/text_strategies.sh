@@ -1,9 +1,9 @@
 #!/bin/sh
 # text_strategies.sh -- the built-in text plugins through the real binary,
 # on a small German/English export (tests/e2e/strategies/text/):
-# text_similarity changes the introductions the way it should, with the
-# reasons expected; explain shows its part; mingle plugins lists it;
-# every option error says what is wrong.
+# text_similarity and offer_seek change the introductions the way they
+# should, with the reasons expected; explain shows their part; mingle
+# plugins lists them; every option error says what is wrong.
 . "$top_srcdir/tests/lib.sh"
 
 DIR="$top_srcdir/tests/e2e/strategies/text"
@@ -70,6 +70,14 @@ fails() {
 SIMILAR='[strategy work]
 plugin = text_similarity
 field = work'
+HELP_TEXT='[strategy help]
+plugin = offer_seek
+offers = offers
+seeks = seeks'
+HELP_TAGS='[strategy help]
+plugin = offer_seek
+offers = offer_tags
+seeks = seek_tags'
 
 # -- the outcome: on interests alone, then with each text strategy
 run_case interests ""
@@ -79,6 +87,16 @@ changed work
 # closest of all (Verkehrswende, Radverkehr, Stadtplanung).
 t_contains "work: Anna meets Ben for their work" "$TMP/work.csv" \
     'anna@example.org,Anna Berg,ben@example.org,Ben Ott,0.851,"interests: both: #kochen; work: similar: Radverkehr, Stadtplanung, Verkehrswende",1'
+run_case offers-text "$HELP_TEXT"
+changed offers-text
+t_contains "offers-text: who can help whom, both ways" "$TMP/offers-text.csv" \
+    'help: Anna Berg can help Ben Ott: Datenschutz, DSGVO / Ben Ott can help Anna Berg: Fördermittel'
+t_contains "offers-text: English and German texts alike" "$TMP/offers-text.csv" \
+    'help: Cem Kaya can help Dora Lind: Learning, Machine / Dora Lind can help Cem Kaya: Open, Data'
+run_case offers-tags "$HELP_TAGS"
+changed offers-tags
+t_contains "offers-tags: tags as written, rarest first" "$TMP/offers-tags.csv" \
+    'help: Anna Berg can help Ben Ott: datenschutz, dsgvo / Ben Ott can help Anna Berg: fördermittel'
 
 # -- explain shows each part, in both directions
 ini=$(config explain-work "$SIMILAR")
@@ -87,6 +105,15 @@ is "explain: text_similarity, symmetric, with its reason" \
     "0.351 0.351 | similar: Radverkehr, Stadtplanung, Verkehrswende"
 is "explain: text_similarity, nothing in common: 0, no reason" \
     "$(part "$ini" anna@example.org hugo@example.org work)" "0.000 0.000 | "
+# Gina offers dsgvo, Ben seeks it, Anna offers it too: 3 holders of 8,
+# log(8/3) / log(8/2) = 0.708; Ben offers nothing Gina seeks.
+ini=$(config explain-help "$HELP_TAGS")
+is "explain: offer_seek, each direction its own score" \
+    "$(part "$ini" gina@example.org ben@example.org help)" \
+    "0.708 0.000 | Gina Vogt can help Ben Ott: dsgvo"
+is "explain: offer_seek, the other way round" \
+    "$(part "$ini" ben@example.org gina@example.org help)" \
+    "0.000 0.708 | Gina Vogt can help Ben Ott: dsgvo"
 
 # -- crosswise: a's text in one field against b's in another
 ini=$(config cross '[strategy cross]
@@ -112,6 +139,8 @@ t_run "language = de: accepted" 0 "$MINGLE" check -c "$ini"
 t_run "plugins: lists the text plugins" 0 "$MINGLE" plugins -c "$ini"
 t_contains "plugins: text_similarity and its options" "$TMP/out" \
     "options: field, fields, language, stop_words"
+t_contains "plugins: offer_seek and its options" "$TMP/out" \
+    "options: offers, seeks, language, stop_words"
 
 fails "no field" "[strategy work]
 plugin = text_similarity" "needs 'field', the text field to compare, or 'fields = A, B'"
@@ -130,4 +159,13 @@ fails "language" "$SIMILAR
 language = fr" "language must be de, en or auto" "not 'fr'"
 fails "a typo in an option" "$SIMILAR
 stopwords = x" "has no option 'stopwords'; did you mean 'stop_words'?"
+fails "offers without seeks" "[strategy help]
+plugin = offer_seek
+offers = offers" "needs 'offers' and 'seeks'"
+fails "offers and seeks of two kinds" "[strategy help]
+plugin = offer_seek
+offers = offer_tags
+seeks = seeks" "offers and seeks must be alike, both tags or both text: 'offer_tags' is a tags field, 'seeks' a text field"
+fails "language with tags" "$HELP_TAGS
+language = de" "language and stop_words apply to text fields"
 t_done
