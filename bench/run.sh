@@ -2,6 +2,8 @@
 # make bench: time `mingle run` on synthetic events of growing size and
 # report pairs scored per second.  Machines here are noisy (2 cores):
 # compare ratios from one run, never absolute times across runs.
+# BENCH_STRATEGY=text_similarity scores the free-text column instead of
+# the tags (default: shared_tags).
 set -eu
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 MINGLE=${MINGLE:-./mingle}
@@ -22,9 +24,13 @@ name = First Name + Last Name
 column = Interests
 type = tags
 
+[field working]
+column = Working on
+type = text
+
 [strategy interests]
-plugin = shared_tags
-field = interests
+plugin = ${BENCH_STRATEGY:-shared_tags}
+field = $(case ${BENCH_STRATEGY:-} in text_*) echo working ;; *) echo interests ;; esac)
 
 [match]
 per_attendee = 3

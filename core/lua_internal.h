@@ -11,6 +11,7 @@
  *   lua_pattern.c   string.find/match/gmatch/gsub with a step budget
  *   lua_view.c      read-only attendee views and tag sets
  *   lua_lib.c       the `mingle` library
+ *   lua_words.c     mingle.words
  *   lua_strategy.c  a script as a struct strategy
  */
 #ifndef MINGLE_LUA_INTERNAL_H
@@ -182,5 +183,8 @@ long lua_view_tag_rank(const struct lua_tagfield *tf, const char *tag,
 /* lua_lib.c: push the `mingle` table; log is also the script's print. */
 void lua_lib_push(lua_State *L);
 int lua_lib_log(lua_State *);
+
+/* lua_words.c: mingle.words(s). */
+int lua_words_split(lua_State *);
 
 #endif

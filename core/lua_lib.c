@@ -5,6 +5,7 @@
  *   mingle.jaccard(x, y)    |x and y| / |x or y|, 0 when both are empty
  *   mingle.has_tag(set, t)  t normalized like tags are, then looked up
  *   mingle.normalize(s)     NFKC, case folded, '#' and spaces trimmed
+ *   mingle.words(s)         the words of s, case folded (lua_words.c)
  *   mingle.log(...)         a line on stderr naming the script and line
  *
  * A set is a tag set from a view, an array of strings, or a set-like table
@@ -61,6 +62,7 @@ static const luaL_Reg lib_funcs[] = {
 	{ "jaccard", lib_jaccard },
 	{ "has_tag", lib_has_tag },
 	{ "normalize", lib_normalize },
+	{ "words", lua_words_split },
 	{ "log", lua_lib_log },
 	{ NULL, NULL }
 };

@@ -1,0 +1,195 @@
+/*
+ * text_similarity.c -- the built-in strategy "text_similarity".
+ *
+ * Scores a pair by how alike their free-text answers are ("What are you
+ * working on?"): the cosine of the two texts' TF-IDF vectors, from 0 (no
+ * term in common) to 1 (the same terms, as often).  Words are found and
+ * folded with Unicode rules, stop words of English and German dropped,
+ * the rest stemmed (Snowball), and each term weighted by its rarity among
+ * the attendees' texts; plugins/text/text.h has the details.  The reason
+ * names the shared terms that weigh most, as people wrote them:
+ * "similar: Verkehrswende, Radverkehr, Stadtplanung".
+ *
+ * Uses only the public ABI (include/mingle/plugin.h).  Options:
+ *     field = NAME       the text field to compare, a's with b's
+ *     fields = A, B      crosswise: the mean of the cosines of a's text
+ *                        in A with b's in B and of b's in A with a's in B
+ *     language = de | en | auto   the texts' language (default auto:
+ *                        each text's own, by its stop words)
+ *     stop_words = LIST  more words to ignore, separated by commas
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mingle/plugin.h"
+#include "text/text.h"
+
+struct state {
+	struct text_corpus corpus;
+	uint32_t other;		/* first document of the second field */
+};
+
+static const char *const options[] = {
+	"field", "fields", "language", "stop_words", NULL
+};
+
+#define TS_WANT	(TEXT_FIELD_WANT(MINGLE_FIELD_TEXT) | \
+	TEXT_FIELD_WANT(MINGLE_FIELD_CATEGORY))
+
+/*
+ * The field handles the options name, into FIELDS; how many (1 or 2), or
+ * 0 after api->error().
+ */
+static uint32_t
+ts_fields(const struct mingle_api *api, mingle_host *host, int *fields)
+{
+	const char *one = api->option(host, "field");
+	const char *two = api->option(host, "fields");
+	char name[2][256];
+	const char *p, *comma;
+	size_t len;
+	int k;
+
+	if ((one == NULL) == (two == NULL)) {
+		api->error(host, one == NULL ? "needs 'field', the text field "
+		    "to compare, or 'fields = A, B' to compare A's text with "
+		    "B's" : "takes 'field' or 'fields', not both");
+		return 0;
+	}
+	if (one != NULL)
+		return (fields[0] = text_field(api, host, "field", one,
+		    TS_WANT, NULL)) < 0 ? 0 : 1;
+	/* "A, B": two names around one comma, spaces trimmed. */
+	for (k = 0, p = two; k < 2; k++, p = comma + 1) {
+		comma = strchr(p, ',');
+		if ((k == 0) != (comma != NULL)) {
+			comma = NULL;
+			break;
+		}
+		if (comma == NULL)
+			comma = p + strlen(p);
+		while (*p == ' ' || *p == '\t')
+			p++;
+		for (len = (size_t)(comma - p); len > 0 &&
+		    (p[len - 1] == ' ' || p[len - 1] == '\t'); len--)
+			;
+		if (len == 0 || len >= sizeof name[k])
+			break;
+		memcpy(name[k], p, len);
+		name[k][len] = '\0';
+	}
+	if (k < 2) {
+		api->error(host, "fields must name two fields, 'A, B' (A's "
+		    "text is compared with B's), not '%s'", two);
+		return 0;
+	}
+	for (k = 0; k < 2; k++)
+		if ((fields[k] = text_field(api, host, "fields", name[k],
+		    TS_WANT, NULL)) < 0)
+			return 0;
+	return 2;
+}
+
+static int
+ts_init(const struct mingle_api *api, mingle_host *host, void **statep)
+{
+	struct text_terms tt;
+	struct state *st;
+	int fields[2];
+	uint32_t nfields;
+
+	if ((nfields = ts_fields(api, host, fields)) == 0)
+		return -1;
+	if (text_terms_open(&tt, api, host) != 0)
+		return -1;
+	if ((st = calloc(1, sizeof *st)) == NULL ||
+	    text_corpus_build(&st->corpus, &tt, api, host, fields,
+	    nfields) != 0) {
+		api->error(host, "out of memory");
+		text_terms_close(&tt);
+		free(st);
+		return -1;
+	}
+	text_terms_close(&tt);
+	st->other = nfields == 2 ? st->corpus.n : 0;
+	*statep = st;
+	return 0;
+}
+
+static int
+ts_score(void *statep, mingle_attendee a, const mingle_attendee *cand,
+    size_t n, double *scores, unsigned char *veto)
+{
+	const struct state *st = statep;
+	size_t i;
+
+	(void)veto;
+	for (i = 0; i < n; i++) {
+		scores[i] = text_corpus_dot(&st->corpus, a,
+		    st->other + cand[i]);
+		/* Crosswise, both ways at once: the score stays symmetric,
+		 * and the host asks once per pair. */
+		if (st->other != 0)
+			scores[i] = (scores[i] + text_corpus_dot(&st->corpus,
+			    cand[i], st->other + a)) / 2;
+	}
+	return 0;
+}
+
+static void
+ts_reason(void *statep, mingle_attendee a, mingle_attendee b, char *buf,
+    size_t cap)
+{
+	const struct state *st = statep;
+	const char *items[TEXT_REASON_ITEMS];
+	uint32_t terms[TEXT_REASON_ITEMS];
+	size_t total, n, k, len;
+
+	buf[0] = '\0';
+	total = text_corpus_shared(&st->corpus, a, st->other + b, terms,
+	    TEXT_REASON_ITEMS);
+	if (total == 0)
+		return;
+	n = total < TEXT_REASON_ITEMS ? total : TEXT_REASON_ITEMS;
+	for (k = 0; k < n; k++)
+		items[k] = text_corpus_surface(&st->corpus, terms[k]);
+	len = (size_t)snprintf(buf, cap, "similar: ");
+	if (text_reason_list(buf, cap, len, items, n, total) == len)
+		snprintf(buf, cap, "similar: %zu term%s", total,
+		    total == 1 ? "" : "s");
+}
+
+static void
+ts_fini(void *statep)
+{
+	struct state *st = statep;
+
+	if (st != NULL)
+		text_corpus_free(&st->corpus);
+	free(st);
+}
+
+static const struct mingle_strategy descriptor = {
+	.abi_major = MINGLE_ABI_MAJOR,
+	.abi_minor = MINGLE_ABI_MINOR,
+	.size = sizeof(struct mingle_strategy),
+	.flags = MINGLE_STRATEGY_SYMMETRIC,
+	.name = "text_similarity",
+	.version = "1.0.0",
+	.description = "free-text answers alike: TF-IDF cosine, stemmed, "
+	    "German and English",
+	.options = options,
+	.init = ts_init,
+	.score = ts_score,
+	.reason = ts_reason,
+	.fini = ts_fini,
+};
+
+const struct mingle_strategy *mingle_plugin_entry(void);
+
+const struct mingle_strategy *
+mingle_plugin_entry(void)
+{
+	return &descriptor;
+}
