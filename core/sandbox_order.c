@@ -1,5 +1,5 @@
 /*
- * lua_order.c -- next and pairs in a fixed order.
+ * sandbox_order.c -- next and pairs in a fixed order.
  *
  * Lua's next visits a table's keys in the order of its hash part, which
  * follows a seed drawn per process and the addresses of tables and
@@ -11,7 +11,7 @@
  *   attendee views, in file order;
  *   everything else -- tables, functions, coroutines, tag sets, column
  *   accessors -- in the order they were made: mingle's own and the
- *   libraries' first, then the script's (lua_serial.c numbers them).
+ *   libraries' first, then the script's (sandbox_serial.c numbers them).
  *
  * next(t, nil) starts a traversal: it takes a snapshot of t's keys and
  * sorts it, O(n log n) once.  next(t, k) goes on after k: k is found at
@@ -32,8 +32,8 @@
 #include <lua.h>
 #include <lauxlib.h>
 
-#include "lua_internal.h"
-#include "lua_sandbox.h"
+#include "sandbox_internal.h"
+#include "sandbox.h"
 
 enum {
 	ORDER_NUMBER,
@@ -80,7 +80,7 @@ static int	order_step(lua_State *, int, int, struct order_snap *, size_t,
 static int	order_pairs_next(lua_State *);
 
 void
-lua_order_open(lua_State *L)
+sandbox_order_open(lua_State *L)
 {
 	lua_newtable(L);				/* snaps */
 	lua_createtable(L, 0, 1);			/* snaps mt */
@@ -93,19 +93,19 @@ lua_order_open(lua_State *L)
 }
 
 void
-lua_order_remember(lua_State *L, int idx)
+sandbox_order_remember(lua_State *L, int idx)
 {
 	idx = lua_absindex(L, idx);
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &stamps_key);	/* ... stamps */
 	lua_pushvalue(L, idx);				/* ... stamps v */
-	lua_pushinteger(L, (lua_Integer)lua_sandbox_stamp(L));
+	lua_pushinteger(L, (lua_Integer)sandbox_stamp(L));
 							/* ... stamps v n */
 	lua_rawset(L, -3);				/* ... stamps */
 	lua_pop(L, 1);					/* ... */
 }
 
 int
-lua_order_pairs(lua_State *L)
+sandbox_order_pairs(lua_State *L)
 {
 	luaL_checkany(L, 1);
 	if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {	/* t mm */
@@ -124,7 +124,7 @@ lua_order_pairs(lua_State *L)
 }
 
 int
-lua_order_next(lua_State *L)
+sandbox_order_next(lua_State *L)
 {
 	struct order_snap *sn;
 
@@ -188,7 +188,7 @@ order_key_of(lua_State *L, int idx, struct order_key *k)
 		p = lua_getextraspace(lua_tothread(L, idx));
 		break;
 	case LUA_TUSERDATA:
-		if ((view = lua_view_index(L, idx)) >= 0) {
+		if ((view = rule_view_index(L, idx)) >= 0) {
 			k->rank = ORDER_VIEW;
 			k->serial = (uint64_t)view;
 			return;
@@ -196,12 +196,12 @@ order_key_of(lua_State *L, int idx, struct order_key *k)
 		break;
 	}
 	k->rank = ORDER_OBJECT;
-	k->serial = p != NULL ? lua_sandbox_created(L, p) : 0;
+	k->serial = p != NULL ? sandbox_created(L, p) : 0;
 	if (k->serial == 0)
 		k->serial = order_stamped(L, idx);
 }
 
-/* The number lua_order_remember gave the value at IDX; unknown values
+/* The number sandbox_order_remember gave the value at IDX; unknown values
  * (there should be none) go last. */
 static uint64_t
 order_stamped(lua_State *L, int idx)
@@ -268,7 +268,7 @@ order_snapshot(lua_State *L, int t)
 		lua_pop(L, 1);				/* ... k */
 		n++;
 	}
-	lua_sandbox_charge(L, n);
+	sandbox_charge(L, n);
 	sn = lua_newuserdatauv(L, sizeof *sn + n * sizeof sn->k[0], 1);
 							/* ... snap */
 	sn->n = n;
@@ -284,8 +284,8 @@ order_snapshot(lua_State *L, int t)
 		lua_pushvalue(L, -1);			/* ... keys k k */
 		lua_rawseti(L, -3, (lua_Integer)++i);	/* ... snap keys k */
 	}						/* ... snap keys */
-	lua_sandbox_charge(L, (n + bytes / LUA_BYTES_PER_UNIT) *
-	    (1 + lua_guard_log2(n)));
+	sandbox_charge(L, (n + bytes / SANDBOX_BYTES_PER_UNIT) *
+	    (1 + sandbox_guard_log2(n)));
 	qsort(sn->k, n, sizeof sn->k[0], order_qcmp);
 
 	/* Put the keys in sorted order, one cycle of the permutation at a

@@ -1,8 +1,8 @@
 /*
- * lua_sandbox.h -- one Lua state that runs untrusted rule scripts.
+ * sandbox.h -- one Lua state that runs untrusted rule scripts.
  *
  * A sandbox is a lua_State with only the allow-listed globals (see the
- * table in lua_sandbox.c), text-only loading, and two limits that hold for
+ * table in sandbox.c), text-only loading, and two limits that hold for
  * every call the host makes into it:
  *
  *   memory        a custom allocator refuses to grow the state beyond
@@ -10,7 +10,7 @@
  *                 views) plus MEMORY_LIMIT bytes;
  *   instructions  a count hook stops a call after INSTRUCTION_LIMIT units
  *                 of work: VM instructions, plus what library functions
- *                 and allocations cost (see lua_sandbox_charge).
+ *                 and allocations cost (see sandbox_charge).
  *
  * Hitting a limit is fatal for the call: the script cannot catch it with
  * pcall, xpcall or coroutine.resume (their replacements re-raise it).
@@ -18,54 +18,54 @@
  * A sandbox is used by one thread at a time; a strategy keeps one per
  * worker thread.  Lifetimes: strings passed in are copied.
  */
-#ifndef MINGLE_LUA_SANDBOX_H
-#define MINGLE_LUA_SANDBOX_H
+#ifndef MINGLE_SANDBOX_H
+#define MINGLE_SANDBOX_H
 
 #include <stddef.h>
 #include <stdint.h>
 
 #include <lua.h>
 
-struct lua_sandbox;
+struct sandbox;
 
 /* Defaults for a limit given as 0. */
-#define LUA_SANDBOX_MEMORY_DEFAULT	((size_t)64 << 20)
-#define LUA_SANDBOX_INSTRUCTIONS_DEFAULT	10000000L
+#define SANDBOX_MEMORY_DEFAULT	((size_t)64 << 20)
+#define SANDBOX_INSTRUCTIONS_DEFAULT	10000000L
 
 /* The stack slot of the message handler every call uses; callers keep
  * their own values above it. */
-#define LUA_SANDBOX_HANDLER	1
+#define SANDBOX_HANDLER	1
 
 /*
  * A new sandbox for the script at PATH (used in messages and as the chunk
  * name).  SEED seeds math.random, which is reseeded on every call from
  * SEED and the call's key, so results never depend on call order.  The
- * stack holds the message handler at LUA_SANDBOX_HANDLER.  Never NULL.
+ * stack holds the message handler at SANDBOX_HANDLER.  Never NULL.
  */
-struct lua_sandbox *lua_sandbox_new(const char *path, size_t memory_limit,
+struct sandbox *sandbox_new(const char *path, size_t memory_limit,
     long instruction_limit, uint64_t seed);
-void lua_sandbox_free(struct lua_sandbox *sb);
+void sandbox_free(struct sandbox *sb);
 
-lua_State *lua_sandbox_state(struct lua_sandbox *sb);
+lua_State *sandbox_state(struct sandbox *sb);
 
 /* The sandbox running L (any of its threads). */
-struct lua_sandbox *lua_sandbox_of(lua_State *L);
+struct sandbox *sandbox_of(lua_State *L);
 
 /* The script's file name without folders, for log lines. */
-const char *lua_sandbox_name(struct lua_sandbox *sb);
+const char *sandbox_name(struct sandbox *sb);
 
 /*
  * Start counting memory against the limit from here: everything the host
  * has put into the state so far is free for the script.
  */
-void lua_sandbox_seal(struct lua_sandbox *sb);
+void sandbox_seal(struct sandbox *sb);
 
 /*
  * Compile TEXT (LEN bytes; a UTF-8 byte order mark is skipped) as a text
  * chunk and push it.  Binary chunks are refused.  Returns 0, or nonzero
  * with *cause "FILE:LINE: message" (nothing pushed).
  */
-int lua_sandbox_load(struct lua_sandbox *sb, const char *text, size_t len,
+int sandbox_load(struct sandbox *sb, const char *text, size_t len,
     char **cause);
 
 /*
@@ -75,12 +75,12 @@ int lua_sandbox_load(struct lua_sandbox *sb, const char *text, size_t len,
  * "FILE:LINE: message (CONTEXT)" followed by a stack traceback, CONTEXT
  * being the printf-style FMT (formatted only on error).
  */
-int lua_sandbox_call(struct lua_sandbox *sb, uint64_t key, int nargs,
+int sandbox_call(struct sandbox *sb, uint64_t key, int nargs,
     int nresults, char **cause, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
 /* Give the next call UNITS of work instead of the instruction limit. */
-void lua_sandbox_budget(struct lua_sandbox *sb, long long units);
+void sandbox_budget(struct sandbox *sb, long long units);
 
 /*
  * For C functions running inside a call: count N units of work against
@@ -89,7 +89,7 @@ void lua_sandbox_budget(struct lua_sandbox *sb, long long units);
  * units, as the count hook does).  Charge before the work where its cost
  * is known, as it goes where it is not.  Does nothing outside calls.
  */
-void lua_sandbox_charge(lua_State *L, size_t n);
+void sandbox_charge(lua_State *L, size_t n);
 
 /*
  * For C functions about to allocate much: the memory limit, which the
@@ -97,17 +97,17 @@ void lua_sandbox_charge(lua_State *L, size_t n);
  * while the host allocates).  What the state holds already is not taken
  * off: the collector may free some of it.
  */
-size_t lua_sandbox_memory_limit(lua_State *L);
+size_t sandbox_memory_limit(lua_State *L);
 
 /* A 64-bit pseudo-random number from the call's generator. */
-uint64_t lua_sandbox_random(lua_State *L);
+uint64_t sandbox_random(lua_State *L);
 
 /*
  * Let the host allocate without the memory limit (to push a string it has
- * already built, say) until the matching lua_sandbox_host_leave.  A Lua
+ * already built, say) until the matching sandbox_host_leave.  A Lua
  * error in between is fine: every call starts with the count at zero.
  */
-void lua_sandbox_host_enter(lua_State *L);
-void lua_sandbox_host_leave(lua_State *L);
+void sandbox_host_enter(lua_State *L);
+void sandbox_host_leave(lua_State *L);
 
 #endif
