@@ -5,7 +5,8 @@
  *   mingle.jaccard(x, y)    |x and y| / |x or y|, 0 when both are empty
  *   mingle.has_tag(set, t)  t normalized like tags are, then looked up
  *   mingle.normalize(s)     NFKC, case folded, '#' and spaces trimmed
- *   mingle.log(...)         a line on stderr naming the script and line
+ *   mingle.log(...)         print: a line on stderr naming the script and
+ *                           line (sandbox_guard.c)
  *
  * A set is a tag set from a view, an array of strings, or a set-like table
  * (string keys with true values).  Two tag sets of the same field are
@@ -13,16 +14,15 @@
  */
 #include "autoconf.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <lua.h>
 #include <lauxlib.h>
 
-#include "sandbox_internal.h"
-#include "sandbox.h"
 #include "normalize.h"
+#include "rule_internal.h"
+#include "sandbox.h"
 
 /*
  * What mingle.normalize and has_tag charge, in units of the instruction
@@ -35,10 +35,6 @@
 #define NORMALIZE_UNITS		6
 #define NORMALIZE_SWAP_UNITS	2
 #define NORMALIZE_PART		4096
-
-/* Log lines per script before the rest are dropped. */
-#define LOG_MAX		1000
-#define LOG_COUNT	"mingle.logged"
 
 struct lib_str {
 	const char *s;
@@ -61,7 +57,7 @@ static const luaL_Reg lib_funcs[] = {
 	{ "jaccard", lib_jaccard },
 	{ "has_tag", lib_has_tag },
 	{ "normalize", lib_normalize },
-	{ "log", rule_lib_log },
+	{ "log", sandbox_guard_print },
 	{ NULL, NULL }
 };
 
@@ -348,52 +344,4 @@ lib_normalize_arg(lua_State *L, int idx, size_t *lenp)
 	lua_remove(L, -2);				/* ... norm */
 	*lenp = (size_t)n;
 	return lua_tostring(L, -1);
-}
-
-/*
- * mingle.log(...) and print(...): the arguments, as tostring shows them,
- * on one line of stderr: "mingle: SCRIPT:LINE: text".  Never stdout, which
- * may be the output file.
- */
-int
-rule_lib_log(lua_State *L)
-{
-	struct sandbox *sb = sandbox_of(L);
-	int n = lua_gettop(L), i, line = 0;
-	lua_Integer count;
-	lua_Debug ar;
-	luaL_Buffer b;
-	size_t len;
-	const char *s;
-
-	lua_getfield(L, LUA_REGISTRYINDEX, LOG_COUNT);	/* ... count */
-	count = lua_tointeger(L, -1);
-	lua_pop(L, 1);					/* ... */
-	lua_pushinteger(L, count + 1);
-	lua_setfield(L, LUA_REGISTRYINDEX, LOG_COUNT);
-	if (count >= LOG_MAX) {
-		if (count == LOG_MAX)
-			fprintf(stderr, "mingle: %s: more than %d log lines; "
-			    "the rest are left out\n", sandbox_name(sb),
-			    LOG_MAX);
-		return 0;
-	}
-
-	if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
-		line = ar.currentline;
-	luaL_buffinit(L, &b);
-	lua_pushfstring(L, "mingle: %s:%d: ", sandbox_name(sb), line);
-	luaL_addvalue(&b);
-	for (i = 1; i <= n; i++) {
-		if (i > 1)
-			luaL_addchar(&b, ' ');
-		sandbox_guard_tolstring(L, i, NULL);
-		luaL_addvalue(&b);
-	}
-	luaL_addchar(&b, '\n');
-	luaL_pushresult(&b);				/* ... line */
-	s = lua_tolstring(L, -1, &len);
-	sandbox_charge(L, len / SANDBOX_BYTES_PER_UNIT);
-	fwrite(s, 1, len, stderr);
-	return 0;
 }

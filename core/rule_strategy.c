@@ -27,9 +27,9 @@
 #include <lua.h>
 #include <lauxlib.h>
 
-#include "sandbox_internal.h"
-#include "sandbox.h"
+#include "rule_internal.h"
 #include "rule_options.h"
+#include "sandbox.h"
 #include "strategy.h"
 #include "util.h"
 
@@ -184,6 +184,9 @@ ls_worker_open(struct rule_strategy *ls, const struct mingle_config *config,
 	w->sb = sandbox_new(cs->script, cs->memory_limit,
 	    cs->instruction_limit, config->match.seed);
 	L = sandbox_state(w->sb);			/* handler */
+	sandbox_env_open(L);
+	rule_lib_push(L);				/* handler mingle */
+	sandbox_env_library(L, "mingle");		/* handler */
 	rule_view_build(L, ls->t);			/* handler views */
 	sandbox_seal(w->sb);
 

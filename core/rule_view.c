@@ -29,7 +29,7 @@
 
 #include "attendees.h"
 #include "csv.h"
-#include "sandbox_internal.h"
+#include "rule_internal.h"
 #include "sandbox.h"
 #include "util.h"
 
@@ -63,6 +63,7 @@ static int	view_newindex(lua_State *);
 static int	view_tostring(lua_State *);
 static int	view_pairs(lua_State *);
 static int	view_pairs_next(lua_State *);
+static long	view_place(lua_State *, int);
 static int	view_unknown(lua_State *);
 static int	tagset_index(lua_State *);
 static int	tagset_len(lua_State *);
@@ -114,6 +115,7 @@ rule_view_build(lua_State *L, const struct attendee_table *t)
 	size_t f, i;
 
 	view_metatables(L, t);
+	sandbox_set_places(L, view_place);
 
 	tfs = xcalloc(t->nfields + 1, sizeof *tfs);
 	lua_newtable(L);				/* anchors */
@@ -353,8 +355,10 @@ view_test(lua_State *L, int idx, const char *key)
 	return same ? p : NULL;
 }
 
-long
-rule_view_index(lua_State *L, int idx)
+/* Views go in file order among the keys next and pairs visit: the
+ * attendee index of the view at IDX, or -1 if it is not a view. */
+static long
+view_place(lua_State *L, int idx)
 {
 	struct view *v = lua_touserdata(L, idx);
 	int is_view;

@@ -2,9 +2,10 @@
  * sandbox.c -- a Lua state fit for untrusted rule scripts.
  *
  * Three mechanisms, each closing one way out:
- *   - an allow-list: the script's globals are built from scratch, holding
- *     only the functions sandbox_env.c lists (with the reason for each
- *     omission), some replaced by guards (sandbox_guard.c, sandbox_pattern.c);
+ *   - an allow-list: a new state has no globals at all, and the host
+ *     gives it only the functions sandbox_env.c lists (with the reason for
+ *     each omission), some replaced by guards (sandbox_guard.c,
+ *     sandbox_pattern.c ...);
  *   - a lua_Alloc that counts every byte and refuses to grow the state
  *     beyond the host's baseline plus the memory limit;
  *   - a count hook that stops a call after its instruction budget.  New
@@ -66,6 +67,7 @@ struct sandbox {
 	size_t memory_limit;	/* on top of the sealed baseline */
 	unsigned long refusals;	/* allocations refused so far */
 	int host;		/* > 0: the host allocates, no limit */
+	sandbox_place_fn place;	/* the host's ordered userdata, or NULL */
 	struct sandbox_serial serial;	/* tables, functions, coroutines */
 
 	/* Work, per call. */
@@ -130,7 +132,6 @@ sandbox_new(const char *path, size_t memory_limit,
 		fputs("mingle: out of memory\n", stderr);
 		exit(1);
 	}
-	sandbox_env_open(sb->L);
 	lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, sb->granularity);
 
 	/* Learn how Lua abbreviates the path in its messages. */
@@ -377,6 +378,20 @@ uint64_t
 sandbox_stamp(lua_State *L)
 {
 	return sandbox_serial_stamp(&sandbox_of(L)->serial);
+}
+
+void
+sandbox_set_places(lua_State *L, sandbox_place_fn place)
+{
+	sandbox_of(L)->place = place;
+}
+
+long
+sandbox_place(lua_State *L, int idx)
+{
+	struct sandbox *sb = sandbox_of(L);
+
+	return sb->place != NULL ? sb->place(L, idx) : -1;
 }
 
 unsigned long

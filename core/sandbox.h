@@ -1,13 +1,15 @@
 /*
- * sandbox.h -- one Lua state that runs untrusted rule scripts.
+ * sandbox.h -- one Lua state that runs untrusted scripts: what its users
+ * (mingle's rules, rule_*.c) may call.  It knows nothing of attendees.
  *
- * A sandbox is a lua_State with only the allow-listed globals (see the
- * table in sandbox.c), text-only loading, and two limits that hold for
- * every call the host makes into it:
+ * A sandbox is a lua_State that starts with no globals at all; the host
+ * gives it the allow-listed ones (sandbox_env_open) and libraries of its
+ * own (sandbox_env_library).  Scripts load as text only, and two limits
+ * hold for every call the host makes into it:
  *
  *   memory        a custom allocator refuses to grow the state beyond
- *                 what mingle itself put into it (libraries, attendee
- *                 views) plus MEMORY_LIMIT bytes;
+ *                 what the host itself put into it (libraries, its own
+ *                 values) plus MEMORY_LIMIT bytes;
  *   instructions  a count hook stops a call after INSTRUCTION_LIMIT units
  *                 of work: VM instructions, plus what library functions
  *                 and allocations cost (see sandbox_charge).
@@ -28,6 +30,10 @@
 
 struct sandbox;
 
+/* Bytes a function may scan (memchr, memcmp, memcpy) for one unit of
+ * work. */
+#define SANDBOX_BYTES_PER_UNIT	16
+
 /* Defaults for a limit given as 0. */
 #define SANDBOX_MEMORY_DEFAULT	((size_t)64 << 20)
 #define SANDBOX_INSTRUCTIONS_DEFAULT	10000000L
@@ -40,7 +46,9 @@ struct sandbox;
  * A new sandbox for the script at PATH (used in messages and as the chunk
  * name).  SEED seeds math.random, which is reseeded on every call from
  * SEED and the call's key, so results never depend on call order.  The
- * stack holds the message handler at SANDBOX_HANDLER.  Never NULL.
+ * stack holds the message handler at SANDBOX_HANDLER.  The state has no
+ * globals: give it sandbox_env_open's before it runs a script.  Never
+ * NULL.
  */
 struct sandbox *sandbox_new(const char *path, size_t memory_limit,
     long instruction_limit, uint64_t seed);
@@ -99,9 +107,6 @@ void sandbox_charge(lua_State *L, size_t n);
  */
 size_t sandbox_memory_limit(lua_State *L);
 
-/* A 64-bit pseudo-random number from the call's generator. */
-uint64_t sandbox_random(lua_State *L);
-
 /*
  * Let the host allocate without the memory limit (to push a string it has
  * already built, say) until the matching sandbox_host_leave.  A Lua
@@ -109,5 +114,40 @@ uint64_t sandbox_random(lua_State *L);
  */
 void sandbox_host_enter(lua_State *L);
 void sandbox_host_leave(lua_State *L);
+
+/*
+ * Userdata the host orders itself (mingle's attendee views, say): PLACE
+ * returns the place of the value at IDX among them, or -1 for any other
+ * value, and must not raise errors.  next and pairs visit them after the
+ * booleans, by place.
+ */
+typedef long (*sandbox_place_fn)(lua_State *L, int idx);
+void sandbox_set_places(lua_State *L, sandbox_place_fn place);
+
+/*
+ * sandbox_env.c.  sandbox_env_open gives the state the allow-listed
+ * globals; sandbox_env_library pops the table on top and makes it the
+ * global NAME, read-only like the libraries.
+ */
+void sandbox_env_open(lua_State *L);
+void sandbox_env_library(lua_State *L, const char *name);
+
+/*
+ * sandbox_guard.c.  sandbox_guard_tolstring is like luaL_tolstring but
+ * never shows an address: a table without __tostring is "table" (pushes
+ * the string).  sandbox_guard_print is the script's print: its arguments
+ * on one line of stderr, "mingle: SCRIPT:LINE: text".  sandbox_guard_log2
+ * is floor(log2(N)), 0 for N < 2, for charging sorts.
+ */
+const char *sandbox_guard_tolstring(lua_State *L, int idx, size_t *len);
+int sandbox_guard_print(lua_State *);
+size_t sandbox_guard_log2(size_t n);
+
+/*
+ * sandbox_order.c.  sandbox_order_remember numbers the value at IDX, for
+ * values the allocator does not see made (light C functions, userdata),
+ * in the order it is called: next and pairs visit them in that order.
+ */
+void sandbox_order_remember(lua_State *L, int idx);
 
 #endif

@@ -1,12 +1,12 @@
 /*
- * sandbox_env.c -- the globals a rule script sees: an allow-list.
+ * sandbox_env.c -- the globals a script sees: an allow-list.
  *
  * The stock libraries are opened, then a fresh global table is filled with
  * only the names listed here; a listed guard replaces the stock function
- * (and gets it as upvalue 1).  Library tables are handed out as empty
- * read-only proxies, and string methods look up the table behind the
- * proxy, out of the script's reach, so a script can change neither for
- * later calls.
+ * (and gets it as upvalue 1).  Library tables, the host's own too, are
+ * handed out as empty read-only proxies, and string methods look up the
+ * table behind the proxy, out of the script's reach, so a script can
+ * change neither for later calls.
  */
 #include "autoconf.h"
 
@@ -42,7 +42,7 @@ static const struct allowed base_allowed[] = {
 	{ "ipairs", NULL }, { "next", sandbox_order_next },
 	{ "pairs", sandbox_order_pairs },
 	{ "pcall", sandbox_guard_catch },
-	{ "print", rule_lib_log },	/* stdout may be the output file */
+	{ "print", sandbox_guard_print },	/* stdout may be the output */
 	{ "rawequal", NULL }, { "rawget", NULL }, { "rawlen", NULL },
 	{ "rawset", NULL }, { "select", NULL },
 	{ "setmetatable", sandbox_guard_setmetatable },
@@ -206,13 +206,17 @@ sandbox_env_open(lua_State *L)
 	lua_call(L, 1, 1);				/* env next iter */
 	sandbox_order_remember(L, -1);
 	lua_pop(L, 2);					/* env */
-	rule_lib_push(L);				/* env mingle */
-	env_freeze(L, "mingle");			/* env proxy */
-	lua_setfield(L, -2, "mingle");			/* env */
 	lua_pushvalue(L, -1);				/* env env */
 	lua_setfield(L, -2, LUA_GNAME);			/* env */
 	lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);	/* */
 	lua_gc(L, LUA_GCCOLLECT);
+}
+
+void
+sandbox_env_library(lua_State *L, const char *name)
+{
+	env_freeze(L, name);				/* proxy */
+	lua_setglobal(L, name);				/* */
 }
 
 static int

@@ -8,6 +8,8 @@
  *   - tostring and string.format never show addresses, and math.random
  *     is seeded by mingle per call (next and pairs, in a fixed order, are
  *     in sandbox_order.c);
+ *   - print writes to stderr, naming the script and line: stdout may be
+ *     the host's output;
  *   - functions whose work grows with their arguments (string.rep, upper,
  *     format, tonumber, the utf8 scans, ...) charge that work to the
  *     instruction budget before they run: the count hook cannot interrupt
@@ -21,6 +23,7 @@
 #include "autoconf.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +36,10 @@
 /* Units per byte string.format("%q") writes: snprintf for a control
  * character takes about what 8 VM instructions do. */
 #define GUARD_QUOTE_UNITS	8
+
+/* Log lines per script before the rest are dropped. */
+#define LOG_MAX		1000
+#define LOG_COUNT	"mingle.logged"
 
 static int	guard_catch_k(lua_State *, int, lua_KContext);
 static int	guard_codes_next(lua_State *);
@@ -126,6 +133,54 @@ sandbox_guard_tostring(lua_State *L)
 	luaL_checkany(L, 1);
 	sandbox_guard_tolstring(L, 1, NULL);
 	return 1;
+}
+
+/*
+ * print(...): the arguments, as tostring shows them, on one line of
+ * stderr: "mingle: SCRIPT:LINE: text".  Never stdout, which may be the
+ * output file.
+ */
+int
+sandbox_guard_print(lua_State *L)
+{
+	struct sandbox *sb = sandbox_of(L);
+	int n = lua_gettop(L), i, line = 0;
+	lua_Integer count;
+	lua_Debug ar;
+	luaL_Buffer b;
+	size_t len;
+	const char *s;
+
+	lua_getfield(L, LUA_REGISTRYINDEX, LOG_COUNT);	/* ... count */
+	count = lua_tointeger(L, -1);
+	lua_pop(L, 1);					/* ... */
+	lua_pushinteger(L, count + 1);
+	lua_setfield(L, LUA_REGISTRYINDEX, LOG_COUNT);
+	if (count >= LOG_MAX) {
+		if (count == LOG_MAX)
+			fprintf(stderr, "mingle: %s: more than %d log lines; "
+			    "the rest are left out\n", sandbox_name(sb),
+			    LOG_MAX);
+		return 0;
+	}
+
+	if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
+		line = ar.currentline;
+	luaL_buffinit(L, &b);
+	lua_pushfstring(L, "mingle: %s:%d: ", sandbox_name(sb), line);
+	luaL_addvalue(&b);
+	for (i = 1; i <= n; i++) {
+		if (i > 1)
+			luaL_addchar(&b, ' ');
+		sandbox_guard_tolstring(L, i, NULL);
+		luaL_addvalue(&b);
+	}
+	luaL_addchar(&b, '\n');
+	luaL_pushresult(&b);				/* ... line */
+	s = lua_tolstring(L, -1, &len);
+	sandbox_charge(L, len / SANDBOX_BYTES_PER_UNIT);
+	fwrite(s, 1, len, stderr);
+	return 0;
 }
 
 int

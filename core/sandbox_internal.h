@@ -1,17 +1,14 @@
 /*
- * sandbox_internal.h -- what the lua_*.c files share; nothing outside them
- * includes it.
+ * sandbox_internal.h -- what the sandbox*.c files share; nothing outside
+ * them includes it (their users see sandbox.h).
  *
- *   sandbox.c   the state: allocator, count hook, calls
- *   sandbox_serial.c    the order the state's objects were made in
- *   sandbox_env.c       the allow-list of globals
- *   sandbox_guard.c     safe replacements for library functions
- *   sandbox_table.c     the table library, charged
- *   sandbox_order.c     next and pairs in a fixed order
- *   sandbox_pattern.c   string.find/match/gmatch/gsub with a step budget
- *   rule_view.c      read-only attendee views and tag sets
- *   rule_lib.c       the `mingle` library
- *   rule_strategy.c  a script as a struct strategy
+ *   sandbox.c          the state: allocator, count hook, calls
+ *   sandbox_serial.c   the order the state's objects were made in
+ *   sandbox_guard.c    safe replacements for library functions
+ *   sandbox_table.c    the table library, charged
+ *   sandbox_order.c    next and pairs in a fixed order
+ *   sandbox_pattern.c  string.find/match/gmatch/gsub with a step budget
+ *   sandbox_env.c      the allow-list of globals
  */
 #ifndef MINGLE_SANDBOX_INTERNAL_H
 #define MINGLE_SANDBOX_INTERNAL_H
@@ -22,23 +19,23 @@
 #include <lua.h>
 #include <lauxlib.h>
 
-#include "attendees.h"
+#include "sandbox.h"
 
-/* Bytes a library function may scan for one unit of work (memchr and
- * memcpy), and bytes it may handle one at a time (upper, tonumber). */
-#define SANDBOX_BYTES_PER_UNIT	16
+/* Bytes a library function may handle one at a time (upper, tonumber)
+ * for one unit of work. */
 #define SANDBOX_CHARS_PER_UNIT	4
 
 /*
  * sandbox_serial.c: creation numbers of a state's tables, functions and
- * coroutines, by the address of their block.  sandbox_serial_add numbers the
- * block at P (of SIZE bytes), sandbox_serial_drop forgets it when it is freed
- * (a cheap no-op for blocks of sizes no object had); both return how many
- * bytes the map itself grew or shrank by, and sandbox_serial_growth what the
- * next add will grow it by.  sandbox_serial_find returns P's number, 0 if P
- * is unknown; sandbox_serial_stamp hands out the next number for something
- * the allocator never sees made (a light C function).  Numbers start at
- * 1 and only grow.
+ * coroutines, by the address of their block.  sandbox_serial_add numbers
+ * the block at P (of SIZE bytes), sandbox_serial_drop forgets it when it
+ * is freed (a cheap no-op for blocks of sizes no object had); both return
+ * how many bytes the map itself grew or shrank by, and
+ * sandbox_serial_growth what the next add will grow it by.
+ * sandbox_serial_find returns P's number, 0 if P is unknown;
+ * sandbox_serial_stamp hands out the next number for something the
+ * allocator never sees made (a light C function).  Numbers start at 1 and
+ * only grow.
  */
 #define SANDBOX_SERIAL_SIZES	16	/* words of sizes seen, to 8 KiB */
 
@@ -59,15 +56,14 @@ struct sandbox_serial {
 };
 
 size_t sandbox_serial_growth(const struct sandbox_serial *);
-size_t sandbox_serial_add(struct sandbox_serial *, const void *p, size_t size);
-size_t sandbox_serial_drop(struct sandbox_serial *, const void *p, size_t size);
+size_t sandbox_serial_add(struct sandbox_serial *, const void *p,
+    size_t size);
+size_t sandbox_serial_drop(struct sandbox_serial *, const void *p,
+    size_t size);
 uint64_t sandbox_serial_find(const struct sandbox_serial *, const void *p);
 uint64_t sandbox_serial_stamp(struct sandbox_serial *);
 size_t sandbox_serial_bytes(const struct sandbox_serial *);
 void sandbox_serial_free(struct sandbox_serial *);
-
-/* sandbox_env.c: replace the globals of L with the allow-listed ones. */
-void sandbox_env_open(lua_State *L);
 
 /*
  * sandbox.c, for the guards that catch errors: the allocator's count
@@ -82,10 +78,16 @@ void sandbox_recheck(lua_State *L, unsigned long refusals, int erridx);
  * sandbox.c, for sandbox_order.c: the creation number of the table,
  * function or coroutine whose memory starts at P (lua_topointer; for a
  * coroutine, lua_getextraspace), 0 if none; a new number, for a value the
- * allocator does not see made (a light C function, a view's userdata).
+ * allocator does not see made (a light C function, a userdata); the
+ * host's place for the value at IDX (sandbox_set_places), -1 if none.
  */
 uint64_t sandbox_created(lua_State *L, const void *p);
 uint64_t sandbox_stamp(lua_State *L);
+long sandbox_place(lua_State *L, int idx);
+
+/* sandbox.c, for math.random: a 64-bit pseudo-random number from the
+ * call's generator. */
+uint64_t sandbox_random(lua_State *L);
 
 /*
  * sandbox_guard.c.  Each guard is a C closure whose upvalue 1 is the stock
@@ -107,21 +109,17 @@ int sandbox_guard_random(lua_State *);	/* seeded per call by mingle */
  * For guards: call the stock function (upvalue 1) with the arguments as
  * they are, adding the script's place to its errors; charge the elements
  * FROM..TO, if any; argument ARG as an integer, DEF if absent or not one
- * (the stock function reports a bad one); floor(log2(N)), 0 for N < 2.
+ * (the stock function reports a bad one).
  */
 int sandbox_guard_stock(lua_State *);
 void sandbox_guard_span(lua_State *L, lua_Integer from, lua_Integer to);
 lua_Integer sandbox_guard_opt(lua_State *L, int arg, lua_Integer def);
-size_t sandbox_guard_log2(size_t n);
 
 /*
- * sandbox_order.c: next and pairs visit keys in a fixed order (see there).
- * sandbox_order_open makes the registry tables they use; sandbox_order_remember
- * numbers the value at IDX, for values the allocator does not see made
- * (light C functions, tag sets), in the order it is called.
+ * sandbox_order.c: next and pairs visit keys in a fixed order (see
+ * there).  sandbox_order_open makes the registry tables they use.
  */
 void sandbox_order_open(lua_State *L);
-void sandbox_order_remember(lua_State *L, int idx);
 int sandbox_order_next(lua_State *);
 int sandbox_order_pairs(lua_State *);
 
@@ -133,54 +131,10 @@ int sandbox_table_remove(lua_State *);
 int sandbox_table_sort(lua_State *);	/* stable merge sort */
 int sandbox_table_unpack(lua_State *);
 
-/* Like luaL_tolstring but never shows an address: a table without
- * __tostring is "table".  Pushes the string. */
-const char *sandbox_guard_tolstring(lua_State *L, int idx, size_t *len);
-
 /* sandbox_pattern.c: string.find, match, gmatch, gsub. */
 int sandbox_pattern_find(lua_State *);
 int sandbox_pattern_match(lua_State *);
 int sandbox_pattern_gmatch(lua_State *);
 int sandbox_pattern_gsub(lua_State *);
-
-/*
- * rule_view.c.  rule_view_build pushes a table mapping attendee index + 1
- * to that attendee's view (built once, the same object on every call).
- * T must outlive the state.
- */
-void rule_view_build(lua_State *L, const struct attendee_table *t);
-
-/* The attendee index of the view at IDX, or -1 if it is not a view. */
-long rule_view_index(lua_State *L, int idx);
-
-/*
- * A tag set: one attendee's tags in one tags field, stored as ranks in
- * the field's alphabetical order (so merging two sets of the same field
- * yields common tags already sorted).
- */
-struct rule_tagfield {
-	const struct field *f;
-	uint32_t ntags;
-	const char **name_of_rank;	/* rank -> tag text */
-	uint32_t *rank_of_id;	/* interned id -> rank */
-	uint32_t *ranks;	/* per attendee (f->tag_off), ascending */
-};
-
-struct rule_tagset {
-	const struct rule_tagfield *tf;
-	const uint32_t *ranks;	/* ascending */
-	uint32_t n;
-};
-
-/* The tag set at IDX, or NULL. */
-const struct rule_tagset *rule_view_tagset(lua_State *L, int idx);
-
-/* The rank of TAG (normalized text, LEN bytes) in TF, or -1. */
-long rule_view_tag_rank(const struct rule_tagfield *tf, const char *tag,
-    size_t len);
-
-/* rule_lib.c: push the `mingle` table; log is also the script's print. */
-void rule_lib_push(lua_State *L);
-int rule_lib_log(lua_State *);
 
 #endif

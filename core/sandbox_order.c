@@ -4,14 +4,16 @@
  * Lua's next visits a table's keys in the order of its hash part, which
  * follows a seed drawn per process and the addresses of tables and
  * functions: a rule iterating a table would answer differently from run
- * to run.  mingle's next visits them in this order:
+ * to run.  The sandbox's next visits them in this order:
  *   numbers, ascending;
  *   strings, by their bytes;
  *   false, then true;
- *   attendee views, in file order;
- *   everything else -- tables, functions, coroutines, tag sets, column
- *   accessors -- in the order they were made: mingle's own and the
- *   libraries' first, then the script's (sandbox_serial.c numbers them).
+ *   the host's placed userdata, by place (sandbox_set_places: mingle's
+ *   attendee views, in file order);
+ *   everything else -- tables, functions, coroutines, other userdata (tag
+ *   sets, column accessors) -- in the order they were made: the host's
+ *   and the libraries' first, then the script's (sandbox_serial.c numbers
+ *   them, sandbox_order_remember what the allocator does not see made).
  *
  * next(t, nil) starts a traversal: it takes a snapshot of t's keys and
  * sorts it, O(n log n) once.  next(t, k) goes on after k: k is found at
@@ -39,7 +41,7 @@ enum {
 	ORDER_NUMBER,
 	ORDER_STRING,
 	ORDER_BOOLEAN,
-	ORDER_VIEW,
+	ORDER_PLACED,
 	ORDER_OBJECT
 };
 
@@ -51,7 +53,7 @@ struct order_key {
 	lua_Number d;		/* a number */
 	const char *s;		/* a string, kept alive by the snapshot */
 	size_t len;
-	uint64_t serial;	/* a view's index; an object's number */
+	uint64_t serial;	/* a place; an object's number */
 	size_t pos;		/* before sorting, from 1 */
 };
 
@@ -154,7 +156,7 @@ static void
 order_key_of(lua_State *L, int idx, struct order_key *k)
 {
 	const void *p = NULL;
-	long view;
+	long place;
 
 	memset(k, 0, sizeof *k);
 	switch (lua_type(L, idx)) {
@@ -188,9 +190,9 @@ order_key_of(lua_State *L, int idx, struct order_key *k)
 		p = lua_getextraspace(lua_tothread(L, idx));
 		break;
 	case LUA_TUSERDATA:
-		if ((view = rule_view_index(L, idx)) >= 0) {
-			k->rank = ORDER_VIEW;
-			k->serial = (uint64_t)view;
+		if ((place = sandbox_place(L, idx)) >= 0) {
+			k->rank = ORDER_PLACED;
+			k->serial = (uint64_t)place;
 			return;
 		}
 		break;

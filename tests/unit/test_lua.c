@@ -1002,6 +1002,86 @@ test_order(void)
 }
 
 /*
+ * The sandbox without mingle's rules: a host of its own, with userdata it
+ * places and a library of its own.  "placed(n)" makes a userdata at place
+ * n.
+ */
+static long
+host_place(lua_State *L, int idx)
+{
+	long *p = luaL_testudata(L, idx, "test.placed");
+
+	return p != NULL ? *p : -1;
+}
+
+static int
+host_placed(lua_State *L)
+{
+	lua_Integer n = luaL_checkinteger(L, 1);
+	long *p = lua_newuserdatauv(L, sizeof *p, 0);
+
+	*p = (long)n;
+	luaL_setmetatable(L, "test.placed");
+	return 1;
+}
+
+/* Run SCRIPT in SB (sealed here) and return what it returns, a string. */
+static char *
+host_run(struct sandbox *sb, const char *script)
+{
+	char *cause = NULL, *r;
+
+	sandbox_seal(sb);
+	if (sandbox_load(sb, script, strlen(script), &cause) != 0 ||
+	    sandbox_call(sb, 1, 0, 1, &cause, "host") != 0)
+		return cause;
+	r = xstrdup(lua_isstring(sandbox_state(sb), -1) ?
+	    lua_tostring(sandbox_state(sb), -1) : "(no string)");
+	lua_pop(sandbox_state(sb), 1);
+	return r;
+}
+
+static void
+test_host(void)
+{
+	struct sandbox *sb;
+	lua_State *L;
+	char *got;
+
+	sb = sandbox_new("bare.lua", 0, 0, 1);
+	got = host_run(sb, "return (print == nil and next == nil and load == "
+	    "nil and io == nil and string == nil) and 'none' or 'some'");
+	ok(strcmp(got, "none") == 0, "a new sandbox has no globals");
+	printf("#   %s\n", got);
+	free(got);
+	sandbox_free(sb);
+
+	sb = sandbox_new("host.lua", 0, 0, 1);
+	L = sandbox_state(sb);
+	sandbox_env_open(L);
+	luaL_newmetatable(L, "test.placed");
+	lua_pop(L, 1);
+	sandbox_set_places(L, host_place);
+	lua_newtable(L);
+	lua_pushcfunction(L, host_placed);
+	lua_setfield(L, -2, "placed");
+	sandbox_env_library(L, "host");
+	got = host_run(sb,
+	    "local a, b, c = host.placed(3), host.placed(1), host.placed(2)\n"
+	    "local t = { [a] = 'a', [{}] = 'o', [b] = 'b', [true] = 't',\n"
+	    "  [c] = 'c', x = 'x' }\n"
+	    "local s = ''\n"
+	    "for _, v in pairs(t) do s = s .. v end\n"
+	    "local ok, err = pcall(function() host.y = 1 end)\n"
+	    "return s .. ' ' .. tostring(ok) .. ' ' .. err\n");
+	like(got, "xtbcao false host.lua:6: the host library is read-only "
+	    "(tried to set 'y')", "a host's placed userdata go after "
+	    "booleans, by place; its library is read-only");
+	free(got);
+	sandbox_free(sb);
+}
+
+/*
  * The creation numbers the allocator keeps (sandbox_serial.c), against a
  * plain array: adds, lookups and drops in a crowded map.
  */
@@ -1079,6 +1159,7 @@ test_time_net(void)
 	int rc;
 
 	sb = sandbox_new("spin.lua", 0, 1000000, 1);
+	sandbox_env_open(sandbox_state(sb));
 	lua_pushcfunction(sandbox_state(sb), spin);
 	lua_setglobal(sandbox_state(sb), "spin");
 	sandbox_seal(sb);
@@ -1229,6 +1310,7 @@ test_patterns(void)
 	lua_close(stock);
 
 	sb = sandbox_new("corpus.lua", 0, 0, 1);
+	sandbox_env_open(sandbox_state(sb));
 	sandbox_seal(sb);
 	got = run_corpus(sandbox_state(sb), sb, &cause);
 	ok(got != NULL, "the corpus runs in the sandbox");
@@ -1341,6 +1423,7 @@ main(void)
 	test_limits();
 	test_charges();
 	test_order();
+	test_host();
 	test_serial();
 	test_time_net();
 	test_patterns();
