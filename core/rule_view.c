@@ -62,7 +62,6 @@ static int	view_missing(lua_State *);
 static int	view_newindex(lua_State *);
 static int	view_tostring(lua_State *);
 static int	view_pairs(lua_State *);
-static int	view_pairs_next(lua_State *);
 static long	view_place(lua_State *, int);
 static int	view_unknown(lua_State *);
 static int	tagset_index(lua_State *);
@@ -460,29 +459,10 @@ static int
 view_pairs(lua_State *L)
 {
 	lua_getiuservalue(L, 1, 1);			/* view vals */
-	lua_pushvalue(L, lua_upvalueindex(2));		/* view vals order */
-	lua_pushinteger(L, 0);				/* view vals order 0 */
-	lua_pushcclosure(L, view_pairs_next, 3);	/* view iter */
-	lua_pushvalue(L, 1);				/* view iter view */
-	lua_pushnil(L);					/* view iter view nil */
+	sandbox_order_walk(L, 2, lua_upvalueindex(2));	/* view vals iter */
+	lua_pushvalue(L, 1);				/* ... iter view */
+	lua_pushnil(L);					/* ... iter view nil */
 	return 3;
-}
-
-static int
-view_pairs_next(lua_State *L)
-{
-	lua_Integer i = lua_tointeger(L, lua_upvalueindex(3));
-
-	for (;;) {
-		if (lua_rawgeti(L, lua_upvalueindex(2), ++i) == LUA_TNIL)
-			return 1;			/* nil */
-		lua_pushinteger(L, i);			/* name i */
-		lua_replace(L, lua_upvalueindex(3));	/* name */
-		lua_pushvalue(L, -1);			/* name name */
-		if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL)
-			return 2;			/* name value */
-		lua_pop(L, 2);				/* */
-	}
 }
 
 static int

@@ -147,7 +147,11 @@ size_t sandbox_guard_log2(size_t n);
  * sandbox_order.c.  sandbox_order_remember numbers the value at IDX, for
  * values the allocator does not see made (light C functions, userdata),
  * in the order it is called: next and pairs visit them in that order.
+ * sandbox_order_walk pushes the iterator of a generic for over the table
+ * at T that visits the keys of the array at KEYS, in the array's order,
+ * skipping those whose value in T is nil.
  */
 void sandbox_order_remember(lua_State *L, int idx);
+void sandbox_order_walk(lua_State *L, int t, int keys);
 
 #endif

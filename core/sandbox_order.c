@@ -24,6 +24,10 @@
  * per table, and go when the traversal ends or the table is collected.
  * pairs(t), unless t has a __pairs metamethod, takes the snapshot at once
  * and returns an iterator that keeps it (and so skips the lookup).
+ *
+ * Both walk the snapshot's keys in order, skipping those cleared, as
+ * order_walk does; so does the iterator sandbox_order_walk gives the host,
+ * over keys in an order of its own (the fields of a view).
  */
 #include "autoconf.h"
 
@@ -79,7 +83,9 @@ static struct order_snap *order_current(lua_State *);
 static size_t	order_find(lua_State *, struct order_snap *);
 static int	order_step(lua_State *, int, int, struct order_snap *, size_t,
 		    int);
+static int	order_walk(lua_State *, int, int, lua_Integer *);
 static int	order_pairs_next(lua_State *);
+static int	order_walk_next(lua_State *);
 
 void
 sandbox_order_open(lua_State *L)
@@ -139,6 +145,33 @@ sandbox_order_next(lua_State *L)
 	}
 	sn = order_current(L);				/* t k snap */
 	return order_step(L, 1, 3, sn, order_find(L, sn), 1);
+}
+
+void
+sandbox_order_walk(lua_State *L, int t, int keys)
+{
+	t = lua_absindex(L, t);
+	keys = lua_absindex(L, keys);
+	lua_pushvalue(L, t);				/* ... t */
+	lua_pushvalue(L, keys);				/* ... t keys */
+	lua_pushinteger(L, 0);				/* ... t keys 0 */
+	lua_pushcclosure(L, order_walk_next, 3);	/* ... iter */
+}
+
+/* The iterator sandbox_order_walk returns: upvalues the table, the keys
+ * and the position of the key returned last. */
+static int
+order_walk_next(lua_State *L)
+{
+	lua_Integer at = lua_tointeger(L, lua_upvalueindex(3));
+
+	if (!order_walk(L, lua_upvalueindex(1), lua_upvalueindex(2), &at)) {
+		lua_pushnil(L);				/* nil */
+		return 1;
+	}						/* key v */
+	lua_pushinteger(L, at);				/* key v at */
+	lua_replace(L, lua_upvalueindex(3));		/* key v */
+	return 2;
 }
 
 /* The iterator pairs returns: upvalues the table and its snapshot. */
@@ -376,15 +409,12 @@ static int
 order_step(lua_State *L, int t, int s, struct order_snap *sn, size_t at,
     int forget)
 {
+	lua_Integer i = (lua_Integer)at;
+
 	lua_getiuservalue(L, s, 1);			/* ... keys */
-	while (++at <= sn->n) {
-		lua_rawgeti(L, -1, (lua_Integer)at);	/* ... keys key */
-		lua_pushvalue(L, -1);			/* ... keys key key */
-		if (lua_rawget(L, t) != LUA_TNIL) {	/* ... keys key v */
-			sn->cursor = at;
-			return 2;
-		}
-		lua_pop(L, 2);				/* ... keys */
+	if (order_walk(L, t, lua_gettop(L), &i)) {	/* ... keys key v */
+		sn->cursor = (size_t)i;
+		return 2;
 	}
 	sn->cursor = sn->n;
 	if (forget) {
@@ -396,4 +426,24 @@ order_step(lua_State *L, int t, int s, struct order_snap *sn, size_t at,
 	}
 	lua_pushnil(L);					/* ... nil */
 	return 1;
+}
+
+/*
+ * Push the first key after position *AT of the array at KEYS whose value
+ * in the table at T is not nil, and that value, and return 1 with *AT at
+ * the key; at the array's end (its first nil), push nothing and return 0.
+ */
+static int
+order_walk(lua_State *L, int t, int keys, lua_Integer *at)
+{
+	for (;;) {
+		if (lua_rawgeti(L, keys, ++*at) == LUA_TNIL) {	/* ... nil */
+			lua_pop(L, 1);			/* ... */
+			return 0;
+		}					/* ... key */
+		lua_pushvalue(L, -1);			/* ... key key */
+		if (lua_rawget(L, t) != LUA_TNIL)	/* ... key v */
+			return 1;
+		lua_pop(L, 2);		/* ... (cleared meanwhile: skipped) */
+	}
 }

@@ -1004,7 +1004,7 @@ test_order(void)
 /*
  * The sandbox without mingle's rules: a host of its own, with userdata it
  * places and a library of its own.  "placed(n)" makes a userdata at place
- * n.
+ * n; "walk(t, keys)" is sandbox_order_walk.
  */
 static long
 host_place(lua_State *L, int idx)
@@ -1022,6 +1022,13 @@ host_placed(lua_State *L)
 
 	*p = (long)n;
 	luaL_setmetatable(L, "test.placed");
+	return 1;
+}
+
+static int
+host_walk(lua_State *L)
+{
+	sandbox_order_walk(L, 1, 2);			/* t keys iter */
 	return 1;
 }
 
@@ -1065,18 +1072,23 @@ test_host(void)
 	lua_newtable(L);
 	lua_pushcfunction(L, host_placed);
 	lua_setfield(L, -2, "placed");
+	lua_pushcfunction(L, host_walk);
+	lua_setfield(L, -2, "walk");
 	sandbox_env_library(L, "host");
 	got = host_run(sb,
 	    "local a, b, c = host.placed(3), host.placed(1), host.placed(2)\n"
 	    "local t = { [a] = 'a', [{}] = 'o', [b] = 'b', [true] = 't',\n"
 	    "  [c] = 'c', x = 'x' }\n"
-	    "local s = ''\n"
+	    "local s, w = '', ''\n"
 	    "for _, v in pairs(t) do s = s .. v end\n"
+	    "for k, v in host.walk({ z = 1, y = 2, w = 3 }, { 'y', 'gone',\n"
+	    "  'z', 'w' }) do w = w .. k .. v end\n"
 	    "local ok, err = pcall(function() host.y = 1 end)\n"
-	    "return s .. ' ' .. tostring(ok) .. ' ' .. err\n");
-	like(got, "xtbcao false host.lua:6: the host library is read-only "
-	    "(tried to set 'y')", "a host's placed userdata go after "
-	    "booleans, by place; its library is read-only");
+	    "return s .. ' ' .. w .. ' ' .. tostring(ok) .. ' ' .. err\n");
+	like(got, "xtbcao y2z1w3 false host.lua:8: the host library is "
+	    "read-only (tried to set 'y')", "a host's placed userdata go "
+	    "after booleans, by place; its walk skips nils; its library is "
+	    "read-only");
 	free(got);
 	sandbox_free(sb);
 }
