@@ -28,7 +28,6 @@ EOF
 # when the change has landed, and its new files are checked like all others.
 pending() {
 	cat <<'EOF'
-sandbox* rule_view rule_lib rule_strategy => sandbox* rule_view rule_lib rule_strategy: issue 12 item 3 renamed them; the calls between them go one way next (branch h12-lua)
 EOF
 }
 
