@@ -120,7 +120,7 @@ list_rule(const char *path)
 	struct strategy_info info;
 	int usable;
 
-	lua_strategy_probe(path, &info);
+	rule_strategy_probe(path, &info);
 	usable = info.error == NULL;
 	if (!usable) {
 		printf("  (unusable) %s\n", path);

@@ -26,7 +26,7 @@ strategies_load(const struct mingle_config *config,
 		if (cs->plugin != NULL)
 			rc = plugin_strategy_open(config, cs, t, s, cause);
 		else
-			rc = lua_strategy_open(config, cs, t, s, cause);
+			rc = rule_strategy_open(config, cs, t, s, cause);
 		if (rc != 0) {
 			strategies_free(list, i);
 			return -1;

@@ -1,7 +1,7 @@
 /*
  * strategy.h -- one loaded strategy, whatever it is made of.
  *
- * The engine sees plugins (plugin_loader.c) and Lua scripts (lua_strategy.c)
+ * The engine sees plugins (plugin_loader.c) and Lua scripts (rule_strategy.c)
  * through this one interface.  Semantics are those of include/mingle/plugin.h:
  * directional scores a -> b, combined by the engine as the mean of both
  * directions; a veto in either direction removes the pair.
@@ -64,13 +64,13 @@ void strategy_info_free(struct strategy_info *info);
  * Fill *INFO for the Lua rule at PATH: run the file (neither init nor
  * prepare) and read the table it returns, options included.
  */
-void lua_strategy_probe(const char *path, struct strategy_info *info);
+void rule_strategy_probe(const char *path, struct strategy_info *info);
 
 /* Loaders for each kind.  Fill *S (name, weight set by the caller). */
 int plugin_strategy_open(const struct mingle_config *config,
     const struct config_strategy *cs, const struct attendee_table *t,
     struct strategy *s, char **cause);
-int lua_strategy_open(const struct mingle_config *config,
+int rule_strategy_open(const struct mingle_config *config,
     const struct config_strategy *cs, const struct attendee_table *t,
     struct strategy *s, char **cause);
 

@@ -28,7 +28,6 @@ EOF
 # when the change has landed, and its new files are checked like all others.
 pending() {
 	cat <<'EOF'
-lua_* => sandbox sandbox_env sandbox_guard sandbox_pattern rule_strategy rule_view rule_lib: issue 12 item 3 renames them into sandbox*.c and rule_*.c, calls one way (branch h12-lua)
 EOF
 }
 

@@ -5,7 +5,7 @@
  *
  * Each case writes a script and a config into a temporary folder, builds
  * the attendee table the real way (config_load, csv_read_buffer,
- * attendees_build) and calls lua_strategy_open and the ops directly.
+ * attendees_build) and calls rule_strategy_open and the ops directly.
  */
 #include "autoconf.h"
 
@@ -22,8 +22,8 @@
 #include "attendees.h"
 #include "config.h"
 #include "csv.h"
-#include "lua_internal.h"
-#include "lua_sandbox.h"
+#include "sandbox_internal.h"
+#include "sandbox.h"
 #include "strategy.h"
 #include "tap.h"
 #include "util.h"
@@ -88,7 +88,7 @@ unload(void)
 
 /*
  * Load SCRIPT (LEN bytes) as strategy "rule" with EXTRA keys in its
- * section.  Returns what lua_strategy_open returned; on success the
+ * section.  Returns what rule_strategy_open returned; on success the
  * strategy is in `strat`.
  */
 static int
@@ -124,7 +124,7 @@ load_n(const char *script, size_t len, const char *extra, char **cause)
 		exit(99);
 	}
 	s = xcalloc(1, sizeof *s);
-	rc = lua_strategy_open(cfg, &cfg->strategies[0], &table, s, cause);
+	rc = rule_strategy_open(cfg, &cfg->strategies[0], &table, s, cause);
 	if (rc == 0) {
 		strat = *s;
 		strat.name = xstrdup("rule");
@@ -1002,7 +1002,99 @@ test_order(void)
 }
 
 /*
- * The creation numbers the allocator keeps (lua_serial.c), against a
+ * The sandbox without mingle's rules: a host of its own, with userdata it
+ * places and a library of its own.  "placed(n)" makes a userdata at place
+ * n; "walk(t, keys)" is sandbox_order_walk.
+ */
+static long
+host_place(lua_State *L, int idx)
+{
+	long *p = luaL_testudata(L, idx, "test.placed");
+
+	return p != NULL ? *p : -1;
+}
+
+static int
+host_placed(lua_State *L)
+{
+	lua_Integer n = luaL_checkinteger(L, 1);
+	long *p = lua_newuserdatauv(L, sizeof *p, 0);
+
+	*p = (long)n;
+	luaL_setmetatable(L, "test.placed");
+	return 1;
+}
+
+static int
+host_walk(lua_State *L)
+{
+	sandbox_order_walk(L, 1, 2);			/* t keys iter */
+	return 1;
+}
+
+/* Run SCRIPT in SB (sealed here) and return what it returns, a string. */
+static char *
+host_run(struct sandbox *sb, const char *script)
+{
+	char *cause = NULL, *r;
+
+	sandbox_seal(sb);
+	if (sandbox_load(sb, script, strlen(script), &cause) != 0 ||
+	    sandbox_call(sb, 1, 0, 1, &cause, "host") != 0)
+		return cause;
+	r = xstrdup(lua_isstring(sandbox_state(sb), -1) ?
+	    lua_tostring(sandbox_state(sb), -1) : "(no string)");
+	lua_pop(sandbox_state(sb), 1);
+	return r;
+}
+
+static void
+test_host(void)
+{
+	struct sandbox *sb;
+	lua_State *L;
+	char *got;
+
+	sb = sandbox_new("bare.lua", 0, 0, 1);
+	got = host_run(sb, "return (print == nil and next == nil and load == "
+	    "nil and io == nil and string == nil) and 'none' or 'some'");
+	ok(strcmp(got, "none") == 0, "a new sandbox has no globals");
+	printf("#   %s\n", got);
+	free(got);
+	sandbox_free(sb);
+
+	sb = sandbox_new("host.lua", 0, 0, 1);
+	L = sandbox_state(sb);
+	sandbox_env_open(L);
+	luaL_newmetatable(L, "test.placed");
+	lua_pop(L, 1);
+	sandbox_set_places(L, host_place);
+	lua_newtable(L);
+	lua_pushcfunction(L, host_placed);
+	lua_setfield(L, -2, "placed");
+	lua_pushcfunction(L, host_walk);
+	lua_setfield(L, -2, "walk");
+	sandbox_env_library(L, "host");
+	got = host_run(sb,
+	    "local a, b, c = host.placed(3), host.placed(1), host.placed(2)\n"
+	    "local t = { [a] = 'a', [{}] = 'o', [b] = 'b', [true] = 't',\n"
+	    "  [c] = 'c', x = 'x' }\n"
+	    "local s, w = '', ''\n"
+	    "for _, v in pairs(t) do s = s .. v end\n"
+	    "for k, v in host.walk({ z = 1, y = 2, w = 3 }, { 'y', 'gone',\n"
+	    "  'z', 'w' }) do w = w .. k .. v end\n"
+	    "local ok, err = pcall(function() host.y = 1 end)\n"
+	    "return s .. ' ' .. w .. ' ' .. tostring(ok) .. ' ' .. err\n");
+	like(got, "xtbcao y2z1w3 false host.lua:8: the host library is "
+	    "read-only (tried to set 'y')", "a host's placed userdata go "
+	    "after booleans, by place; its walk skips nils; its library is "
+	    "read-only");
+	free(got);
+	sandbox_free(sb);
+}
+
+/*
+ * The creation numbers the allocator keeps (sandbox_serial.c), against a
  * plain array: adds, lookups and drops in a crowded map.
  */
 static void
@@ -1010,7 +1102,7 @@ test_serial(void)
 {
 	enum { N = 3000 };
 	static uint64_t want[N];
-	struct lua_serial s;
+	struct sandbox_serial s;
 	size_t i, bad = 0, bytes = 0;
 	uint64_t x = 88172645463325252ULL;
 
@@ -1022,29 +1114,29 @@ test_serial(void)
 		x ^= x << 17;
 		/* Addresses 16 apart, as malloc's; a few sizes. */
 		if (x % 3 != 0) {
-			bytes += lua_serial_add(&s, (void *)(uintptr_t)(16 *
-			    (x % N + 1)), 56);
+			bytes += sandbox_serial_add(&s,
+			    (void *)(uintptr_t)(16 * (x % N + 1)), 56);
 			want[x % N] = s.next;
 		} else {
-			bytes -= lua_serial_drop(&s, (void *)(uintptr_t)(16 *
-			    (x % N + 1)), 56);
+			bytes -= sandbox_serial_drop(&s,
+			    (void *)(uintptr_t)(16 * (x % N + 1)), 56);
 			want[x % N] = 0;
 		}
-		if (i % 97 == 0 && lua_serial_drop(&s, (void *)(uintptr_t)16,
-		    24) != 0)
+		if (i % 97 == 0 && sandbox_serial_drop(&s,
+		    (void *)(uintptr_t)16, 24) != 0)
 			bad++;		/* a size no object had */
 	}
 	for (i = 0; i < N; i++)
-		if (lua_serial_find(&s, (void *)(uintptr_t)(16 * (i + 1))) !=
-		    want[i])
+		if (sandbox_serial_find(&s,
+		    (void *)(uintptr_t)(16 * (i + 1))) != want[i])
 			bad++;
 	ok(bad == 0, "serial: finds what was added, not what was dropped");
-	ok(bytes == lua_serial_bytes(&s), "serial: reports its growth");
+	ok(bytes == sandbox_serial_bytes(&s), "serial: reports its growth");
 	for (i = 0; i < N; i++)
-		bytes -= lua_serial_drop(&s, (void *)(uintptr_t)(16 * (i + 1)),
-		    56);
+		bytes -= sandbox_serial_drop(&s,
+		    (void *)(uintptr_t)(16 * (i + 1)), 56);
 	ok(s.count == 0 && s.nslots <= 64, "serial: shrinks when emptied");
-	lua_serial_free(&s);
+	sandbox_serial_free(&s);
 }
 
 /* spin(n): n times, sleep a millisecond and charge 100 units: C work
@@ -1057,14 +1149,14 @@ spin(lua_State *L)
 
 	for (i = 0; i < n; i++) {
 		nanosleep(&ms, NULL);
-		lua_sandbox_charge(L, 100);
+		sandbox_charge(L, 100);
 	}
 	return 0;
 }
 
 /*
  * The time net behind the instruction limit fires in long C work too: the
- * count hook never runs there, so lua_sandbox_charge reads the clock.
+ * count hook never runs there, so sandbox_charge reads the clock.
  * 3000 ms of spinning costs 300000 units of a budget of 1000000, whose
  * time net is 1 s.
  */
@@ -1072,24 +1164,25 @@ static void
 test_time_net(void)
 {
 	static const char script[] = "spin(3000)";
-	struct lua_sandbox *sb;
+	struct sandbox *sb;
 	struct timespec t0, t1;
 	char *cause = NULL;
 	double secs;
 	int rc;
 
-	sb = lua_sandbox_new("spin.lua", 0, 1000000, 1);
-	lua_pushcfunction(lua_sandbox_state(sb), spin);
-	lua_setglobal(lua_sandbox_state(sb), "spin");
-	lua_sandbox_seal(sb);
-	if (lua_sandbox_load(sb, script, sizeof script - 1, &cause) != 0) {
+	sb = sandbox_new("spin.lua", 0, 1000000, 1);
+	sandbox_env_open(sandbox_state(sb));
+	lua_pushcfunction(sandbox_state(sb), spin);
+	lua_setglobal(sandbox_state(sb), "spin");
+	sandbox_seal(sb);
+	if (sandbox_load(sb, script, sizeof script - 1, &cause) != 0) {
 		ok(0, "spin loads");
 		free(cause);
-		lua_sandbox_free(sb);
+		sandbox_free(sb);
 		return;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	rc = lua_sandbox_call(sb, 1, 0, 0, &cause, "spinning");
+	rc = sandbox_call(sb, 1, 0, 0, &cause, "spinning");
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	secs = (double)(t1.tv_sec - t0.tv_sec) +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
@@ -1099,7 +1192,7 @@ test_time_net(void)
 	ok(secs < 2.0, "  ... soon after its second");
 	printf("#   stopped after %.2f s\n", secs);
 	free(cause);
-	lua_sandbox_free(sb);
+	sandbox_free(sb);
 }
 
 /*
@@ -1187,7 +1280,7 @@ static const char corpus[] =
     "return table.concat(out, '\\n')\n";
 
 static char *
-run_corpus(lua_State *L, struct lua_sandbox *sb, char **cause)
+run_corpus(lua_State *L, struct sandbox *sb, char **cause)
 {
 	char *r = NULL;
 
@@ -1197,7 +1290,7 @@ run_corpus(lua_State *L, struct lua_sandbox *sb, char **cause)
 		return NULL;
 	}
 	if (sb != NULL) {
-		if (lua_sandbox_call(sb, 1, 0, 1, cause, "corpus") != 0)
+		if (sandbox_call(sb, 1, 0, 1, cause, "corpus") != 0)
 			return NULL;
 	} else if (lua_pcall(L, 0, 1, 0) != LUA_OK) {
 		*cause = xstrdup(lua_tostring(L, -1));
@@ -1211,7 +1304,7 @@ run_corpus(lua_State *L, struct lua_sandbox *sb, char **cause)
 static void
 test_patterns(void)
 {
-	struct lua_sandbox *sb;
+	struct sandbox *sb;
 	lua_State *stock;
 	char *want, *got, *cause = NULL, *w, *g, *wl, *gl;
 	int line = 1, same = 1;
@@ -1228,15 +1321,16 @@ test_patterns(void)
 	}
 	lua_close(stock);
 
-	sb = lua_sandbox_new("corpus.lua", 0, 0, 1);
-	lua_sandbox_seal(sb);
-	got = run_corpus(lua_sandbox_state(sb), sb, &cause);
+	sb = sandbox_new("corpus.lua", 0, 0, 1);
+	sandbox_env_open(sandbox_state(sb));
+	sandbox_seal(sb);
+	got = run_corpus(sandbox_state(sb), sb, &cause);
 	ok(got != NULL, "the corpus runs in the sandbox");
 	if (got == NULL) {
 		printf("#   %s\n", cause);
 		free(cause);
 		free(want);
-		lua_sandbox_free(sb);
+		sandbox_free(sb);
 		return;
 	}
 	/* Compare line by line, to show the first difference. */
@@ -1259,7 +1353,7 @@ test_patterns(void)
 	printf("#   %d results compared\n", line - 1);
 	free(want);
 	free(got);
-	lua_sandbox_free(sb);
+	sandbox_free(sb);
 }
 
 static void
@@ -1341,6 +1435,7 @@ main(void)
 	test_limits();
 	test_charges();
 	test_order();
+	test_host();
 	test_serial();
 	test_time_net();
 	test_patterns();

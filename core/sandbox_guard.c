@@ -1,5 +1,5 @@
 /*
- * lua_guard.c -- safe replacements for standard library functions.
+ * sandbox_guard.c -- safe replacements for standard library functions.
  *
  * Each guard closes one gap the allow-list alone leaves open:
  *   - pcall, xpcall, coroutine.resume and coroutine.close catch errors, so
@@ -7,7 +7,9 @@
  *     limit and raises it again;
  *   - tostring and string.format never show addresses, and math.random
  *     is seeded by mingle per call (next and pairs, in a fixed order, are
- *     in lua_order.c);
+ *     in sandbox_order.c);
+ *   - print writes to stderr, naming the script and line: stdout may be
+ *     the host's output;
  *   - functions whose work grows with their arguments (string.rep, upper,
  *     format, tonumber, the utf8 scans, ...) charge that work to the
  *     instruction budget before they run: the count hook cannot interrupt
@@ -16,23 +18,28 @@
  *     no call accounts for; and __mode: weak tables lose entries when the
  *     collector runs, which differs from run to run.
  * A guard's upvalue 1 is the stock function it wraps (or nil).  The table
- * library has a file of its own, lua_table.c.
+ * library has a file of its own, sandbox_table.c.
  */
 #include "autoconf.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <lua.h>
 #include <lauxlib.h>
 
-#include "lua_internal.h"
-#include "lua_sandbox.h"
+#include "sandbox_internal.h"
+#include "sandbox.h"
 
 /* Units per byte string.format("%q") writes: snprintf for a control
  * character takes about what 8 VM instructions do. */
 #define GUARD_QUOTE_UNITS	8
+
+/* Log lines per script before the rest are dropped. */
+#define LOG_MAX		1000
+#define LOG_COUNT	"mingle.logged"
 
 static int	guard_catch_k(lua_State *, int, lua_KContext);
 static int	guard_codes_next(lua_State *);
@@ -43,7 +50,7 @@ static int	guard_codes_next(lua_State *);
  * script's line, as the stock function called from Lua would have.
  */
 int
-lua_guard_stock(lua_State *L)
+sandbox_guard_stock(lua_State *L)
 {
 	const char *msg, *where, *colon;
 	int n = lua_gettop(L), status;
@@ -70,9 +77,9 @@ lua_guard_stock(lua_State *L)
 }
 
 int
-lua_guard_catch(lua_State *L)
+sandbox_guard_catch(lua_State *L)
 {
-	lua_KContext refusals = (lua_KContext)lua_sandbox_refusals(L);
+	lua_KContext refusals = (lua_KContext)sandbox_refusals(L);
 	int n = lua_gettop(L);
 
 	lua_pushvalue(L, lua_upvalueindex(1));		/* args... fn */
@@ -87,13 +94,13 @@ guard_catch_k(lua_State *L, int status, lua_KContext refusals)
 {
 	int failed = lua_gettop(L) >= 1 && !lua_toboolean(L, 1);
 
-	lua_sandbox_recheck(L, (unsigned long)refusals,
+	sandbox_recheck(L, (unsigned long)refusals,
 	    failed && lua_gettop(L) >= 2 ? 2 : 0);
 	return lua_gettop(L);
 }
 
 const char *
-lua_guard_tolstring(lua_State *L, int idx, size_t *len)
+sandbox_guard_tolstring(lua_State *L, int idx, size_t *len)
 {
 	int t = lua_type(L, idx);
 
@@ -121,15 +128,63 @@ lua_guard_tolstring(lua_State *L, int idx, size_t *len)
 }
 
 int
-lua_guard_tostring(lua_State *L)
+sandbox_guard_tostring(lua_State *L)
 {
 	luaL_checkany(L, 1);
-	lua_guard_tolstring(L, 1, NULL);
+	sandbox_guard_tolstring(L, 1, NULL);
 	return 1;
 }
 
+/*
+ * print(...): the arguments, as tostring shows them, on one line of
+ * stderr: "mingle: SCRIPT:LINE: text".  Never stdout, which may be the
+ * output file.
+ */
 int
-lua_guard_setmetatable(lua_State *L)
+sandbox_guard_print(lua_State *L)
+{
+	struct sandbox *sb = sandbox_of(L);
+	int n = lua_gettop(L), i, line = 0;
+	lua_Integer count;
+	lua_Debug ar;
+	luaL_Buffer b;
+	size_t len;
+	const char *s;
+
+	lua_getfield(L, LUA_REGISTRYINDEX, LOG_COUNT);	/* ... count */
+	count = lua_tointeger(L, -1);
+	lua_pop(L, 1);					/* ... */
+	lua_pushinteger(L, count + 1);
+	lua_setfield(L, LUA_REGISTRYINDEX, LOG_COUNT);
+	if (count >= LOG_MAX) {
+		if (count == LOG_MAX)
+			fprintf(stderr, "mingle: %s: more than %d log lines; "
+			    "the rest are left out\n", sandbox_name(sb),
+			    LOG_MAX);
+		return 0;
+	}
+
+	if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
+		line = ar.currentline;
+	luaL_buffinit(L, &b);
+	lua_pushfstring(L, "mingle: %s:%d: ", sandbox_name(sb), line);
+	luaL_addvalue(&b);
+	for (i = 1; i <= n; i++) {
+		if (i > 1)
+			luaL_addchar(&b, ' ');
+		sandbox_guard_tolstring(L, i, NULL);
+		luaL_addvalue(&b);
+	}
+	luaL_addchar(&b, '\n');
+	luaL_pushresult(&b);				/* ... line */
+	s = lua_tolstring(L, -1, &len);
+	sandbox_charge(L, len / SANDBOX_BYTES_PER_UNIT);
+	fwrite(s, 1, len, stderr);
+	return 0;
+}
+
+int
+sandbox_guard_setmetatable(lua_State *L)
 {
 	if (lua_type(L, 2) == LUA_TTABLE) {
 		lua_pushliteral(L, "__gc");		/* t mt "__gc" */
@@ -144,7 +199,7 @@ lua_guard_setmetatable(lua_State *L)
 			    "entries at times that differ from run to run)");
 		lua_pop(L, 1);				/* t mt */
 	}
-	return lua_guard_stock(L);
+	return sandbox_guard_stock(L);
 }
 
 /*
@@ -153,7 +208,7 @@ lua_guard_setmetatable(lua_State *L)
  * writes each byte, a control character through snprintf.
  */
 int
-lua_guard_format(lua_State *L)
+sandbox_guard_format(lua_State *L)
 {
 	size_t len, alen, units;
 	const char *p = luaL_checklstring(L, 1, &len), *end = p + len;
@@ -180,35 +235,35 @@ lua_guard_format(lua_State *L)
 		if (*p == 's' && arg <= lua_gettop(L) &&
 		    lua_type(L, arg) != LUA_TSTRING &&
 		    lua_type(L, arg) != LUA_TNUMBER) {
-			lua_guard_tolstring(L, arg, NULL);	/* ... str */
+			sandbox_guard_tolstring(L, arg, NULL);	/* ... str */
 			lua_replace(L, arg);		/* ... */
 		}
 		if ((*p == 's' || *p == 'q') && arg <= lua_gettop(L) &&
 		    lua_type(L, arg) == LUA_TSTRING) {
 			lua_tolstring(L, arg, &alen);
-			units += *p == 's' ? alen / LUA_BYTES_PER_UNIT :
+			units += *p == 's' ? alen / SANDBOX_BYTES_PER_UNIT :
 			    alen * GUARD_QUOTE_UNITS;
 		}
 		p++;
 	}
-	lua_sandbox_charge(L, units);
-	return lua_guard_stock(L);
+	sandbox_charge(L, units);
+	return sandbox_guard_stock(L);
 }
 
 void
-lua_guard_span(lua_State *L, lua_Integer from, lua_Integer to)
+sandbox_guard_span(lua_State *L, lua_Integer from, lua_Integer to)
 {
 	lua_Unsigned n;
 
 	if (to < from)
 		return;
 	n = (lua_Unsigned)to - (lua_Unsigned)from;
-	lua_sandbox_charge(L, n >= (lua_Unsigned)SIZE_MAX ? SIZE_MAX :
+	sandbox_charge(L, n >= (lua_Unsigned)SIZE_MAX ? SIZE_MAX :
 	    (size_t)n + 1);
 }
 
 lua_Integer
-lua_guard_opt(lua_State *L, int arg, lua_Integer def)
+sandbox_guard_opt(lua_State *L, int arg, lua_Integer def)
 {
 	lua_Integer v;
 	int ok;
@@ -231,55 +286,55 @@ guard_pos(lua_Integer pos, size_t len)
 }
 
 int
-lua_guard_rep(lua_State *L)
+sandbox_guard_rep(lua_State *L)
 {
-	lua_guard_span(L, 1, lua_guard_opt(L, 2, 0));
-	return lua_guard_stock(L);
+	sandbox_guard_span(L, 1, sandbox_guard_opt(L, 2, 0));
+	return sandbox_guard_stock(L);
 }
 
 int
-lua_guard_byte(lua_State *L)
+sandbox_guard_byte(lua_State *L)
 {
 	size_t len = 0;
 	lua_Integer i, j;
 
 	if (lua_type(L, 1) == LUA_TSTRING) {
 		lua_tolstring(L, 1, &len);
-		i = guard_pos(lua_guard_opt(L, 2, 1), len);
-		j = guard_pos(lua_guard_opt(L, 3, i), len);
+		i = guard_pos(sandbox_guard_opt(L, 2, 1), len);
+		j = guard_pos(sandbox_guard_opt(L, 3, i), len);
 		if (i < 1)
 			i = 1;
 		if (j > (lua_Integer)len)
 			j = (lua_Integer)len;
-		lua_guard_span(L, i, j);
+		sandbox_guard_span(L, i, j);
 	}
-	return lua_guard_stock(L);
+	return sandbox_guard_stock(L);
 }
 
 /* string.lower, upper, reverse, tonumber, utf8.len and offset: a loop
  * over each byte of argument 1. */
 int
-lua_guard_scan(lua_State *L)
+sandbox_guard_scan(lua_State *L)
 {
 	size_t len = 0;
 
 	if (lua_type(L, 1) == LUA_TSTRING)
 		lua_tolstring(L, 1, &len);
-	lua_sandbox_charge(L, len / LUA_CHARS_PER_UNIT);
-	return lua_guard_stock(L);
+	sandbox_charge(L, len / SANDBOX_CHARS_PER_UNIT);
+	return sandbox_guard_stock(L);
 }
 
 /* string.pack, packsize and unpack: each byte of the format may be an
  * option with work of its own ("x" pads, "i" converts, ...). */
 int
-lua_guard_pack(lua_State *L)
+sandbox_guard_pack(lua_State *L)
 {
 	size_t len = 0;
 
 	if (lua_type(L, 1) == LUA_TSTRING)
 		lua_tolstring(L, 1, &len);
-	lua_sandbox_charge(L, len);
-	return lua_guard_stock(L);
+	sandbox_charge(L, len);
+	return sandbox_guard_stock(L);
 }
 
 /*
@@ -288,9 +343,9 @@ lua_guard_pack(lua_State *L)
  * far, and a script may call it itself, with any i, as often as it likes.
  */
 int
-lua_guard_codes(lua_State *L)
+sandbox_guard_codes(lua_State *L)
 {
-	int n = lua_guard_stock(L);			/* iter s 0 */
+	int n = sandbox_guard_stock(L);			/* iter s 0 */
 
 	if (n >= 1 && lua_isfunction(L, -n)) {
 		lua_pushvalue(L, -n);			/* iter s 0 iter */
@@ -315,35 +370,36 @@ guard_codes_next(lua_State *L)
 			for (i = (size_t)at + 1; i < len &&
 			    ((unsigned char)s[i] & 0xc0) == 0x80; i++)
 				;
-			lua_sandbox_charge(L, (i - (size_t)at) /
-			    LUA_CHARS_PER_UNIT);
+			sandbox_charge(L, (i - (size_t)at) /
+			    SANDBOX_CHARS_PER_UNIT);
 		}
 	}
-	return lua_guard_stock(L);
+	return sandbox_guard_stock(L);
 }
 
 int
-lua_guard_codepoint(lua_State *L)
+sandbox_guard_codepoint(lua_State *L)
 {
 	size_t len = 0;
 	lua_Integer i;
 
 	if (lua_type(L, 1) == LUA_TSTRING) {
 		lua_tolstring(L, 1, &len);
-		i = guard_pos(lua_guard_opt(L, 2, 1), len);
-		lua_guard_span(L, i, guard_pos(lua_guard_opt(L, 3, i), len));
+		i = guard_pos(sandbox_guard_opt(L, 2, 1), len);
+		sandbox_guard_span(L, i, guard_pos(sandbox_guard_opt(L, 3, i),
+		    len));
 	}
-	return lua_guard_stock(L);
+	return sandbox_guard_stock(L);
 }
 
 /*
  * math.random([m [, n]]) as in Lua 5.4, from the generator mingle seeds
- * before every call (lua_sandbox_call).
+ * before every call (sandbox_call).
  */
 int
-lua_guard_random(lua_State *L)
+sandbox_guard_random(lua_State *L)
 {
-	uint64_t r = lua_sandbox_random(L), m, limit;
+	uint64_t r = sandbox_random(L), m, limit;
 	lua_Integer low, up;
 
 	switch (lua_gettop(L)) {
@@ -371,7 +427,7 @@ lua_guard_random(lua_State *L)
 		m++;
 		limit = UINT64_MAX - UINT64_MAX % m;
 		while (r >= limit)
-			r = lua_sandbox_random(L);
+			r = sandbox_random(L);
 		r %= m;
 	}
 	lua_pushinteger(L, (lua_Integer)((uint64_t)low + r));
@@ -379,7 +435,7 @@ lua_guard_random(lua_State *L)
 }
 
 size_t
-lua_guard_log2(size_t n)
+sandbox_guard_log2(size_t n)
 {
 	size_t b = 0;
 

@@ -1,12 +1,12 @@
 /*
- * lua_env.c -- the globals a rule script sees: an allow-list.
+ * sandbox_env.c -- the globals a script sees: an allow-list.
  *
  * The stock libraries are opened, then a fresh global table is filled with
  * only the names listed here; a listed guard replaces the stock function
- * (and gets it as upvalue 1).  Library tables are handed out as empty
- * read-only proxies, and string methods look up the table behind the
- * proxy, out of the script's reach, so a script can change neither for
- * later calls.
+ * (and gets it as upvalue 1).  Library tables, the host's own too, are
+ * handed out as empty read-only proxies, and string methods look up the
+ * table behind the proxy, out of the script's reach, so a script can
+ * change neither for later calls.
  */
 #include "autoconf.h"
 
@@ -16,7 +16,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
-#include "lua_internal.h"
+#include "sandbox_internal.h"
 
 /*
  * The allow-list.  Everything a script can reach is named here; a NULL
@@ -39,45 +39,45 @@ struct allowed {
 
 static const struct allowed base_allowed[] = {
 	{ "assert", NULL }, { "error", NULL }, { "getmetatable", NULL },
-	{ "ipairs", NULL }, { "next", lua_order_next },
-	{ "pairs", lua_order_pairs },
-	{ "pcall", lua_guard_catch },
-	{ "print", lua_lib_log },	/* stdout may be the output file */
+	{ "ipairs", NULL }, { "next", sandbox_order_next },
+	{ "pairs", sandbox_order_pairs },
+	{ "pcall", sandbox_guard_catch },
+	{ "print", sandbox_guard_print },	/* stdout may be the output */
 	{ "rawequal", NULL }, { "rawget", NULL }, { "rawlen", NULL },
 	{ "rawset", NULL }, { "select", NULL },
-	{ "setmetatable", lua_guard_setmetatable },
-	{ "tonumber", lua_guard_scan },
-	{ "tostring", lua_guard_tostring },
+	{ "setmetatable", sandbox_guard_setmetatable },
+	{ "tonumber", sandbox_guard_scan },
+	{ "tostring", sandbox_guard_tostring },
 	{ "type", NULL },
-	{ "xpcall", lua_guard_catch },
+	{ "xpcall", sandbox_guard_catch },
 	{ "_VERSION", NULL },
 	{ NULL, NULL }
 };
 
 static const struct allowed string_allowed[] = {
-	{ "byte", lua_guard_byte }, { "char", NULL },
-	{ "find", lua_pattern_find },
-	{ "format", lua_guard_format },
-	{ "gmatch", lua_pattern_gmatch },
-	{ "gsub", lua_pattern_gsub },
-	{ "len", NULL }, { "lower", lua_guard_scan },
-	{ "match", lua_pattern_match },
-	{ "pack", lua_guard_pack }, { "packsize", lua_guard_pack },
-	{ "rep", lua_guard_rep },
-	{ "reverse", lua_guard_scan }, { "sub", NULL },
-	{ "unpack", lua_guard_pack },
-	{ "upper", lua_guard_scan },
+	{ "byte", sandbox_guard_byte }, { "char", NULL },
+	{ "find", sandbox_pattern_find },
+	{ "format", sandbox_guard_format },
+	{ "gmatch", sandbox_pattern_gmatch },
+	{ "gsub", sandbox_pattern_gsub },
+	{ "len", NULL }, { "lower", sandbox_guard_scan },
+	{ "match", sandbox_pattern_match },
+	{ "pack", sandbox_guard_pack }, { "packsize", sandbox_guard_pack },
+	{ "rep", sandbox_guard_rep },
+	{ "reverse", sandbox_guard_scan }, { "sub", NULL },
+	{ "unpack", sandbox_guard_pack },
+	{ "upper", sandbox_guard_scan },
 	{ NULL, NULL }
 };
 
 static const struct allowed table_allowed[] = {
-	{ "concat", lua_table_concat },
-	{ "insert", lua_table_insert },
-	{ "move", lua_table_move },
+	{ "concat", sandbox_table_concat },
+	{ "insert", sandbox_table_insert },
+	{ "move", sandbox_table_move },
 	{ "pack", NULL },
-	{ "remove", lua_table_remove },
-	{ "sort", lua_table_sort },
-	{ "unpack", lua_table_unpack },
+	{ "remove", sandbox_table_remove },
+	{ "sort", sandbox_table_sort },
+	{ "unpack", sandbox_table_unpack },
 	{ NULL, NULL }
 };
 
@@ -88,7 +88,7 @@ static const struct allowed math_allowed[] = {
 	{ "max", NULL }, { "maxinteger", NULL }, { "min", NULL },
 	{ "mininteger", NULL }, { "modf", NULL }, { "pi", NULL },
 	{ "rad", NULL },
-	{ "random", lua_guard_random },
+	{ "random", sandbox_guard_random },
 	{ "sin", NULL }, { "sqrt", NULL }, { "tan", NULL },
 	{ "tointeger", NULL }, { "type", NULL }, { "ult", NULL },
 	{ NULL, NULL }
@@ -96,17 +96,17 @@ static const struct allowed math_allowed[] = {
 
 static const struct allowed utf8_allowed[] = {
 	{ "char", NULL }, { "charpattern", NULL },
-	{ "codepoint", lua_guard_codepoint },
-	{ "codes", lua_guard_codes },
-	{ "len", lua_guard_scan },
-	{ "offset", lua_guard_scan },
+	{ "codepoint", sandbox_guard_codepoint },
+	{ "codes", sandbox_guard_codes },
+	{ "len", sandbox_guard_scan },
+	{ "offset", sandbox_guard_scan },
 	{ NULL, NULL }
 };
 
 static const struct allowed coroutine_allowed[] = {
-	{ "close", lua_guard_catch },
+	{ "close", sandbox_guard_catch },
 	{ "create", NULL }, { "isyieldable", NULL },
-	{ "resume", lua_guard_catch },
+	{ "resume", sandbox_guard_catch },
 	{ "running", NULL }, { "status", NULL }, { "wrap", NULL },
 	{ "yield", NULL },
 	{ NULL, NULL }
@@ -120,10 +120,11 @@ static const struct allowed coroutine_allowed[] = {
  * and so leave there.  Those tables are out of the script's reach.
  */
 static const lua_CFunction own_work[] = {
-	lua_order_next, lua_order_pairs, lua_guard_tostring, lua_guard_random,
-	lua_pattern_find, lua_pattern_gmatch, lua_pattern_gsub,
-	lua_pattern_match, lua_table_concat, lua_table_insert,
-	lua_table_remove, lua_table_sort
+	sandbox_order_next, sandbox_order_pairs, sandbox_guard_tostring,
+	sandbox_guard_random,
+	sandbox_pattern_find, sandbox_pattern_gmatch, sandbox_pattern_gsub,
+	sandbox_pattern_match, sandbox_table_concat, sandbox_table_insert,
+	sandbox_table_remove, sandbox_table_sort
 };
 
 static const struct library {
@@ -151,13 +152,13 @@ static int	env_frozen_pairs(lua_State *);
  * global table; the stock one, with load and friends, becomes garbage.
  */
 void
-lua_env_open(lua_State *L)
+sandbox_env_open(lua_State *L)
 {
 	const struct library *lib;
 	const struct allowed *a;
 	size_t i;
 
-	lua_order_open(L);
+	sandbox_order_open(L);
 	lua_newtable(L);				/* env */
 	for (i = 0; i < sizeof libraries / sizeof libraries[0]; i++) {
 		lib = &libraries[i];
@@ -171,7 +172,7 @@ lua_env_open(lua_State *L)
 			if (a->guard != NULL)
 				lua_pushcclosure(L, a->guard, 1);
 			else if (lua_iscfunction(L, -1))
-				lua_order_remember(L, -1);
+				sandbox_order_remember(L, -1);
 			if (env_own_work(a->guard)) {
 				lua_pushvalue(L, -1);	/* ... lib g g */
 				lua_setfield(L, -4, a->name);	/* ... lib g */
@@ -198,20 +199,24 @@ lua_env_open(lua_State *L)
 		lua_pop(L, 1);				/* env */
 	}
 	/* The C functions the allowed ones return, numbered too: */
-	lua_pushcfunction(L, lua_order_next);		/* env next */
-	lua_order_remember(L, -1);
+	lua_pushcfunction(L, sandbox_order_next);		/* env next */
+	sandbox_order_remember(L, -1);
 	lua_getfield(L, -2, "ipairs");			/* env next ipairs */
 	lua_newtable(L);				/* env next ipairs {} */
 	lua_call(L, 1, 1);				/* env next iter */
-	lua_order_remember(L, -1);
+	sandbox_order_remember(L, -1);
 	lua_pop(L, 2);					/* env */
-	lua_lib_push(L);				/* env mingle */
-	env_freeze(L, "mingle");			/* env proxy */
-	lua_setfield(L, -2, "mingle");			/* env */
 	lua_pushvalue(L, -1);				/* env env */
 	lua_setfield(L, -2, LUA_GNAME);			/* env */
 	lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);	/* */
 	lua_gc(L, LUA_GCCOLLECT);
+}
+
+void
+sandbox_env_library(lua_State *L, const char *name)
+{
+	env_freeze(L, name);				/* proxy */
+	lua_setglobal(L, name);				/* */
 }
 
 static int
@@ -251,13 +256,13 @@ env_readonly(lua_State *L)
 {
 	return luaL_error(L, "the %s library is read-only (tried to set "
 	    "'%s')", lua_tostring(L, lua_upvalueindex(1)),
-	    lua_guard_tolstring(L, 2, NULL));
+	    sandbox_guard_tolstring(L, 2, NULL));
 }
 
 static int
 env_frozen_pairs(lua_State *L)
 {
-	lua_pushcfunction(L, lua_order_pairs);		/* proxy pairs */
+	lua_pushcfunction(L, sandbox_order_pairs);	/* proxy pairs */
 	lua_pushvalue(L, lua_upvalueindex(1));		/* proxy pairs tbl */
 	lua_call(L, 1, 3);				/* proxy iter tbl nil */
 	return 3;

@@ -1,12 +1,13 @@
 /*
- * lua_lib.c -- the `mingle` library for rule scripts, in C for speed.
+ * rule_lib.c -- the `mingle` library for rule scripts, in C for speed.
  *
  *   mingle.overlap(x, y)    the common tags, an array sorted by byte order
  *   mingle.jaccard(x, y)    |x and y| / |x or y|, 0 when both are empty
  *   mingle.has_tag(set, t)  t normalized like tags are, then looked up
  *   mingle.normalize(s)     NFKC, case folded, '#' and spaces trimmed
- *   mingle.words(s)         the words of s, case folded (lua_words.c)
- *   mingle.log(...)         a line on stderr naming the script and line
+ *   mingle.words(s)         the words of s, case folded (rule_words.c)
+ *   mingle.log(...)         print: a line on stderr naming the script and
+ *                           line (sandbox_guard.c)
  *
  * A set is a tag set from a view, an array of strings, or a set-like table
  * (string keys with true values).  Two tag sets of the same field are
@@ -14,16 +15,15 @@
  */
 #include "autoconf.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <lua.h>
 #include <lauxlib.h>
 
-#include "lua_internal.h"
-#include "lua_sandbox.h"
 #include "normalize.h"
+#include "rule_internal.h"
+#include "sandbox.h"
 
 /*
  * What mingle.normalize and has_tag charge, in units of the instruction
@@ -37,10 +37,6 @@
 #define NORMALIZE_SWAP_UNITS	2
 #define NORMALIZE_PART		4096
 
-/* Log lines per script before the rest are dropped. */
-#define LOG_MAX		1000
-#define LOG_COUNT	"mingle.logged"
-
 struct lib_str {
 	const char *s;
 	size_t len;
@@ -51,8 +47,8 @@ static int	lib_jaccard(lua_State *);
 static int	lib_has_tag(lua_State *);
 static int	lib_normalize(lua_State *);
 static size_t	lib_common(lua_State *, int, size_t *, size_t *);
-static size_t	lib_merge(lua_State *, const struct lua_tagset *,
-		    const struct lua_tagset *, int);
+static size_t	lib_merge(lua_State *, const struct rule_tagset *,
+		    const struct rule_tagset *, int);
 static struct lib_str *lib_collect(lua_State *, int, size_t *);
 static int	lib_str_cmp(const void *, const void *);
 static const char *lib_normalize_arg(lua_State *, int, size_t *);
@@ -62,20 +58,20 @@ static const luaL_Reg lib_funcs[] = {
 	{ "jaccard", lib_jaccard },
 	{ "has_tag", lib_has_tag },
 	{ "normalize", lib_normalize },
-	{ "words", lua_words_split },
-	{ "log", lua_lib_log },
+	{ "words", rule_words_split },
+	{ "log", sandbox_guard_print },
 	{ NULL, NULL }
 };
 
 void
-lua_lib_push(lua_State *L)
+rule_lib_push(lua_State *L)
 {
 	const luaL_Reg *r;
 
 	luaL_newlib(L, lib_funcs);			/* mingle */
 	for (r = lib_funcs; r->name != NULL; r++) {
 		lua_getfield(L, -1, r->name);		/* mingle fn */
-		lua_order_remember(L, -1);
+		sandbox_order_remember(L, -1);
 		lua_pop(L, 1);				/* mingle */
 	}
 }
@@ -111,8 +107,8 @@ lib_jaccard(lua_State *L)
 static size_t
 lib_common(lua_State *L, int push, size_t *nx, size_t *ny)
 {
-	const struct lua_tagset *x = lua_view_tagset(L, 1);
-	const struct lua_tagset *y = x != NULL ? lua_view_tagset(L, 2) : NULL;
+	const struct rule_tagset *x = rule_view_tagset(L, 1);
+	const struct rule_tagset *y = x != NULL ? rule_view_tagset(L, 2) : NULL;
 	struct lib_str *a, *b;
 	size_t i = 0, j = 0, na, nb, n = 0;
 	int c, out;
@@ -152,12 +148,12 @@ lib_common(lua_State *L, int push, size_t *nx, size_t *ny)
 /* Two tag sets of one field, merged on ranks; common tags into the table
  * at OUT unless it is 0. */
 static size_t
-lib_merge(lua_State *L, const struct lua_tagset *x,
-    const struct lua_tagset *y, int out)
+lib_merge(lua_State *L, const struct rule_tagset *x,
+    const struct rule_tagset *y, int out)
 {
 	size_t i = 0, j = 0, n = 0;
 
-	lua_sandbox_charge(L, x->n + y->n);
+	sandbox_charge(L, x->n + y->n);
 	while (i < x->n && j < y->n) {
 		if (x->ranks[i] < y->ranks[j])
 			i++;
@@ -184,7 +180,7 @@ lib_merge(lua_State *L, const struct lua_tagset *x,
 static struct lib_str *
 lib_collect(lua_State *L, int idx, size_t *np)
 {
-	const struct lua_tagset *ts = lua_view_tagset(L, idx);
+	const struct rule_tagset *ts = rule_view_tagset(L, idx);
 	struct lib_str *v;
 	lua_Integer len, i;
 	size_t n = 0, k, cap, bytes = 0;
@@ -231,8 +227,8 @@ lib_collect(lua_State *L, int idx, size_t *np)
 	/* Sorting compares strings, each up to its length. */
 	for (k = 0; k < n; k++)
 		bytes += v[k].len;
-	lua_sandbox_charge(L, (n + bytes / LUA_BYTES_PER_UNIT) *
-	    (2 + lua_guard_log2(n)));
+	sandbox_charge(L, (n + bytes / SANDBOX_BYTES_PER_UNIT) *
+	    (2 + sandbox_guard_log2(n)));
 	qsort(v, n, sizeof *v, lib_str_cmp);
 	for (k = 0, i = 0; (size_t)i < n; i++)
 		if (k == 0 || lib_str_cmp(&v[k - 1], &v[i]) != 0)
@@ -255,7 +251,7 @@ lib_str_cmp(const void *va, const void *vb)
 static int
 lib_has_tag(lua_State *L)
 {
-	const struct lua_tagset *ts = lua_view_tagset(L, 1);
+	const struct rule_tagset *ts = rule_view_tagset(L, 1);
 	size_t len, lo, hi, mid;
 	lua_Integer n, i;
 	const char *tag;
@@ -267,7 +263,7 @@ lib_has_tag(lua_State *L)
 		luaL_argexpected(L, lua_type(L, 1) == LUA_TTABLE, 1, "tag set");
 	tag = lib_normalize_arg(L, 2, &len);		/* set tag norm */
 	if (ts != NULL) {
-		r = lua_view_tag_rank(ts->tf, tag, len);
+		r = rule_view_tag_rank(ts->tf, tag, len);
 		for (lo = 0, hi = ts->n; r >= 0 && lo < hi && !found;) {
 			mid = lo + (hi - lo) / 2;
 			if (ts->ranks[mid] == (uint32_t)r)
@@ -279,8 +275,8 @@ lib_has_tag(lua_State *L)
 		}
 	} else if ((n = (lua_Integer)lua_rawlen(L, 1)) > 0) {
 		/* Each comparison reads up to the tag's length. */
-		lua_sandbox_charge(L, (size_t)n * (1 + len /
-		    LUA_BYTES_PER_UNIT));
+		sandbox_charge(L, (size_t)n * (1 + len /
+		    SANDBOX_BYTES_PER_UNIT));
 		for (i = 1; i <= n && !found; i++) {
 			if (lua_rawgeti(L, 1, i) == LUA_TSTRING &&
 			    strcmp(lua_tostring(L, -1), tag) == 0)
@@ -323,13 +319,13 @@ lib_normalize_arg(lua_State *L, int idx, size_t *lenp)
 
 	if (memchr(s, '\0', len) != NULL)
 		luaL_argerror(L, idx, "not valid UTF-8 text");
-	room = lua_sandbox_memory_limit(L) / sizeof(int32_t);
+	room = sandbox_memory_limit(L) / sizeof(int32_t);
 	memset(&c, 0, sizeof c);
 	while (r == 0) {
 		r = normalize_cost(s, len, &c, NORMALIZE_PART);
 		units = c.chars + c.cps - done;
 		done = c.chars + c.cps;
-		lua_sandbox_charge(L, units * NORMALIZE_UNITS +
+		sandbox_charge(L, units * NORMALIZE_UNITS +
 		    (c.swaps - swaps) * NORMALIZE_SWAP_UNITS);
 		swaps = c.swaps;
 		if (r == 0 && c.cps >= room) {
@@ -350,52 +346,4 @@ lib_normalize_arg(lua_State *L, int idx, size_t *lenp)
 	lua_remove(L, -2);				/* ... norm */
 	*lenp = (size_t)n;
 	return lua_tostring(L, -1);
-}
-
-/*
- * mingle.log(...) and print(...): the arguments, as tostring shows them,
- * on one line of stderr: "mingle: SCRIPT:LINE: text".  Never stdout, which
- * may be the output file.
- */
-int
-lua_lib_log(lua_State *L)
-{
-	struct lua_sandbox *sb = lua_sandbox_of(L);
-	int n = lua_gettop(L), i, line = 0;
-	lua_Integer count;
-	lua_Debug ar;
-	luaL_Buffer b;
-	size_t len;
-	const char *s;
-
-	lua_getfield(L, LUA_REGISTRYINDEX, LOG_COUNT);	/* ... count */
-	count = lua_tointeger(L, -1);
-	lua_pop(L, 1);					/* ... */
-	lua_pushinteger(L, count + 1);
-	lua_setfield(L, LUA_REGISTRYINDEX, LOG_COUNT);
-	if (count >= LOG_MAX) {
-		if (count == LOG_MAX)
-			fprintf(stderr, "mingle: %s: more than %d log lines; "
-			    "the rest are left out\n", lua_sandbox_name(sb),
-			    LOG_MAX);
-		return 0;
-	}
-
-	if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
-		line = ar.currentline;
-	luaL_buffinit(L, &b);
-	lua_pushfstring(L, "mingle: %s:%d: ", lua_sandbox_name(sb), line);
-	luaL_addvalue(&b);
-	for (i = 1; i <= n; i++) {
-		if (i > 1)
-			luaL_addchar(&b, ' ');
-		lua_guard_tolstring(L, i, NULL);
-		luaL_addvalue(&b);
-	}
-	luaL_addchar(&b, '\n');
-	luaL_pushresult(&b);				/* ... line */
-	s = lua_tolstring(L, -1, &len);
-	lua_sandbox_charge(L, len / LUA_BYTES_PER_UNIT);
-	fwrite(s, 1, len, stderr);
-	return 0;
 }

@@ -1,10 +1,11 @@
 /*
- * lua_sandbox.c -- a Lua state fit for untrusted rule scripts.
+ * sandbox.c -- a Lua state fit for untrusted rule scripts.
  *
  * Three mechanisms, each closing one way out:
- *   - an allow-list: the script's globals are built from scratch, holding
- *     only the functions lua_env.c lists (with the reason for each
- *     omission), some replaced by guards (lua_guard.c, lua_pattern.c);
+ *   - an allow-list: a new state has no globals at all, and the host
+ *     gives it only the functions sandbox_env.c lists (with the reason for
+ *     each omission), some replaced by guards (sandbox_guard.c,
+ *     sandbox_pattern.c ...);
  *   - a lua_Alloc that counts every byte and refuses to grow the state
  *     beyond the host's baseline plus the memory limit;
  *   - a count hook that stops a call after its instruction budget.  New
@@ -27,8 +28,8 @@
 #include <lua.h>
 #include <lauxlib.h>
 
-#include "lua_internal.h"
-#include "lua_sandbox.h"
+#include "sandbox_internal.h"
+#include "sandbox.h"
 #include "rng.h"
 #include "util.h"
 
@@ -54,7 +55,7 @@ enum fatal {
 	FATAL_TIME
 };
 
-struct lua_sandbox {
+struct sandbox {
 	lua_State *L;
 	char *path;		/* the script, for messages */
 	const char *name;	/* its last component */
@@ -66,7 +67,8 @@ struct lua_sandbox {
 	size_t memory_limit;	/* on top of the sealed baseline */
 	unsigned long refusals;	/* allocations refused so far */
 	int host;		/* > 0: the host allocates, no limit */
-	struct lua_serial serial;	/* tables, functions, coroutines */
+	sandbox_place_fn place;	/* the host's ordered userdata, or NULL */
+	struct sandbox_serial serial;	/* tables, functions, coroutines */
 
 	/* Work, per call. */
 	long limit;		/* instruction budget */
@@ -93,20 +95,20 @@ struct lua_sandbox {
 
 static void	*sandbox_alloc(void *, void *, size_t, size_t);
 static void	 sandbox_hook(lua_State *, lua_Debug *);
-static int	 sandbox_late(struct lua_sandbox *);
+static int	 sandbox_late(struct sandbox *);
 static int	 sandbox_msghandler(lua_State *);
-static void	 sandbox_fatal(struct lua_sandbox *, enum fatal, int);
-static void	 sandbox_raise(lua_State *, struct lua_sandbox *);
-static void	 sandbox_put(struct strbuf *, struct lua_sandbox *,
+static void	 sandbox_fatal(struct sandbox *, enum fatal, int);
+static void	 sandbox_raise(lua_State *, struct sandbox *);
+static void	 sandbox_put(struct strbuf *, struct sandbox *,
 		     const char *);
 static void	 sandbox_size(char *, size_t, size_t);
 static int	 sandbox_line(lua_State *, int);
 
-struct lua_sandbox *
-lua_sandbox_new(const char *path, size_t memory_limit,
+struct sandbox *
+sandbox_new(const char *path, size_t memory_limit,
     long instruction_limit, uint64_t seed)
 {
-	struct lua_sandbox *sb;
+	struct sandbox *sb;
 	const char *slash;
 	char *chunkname;
 	lua_Debug ar;
@@ -116,10 +118,10 @@ lua_sandbox_new(const char *path, size_t memory_limit,
 	slash = strrchr(sb->path, '/');
 	sb->name = slash != NULL ? slash + 1 : sb->path;
 	sb->memory_limit = memory_limit > 0 ? memory_limit :
-	    LUA_SANDBOX_MEMORY_DEFAULT;
+	    SANDBOX_MEMORY_DEFAULT;
 	sb->cap = (size_t)-1;
 	sb->limit = instruction_limit > 0 ? instruction_limit :
-	    LUA_SANDBOX_INSTRUCTIONS_DEFAULT;
+	    SANDBOX_INSTRUCTIONS_DEFAULT;
 	sb->granularity = sb->limit < HOOK_GRANULARITY ? (int)sb->limit :
 	    HOOK_GRANULARITY;
 	sb->budget = sb->limit;
@@ -130,7 +132,6 @@ lua_sandbox_new(const char *path, size_t memory_limit,
 		fputs("mingle: out of memory\n", stderr);
 		exit(1);
 	}
-	lua_env_open(sb->L);
 	lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, sb->granularity);
 
 	/* Learn how Lua abbreviates the path in its messages. */
@@ -148,14 +149,14 @@ lua_sandbox_new(const char *path, size_t memory_limit,
 }
 
 void
-lua_sandbox_free(struct lua_sandbox *sb)
+sandbox_free(struct sandbox *sb)
 {
 	if (sb == NULL)
 		return;
 	sb->in_call = 0;
 	sb->host = 1;
 	lua_close(sb->L);
-	lua_serial_free(&sb->serial);
+	sandbox_serial_free(&sb->serial);
 	free(sb->traceback);
 	free(sb->fatal_msg);
 	free(sb->path);
@@ -163,13 +164,13 @@ lua_sandbox_free(struct lua_sandbox *sb)
 }
 
 lua_State *
-lua_sandbox_state(struct lua_sandbox *sb)
+sandbox_state(struct sandbox *sb)
 {
 	return sb->L;
 }
 
-struct lua_sandbox *
-lua_sandbox_of(lua_State *L)
+struct sandbox *
+sandbox_of(lua_State *L)
 {
 	void *ud;
 
@@ -178,13 +179,13 @@ lua_sandbox_of(lua_State *L)
 }
 
 const char *
-lua_sandbox_name(struct lua_sandbox *sb)
+sandbox_name(struct sandbox *sb)
 {
 	return sb->name;
 }
 
 void
-lua_sandbox_seal(struct lua_sandbox *sb)
+sandbox_seal(struct sandbox *sb)
 {
 	lua_gc(sb->L, LUA_GCCOLLECT);
 	sb->cap = sb->bytes + sb->memory_limit;
@@ -193,7 +194,7 @@ lua_sandbox_seal(struct lua_sandbox *sb)
 }
 
 int
-lua_sandbox_load(struct lua_sandbox *sb, const char *text, size_t len,
+sandbox_load(struct sandbox *sb, const char *text, size_t len,
     char **cause)
 {
 	lua_State *L = sb->L;
@@ -229,7 +230,7 @@ lua_sandbox_load(struct lua_sandbox *sb, const char *text, size_t len,
 }
 
 int
-lua_sandbox_call(struct lua_sandbox *sb, uint64_t key, int nargs,
+sandbox_call(struct sandbox *sb, uint64_t key, int nargs,
     int nresults, char **cause, const char *fmt, ...)
 {
 	lua_State *L = sb->L;
@@ -259,7 +260,7 @@ lua_sandbox_call(struct lua_sandbox *sb, uint64_t key, int nargs,
 	lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, sb->granularity);
 
 	sb->in_call = 1;
-	status = lua_pcall(L, nargs, nresults, LUA_SANDBOX_HANDLER);
+	status = lua_pcall(L, nargs, nresults, SANDBOX_HANDLER);
 	sb->in_call = 0;
 	if (status == LUA_OK && sb->fatal == FATAL_NONE)
 		return 0;
@@ -295,9 +296,9 @@ lua_sandbox_call(struct lua_sandbox *sb, uint64_t key, int nargs,
 }
 
 void
-lua_sandbox_charge(lua_State *L, size_t n)
+sandbox_charge(lua_State *L, size_t n)
 {
-	struct lua_sandbox *sb = lua_sandbox_of(L);
+	struct sandbox *sb = sandbox_of(L);
 
 	if (!sb->in_call || sb->host > 0)
 		return;
@@ -324,15 +325,15 @@ lua_sandbox_charge(lua_State *L, size_t n)
 }
 
 void
-lua_sandbox_budget(struct lua_sandbox *sb, long long units)
+sandbox_budget(struct sandbox *sb, long long units)
 {
 	sb->next_budget = units;
 }
 
 size_t
-lua_sandbox_memory_limit(lua_State *L)
+sandbox_memory_limit(lua_State *L)
 {
-	struct lua_sandbox *sb = lua_sandbox_of(L);
+	struct sandbox *sb = sandbox_of(L);
 
 	if (!sb->in_call || sb->host > 0)
 		return (size_t)-1;
@@ -340,9 +341,9 @@ lua_sandbox_memory_limit(lua_State *L)
 }
 
 uint64_t
-lua_sandbox_random(lua_State *L)
+sandbox_random(lua_State *L)
 {
-	struct lua_sandbox *sb = lua_sandbox_of(L);
+	struct sandbox *sb = sandbox_of(L);
 
 	if (!sb->seeded) {
 		rng_seed(&sb->rng,
@@ -353,42 +354,56 @@ lua_sandbox_random(lua_State *L)
 }
 
 void
-lua_sandbox_host_enter(lua_State *L)
+sandbox_host_enter(lua_State *L)
 {
-	lua_sandbox_of(L)->host++;
+	sandbox_of(L)->host++;
 }
 
 void
-lua_sandbox_host_leave(lua_State *L)
+sandbox_host_leave(lua_State *L)
 {
-	struct lua_sandbox *sb = lua_sandbox_of(L);
+	struct sandbox *sb = sandbox_of(L);
 
 	if (sb->host > 0)
 		sb->host--;
 }
 
 uint64_t
-lua_sandbox_created(lua_State *L, const void *p)
+sandbox_created(lua_State *L, const void *p)
 {
-	return lua_serial_find(&lua_sandbox_of(L)->serial, p);
+	return sandbox_serial_find(&sandbox_of(L)->serial, p);
 }
 
 uint64_t
-lua_sandbox_stamp(lua_State *L)
+sandbox_stamp(lua_State *L)
 {
-	return lua_serial_stamp(&lua_sandbox_of(L)->serial);
-}
-
-unsigned long
-lua_sandbox_refusals(lua_State *L)
-{
-	return lua_sandbox_of(L)->refusals;
+	return sandbox_serial_stamp(&sandbox_of(L)->serial);
 }
 
 void
-lua_sandbox_recheck(lua_State *L, unsigned long refusals, int erridx)
+sandbox_set_places(lua_State *L, sandbox_place_fn place)
 {
-	struct lua_sandbox *sb = lua_sandbox_of(L);
+	sandbox_of(L)->place = place;
+}
+
+long
+sandbox_place(lua_State *L, int idx)
+{
+	struct sandbox *sb = sandbox_of(L);
+
+	return sb->place != NULL ? sb->place(L, idx) : -1;
+}
+
+unsigned long
+sandbox_refusals(lua_State *L)
+{
+	return sandbox_of(L)->refusals;
+}
+
+void
+sandbox_recheck(lua_State *L, unsigned long refusals, int erridx)
+{
+	struct sandbox *sb = sandbox_of(L);
 	const char *err;
 
 	if (sb->fatal == FATAL_NONE && erridx != 0 &&
@@ -406,20 +421,21 @@ lua_sandbox_recheck(lua_State *L, unsigned long refusals, int erridx)
  * and during calls it also costs instruction budget, so that a loop of
  * cheap instructions each copying megabytes still runs out.  A new
  * table, function or coroutine (Lua passes its type as OSIZE) gets the
- * next creation number, which orders keys in lua_order.c; the map that
+ * next creation number, which orders keys in sandbox_order.c; the map that
  * keeps the numbers counts as the state's memory.
  */
 static void *
 sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
-	struct lua_sandbox *sb = ud;
+	struct sandbox *sb = ud;
 	size_t old = ptr != NULL ? osize : 0, extra = 0, grow;
 	int made;
 	void *p;
 
 	if (nsize == 0) {
 		if (ptr != NULL)
-			sb->bytes -= lua_serial_drop(&sb->serial, ptr, osize);
+			sb->bytes -= sandbox_serial_drop(&sb->serial, ptr,
+			    osize);
 		free(ptr);
 		sb->bytes -= old;
 		return NULL;
@@ -427,7 +443,7 @@ sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	made = ptr == NULL && (osize == LUA_TTABLE || osize == LUA_TFUNCTION ||
 	    osize == LUA_TTHREAD);
 	if (made)
-		extra = lua_serial_growth(&sb->serial);
+		extra = sandbox_serial_growth(&sb->serial);
 	if (nsize + extra > old && sb->host == 0) {
 		grow = nsize + extra - old;
 		if (grow > sb->cap || sb->bytes > sb->cap - grow) {
@@ -452,14 +468,14 @@ sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		return NULL;
 	sb->bytes = sb->bytes - old + nsize;
 	if (made)
-		sb->bytes += lua_serial_add(&sb->serial, p, nsize);
+		sb->bytes += sandbox_serial_add(&sb->serial, p, nsize);
 	return p;
 }
 
 static void
 sandbox_hook(lua_State *L, lua_Debug *ar)
 {
-	struct lua_sandbox *sb = lua_sandbox_of(L);
+	struct sandbox *sb = sandbox_of(L);
 
 	if (!sb->in_call)
 		return;
@@ -483,7 +499,7 @@ sandbox_hook(lua_State *L, lua_Debug *ar)
  * first reading, not at every call's start.
  */
 static int
-sandbox_late(struct lua_sandbox *sb)
+sandbox_late(struct sandbox *sb)
 {
 	struct timespec now;
 	long long ns;
@@ -507,7 +523,7 @@ sandbox_late(struct lua_sandbox *sb)
 static int
 sandbox_msghandler(lua_State *L)
 {
-	struct lua_sandbox *sb = lua_sandbox_of(L);
+	struct sandbox *sb = sandbox_of(L);
 	const char *msg;
 
 	sb->host++;
@@ -526,7 +542,7 @@ sandbox_msghandler(lua_State *L)
 }
 
 static void
-sandbox_fatal(struct lua_sandbox *sb, enum fatal kind, int line)
+sandbox_fatal(struct sandbox *sb, enum fatal kind, int line)
 {
 	char where[32] = "", size[32];
 
@@ -556,7 +572,7 @@ sandbox_fatal(struct lua_sandbox *sb, enum fatal kind, int line)
 }
 
 static void
-sandbox_raise(lua_State *L, struct lua_sandbox *sb)
+sandbox_raise(lua_State *L, struct sandbox *sb)
 {
 	sb->host++;
 	lua_pushstring(L, sb->fatal_msg);
@@ -566,7 +582,7 @@ sandbox_raise(lua_State *L, struct lua_sandbox *sb)
 
 /* Append S with Lua's abbreviation of the script's path spelled out. */
 static void
-sandbox_put(struct strbuf *out, struct lua_sandbox *sb, const char *s)
+sandbox_put(struct strbuf *out, struct sandbox *sb, const char *s)
 {
 	size_t n = strlen(sb->short_src);
 	const char *hit;

@@ -1,5 +1,5 @@
 /*
- * lua_table.c -- the table library for rule scripts.
+ * sandbox_table.c -- the table library for rule scripts.
  *
  * Each function charges the instruction budget for the elements it will
  * touch before it touches them: the count hook cannot interrupt C code.
@@ -20,8 +20,8 @@
 #include <lua.h>
 #include <lauxlib.h>
 
-#include "lua_internal.h"
-#include "lua_sandbox.h"
+#include "sandbox_internal.h"
+#include "sandbox.h"
 
 /* What a table-like argument must support, as the stock library checks. */
 #define TABLE_READ	1	/* __index */
@@ -61,7 +61,7 @@ table_check(lua_State *L, int what)
 
 /* table.insert(t, [pos,] value) */
 int
-lua_table_insert(lua_State *L)
+sandbox_table_insert(lua_State *L)
 {
 	lua_Integer end, pos, i;
 
@@ -75,7 +75,7 @@ lua_table_insert(lua_State *L)
 		pos = luaL_checkinteger(L, 2);
 		luaL_argcheck(L, (lua_Unsigned)pos - 1u < (lua_Unsigned)end, 2,
 		    "position out of bounds");
-		lua_guard_span(L, pos, end);
+		sandbox_guard_span(L, pos, end);
 		for (i = end; i > pos; i--) {
 			lua_geti(L, 1, i - 1);		/* t pos v t[i-1] */
 			lua_seti(L, 1, i);		/* t pos v */
@@ -90,7 +90,7 @@ lua_table_insert(lua_State *L)
 
 /* table.remove(t [, pos]) */
 int
-lua_table_remove(lua_State *L)
+sandbox_table_remove(lua_State *L)
 {
 	lua_Integer size, pos;
 
@@ -101,7 +101,7 @@ lua_table_remove(lua_State *L)
 	if (pos != size)
 		luaL_argcheck(L, (lua_Unsigned)pos - 1u <= (lua_Unsigned)size,
 		    1, "position out of bounds");
-	lua_guard_span(L, pos, size);
+	sandbox_guard_span(L, pos, size);
 	lua_geti(L, 1, pos);				/* ... t[pos] */
 	for (; pos < size; pos++) {
 		lua_geti(L, 1, pos + 1);		/* ... t[pos] next */
@@ -114,7 +114,7 @@ lua_table_remove(lua_State *L)
 
 /* table.concat(t [, sep [, i [, j]]]) */
 int
-lua_table_concat(lua_State *L)
+sandbox_table_concat(lua_State *L)
 {
 	lua_Integer i, last;
 	const char *sep;
@@ -126,7 +126,7 @@ lua_table_concat(lua_State *L)
 	sep = luaL_optlstring(L, 2, "", &lsep);
 	i = luaL_optinteger(L, 3, 1);
 	last = luaL_optinteger(L, 4, last);
-	lua_guard_span(L, i, last);
+	sandbox_guard_span(L, i, last);
 	luaL_buffinit(L, &b);
 	for (; i < last; i++) {
 		table_add(L, &b, i);
@@ -151,23 +151,25 @@ table_add(lua_State *L, luaL_Buffer *b, lua_Integer i)
 
 /* table.move(a1, f, e, t [, a2]): the elements f..e. */
 int
-lua_table_move(lua_State *L)
+sandbox_table_move(lua_State *L)
 {
-	lua_guard_span(L, lua_guard_opt(L, 2, 1), lua_guard_opt(L, 3, 0));
-	return lua_guard_stock(L);
+	sandbox_guard_span(L, sandbox_guard_opt(L, 2, 1),
+	    sandbox_guard_opt(L, 3, 0));
+	return sandbox_guard_stock(L);
 }
 
 /* table.unpack(t [, i [, j]]): j is #t, taken here, if not given. */
 int
-lua_table_unpack(lua_State *L)
+sandbox_table_unpack(lua_State *L)
 {
 	if (lua_type(L, 1) == LUA_TTABLE && lua_isnoneornil(L, 3)) {
 		lua_settop(L, 3);			/* t i nil */
 		lua_pushinteger(L, luaL_len(L, 1));	/* t i nil #t */
 		lua_replace(L, 3);			/* t i #t */
 	}
-	lua_guard_span(L, lua_guard_opt(L, 2, 1), lua_guard_opt(L, 3, 0));
-	return lua_guard_stock(L);
+	sandbox_guard_span(L, sandbox_guard_opt(L, 2, 1),
+	    sandbox_guard_opt(L, 3, 0));
+	return sandbox_guard_stock(L);
 }
 
 /*
@@ -177,7 +179,7 @@ lua_table_unpack(lua_State *L)
  * comparator, comparing strings reads their bytes: those are charged too.
  */
 int
-lua_table_sort(lua_State *L)
+sandbox_table_sort(lua_State *L)
 {
 	uint32_t *perm, *tmp, *swap;
 	size_t n, i, width, lo, mid, hi, a, b, k, bytes = 0, len;
@@ -193,7 +195,7 @@ lua_table_sort(lua_State *L)
 	if (cmp)
 		luaL_checktype(L, 2, LUA_TFUNCTION);
 	n = (size_t)total;
-	lua_sandbox_charge(L, n * (1 + lua_guard_log2(n)));
+	sandbox_charge(L, n * (1 + sandbox_guard_log2(n)));
 
 	lua_settop(L, 2);				/* t less */
 	lua_createtable(L, (int)n, 0);			/* t less vals */
@@ -205,8 +207,8 @@ lua_table_sort(lua_State *L)
 		lua_rawseti(L, 3, (lua_Integer)i + 1);	/* t less vals */
 	}
 	if (!cmp)
-		lua_sandbox_charge(L, bytes / LUA_BYTES_PER_UNIT *
-		    (1 + lua_guard_log2(n)));
+		sandbox_charge(L, bytes / SANDBOX_BYTES_PER_UNIT *
+		    (1 + sandbox_guard_log2(n)));
 	perm = lua_newuserdatauv(L, 2 * n * sizeof *perm, 0);
 							/* t less vals perm */
 	tmp = perm + n;

@@ -1,5 +1,5 @@
 /*
- * lua_pattern.c -- string.find, match, gmatch and gsub with a step budget.
+ * sandbox_pattern.c -- string.find, match, gmatch and gsub with a step budget.
  *
  * Lua's own matcher backtracks in C, where the count hook never runs:
  * string.find(("a"):rep(40), ("a?"):rep(40) .. ("a"):rep(40)) would run
@@ -17,8 +17,8 @@
 #include <lua.h>
 #include <lauxlib.h>
 
-#include "lua_internal.h"
-#include "lua_sandbox.h"
+#include "sandbox_internal.h"
+#include "sandbox.h"
 
 #define PAT_MAXCAPTURES	32
 #define PAT_MAXDEPTH	200	/* nested match() calls */
@@ -98,7 +98,7 @@ pat_flush(struct pat *ms)
 	size_t n = ms->steps;
 
 	ms->steps = 0;
-	lua_sandbox_charge(ms->L, n);
+	sandbox_charge(ms->L, n);
 }
 
 /* ASCII classes, the C locale's: %a %c %d %g %l %p %s %u %w %x. */
@@ -442,7 +442,7 @@ pat_backref(struct pat *ms, const char *s, int digit)
 	if (ms->cap[l].len < 0)
 		return NULL;
 	len = (size_t)ms->cap[l].len;
-	pat_step(ms, len / LUA_BYTES_PER_UNIT);
+	pat_step(ms, len / SANDBOX_BYTES_PER_UNIT);
 	if ((size_t)(ms->src_end - s) >= len &&
 	    memcmp(ms->cap[l].init, s, len) == 0)
 		return s + len;
@@ -524,7 +524,7 @@ pat_find_aux(lua_State *L, int find)
 	}
 	if (find && (lua_toboolean(L, 4) || pat_plain(p, lp))) {
 		/* A plain search: memmem is linear. */
-		lua_sandbox_charge(L, (ls - init) / LUA_BYTES_PER_UNIT);
+		sandbox_charge(L, (ls - init) / SANDBOX_BYTES_PER_UNIT);
 		hit = lp == 0 ? s + init :
 		    memmem(s + init, ls - init, p, lp);
 		if (hit == NULL) {
@@ -565,13 +565,13 @@ pat_find_aux(lua_State *L, int find)
 }
 
 int
-lua_pattern_find(lua_State *L)
+sandbox_pattern_find(lua_State *L)
 {
 	return pat_find_aux(L, 1);
 }
 
 int
-lua_pattern_match(lua_State *L)
+sandbox_pattern_match(lua_State *L)
 {
 	return pat_find_aux(L, 0);
 }
@@ -587,7 +587,7 @@ struct pat_gmatch {
 };
 
 int
-lua_pattern_gmatch(lua_State *L)
+sandbox_pattern_gmatch(lua_State *L)
 {
 	size_t ls, init;
 	struct pat_gmatch *gm;
@@ -656,7 +656,7 @@ pat_add_value(struct pat *ms, luaL_Buffer *b, const char *s, const char *e,
 		/* A string with %0-%9 and %%, copied a byte at a time; the
 		 * captures it names are charged as they are added. */
 		r = lua_tolstring(L, 3, &l);
-		pat_step(ms, l / LUA_CHARS_PER_UNIT);
+		pat_step(ms, l / SANDBOX_CHARS_PER_UNIT);
 		for (i = 0; i < l; i++) {
 			if (r[i] != PAT_ESC) {
 				luaL_addchar(b, r[i]);
@@ -667,14 +667,14 @@ pat_add_value(struct pat *ms, luaL_Buffer *b, const char *s, const char *e,
 				luaL_addchar(b, PAT_ESC);
 			else if (i < l && r[i] == '0') {
 				pat_step(ms, (size_t)(e - s) /
-				    LUA_BYTES_PER_UNIT);
+				    SANDBOX_BYTES_PER_UNIT);
 				luaL_addlstring(b, s, (size_t)(e - s));
 			} else if (i < l && r[i] >= '1' && r[i] <= '9') {
 				pat_push_one(ms, r[i] - '1', s, e);
 							/* ... cap */
 				luaL_tolstring(L, -1, &cl);
 							/* ... cap str */
-				pat_step(ms, cl / LUA_BYTES_PER_UNIT);
+				pat_step(ms, cl / SANDBOX_BYTES_PER_UNIT);
 				lua_remove(L, -2);	/* ... str */
 				luaL_addvalue(b);	/* ... */
 			} else
@@ -694,7 +694,7 @@ pat_add_value(struct pat *ms, luaL_Buffer *b, const char *s, const char *e,
 }
 
 int
-lua_pattern_gsub(lua_State *L)
+sandbox_pattern_gsub(lua_State *L)
 {
 	size_t ls, lp;
 	const char *src = luaL_checklstring(L, 1, &ls);

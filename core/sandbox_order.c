@@ -1,17 +1,19 @@
 /*
- * lua_order.c -- next and pairs in a fixed order.
+ * sandbox_order.c -- next and pairs in a fixed order.
  *
  * Lua's next visits a table's keys in the order of its hash part, which
  * follows a seed drawn per process and the addresses of tables and
  * functions: a rule iterating a table would answer differently from run
- * to run.  mingle's next visits them in this order:
+ * to run.  The sandbox's next visits them in this order:
  *   numbers, ascending;
  *   strings, by their bytes;
  *   false, then true;
- *   attendee views, in file order;
- *   everything else -- tables, functions, coroutines, tag sets, column
- *   accessors -- in the order they were made: mingle's own and the
- *   libraries' first, then the script's (lua_serial.c numbers them).
+ *   the host's placed userdata, by place (sandbox_set_places: mingle's
+ *   attendee views, in file order);
+ *   everything else -- tables, functions, coroutines, other userdata (tag
+ *   sets, column accessors) -- in the order they were made: the host's
+ *   and the libraries' first, then the script's (sandbox_serial.c numbers
+ *   them, sandbox_order_remember what the allocator does not see made).
  *
  * next(t, nil) starts a traversal: it takes a snapshot of t's keys and
  * sorts it, O(n log n) once.  next(t, k) goes on after k: k is found at
@@ -22,6 +24,10 @@
  * per table, and go when the traversal ends or the table is collected.
  * pairs(t), unless t has a __pairs metamethod, takes the snapshot at once
  * and returns an iterator that keeps it (and so skips the lookup).
+ *
+ * Both walk the snapshot's keys in order, skipping those cleared, as
+ * order_walk does; so does the iterator sandbox_order_walk gives the host,
+ * over keys in an order of its own (the fields of a view).
  */
 #include "autoconf.h"
 
@@ -32,14 +38,14 @@
 #include <lua.h>
 #include <lauxlib.h>
 
-#include "lua_internal.h"
-#include "lua_sandbox.h"
+#include "sandbox_internal.h"
+#include "sandbox.h"
 
 enum {
 	ORDER_NUMBER,
 	ORDER_STRING,
 	ORDER_BOOLEAN,
-	ORDER_VIEW,
+	ORDER_PLACED,
 	ORDER_OBJECT
 };
 
@@ -51,7 +57,7 @@ struct order_key {
 	lua_Number d;		/* a number */
 	const char *s;		/* a string, kept alive by the snapshot */
 	size_t len;
-	uint64_t serial;	/* a view's index; an object's number */
+	uint64_t serial;	/* a place; an object's number */
 	size_t pos;		/* before sorting, from 1 */
 };
 
@@ -77,10 +83,12 @@ static struct order_snap *order_current(lua_State *);
 static size_t	order_find(lua_State *, struct order_snap *);
 static int	order_step(lua_State *, int, int, struct order_snap *, size_t,
 		    int);
+static int	order_walk(lua_State *, int, int, lua_Integer *);
 static int	order_pairs_next(lua_State *);
+static int	order_walk_next(lua_State *);
 
 void
-lua_order_open(lua_State *L)
+sandbox_order_open(lua_State *L)
 {
 	lua_newtable(L);				/* snaps */
 	lua_createtable(L, 0, 1);			/* snaps mt */
@@ -93,19 +101,19 @@ lua_order_open(lua_State *L)
 }
 
 void
-lua_order_remember(lua_State *L, int idx)
+sandbox_order_remember(lua_State *L, int idx)
 {
 	idx = lua_absindex(L, idx);
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &stamps_key);	/* ... stamps */
 	lua_pushvalue(L, idx);				/* ... stamps v */
-	lua_pushinteger(L, (lua_Integer)lua_sandbox_stamp(L));
+	lua_pushinteger(L, (lua_Integer)sandbox_stamp(L));
 							/* ... stamps v n */
 	lua_rawset(L, -3);				/* ... stamps */
 	lua_pop(L, 1);					/* ... */
 }
 
 int
-lua_order_pairs(lua_State *L)
+sandbox_order_pairs(lua_State *L)
 {
 	luaL_checkany(L, 1);
 	if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {	/* t mm */
@@ -124,7 +132,7 @@ lua_order_pairs(lua_State *L)
 }
 
 int
-lua_order_next(lua_State *L)
+sandbox_order_next(lua_State *L)
 {
 	struct order_snap *sn;
 
@@ -137,6 +145,33 @@ lua_order_next(lua_State *L)
 	}
 	sn = order_current(L);				/* t k snap */
 	return order_step(L, 1, 3, sn, order_find(L, sn), 1);
+}
+
+void
+sandbox_order_walk(lua_State *L, int t, int keys)
+{
+	t = lua_absindex(L, t);
+	keys = lua_absindex(L, keys);
+	lua_pushvalue(L, t);				/* ... t */
+	lua_pushvalue(L, keys);				/* ... t keys */
+	lua_pushinteger(L, 0);				/* ... t keys 0 */
+	lua_pushcclosure(L, order_walk_next, 3);	/* ... iter */
+}
+
+/* The iterator sandbox_order_walk returns: upvalues the table, the keys
+ * and the position of the key returned last. */
+static int
+order_walk_next(lua_State *L)
+{
+	lua_Integer at = lua_tointeger(L, lua_upvalueindex(3));
+
+	if (!order_walk(L, lua_upvalueindex(1), lua_upvalueindex(2), &at)) {
+		lua_pushnil(L);				/* nil */
+		return 1;
+	}						/* key v */
+	lua_pushinteger(L, at);				/* key v at */
+	lua_replace(L, lua_upvalueindex(3));		/* key v */
+	return 2;
 }
 
 /* The iterator pairs returns: upvalues the table and its snapshot. */
@@ -154,7 +189,7 @@ static void
 order_key_of(lua_State *L, int idx, struct order_key *k)
 {
 	const void *p = NULL;
-	long view;
+	long place;
 
 	memset(k, 0, sizeof *k);
 	switch (lua_type(L, idx)) {
@@ -188,20 +223,20 @@ order_key_of(lua_State *L, int idx, struct order_key *k)
 		p = lua_getextraspace(lua_tothread(L, idx));
 		break;
 	case LUA_TUSERDATA:
-		if ((view = lua_view_index(L, idx)) >= 0) {
-			k->rank = ORDER_VIEW;
-			k->serial = (uint64_t)view;
+		if ((place = sandbox_place(L, idx)) >= 0) {
+			k->rank = ORDER_PLACED;
+			k->serial = (uint64_t)place;
 			return;
 		}
 		break;
 	}
 	k->rank = ORDER_OBJECT;
-	k->serial = p != NULL ? lua_sandbox_created(L, p) : 0;
+	k->serial = p != NULL ? sandbox_created(L, p) : 0;
 	if (k->serial == 0)
 		k->serial = order_stamped(L, idx);
 }
 
-/* The number lua_order_remember gave the value at IDX; unknown values
+/* The number sandbox_order_remember gave the value at IDX; unknown values
  * (there should be none) go last. */
 static uint64_t
 order_stamped(lua_State *L, int idx)
@@ -268,7 +303,7 @@ order_snapshot(lua_State *L, int t)
 		lua_pop(L, 1);				/* ... k */
 		n++;
 	}
-	lua_sandbox_charge(L, n);
+	sandbox_charge(L, n);
 	sn = lua_newuserdatauv(L, sizeof *sn + n * sizeof sn->k[0], 1);
 							/* ... snap */
 	sn->n = n;
@@ -284,8 +319,8 @@ order_snapshot(lua_State *L, int t)
 		lua_pushvalue(L, -1);			/* ... keys k k */
 		lua_rawseti(L, -3, (lua_Integer)++i);	/* ... snap keys k */
 	}						/* ... snap keys */
-	lua_sandbox_charge(L, (n + bytes / LUA_BYTES_PER_UNIT) *
-	    (1 + lua_guard_log2(n)));
+	sandbox_charge(L, (n + bytes / SANDBOX_BYTES_PER_UNIT) *
+	    (1 + sandbox_guard_log2(n)));
 	qsort(sn->k, n, sizeof sn->k[0], order_qcmp);
 
 	/* Put the keys in sorted order, one cycle of the permutation at a
@@ -374,15 +409,12 @@ static int
 order_step(lua_State *L, int t, int s, struct order_snap *sn, size_t at,
     int forget)
 {
+	lua_Integer i = (lua_Integer)at;
+
 	lua_getiuservalue(L, s, 1);			/* ... keys */
-	while (++at <= sn->n) {
-		lua_rawgeti(L, -1, (lua_Integer)at);	/* ... keys key */
-		lua_pushvalue(L, -1);			/* ... keys key key */
-		if (lua_rawget(L, t) != LUA_TNIL) {	/* ... keys key v */
-			sn->cursor = at;
-			return 2;
-		}
-		lua_pop(L, 2);				/* ... keys */
+	if (order_walk(L, t, lua_gettop(L), &i)) {	/* ... keys key v */
+		sn->cursor = (size_t)i;
+		return 2;
 	}
 	sn->cursor = sn->n;
 	if (forget) {
@@ -394,4 +426,24 @@ order_step(lua_State *L, int t, int s, struct order_snap *sn, size_t at,
 	}
 	lua_pushnil(L);					/* ... nil */
 	return 1;
+}
+
+/*
+ * Push the first key after position *AT of the array at KEYS whose value
+ * in the table at T is not nil, and that value, and return 1 with *AT at
+ * the key; at the array's end (its first nil), push nothing and return 0.
+ */
+static int
+order_walk(lua_State *L, int t, int keys, lua_Integer *at)
+{
+	for (;;) {
+		if (lua_rawgeti(L, keys, ++*at) == LUA_TNIL) {	/* ... nil */
+			lua_pop(L, 1);			/* ... */
+			return 0;
+		}					/* ... key */
+		lua_pushvalue(L, -1);			/* ... key key */
+		if (lua_rawget(L, t) != LUA_TNIL)	/* ... key v */
+			return 1;
+		lua_pop(L, 2);		/* ... (cleared meanwhile: skipped) */
+	}
 }

@@ -1,5 +1,5 @@
 /*
- * lua_words.c -- mingle.words(s) for rule scripts: the words of a text,
+ * rule_words.c -- mingle.words(s) for rule scripts: the words of a text,
  * case folded, found by Unicode categories (Lua's %a knows only ASCII, so
  * "Öffentlicher" would fall apart).  The rules are words.h's.
  *
@@ -15,8 +15,8 @@
 #include <lua.h>
 #include <lauxlib.h>
 
-#include "lua_internal.h"
-#include "lua_sandbox.h"
+#include "rule_internal.h"
+#include "sandbox.h"
 #include "words.h"
 
 /*
@@ -31,7 +31,7 @@
 #define WORDS_BUF	64
 
 int
-lua_words_split(lua_State *L)
+rule_words_split(lua_State *L)
 {
 	size_t len, pos = 0, start, wlen, need, cap = WORDS_BUF;
 	const char *s = luaL_checklstring(L, 1, &len);
@@ -40,7 +40,7 @@ lua_words_split(lua_State *L)
 	long folded = 0;
 	int r;
 
-	lua_sandbox_charge(L, len * WORDS_SCAN_UNITS + 1);
+	sandbox_charge(L, len * WORDS_SCAN_UNITS + 1);
 	lua_newtable(L);				/* s words */
 	buf = lua_newuserdatauv(L, cap * sizeof *buf, 0);
 							/* s words buf */
@@ -48,13 +48,13 @@ lua_words_split(lua_State *L)
 		folded = words_fold(s + start, wlen, buf, cap, &need);
 		if (folded == WORDS_SHORT) {
 			/* A long word: pay for it before the work. */
-			lua_sandbox_charge(L, need * WORDS_FOLD_UNITS);
+			sandbox_charge(L, need * WORDS_FOLD_UNITS);
 			cap = need + 1;
 			buf = lua_newuserdatauv(L, cap * sizeof *buf, 0);
 			lua_replace(L, -2);		/* s words buf */
 			folded = words_fold(s + start, wlen, buf, cap, &need);
 		} else
-			lua_sandbox_charge(L, need * WORDS_FOLD_UNITS);
+			sandbox_charge(L, need * WORDS_FOLD_UNITS);
 		if (folded < 0)
 			break;
 		lua_pushlstring(L, (const char *)buf, (size_t)folded);

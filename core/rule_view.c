@@ -1,5 +1,5 @@
 /*
- * lua_view.c -- read-only views of attendees for Lua scripts.
+ * rule_view.c -- read-only views of attendees for Lua scripts.
  *
  * A view is a userdata (so rawset cannot write to it) with a table of its
  * values: id, name, column, and every configured field by its name, typed.
@@ -29,8 +29,8 @@
 
 #include "attendees.h"
 #include "csv.h"
-#include "lua_internal.h"
-#include "lua_sandbox.h"
+#include "rule_internal.h"
+#include "sandbox.h"
 #include "util.h"
 
 #define VIEW_MT		"mingle.view"	/* what each view's metatable copies */
@@ -62,7 +62,7 @@ static int	view_missing(lua_State *);
 static int	view_newindex(lua_State *);
 static int	view_tostring(lua_State *);
 static int	view_pairs(lua_State *);
-static int	view_pairs_next(lua_State *);
+static long	view_place(lua_State *, int);
 static int	view_unknown(lua_State *);
 static int	tagset_index(lua_State *);
 static int	tagset_len(lua_State *);
@@ -74,12 +74,12 @@ static int	column_index(lua_State *);
 static int	column_pairs(lua_State *);
 static int	column_pairs_next(lua_State *);
 static void	view_metatables(lua_State *, const struct attendee_table *);
-static struct lua_tagfield *view_tagfield(lua_State *, const struct field *,
+static struct rule_tagfield *view_tagfield(lua_State *, const struct field *,
 		    size_t);
 static int	tag_name_cmp(const void *, const void *);
 static int	rank_cmp(const void *, const void *);
 static void	view_push_value(lua_State *, const struct field *,
-		    const struct lua_tagfield *, size_t);
+		    const struct rule_tagfield *, size_t);
 static void	*view_test(lua_State *, int, const char *);
 
 static const luaL_Reg view_meta[] = {
@@ -106,14 +106,15 @@ static const luaL_Reg column_meta[] = {
 };
 
 void
-lua_view_build(lua_State *L, const struct attendee_table *t)
+rule_view_build(lua_State *L, const struct attendee_table *t)
 {
-	struct lua_tagfield **tfs;
+	struct rule_tagfield **tfs;
 	struct column_ref *col;
 	struct view *v;
 	size_t f, i;
 
 	view_metatables(L, t);
+	sandbox_set_places(L, view_place);
 
 	tfs = xcalloc(t->nfields + 1, sizeof *tfs);
 	lua_newtable(L);				/* anchors */
@@ -142,7 +143,7 @@ lua_view_build(lua_State *L, const struct attendee_table *t)
 		col->t = t;
 		col->idx = (uint32_t)i;
 		luaL_setmetatable(L, COLUMN_MT);
-		lua_order_remember(L, -1);
+		sandbox_order_remember(L, -1);
 		lua_setfield(L, -2, "column");		/* views v vals */
 		for (f = 0; f < t->nfields; f++) {
 			view_push_value(L, &t->fields[f], tfs[f], i);
@@ -171,9 +172,9 @@ lua_view_build(lua_State *L, const struct attendee_table *t)
 /* Push attendee I's value of field F (nil when missing). */
 static void
 view_push_value(lua_State *L, const struct field *f,
-    const struct lua_tagfield *tf, size_t i)
+    const struct rule_tagfield *tf, size_t i)
 {
-	struct lua_tagset *ts;
+	struct rule_tagset *ts;
 	double d;
 
 	switch (f->type) {
@@ -183,7 +184,7 @@ view_push_value(lua_State *L, const struct field *f,
 		ts->ranks = tf->ranks + f->tag_off[i];
 		ts->n = f->tag_off[i + 1] - f->tag_off[i];
 		luaL_setmetatable(L, TAGSET_MT);
-		lua_order_remember(L, -1);
+		sandbox_order_remember(L, -1);
 		break;
 	case MINGLE_FIELD_NUMBER:
 		if (!f->has_number[i]) {
@@ -283,10 +284,10 @@ view_metatables(lua_State *L, const struct attendee_table *t)
  * Rank the tags of F alphabetically and store every attendee's tags as
  * ascending ranks: one userdata, pushed, owned by the state.
  */
-static struct lua_tagfield *
+static struct rule_tagfield *
 view_tagfield(lua_State *L, const struct field *f, size_t n)
 {
-	struct lua_tagfield *tf;
+	struct rule_tagfield *tf;
 	struct tag_name *sorted;
 	uint32_t ntags = f->values.count, nnz = f->tag_off[n], r, k;
 	size_t size, i;
@@ -295,7 +296,7 @@ view_tagfield(lua_State *L, const struct field *f, size_t n)
 	size = sizeof *tf + ntags * sizeof(char *) +
 	    ((size_t)ntags + nnz) * sizeof(uint32_t);
 	p = lua_newuserdatauv(L, size, 0);		/* tf */
-	tf = (struct lua_tagfield *)p;
+	tf = (struct rule_tagfield *)p;
 	tf->f = f;
 	tf->ntags = ntags;
 	tf->name_of_rank = (const char **)(p + sizeof *tf);
@@ -353,8 +354,10 @@ view_test(lua_State *L, int idx, const char *key)
 	return same ? p : NULL;
 }
 
-long
-lua_view_index(lua_State *L, int idx)
+/* Views go in file order among the keys next and pairs visit: the
+ * attendee index of the view at IDX, or -1 if it is not a view. */
+static long
+view_place(lua_State *L, int idx)
 {
 	struct view *v = lua_touserdata(L, idx);
 	int is_view;
@@ -366,14 +369,14 @@ lua_view_index(lua_State *L, int idx)
 	return is_view ? (long)v->idx : -1;
 }
 
-const struct lua_tagset *
-lua_view_tagset(lua_State *L, int idx)
+const struct rule_tagset *
+rule_view_tagset(lua_State *L, int idx)
 {
 	return view_test(L, idx, &tagset_key);
 }
 
 long
-lua_view_tag_rank(const struct lua_tagfield *tf, const char *tag, size_t len)
+rule_view_tag_rank(const struct rule_tagfield *tf, const char *tag, size_t len)
 {
 	long id;
 
@@ -409,8 +412,8 @@ view_unknown(lua_State *L)
 	key = lua_tostring(L, 2);
 	n = lua_rawlen(L, lua_upvalueindex(2));
 	/* Each name is compared with the key, up to the key's length. */
-	lua_sandbox_charge(L, (n + 1) * (1 + lua_rawlen(L, 2) /
-	    LUA_BYTES_PER_UNIT));
+	sandbox_charge(L, (n + 1) * (1 + lua_rawlen(L, 2) /
+	    SANDBOX_BYTES_PER_UNIT));
 	names = lua_newuserdatauv(L, (n + 1) * sizeof *names, 0);
 	for (i = 0; i < n; i++) {
 		lua_rawgeti(L, lua_upvalueindex(2), (lua_Integer)i + 1);
@@ -424,10 +427,10 @@ view_unknown(lua_State *L)
 		    "mean '%s'?)", key, near);
 	for (i = 0; i < n; i++)
 		strbuf_printf(&sb, "%s%s", i > 0 ? ", " : "", names[i]);
-	lua_sandbox_host_enter(L);
+	sandbox_host_enter(L);
 	lua_pushfstring(L, "attendee has no field '%s' (fields: %s)", key,
 	    sb.buf);
-	lua_sandbox_host_leave(L);
+	sandbox_host_leave(L);
 	strbuf_free(&sb);
 	luaL_where(L, 1);
 	lua_insert(L, -2);
@@ -439,7 +442,7 @@ static int
 view_newindex(lua_State *L)
 {
 	return luaL_error(L, "attendee views are read-only (tried to set "
-	    "'%s')", lua_guard_tolstring(L, 2, NULL));
+	    "'%s')", sandbox_guard_tolstring(L, 2, NULL));
 }
 
 static int
@@ -456,42 +459,24 @@ static int
 view_pairs(lua_State *L)
 {
 	lua_getiuservalue(L, 1, 1);			/* view vals */
-	lua_pushvalue(L, lua_upvalueindex(2));		/* view vals order */
-	lua_pushinteger(L, 0);				/* view vals order 0 */
-	lua_pushcclosure(L, view_pairs_next, 3);	/* view iter */
-	lua_pushvalue(L, 1);				/* view iter view */
-	lua_pushnil(L);					/* view iter view nil */
+	sandbox_order_walk(L, 2, lua_upvalueindex(2));	/* view vals iter */
+	lua_pushvalue(L, 1);				/* ... iter view */
+	lua_pushnil(L);					/* ... iter view nil */
 	return 3;
-}
-
-static int
-view_pairs_next(lua_State *L)
-{
-	lua_Integer i = lua_tointeger(L, lua_upvalueindex(3));
-
-	for (;;) {
-		if (lua_rawgeti(L, lua_upvalueindex(2), ++i) == LUA_TNIL)
-			return 1;			/* nil */
-		lua_pushinteger(L, i);			/* name i */
-		lua_replace(L, lua_upvalueindex(3));	/* name */
-		lua_pushvalue(L, -1);			/* name name */
-		if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL)
-			return 2;			/* name value */
-		lua_pop(L, 2);				/* */
-	}
 }
 
 static int
 readonly(lua_State *L)
 {
 	return luaL_error(L, "%s is read-only (tried to set '%s')",
-	    lua_guard_tolstring(L, 1, NULL), lua_guard_tolstring(L, 2, NULL));
+	    sandbox_guard_tolstring(L, 1, NULL),
+	    sandbox_guard_tolstring(L, 2, NULL));
 }
 
 static int
 tagset_index(lua_State *L)
 {
-	const struct lua_tagset *ts = lua_touserdata(L, 1);
+	const struct rule_tagset *ts = lua_touserdata(L, 1);
 	const char *tag;
 	size_t len, lo, hi, mid;
 	long r;
@@ -501,8 +486,8 @@ tagset_index(lua_State *L)
 		return 1;
 	}
 	tag = lua_tolstring(L, 2, &len);
-	lua_sandbox_charge(L, len / LUA_BYTES_PER_UNIT);	/* hashing */
-	r = lua_view_tag_rank(ts->tf, tag, len);
+	sandbox_charge(L, len / SANDBOX_BYTES_PER_UNIT);	/* hashing */
+	r = rule_view_tag_rank(ts->tf, tag, len);
 	for (lo = 0, hi = ts->n; r >= 0 && lo < hi;) {
 		mid = lo + (hi - lo) / 2;
 		if (ts->ranks[mid] == (uint32_t)r) {
@@ -521,7 +506,7 @@ tagset_index(lua_State *L)
 static int
 tagset_len(lua_State *L)
 {
-	const struct lua_tagset *ts = lua_touserdata(L, 1);
+	const struct rule_tagset *ts = lua_touserdata(L, 1);
 
 	lua_pushinteger(L, ts->n);
 	return 1;
@@ -541,7 +526,7 @@ tagset_pairs(lua_State *L)
 static int
 tagset_pairs_next(lua_State *L)
 {
-	const struct lua_tagset *ts = lua_touserdata(L, lua_upvalueindex(1));
+	const struct rule_tagset *ts = lua_touserdata(L, lua_upvalueindex(1));
 	lua_Integer i = lua_tointeger(L, lua_upvalueindex(2));
 
 	if (i >= ts->n) {
@@ -559,7 +544,7 @@ tagset_pairs_next(lua_State *L)
 static int
 tagset_tostring(lua_State *L)
 {
-	const struct lua_tagset *ts = lua_touserdata(L, 1);
+	const struct rule_tagset *ts = lua_touserdata(L, 1);
 	luaL_Buffer b;
 	uint32_t i;
 
@@ -604,14 +589,14 @@ column_index(lua_State *L)
 			col = lua_tointeger(L, -1);	/* col key idx */
 		else {
 			/* Each header is compared with the name. */
-			lua_sandbox_charge(L, (csv->ncols + 1) * (1 +
-			    lua_rawlen(L, 2) / LUA_BYTES_PER_UNIT));
+			sandbox_charge(L, (csv->ncols + 1) * (1 +
+			    lua_rawlen(L, 2) / SANDBOX_BYTES_PER_UNIT));
 			found = csv_column(csv, lua_tostring(L, 2), &cause);
 			if (found < 0) {
-				lua_sandbox_host_enter(L);
+				sandbox_host_enter(L);
 				luaL_where(L, 1);
 				lua_pushstring(L, cause);
-				lua_sandbox_host_leave(L);
+				sandbox_host_leave(L);
 				free(cause);
 				lua_concat(L, 2);
 				return lua_error(L);
@@ -652,9 +637,9 @@ column_pairs_next(lua_State *L)
 	lua_pushinteger(L, i + 1);
 	lua_replace(L, lua_upvalueindex(2));
 	spec = csv_column_spec(c->t->csv, (size_t)i);
-	lua_sandbox_host_enter(L);
+	sandbox_host_enter(L);
 	lua_pushstring(L, spec);
-	lua_sandbox_host_leave(L);
+	sandbox_host_leave(L);
 	free(spec);
 	lua_pushstring(L, csv_cell(c->t->csv, c->t->row[c->idx], (size_t)i));
 	return 2;

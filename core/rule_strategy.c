@@ -1,5 +1,5 @@
 /*
- * lua_strategy.c -- a Lua rule script as a struct strategy.
+ * rule_strategy.c -- a Lua rule script as a struct strategy.
  *
  * The script returns a table (see docs/lua.md):
  *   name, version    strings, optional
@@ -12,7 +12,7 @@
  * and at least one of score and veto.  Any other key is an error, since a
  * misspelt `veto` would otherwise drop the rule without a word.
  *
- * Each worker thread gets its own sandbox (struct lua_worker) that loads
+ * Each worker thread gets its own sandbox (struct rule_worker) that loads
  * the script and runs init and prepare itself; nothing is shared between
  * them.  Today the engine runs one thread and uses worker 0.
  */
@@ -27,15 +27,15 @@
 #include <lua.h>
 #include <lauxlib.h>
 
-#include "lua_internal.h"
-#include "lua_sandbox.h"
+#include "rule_internal.h"
 #include "rule_options.h"
+#include "sandbox.h"
 #include "strategy.h"
 #include "util.h"
 
 /* Stack slots every worker's state keeps. */
 enum {
-	SLOT_HANDLER = LUA_SANDBOX_HANDLER,
+	SLOT_HANDLER = SANDBOX_HANDLER,
 	SLOT_VIEWS,		/* attendee index + 1 -> view */
 	SLOT_MODULE,		/* the table the script returned */
 	SLOT_SCORE,		/* score or nil */
@@ -51,11 +51,11 @@ enum {
 #define KEY_PREPARE	0xfffffffffffffff2ULL
 #define KEY_VETO	0x8000000000000000ULL
 
-struct lua_worker {
-	struct lua_sandbox *sb;
+struct rule_worker {
+	struct sandbox *sb;
 };
 
-struct lua_strategy {
+struct rule_strategy {
 	const struct attendee_table *t;
 	char *path;
 	int has_score;
@@ -64,32 +64,32 @@ struct lua_strategy {
 	int veto_line;
 	char *version;		/* the script's, or "script" */
 	int symmetric;
-	struct lua_worker *workers;
+	struct rule_worker *workers;
 	size_t nworkers;
 	struct strategy_options declared;	/* the script's `options` */
 	struct strategy_value *values;	/* what init gets */
 	size_t nvalues;
-	int probe;		/* stop before init: lua_strategy_probe */
+	int probe;		/* stop before init: rule_strategy_probe */
 };
 
 static int	ls_score(void *, uint32_t, const uint32_t *, size_t, double *,
 		    unsigned char *, char **);
 static void	ls_reason(void *, uint32_t, uint32_t, char *, size_t);
 static void	ls_free(void *);
-static int	ls_worker_open(struct lua_strategy *,
+static int	ls_worker_open(struct rule_strategy *,
 		    const struct mingle_config *,
-		    const struct config_strategy *, struct lua_worker *,
+		    const struct config_strategy *, struct rule_worker *,
 		    const char *, size_t, char **);
-static int	ls_module(struct lua_strategy *, lua_State *, char **);
-static int	ls_options(struct lua_strategy *, lua_State *,
+static int	ls_module(struct rule_strategy *, lua_State *, char **);
+static int	ls_options(struct rule_strategy *, lua_State *,
 		    const struct config_strategy *, char **);
-static int	ls_call_pair(struct lua_strategy *, struct lua_worker *, int,
+static int	ls_call_pair(struct rule_strategy *, struct rule_worker *, int,
 		    uint32_t, uint32_t, int, char **);
-static int	ls_check(struct lua_strategy *, lua_State *, int, uint32_t,
+static int	ls_check(struct rule_strategy *, lua_State *, int, uint32_t,
 		    uint32_t, char **);
 static void	ls_copy_reason(lua_State *, int, char *, size_t);
 
-static const struct strategy_ops lua_strategy_ops = {
+static const struct strategy_ops rule_strategy_ops = {
 	.score = ls_score,
 	.reason = ls_reason,
 	.free = ls_free,
@@ -108,11 +108,11 @@ static const int module_types[] = {
 static const char *const view_keys[] = { "id", "name", "column" };
 
 int
-lua_strategy_open(const struct mingle_config *config,
+rule_strategy_open(const struct mingle_config *config,
     const struct config_strategy *cs, const struct attendee_table *t,
     struct strategy *s, char **cause)
 {
-	struct lua_strategy *ls;
+	struct rule_strategy *ls;
 	const char *slash;
 	size_t len, f, k;
 	char *text;
@@ -166,30 +166,33 @@ lua_strategy_open(const struct mingle_config *config,
 	s->version = ls->version;
 	ls->version = NULL;
 	s->symmetric = ls->symmetric;
-	s->ops = &lua_strategy_ops;
+	s->ops = &rule_strategy_ops;
 	s->self = ls;
 	return 0;
 }
 
 /* Give worker W its own state: views, the script, init, prepare. */
 static int
-ls_worker_open(struct lua_strategy *ls, const struct mingle_config *config,
-    const struct config_strategy *cs, struct lua_worker *w, const char *text,
+ls_worker_open(struct rule_strategy *ls, const struct mingle_config *config,
+    const struct config_strategy *cs, struct rule_worker *w, const char *text,
     size_t len, char **cause)
 {
 	lua_State *L;
 	long limit;
 	size_t i;
 
-	w->sb = lua_sandbox_new(cs->script, cs->memory_limit,
+	w->sb = sandbox_new(cs->script, cs->memory_limit,
 	    cs->instruction_limit, config->match.seed);
-	L = lua_sandbox_state(w->sb);			/* handler */
-	lua_view_build(L, ls->t);			/* handler views */
-	lua_sandbox_seal(w->sb);
+	L = sandbox_state(w->sb);			/* handler */
+	sandbox_env_open(L);
+	rule_lib_push(L);				/* handler mingle */
+	sandbox_env_library(L, "mingle");		/* handler */
+	rule_view_build(L, ls->t);			/* handler views */
+	sandbox_seal(w->sb);
 
-	if (lua_sandbox_load(w->sb, text, len, cause) != 0)
+	if (sandbox_load(w->sb, text, len, cause) != 0)
 		return -1;			/* handler views chunk */
-	if (lua_sandbox_call(w->sb, KEY_LOAD, 0, 1, cause, "running the "
+	if (sandbox_call(w->sb, KEY_LOAD, 0, 1, cause, "running the "
 	    "script") != 0)
 		return -1;			/* handler views module */
 	if (ls_module(ls, L, cause) != 0)
@@ -205,7 +208,7 @@ ls_worker_open(struct lua_strategy *ls, const struct mingle_config *config,
 	else {
 		rule_options_push(L, ls->values, ls->nvalues);
 							/* ... init opts */
-		if (lua_sandbox_call(w->sb, KEY_INIT, 1, 0, cause,
+		if (sandbox_call(w->sb, KEY_INIT, 1, 0, cause,
 		    "in init") != 0)
 			return -1;
 	}
@@ -223,10 +226,10 @@ ls_worker_open(struct lua_strategy *ls, const struct mingle_config *config,
 		/* Its work grows with the event: the limit per started
 		 * PREPARE_PER attendees. */
 		limit = cs->instruction_limit > 0 ? cs->instruction_limit :
-		    LUA_SANDBOX_INSTRUCTIONS_DEFAULT;
-		lua_sandbox_budget(w->sb, (long long)limit *
+		    SANDBOX_INSTRUCTIONS_DEFAULT;
+		sandbox_budget(w->sb, (long long)limit *
 		    (long long)(1 + ls->t->n / PREPARE_PER));
-		if (lua_sandbox_call(w->sb, KEY_PREPARE, 1, 0, cause,
+		if (sandbox_call(w->sb, KEY_PREPARE, 1, 0, cause,
 		    "in prepare") != 0)
 			return -1;
 	}
@@ -239,7 +242,7 @@ ls_worker_open(struct lua_strategy *ls, const struct mingle_config *config,
  * run code outside a call's limits.
  */
 static int
-ls_module(struct lua_strategy *ls, lua_State *L, char **cause)
+ls_module(struct rule_strategy *ls, lua_State *L, char **cause)
 {
 	const char *key, *near, *bad = NULL, *other = NULL;
 	size_t k, nkeys = sizeof module_keys / sizeof module_keys[0];
@@ -341,7 +344,7 @@ ls_module(struct lua_strategy *ls, lua_State *L, char **cause)
  * script.
  */
 static int
-ls_options(struct lua_strategy *ls, lua_State *L,
+ls_options(struct rule_strategy *ls, lua_State *L,
     const struct config_strategy *cs, char **cause)
 {
 	const char *slash = strrchr(ls->path, '/');
@@ -370,10 +373,10 @@ ls_options(struct lua_strategy *ls, lua_State *L,
  * same numbers in scoring and in reasons.
  */
 static int
-ls_call_pair(struct lua_strategy *ls, struct lua_worker *w, int slot,
+ls_call_pair(struct rule_strategy *ls, struct rule_worker *w, int slot,
     uint32_t a, uint32_t b, int explain, char **cause)
 {
-	lua_State *L = lua_sandbox_state(w->sb);
+	lua_State *L = sandbox_state(w->sb);
 	uint64_t key = ((uint64_t)a << 32 | b) ^ (slot == SLOT_VETO ?
 	    KEY_VETO : 0);
 
@@ -381,13 +384,13 @@ ls_call_pair(struct lua_strategy *ls, struct lua_worker *w, int slot,
 	lua_rawgeti(L, SLOT_VIEWS, (lua_Integer)a + 1);	/* ... fn va */
 	lua_rawgeti(L, SLOT_VIEWS, (lua_Integer)b + 1);	/* ... fn va vb */
 	lua_pushboolean(L, explain);			/* ... fn va vb ex */
-	return lua_sandbox_call(w->sb, key, 3, 2, cause, "scoring %s -> %s",
+	return sandbox_call(w->sb, key, 3, 2, cause, "scoring %s -> %s",
 	    ls->t->id[a], ls->t->id[b]);		/* ... r1 r2 */
 }
 
 /* Check what score or veto (SLOT) returned for A -> B: top two values. */
 static int
-ls_check(struct lua_strategy *ls, lua_State *L, int slot, uint32_t a,
+ls_check(struct rule_strategy *ls, lua_State *L, int slot, uint32_t a,
     uint32_t b, char **cause)
 {
 	const char *what = slot == SLOT_SCORE ? "score" : "veto";
@@ -427,9 +430,9 @@ static int
 ls_score(void *self, uint32_t a, const uint32_t *cand, size_t n,
     double *scores, unsigned char *veto, char **cause)
 {
-	struct lua_strategy *ls = self;
-	struct lua_worker *w = &ls->workers[0];
-	lua_State *L = lua_sandbox_state(w->sb);
+	struct rule_strategy *ls = self;
+	struct rule_worker *w = &ls->workers[0];
+	lua_State *L = sandbox_state(w->sb);
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -472,9 +475,9 @@ ls_score(void *self, uint32_t a, const uint32_t *cand, size_t n,
 static void
 ls_reason(void *self, uint32_t a, uint32_t b, char *buf, size_t cap)
 {
-	struct lua_strategy *ls = self;
-	struct lua_worker *w = &ls->workers[0];
-	lua_State *L = lua_sandbox_state(w->sb);
+	struct rule_strategy *ls = self;
+	struct rule_worker *w = &ls->workers[0];
+	lua_State *L = sandbox_state(w->sb);
 	char *cause = NULL;
 	int vetoed;
 
@@ -524,13 +527,13 @@ ls_copy_reason(lua_State *L, int idx, char *buf, size_t cap)
 static void
 ls_free(void *self)
 {
-	struct lua_strategy *ls = self;
+	struct rule_strategy *ls = self;
 	size_t i;
 
 	if (ls == NULL)
 		return;
 	for (i = 0; i < ls->nworkers; i++)
-		lua_sandbox_free(ls->workers[i].sb);
+		sandbox_free(ls->workers[i].sb);
 	free(ls->workers);
 	free(ls->version);
 	free(ls->path);
@@ -540,12 +543,12 @@ ls_free(void *self)
 }
 
 void
-lua_strategy_probe(const char *path, struct strategy_info *info)
+rule_strategy_probe(const char *path, struct strategy_info *info)
 {
 	struct mingle_config config = { 0 };
 	struct config_strategy cs = { 0 };
 	struct attendee_table t = { 0 };
-	struct lua_strategy *ls;
+	struct rule_strategy *ls;
 	const char *slash = strrchr(path, '/');
 	lua_State *L;
 	size_t len;
@@ -567,7 +570,7 @@ lua_strategy_probe(const char *path, struct strategy_info *info)
 	ls->workers = xcalloc(ls->nworkers, sizeof *ls->workers);
 	if (ls_worker_open(ls, &config, &cs, &ls->workers[0], text, len,
 	    &info->error) == 0) {
-		L = lua_sandbox_state(ls->workers[0].sb);
+		L = sandbox_state(ls->workers[0].sb);
 		lua_pushliteral(L, "name");
 		lua_rawget(L, SLOT_MODULE);		/* ... name */
 		info->description = xstrdup(lua_isstring(L, -1) ?

@@ -1,5 +1,5 @@
 /*
- * lua_serial.c -- the order in which a state's objects were made.
+ * sandbox_serial.c -- the order in which a state's objects were made.
  *
  * Lua hashes tables, functions and coroutines by address, and addresses
  * change from run to run, so nothing about them orders keys the same way
@@ -19,18 +19,18 @@
 
 #include <lua.h>
 
-#include "lua_internal.h"
+#include "sandbox_internal.h"
 #include "util.h"
 
 #define SERIAL_MIN_SLOTS	64
 
-static size_t	serial_slot(const struct lua_serial *, uintptr_t);
-static void	serial_resize(struct lua_serial *, size_t);
-static int	serial_size_seen(const struct lua_serial *, size_t);
+static size_t	serial_slot(const struct sandbox_serial *, uintptr_t);
+static void	serial_resize(struct sandbox_serial *, size_t);
+static int	serial_size_seen(const struct sandbox_serial *, size_t);
 
 /* The home slot of P: the address's high bits, scrambled. */
 static size_t
-serial_slot(const struct lua_serial *s, uintptr_t p)
+serial_slot(const struct sandbox_serial *s, uintptr_t p)
 {
 	return (size_t)(((uint64_t)(p >> 4) * 0x9e3779b97f4a7c15ULL) >>
 	    s->shift);
@@ -38,9 +38,9 @@ serial_slot(const struct lua_serial *s, uintptr_t p)
 
 /* Rehash into NSLOTS slots (a power of two). */
 static void
-serial_resize(struct lua_serial *s, size_t nslots)
+serial_resize(struct sandbox_serial *s, size_t nslots)
 {
-	struct lua_serial_slot *old = s->slots;
+	struct sandbox_serial_slot *old = s->slots;
 	size_t oldn = s->nslots, i, j;
 
 	s->slots = xcalloc(nslots, sizeof *s->slots);
@@ -59,19 +59,19 @@ serial_resize(struct lua_serial *s, size_t nslots)
 }
 
 static int
-serial_size_seen(const struct lua_serial *s, size_t size)
+serial_size_seen(const struct sandbox_serial *s, size_t size)
 {
 	size_t w = size / 8;
 
 	if (size % 8 != 0 && !s->odd)
 		return 0;	/* a string: objects are made of pointers */
-	if (w >= LUA_SERIAL_SIZES * 64)
+	if (w >= SANDBOX_SERIAL_SIZES * 64)
 		return s->big;
 	return (s->sizes[w / 64] >> (w % 64)) & 1;
 }
 
 size_t
-lua_serial_growth(const struct lua_serial *s)
+sandbox_serial_growth(const struct sandbox_serial *s)
 {
 	size_t n = s->nslots > 0 ? s->nslots : SERIAL_MIN_SLOTS;
 
@@ -81,16 +81,16 @@ lua_serial_growth(const struct lua_serial *s)
 }
 
 size_t
-lua_serial_add(struct lua_serial *s, const void *p, size_t size)
+sandbox_serial_add(struct sandbox_serial *s, const void *p, size_t size)
 {
-	size_t grew = lua_serial_growth(s), w = size / 8, i;
+	size_t grew = sandbox_serial_growth(s), w = size / 8, i;
 
 	if (grew > 0)
 		serial_resize(s, s->nslots > 0 ? 2 * s->nslots :
 		    SERIAL_MIN_SLOTS);
 	if (size % 8 != 0)
 		s->odd = 1;
-	if (w >= LUA_SERIAL_SIZES * 64)
+	if (w >= SANDBOX_SERIAL_SIZES * 64)
 		s->big = 1;
 	else
 		s->sizes[w / 64] |= (uint64_t)1 << (w % 64);
@@ -100,12 +100,12 @@ lua_serial_add(struct lua_serial *s, const void *p, size_t size)
 	if (s->slots[i].p == 0)
 		s->count++;
 	s->slots[i].p = (uintptr_t)p;
-	s->slots[i].serial = lua_serial_stamp(s);
+	s->slots[i].serial = sandbox_serial_stamp(s);
 	return grew;
 }
 
 size_t
-lua_serial_drop(struct lua_serial *s, const void *p, size_t size)
+sandbox_serial_drop(struct sandbox_serial *s, const void *p, size_t size)
 {
 	size_t i, j, home, before = s->nslots;
 
@@ -137,7 +137,7 @@ lua_serial_drop(struct lua_serial *s, const void *p, size_t size)
 }
 
 uint64_t
-lua_serial_find(const struct lua_serial *s, const void *p)
+sandbox_serial_find(const struct sandbox_serial *s, const void *p)
 {
 	size_t i;
 
@@ -151,19 +151,19 @@ lua_serial_find(const struct lua_serial *s, const void *p)
 }
 
 uint64_t
-lua_serial_stamp(struct lua_serial *s)
+sandbox_serial_stamp(struct sandbox_serial *s)
 {
 	return ++s->next;
 }
 
 size_t
-lua_serial_bytes(const struct lua_serial *s)
+sandbox_serial_bytes(const struct sandbox_serial *s)
 {
 	return s->nslots * sizeof *s->slots;
 }
 
 void
-lua_serial_free(struct lua_serial *s)
+sandbox_serial_free(struct sandbox_serial *s)
 {
 	free(s->slots);
 	memset(s, 0, sizeof *s);
