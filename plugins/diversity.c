@@ -1,0 +1,155 @@
+/*
+ * diversity.c -- the built-in strategy "diversity": a bonus for a pair
+ * whose values of one field differ, such as two organizations or two
+ * backgrounds, so people meet beyond their own circle.
+ *
+ * In a category or text field the pair scores the bonus when both have a
+ * value and the values differ (compared folded: "ACME" is "Acme").  In a
+ * tags field it scores the bonus times the share of their tags that only
+ * one of them holds, 1 - |A and B| / |A or B|: "design" and "sales" differ
+ * fully, "design, sales" and "sales" by half.  Someone without a value
+ * gets no bonus: mingle does not know that they differ.
+ *
+ * Uses only the public ABI (include/mingle/plugin.h).  Options:
+ *     field = NAME     a category, text or tags field (required)
+ *     bonus = X        the score of a pair that differs fully (default 1)
+ *     ignore = A, B    values that count as missing ("n/a, Other")
+ * Reason: "different organization: Acme / Globex", each side's values.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "mingle/plugin.h"
+#include "option_value.h"
+#include "value_set.h"
+
+struct state {
+	struct value_set vs;
+	double bonus;
+};
+
+static const char *const options[] = { "field", "bonus", "ignore", NULL };
+
+static int
+div_init(const struct mingle_api *api, mingle_host *host, void **statep)
+{
+	struct state *st;
+
+	if ((st = calloc(1, sizeof *st)) == NULL) {
+		api->error(host, "out of memory");
+		return -1;
+	}
+	if (option_value_number(api, host, "bonus", 1, 0, 1e6,
+	    &st->bonus) != 0) {
+		free(st);
+		return -1;
+	}
+	if (value_set_init(&st->vs, api, host, "field",
+	    api->option(host, "field"), 1u << MINGLE_FIELD_CATEGORY |
+	    1u << MINGLE_FIELD_TEXT | 1u << MINGLE_FIELD_TAGS) != 0) {
+		free(st);
+		return -1;
+	}
+	if (value_set_ignore(&st->vs, "ignore") != 0) {
+		value_set_free(&st->vs);
+		free(st);
+		return -1;
+	}
+	*statep = st;
+	return 0;
+}
+
+/* The share of A's and B's values only one of them holds; 0 if either
+ * has none. */
+static double
+difference(const struct value_set *vs, mingle_attendee a, mingle_attendee b)
+{
+	const uint32_t *ids;
+	size_t na, nb, shared;
+
+	na = value_set_of(vs, a, &ids);
+	nb = value_set_of(vs, b, &ids);
+	if (na == 0 || nb == 0)
+		return 0;
+	shared = value_set_shared(vs, a, b, NULL, 0);
+	return 1 - (double)shared / (double)(na + nb - shared);
+}
+
+static int
+div_score(void *statep, mingle_attendee a, const mingle_attendee *cand,
+    size_t n, double *scores, unsigned char *veto)
+{
+	const struct state *st = statep;
+	size_t i;
+
+	(void)veto;
+	for (i = 0; i < n; i++)
+		scores[i] = st->bonus * difference(&st->vs, a, cand[i]);
+	return 0;
+}
+
+/* X's values, joined, into BUF of CAP bytes. */
+static size_t
+values(const struct value_set *vs, mingle_attendee x, char *buf, size_t cap)
+{
+	const uint32_t *ids;
+	size_t k;
+
+	k = value_set_of(vs, x, &ids);
+	return value_set_join(vs, x, ids, k < 16 ? k : 16, k, buf, cap);
+}
+
+static void
+div_reason(void *statep, mingle_attendee a, mingle_attendee b, char *buf,
+    size_t cap)
+{
+	const struct state *st = statep;
+	size_t len, half;
+
+	buf[0] = '\0';
+	if (st->bonus == 0 || difference(&st->vs, a, b) == 0)
+		return;
+	len = (size_t)snprintf(buf, cap, "different %s: ", st->vs.name);
+	if (len + 8 >= cap) {
+		buf[0] = '\0';
+		return;
+	}
+	/* Half the room each, around " / ". */
+	half = (cap - len - 3) / 2;
+	len += values(&st->vs, a, buf + len, half);
+	len += (size_t)snprintf(buf + len, cap - len, " / ");
+	values(&st->vs, b, buf + len, cap - len);
+}
+
+static void
+div_fini(void *statep)
+{
+	struct state *st = statep;
+
+	value_set_free(&st->vs);
+	free(st);
+}
+
+static const struct mingle_strategy descriptor = {
+	.abi_major = MINGLE_ABI_MAJOR,
+	.abi_minor = MINGLE_ABI_MINOR,
+	.size = sizeof(struct mingle_strategy),
+	.flags = MINGLE_STRATEGY_SYMMETRIC,
+	.name = "diversity",
+	.version = "1.0.0",
+	.description = "a bonus when the values of a category, text or tags "
+	    "field differ (organization, background)",
+	.options = options,
+	.init = div_init,
+	.score = div_score,
+	.reason = div_reason,
+	.fini = div_fini,
+};
+
+const struct mingle_strategy *mingle_plugin_entry(void);
+
+const struct mingle_strategy *
+mingle_plugin_entry(void)
+{
+	return &descriptor;
+}

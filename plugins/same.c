@@ -1,0 +1,126 @@
+/*
+ * same.c -- the built-in strategy "same": a bonus for a pair that shares a
+ * value of one field, such as the same language or the same city.
+ *
+ * In a category or text field the two values must be equal, compared
+ * folded ("Köln", " köln" and "KÖLN" are one city); in a tags field they
+ * must hold at least one tag in common (both speak Deutsch).  A missing
+ * value never counts.  The bonus is the same however many tags they share:
+ * shared_tags is the strategy that counts them.
+ *
+ * Uses only the public ABI (include/mingle/plugin.h).  Options:
+ *     field = NAME     a category, text or tags field (required)
+ *     bonus = X        the score of a pair that shares a value (default 1)
+ *     ignore = A, B    values that count as missing ("n/a, Other")
+ * Reason: "same city: Köln", "same languages: deutsch, english".
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "mingle/plugin.h"
+#include "option_value.h"
+#include "value_set.h"
+
+struct state {
+	struct value_set vs;
+	double bonus;
+};
+
+static const char *const options[] = { "field", "bonus", "ignore", NULL };
+
+static int
+same_init(const struct mingle_api *api, mingle_host *host, void **statep)
+{
+	struct state *st;
+
+	if ((st = calloc(1, sizeof *st)) == NULL) {
+		api->error(host, "out of memory");
+		return -1;
+	}
+	if (option_value_number(api, host, "bonus", 1, 0, 1e6,
+	    &st->bonus) != 0) {
+		free(st);
+		return -1;
+	}
+	if (value_set_init(&st->vs, api, host, "field",
+	    api->option(host, "field"), 1u << MINGLE_FIELD_CATEGORY |
+	    1u << MINGLE_FIELD_TEXT | 1u << MINGLE_FIELD_TAGS) != 0) {
+		free(st);
+		return -1;
+	}
+	if (value_set_ignore(&st->vs, "ignore") != 0) {
+		value_set_free(&st->vs);
+		free(st);
+		return -1;
+	}
+	*statep = st;
+	return 0;
+}
+
+static int
+same_score(void *statep, mingle_attendee a, const mingle_attendee *cand,
+    size_t n, double *scores, unsigned char *veto)
+{
+	const struct state *st = statep;
+	size_t i;
+
+	(void)veto;
+	for (i = 0; i < n; i++)
+		if (value_set_shared(&st->vs, a, cand[i], NULL, 0) > 0)
+			scores[i] = st->bonus;
+	return 0;
+}
+
+static void
+same_reason(void *statep, mingle_attendee a, mingle_attendee b, char *buf,
+    size_t cap)
+{
+	const struct state *st = statep;
+	uint32_t ids[16];
+	size_t k, len;
+
+	buf[0] = '\0';
+	k = value_set_shared(&st->vs, a, b, ids, 16);
+	if (k == 0 || st->bonus == 0)
+		return;
+	len = (size_t)snprintf(buf, cap, "same %s: ", st->vs.name);
+	if (len >= cap) {
+		buf[0] = '\0';
+		return;
+	}
+	value_set_join(&st->vs, a, ids, k < 16 ? k : 16, k, buf + len,
+	    cap - len);
+}
+
+static void
+same_fini(void *statep)
+{
+	struct state *st = statep;
+
+	value_set_free(&st->vs);
+	free(st);
+}
+
+static const struct mingle_strategy descriptor = {
+	.abi_major = MINGLE_ABI_MAJOR,
+	.abi_minor = MINGLE_ABI_MINOR,
+	.size = sizeof(struct mingle_strategy),
+	.flags = MINGLE_STRATEGY_SYMMETRIC,
+	.name = "same",
+	.version = "1.0.0",
+	.description = "a bonus when both share a value of a category, text "
+	    "or tags field (language, city)",
+	.options = options,
+	.init = same_init,
+	.score = same_score,
+	.reason = same_reason,
+	.fini = same_fini,
+};
+
+const struct mingle_strategy *mingle_plugin_entry(void);
+
+const struct mingle_strategy *
+mingle_plugin_entry(void)
+{
+	return &descriptor;
+}
