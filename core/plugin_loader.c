@@ -206,19 +206,29 @@ plugin_probe(const char *path, struct strategy_info *info)
 	dlclose(dl);
 }
 
-/* The options DESC declares, for the host's check and for listings. */
+/*
+ * The options DESC declares, for the host's check and for listings, each
+ * with its line of option_docs if DESC has them (an ABI 1.0 descriptor
+ * has none: the copy is zero-extended).
+ */
 static void
 plugin_declared(const struct mingle_strategy *desc,
     struct strategy_options *decl)
 {
-	const char *const *o;
+	const char *doc;
 	char *cause = NULL;
+	size_t i;
 
 	memset(decl, 0, sizeof *decl);
 	decl->declared = 1;
-	/* Names alone cannot fail to declare. */
-	for (o = desc->options; o != NULL && *o != NULL; o++)
-		strategy_options_declare(decl, *o, NULL, NULL, NULL, &cause);
+	for (i = 0; desc->options != NULL && desc->options[i] != NULL; i++) {
+		doc = desc->option_docs != NULL ? desc->option_docs[i] : NULL;
+		if (doc != NULL && *doc == '\0')
+			doc = NULL;
+		/* Untyped and without a default: cannot fail. */
+		strategy_options_declare(decl, desc->options[i], NULL, NULL,
+		    doc, &cause);
+	}
 }
 
 /* ---------------------------------------------------------------- ops */

@@ -3,12 +3,12 @@
  * host for both kinds.
  *
  * A plugin declares the keys its [strategy] section may hold in its
- * descriptor (names only); a Lua rule in the `options` table it returns
- * (names, types, defaults, one-line docs).  Before the strategy's init
- * runs, strategy_options_check() holds the section against the
- * declaration: a key that is not declared is an error suggesting the
- * closest one, a typed value must parse, and options the section leaves
- * out take their defaults.
+ * descriptor (names, and from ABI 1.1 one-line docs); a Lua rule in the
+ * `options` table it returns (names, types, defaults, one-line docs).
+ * Before the strategy's init runs, strategy_options_check() holds the
+ * section against the declaration: a key that is not declared is an error
+ * suggesting the closest one, a typed value must parse, and options the
+ * section leaves out take their defaults.
  */
 #ifndef MINGLE_STRATEGY_OPTIONS_H
 #define MINGLE_STRATEGY_OPTIONS_H

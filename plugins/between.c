@@ -46,6 +46,12 @@ struct state {
 
 static const char *const options[] = { "field", "allow", NULL };
 
+/* One line each for `mingle plugins`, in the order of options. */
+static const char *const option_docs[] = {
+	"a category or text field, such as the ticket type (required)",
+	"the combinations that may meet, A-B, comma-separated (required)",
+};
+
 /* The id of side S of a rule: ANY, a value, or VALUE_SET_NONE. */
 static uint32_t
 side(const struct value_set *vs, const char *s)
@@ -337,6 +343,7 @@ static const struct mingle_strategy descriptor = {
 	.description = "who may meet whom by a category (ticket type): the "
 	    "allowed combinations; every other pair is vetoed",
 	.options = options,
+	.option_docs = option_docs,
 	.init = bt_init,
 	.score = bt_score,
 	.reason = bt_reason,

@@ -30,6 +30,13 @@ struct state {
 
 static const char *const options[] = { "field", "bonus", "ignore", NULL };
 
+/* One line each for `mingle plugins`, in the order of options. */
+static const char *const option_docs[] = {
+	"a category, text or tags field (required)",
+	"the score of a pair that differs fully: 0 to 1000000, default 1",
+	"values that count as missing, comma-separated",
+};
+
 static int
 div_init(const struct mingle_api *api, mingle_host *host, void **statep)
 {
@@ -140,6 +147,7 @@ static const struct mingle_strategy descriptor = {
 	.description = "a bonus when the values of a category, text or tags "
 	    "field differ (organization, background)",
 	.options = options,
+	.option_docs = option_docs,
 	.init = div_init,
 	.score = div_score,
 	.reason = div_reason,

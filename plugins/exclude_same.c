@@ -40,6 +40,14 @@ struct state {
 static const char *const options[] = { "field", "ignore", "domain_of",
 	"ignore_domains", NULL };
 
+/* One line each for `mingle plugins`, in the order of options. */
+static const char *const option_docs[] = {
+	"a category, text or tags field: a shared value vetoes",
+	"with field: values that count as missing, comma-separated",
+	"a field of e-mail addresses: one domain vetoes (not with field)",
+	"with domain_of: more domains that are nobody's organization",
+};
+
 /* Which option goes with which: an error naming both, or 0. */
 static int
 check_options(const struct mingle_api *api, mingle_host *host)
@@ -275,6 +283,7 @@ static const struct mingle_strategy descriptor = {
 	.description = "never introduce two people with the same value of a "
 	    "field, or e-mail addresses at one domain (colleagues)",
 	.options = options,
+	.option_docs = option_docs,
 	.init = ex_init,
 	.score = ex_score,
 	.reason = ex_reason,

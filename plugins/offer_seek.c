@@ -63,6 +63,14 @@ static const char *const options[] = {
 	"offers", "seeks", "language", "stop_words", NULL
 };
 
+/* One line each for `mingle plugins`, in the order of options. */
+static const char *const option_docs[] = {
+	"the field of what each attendee offers (required)",
+	"the field of what each seeks, tags or text as offers (required)",
+	"text fields: de, en or auto (default), as in text_similarity",
+	"text fields: more words to ignore, comma-separated",
+};
+
 static int	os_tags_build(struct state *, const int *);
 static int	os_tags_lists(struct state *, const int *, int,
 		    const uint32_t *);
@@ -433,6 +441,7 @@ static const struct mingle_strategy descriptor = {
 	.description = "one offers what the other seeks (tags: IDF overlap; "
 	    "text: TF-IDF)",
 	.options = options,
+	.option_docs = option_docs,
 	.init = os_init,
 	.score = os_score,
 	.reason = os_reason,

@@ -28,6 +28,13 @@ struct state {
 
 static const char *const options[] = { "field", "bonus", "ignore", NULL };
 
+/* One line each for `mingle plugins`, in the order of options. */
+static const char *const option_docs[] = {
+	"a category, text or tags field (required)",
+	"the score of a pair sharing a value: 0 to 1000000, default 1",
+	"values that count as missing, comma-separated",
+};
+
 static int
 same_init(const struct mingle_api *api, mingle_host *host, void **statep)
 {
@@ -111,6 +118,7 @@ static const struct mingle_strategy descriptor = {
 	.description = "a bonus when both share a value of a category, text "
 	    "or tags field (language, city)",
 	.options = options,
+	.option_docs = option_docs,
 	.init = same_init,
 	.score = same_score,
 	.reason = same_reason,

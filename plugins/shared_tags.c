@@ -37,6 +37,12 @@ struct state {
 
 static const char *const options[] = { "field", "min_shared", NULL };
 
+/* One line each for `mingle plugins`, in the order of options. */
+static const char *const option_docs[] = {
+	"the tags field to compare (required)",
+	"pairs sharing fewer tags score 0: 1 to 1000, default 1",
+};
+
 static int
 st_init(const struct mingle_api *api, mingle_host *host, void **statep)
 {
@@ -227,6 +233,7 @@ static const struct mingle_strategy descriptor = {
 	.description = "tags both attendees hold, rare tags weighing more "
 	    "(IDF)",
 	.options = options,
+	.option_docs = option_docs,
 	.init = st_init,
 	.score = st_score,
 	.reason = st_reason,

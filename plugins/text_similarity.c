@@ -34,6 +34,14 @@ static const char *const options[] = {
 	"field", "fields", "language", "stop_words", NULL
 };
 
+/* One line each for `mingle plugins`, in the order of options. */
+static const char *const option_docs[] = {
+	"the text or category field to compare, a's with b's",
+	"A, B: crosswise, a's text in A with b's in B (not with field)",
+	"the texts' language: de, en or auto (default)",
+	"more words to ignore, comma-separated",
+};
+
 #define TS_WANT	(TEXT_FIELD_WANT(MINGLE_FIELD_TEXT) | \
 	TEXT_FIELD_WANT(MINGLE_FIELD_CATEGORY))
 
@@ -180,6 +188,7 @@ static const struct mingle_strategy descriptor = {
 	.description = "free-text answers alike: TF-IDF cosine, stemmed, "
 	    "German and English",
 	.options = options,
+	.option_docs = option_docs,
 	.init = ts_init,
 	.score = ts_score,
 	.reason = ts_reason,

@@ -186,6 +186,13 @@ struct mingle_strategy {
 
 	/* Free STATE.  May be NULL. */
 	void (*fini)(void *state);
+
+	/* ABI 1.1.  One line of documentation per option, for `mingle
+	 * plugins`: parallel to `options`, with exactly one entry for each
+	 * name there (NULL for an option without one), e.g. "the tags field
+	 * to compare".  May be NULL for none; a plugin without it still has
+	 * its option names listed. */
+	const char *const *option_docs;
 };
 
 /* The entry function every plugin exports under MINGLE_PLUGIN_ENTRY. */

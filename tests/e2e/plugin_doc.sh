@@ -50,7 +50,8 @@ t_run "the doc's plugin compiles with -Wall -Wextra -Werror" 0 \
 
 t_run "mingle plugins lists it" 0 env MINGLE_PLUGIN_PATH="$P" "$MINGLE" plugins
 t_contains "mingle plugins: its file" "$TMP/out" "$P/my_strategy.so"
-t_contains "mingle plugins: its option" "$TMP/out" "options: field"
+t_contains "mingle plugins: its option, with its doc" "$TMP/out" \
+    "      field  a bool field: yes for newcomers, no for veterans"
 
 # An event with the doc's bool field; the doc's [strategy] block as it is.
 printf 'Email,Name,First,City\n%s\n%s\n%s\n%s\n%s\n' \

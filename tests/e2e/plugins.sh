@@ -211,12 +211,19 @@ if grep -Eq "^  shared_tags +1\.0\.0 +ABI $abi_major\.$abi_minor " "$TMP/out"; t
 	t_ok "plugins: shared_tags with version and ABI"
 else t_fail "plugins: shared_tags with version and ABI" "$(cat "$TMP/out")"; fi
 t_contains "plugins: shared_tags's path" "$TMP/out" "$BUILT/shared_tags.so"
-if grep -A2 "^  shared_tags " "$TMP/out" | grep -qx "    options: field, min_shared"; then
-	t_ok "plugins: shared_tags's options"
-else t_fail "plugins: shared_tags's options" "$(cat "$TMP/out")"; fi
+if grep -A4 "^  shared_tags " "$TMP/out" | grep -Eqx "      field +the tags field to compare \(required\)"; then
+	t_ok "plugins: shared_tags's options, each with its doc"
+else t_fail "plugins: shared_tags's options, each with its doc" "$(cat "$TMP/out")"; fi
 if grep -Eq "^  old_small +1\.0\.0-old +ABI 1\.0 " "$TMP/out"; then
 	t_ok "plugins: old_small is usable"
 else t_fail "plugins: old_small is usable" "$(cat "$TMP/out")"; fi
+# Without option_docs (ABI 1.0, or 1.1 leaving it NULL) the names alone.
+for p in old_small:note init_fails:frobnicator; do
+	if grep -A2 "^  ${p%%:*} " "$TMP/out" | grep -qx "    options: ${p#*:}"; then
+		t_ok "plugins: ${p%%:*} without docs lists its option's name"
+	else t_fail "plugins: ${p%%:*} without docs lists its option's name" \
+	    "$(cat "$TMP/out")"; fi
+done
 for broken in no_entry bad_abi newer_minor unresolved too_small; do
 	t_contains "plugins: $broken marked unusable" "$TMP/out" "  (unusable) $PLUG/$broken.so"
 done

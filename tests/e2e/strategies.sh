@@ -189,14 +189,23 @@ for p in "ann@acme.example cem@globex.example" "dora@GLOBEX.example ann@acme.exa
 done
 
 # ------------------------------------------------------------ mingle plugins
+# Every built-in plugin: each option on a line of its own, with its doc.
 t_run "plugins" 0 "$MINGLE" plugins
-for p in "same:field, bonus, ignore" "diversity:field, bonus, ignore" \
-    "exclude_same:field, ignore, domain_of, ignore_domains" \
-    "between:field, allow"; do
-	name=${p%%:*}
-	if grep -A2 "^  $name " "$TMP/out" | grep -qx "    options: ${p#*:}"; then
-		t_ok "plugins: $name with its options"
-	else t_fail "plugins: $name's options" "$(cat "$TMP/out")"
+for p in "shared_tags:field min_shared" \
+    "text_similarity:field fields language stop_words" \
+    "offer_seek:offers seeks language stop_words" \
+    "same:field bonus ignore" "diversity:field bonus ignore" \
+    "exclude_same:field ignore domain_of ignore_domains" \
+    "between:field allow"; do
+	name=${p%%:*} missing=
+	awk -v n="$name" '$0 ~ "^  " n " " { on = 1; next }
+	    on && !/^    / { exit } on' "$TMP/out" > "$TMP/block"
+	grep -qx "    options:" "$TMP/block" || missing=" options:"
+	for o in ${p#*:}; do
+		grep -Eqx "      $o +[^ ].*" "$TMP/block" || missing="$missing $o"
+	done
+	if [ -z "$missing" ]; then t_ok "plugins: $name, each option with its doc"
+	else t_fail "plugins: $name lacks:$missing" "$(cat "$TMP/block")"
 	fi
 done
 

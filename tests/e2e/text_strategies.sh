@@ -138,9 +138,9 @@ language = de")
 t_run "language = de: accepted" 0 "$MINGLE" check -c "$ini"
 t_run "plugins: lists the text plugins" 0 "$MINGLE" plugins -c "$ini"
 t_contains "plugins: text_similarity and its options" "$TMP/out" \
-    "options: field, fields, language, stop_words"
+    "      fields      A, B: crosswise"
 t_contains "plugins: offer_seek and its options" "$TMP/out" \
-    "options: offers, seeks, language, stop_words"
+    "      offers      the field of what each attendee offers"
 
 fails "no field" "[strategy work]
 plugin = text_similarity" "needs 'field', the text field to compare, or 'fields = A, B'"

@@ -5,8 +5,9 @@
  * ABI 1.0 is the first ABI, so no older header exists to build against.
  * The plugin declares its own copy of the 1.0 descriptor layout, as a
  * plugin compiled against the 1.0 header sees it, and sets `size` to that.
- * Today that is also sizeof(struct mingle_strategy); once a minor version
- * adds members it will be smaller.  To catch a host that reads further
+ * ABI 1.1 added option_docs at the end of the descriptor, so this one is
+ * smaller than sizeof(struct mingle_strategy), and its option is listed by
+ * name alone.  To catch a host that reads further
  * than `size` (copying sizeof(struct mingle_strategy), say), the
  * descriptor is placed at the very end of a page and the next page is
  * made inaccessible: a read past `size` crashes the host.
@@ -45,6 +46,9 @@ struct state {
 };
 
 static struct state the_state;
+
+/* Declared, never required: `mingle plugins` lists it without a doc. */
+static const char *const old_options[] = { "note", NULL };
 
 static int
 old_init(const struct mingle_api *api, mingle_host *host, void **state)
@@ -92,6 +96,7 @@ static const struct strategy_1_0 template = {
 	.name = "old_small",
 	.version = "1.0.0-old",
 	.description = "an ABI 1.0 descriptor at the end of a page",
+	.options = old_options,
 	.score = old_score,
 	.init = old_init,
 	.reason = old_reason,
