@@ -20,13 +20,7 @@
 #include <stdlib.h>
 
 #include "mingle/plugin.h"
-#include "option_value.h"
-#include "value_set.h"
-
-struct state {
-	struct value_set vs;
-	double bonus;
-};
+#include "value_bonus.h"
 
 static const char *const options[] = { "field", "bonus", "ignore", NULL };
 
@@ -36,35 +30,6 @@ static const char *const option_docs[] = {
 	"the score of a pair that differs fully: 0 to 1000000, default 1",
 	"values that count as missing, comma-separated",
 };
-
-static int
-div_init(const struct mingle_api *api, mingle_host *host, void **statep)
-{
-	struct state *st;
-
-	if ((st = calloc(1, sizeof *st)) == NULL) {
-		api->error(host, "out of memory");
-		return -1;
-	}
-	if (option_value_number(api, host, "bonus", 1, 0, 1e6,
-	    &st->bonus) != 0) {
-		free(st);
-		return -1;
-	}
-	if (value_set_init(&st->vs, api, host, "field",
-	    api->option(host, "field"), 1u << MINGLE_FIELD_CATEGORY |
-	    1u << MINGLE_FIELD_TEXT | 1u << MINGLE_FIELD_TAGS) != 0) {
-		free(st);
-		return -1;
-	}
-	if (value_set_ignore(&st->vs, "ignore") != 0) {
-		value_set_free(&st->vs);
-		free(st);
-		return -1;
-	}
-	*statep = st;
-	return 0;
-}
 
 /* The share of A's and B's values only one of them holds; 0 if either
  * has none. */
@@ -86,7 +51,7 @@ static int
 div_score(void *statep, mingle_attendee a, const mingle_attendee *cand,
     size_t n, double *scores, unsigned char *veto)
 {
-	const struct state *st = statep;
+	const struct value_bonus *st = statep;
 	size_t i;
 
 	(void)veto;
@@ -110,7 +75,7 @@ static void
 div_reason(void *statep, mingle_attendee a, mingle_attendee b, char *buf,
     size_t cap)
 {
-	const struct state *st = statep;
+	const struct value_bonus *st = statep;
 	size_t len, half;
 
 	buf[0] = '\0';
@@ -128,15 +93,6 @@ div_reason(void *statep, mingle_attendee a, mingle_attendee b, char *buf,
 	values(&st->vs, b, buf + len, cap - len);
 }
 
-static void
-div_fini(void *statep)
-{
-	struct state *st = statep;
-
-	value_set_free(&st->vs);
-	free(st);
-}
-
 static const struct mingle_strategy descriptor = {
 	.abi_major = MINGLE_ABI_MAJOR,
 	.abi_minor = MINGLE_ABI_MINOR,
@@ -148,10 +104,10 @@ static const struct mingle_strategy descriptor = {
 	    "field differ (organization, background)",
 	.options = options,
 	.option_docs = option_docs,
-	.init = div_init,
+	.init = value_bonus_init,
 	.score = div_score,
 	.reason = div_reason,
-	.fini = div_fini,
+	.fini = value_bonus_fini,
 };
 
 const struct mingle_strategy *mingle_plugin_entry(void);

@@ -18,13 +18,7 @@
 #include <stdlib.h>
 
 #include "mingle/plugin.h"
-#include "option_value.h"
-#include "value_set.h"
-
-struct state {
-	struct value_set vs;
-	double bonus;
-};
+#include "value_bonus.h"
 
 static const char *const options[] = { "field", "bonus", "ignore", NULL };
 
@@ -36,39 +30,10 @@ static const char *const option_docs[] = {
 };
 
 static int
-same_init(const struct mingle_api *api, mingle_host *host, void **statep)
-{
-	struct state *st;
-
-	if ((st = calloc(1, sizeof *st)) == NULL) {
-		api->error(host, "out of memory");
-		return -1;
-	}
-	if (option_value_number(api, host, "bonus", 1, 0, 1e6,
-	    &st->bonus) != 0) {
-		free(st);
-		return -1;
-	}
-	if (value_set_init(&st->vs, api, host, "field",
-	    api->option(host, "field"), 1u << MINGLE_FIELD_CATEGORY |
-	    1u << MINGLE_FIELD_TEXT | 1u << MINGLE_FIELD_TAGS) != 0) {
-		free(st);
-		return -1;
-	}
-	if (value_set_ignore(&st->vs, "ignore") != 0) {
-		value_set_free(&st->vs);
-		free(st);
-		return -1;
-	}
-	*statep = st;
-	return 0;
-}
-
-static int
 same_score(void *statep, mingle_attendee a, const mingle_attendee *cand,
     size_t n, double *scores, unsigned char *veto)
 {
-	const struct state *st = statep;
+	const struct value_bonus *st = statep;
 	size_t i;
 
 	(void)veto;
@@ -82,7 +47,7 @@ static void
 same_reason(void *statep, mingle_attendee a, mingle_attendee b, char *buf,
     size_t cap)
 {
-	const struct state *st = statep;
+	const struct value_bonus *st = statep;
 	uint32_t ids[16];
 	size_t k, len;
 
@@ -99,15 +64,6 @@ same_reason(void *statep, mingle_attendee a, mingle_attendee b, char *buf,
 	    cap - len);
 }
 
-static void
-same_fini(void *statep)
-{
-	struct state *st = statep;
-
-	value_set_free(&st->vs);
-	free(st);
-}
-
 static const struct mingle_strategy descriptor = {
 	.abi_major = MINGLE_ABI_MAJOR,
 	.abi_minor = MINGLE_ABI_MINOR,
@@ -119,10 +75,10 @@ static const struct mingle_strategy descriptor = {
 	    "or tags field (language, city)",
 	.options = options,
 	.option_docs = option_docs,
-	.init = same_init,
+	.init = value_bonus_init,
 	.score = same_score,
 	.reason = same_reason,
-	.fini = same_fini,
+	.fini = value_bonus_fini,
 };
 
 const struct mingle_strategy *mingle_plugin_entry(void);
