@@ -94,6 +94,7 @@ main(int argc, char **argv)
 	char *cause = NULL;
 	int rc;
 
+	outfile_buffer_stdout();
 	rc = dispatch(argc, argv);
 	if (rc == EXIT_OK && outfile_close_stdout(&cause) != 0)
 		rc = cli_fail(cause);

@@ -445,16 +445,33 @@ outfile_same_file(const char *path, const char *other)
 	return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
+void
+outfile_buffer_stdout(void)
+{
+	static char buf[64 * 1024];
+
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, buf, _IOFBF, sizeof buf);
+}
+
 int
 outfile_close_stdout(char **cause)
 {
-	int err = 0;
+	int err = 0, earlier;
 
+	/* A write that failed before this flush left the error flag and
+	 * dropped its data: its errno may be long overwritten. */
+	earlier = ferror(stdout);
 	errno = 0;
-	if (fflush(stdout) != 0 || ferror(stdout))
+	if (fflush(stdout) != 0)
 		err = errno != 0 ? errno : EIO;
 	if (fclose(stdout) != 0 && err == 0 && errno != EBADF)
 		err = errno;
+	if (err == 0 && earlier) {
+		*cause = xstrdup("cannot write to standard output: a write "
+		    "failed (a full disk or a closed pipe?)");
+		return -1;
+	}
 	if (err == 0)
 		return 0;
 	*cause = xasprintf("cannot write to standard output: %s",

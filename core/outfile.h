@@ -68,9 +68,20 @@ void outfile_abort(struct outfile *o);
 int outfile_same_file(const char *path, const char *other);
 
 /*
+ * For main(), before any command writes: standard output that is not a
+ * terminal gets a 64 KiB buffer, so that a command's output (a report,
+ * the help, a listing) reaches it in one write at the end, and the reason
+ * a write fails (a full disk) is still known when outfile_close_stdout()
+ * asks.  A terminal stays line-buffered.
+ */
+void outfile_buffer_stdout(void);
+
+/*
  * Flush and close standard output; for main(), once the command succeeded.
  * 0, or -1 with *cause ("cannot write to standard output: ...").  A closed
- * standard output nothing was written to is no error.
+ * standard output nothing was written to is no error.  Where an earlier
+ * write failed and its reason is gone (output beyond the buffer), the
+ * message says so instead of naming a reason.
  */
 int outfile_close_stdout(char **cause);
 

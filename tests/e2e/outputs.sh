@@ -257,6 +257,31 @@ full_stdout "run --help" "$MINGLE" run --help
 full_stdout "help check" "$MINGLE" help check
 full_stdout "run -o -" "$MINGLE" run -q -c "$ini" -o -
 
+# check's report of 100 more fields (about 10 KB) is written whole at the
+# end, so the reason is known: not an unnamed error from a write midway.
+mid=$TMP/mid.ini
+cp "$ini" "$mid"
+i=0
+while [ $i -lt 100 ]; do
+	printf '[field f%d]\ncolumn = Stadt\ntype = category\n' $i
+	i=$((i + 1))
+done >> "$mid"
+full_stdout "check of 100 fields" "$MINGLE" check -c "$mid"
+
+# check's report of a config with many fields: 2,000 lines (over 150 KB),
+# past any stdio buffer, so a write fails while the command still runs.
+wide=$TMP/wide.ini
+cp "$ini" "$wide"
+i=0
+while [ $i -lt 2000 ]; do
+	printf '[field f%d]\ncolumn = Stadt\ntype = category\n' $i
+	i=$((i + 1))
+done >> "$wide"
+t_run "check of 2000 fields > /dev/full" 1 sh -c \
+    '"$1" check -c "$2" > /dev/full' sh "$MINGLE" "$wide"
+t_contains "check of 2000 fields > /dev/full: says so" "$TMP/err" \
+    "mingle: cannot write to standard output"
+
 # A closed standard output is no error when nothing goes there.
 t_run "run -o FILE with stdout closed" 0 sh -c \
     '"$1" run -q -c "$2" -o "$3" >&-' sh "$MINGLE" "$ini" "$TMP/closed.csv"
