@@ -10,6 +10,9 @@ F="$top_srcdir/tests/fuzz"
 for h in csv config lua plugin_options; do
 	dirs="$F/corpus/$h"
 	[ -d "$F/regressions/$h" ] && dirs="$dirs $F/regressions/$h"
+	# The shipped rules and the escape attempts seed the Lua harness
+	# as they are, not as copies that would go stale.
+	[ "$h" = lua ] && dirs="$dirs $top_srcdir/scripts $top_srcdir/tests/sandbox"
 	# shellcheck disable=SC2086
 	"$top_builddir/tests/fuzz/replay_$h" $dirs >"$TMP/ran" 2>"$TMP/err"
 	rc=$?
@@ -23,7 +26,7 @@ for h in csv config lua plugin_options; do
 	i=0
 	while read -r f; do
 		i=$((i + 1))
-		name="$h: ${f#"$F"/}"
+		name="$h: ${f#"$top_srcdir"/}"
 		if [ "$rc" -eq 0 ] || [ "$i" -lt "$n" ]; then
 			t_ok "$name"
 		else

@@ -21,6 +21,8 @@ for h in "$@"; do
 	mkdir -p "$work" tests/fuzz/crashes
 	dirs="$FUZZ_SRC/corpus/$h"
 	[ -d "$FUZZ_SRC/regressions/$h" ] && dirs="$dirs $FUZZ_SRC/regressions/$h"
+	# The shipped rules and the escape attempts seed the Lua harness.
+	[ "$h" = lua ] && dirs="$dirs $FUZZ_SRC/../../scripts $FUZZ_SRC/../sandbox"
 	log=tests/fuzz/work/$h.log
 	# shellcheck disable=SC2086
 	if ./tests/fuzz/fuzz_$h -max_total_time="$FUZZ_SECONDS" -timeout=10 \
