@@ -242,8 +242,6 @@ ex_reason(void *statep, mingle_attendee a, mingle_attendee b, char *buf,
 {
 	const struct state *st = statep;
 	const char *x, *y;
-	uint32_t ids[16];
-	size_t k, len;
 
 	buf[0] = '\0';
 	if (!same(st, a, b))
@@ -263,14 +261,7 @@ ex_reason(void *statep, mingle_attendee a, mingle_attendee b, char *buf,
 		    strcmp(x, y) != 0 ? ")" : "");
 		return;
 	}
-	k = value_set_shared(&st->vs, a, b, ids, 16);
-	len = (size_t)snprintf(buf, cap, "same %s: ", st->vs.name);
-	if (len >= cap) {
-		buf[0] = '\0';
-		return;
-	}
-	value_set_join(&st->vs, a, ids, k < 16 ? k : 16, k, buf + len,
-	    cap - len);
+	value_set_reason_shared(&st->vs, a, b, buf, cap);
 }
 
 static const struct mingle_strategy descriptor = {

@@ -14,8 +14,6 @@
  *     ignore = A, B    values that count as missing ("n/a, Other")
  * Reason: "same city: Köln", "same languages: deutsch, english".
  */
-#include <stdio.h>
-#include <stdlib.h>
 
 #include "mingle/plugin.h"
 #include "value_bonus.h"
@@ -48,20 +46,10 @@ same_reason(void *statep, mingle_attendee a, mingle_attendee b, char *buf,
     size_t cap)
 {
 	const struct value_bonus *st = statep;
-	uint32_t ids[16];
-	size_t k, len;
 
 	buf[0] = '\0';
-	k = value_set_shared(&st->vs, a, b, ids, 16);
-	if (k == 0 || st->bonus == 0)
-		return;
-	len = (size_t)snprintf(buf, cap, "same %s: ", st->vs.name);
-	if (len >= cap) {
-		buf[0] = '\0';
-		return;
-	}
-	value_set_join(&st->vs, a, ids, k < 16 ? k : 16, k, buf + len,
-	    cap - len);
+	if (st->bonus != 0)
+		value_set_reason_shared(&st->vs, a, b, buf, cap);
 }
 
 static const struct mingle_strategy descriptor = {

@@ -480,3 +480,23 @@ value_set_join(const struct value_set *vs, mingle_attendee a,
 		    k ? " " : "", total - k);
 	return len < cap ? len : cap - 1;
 }
+
+size_t
+value_set_reason_shared(const struct value_set *vs, mingle_attendee a,
+    mingle_attendee b, char *buf, size_t cap)
+{
+	uint32_t ids[16];
+	size_t k, len;
+
+	buf[0] = '\0';
+	k = value_set_shared(vs, a, b, ids, 16);
+	if (k == 0)
+		return 0;
+	len = (size_t)snprintf(buf, cap, "same %s: ", vs->name);
+	if (len >= cap) {
+		buf[0] = '\0';
+		return k;
+	}
+	value_set_join(vs, a, ids, k < 16 ? k : 16, k, buf + len, cap - len);
+	return k;
+}

@@ -102,6 +102,14 @@ const char *value_set_text(const struct value_set *vs, mingle_attendee a,
     uint32_t id);
 
 /*
+ * "same NAME: v1, v2" into BUF of CAP bytes for the values A and B share
+ * (NAME is the field's name), as many as value_set_join() fits; an empty
+ * BUF where they share none.  Returns how many they share.
+ */
+size_t value_set_reason_shared(const struct value_set *vs,
+    mingle_attendee a, mingle_attendee b, char *buf, size_t cap);
+
+/*
  * Write the first N of attendee A's TOTAL values IDS, joined by ", ", into
  * BUF of CAP bytes (CAP >= 1): as many whole values as fit, then
  * " (+K more)" for the rest.  A value is never cut, nor a UTF-8 character,
