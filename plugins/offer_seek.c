@@ -105,8 +105,8 @@ os_init(const struct mingle_api *api, mingle_host *host, void **statep)
 	if ((type[0] == MINGLE_FIELD_TAGS) != (type[1] == MINGLE_FIELD_TAGS)) {
 		api->error(host, "offers and seeks must be alike, both tags "
 		    "or both text: '%s' is a %s field, '%s' a %s field",
-		    api->option(host, "offers"), text_field_type(type[0]),
-		    api->option(host, "seeks"), text_field_type(type[1]));
+		    api->option(host, "offers"), mingle_field_type_name(type[0]),
+		    api->option(host, "seeks"), mingle_field_type_name(type[1]));
 		return -1;
 	}
 	if (type[0] == MINGLE_FIELD_TAGS && (api->option(host, "language") ||

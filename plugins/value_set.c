@@ -23,24 +23,6 @@ struct entry {
 	int kept;		/* FOLDED belongs to the value set now */
 };
 
-static const char *
-type_name(int type)
-{
-	switch (type) {
-	case MINGLE_FIELD_TAGS:
-		return "tags";
-	case MINGLE_FIELD_TEXT:
-		return "text";
-	case MINGLE_FIELD_NUMBER:
-		return "number";
-	case MINGLE_FIELD_BOOL:
-		return "bool";
-	case MINGLE_FIELD_CATEGORY:
-		return "category";
-	}
-	return "unknown";
-}
-
 const char *
 value_set_types(unsigned types)
 {
@@ -260,8 +242,8 @@ value_set_field(const struct mingle_api *api, mingle_host *host,
 	}
 	if (*type < 0 || *type > 31 || !(types & (1u << *type))) {
 		api->error(host, "'%s = %s': '%s' is a %s field; '%s' must "
-		    "name %s", key, name, name, type_name(*type), key,
-		    value_set_types(types));
+		    "name %s", key, name, name,
+		    mingle_field_type_name(*type), key, value_set_types(types));
 		return -1;
 	}
 	return field;

@@ -71,6 +71,21 @@ enum mingle_field_type {
 	MINGLE_FIELD_CATEGORY = 5	/* one interned value, also readable as text */
 };
 
+/* A field type's name as the config writes it ("tags", "category" ...),
+ * for messages; "unknown" for anything else.  Inline: no symbol. */
+static inline const char *
+mingle_field_type_name(int type)
+{
+	switch (type) {
+	case MINGLE_FIELD_TAGS:		return "tags";
+	case MINGLE_FIELD_TEXT:		return "text";
+	case MINGLE_FIELD_NUMBER:	return "number";
+	case MINGLE_FIELD_BOOL:		return "bool";
+	case MINGLE_FIELD_CATEGORY:	return "category";
+	}
+	return "unknown";
+}
+
 /*
  * The host's function table.  Grows only at its end; see MINGLE_API_HAS.
  * Every function takes the host handle given to init.

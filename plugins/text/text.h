@@ -165,8 +165,6 @@ const char *text_corpus_surface(const struct text_corpus *c, uint32_t term);
 int text_field(const struct mingle_api *api, mingle_host *host,
     const char *key, const char *name, unsigned want, int *type);
 
-/* The name of a field type as configs write it: "tags", "text", ... */
-const char *text_field_type(int type);
 
 /* The most items a reason lists; the rest are counted. */
 #define TEXT_REASON_ITEMS	5

@@ -6,25 +6,6 @@
 
 #include "text.h"
 
-const char *
-text_field_type(int type)
-{
-	switch (type) {
-	case MINGLE_FIELD_TAGS:
-		return "tags";
-	case MINGLE_FIELD_TEXT:
-		return "text";
-	case MINGLE_FIELD_NUMBER:
-		return "number";
-	case MINGLE_FIELD_BOOL:
-		return "bool";
-	case MINGLE_FIELD_CATEGORY:
-		return "category";
-	default:
-		return "unknown";
-	}
-}
-
 int
 text_field(const struct mingle_api *api, mingle_host *host, const char *key,
     const char *name, unsigned want, int *typep)
@@ -38,7 +19,7 @@ text_field(const struct mingle_api *api, mingle_host *host, const char *key,
 	}
 	if ((want & (1u << type)) == 0) {
 		api->error(host, "%s = %s: a %s field; this strategy "
-		    "compares %s fields%s", key, name, text_field_type(type),
+		    "compares %s fields%s", key, name, mingle_field_type_name(type),
 		    want & (1u << MINGLE_FIELD_TAGS) ? "tags, text or category" :
 		    "text or category", type == MINGLE_FIELD_TAGS ?
 		    " (shared_tags compares tags)" : "");
