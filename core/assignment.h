@@ -70,6 +70,7 @@ struct assignment {
 	size_t nshort;
 	int has_rounds;		/* output adds a round column */
 	int has_tables;		/* output adds a table column */
+	uint32_t rounds_bound;	/* rounds = max: the counting bound, else 0 */
 };
 
 /* Free A's arrays and zero it; a zeroed A is fine. */

@@ -122,6 +122,12 @@ summary(const struct session *s, const struct graph *g,
 	    config_mode_name(m->mode), as->nintros,
 	    o->intros_path && strcmp(o->intros_path, "-") ?
 	    o->intros_path : "standard output");
+	if (as->rounds_bound > 0)
+		fprintf(stderr, "mingle: rounds = max: %d round%s found; "
+		    "counting allows at most %u\n", as->nseats > 0 ?
+		    as->seats[as->nseats - 1].round : 0, as->nseats > 0 &&
+		    as->seats[as->nseats - 1].round == 1 ? "" : "s",
+		    as->rounds_bound);
 	if (as->nshort > 0)
 		fprintf(stderr, "mingle: %zu attendees got fewer "
 		    "introductions than wanted%s\n", as->nshort,

@@ -651,8 +651,11 @@ match_key(struct loader *l, const char *key, const char *value)
 		return set_double(l, &m->min_score, key, value);
 	if (strcmp(key, "group_size") == 0)
 		return set_long(l, &m->group_size, key, value, 2, 1000);
-	if (strcmp(key, "rounds") == 0)
+	if (strcmp(key, "rounds") == 0) {
+		if (strcasecmp(value, "max") == 0)
+			return m->rounds_max = 1;
 		return set_long(l, &m->rounds, key, value, 1, 1000);
+	}
 	if (strcmp(key, "seed") == 0) {
 		if (!set_long(l, &seed, key, value, 0, 2147483647L))
 			return 0;

@@ -310,6 +310,12 @@ test_defaults(void)
 		    "rounds: pairs, 3 rounds");
 		config_free(c);
 	}
+	c = loads(BASE "[match]\nmode = rounds\nrounds = Max\n", "rounds = max");
+	if (c != NULL) {
+		ok(c->match.rounds_max && c->match.rounds == 1,
+		    "rounds = max: flagged, rounds left at its default");
+		config_free(c);
+	}
 	keys = config_strategy_host_keys();
 	ok(keys != NULL && strcmp(keys[0], "plugin") == 0,
 	    "host keys start with plugin");
