@@ -9,9 +9,11 @@
 #include <unistd.h>
 
 #include "assign.h"
+#include "availability.h"
 #include "cli.h"
 #include "outfile.h"
 #include "output.h"
+#include "output_meetings.h"
 #include "session.h"
 #include "util.h"
 
@@ -98,7 +100,10 @@ write_all(struct session *s, const struct assignment *as,
 	if (o->schedule_path != NULL) {
 		if (outfile_open(&o->schedule, o->schedule_path, cause) != 0)
 			goto fail;
-		output_schedule(o->schedule.f, &s->t, as);
+		if (as->has_slots)
+			output_meetings_schedule(o->schedule.f, &s->t, as);
+		else
+			output_schedule(o->schedule.f, &s->t, as);
 	}
 	return outfile_commit_set(set, 3, cause);
 fail:
@@ -128,6 +133,9 @@ summary(const struct session *s, const struct graph *g,
 		    as->seats[as->nseats - 1].round : 0, as->nseats > 0 &&
 		    as->seats[as->nseats - 1].round == 1 ? "" : "s",
 		    as->rounds_bound);
+	if (as->has_slots)
+		output_meetings_summary(stderr, &s->t, as,
+		    (uint32_t)m->slots);
 	if (as->nshort > 0)
 		fprintf(stderr, "mingle: %zu attendees got fewer "
 		    "introductions than wanted%s\n", as->nshort,
@@ -170,6 +178,9 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 	s.engine.progress = !ro.quiet && (ro.progress || isatty(2));
 	if (engine_build_graph(&s.engine, &g, &cause) != 0)
 		goto fail_session;
+	if (availability_build(&s.t, s.config, &g.free_slots, &g.slot_words,
+	    &cause) != 0)
+		goto fail_graph;
 	oracle.pair = engine_pair_oracle;
 	oracle.ctx = &s.engine;
 	memset(&as, 0, sizeof as);

@@ -58,14 +58,15 @@ static const char *const input_keys[] = {
 	"max_file_size", "max_record_size", "max_field_size", "max_columns",
 	"consent_yes", "consent_no",
 	"preset", "email", "person", "timestamp", "duplicates", "include",
-	"exclude", NULL
+	"exclude", "availability", NULL
 };
 static const char *const field_keys[] = {
 	"column", "type", "separator", "squash", "yes", "no", NULL
 };
 static const char *const match_keys[] = {
 	"mode", "per_attendee", "min_per_attendee", "max_per_attendee",
-	"candidates", "min_score", "seed", "odd", "group_size", "rounds", NULL
+	"candidates", "min_score", "seed", "odd", "group_size", "rounds",
+	"slots", "tables", NULL
 };
 static const char *const output_keys[] = {
 	"file", "report", "schedule", NULL
@@ -115,6 +116,7 @@ struct loader {
 	int line_input, line_match, line_mode;
 	int line_min, line_max, line_per;
 	int line_consent;	/* of consent_yes or consent_no */
+	int line_avail;		/* of [input] availability */
 };
 
 static int
@@ -422,7 +424,7 @@ set_choice(struct loader *l, int *dst, const char *key, const char *value,
 /* ---------------------------------------------------------------- sections */
 
 static const char *const mode_names[] = {
-	"suggestions", "pairs", "groups", "rounds", NULL
+	"suggestions", "pairs", "groups", "rounds", "meetings", NULL
 };
 static const char *const odd_names[] = { "trio", "leave-out", NULL };
 static const char *const no_yes[] = { "no", "yes", NULL };
@@ -534,6 +536,9 @@ input_key(struct loader *l, const char *key, const char *value)
 		return set_string(l, &l->name_spec, value);
 	if (strcmp(key, "consent") == 0)
 		return set_string(l, &c->consent_column, value);
+	if (strcmp(key, "availability") == 0)
+		return l->line_avail = l->line,
+		    set_string(l, &c->availability_column, value);
 	if (strcmp(key, "consent_yes") == 0 || strcmp(key, "consent_no") == 0)
 		return l->line_consent = l->line, set_answers(l,
 		    &c->consent_answers, key, value, key[8] == 'y');
@@ -656,6 +661,10 @@ match_key(struct loader *l, const char *key, const char *value)
 			return m->rounds_max = 1;
 		return set_long(l, &m->rounds, key, value, 1, 1000);
 	}
+	if (strcmp(key, "slots") == 0)
+		return set_long(l, &m->slots, key, value, 1, 1000);
+	if (strcmp(key, "tables") == 0)
+		return set_long(l, &m->tables, key, value, 1, 1000000);
 	if (strcmp(key, "seed") == 0) {
 		if (!set_long(l, &seed, key, value, 0, 2147483647L))
 			return 0;
@@ -914,6 +923,14 @@ check_config(struct loader *l)
 		m->group_size = 4;
 	if (m->mode == MATCH_ROUNDS && m->group_size == 0)
 		m->group_size = 2;
+	if (m->mode == MATCH_MEETINGS && m->slots == 0)
+		return fail(l, l->line_mode, "mode = meetings needs 'slots', "
+		    "how many time slots there are for meetings (e.g. slots "
+		    "= 8)");
+	if (c->availability_column != NULL && m->mode != MATCH_MEETINGS)
+		return fail(l, l->line_avail, "availability names the slots "
+		    "each person can meet in: it needs mode = meetings and "
+		    "slots in [match]");
 	return 1;
 }
 
@@ -1068,6 +1085,7 @@ config_free(struct mingle_config *c)
 		free(c->name_columns[i]);
 	free(c->name_columns);
 	free(c->consent_column);
+	free(c->availability_column);
 	answers_free(&c->consent_answers);
 	free(c->preset);
 	free(c->email_column);

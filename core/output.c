@@ -26,8 +26,8 @@ output_intros(FILE *f, struct engine *e, const struct assignment *as)
 	cells[n++] = "b_name";
 	cells[n++] = "score";
 	cells[n++] = "reasons";
-	if (as->has_rounds)
-		cells[n++] = "round";
+	if (as->has_rounds || as->has_slots)
+		cells[n++] = as->has_slots ? "slot" : "round";
 	if (as->has_tables)
 		cells[n++] = "table";
 	csv_write_row(f, cells, n);
@@ -46,7 +46,7 @@ output_intros(FILE *f, struct engine *e, const struct assignment *as)
 		cells[n++] = t->name[in->b];
 		cells[n++] = score;
 		cells[n++] = reasons;
-		if (as->has_rounds)
+		if (as->has_rounds || as->has_slots)
 			cells[n++] = round;
 		if (as->has_tables)
 			cells[n++] = table;

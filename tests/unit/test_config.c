@@ -316,6 +316,14 @@ test_defaults(void)
 		    "rounds = max: flagged, rounds left at its default");
 		config_free(c);
 	}
+	c = loads(BASE "[match]\nmode = meetings\nslots = 8\ntables = 3\n",
+	    "meetings");
+	if (c != NULL) {
+		ok(c->match.mode == MATCH_MEETINGS && c->match.slots == 8 &&
+		    c->match.tables == 3 && c->availability_column == NULL,
+		    "meetings: 8 slots, 3 tables, no availability");
+		config_free(c);
+	}
 	keys = config_strategy_host_keys();
 	ok(keys != NULL && strcmp(keys[0], "plugin") == 0,
 	    "host keys start with plugin");
@@ -663,8 +671,8 @@ test_keys(void)
 	fails(BASE "[match]\nper_atendee = 2\n", 5, "unknown key "
 	    "'per_atendee' in [match]; did you mean 'per_attendee'? (known: "
 	    "mode, per_attendee, min_per_attendee, max_per_attendee, "
-	    "candidates, min_score, seed, odd, group_size, rounds)", NULL,
-	    "unknown key, did you mean, known keys");
+	    "candidates, min_score, seed, odd, group_size, rounds, slots, "
+	    "tables)", NULL, "unknown key, did you mean, known keys");
 	fails("[input]\nfiel = a.csv\nid = Email\n", 2, "unknown key 'fiel' "
 	    "in [input]; did you mean 'file'?", NULL, "typo in [input]");
 	fails(BASE "[field t]\ncolum = T\ntype = tags\n", 5,
@@ -744,11 +752,20 @@ test_bad_values(void)
 	    "number from 1 to 1000", NULL, "too many rounds");
 	fails(BASE "[match]\ngroup_size = 1\n", 5, "group_size must be a "
 	    "whole number from 2 to 1000", NULL, "tables of one");
+	fails(BASE "[match]\nmode = meetings\n", 5, "mode = meetings needs "
+	    "'slots'", NULL, "meetings without slots");
+	fails(BASE "[match]\nmode = meetings\nslots = 1001\n", 6, "slots "
+	    "must be a whole number from 1 to 1000", NULL, "too many slots");
+	fails(BASE "[match]\nmode = meetings\nslots = 2\ntables = 0\n", 7,
+	    "tables must be a whole number from 1", NULL, "no tables");
+	fails(BASE "availability = Free\n", 4, "availability names the slots "
+	    "each person can meet in: it needs mode = meetings", NULL,
+	    "availability without meetings");
 	fails(BASE "[match]\nmode = pears\n", 5, "mode must be one of "
-	    "suggestions, pairs, groups, rounds, not 'pears'; did you mean "
-	    "'pairs'?", NULL, "bad mode with suggestion");
+	    "suggestions, pairs, groups, rounds, meetings, not 'pears'; did "
+	    "you mean 'pairs'?", NULL, "bad mode with suggestion");
 	fails(BASE "[match]\nmode = xyzzy\n", 5, "mode must be one of "
-	    "suggestions, pairs, groups, rounds, not 'xyzzy'", NULL,
+	    "suggestions, pairs, groups, rounds, meetings, not 'xyzzy'", NULL,
 	    "bad mode, nothing close");
 	fails(BASE "[match]\nodd = trios\n", 5, "odd must be one of trio, "
 	    "leave-out, not 'trios'; did you mean 'trio'?", NULL,
