@@ -11,7 +11,9 @@
  *    ends (bit sets, a word at a time) that has room.
  * 2. Repair, each edge left in order: for a colour both ends may take,
  *    move the one or two edges that hold it at an end to another colour
- *    (first fit again) and take it; else, for a colour a free at one end
+ *    (first fit again) and take it; else, for a full colour both ends
+ *    are free in, move another edge of it to a colour with room and take
+ *    its place; else, for a colour a free at one end
  *    u and b free at the other end v, swap a and b along the path from v
  *    that alternates a and b edges (a Kempe chain) -- afterwards v is
  *    free in a too -- when everyone on the path may take the swapped
@@ -54,6 +56,7 @@ static uint32_t	ec_first_fit(const struct ec *, size_t, uint32_t);
 static int	ec_move(struct ec *, size_t, uint32_t);
 static int	ec_kempe(struct ec *, size_t, uint32_t, uint32_t, uint32_t,
 		    uint32_t);
+static int	ec_make_room(struct ec *, size_t);
 static int	ec_chains(struct ec *, size_t);
 static unsigned char ec_why(const struct ec *, size_t);
 static void	ec_init(struct ec *, const struct edge_colour_problem *,
@@ -219,8 +222,39 @@ ec_kempe(struct ec *e, size_t i, uint32_t u, uint32_t v, uint32_t a,
 	return 1;
 }
 
-/* Try edge I by moves, then by chains from either end.  Returns 1 if it
- * was placed. */
+/*
+ * Edge I's ends are both free in a colour that is full: move another
+ * edge of that colour to a colour with room, and take its place.
+ * Returns 1 if done.
+ */
+static int
+ec_make_room(struct ec *e, size_t i)
+{
+	const struct edge_colour_problem *p = e->p;
+	uint32_t u = p->end[2 * i], v = p->end[2 * i + 1], a, to;
+	size_t j;
+
+	for (a = 1; a <= p->colours && e->steps < e->budget; a++) {
+		e->steps++;
+		if (!ec_bit(e->full, a) || !ec_free(e, u, a) ||
+		    !ec_free(e, v, a) || ec_at(e, u, a) != EC_NONE ||
+		    ec_at(e, v, a) != EC_NONE)
+			continue;
+		for (j = 0; j < p->m && e->steps < e->budget; j++) {
+			e->steps++;
+			if (e->colour[j] != a ||
+			    (to = ec_first_fit(e, j, a)) == 0)
+				continue;
+			ec_set(e, j, to);
+			ec_set(e, i, a);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Try edge I by moves, by making room, then by chains from either end.
+ * Returns 1 if it was placed. */
 static int
 ec_chains(struct ec *e, size_t i)
 {
@@ -233,6 +267,8 @@ ec_chains(struct ec *e, size_t i)
 		    ec_move(e, i, a))
 			return 1;
 	}
+	if (p->cap != 0 && ec_make_room(e, i))
+		return 1;
 	for (k = 0; k < 2; k++) {
 		uint32_t u = end[k], v = end[1 - k];
 

@@ -410,10 +410,52 @@ test_parse(void)
 	}
 }
 
+/*
+ * Slots 1 and 2, one table each.  A-B (the best, free in both) takes
+ * slot 1 first; C-D can only meet in slot 1, so A-B must move to slot 2
+ * to make room.
+ */
+static void
+test_make_room(void)
+{
+	struct config_match m = {
+		.mode = MATCH_MEETINGS, .seed = 1, .candidates = 50,
+		.rounds = 1, .per_attendee = 1, .max_per_attendee = 1,
+		.slots = 2, .tables = 1,
+	};
+	struct edge *e = calloc(2, sizeof *e);
+	struct assignment out;
+	struct graph g;
+	char *cause = NULL;
+
+	memset(&g, 0, sizeof g);
+	g.n = 4;
+	e[0] = (struct edge){ .a = 0, .b = 1, .w = 3 };
+	e[1] = (struct edge){ .a = 2, .b = 3, .w = 2 };
+	graph_finish(&g, e, 2);
+	g.slot_words = 1;
+	g.free_slots = calloc(4, sizeof *g.free_slots);
+	g.free_slots[0] = g.free_slots[1] = 3;	/* slots 1 and 2 */
+	g.free_slots[2] = g.free_slots[3] = 1;	/* slot 1 only */
+	if (assign_run(&g, &m, NULL, &out, &cause) != 0) {
+		ok(0, cause);
+		free(cause);
+		graph_free(&g);
+		return;
+	}
+	is_int(out.nintros, 2, "a full slot: both meetings placed");
+	ok(out.nintros == 2 && out.intros[0].a == 2 &&
+	    out.intros[0].round == 1 && out.intros[1].a == 0 &&
+	    out.intros[1].round == 2, "the best meeting moved to make room");
+	assignment_free(&out);
+	graph_free(&g);
+}
+
 int
 main(void)
 {
 	test_parse();
+	test_make_room();
 	test_random();
 	test_vizing();
 	return tap_done();
