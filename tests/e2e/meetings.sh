@@ -92,6 +92,20 @@ t_same "meetings: same meetings on a second run" "$TMP/m.csv" "$TMP/again.csv"
 t_same "meetings: same schedule on a second run" "$TMP/m.sched" \
     "$TMP/again.sched"
 
+# explain says where run put a meeting, and why one found no slot.
+line=$(sed -n 2p "$TMP/m.csv")
+a=$(echo "$line" | cut -d, -f1) b=$(echo "$line" | cut -d, -f3)
+slot=$(echo "$line" | awk -F, '{ print $(NF - 1) }')
+table=$(echo "$line" | awk -F, '{ print $NF }')
+t_run "meetings: explain a placed meeting" 0 "$MINGLE" explain -c \
+    "$dir/event.ini" "$a" "$b"
+t_contains "meetings: explain gives its slot and table" "$TMP/out" \
+    "assignment: chosen (meetings: slot $slot, table $table)"
+t_run "meetings: explain a meeting with no slot" 0 "$MINGLE" explain -c \
+    "$dir/event.ini" pia@mail.example wen@mail.example
+t_contains "meetings: explain says why" "$TMP/out" \
+    "assignment: chosen, but in no slot (meetings: no-common-slot)"
+
 t_run "meetings: check" 0 "$MINGLE" check -c "$dir/event.ini"
 t_contains "meetings: check says what it understood" "$TMP/out" \
     "match: meetings, 4 slots, 4 tables, availability in 'Free slots'"
