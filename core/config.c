@@ -659,7 +659,12 @@ match_key(struct loader *l, const char *key, const char *value)
 	if (strcmp(key, "rounds") == 0) {
 		if (strcasecmp(value, "max") == 0)
 			return m->rounds_max = 1;
-		return set_long(l, &m->rounds, key, value, 1, 1000);
+		if (parse_long(value, &m->rounds) != 0 || m->rounds < 1 ||
+		    m->rounds > 1000)
+			return fail(l, l->line, "rounds must be a whole number "
+			    "from 1 to 1000, or max for as many as can be "
+			    "found, not '%s'", value);
+		return 1;
 	}
 	if (strcmp(key, "slots") == 0)
 		return set_long(l, &m->slots, key, value, 1, 1000);

@@ -750,6 +750,9 @@ test_bad_values(void)
 	    "from 0 to 2147483647, not '-1'", NULL, "negative seed");
 	fails(BASE "[match]\nrounds = 1001\n", 5, "rounds must be a whole "
 	    "number from 1 to 1000", NULL, "too many rounds");
+	fails(BASE "[match]\nrounds = most\n", 5, "rounds must be a whole "
+	    "number from 1 to 1000, or max for as many as can be found, not "
+	    "'most'", NULL, "rounds: neither a number nor max");
 	fails(BASE "[match]\ngroup_size = 1\n", 5, "group_size must be a "
 	    "whole number from 2 to 1000", NULL, "tables of one");
 	fails(BASE "[match]\nmode = meetings\n", 5, "mode = meetings needs "
