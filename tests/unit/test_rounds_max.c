@@ -104,7 +104,7 @@ int
 main(void)
 {
 	test_golfers(32, 4, 9, 10, "32 people in tables of 4");
-	test_golfers(12, 3, 4, 5, "12 people in tables of 3");
+	test_golfers(16, 4, 5, 5, "16 people in tables of 4: the affine plane");
 	test_golfers(9, 3, 4, 4, "9 people in tables of 3: the affine plane");
 	test_golfers(8, 2, 7, 7, "8 people in pairs: a round robin");
 	is_int(seating_rounds_bound(40, 4), 13, "40 in tables of 4: bound 13");
