@@ -9,7 +9,7 @@
  *
  * 1. First fit: each edge in order takes the lowest colour free at both
  *    ends (bit sets, a word at a time) that has room.
- * 2. Repair, each edge left in order: for a colour both ends may take,
+ * 2. Repair, each edge left in order, over again while that places any: for a colour both ends may take,
  *    move the one or two edges that hold it at an end to another colour
  *    (first fit again) and take it; else, for a full colour both ends
  *    are free in, move another edge of it to a colour with room and take
@@ -354,15 +354,27 @@ edge_colour_run(const struct edge_colour_problem *p, uint32_t *colour,
 	struct ec e;
 	size_t i, placed = 0;
 	uint32_t c;
+	int progress;
 
 	memset(colour, 0, p->m * sizeof *colour);
 	ec_init(&e, p, colour);
 	for (i = 0; i < p->m; i++)
 		if ((c = ec_first_fit(&e, i, 0)) != 0)
 			ec_set(&e, i, c);
-	for (i = 0; i < p->m; i++)
-		if (colour[i] == 0 && e.steps < e.budget)
-			ec_chains(&e, i);
+	/* A repair changes what the edges tried before it see: again
+	 * while one places anything. */
+	do {
+		progress = 0;
+		for (i = 0; i < p->m; i++) {
+			if (colour[i] != 0)
+				continue;
+			if ((c = ec_first_fit(&e, i, 0)) != 0)
+				ec_set(&e, i, c);
+			else if (e.steps >= e.budget || !ec_chains(&e, i))
+				continue;
+			progress = 1;
+		}
+	} while (progress);
 	for (i = 0; i < p->m; i++) {
 		why[i] = colour[i] != 0 ? EDGE_COLOUR_PLACED : ec_why(&e, i);
 		placed += colour[i] != 0;

@@ -252,6 +252,7 @@ test_random(void)
 		struct graph g;
 		char *cause = NULL;
 		uint32_t n = 4 + (uint32_t)rng_below(&r, 40);
+		unsigned dens = 10 + (unsigned)rng_below(&r, 50);
 
 		m.per_attendee = m.max_per_attendee =
 		    1 + (long)rng_below(&r, 6);
@@ -259,8 +260,15 @@ test_random(void)
 		m.slots = 1 + (long)rng_below(&r, round % 10 == 0 ? 70 : 8);
 		m.tables = rng_below(&r, 3) == 0 ? 0 :
 		    1 + (long)rng_below(&r, 6);
-		build(&g, &r, n, 10 + (unsigned)rng_below(&r, 50),
-		    (uint32_t)m.slots, rng_below(&r, 4) != 0);
+		if (round % 5 == 4) {	/* large and sparse, slots tight */
+			n = 400;
+			dens = 3;
+			m.per_attendee = m.max_per_attendee = 8;
+			m.slots = 6 + (long)rng_below(&r, 3);
+			m.tables = 0;
+		}
+		build(&g, &r, n, dens, (uint32_t)m.slots,
+		    rng_below(&r, 4) != 0);
 		if (assign_run(&g, &m, NULL, &out, &cause) != 0 ||
 		    assign_run(&g, &m, NULL, &again, &cause) != 0) {
 			printf("# %s\n", cause);
