@@ -191,6 +191,14 @@ test_table(void)
 	    "never closed", "the error names file, line and column");
 	is_int(read_table("empty.csv", "", 0, &r), -1, "an empty file");
 	like(host.error, "empty.csv: the file is empty", "says so");
+	config->csv.max_field_size = 4;
+	is_int(read_table("long.csv", semi, sizeof semi - 1, &r), 0,
+	    "fields within [input] max_field_size");
+	is_int(read_table("long.csv", latin, sizeof latin - 1, &r), -1,
+	    "a field over [input] max_field_size");
+	like(host.error, "long.csv:2:1: a field longer than 4 bytes",
+	    "the export's limit, with file, line and column");
+	config->csv.max_field_size = 0;
 	is_int(api->table(&host, "missing.csv", collect, &r), -1,
 	    "a file that is not there");
 	like(host.error, "missing.csv: cannot open", "says so");
