@@ -124,7 +124,7 @@ assign_ctx_introduce_seated(struct assign_ctx *c, struct assignment *out,
 {
 	const struct graph *g = c->g;
 	struct seat *s;
-	size_t i, j, k, end, cap = 0, ncap = 0;
+	size_t i, j, k, end, cap = 0;
 	double score;
 
 	assignment_sort(out, g);
@@ -134,14 +134,8 @@ assign_ctx_introduce_seated(struct assign_ctx *c, struct assignment *out,
 		    out->seats[end].round == s->round &&
 		    out->seats[end].table == s->table; end++)
 			;
-		if (s->table == 0) {
-			/* Left out this round. */
-			for (j = i; j < end; j++)
-				assignment_add_short(out, &ncap,
-				    out->seats[j].attendee, 0, 1,
-				    SHORTFALL_LEFT_OUT);
-			continue;
-		}
+		if (s->table == 0)
+			continue;	/* left out this round */
 		for (j = i; j < end; j++) {
 			for (k = j + 1; k < end; k++) {
 				if (assign_ctx_score(c, out->seats[j].attendee,

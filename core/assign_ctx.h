@@ -52,9 +52,9 @@ int assign_ctx_score(struct assign_ctx *c, uint32_t a, uint32_t b,
 /*
  * For modes with tables, once OUT->seats is filled: one intro for every
  * pair seated at the same table in the same round (round 0 unless
- * out->has_rounds), scored with assign_ctx_score(), and a coverage entry
- * (SHORTFALL_LEFT_OUT, wanted 1) for every seat with table 0.  Sorts
- * seats, intros and coverage.  Returns 0, or nonzero with *cause set.
+ * out->has_rounds), scored with assign_ctx_score(); a seat with table 0
+ * introduces nobody (coverage.c reports it).  Sorts seats and intros.
+ * Returns 0, or nonzero with *cause set.
  */
 int assign_ctx_introduce_seated(struct assign_ctx *c, struct assignment *out,
     char **cause);

@@ -34,22 +34,14 @@ struct seat {
 };
 
 /*
- * Why an attendee got fewer introductions than wanted.  Suggestions want
- * max(min_per_attendee, 1) for every active attendee, capped by
- * max_per_attendee; anyone below is listed:
- *   CAPACITY   some candidate edge of theirs is unused: its other end
- *              was full (and no swap could free a place);
- *   ALL_VETOED every candidate was used or there were none, nobody
- *              scored above the threshold and someone was vetoed;
- *   NO_PARTNER every candidate was used or there were none (too few
- *              partners above the threshold).
- * Modes with tables list whoever has no table (table 0), wanted 1, as
- * LEFT_OUT.
+ * Why an attendee got fewer introductions than wanted: coverage.c judges
+ * it once the mode is done (see coverage.h for who is listed and when
+ * each applies).
  */
 enum shortfall {
 	SHORTFALL_NONE = 0,
 	SHORTFALL_NO_PARTNER,	/* too few scored above the threshold */
-	SHORTFALL_ALL_VETOED,	/* every partner was vetoed */
+	SHORTFALL_ALL_VETOED,	/* everyone else was vetoed with them */
 	SHORTFALL_CAPACITY,	/* partners existed but were full */
 	SHORTFALL_LEFT_OUT	/* pairs: odd one out with odd = leave-out */
 };

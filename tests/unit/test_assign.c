@@ -14,6 +14,7 @@
 #include "assign.h"
 #include "assign_ctx.h"
 #include "blossom.h"
+#include "coverage.h"
 #include "graph.h"
 #include "pairmap.h"
 #include "rng.h"
@@ -460,6 +461,8 @@ test_ctx_seated(void)
 	    out.intros[1].a == 3 && out.intros[1].b == 0 &&
 	    out.intros[1].score == toracle_score(0, 3),
 	    "seated: by round, a ranked first, edge or oracle score");
+	is_int(out.nshort, 0, "seated: no coverage before the coverage pass");
+	coverage_fill(&out, &g, &m);
 	ok(out.nshort == 1 && out.short_of[0].attendee == 2 &&
 	    out.short_of[0].got == 0 && out.short_of[0].wanted == 1 &&
 	    out.short_of[0].why == SHORTFALL_LEFT_OUT,
@@ -662,7 +665,7 @@ test_suggestions_basic(void)
 	struct assignment out, again;
 	char *cause = NULL;
 	unsigned deg[8] = { 0 };
-	size_t i;
+	size_t i, nbelow;
 	int ok = 1;
 
 	m.max_per_attendee = 2;
@@ -683,7 +686,18 @@ test_suggestions_basic(void)
 		if (deg[i] < 1 || deg[i] > 2)
 			ok = 0;
 	ok(ok, "suggestions: everyone with a partner gets at least one");
-	is_int(out.nshort, 2, "suggestions: two people without partners");
+	for (i = 0, nbelow = 0; i < 8; i++) {
+		nbelow += deg[i] < 2;
+		if (deg[i] < 2 && find_short(&out, (uint32_t)i) == NULL)
+			ok = 0;
+	}
+	ok(ok, "suggestions: everyone below max_per_attendee is listed");
+	is_int(out.nshort, nbelow, "suggestions: and nobody else");
+	for (i = 0; i < out.nshort; i++)
+		if (out.short_of[i].wanted != 2 ||
+		    out.short_of[i].got != deg[out.short_of[i].attendee])
+			ok = 0;
+	ok(ok, "suggestions: got as given, wanted min(per, max)");
 	ok(find_short(&out, 6) != NULL &&
 	    find_short(&out, 6)->why == SHORTFALL_NO_PARTNER,
 	    "suggestions: no partner reported");
@@ -720,6 +734,44 @@ test_suggestions_reasons(void)
 	    "reasons: names");
 	is_str(assignment_shortfall_name(SHORTFALL_LEFT_OUT), "left-out",
 	    "reasons: names (left out)");
+	assignment_free(&out);
+	graph_free(&g);
+}
+
+/*
+ * Coverage judges by the stats over all pairs scored: someone who scores
+ * 0 with everyone is no-partner even with one veto; all-vetoed needs
+ * everyone else vetoed; wanted is per_attendee, not the floor.
+ */
+static void
+test_coverage_why(void)
+{
+	/* 0 likes 1, 2 and 3; 4 scores 0 with all but one veto; 5 is
+	 * vetoed with everyone. */
+	struct tedge te[] = { { 0, 1, 0.9 }, { 0, 2, 0.8 }, { 0, 3, 0.7 } };
+	struct graph g;
+	struct config_match m = match_defaults(MATCH_SUGGESTIONS);
+	struct assignment out;
+	char *cause = NULL;
+	const struct coverage *c;
+
+	build(&g, 6, te, 3, NULL, NULL, 0, 0);
+	g.stats[4].low = 4;
+	g.stats[4].vetoed = 1;
+	g.stats[5].vetoed = 5;
+	ok(assign_run(&g, &m, NULL, &out, &cause) == 0, "coverage: runs");
+	c = find_short(&out, 4);
+	ok(c != NULL && c->why == SHORTFALL_NO_PARTNER && c->got == 0 &&
+	    c->wanted == 3, "coverage: scoring 0 with everyone is no-partner");
+	c = find_short(&out, 5);
+	ok(c != NULL && c->why == SHORTFALL_ALL_VETOED,
+	    "coverage: vetoed with everyone is all-vetoed");
+	c = find_short(&out, 1);
+	ok(c != NULL && c->got == 1 && c->wanted == 3 &&
+	    c->why == SHORTFALL_NO_PARTNER,
+	    "coverage: one of per_attendee = 3 is short, of partners");
+	ok(find_short(&out, 0) == NULL, "coverage: 0 got all 3");
+	is_int(out.nshort, 5, "coverage: all but 0 are listed");
 	assignment_free(&out);
 	graph_free(&g);
 }
@@ -1198,6 +1250,7 @@ main(void)
 	test_pairs_weight();
 	test_suggestions_basic();
 	test_suggestions_reasons();
+	test_coverage_why();
 	test_suggestions_random();
 	test_pairs_modes();
 	test_pairs_no_edges();
