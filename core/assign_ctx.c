@@ -5,6 +5,7 @@
 #include "autoconf.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,6 +97,25 @@ assign_ctx_vetoed(struct assign_ctx *c, uint32_t a, uint32_t b, int *veto,
 		return -1;
 	*veto = e->veto;
 	return 0;
+}
+
+void
+assign_ctx_veto_reason(const struct assign_ctx *c, uint32_t a, uint32_t b,
+    char *buf, size_t len)
+{
+	buf[0] = '\0';
+	if (c->oracle != NULL && c->oracle->veto_reason != NULL)
+		c->oracle->veto_reason(c->oracle->ctx, a, b, buf, len);
+}
+
+const char *
+assign_ctx_label(const struct assign_ctx *c, uint32_t a, char *buf,
+    size_t len)
+{
+	if (c->oracle != NULL && c->oracle->label != NULL)
+		return c->oracle->label(c->oracle->ctx, a);
+	snprintf(buf, len, "attendee %u", a);
+	return buf;
 }
 
 int

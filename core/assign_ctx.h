@@ -43,6 +43,16 @@ double assign_ctx_weight(const struct assign_ctx *c, uint32_t a, uint32_t b);
 int assign_ctx_vetoed(struct assign_ctx *c, uint32_t a, uint32_t b,
     int *veto, char **cause);
 
+/* For messages: why A and B are vetoed ("strategy colleagues: same
+ * domain x.de"), or "" where the oracle cannot say, into BUF. */
+void assign_ctx_veto_reason(const struct assign_ctx *c, uint32_t a,
+    uint32_t b, char *buf, size_t len);
+
+/* For messages: what to call A, the oracle's label (its id), else
+ * "attendee N" written into BUF. */
+const char *assign_ctx_label(const struct assign_ctx *c, uint32_t a,
+    char *buf, size_t len);
+
 /* The score to write out for A and B seated together: the edge weight,
  * else the oracle's score (asked once), else 0.  Returns 0, or nonzero
  * with *cause set. */

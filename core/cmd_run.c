@@ -166,6 +166,8 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 		goto fail_session;
 	oracle.pair = engine_pair_oracle;
 	oracle.ctx = &s.engine;
+	oracle.veto_reason = engine_veto_reason;
+	oracle.label = engine_label;
 	memset(&as, 0, sizeof as);
 	if (s.engine.progress)
 		fprintf(stderr, "mingle: choosing introductions (%s, %zu "

@@ -381,7 +381,7 @@ test_ctx_oracle(void)
 	/* 0-1 is an edge; 2, 3 and 4 have vetoes (2-3, 3-4), 0 has none */
 	struct tedge te[] = { { 0, 1, 0.75 } };
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
 	struct config_match m = match_defaults(MATCH_GROUPS);
 	struct assign_ctx c;
 	struct graph g;
@@ -434,7 +434,7 @@ test_ctx_seated(void)
 {
 	struct tedge te[] = { { 0, 1, 0.75 } };
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
 	struct config_match m = match_defaults(MATCH_ROUNDS);
 	struct seat seats[] = {
 		{ 3, 2, 1 }, { 0, 2, 1 }, { 2, 1, 0 }, { 1, 1, 1 }, { 0, 1, 1 },
@@ -853,7 +853,7 @@ test_pairs_modes(void)
 	/* 5 people: 0-1 and 2-3 strong; 4 likes 0 a bit; 4 vetoes 2. */
 	struct tedge te[] = { { 0, 1, 0.9 }, { 2, 3, 0.8 }, { 0, 4, 0.1 } };
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
 	struct graph g;
 	struct config_match m = match_defaults(MATCH_PAIRS);
 	struct assignment out;
@@ -916,7 +916,7 @@ test_pairs_random(void)
 	struct rng r;
 	static struct tedge te[4000];
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
 	struct graph g;
 	struct config_match m = match_defaults(MATCH_PAIRS);
 	struct assignment out;
@@ -969,7 +969,7 @@ test_groups(void)
 	struct rng r;
 	static struct tedge te[4000];
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
 	struct graph g;
 	struct config_match m = match_defaults(MATCH_GROUPS);
 	struct assignment out, again;
@@ -1134,7 +1134,7 @@ test_rounds_properties(void)
 	struct rng r;
 	static struct tedge te[4000];
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
 	struct graph g;
 	struct config_match m = match_defaults(MATCH_ROUNDS);
 	struct assignment out;
