@@ -43,7 +43,8 @@ enum shortfall {
 	SHORTFALL_NO_PARTNER,	/* too few scored above the threshold */
 	SHORTFALL_ALL_VETOED,	/* everyone else was vetoed with them */
 	SHORTFALL_CAPACITY,	/* partners existed but were full */
-	SHORTFALL_LEFT_OUT	/* pairs: odd one out with odd = leave-out */
+	SHORTFALL_LEFT_OUT,	/* pairs: odd one out with odd = leave-out */
+	SHORTFALL_VETOED_PAIR	/* best_effort: seated with a vetoed partner */
 };
 
 struct coverage {
@@ -60,6 +61,10 @@ struct assignment {
 	size_t nseats;
 	struct coverage *short_of;	/* attendees below it, by rank */
 	size_t nshort;
+	struct intro *vetoed;	/* best_effort: seated pairs a veto forbids,
+				 * sorted as intros */
+	size_t nvetoed;
+	int vetoed_fewest;	/* nvetoed is proven the fewest possible */
 	int has_rounds;		/* output adds a round column */
 	int has_tables;		/* output adds a table column */
 };

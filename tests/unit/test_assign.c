@@ -961,6 +961,129 @@ test_pairs_random(void)
 	ok(det, "pairs random: same input, same output");
 }
 
+/* The vetoed pairs of O as the engine keeps them (graph.h). */
+static void
+keep_vetoes(struct graph *g, const struct toracle *o)
+{
+	uint32_t a, b;
+
+	g->vetoes = calloc((size_t)o->n * o->n + 1, sizeof *g->vetoes);
+	for (a = 0; a < o->n; a++)
+		for (b = a + 1; b < o->n; b++)
+			if (o->veto[(size_t)a * o->n + b])
+				g->vetoes[g->nvetoes++] = (struct edge){ a, b, 0 };
+}
+
+/* Vetoed pairs of O at one table in OUT's seats. */
+static size_t
+seated_vetoes(const struct assignment *out, const struct toracle *o)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < out->nseats; i++)
+		for (j = i + 1; j < out->nseats; j++)
+			if (out->seats[i].round == out->seats[j].round &&
+			    out->seats[i].table == out->seats[j].table &&
+			    out->seats[i].table != 0 &&
+			    o->veto[(size_t)out->seats[i].attendee * o->n +
+			    out->seats[j].attendee])
+				n++;
+	return n;
+}
+
+/*
+ * More people vetoed with each other than tables: refused at once with
+ * the cause; with best_effort, seated with the fewest vetoed pairs that
+ * counting proves (a clique of C at T tables: C mod T tables hold
+ * C / T + 1 of them), each listed.
+ */
+static void
+test_groups_vetoed_clique(void)
+{
+	struct rng r;
+	struct toracle o;
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
+	struct config_match m = match_defaults(MATCH_GROUPS);
+	struct assignment out;
+	struct graph g;
+	char *cause;
+	uint32_t n, t, c, i, j, q, rem, *who;
+	size_t least;
+	int bad_msg = 0, bad_count = 0, bad_best = 0, k;
+
+	rng_seed(&r, 9);
+	for (k = 0; k < 20; k++) {
+		n = 8 + (uint32_t)rng_below(&r, 20);
+		m.group_size = 2 + (long)rng_below(&r, 4);
+		t = (n + (uint32_t)m.group_size - 1) / (uint32_t)m.group_size;
+		if (t > 1 && n / t < 2)
+			t = n / (uint32_t)m.group_size;
+		c = t + 1 + (uint32_t)rng_below(&r, 3);
+		if (c > n)
+			continue;
+		toracle_init(&o, n);
+		who = calloc(n, sizeof *who);
+		for (i = 0; i < n; i++)
+			who[i] = i;
+		for (i = 0; i < c; i++) {	/* C people at random */
+			j = i + (uint32_t)rng_below(&r, n - i);
+			q = who[i];
+			who[i] = who[j];
+			who[j] = q;
+		}
+		for (i = 0; i < c; i++)
+			for (j = i + 1; j < c; j++)
+				toracle_veto(&o, who[i], who[j]);
+		build(&g, n, NULL, 0, &o, NULL, 0, k % 2);
+		keep_vetoes(&g, &o);
+
+		m.best_effort = 0;
+		cause = NULL;
+		if (assign_run(&g, &m, &po, &out, &cause) == 0 ||
+		    cause == NULL || strstr(cause, "may not share a table") ==
+		    NULL || strstr(cause, "best_effort = yes") == NULL) {
+			bad_msg++;
+			printf("# n %u, %u tables, %u vetoed: %s\n", n, t,
+			    c, cause ? cause : "(none)");
+		}
+		free(cause);
+
+		m.best_effort = 1;
+		q = c / t;
+		rem = c % t;
+		least = (size_t)rem * (q + 1) * q / 2 +
+		    (size_t)(t - rem) * q * (q - 1) / 2;
+		cause = NULL;
+		if (assign_run(&g, &m, &po, &out, &cause) != 0) {
+			bad_best++;
+			printf("# best effort failed: %s\n", cause);
+			free(cause);
+		} else {
+			if (out.nvetoed != seated_vetoes(&out, &o))
+				bad_count++;
+			if (out.nvetoed != least || !out.vetoed_fewest) {
+				bad_best++;
+				printf("# n %u, %u tables, %u vetoed: %zu "
+				    "pairs, want %zu\n", n, t, c, out.nvetoed,
+				    least);
+			}
+			for (i = 0; i < out.nvetoed; i++)
+				if (!o.veto[(size_t)out.vetoed[i].a * n +
+				    out.vetoed[i].b])
+					bad_count++;
+		}
+		assignment_free(&out);
+		graph_free(&g);
+		free(o.veto);
+		free(who);
+	}
+	is_int(bad_msg, 0, "vetoed clique: refused with the cause, no search");
+	is_int(bad_best, 0, "vetoed clique: best effort reaches the proven "
+	    "fewest");
+	is_int(bad_count, 0, "vetoed clique: exactly the seated vetoed pairs "
+	    "listed");
+}
+
 /* ------------------------------------------------------------ groups */
 
 static void
@@ -1039,13 +1162,18 @@ test_groups(void)
 	m.group_size = 4;
 	ok(assign_run(&g, &m, &po, &out, &cause) != 0,
 	    "groups: an impossible veto is an error");
-	like(cause, "no seating found", "groups: the error says so");
+	like(cause, "no seating exists: attendee 0 fits at no table",
+	    "groups: the error says so, before any search");
 	free(cause);
 	cause = NULL;
 	graph_free(&g);
+	free(o.veto);
 
 	/* the oracle's failure comes back as the cause */
-	build(&g, 3, NULL, 0, &o, NULL, 0, 0);
+	toracle_init(&o, 6);
+	toracle_veto(&o, 0, 2);
+	build(&g, 6, NULL, 0, &o, NULL, 0, 0);
+	m.group_size = 3;
 	o.fail = 1;
 	ok(assign_run(&g, &m, &po, &out, &cause) != 0,
 	    "groups: an oracle error stops the run");
@@ -1256,6 +1384,7 @@ main(void)
 	test_pairs_no_edges();
 	test_pairs_random();
 	test_groups();
+	test_groups_vetoed_clique();
 	test_rounds_golfers();
 	test_rounds_properties();
 	test_rounds_large();
