@@ -50,7 +50,8 @@ struct veto_why {
 
 static void	veto_graph_build(const struct seating *, struct veto_graph *);
 static int	veto_degree_cmp(const void *, const void *, void *);
-static uint32_t	veto_clique(const struct veto_graph *, uint32_t *);
+static uint32_t	veto_clique(const struct veto_graph *, uint32_t,
+		    uint32_t *);
 static void	veto_why_add(const struct seating *, struct veto_why *,
 		    uint32_t, uint32_t);
 static void	veto_reasons(const struct seating *, const uint32_t *,
@@ -113,11 +114,13 @@ veto_degree_cmp(const void *x, const void *y, void *ctx)
 /*
  * The largest clique the greedy finds: from each of the VETO_STARTS
  * people with the most vetoes, add their veto partners, most vetoed
- * first, while each is vetoed with everyone taken so far.  Its members
- * go to CLIQUE (room for vg->n); returns how many.
+ * first, while each is vetoed with everyone taken so far; it stops at
+ * the first one larger than ENOUGH, so a clique of thousands (a ticket
+ * type nobody of which may meet) costs one pass over their vetoes.  Its
+ * members go to CLIQUE (room for vg->n); returns how many.
  */
 static uint32_t
-veto_clique(const struct veto_graph *vg, uint32_t *clique)
+veto_clique(const struct veto_graph *vg, uint32_t enough, uint32_t *clique)
 {
 	uint32_t n = vg->n, *order, *cnt, *cur, *cand, best = 0;
 	uint32_t si, v, u, i, j, ncur, ncand;
@@ -129,7 +132,7 @@ veto_clique(const struct veto_graph *vg, uint32_t *clique)
 	for (i = 0; i < n; i++)
 		order[i] = i;
 	qsort_r(order, n, sizeof *order, veto_degree_cmp, (void *)vg);
-	for (si = 0; si < n && si < VETO_STARTS; si++) {
+	for (si = 0; si < n && si < VETO_STARTS && best <= enough; si++) {
 		v = order[si];
 		ncand = vg->off[v + 1] - vg->off[v];
 		if (ncand + 1 <= best)
@@ -238,7 +241,7 @@ veto_clique_cause(const struct seating *s, const struct veto_graph *vg,
 	uint32_t *clique, c;
 
 	clique = xcalloc((size_t)s->n + 1, sizeof *clique);
-	c = veto_clique(vg, clique);
+	c = veto_clique(vg, s->tables, clique);
 	if (c <= s->tables) {
 		free(clique);
 		return 0;
