@@ -27,6 +27,7 @@ static const char *const shortfall_names[] = {
 	[SHORTFALL_ALL_VETOED] = "all-vetoed",
 	[SHORTFALL_CAPACITY] = "capacity",
 	[SHORTFALL_LEFT_OUT] = "left-out",
+	[SHORTFALL_VETOED_PAIR] = "vetoed-pair",
 };
 
 static int	assignment_key_cmp(const void *, const void *);
@@ -38,6 +39,7 @@ assignment_free(struct assignment *a)
 	free(a->intros);
 	free(a->seats);
 	free(a->short_of);
+	free(a->vetoed);
 	memset(a, 0, sizeof *a);
 }
 

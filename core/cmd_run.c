@@ -108,6 +108,33 @@ fail:
 	return -1;
 }
 
+/* best_effort: each vetoed pair seated together, and why it is vetoed,
+ * on stderr even with -q. */
+static void
+report_vetoed(struct session *s, const struct assignment *as)
+{
+	const struct intro *in;
+	char why[512];
+	size_t i;
+
+	if (as->nvetoed == 0)
+		return;
+	fprintf(stderr, "mingle: best effort: %zu vetoed pair%s seated "
+	    "together (the fewest %s):\n", as->nvetoed,
+	    as->nvetoed == 1 ? "" : "s",
+	    as->vetoed_fewest ? "possible" : "found");
+	for (i = 0; i < as->nvetoed; i++) {
+		in = &as->vetoed[i];
+		engine_veto_reason(&s->engine, in->a, in->b, why, sizeof why);
+		fprintf(stderr, "mingle:   ");
+		if (as->has_rounds)
+			fprintf(stderr, "round %d, ", (int)in->round);
+		fprintf(stderr, "table %d: %s (%s) and %s (%s)%s%s\n",
+		    (int)in->table, s->t.id[in->a], s->t.name[in->a],
+		    s->t.id[in->b], s->t.name[in->b], why[0] ? ": " : "", why);
+	}
+}
+
 static void
 summary(const struct session *s, const struct graph *g,
     const struct assignment *as, const struct outputs *o)
@@ -166,6 +193,8 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 		goto fail_session;
 	oracle.pair = engine_pair_oracle;
 	oracle.ctx = &s.engine;
+	oracle.veto_reason = engine_veto_reason;
+	oracle.label = engine_label;
 	memset(&as, 0, sizeof as);
 	if (s.engine.progress)
 		fprintf(stderr, "mingle: choosing introductions (%s, %zu "
@@ -175,6 +204,7 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 		goto fail_graph;
 	if (write_all(&s, &as, &o, &cause) != 0)
 		goto fail_assign;
+	report_vetoed(&s, &as);
 	if (!ro.quiet)
 		summary(&s, &g, &as, &o);
 	assignment_free(&as);

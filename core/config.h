@@ -78,6 +78,8 @@ struct config_match {
 	enum match_odd odd;	/* pairs */
 	long group_size;	/* groups and rounds: people per table (0 = pairs) */
 	long rounds;		/* rounds (default 1) */
+	int best_effort;	/* groups, rounds: vetoed pairs may sit
+				 * together, as few as found */
 };
 
 struct mingle_config {

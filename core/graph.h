@@ -39,6 +39,12 @@ struct graph {
 	/* rank[i]: tie-break order of attendee i (by id); lower first.  A
 	 * permutation of 0..n-1: no two attendees share a rank. */
 	uint32_t *rank;
+	/* Vetoed pairs (a < b, w = 0), as the engine met them, or NULL:
+	 * all of them unless vetoes_partial (then the first ones only).
+	 * Owned by the graph; graph_finish() leaves them alone. */
+	struct edge *vetoes;
+	size_t nvetoes;
+	int vetoes_partial;
 };
 
 /*

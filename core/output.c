@@ -123,4 +123,14 @@ output_coverage(FILE *f, const struct attendee_table *t,
 		cells[4] = assignment_shortfall_name(c->why);
 		csv_write_row(f, cells, 5);
 	}
+	/* best_effort: both of each vetoed pair seated together. */
+	for (i = 0; i < 2 * as->nvetoed; i++) {
+		const struct intro *in = &as->vetoed[i / 2];
+		const char *cells[5] = { NULL, NULL, "", "",
+		    assignment_shortfall_name(SHORTFALL_VETOED_PAIR) };
+
+		cells[0] = t->id[i % 2 ? in->b : in->a];
+		cells[1] = t->name[i % 2 ? in->b : in->a];
+		csv_write_row(f, cells, 5);
+	}
 }

@@ -232,6 +232,7 @@ test_full(void)
 	is_int(c->match.candidates, 20, "candidates");
 	is_num(c->match.min_score, 0.25, 0, "min_score");
 	is_int(c->match.seed, 42, "seed");
+	is_int(c->match.best_effort, 0, "best_effort defaults to no");
 
 	want = in_dir("out/intros.csv");
 	is_str(c->output_file, want, "output relative to the config");
@@ -657,7 +658,8 @@ test_keys(void)
 	fails(BASE "[match]\nper_atendee = 2\n", 5, "unknown key "
 	    "'per_atendee' in [match]; did you mean 'per_attendee'? (known: "
 	    "mode, per_attendee, min_per_attendee, max_per_attendee, "
-	    "candidates, min_score, seed, odd, group_size, rounds)", NULL,
+	    "candidates, min_score, seed, odd, group_size, rounds, "
+	    "best_effort)", NULL,
 	    "unknown key, did you mean, known keys");
 	fails("[input]\nfiel = a.csv\nid = Email\n", 2, "unknown key 'fiel' "
 	    "in [input]; did you mean 'file'?", NULL, "typo in [input]");
@@ -744,6 +746,8 @@ test_bad_values(void)
 	fails(BASE "[match]\nmode = xyzzy\n", 5, "mode must be one of "
 	    "suggestions, pairs, groups, rounds, not 'xyzzy'", NULL,
 	    "bad mode, nothing close");
+	fails(BASE "[match]\nbest_effort = maybe\n", 5, "best_effort must "
+	    "be one of no, yes, not 'maybe'", NULL, "best_effort: yes or no");
 	fails(BASE "[match]\nodd = trios\n", 5, "odd must be one of trio, "
 	    "leave-out, not 'trios'; did you mean 'trio'?", NULL,
 	    "bad odd with suggestion");
