@@ -134,8 +134,8 @@ test_full(void)
 	    "[match]\n"						/* 32 */
 	    "mode = PAIRS\n"					/* 33 */
 	    "odd = leave-out\n"					/* 34 */
-	    "per_attendee = 4\n"				/* 35 */
-	    "min_per_attendee = 1\n"				/* 36 */
+	    "; per_attendee and min_per_attendee: suggestions\n"	/* 35 */
+	    "; only (test_mode_keys)\n"			/* 36 */
 	    "candidates = 20\n"					/* 37 */
 	    "min_score = 0.25\n"				/* 38 */
 	    "seed = 42\n"					/* 39 */
@@ -225,10 +225,7 @@ test_full(void)
 
 	is_int(c->match.mode, MATCH_PAIRS, "mode is case-insensitive");
 	is_int(c->match.odd, MATCH_ODD_LEAVE_OUT, "odd = leave-out");
-	is_int(c->match.per_attendee, 4, "per_attendee");
-	is_int(c->match.min_per_attendee, 1, "min_per_attendee");
-	is_int(c->match.max_per_attendee, 4,
-	    "max_per_attendee defaults to per_attendee");
+	is_int(c->match.per_attendee, 3, "per_attendee: the default");
 	is_int(c->match.candidates, 20, "candidates");
 	is_num(c->match.min_score, 0.25, 0, "min_score");
 	is_int(c->match.seed, 42, "seed");
@@ -916,6 +913,54 @@ test_csv_as_config(void)
 	    "a comment is no export");
 }
 
+/* Keys that mean nothing in the configured mode are errors, never
+ * ignored; in their own mode they load. */
+static void
+test_mode_keys(void)
+{
+	struct mingle_config *c;
+
+	c = loads(BASE "[match]\nper_attendee = 4\nmin_per_attendee = 1\n",
+	    "per_attendee and min_per_attendee in suggestions");
+	if (c != NULL) {
+		is_int(c->match.per_attendee, 4, "per_attendee");
+		is_int(c->match.min_per_attendee, 1, "min_per_attendee");
+		is_int(c->match.max_per_attendee, 4,
+		    "max_per_attendee defaults to per_attendee");
+	}
+	config_free(c);
+	fails(BASE "[match]\ngroup_size = 4\n", 5, "group_size does nothing "
+	    "in mode = suggestions (the default): remove it; for tables of "
+	    "more than two, use mode = groups or rounds", NULL,
+	    "group_size in suggestions (the default mode)");
+	fails(BASE "[match]\nmode = pairs\ngroup_size = 3\n", 6,
+	    "group_size does nothing in mode = pairs (line 5)", NULL,
+	    "group_size in pairs");
+	fails(BASE "[match]\nper_attendee = 2\nmode = rounds\n", 5,
+	    "per_attendee does nothing in mode = rounds (line 6): remove it; "
+	    "the tables decide whom each person meets", NULL,
+	    "per_attendee in rounds, before the mode");
+	fails(BASE "[match]\nmode = groups\nmax_per_attendee = 2\n", 6,
+	    "max_per_attendee does nothing in mode = groups", NULL,
+	    "max_per_attendee in groups");
+	fails(BASE "[match]\nmode = groups\nrounds = 2\n", 6,
+	    "rounds does nothing in mode = groups (line 5): remove it; for "
+	    "more than one round of tables, use mode = rounds", NULL,
+	    "rounds in groups");
+	fails(BASE "[match]\nmode = rounds\nodd = trio\n", 6,
+	    "odd does nothing in mode = rounds", NULL, "odd in rounds");
+	fails(BASE "[output]\nschedule = s.csv\n", 5, "schedule does "
+	    "nothing in mode = suggestions (the default): remove it; "
+	    "suggestions seat nobody", NULL, "[output] schedule in suggestions");
+	c = loads(BASE "[match]\nmode = rounds\ngroup_size = 3\nrounds = 2\n"
+	    "[output]\nschedule = s.csv\n",
+	    "group_size, rounds and schedule in rounds");
+	config_free(c);
+	c = loads(BASE "[match]\nmode = pairs\nodd = trio\n",
+	    "odd in pairs");
+	config_free(c);
+}
+
 int
 main(void)
 {
@@ -941,6 +986,7 @@ main(void)
 	test_not_utf8();
 	test_csv_as_config();
 	test_input_limits();
+	test_mode_keys();
 	free(ini);
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
