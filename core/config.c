@@ -68,7 +68,8 @@ static const char *const match_keys[] = {
 	"candidates", "min_score", "seed", "odd", "group_size", "rounds", NULL
 };
 static const char *const output_keys[] = {
-	"file", "report", "schedule", NULL
+	"file", "report", "schedule", "per_person", "tables", "dialect",
+	"columns", NULL
 };
 static const char *const plugins_keys[] = { "path", NULL };
 /* Keys of a strategy section the host reads itself. */
@@ -662,6 +663,35 @@ match_key(struct loader *l, const char *key, const char *value)
 	return 0;
 }
 
+/* dialect and columns: how the outputs look; 0 if KEY is neither. */
+static int
+output_format_key(struct loader *l, const char *key, const char *value)
+{
+	static const char *const dialects[] = { "standard", "excel", NULL };
+	struct mingle_config *c = l->c;
+	const char *p = value;
+
+	if (strcmp(key, "dialect") == 0)
+		return set_choice(l, &c->output_dialect, key, value, dialects);
+	if (strcmp(key, "columns") != 0)
+		return 0;
+	c->output_columns_line = l->line;
+	while (*p != '\0') {
+		size_t len = strcspn(p, ",");
+		char *col = normalize_trim_space(xstrndup(p, len));
+
+		if (*col != '\0') {
+			c->output_columns = xreallocarray(c->output_columns,
+			    c->noutput_columns + 1,
+			    sizeof *c->output_columns);
+			c->output_columns[c->noutput_columns++] = col;
+		} else
+			free(col);
+		p += len + (p[len] == ',');
+	}
+	return 1;
+}
+
 static int
 output_key(struct loader *l, const char *key, const char *value)
 {
@@ -674,8 +704,12 @@ output_key(struct loader *l, const char *key, const char *value)
 		dst = &c->report_file;
 	else if (strcmp(key, "schedule") == 0)
 		dst = &c->schedule_file;
+	else if (strcmp(key, "per_person") == 0)
+		dst = &c->per_person_file;
+	else if (strcmp(key, "tables") == 0)
+		dst = &c->tables_file;
 	else
-		return 0;
+		return output_format_key(l, key, value);
 	free(*dst);
 	*dst = strcmp(value, "-") == 0 ? NULL : path_join(c->dir, value);
 	return 1;
@@ -890,6 +924,8 @@ static const struct mode_key {
 	{ SECTION_MATCH, "odd", MODE(MATCH_PAIRS),
 	  "only pairs has an odd one out" },
 	{ SECTION_OUTPUT, "schedule", MODES_SEATED,
+	  "suggestions seat nobody; use mode = pairs, groups or rounds" },
+	{ SECTION_OUTPUT, "tables", MODES_SEATED,
 	  "suggestions seat nobody; use mode = pairs, groups or rounds" },
 };
 
@@ -1172,6 +1208,11 @@ config_free(struct mingle_config *c)
 	free(c->output_file);
 	free(c->report_file);
 	free(c->schedule_file);
+	free(c->per_person_file);
+	free(c->tables_file);
+	for (i = 0; i < c->noutput_columns; i++)
+		free(c->output_columns[i]);
+	free(c->output_columns);
 	for (i = 0; i < c->nplugin_path; i++)
 		free(c->plugin_path[i]);
 	free(c->plugin_path);

@@ -662,7 +662,8 @@ test_keys(void)
 	    "unknown key 'colum' in [field]; did you mean 'column'?", NULL,
 	    "typo in [field]");
 	fails(BASE "[output]\nxyzzy = 1\n", 5, "unknown key 'xyzzy' in "
-	    "[output] (known: file, report, schedule)", NULL,
+	    "[output] (known: file, report, schedule, per_person, tables, "
+	    "dialect, columns)", NULL,
 	    "unknown key, nothing close");
 	fails(BASE "[plugins]\npaths = lib\n", 5, "unknown key 'paths' in "
 	    "[plugins]; did you mean 'path'?", NULL, "typo in [plugins]");
@@ -952,13 +953,50 @@ test_mode_keys(void)
 	fails(BASE "[output]\nschedule = s.csv\n", 5, "schedule does "
 	    "nothing in mode = suggestions (the default): remove it; "
 	    "suggestions seat nobody", NULL, "[output] schedule in suggestions");
+	fails(BASE "[output]\ntables = t.csv\n[match]\nmode = suggestions\n",
+	    5, "tables does nothing in mode = suggestions (line 7)", NULL,
+	    "[output] tables in suggestions");
 	c = loads(BASE "[match]\nmode = rounds\ngroup_size = 3\nrounds = 2\n"
-	    "[output]\nschedule = s.csv\n",
-	    "group_size, rounds and schedule in rounds");
+	    "[output]\nschedule = s.csv\ntables = t.csv\n",
+	    "group_size, rounds, schedule and tables in rounds");
 	config_free(c);
 	c = loads(BASE "[match]\nmode = pairs\nodd = trio\n",
 	    "odd in pairs");
 	config_free(c);
+}
+
+/* [output] per_person, tables, dialect and columns. */
+static void
+test_output_keys(void)
+{
+	struct mingle_config *c;
+	char *want;
+
+	c = loads(BASE "[output]\nper_person = p.xlsx\ndialect = Excel\n"
+	    "columns = Email,  Company , ,Ticket Type\n",
+	    "per_person, dialect and columns");
+	if (c != NULL) {
+		want = in_dir("p.xlsx");
+		is_str(c->per_person_file, want, "per_person: a path");
+		free(want);
+		is_int(c->output_dialect, 1, "dialect = excel");
+		is_int(c->noutput_columns, 3, "three columns, blanks dropped");
+		if (c->noutput_columns == 3) {
+			is_str(c->output_columns[1], "Company", "trimmed");
+			is_str(c->output_columns[2], "Ticket Type",
+			    "inner spaces kept");
+		}
+		is_int(c->output_columns_line, 7, "the line of columns");
+	}
+	config_free(c);
+	c = loads(BASE, "no [output]");
+	if (c != NULL) {
+		is_int(c->output_dialect, 0, "dialect: standard by default");
+		is_int(c->noutput_columns, 0, "no columns by default");
+	}
+	config_free(c);
+	fails(BASE "[output]\ndialect = german\n", 5, "dialect must be one "
+	    "of standard, excel, not 'german'", NULL, "a bad dialect");
 }
 
 int
@@ -987,6 +1025,7 @@ main(void)
 	test_csv_as_config();
 	test_input_limits();
 	test_mode_keys();
+	test_output_keys();
 	free(ini);
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
