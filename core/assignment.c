@@ -38,6 +38,7 @@ assignment_free(struct assignment *a)
 	free(a->intros);
 	free(a->seats);
 	free(a->short_of);
+	free(a->thirds);
 	memset(a, 0, sizeof *a);
 }
 

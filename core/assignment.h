@@ -68,6 +68,8 @@ struct assignment {
 	size_t nseats;
 	struct coverage *short_of;	/* attendees below it, by rank */
 	size_t nshort;
+	uint32_t *thirds;	/* pairs, odd = trio: who joined a pair */
+	size_t nthirds;
 	int has_rounds;		/* output adds a round column */
 	int has_tables;		/* output adds a table column */
 };

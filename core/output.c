@@ -18,23 +18,72 @@ output_source_init(struct output_source *src, struct engine *e,
     const struct attendee_table *t, const struct assignment *as,
     const struct output_columns *columns)
 {
+	const struct seat *s;
+	uint32_t i;
+	size_t k, o, m;
+
 	memset(src, 0, sizeof *src);
 	src->e = e;
 	src->t = t;
 	src->as = as;
 	src->columns = columns;
+	src->third = xcalloc(t->n ? t->n : 1, sizeof *src->third);
+	src->pair_of = xcalloc(2 * t->n + 1, sizeof *src->pair_of);
+	for (i = 0; i < 2 * t->n; i++)
+		src->pair_of[i] = UINT32_MAX;
+	for (k = 0; k < as->nthirds; k++)
+		src->third[as->thirds[k]] = 1;
+	/* Seats come by round and table: a third's pair sits beside it. */
+	for (k = 0; k < as->nseats; k++) {
+		s = &as->seats[k];
+		if (!src->third[s->attendee])
+			continue;
+		m = 0;
+		for (o = k > 2 ? k - 2 : 0; o < k + 3 && o < as->nseats; o++)
+			if (o != k && m < 2 && as->seats[o].round == s->round &&
+			    as->seats[o].table == s->table)
+				src->pair_of[2 * s->attendee + m++] =
+				    as->seats[o].attendee;
+	}
 }
 
 void
 output_source_free(struct output_source *src)
 {
+	free(src->third);
+	free(src->pair_of);
 	memset(src, 0, sizeof *src);
 }
 
 char *
 output_reason(const struct output_source *src, const struct intro *in)
 {
-	return engine_reasons(src->e, in->a, in->b);
+	uint32_t x, y, z;
+	char *r, *r2, *s;
+
+	if (src->third[in->a])
+		x = in->a, y = in->b;
+	else if (src->third[in->b])
+		x = in->b, y = in->a;
+	else
+		return engine_reasons(src->e, in->a, in->b);
+	/* X joined the pair of Y (and Z): why X fits, with Y, else with Z. */
+	r = engine_reasons(src->e, x, y);
+	if (*r != '\0') {
+		s = xasprintf("joins as the third: %s", r);
+		free(r);
+		return s;
+	}
+	free(r);
+	z = src->pair_of[2 * x] == y ? src->pair_of[2 * x + 1] :
+	    src->pair_of[2 * x];
+	if (z == UINT32_MAX || z == y)
+		return xstrdup("joins as the third");
+	r2 = engine_reasons(src->e, x, z);
+	s = *r2 != '\0' ? xasprintf("joins as the third: %s with %s", r2,
+	    src->t->name[z]) : xstrdup("joins as the third");
+	free(r2);
+	return s;
 }
 
 /* Attendee I: id, name and the carried columns. */

@@ -27,6 +27,9 @@ struct output_source {
 	const struct attendee_table *t;
 	const struct assignment *as;
 	const struct output_columns *columns;	/* may be NULL: none */
+	int *third;		/* per attendee: joined a pair (a trio) */
+	uint32_t *pair_of;	/* per attendee, two: the pair a third
+				   joined; UINT32_MAX elsewhere */
 };
 
 /* SRC for E (or NULL), T, AS and COLUMNS (which outlive it); free with
@@ -37,7 +40,8 @@ void output_source_init(struct output_source *src, struct engine *e,
 void output_source_free(struct output_source *src);
 
 /* The reasons of introduction IN, as the reasons column has them: the
- * strategies' "name: reason; ...".  A new string. */
+ * strategies' "name: reason; ...", and for a trio's third "joins as the
+ * third: ...".  A new string. */
 char *output_reason(const struct output_source *src, const struct intro *in);
 
 /* a_id,a_name,[a_COL...],b_id,b_name,[b_COL...],score,reasons[,round]

@@ -5,7 +5,7 @@
 # the per-person file lists every introduction in both people's rows;
 # [output] columns are carried into every output; the tables roster
 # agrees with the schedule; keys and options that do not fit the mode
-# are errors that write nothing.
+# are errors that write nothing; a trio's third has a reason.
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 
 PY=${PYTHON3_NETWORKX:-python3}
@@ -231,5 +231,22 @@ t_run "per_attendee in rounds" 1 "$MINGLE" run -q -c "$TMP/pa.ini" \
     -o "$TMP/none.csv"
 t_contains "per_attendee in rounds: an error" "$TMP/err" \
     "per_attendee does nothing in mode = rounds"
+
+# -- trios: the third joins with a reason.
+t_run "pairs, odd = trio" 0 "$MINGLE" run -q -c "$modes/pairs-trio.ini" \
+    -o "$TMP/trio.csv" --schedule "$TMP/trio.sched"
+py "trio: each row of the third says it joined, with a reason" '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
+tables = {}
+for r in rows: tables.setdefault(r["table"], []).append(r)
+trios = [t for t in tables.values() if len(t) == 3]
+if len(trios) != 1: print("trios", len(trios))
+for t in trios:
+    third = [r for r in t if r["reasons"].startswith("joins as the third")]
+    if len(third) != 2: print(t)
+    for r in third:
+        if r["reasons"] == "joins as the third" : print("no reason", r)
+' "$TMP/trio.csv"
 
 t_done
