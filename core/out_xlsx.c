@@ -3,6 +3,7 @@
  */
 #include "autoconf.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -173,9 +174,13 @@ out_xlsx_write(const char *path, const char *name,
 		workbook_close(wb);
 		return -1;
 	}
+	/* The system's reason where there is one (a full disk), as for
+	 * CSV; else libxlsxwriter's. */
+	errno = 0;
 	if ((err = workbook_close(wb)) != LXW_NO_ERROR) {
-		*cause = xasprintf("%s: cannot write the workbook: %s", name,
-		    lxw_strerror(err));
+		*cause = errno != 0 ? xasprintf("%s: cannot write: %s", name,
+		    strerror(errno)) : xasprintf("%s: cannot write the "
+		    "workbook: %s", name, lxw_strerror(err));
 		return -1;
 	}
 	return 0;

@@ -18,6 +18,7 @@
  * *cause:
  *   NAME: the sheet "Introductions" would have 1048577 rows; a sheet
  *       holds at most 1048576: write CSV instead (a name without .xlsx)
+ *   NAME: cannot write: <strerror>          (a full disk, a size limit)
  *   NAME: cannot write the workbook: <libxlsxwriter's reason>
  */
 int out_xlsx_write(const char *path, const char *name,
