@@ -40,6 +40,7 @@ assignment_free(struct assignment *a)
 	free(a->seats);
 	free(a->short_of);
 	free(a->vetoed);
+	free(a->thirds);
 	memset(a, 0, sizeof *a);
 }
 

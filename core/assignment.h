@@ -65,6 +65,8 @@ struct assignment {
 				 * sorted as intros */
 	size_t nvetoed;
 	int vetoed_fewest;	/* nvetoed is proven the fewest possible */
+	uint32_t *thirds;	/* pairs, odd = trio: who joined a pair */
+	size_t nthirds;
 	int has_rounds;		/* output adds a round column */
 	int has_tables;		/* output adds a table column */
 };

@@ -134,8 +134,8 @@ test_full(void)
 	    "[match]\n"						/* 32 */
 	    "mode = PAIRS\n"					/* 33 */
 	    "odd = leave-out\n"					/* 34 */
-	    "per_attendee = 4\n"				/* 35 */
-	    "min_per_attendee = 1\n"				/* 36 */
+	    "; per_attendee and min_per_attendee: suggestions\n"	/* 35 */
+	    "; only (test_mode_keys)\n"			/* 36 */
 	    "candidates = 20\n"					/* 37 */
 	    "min_score = 0.25\n"				/* 38 */
 	    "seed = 42\n"					/* 39 */
@@ -225,10 +225,7 @@ test_full(void)
 
 	is_int(c->match.mode, MATCH_PAIRS, "mode is case-insensitive");
 	is_int(c->match.odd, MATCH_ODD_LEAVE_OUT, "odd = leave-out");
-	is_int(c->match.per_attendee, 4, "per_attendee");
-	is_int(c->match.min_per_attendee, 1, "min_per_attendee");
-	is_int(c->match.max_per_attendee, 4,
-	    "max_per_attendee defaults to per_attendee");
+	is_int(c->match.per_attendee, 3, "per_attendee: the default");
 	is_int(c->match.candidates, 20, "candidates");
 	is_num(c->match.min_score, 0.25, 0, "min_score");
 	is_int(c->match.seed, 42, "seed");
@@ -667,7 +664,8 @@ test_keys(void)
 	    "unknown key 'colum' in [field]; did you mean 'column'?", NULL,
 	    "typo in [field]");
 	fails(BASE "[output]\nxyzzy = 1\n", 5, "unknown key 'xyzzy' in "
-	    "[output] (known: file, report, schedule)", NULL,
+	    "[output] (known: file, report, schedule, per_person, tables, "
+	    "dialect, columns)", NULL,
 	    "unknown key, nothing close");
 	fails(BASE "[plugins]\npaths = lib\n", 5, "unknown key 'paths' in "
 	    "[plugins]; did you mean 'path'?", NULL, "typo in [plugins]");
@@ -920,6 +918,91 @@ test_csv_as_config(void)
 	    "a comment is no export");
 }
 
+/* Keys that mean nothing in the configured mode are errors, never
+ * ignored; in their own mode they load. */
+static void
+test_mode_keys(void)
+{
+	struct mingle_config *c;
+
+	c = loads(BASE "[match]\nper_attendee = 4\nmin_per_attendee = 1\n",
+	    "per_attendee and min_per_attendee in suggestions");
+	if (c != NULL) {
+		is_int(c->match.per_attendee, 4, "per_attendee");
+		is_int(c->match.min_per_attendee, 1, "min_per_attendee");
+		is_int(c->match.max_per_attendee, 4,
+		    "max_per_attendee defaults to per_attendee");
+	}
+	config_free(c);
+	fails(BASE "[match]\ngroup_size = 4\n", 5, "group_size does nothing "
+	    "in mode = suggestions (the default): remove it; for tables of "
+	    "more than two, use mode = groups or rounds", NULL,
+	    "group_size in suggestions (the default mode)");
+	fails(BASE "[match]\nmode = pairs\ngroup_size = 3\n", 6,
+	    "group_size does nothing in mode = pairs (line 5)", NULL,
+	    "group_size in pairs");
+	fails(BASE "[match]\nper_attendee = 2\nmode = rounds\n", 5,
+	    "per_attendee does nothing in mode = rounds (line 6): remove it; "
+	    "the tables decide whom each person meets", NULL,
+	    "per_attendee in rounds, before the mode");
+	fails(BASE "[match]\nmode = groups\nmax_per_attendee = 2\n", 6,
+	    "max_per_attendee does nothing in mode = groups", NULL,
+	    "max_per_attendee in groups");
+	fails(BASE "[match]\nmode = groups\nrounds = 2\n", 6,
+	    "rounds does nothing in mode = groups (line 5): remove it; for "
+	    "more than one round of tables, use mode = rounds", NULL,
+	    "rounds in groups");
+	fails(BASE "[match]\nmode = rounds\nodd = trio\n", 6,
+	    "odd does nothing in mode = rounds", NULL, "odd in rounds");
+	fails(BASE "[output]\nschedule = s.csv\n", 5, "schedule does "
+	    "nothing in mode = suggestions (the default): remove it; "
+	    "suggestions seat nobody", NULL, "[output] schedule in suggestions");
+	fails(BASE "[output]\ntables = t.csv\n[match]\nmode = suggestions\n",
+	    5, "tables does nothing in mode = suggestions (line 7)", NULL,
+	    "[output] tables in suggestions");
+	c = loads(BASE "[match]\nmode = rounds\ngroup_size = 3\nrounds = 2\n"
+	    "[output]\nschedule = s.csv\ntables = t.csv\n",
+	    "group_size, rounds, schedule and tables in rounds");
+	config_free(c);
+	c = loads(BASE "[match]\nmode = pairs\nodd = trio\n",
+	    "odd in pairs");
+	config_free(c);
+}
+
+/* [output] per_person, tables, dialect and columns. */
+static void
+test_output_keys(void)
+{
+	struct mingle_config *c;
+	char *want;
+
+	c = loads(BASE "[output]\nper_person = p.xlsx\ndialect = Excel\n"
+	    "columns = Email,  Company , ,Ticket Type\n",
+	    "per_person, dialect and columns");
+	if (c != NULL) {
+		want = in_dir("p.xlsx");
+		is_str(c->per_person_file, want, "per_person: a path");
+		free(want);
+		is_int(c->output_dialect, 1, "dialect = excel");
+		is_int(c->noutput_columns, 3, "three columns, blanks dropped");
+		if (c->noutput_columns == 3) {
+			is_str(c->output_columns[1], "Company", "trimmed");
+			is_str(c->output_columns[2], "Ticket Type",
+			    "inner spaces kept");
+		}
+		is_int(c->output_columns_line, 7, "the line of columns");
+	}
+	config_free(c);
+	c = loads(BASE, "no [output]");
+	if (c != NULL) {
+		is_int(c->output_dialect, 0, "dialect: standard by default");
+		is_int(c->noutput_columns, 0, "no columns by default");
+	}
+	config_free(c);
+	fails(BASE "[output]\ndialect = german\n", 5, "dialect must be one "
+	    "of standard, excel, not 'german'", NULL, "a bad dialect");
+}
+
 int
 main(void)
 {
@@ -945,6 +1028,8 @@ main(void)
 	test_not_utf8();
 	test_csv_as_config();
 	test_input_limits();
+	test_mode_keys();
+	test_output_keys();
 	free(ini);
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
