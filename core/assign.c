@@ -1,6 +1,7 @@
 /*
- * assign.c -- run the configured assignment mode (see assign.h).  The
- * modes share assign_ctx.c and assignment.c; nothing calls back here.
+ * assign.c -- run the configured assignment mode (see assign.h), then
+ * judge who got fewer introductions than wanted (coverage.c).  The modes
+ * share assign_ctx.c and assignment.c; nothing calls back here.
  */
 #include "autoconf.h"
 
@@ -8,6 +9,7 @@
 
 #include "assign.h"
 #include "assign_modes.h"
+#include "coverage.h"
 #include "util.h"
 
 int
@@ -39,5 +41,7 @@ assign_run(const struct graph *g, const struct config_match *match,
 	}
 	if (rc != 0)
 		assignment_free(out);
+	else
+		coverage_fill(out, g, match);
 	return rc;
 }

@@ -5,6 +5,7 @@
 #include "autoconf.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,6 +99,25 @@ assign_ctx_vetoed(struct assign_ctx *c, uint32_t a, uint32_t b, int *veto,
 	return 0;
 }
 
+void
+assign_ctx_veto_reason(const struct assign_ctx *c, uint32_t a, uint32_t b,
+    char *buf, size_t len)
+{
+	buf[0] = '\0';
+	if (c->oracle != NULL && c->oracle->veto_reason != NULL)
+		c->oracle->veto_reason(c->oracle->ctx, a, b, buf, len);
+}
+
+const char *
+assign_ctx_label(const struct assign_ctx *c, uint32_t a, char *buf,
+    size_t len)
+{
+	if (c->oracle != NULL && c->oracle->label != NULL)
+		return c->oracle->label(c->oracle->ctx, a);
+	snprintf(buf, len, "attendee %u", a);
+	return buf;
+}
+
 int
 assign_ctx_score(struct assign_ctx *c, uint32_t a, uint32_t b,
     double *score, char **cause)
@@ -124,7 +144,7 @@ assign_ctx_introduce_seated(struct assign_ctx *c, struct assignment *out,
 {
 	const struct graph *g = c->g;
 	struct seat *s;
-	size_t i, j, k, end, cap = 0, ncap = 0;
+	size_t i, j, k, end, cap = 0;
 	double score;
 
 	assignment_sort(out, g);
@@ -134,14 +154,8 @@ assign_ctx_introduce_seated(struct assign_ctx *c, struct assignment *out,
 		    out->seats[end].round == s->round &&
 		    out->seats[end].table == s->table; end++)
 			;
-		if (s->table == 0) {
-			/* Left out this round. */
-			for (j = i; j < end; j++)
-				assignment_add_short(out, &ncap,
-				    out->seats[j].attendee, 0, 1,
-				    SHORTFALL_LEFT_OUT);
-			continue;
-		}
+		if (s->table == 0)
+			continue;	/* left out this round */
 		for (j = i; j < end; j++) {
 			for (k = j + 1; k < end; k++) {
 				if (assign_ctx_score(c, out->seats[j].attendee,

@@ -43,6 +43,16 @@ double assign_ctx_weight(const struct assign_ctx *c, uint32_t a, uint32_t b);
 int assign_ctx_vetoed(struct assign_ctx *c, uint32_t a, uint32_t b,
     int *veto, char **cause);
 
+/* For messages: why A and B are vetoed ("strategy colleagues: same
+ * domain x.de"), or "" where the oracle cannot say, into BUF. */
+void assign_ctx_veto_reason(const struct assign_ctx *c, uint32_t a,
+    uint32_t b, char *buf, size_t len);
+
+/* For messages: what to call A, the oracle's label (its id), else
+ * "attendee N" written into BUF. */
+const char *assign_ctx_label(const struct assign_ctx *c, uint32_t a,
+    char *buf, size_t len);
+
 /* The score to write out for A and B seated together: the edge weight,
  * else the oracle's score (asked once), else 0.  Returns 0, or nonzero
  * with *cause set. */
@@ -52,9 +62,9 @@ int assign_ctx_score(struct assign_ctx *c, uint32_t a, uint32_t b,
 /*
  * For modes with tables, once OUT->seats is filled: one intro for every
  * pair seated at the same table in the same round (round 0 unless
- * out->has_rounds), scored with assign_ctx_score(), and a coverage entry
- * (SHORTFALL_LEFT_OUT, wanted 1) for every seat with table 0.  Sorts
- * seats, intros and coverage.  Returns 0, or nonzero with *cause set.
+ * out->has_rounds), scored with assign_ctx_score(); a seat with table 0
+ * introduces nobody (coverage.c reports it).  Sorts seats and intros.
+ * Returns 0, or nonzero with *cause set.
  */
 int assign_ctx_introduce_seated(struct assign_ctx *c, struct assignment *out,
     char **cause);

@@ -7,7 +7,7 @@
  * with `tables = T` a slot holds at most T meetings: a proper edge
  * colouring with the slots as colours (edge_colour.c), best meetings
  * first.  A meeting that finds no slot is kept in out->unplaced with the
- * reason, and both its people are listed in the coverage report.  The
+ * reason, for coverage.c to list both its people in the report.  The
  * meetings of a slot get tables 1, 2, ... in output order.
  */
 #include "autoconf.h"
@@ -27,7 +27,6 @@ static const enum shortfall meetings_why[] = {
 };
 
 static int	meetings_order_cmp(const void *, const void *, void *);
-static void	meetings_coverage(const struct graph *, struct assignment *);
 static void	meetings_tables(struct assignment *);
 
 /* Intros by score (best first), then a's and b's rank (CTX: the graph). */
@@ -42,65 +41,6 @@ meetings_order_cmp(const void *x, const void *y, void *ctx)
 	if (rank[p->a] != rank[q->a])
 		return rank[p->a] < rank[q->a] ? -1 : 1;
 	return (rank[p->b] > rank[q->b]) - (rank[p->b] < rank[q->b]);
-}
-
-/*
- * The coverage report once meetings are placed: everyone with an unplaced meeting or short in suggestions,
- * got = meetings placed, wanted = the more of suggestions' wanted and the
- * introductions chosen, why = the reason of the best unplaced meeting,
- * else suggestions' reason.
- */
-static void
-meetings_coverage(const struct graph *g, struct assignment *out)
-{
-	struct coverage *old = out->short_of;
-	uint32_t *placed, *chosen, k;
-	enum shortfall *why;
-	size_t i, nold = out->nshort, cap = 0;
-	long *at;
-
-	placed = xcalloc(g->n + 1, sizeof *placed);
-	chosen = xcalloc(g->n + 1, sizeof *chosen);
-	why = xcalloc(g->n + 1, sizeof *why);
-	at = xcalloc(g->n + 1, sizeof *at);
-	for (i = 0; i < out->nintros; i++) {
-		placed[out->intros[i].a]++;
-		placed[out->intros[i].b]++;
-	}
-	for (i = 0; i < out->nunplaced; i++) {
-		const struct unplaced *u = &out->unplaced[i];
-
-		if (why[u->a] == SHORTFALL_NONE)
-			why[u->a] = u->why;
-		if (why[u->b] == SHORTFALL_NONE)
-			why[u->b] = u->why;
-	}
-	for (i = 0; i < g->n; i++)
-		chosen[i] = placed[i];
-	for (i = 0; i < out->nunplaced; i++) {
-		chosen[out->unplaced[i].a]++;
-		chosen[out->unplaced[i].b]++;
-	}
-	for (i = 0; i < nold; i++)
-		at[old[i].attendee] = (long)i + 1;
-	out->short_of = NULL;
-	out->nshort = 0;
-	for (k = 0; k < g->n; k++) {
-		const struct coverage *o = at[k] ? &old[at[k] - 1] : NULL;
-		uint32_t wanted = chosen[k];
-
-		if (why[k] == SHORTFALL_NONE && o == NULL)
-			continue;
-		if (o != NULL && o->wanted > wanted)
-			wanted = o->wanted;
-		assignment_add_short(out, &cap, k, placed[k], wanted,
-		    why[k] != SHORTFALL_NONE ? why[k] : o->why);
-	}
-	free(old);
-	free(placed);
-	free(chosen);
-	free(why);
-	free(at);
 }
 
 /* Tables 1, 2, ... within each slot, in the intros' order (sorted). */
@@ -161,7 +101,6 @@ assign_meetings(const struct graph *g, const struct config_match *m,
 	out->nintros = nplaced;
 	out->nunplaced = nun;
 	out->has_slots = out->has_tables = 1;
-	meetings_coverage(g, out);
 	assignment_sort(out, g);
 	meetings_tables(out);
 	free(end);

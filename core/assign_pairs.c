@@ -231,6 +231,10 @@ assign_pairs(const struct graph *g, const struct config_match *m,
 	}
 
 	out->has_tables = 1;
+	out->thirds = xcalloc(p.ntables + 1, sizeof *out->thirds);
+	for (u = 0; u < p.ntables; u++)
+		if (p.member[3 * u + 2] != UINT32_MAX)
+			out->thirds[out->nthirds++] = p.member[3 * u + 2];
 	out->seats = xcalloc(nact ? nact : 1, sizeof *out->seats);
 	for (i = 0; i < nact; i++) {
 		u = act[i];

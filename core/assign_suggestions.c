@@ -48,7 +48,6 @@ static int	suggest_edge_cmp(const void *, const void *, void *);
 static void	suggest_greedy(struct suggest *);
 static int	suggest_one_swap(struct suggest *, uint32_t);
 static int	suggest_path(struct suggest *, uint32_t);
-static void	suggest_coverage(struct suggest *, struct assignment *);
 
 /* Edge indices, best first (CTX: the graph). */
 static int
@@ -221,34 +220,6 @@ suggest_path(struct suggest *s, uint32_t v)
 	return 1;
 }
 
-/* Everyone below the floor, and why. */
-static void
-suggest_coverage(struct suggest *s, struct assignment *out)
-{
-	const struct graph *g = s->g;
-	const struct node_stats *st;
-	uint32_t v, i, unused;
-	size_t cap = 0;
-	enum shortfall why;
-
-	for (v = 0; v < g->n; v++) {
-		if (!g->active[v] || s->deg[v] >= s->floor)
-			continue;
-		st = &g->stats[v];
-		unused = 0;
-		for (i = g->adj_off[v]; i < g->adj_off[v + 1]; i++)
-			if (!s->sel[g->adj[i]])
-				unused++;
-		if (unused > 0)
-			why = SHORTFALL_CAPACITY;
-		else if (st->positive == 0 && st->vetoed > 0)
-			why = SHORTFALL_ALL_VETOED;
-		else
-			why = SHORTFALL_NO_PARTNER;
-		assignment_add_short(out, &cap, v, s->deg[v], s->floor, why);
-	}
-}
-
 int
 assign_suggestions(const struct graph *g, const struct config_match *m,
     struct assignment *out, char **cause)
@@ -298,7 +269,6 @@ assign_suggestions(const struct graph *g, const struct config_match *m,
 		e = &g->edges[i];
 		assignment_add_intro(out, &cap, g, e->a, e->b, e->w, 0, 0);
 	}
-	suggest_coverage(&s, out);
 	assignment_sort(out, g);
 
 	free(s.sel);

@@ -31,9 +31,35 @@
 #include "seating.h"
 #include "util.h"
 
+static int	assign_tables_vetoed(struct assign_ctx *,
+		    struct assignment *, int64_t, char **);
 static int	assign_tables_seat(const struct graph *,
 		    const struct config_match *, const struct pair_oracle *,
 		    uint32_t, uint32_t, struct assignment *, char **);
+
+/*
+ * best_effort: the seated pairs a veto forbids, into OUT->vetoed; they are
+ * proven the fewest when there are LEAST of them.  Returns 0, or nonzero
+ * with *cause set (the oracle failed).
+ */
+static int
+assign_tables_vetoed(struct assign_ctx *c, struct assignment *out,
+    int64_t least, char **cause)
+{
+	size_t i;
+	int veto;
+
+	out->vetoed = xcalloc(out->nintros + 1, sizeof *out->vetoed);
+	for (i = 0; i < out->nintros; i++) {
+		if (assign_ctx_vetoed(c, out->intros[i].a, out->intros[i].b,
+		    &veto, cause) != 0)
+			return -1;
+		if (veto)
+			out->vetoed[out->nvetoed++] = out->intros[i];
+	}
+	out->vetoed_fewest = (int64_t)out->nvetoed == least;
+	return 0;
+}
 
 /*
  * Seat the active attendees in ROUNDS rounds of tables of GS and introduce
@@ -75,6 +101,8 @@ assign_tables_seat(const struct graph *g, const struct config_match *m,
 			}
 		}
 		rc = assign_ctx_introduce_seated(&c, out, cause);
+		if (rc == 0 && m->best_effort)
+			rc = assign_tables_vetoed(&c, out, s.least, cause);
 	}
 	seating_free(&s);
 	free(act);

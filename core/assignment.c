@@ -30,6 +30,7 @@ static const char *const shortfall_names[] = {
 	[SHORTFALL_NO_COMMON_SLOT] = "no-common-slot",
 	[SHORTFALL_SLOTS_FULL] = "slots-full",
 	[SHORTFALL_TABLES_FULL] = "tables-full",
+	[SHORTFALL_VETOED_PAIR] = "vetoed-pair",
 };
 
 static int	assignment_key_cmp(const void *, const void *);
@@ -42,6 +43,8 @@ assignment_free(struct assignment *a)
 	free(a->seats);
 	free(a->short_of);
 	free(a->unplaced);
+	free(a->vetoed);
+	free(a->thirds);
 	memset(a, 0, sizeof *a);
 }
 

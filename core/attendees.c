@@ -11,6 +11,7 @@
 #include "mingle/plugin.h"
 #include "normalize.h"
 #include "person.h"
+#include "person_index.h"
 #include "util.h"
 
 int
@@ -453,6 +454,7 @@ attendees_free(struct attendee_table *t)
 	free(t->row);
 	free(t->consent);
 	roster_free(&t->roster);
+	person_index_free(t->people);
 	memset(t, 0, sizeof *t);
 }
 

@@ -67,6 +67,9 @@ struct attendee_table {
 	const struct csv_table *csv;	/* borrowed: raw columns */
 	const char *source;	/* input file name, for messages */
 	struct roster roster;	/* which rows are attendees (roster.h) */
+	/* Ids, e-mails and names for plugins' lookup: built on first use
+	 * (plugin_host.c), the one member written after the build. */
+	struct person_index *people;
 };
 
 /*

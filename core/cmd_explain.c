@@ -161,7 +161,8 @@ static int
 print_chosen(struct session *s, uint32_t a, uint32_t b, char **cause)
 {
 	const char *mode = config_mode_name(s->config->match.mode);
-	struct pair_oracle oracle = { engine_pair_oracle, &s->engine };
+	struct pair_oracle oracle = { engine_pair_oracle, &s->engine,
+	    engine_veto_reason, engine_label };
 	const struct intro *in = NULL;
 	struct assignment as;
 	struct graph g;

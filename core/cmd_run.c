@@ -14,15 +14,21 @@
 #include "outfile.h"
 #include "output.h"
 #include "output_meetings.h"
+#include "output_set.h"
 #include "session.h"
 #include "util.h"
 
-enum { OPT_REPORT = 256, OPT_SCHEDULE, OPT_PROGRESS };
+enum {
+	OPT_REPORT = 256, OPT_SCHEDULE, OPT_PROGRESS, OPT_PER_PERSON,
+	OPT_TABLES
+};
 
 struct run_opts {
 	const char *output;
 	const char *report;
 	const char *schedule;
+	const char *per_person;
+	const char *tables;
 	int quiet;
 	int progress;
 };
@@ -48,25 +54,25 @@ on_opt(void *ctx, int opt, const char *arg)
 	case OPT_PROGRESS:
 		o->progress = 1;
 		break;
+	case OPT_PER_PERSON:
+		o->per_person = arg;
+		break;
+	case OPT_TABLES:
+		o->tables = arg;
+		break;
 	}
 	return -1;
 }
 
-/* The files to write, all or none. */
-struct outputs {
-	struct outfile intros, report, schedule;
-	const char *intros_path, *report_path, *schedule_path;
-};
-
 static int
-check_targets(const struct session *s, const struct outputs *o,
+check_targets(const struct session *s, const struct output_paths *o,
     char **cause)
 {
-	const char *paths[3] = { o->intros_path, o->report_path,
-	    o->schedule_path };
+	const char *paths[5] = { o->intros, o->report, o->schedule,
+	    o->per_person, o->tables };
 	size_t i;
 
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 5; i++) {
 		if (paths[i] == NULL || strcmp(paths[i], "-") == 0)
 			continue;
 		if (outfile_same_file(paths[i], s->config->input_file) ||
@@ -80,42 +86,80 @@ check_targets(const struct session *s, const struct outputs *o,
 	return 0;
 }
 
+/* --schedule and --tables seat people: suggestions seat nobody, and
+ * meetings have their tables in the schedule. */
+static int
+check_mode(const struct session *s, const struct run_opts *ro, char **cause)
+{
+	const char *opt = ro->schedule ? "--schedule" : "--tables";
+	enum match_mode mode = s->config->match.mode;
+
+	if (mode == MATCH_MEETINGS && ro->tables != NULL) {
+		*cause = xasprintf("--tables: mode = meetings seats nobody at "
+		    "shared tables, so there is no table roster to write; "
+		    "--schedule gives each meeting's slot and table, or drop "
+		    "--tables");
+		return -1;
+	}
+	if (mode != MATCH_SUGGESTIONS ||
+	    (ro->schedule == NULL && ro->tables == NULL))
+		return 0;
+	*cause = xasprintf("%s: mode = suggestions seats nobody, so there "
+	    "is no %s to write; set mode = pairs, groups or rounds%s in %s, "
+	    "or drop %s", opt, ro->schedule ? "schedule" : "table",
+	    ro->schedule ? " (or meetings)" : "", s->config->path, opt);
+	return -1;
+}
+
 /* Write every file, then put them all in place together (see outfile.h):
  * a failure leaves every old file as it was. */
 static int
 write_all(struct session *s, const struct assignment *as,
-    struct outputs *o, char **cause)
+    const struct output_paths *o, char **cause)
 {
-	struct outfile *const set[] = { &o->intros, &o->report,
-	    &o->schedule };
+	struct output_columns oc;
+	struct output_source src;
+	int rc;
 
-	if (outfile_open(&o->intros, o->intros_path, cause) != 0)
+	if (output_columns_resolve(&oc, &s->t, s->config, cause) != 0)
 		return -1;
-	output_intros(o->intros.f, &s->engine, as);
-	if (o->report_path != NULL) {
-		if (outfile_open(&o->report, o->report_path, cause) != 0)
-			goto fail;
-		output_coverage(o->report.f, &s->t, as);
+	output_source_init(&src, &s->engine, &s->t, as, &oc);
+	rc = output_set_write(&src, o, s->config->output_dialect, cause);
+	output_source_free(&src);
+	output_columns_free(&oc);
+	return rc;
+}
+
+/* best_effort: each vetoed pair seated together, and why it is vetoed,
+ * on stderr even with -q. */
+static void
+report_vetoed(struct session *s, const struct assignment *as)
+{
+	const struct intro *in;
+	char why[512];
+	size_t i;
+
+	if (as->nvetoed == 0)
+		return;
+	fprintf(stderr, "mingle: best effort: %zu vetoed pair%s seated "
+	    "together (the fewest %s):\n", as->nvetoed,
+	    as->nvetoed == 1 ? "" : "s",
+	    as->vetoed_fewest ? "possible" : "found");
+	for (i = 0; i < as->nvetoed; i++) {
+		in = &as->vetoed[i];
+		engine_veto_reason(&s->engine, in->a, in->b, why, sizeof why);
+		fprintf(stderr, "mingle:   ");
+		if (as->has_rounds)
+			fprintf(stderr, "round %d, ", (int)in->round);
+		fprintf(stderr, "table %d: %s (%s) and %s (%s)%s%s\n",
+		    (int)in->table, s->t.id[in->a], s->t.name[in->a],
+		    s->t.id[in->b], s->t.name[in->b], why[0] ? ": " : "", why);
 	}
-	if (o->schedule_path != NULL) {
-		if (outfile_open(&o->schedule, o->schedule_path, cause) != 0)
-			goto fail;
-		if (as->has_slots)
-			output_meetings_schedule(o->schedule.f, &s->t, as);
-		else
-			output_schedule(o->schedule.f, &s->t, as);
-	}
-	return outfile_commit_set(set, 3, cause);
-fail:
-	outfile_abort(&o->intros);
-	outfile_abort(&o->report);
-	outfile_abort(&o->schedule);
-	return -1;
 }
 
 static void
 summary(const struct session *s, const struct graph *g,
-    const struct assignment *as, const struct outputs *o)
+    const struct assignment *as, const struct output_paths *o)
 {
 	const struct config_match *m = &s->config->match;
 
@@ -125,8 +169,8 @@ summary(const struct session *s, const struct graph *g,
 	    "ies", g->nedges);
 	fprintf(stderr, "mingle: %s: %zu introductions written to %s\n",
 	    config_mode_name(m->mode), as->nintros,
-	    o->intros_path && strcmp(o->intros_path, "-") ?
-	    o->intros_path : "standard output");
+	    o->intros && strcmp(o->intros, "-") ?
+	    o->intros : "standard output");
 	if (as->rounds_bound > 0)
 		fprintf(stderr, "mingle: rounds = max: %d round%s found; "
 		    "counting allows at most %u\n", as->nseats > 0 ?
@@ -139,14 +183,19 @@ summary(const struct session *s, const struct graph *g,
 	if (as->nshort > 0)
 		fprintf(stderr, "mingle: %zu attendees got fewer "
 		    "introductions than wanted%s\n", as->nshort,
-		    o->report_path ? "; see the report" :
+		    o->report ? "; see the report" :
 		    " (--report FILE says who and why)");
-	if (o->report_path != NULL)
+	if (o->report != NULL)
 		fprintf(stderr, "mingle: coverage report written to %s\n",
-		    o->report_path);
-	if (o->schedule_path != NULL)
+		    o->report);
+	if (o->schedule != NULL)
 		fprintf(stderr, "mingle: schedule written to %s\n",
-		    o->schedule_path);
+		    o->schedule);
+	if (o->per_person != NULL)
+		fprintf(stderr, "mingle: per-person file written to %s\n",
+		    o->per_person);
+	if (o->tables != NULL)
+		fprintf(stderr, "mingle: tables written to %s\n", o->tables);
 }
 
 static int
@@ -156,7 +205,7 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 	struct session s;
 	struct graph g;
 	struct assignment as;
-	struct outputs o;
+	struct output_paths o;
 	struct pair_oracle oracle;
 	const char *config = NULL;
 	char *cause = NULL;
@@ -169,10 +218,14 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 		goto fail;
 
 	memset(&o, 0, sizeof o);
-	o.intros_path = ro.output ? ro.output : s.config->output_file;
-	o.report_path = ro.report ? ro.report : s.config->report_file;
-	o.schedule_path = ro.schedule ? ro.schedule : s.config->schedule_file;
-	if (check_targets(&s, &o, &cause) != 0)
+	o.intros = ro.output ? ro.output : s.config->output_file;
+	o.report = ro.report ? ro.report : s.config->report_file;
+	o.schedule = ro.schedule ? ro.schedule : s.config->schedule_file;
+	o.per_person = ro.per_person ? ro.per_person :
+	    s.config->per_person_file;
+	o.tables = ro.tables ? ro.tables : s.config->tables_file;
+	if (check_mode(&s, &ro, &cause) != 0 ||
+	    check_targets(&s, &o, &cause) != 0)
 		goto fail_session;
 
 	s.engine.progress = !ro.quiet && (ro.progress || isatty(2));
@@ -183,6 +236,8 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 		goto fail_graph;
 	oracle.pair = engine_pair_oracle;
 	oracle.ctx = &s.engine;
+	oracle.veto_reason = engine_veto_reason;
+	oracle.label = engine_label;
 	memset(&as, 0, sizeof as);
 	if (s.engine.progress)
 		fprintf(stderr, "mingle: choosing introductions (%s, %zu "
@@ -192,6 +247,7 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 		goto fail_graph;
 	if (write_all(&s, &as, &o, &cause) != 0)
 		goto fail_assign;
+	report_vetoed(&s, &as);
 	if (!ro.quiet)
 		summary(&s, &g, &as, &o);
 	assignment_free(&as);
@@ -215,13 +271,15 @@ static const struct cli_option cmd_run_options[] = {
 	{ "report", 1, OPT_REPORT },
 	{ "schedule", 1, OPT_SCHEDULE },
 	{ "progress", 0, OPT_PROGRESS },
+	{ "per-person", 1, OPT_PER_PERSON },
+	{ "tables", 1, OPT_TABLES },
 	{ NULL, 0, 0 }
 };
 
 const struct cmd_entry cmd_run_entry = {
 	.name = "run",
 	.usage = "-c CONFIG [-o FILE|-] [--report FILE] [--schedule FILE] "
-	    "[-q] [--progress]",
+	    "[--per-person FILE] [--tables FILE] [-q] [--progress]",
 	.summary = "score all pairs and write the suggested introductions",
 	.help =
 	    "Reads the export named in the config's [input], scores every pair "
@@ -232,6 +290,9 @@ const struct cmd_entry cmd_run_entry = {
 	    "they apply;\n"
 	    "                                          slot,table for "
 	    "meetings)\n"
+	    "A file named *.xlsx is a workbook instead (the introductions' "
+	    "holds every\nsheet); [output] dialect = excel writes CSV for "
+	    "spreadsheets.\n"
 	    "Files are written whole or not at all; on any error nothing is "
 	    "written.\n\n"
 	    "Options:\n"
@@ -247,6 +308,11 @@ const struct cmd_entry cmd_run_entry = {
 	    "                      (meetings: one per attendee and meeting, "
 	    "slot,table,\n"
 	    "                      id,name,with_id,with_name)\n"
+	    "      --per-person FILE  one row per attendee with all their "
+	    "partners\n"
+	    "                      (id,name,introductions,partner_1_id,...)\n"
+	    "      --tables FILE   one row per table and round: who sits "
+	    "there\n"
 	    "  -q, --quiet         no summary on standard error\n"
 	    "      --progress      progress on standard error even when it is "
 	    "not a terminal\n"

@@ -66,10 +66,11 @@ static const char *const field_keys[] = {
 static const char *const match_keys[] = {
 	"mode", "per_attendee", "min_per_attendee", "max_per_attendee",
 	"candidates", "min_score", "seed", "odd", "group_size", "rounds",
-	"slots", "tables", NULL
+	"best_effort", "slots", "tables", NULL
 };
 static const char *const output_keys[] = {
-	"file", "report", "schedule", NULL
+	"file", "report", "schedule", "per_person", "tables", "dialect",
+	"columns", NULL
 };
 static const char *const plugins_keys[] = { "path", NULL };
 /* Keys of a strategy section the host reads itself. */
@@ -670,6 +671,8 @@ match_key(struct loader *l, const char *key, const char *value)
 		return set_long(l, &m->slots, key, value, 1, 1000);
 	if (strcmp(key, "tables") == 0)
 		return set_long(l, &m->tables, key, value, 1, 1000000);
+	if (strcmp(key, "best_effort") == 0)
+		return set_choice(l, &m->best_effort, key, value, no_yes);
 	if (strcmp(key, "seed") == 0) {
 		if (!set_long(l, &seed, key, value, 0, 2147483647L))
 			return 0;
@@ -677,6 +680,35 @@ match_key(struct loader *l, const char *key, const char *value)
 		return 1;
 	}
 	return 0;
+}
+
+/* dialect and columns: how the outputs look; 0 if KEY is neither. */
+static int
+output_format_key(struct loader *l, const char *key, const char *value)
+{
+	static const char *const dialects[] = { "standard", "excel", NULL };
+	struct mingle_config *c = l->c;
+	const char *p = value;
+
+	if (strcmp(key, "dialect") == 0)
+		return set_choice(l, &c->output_dialect, key, value, dialects);
+	if (strcmp(key, "columns") != 0)
+		return 0;
+	c->output_columns_line = l->line;
+	while (*p != '\0') {
+		size_t len = strcspn(p, ",");
+		char *col = normalize_trim_space(xstrndup(p, len));
+
+		if (*col != '\0') {
+			c->output_columns = xreallocarray(c->output_columns,
+			    c->noutput_columns + 1,
+			    sizeof *c->output_columns);
+			c->output_columns[c->noutput_columns++] = col;
+		} else
+			free(col);
+		p += len + (p[len] == ',');
+	}
+	return 1;
 }
 
 static int
@@ -691,8 +723,12 @@ output_key(struct loader *l, const char *key, const char *value)
 		dst = &c->report_file;
 	else if (strcmp(key, "schedule") == 0)
 		dst = &c->schedule_file;
+	else if (strcmp(key, "per_person") == 0)
+		dst = &c->per_person_file;
+	else if (strcmp(key, "tables") == 0)
+		dst = &c->tables_file;
 	else
-		return 0;
+		return output_format_key(l, key, value);
 	free(*dst);
 	*dst = strcmp(value, "-") == 0 ? NULL : path_join(c->dir, value);
 	return 1;
@@ -861,6 +897,91 @@ split_name(struct loader *l)
 	}
 }
 
+/* The line of KEY in the section of KIND (one of its kind), or 0. */
+static int
+key_line(struct loader *l, enum section_kind kind, const char *key)
+{
+	size_t i;
+	char *k;
+	long id;
+
+	for (i = 0; i < l->nsections; i++) {
+		if (l->sections[i].def->kind != kind)
+			continue;
+		k = xasprintf("%zu %s", i, key);
+		id = intern_find(&l->keys, k);
+		free(k);
+		if (id >= 0)
+			return l->key_line[id];
+	}
+	return 0;
+}
+
+#define MODE(m)		(1U << (m))
+#define MODES_SEATED	(MODE(MATCH_PAIRS) | MODE(MATCH_GROUPS) | \
+			    MODE(MATCH_ROUNDS))
+/* Modes that choose introductions as suggestions does. */
+#define MODES_SUGGESTED	(MODE(MATCH_SUGGESTIONS) | MODE(MATCH_MEETINGS))
+
+/* Keys that mean something in some modes only: anywhere else each is an
+ * error, never silently ignored (docs/config.md lists them). */
+static const struct mode_key {
+	enum section_kind section;
+	const char *key;
+	unsigned modes;		/* MODE() of each mode it applies to */
+	const char *hint;
+} mode_keys[] = {
+	{ SECTION_MATCH, "per_attendee", MODES_SUGGESTED,
+	  "the tables decide whom each person meets" },
+	{ SECTION_MATCH, "min_per_attendee", MODES_SUGGESTED,
+	  "the tables decide whom each person meets" },
+	{ SECTION_MATCH, "max_per_attendee", MODES_SUGGESTED,
+	  "the tables decide whom each person meets" },
+	{ SECTION_MATCH, "group_size", MODE(MATCH_GROUPS) |
+	  MODE(MATCH_ROUNDS), "for tables of more than two, use mode = "
+	  "groups or rounds" },
+	{ SECTION_MATCH, "rounds", MODE(MATCH_ROUNDS),
+	  "for more than one round of tables, use mode = rounds" },
+	{ SECTION_MATCH, "odd", MODE(MATCH_PAIRS),
+	  "only pairs has an odd one out" },
+	{ SECTION_MATCH, "slots", MODE(MATCH_MEETINGS),
+	  "time slots are for 1:1 meetings: use mode = meetings" },
+	{ SECTION_MATCH, "tables", MODE(MATCH_MEETINGS),
+	  "it caps the meetings a slot holds in mode = meetings; "
+	  "group_size sets the tables of groups and rounds" },
+	{ SECTION_OUTPUT, "schedule", MODES_SEATED | MODE(MATCH_MEETINGS),
+	  "suggestions seat nobody; use mode = pairs, groups, rounds or "
+	  "meetings" },
+	{ SECTION_OUTPUT, "tables", MODES_SEATED,
+	  "only pairs, groups and rounds seat people at tables (meetings: "
+	  "the schedule has each meeting's table)" },
+};
+
+static int
+check_mode_keys(struct loader *l)
+{
+	enum match_mode mode = l->c->match.mode;
+	const struct mode_key *k;
+	size_t i;
+	int line;
+
+	for (i = 0; i < sizeof mode_keys / sizeof mode_keys[0]; i++) {
+		k = &mode_keys[i];
+		if (k->modes & MODE(mode))
+			continue;
+		if ((line = key_line(l, k->section, k->key)) == 0)
+			continue;
+		if (l->line_mode > 0)
+			return fail(l, line, "%s does nothing in mode = %s "
+			    "(line %d): remove it; %s", k->key,
+			    config_mode_name(mode), l->line_mode, k->hint), -1;
+		return fail(l, line, "%s does nothing in mode = %s (the "
+		    "default): remove it; %s", k->key, config_mode_name(mode),
+		    k->hint), -1;
+	}
+	return 0;
+}
+
 static int
 check_config(struct loader *l)
 {
@@ -924,6 +1045,13 @@ check_config(struct loader *l)
 		return fail(l, l->line_min, "min_per_attendee (%ld) is more "
 		    "than max_per_attendee (%ld)", m->min_per_attendee,
 		    m->max_per_attendee);
+	/* Before the keys that do not fit the mode: [input] comes first. */
+	if (c->availability_column != NULL && m->mode != MATCH_MEETINGS)
+		return fail(l, l->line_avail, "availability names the slots "
+		    "each person can meet in: it needs mode = meetings and "
+		    "slots in [match]");
+	if (check_mode_keys(l) != 0)
+		return 0;
 	if (m->mode == MATCH_GROUPS && m->group_size == 0)
 		m->group_size = 4;
 	if (m->mode == MATCH_ROUNDS && m->group_size == 0)
@@ -932,10 +1060,6 @@ check_config(struct loader *l)
 		return fail(l, l->line_mode, "mode = meetings needs 'slots', "
 		    "how many time slots there are for meetings (e.g. slots "
 		    "= 8)");
-	if (c->availability_column != NULL && m->mode != MATCH_MEETINGS)
-		return fail(l, l->line_avail, "availability names the slots "
-		    "each person can meet in: it needs mode = meetings and "
-		    "slots in [match]");
 	return 1;
 }
 
@@ -1122,6 +1246,11 @@ config_free(struct mingle_config *c)
 	free(c->output_file);
 	free(c->report_file);
 	free(c->schedule_file);
+	free(c->per_person_file);
+	free(c->tables_file);
+	for (i = 0; i < c->noutput_columns; i++)
+		free(c->output_columns[i]);
+	free(c->output_columns);
 	for (i = 0; i < c->nplugin_path; i++)
 		free(c->plugin_path[i]);
 	free(c->plugin_path);

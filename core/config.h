@@ -82,6 +82,8 @@ struct config_match {
 	int rounds_max;		/* rounds = max: as many as the search finds */
 	long slots;		/* meetings: time slots (required) */
 	long tables;		/* meetings: meetings a slot at most, 0 = any */
+	int best_effort;	/* groups, rounds: vetoed pairs may sit
+				 * together, as few as found */
 };
 
 struct mingle_config {
@@ -118,6 +120,12 @@ struct mingle_config {
 	char *output_file;	/* resolved, or NULL for stdout */
 	char *report_file;	/* coverage report, or NULL */
 	char *schedule_file;	/* per-attendee schedule, or NULL */
+	char *per_person_file;	/* a row per attendee, or NULL */
+	char *tables_file;	/* a row per table and round, or NULL */
+	int output_dialect;	/* enum out_csv_dialect: 0 standard, 1 excel */
+	char **output_columns;	/* export columns carried into outputs */
+	size_t noutput_columns;
+	int output_columns_line;	/* of the columns key */
 
 	/* [plugins] */
 	char **plugin_path;	/* resolved folders, searched first */

@@ -20,6 +20,9 @@
 
 #define BATCH 512
 
+/* Vetoed pairs kept for the modes' messages (graph.h), at most. */
+#define VETOES_MAX (1u << 20)
+
 struct cand {
 	double w;
 	uint32_t other;
@@ -222,6 +225,22 @@ collect_edges(struct heap *heaps, size_t n, size_t *nedges)
 	return edges;
 }
 
+/* Keep the vetoed pair A, B in G, up to VETOES_MAX (CAP: its room). */
+static void
+keep_veto(struct graph *g, size_t *cap, uint32_t a, uint32_t b)
+{
+	if (g->nvetoes == VETOES_MAX) {
+		g->vetoes_partial = 1;
+		return;
+	}
+	if (g->nvetoes == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		g->vetoes = xreallocarray(g->vetoes, *cap, sizeof *g->vetoes);
+	}
+	g->vetoes[g->nvetoes++] = (struct edge){ a < b ? a : b,
+	    a < b ? b : a, 0 };
+}
+
 static void
 progress(struct engine *e, size_t done, size_t total, int *last)
 {
@@ -245,6 +264,7 @@ engine_build_graph(struct engine *e, struct graph *g, char **cause)
 	struct scratch *sc;
 	struct edge *edges;
 	size_t nact = 0, i, j, k, nedges, pairs_total, pairs_done = 0;
+	size_t vcap = 0;
 	int rc = -1, last = -1;
 
 	memset(g, 0, sizeof *g);
@@ -281,6 +301,7 @@ engine_build_graph(struct engine *e, struct graph *g, char **cause)
 				if (sc->veto[k]) {
 					g->stats[a].vetoed++;
 					g->stats[b].vetoed++;
+					keep_veto(g, &vcap, a, b);
 				} else if (!(sc->total[k] > e->match->min_score)) {
 					g->stats[a].low++;
 					g->stats[b].low++;
@@ -378,4 +399,41 @@ engine_pair_oracle(void *ctx, uint32_t a, uint32_t b, double *score,
     int *veto, char **cause)
 {
 	return engine_score_pair(ctx, a, b, score, veto, NULL, cause);
+}
+
+void
+engine_veto_reason(void *ctx, uint32_t a, uint32_t b, char *buf, size_t len)
+{
+	struct engine *e = ctx;
+	struct pair_part *parts;
+	struct strbuf sb = { 0 };
+	char *cause = NULL, *text;
+	double total;
+	size_t k;
+	int veto;
+
+	parts = xcalloc(e->nstrategies + 1, sizeof *parts);
+	if (engine_score_pair(e, a, b, &total, &veto, parts, &cause) != 0)
+		veto = 0;	/* a strategy failed: no reason to give */
+	for (k = 0; veto && k < e->nstrategies; k++) {
+		if (!parts[k].veto)
+			continue;
+		if (sb.len > 0)
+			strbuf_puts(&sb, "; ");
+		strbuf_printf(&sb, "strategy %s%s%s", e->strategies[k].name,
+		    parts[k].reason[0] != '\0' ? ": " : "", parts[k].reason);
+	}
+	text = strbuf_detach(&sb);
+	snprintf(buf, len, "%s", text);
+	free(text);
+	free(cause);
+	free(parts);
+}
+
+const char *
+engine_label(void *ctx, uint32_t a)
+{
+	const struct engine *e = ctx;
+
+	return e->t->id[a];
 }

@@ -51,4 +51,12 @@ char *engine_reasons(struct engine *e, uint32_t a, uint32_t b);
 int engine_pair_oracle(void *ctx, uint32_t a, uint32_t b, double *score,
     int *veto, char **cause);
 
+/* For the modes' messages (struct pair_oracle, CTX an engine): why the
+ * strategies veto A and B, "strategy NAME: reason" for each that does,
+ * joined by "; ", into BUF (empty if none does or scoring fails); and
+ * attendee A's id. */
+void engine_veto_reason(void *ctx, uint32_t a, uint32_t b, char *buf,
+    size_t len);
+const char *engine_label(void *ctx, uint32_t a);
+
 #endif

@@ -166,6 +166,7 @@ graph_free(struct graph *g)
 	free(g->stats);
 	free(g->rank);
 	free(g->free_slots);
+	free(g->vetoes);
 	memset(g, 0, sizeof *g);
 }
 

@@ -44,6 +44,12 @@ struct graph {
 	 * Set by the caller (availability.h), freed by graph_free(). */
 	uint64_t *free_slots;
 	size_t slot_words;
+	/* Vetoed pairs (a < b, w = 0), as the engine met them, or NULL:
+	 * all of them unless vetoes_partial (then the first ones only).
+	 * Owned by the graph; graph_finish() leaves them alone. */
+	struct edge *vetoes;
+	size_t nvetoes;
+	int vetoes_partial;
 };
 
 /*

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv_write.h"
 #include "output_meetings.h"
 #include "util.h"
 
@@ -36,14 +35,12 @@ output_meetings_cmp(const void *p, const void *q, void *ctx)
 }
 
 void
-output_meetings_schedule(FILE *f, const struct attendee_table *t,
-    const struct assignment *as)
+output_meetings_schedule_table(struct out_table *tb,
+    const struct output_source *src)
 {
-	static const char *const header[] = {
-		"slot", "table", "id", "name", "with_id", "with_name"
-	};
+	const struct assignment *as = src->as;
+	const struct attendee_table *t = src->t;
 	struct output_meeting *row;
-	char slot[16], table[16];
 	size_t i, n = 2 * as->nintros;
 
 	row = xcalloc(n + 1, sizeof *row);
@@ -56,19 +53,23 @@ output_meetings_schedule(FILE *f, const struct attendee_table *t,
 		    in->round, in->table };
 	}
 	qsort_r(row, n, sizeof *row, output_meetings_cmp, (void *)t);
-	csv_write_row(f, header, 6);
+	out_table_column(tb, "slot", 0);
+	out_table_column(tb, "table", 0);
+	out_table_column(tb, "id", 0);
+	out_table_column(tb, "name", 0);
+	output_columns_header(tb, src->columns, "");
+	out_table_column(tb, "with_id", 0);
+	out_table_column(tb, "with_name", 0);
+	output_columns_header(tb, src->columns, "with_");
 	for (i = 0; i < n; i++) {
-		const char *cells[6];
-
-		snprintf(slot, sizeof slot, "%d", row[i].slot);
-		snprintf(table, sizeof table, "%d", row[i].table);
-		cells[0] = slot;
-		cells[1] = table;
-		cells[2] = t->id[row[i].who];
-		cells[3] = t->name[row[i].who];
-		cells[4] = t->id[row[i].with];
-		cells[5] = t->name[row[i].with];
-		csv_write_row(f, cells, 6);
+		out_table_integer(tb, row[i].slot);
+		out_table_integer(tb, row[i].table);
+		out_table_text(tb, t->id[row[i].who]);
+		out_table_text(tb, t->name[row[i].who]);
+		output_columns_cells(tb, src->columns, t, row[i].who);
+		out_table_text(tb, t->id[row[i].with]);
+		out_table_text(tb, t->name[row[i].with]);
+		output_columns_cells(tb, src->columns, t, row[i].with);
 	}
 	free(row);
 }

@@ -11,7 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv.h"
+#include "person_index.h"
 #include "plugin_host.h"
+#include "roster.h"
 #include "util.h"
 
 static const struct field *
@@ -170,6 +173,82 @@ host_category(mingle_host *h, int field, mingle_attendee a)
 	return f && a < h->t->n ? f->category[a] : 0;
 }
 
+static int
+host_table(mingle_host *h, const char *path, int (*row)(void *,
+    size_t, const char *const *, size_t), void *ctx)
+{
+	struct csv_options opt = { 0 };
+	struct csv_table csv;
+	char *dir, *file, *cause = NULL;
+	size_t r;
+	int rc = 0;
+
+	if (path == NULL || row == NULL) {
+		host_error(h, "table: no file named");
+		return -1;
+	}
+	if (h->config != NULL)
+		opt = h->config->csv;
+	/* Another tool may have written it: detect both, keep the limits. */
+	opt.delimiter = 0;
+	opt.encoding = CSV_ENCODING_AUTO;
+	dir = path_dirname(h->cs != NULL ? h->cs->file : ".");
+	file = path_join(dir, path);
+	free(dir);
+	if (csv_read_file(file, &opt, &csv, &cause) != 0) {
+		free(h->error);
+		h->error = cause;
+		free(file);
+		return -1;
+	}
+	free(file);
+	for (r = 0; r <= csv.nrows && rc == 0; r++)
+		rc = row(ctx, csv.lines[r],
+		    (const char *const *)&csv.cells[r * csv.ncols], csv.ncols);
+	csv_free(&csv);
+	return rc;
+}
+
+/* The index of the attendees, built by the first caller; a race between
+ * threads builds it twice and keeps one. */
+static const struct person_index *
+host_people(mingle_host *h)
+{
+	struct attendee_table *t = (struct attendee_table *)h->t;
+	struct person_index *ix, *none = NULL;
+	const char **email;
+	size_t i;
+
+	ix = __atomic_load_n(&t->people, __ATOMIC_ACQUIRE);
+	if (ix != NULL)
+		return ix;
+	email = xcalloc(t->n + 1, sizeof *email);
+	for (i = 0; i < t->n; i++)
+		email[i] = roster_email(&t->roster, t->csv, t->row[i]);
+	ix = person_index_build(t->id, (const char *const *)t->name, email,
+	    t->n);
+	free(email);
+	if (!__atomic_compare_exchange_n(&t->people, &none, ix, 0,
+	    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+		person_index_free(ix);
+		ix = none;
+	}
+	return ix;
+}
+
+static int
+host_lookup(mingle_host *h, const char *who, mingle_attendee *out)
+{
+	uint32_t p;
+	int rc;
+
+	if (who == NULL || out == NULL)
+		return 0;
+	if ((rc = person_index_find(host_people(h), who, &p)) != 0)
+		*out = p;
+	return rc;
+}
+
 const struct mingle_api plugin_host_api = {
 	.size = sizeof(struct mingle_api),
 	.abi_major = MINGLE_ABI_MAJOR,
@@ -190,4 +269,6 @@ const struct mingle_api plugin_host_api = {
 	.text = host_text,
 	.category = host_category,
 	.tag_label = host_tag_label,
+	.table = host_table,
+	.lookup = host_lookup,
 };

@@ -14,6 +14,7 @@
 struct mingle_host {
 	const struct attendee_table *t;
 	const struct config_strategy *cs;
+	const struct mingle_config *config;	/* for table(); may be NULL */
 	const char *label;	/* "strategy NAME (plugin P)" for messages */
 	char *error;		/* set by api->error during init */
 };

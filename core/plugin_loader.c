@@ -309,6 +309,7 @@ plugin_strategy_open(const struct mingle_config *config,
 		goto fail;
 	ps->host.t = t;
 	ps->host.cs = cs;
+	ps->host.config = config;
 	ps->host.label = ps->label;
 	if (ps->desc.init != NULL &&
 	    ps->desc.init(&plugin_host_api, &ps->host, &ps->state) != 0) {

@@ -28,6 +28,7 @@
 #include "seating.h"
 #include "seating_start.h"
 #include "seating_state.h"
+#include "seating_veto.h"
 #include "util.h"
 
 /* Pairs counted in a dense matrix up to this many people. */
@@ -107,6 +108,8 @@ static void	seat_start(struct seating *);
 static void	seat_rep_init(struct seating *);
 static int	seat_oracle_failed(struct seating *, char **);
 static int	seat_solve(struct seating *, uint32_t, uint64_t, char **);
+static int	seat_hint_size(const struct seating *, uint32_t, uint32_t,
+		    char **);
 static int	seat_prepare(struct seating *, struct assign_ctx *,
 		    const uint32_t *, uint32_t, uint32_t, uint32_t, uint64_t,
 		    char **);
@@ -307,7 +310,7 @@ seat_repair(struct seating *s, uint64_t budget)
 	int evaluated;
 
 	seat_tabu_init(s, &tb);
-	while (s->conflicts > 0 && !s->failed && s->steps < budget) {
+	while (s->conflicts > s->least && !s->failed && s->steps < budget) {
 		it++;
 		evaluated = seat_pick(s, &tb, it, local_best, &best);
 		s->steps++;	/* an iteration costs a step, moves or not */
@@ -333,9 +336,15 @@ seat_repair(struct seating *s, uint64_t budget)
 			stall = 0;
 		}
 	}
+	if (s->c->m->best_effort && s->conflicts > tb.best_conf) {
+		/* Back to the fewest bad relations seen. */
+		memcpy(s->slot, tb.best,
+		    (size_t)s->rounds * s->n * sizeof *s->slot);
+		seating_state_rebuild(s);
+	}
 	free(tb.mark);
 	free(tb.best);
-	return s->conflicts > 0 || s->failed ? -1 : 0;
+	return s->conflicts > s->least || s->failed ? -1 : 0;
 }
 
 /*
@@ -638,6 +647,8 @@ seat_solve(struct seating *s, uint32_t group_size, uint64_t budget,
 		return 0;
 	if (seat_oracle_failed(s, cause) != 0)
 		return -1;
+	if (s->c->m->best_effort && s->conflicts == seating_veto_count(s))
+		return 0;	/* only vetoed pairs left, as few as found */
 	if (s->rounds > 1)
 		*cause = xasprintf("no schedule found: %u people in tables "
 		    "of %u for %u rounds without anyone meeting twice%s "
@@ -652,16 +663,47 @@ seat_solve(struct seating *s, uint32_t group_size, uint64_t budget,
 	return -1;
 }
 
+/* Add to *CAUSE the largest group size below GROUP_SIZE that gives
+ * NEED tables, if there is one.  Returns -1. */
+static int
+seat_hint_size(const struct seating *s, uint32_t group_size, uint32_t need,
+    char **cause)
+{
+	uint32_t g, *size, t;
+	char *more;
+
+	for (g = group_size - 1; need > 0 && g >= 2; g--) {
+		t = seating_tables(s->n, g, &size);
+		free(size);
+		if (t < need)
+			continue;
+		more = xasprintf("%s, or group_size = %u for %u tables",
+		    *cause, g, t);
+		free(*cause);
+		*cause = more;
+		break;
+	}
+	return -1;
+}
+
 /* Everything before the repair: S's people and tables, refused by
- * counting (-1, *cause set) or started (0). */
+ * counting or by the vetoes (-1, *cause set) or started (0). */
 static int
 seat_prepare(struct seating *s, struct assign_ctx *c, const uint32_t *node,
     uint32_t n, uint32_t group_size, uint32_t rounds, uint64_t seed,
     char **cause)
 {
+	uint32_t need;
+
 	seat_init(s, c, node, n, group_size, rounds, seed);
 	if (seat_count(s, group_size, cause) != 0)
 		return -1;
+	if (seating_veto_check(s, &need, &s->least, cause) != 0) {
+		if (!c->m->best_effort)
+			return seat_hint_size(s, group_size, need, cause);
+		free(*cause);	/* best effort: seat them anyway */
+		*cause = NULL;
+	}
 	seat_alloc(s);
 	seat_start(s);
 	seat_rep_init(s);

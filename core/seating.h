@@ -19,8 +19,10 @@
 /*
  * Seat N people (graph nodes NODE, in rank order) at tables of
  * GROUP_SIZE for ROUNDS rounds.  Returns 0, or nonzero with *cause set:
- * the schedule cannot exist (by counting), the search ran out of steps,
- * or the oracle failed.  On success s->tab[r * n + p] is the table
+ * the schedule cannot exist (by counting, or for the vetoes: see
+ * seating_veto.h), the search ran out of steps, or the oracle failed.
+ * With c->m->best_effort vetoed pairs may share a table: the search
+ * stops at s->least of them, else keeps the fewest it found.  On success s->tab[r * n + p] is the table
  * (0-based) of NODE[p] in round r (0-based).  C must outlive S;
  * seating_free() releases S either way.
  */

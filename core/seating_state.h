@@ -55,6 +55,8 @@ struct seating {
 	 * round, so a swap is judged in O(1). */
 	uint32_t *rep;
 
+	int64_t least;		/* vetoed pairs no seating avoids, where
+				 * best_effort may stop (seating_veto.h) */
 	uint64_t steps;		/* moves evaluated so far */
 	int failed;		/* an oracle call failed: see cause */
 	char *cause;

@@ -48,7 +48,7 @@ extern "C" {
 #endif
 
 #define MINGLE_ABI_MAJOR 1
-#define MINGLE_ABI_MINOR 1
+#define MINGLE_ABI_MINOR 2
 
 /* The one symbol a plugin exports. */
 #define MINGLE_PLUGIN_ENTRY "mingle_plugin_entry"
@@ -150,6 +150,34 @@ struct mingle_api {
 	 * "opendata" and "strasse".  Without '#' marks and surrounding space;
 	 * the first spelling seen wins a tie.  NULL for a bad field or tag. */
 	const char *(*tag_label)(mingle_host *host, int field, uint32_t tag);
+
+	/* ABI 1.2.  Files and people named in them; both meant for init.
+	 *
+	 * table() reads the CSV file PATH (relative to the config file's
+	 * folder, like [input] file) with the reader of the export: the same
+	 * detection of encoding, byte order mark and delimiter, the same
+	 * limits.  It calls ROW for every record, the header first, with
+	 * LINE the physical line where the record starts (from 1) and its
+	 * NCELLS cells, UTF-8 text that lives until ROW returns.  ROW
+	 * returns 0 to go on, nonzero to stop: table() returns that value.
+	 * It returns 0 at the end of the file, or -1 after setting the error
+	 * (as api->error() does) to a message that starts "FILE:LINE:COLUMN: "
+	 * where the reader knows the place. */
+	int (*table)(mingle_host *host, const char *path,
+	    int (*row)(void *ctx, size_t line, const char *const *cells,
+	    size_t ncells), void *ctx);
+
+	/* The attendee WHO names: an id (exact, white space around aside),
+	 * an e-mail address (case ignored) or a name (case, accents and
+	 * spacing ignored; "Berg, Anna" is "Anna Berg").  Returns 1 with
+	 * *OUT set if exactly one attendee matches, 0 if none does (people
+	 * the [input] filters dropped are nobody), -1 if several do; *OUT
+	 * is then the first of them, and the others are the attendees whose
+	 * own names look up to the same first.  Ids are tried first, then
+	 * e-mail addresses, then names.  A hash probe; the index is built
+	 * once, on the first call. */
+	int (*lookup)(mingle_host *host, const char *who,
+	    mingle_attendee *out);
 };
 
 /* True if the host's table is new enough to hold MEMBER. */

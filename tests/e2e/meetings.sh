@@ -133,4 +133,85 @@ t_run "meetings: availability needs meetings mode" 1 "$MINGLE" run -c \
 t_contains "meetings: and says so" "$TMP/err" \
     "event.ini:7: availability names the slots"
 
+
+# The outputs are tables: the meetings' schedule takes the excel dialect
+# and [output] columns like every other file, the per-person file gives
+# each partner's slot and table in slot order, an .xlsx workbook has the
+# schedule as a sheet but no tables roster, and --tables is refused.
+sed -e "s|^file = people.csv|file = $dir/people.csv|" "$dir/event.ini" \
+    >"$TMP/tab.ini"
+printf '[output]\ndialect = excel\ncolumns = Interests\n' >>"$TMP/tab.ini"
+t_run "meetings: excel dialect and columns" 0 "$MINGLE" run -q -c \
+    "$TMP/tab.ini" -o "$TMP/tab.csv" --schedule "$TMP/tab.sched"
+got=$(head -n 1 "$TMP/tab.sched")
+want=$(printf '\357\273\277slot;table;id;name;Interests;with_id;with_name;with_Interests\r')
+if [ "$got" = "$want" ]; then t_ok "meetings: excel schedule header"
+else t_fail "meetings: excel schedule header" "got:  $got" "want: $want"
+fi
+got=$(head -n 1 "$TMP/tab.csv" | tr -d '\r')
+want=$(printf '\357\273\277a_id;a_name;a_Interests;b_id;b_name;b_Interests;score;reasons;slot;table')
+if [ "$got" = "$want" ]; then t_ok "meetings: excel introductions header"
+else t_fail "meetings: excel introductions header" "got:  $got" \
+    "want: $want"
+fi
+n=$(awk 'END { print NR - 1 }' "$TMP/m.sched")
+got=$(awk 'END { print NR - 1 }' "$TMP/tab.sched")
+if [ "$got" = "$n" ]; then t_ok "meetings: excel schedule has all $n rows"
+else t_fail "meetings: excel schedule rows" "got $got, want $n"
+fi
+
+t_run "meetings: per person" 0 "$MINGLE" run -q -c "$dir/event.ini" \
+    -o "$TMP/pp-intros.csv" --per-person "$TMP/pp.csv"
+if python3 -c 'import csv' 2>/dev/null; then
+	out=$(python3 -c '
+import csv, sys
+pp = list(csv.reader(open(sys.argv[1])))
+sched = list(csv.DictReader(open(sys.argv[2])))
+head = pp[0]
+if "slot_1" not in head or head.index("slot_1") != head.index("reason_1") + 1 \
+        or head[head.index("slot_1") + 1] != "table_1":
+    print("header:", head[:12])
+want = {}
+for r in sched:
+    want.setdefault(r["id"], []).append((r["slot"], r["table"], r["with_id"]))
+for r in pp[1:]:
+    row = dict(zip(head, r))
+    got = []
+    for k in range(1, int(row["introductions"]) + 1):
+        got.append((row["slot_%d" % k], row["table_%d" % k],
+            row["partner_%d_id" % k]))
+    if got != want.get(row["id"], []):
+        print(row["id"], got, want.get(row["id"]))
+' "$TMP/pp.csv" "$TMP/m.sched" 2>&1)
+	if [ -z "$out" ]; then
+		t_ok "meetings: per person, each partner with slot and table in slot order"
+	else t_fail "meetings: per person" "$out"
+	fi
+	t_run "meetings: an .xlsx workbook" 0 "$MINGLE" run -q -c \
+	    "$dir/event.ini" -o "$TMP/m.xlsx"
+	python3 "$top_srcdir/tests/e2e/tables/xlsx_dump.py" "$TMP/m.xlsx" \
+	    >"$TMP/m.xlsx.txt" 2>&1
+	got=$(grep '^sheet ' "$TMP/m.xlsx.txt" | tr '\n' '/')
+	want="sheet Introductions/sheet Per person/sheet Coverage/sheet Schedule/"
+	if [ "$got" = "$want" ]; then t_ok "meetings: the workbook's sheets"
+	else t_fail "meetings: the workbook's sheets" "got:  $got" \
+	    "want: $want"
+	fi
+	got=$(awk '/^sheet Schedule/ { on = 1; next } on && /^s:slot/ { print;
+	    getline; print; exit }' "$TMP/m.xlsx.txt" | cut -f 1-3)
+	want=$(printf 's:slot\ts:table\ts:id\n%s' \
+	    "$(awk -F, 'NR == 2 { print "n:" $1 "\tn:" $2 "\ts:" $3 }' \
+	    "$TMP/m.sched")")
+	if [ "$got" = "$want" ]; then
+		t_ok "meetings: the Schedule sheet, slot and table as numbers"
+	else t_fail "meetings: the Schedule sheet" "got:  $got" "want: $want"
+	fi
+fi
+
+t_run "meetings: --tables is refused" 1 "$MINGLE" run -c "$dir/event.ini" \
+    -o "$TMP/tr.csv" --tables "$TMP/tr.tables"
+t_contains "meetings: --tables says why" "$TMP/err" \
+    "--tables: mode = meetings seats nobody at shared tables"
+t_absent "meetings: --tables writes nothing" "$TMP/tr.csv"
+
 t_done

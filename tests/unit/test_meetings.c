@@ -222,8 +222,16 @@ check_event(const struct graph *g, const struct config_match *m,
 		    !reason_holds(g, out, u, slots, tables))
 			good = 0;
 		for (j = 0; j < out->nshort; j++) {
-			listed_a |= out->short_of[j].attendee == u->a;
-			listed_b |= out->short_of[j].attendee == u->b;
+			const struct coverage *c = &out->short_of[j];
+
+			listed_a |= c->attendee == u->a;
+			listed_b |= c->attendee == u->b;
+			/* coverage.c keeps the meetings' reason. */
+			if ((c->attendee == u->a || c->attendee == u->b) &&
+			    c->why != SHORTFALL_NO_COMMON_SLOT &&
+			    c->why != SHORTFALL_SLOTS_FULL &&
+			    c->why != SHORTFALL_TABLES_FULL)
+				good = 0;
 		}
 		good &= listed_a && listed_b;
 	}
