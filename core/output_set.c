@@ -25,7 +25,11 @@ enum {
 
 /* Which modes have a table: every mode, those with tables (meetings
  * too: each meeting has one), or those that seat people at tables. */
-enum output_set_for { FOR_ALL, FOR_TABLES, FOR_SEATED };
+enum output_set_for {
+	OUTPUT_SET_FOR_ALL,
+	OUTPUT_SET_FOR_TABLES,
+	OUTPUT_SET_FOR_SEATED
+};
 
 static const struct {
 	const char *sheet;
@@ -33,13 +37,15 @@ static const struct {
 	enum output_set_for only;
 } output_set_tables[OUTPUT_SET_N] = {
 	[OUTPUT_SET_INTROS] = { "Introductions", output_intros_table,
-	    FOR_ALL },
+	    OUTPUT_SET_FOR_ALL },
 	[OUTPUT_SET_PER_PERSON] = { "Per person", output_person_table,
-	    FOR_ALL },
-	[OUTPUT_SET_REPORT] = { "Coverage", output_coverage_table, FOR_ALL },
+	    OUTPUT_SET_FOR_ALL },
+	[OUTPUT_SET_REPORT] = { "Coverage", output_coverage_table,
+	    OUTPUT_SET_FOR_ALL },
 	[OUTPUT_SET_SCHEDULE] = { "Schedule", output_schedule_table,
-	    FOR_TABLES },
-	[OUTPUT_SET_TABLES] = { "Tables", output_roster_table, FOR_SEATED },
+	    OUTPUT_SET_FOR_TABLES },
+	[OUTPUT_SET_TABLES] = { "Tables", output_roster_table,
+	    OUTPUT_SET_FOR_SEATED },
 };
 
 /* The order of the sheets in the introductions workbook. */
@@ -53,9 +59,9 @@ static int
 output_set_has(const struct assignment *as, int k)
 {
 	switch (output_set_tables[k].only) {
-	case FOR_TABLES:
+	case OUTPUT_SET_FOR_TABLES:
 		return as->has_tables;
-	case FOR_SEATED:
+	case OUTPUT_SET_FOR_SEATED:
 		return as->has_tables && !as->has_slots;
 	default:
 		return 1;
