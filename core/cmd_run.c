@@ -12,15 +12,17 @@
 #include "cli.h"
 #include "outfile.h"
 #include "output.h"
+#include "report_html.h"
 #include "session.h"
 #include "util.h"
 
-enum { OPT_REPORT = 256, OPT_SCHEDULE, OPT_PROGRESS };
+enum { OPT_REPORT = 256, OPT_SCHEDULE, OPT_PROGRESS, OPT_HTML };
 
 struct run_opts {
 	const char *output;
 	const char *report;
 	const char *schedule;
+	const char *html;
 	int quiet;
 	int progress;
 };
@@ -46,25 +48,28 @@ on_opt(void *ctx, int opt, const char *arg)
 	case OPT_PROGRESS:
 		o->progress = 1;
 		break;
+	case OPT_HTML:
+		o->html = arg;
+		break;
 	}
 	return -1;
 }
 
 /* The files to write, all or none. */
 struct outputs {
-	struct outfile intros, report, schedule;
-	const char *intros_path, *report_path, *schedule_path;
+	struct outfile intros, report, schedule, html;
+	const char *intros_path, *report_path, *schedule_path, *html_path;
 };
 
 static int
 check_targets(const struct session *s, const struct outputs *o,
     char **cause)
 {
-	const char *paths[3] = { o->intros_path, o->report_path,
-	    o->schedule_path };
+	const char *paths[4] = { o->intros_path, o->report_path,
+	    o->schedule_path, o->html_path };
 	size_t i;
 
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 4; i++) {
 		if (paths[i] == NULL || strcmp(paths[i], "-") == 0)
 			continue;
 		if (outfile_same_file(paths[i], s->config->input_file) ||
@@ -81,11 +86,11 @@ check_targets(const struct session *s, const struct outputs *o,
 /* Write every file, then put them all in place together (see outfile.h):
  * a failure leaves every old file as it was. */
 static int
-write_all(struct session *s, const struct assignment *as,
-    struct outputs *o, char **cause)
+write_all(struct session *s, const struct graph *g,
+    const struct assignment *as, struct outputs *o, char **cause)
 {
 	struct outfile *const set[] = { &o->intros, &o->report,
-	    &o->schedule };
+	    &o->schedule, &o->html };
 
 	if (outfile_open(&o->intros, o->intros_path, cause) != 0)
 		return -1;
@@ -100,11 +105,18 @@ write_all(struct session *s, const struct assignment *as,
 			goto fail;
 		output_schedule(o->schedule.f, &s->t, as);
 	}
-	return outfile_commit_set(set, 3, cause);
+	if (o->html_path != NULL) {
+		if (outfile_open(&o->html, o->html_path, cause) != 0 ||
+		    report_html_write(o->html.f, s->config, &s->engine, g, as,
+		    cause) != 0)
+			goto fail;
+	}
+	return outfile_commit_set(set, 4, cause);
 fail:
 	outfile_abort(&o->intros);
 	outfile_abort(&o->report);
 	outfile_abort(&o->schedule);
+	outfile_abort(&o->html);
 	return -1;
 }
 
@@ -133,6 +145,9 @@ summary(const struct session *s, const struct graph *g,
 	if (o->schedule_path != NULL)
 		fprintf(stderr, "mingle: schedule written to %s\n",
 		    o->schedule_path);
+	if (o->html_path != NULL)
+		fprintf(stderr, "mingle: HTML report written to %s\n",
+		    o->html_path);
 }
 
 static int
@@ -158,6 +173,7 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 	o.intros_path = ro.output ? ro.output : s.config->output_file;
 	o.report_path = ro.report ? ro.report : s.config->report_file;
 	o.schedule_path = ro.schedule ? ro.schedule : s.config->schedule_file;
+	o.html_path = ro.html ? ro.html : s.config->html_file;
 	if (check_targets(&s, &o, &cause) != 0)
 		goto fail_session;
 
@@ -173,7 +189,7 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 		    g.nedges);
 	if (assign_run(&g, &s.config->match, &oracle, &as, &cause) != 0)
 		goto fail_graph;
-	if (write_all(&s, &as, &o, &cause) != 0)
+	if (write_all(&s, &g, &as, &o, &cause) != 0)
 		goto fail_assign;
 	if (!ro.quiet)
 		summary(&s, &g, &as, &o);
@@ -198,13 +214,14 @@ static const struct cli_option cmd_run_options[] = {
 	{ "report", 1, OPT_REPORT },
 	{ "schedule", 1, OPT_SCHEDULE },
 	{ "progress", 0, OPT_PROGRESS },
+	{ "html", 1, OPT_HTML },
 	{ NULL, 0, 0 }
 };
 
 const struct cmd_entry cmd_run_entry = {
 	.name = "run",
 	.usage = "-c CONFIG [-o FILE|-] [--report FILE] [--schedule FILE] "
-	    "[-q] [--progress]",
+	    "[--html FILE] [-q] [--progress]",
 	.summary = "score all pairs and write the suggested introductions",
 	.help =
 	    "Reads the export named in the config's [input], scores every pair "
@@ -225,6 +242,8 @@ const struct cmd_entry cmd_run_entry = {
 	    "and why\n"
 	    "      --schedule FILE one row per attendee and round: "
 	    "round,table,id,name\n"
+	    "      --html FILE     a report to look at: one self-contained "
+	    "HTML page\n"
 	    "  -q, --quiet         no summary on standard error\n"
 	    "      --progress      progress on standard error even when it is "
 	    "not a terminal\n"

@@ -68,7 +68,7 @@ static const char *const match_keys[] = {
 	"candidates", "min_score", "seed", "odd", "group_size", "rounds", NULL
 };
 static const char *const output_keys[] = {
-	"file", "report", "schedule", NULL
+	"file", "report", "schedule", "html", NULL
 };
 static const char *const plugins_keys[] = { "path", NULL };
 /* Keys of a strategy section the host reads itself. */
@@ -674,6 +674,8 @@ output_key(struct loader *l, const char *key, const char *value)
 		dst = &c->report_file;
 	else if (strcmp(key, "schedule") == 0)
 		dst = &c->schedule_file;
+	else if (strcmp(key, "html") == 0)
+		dst = &c->html_file;
 	else
 		return 0;
 	free(*dst);
@@ -1096,6 +1098,7 @@ config_free(struct mingle_config *c)
 	free(c->output_file);
 	free(c->report_file);
 	free(c->schedule_file);
+	free(c->html_file);
 	for (i = 0; i < c->nplugin_path; i++)
 		free(c->plugin_path[i]);
 	free(c->plugin_path);

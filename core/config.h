@@ -113,6 +113,7 @@ struct mingle_config {
 	char *output_file;	/* resolved, or NULL for stdout */
 	char *report_file;	/* coverage report, or NULL */
 	char *schedule_file;	/* per-attendee schedule, or NULL */
+	char *html_file;	/* the HTML report (report_html.h), or NULL */
 
 	/* [plugins] */
 	char **plugin_path;	/* resolved folders, searched first */
