@@ -458,43 +458,41 @@ network(struct report *r)
 {
 	const struct attendee_table *t = r->t;
 	const struct assignment *as = r->as;
+	struct svg_graph g = { 0 };
 	uint32_t *node, *edges;
 	const char **labels;
-	size_t i, n = 0, all = 0, nedges = 0;
+	size_t i, n = 0;
 	FILE *f = r->f;
 
-	node = xcalloc(t->n + 1, sizeof *node);	/* index + 1, 0 = none */
-	labels = xcalloc(REPORT_HTML_NETWORK + 1, sizeof *labels);
+	node = xcalloc(t->n + 1, sizeof *node);
+	labels = xcalloc(t->n + 1, sizeof *labels);
 	for (i = 0; i < t->n; i++) {
 		if (r->got[i] == 0)
 			continue;
-		all++;
-		if (n < REPORT_HTML_NETWORK) {
-			labels[n] = t->name[i][0] != '\0' ? t->name[i] :
-			    t->id[i];
-			node[i] = (uint32_t)++n;
-		}
+		labels[n] = t->name[i][0] != '\0' ? t->name[i] : t->id[i];
+		node[i] = (uint32_t)n++;
 	}
 	edges = xcalloc(2 * as->nintros + 1, sizeof *edges);
 	for (i = 0; i < as->nintros; i++) {
-		uint32_t a = node[as->intros[i].a], b = node[as->intros[i].b];
-
-		if (a == 0 || b == 0)
-			continue;
-		edges[2 * nedges] = a - 1;
-		edges[2 * nedges + 1] = b - 1;
-		nedges++;
+		edges[2 * i] = node[as->intros[i].a];
+		edges[2 * i + 1] = node[as->intros[i].b];
 	}
+	g.labels = labels;
+	g.n = n;
+	g.edges = edges;
+	g.nedges = as->nintros;
+	g.max_nodes = REPORT_HTML_NETWORK;
+	g.max_labels = REPORT_HTML_LABELS;
 	fputs("<section id=\"network\"><h2>Who meets whom</h2>\n<p>Everyone "
-	    "with an introduction, on a circle; a line is an introduction.",
-	    f);
-	if (n < all)
-		fprintf(f, " Showing the first %zu of %zu people (in the "
-		    "order of the export) and the %zu introductions among "
-		    "them, of %zu.", n, all, nedges, as->nintros);
-	fputs("</p>\n", f);
-	svg_network(f, "The introductions as a network", labels, n, edges,
-	    nedges, n <= REPORT_HTML_LABELS);
+	    "with an introduction, on a circle; a line is an introduction."
+	    "</p>\n", f);
+	svg_network(f, "The introductions as a network", &g);
+	if (g.drawn_nodes < n)
+		fprintf(f, "<p class=\"note\">Showing %zu of %zu people: "
+		    "those reached first through introductions from the "
+		    "first in the export, and the %zu introductions among "
+		    "them, of %zu.</p>\n", g.drawn_nodes, n, g.drawn_edges,
+		    as->nintros);
 	fputs("</section>\n", f);
 	free(edges);
 	free(labels);

@@ -176,43 +176,55 @@ net_label(FILE *f, double c, double r, double a, const char *label)
 }
 
 void
-svg_network(FILE *f, const char *caption, const char *const *labels,
-    size_t n, const uint32_t *edges, size_t nedges, int labelled)
+svg_network(FILE *f, const char *caption, struct svg_graph *g)
 {
-	double c = NET_SIZE / 2.0, r = labelled ? c - NET_LABEL_W : c - 20;
-	double *x, *y, *a;
-	uint32_t *order;
-	size_t i;
+	size_t i, n = g->n, e;
+	int labelled;
+	double c = NET_SIZE / 2.0, r, *x, *y, *a;
+	uint32_t *order, *place;
 
+	if (g->max_nodes > 0 && n > g->max_nodes)
+		n = g->max_nodes;
+	labelled = n <= g->max_labels;
+	r = labelled ? c - NET_LABEL_W : c - 20;
 	chart_open(f, NET_SIZE, NET_SIZE, caption);
-	order = bfs_order(n, edges, nedges);
+	order = bfs_order(g->n, g->edges, g->nedges);
+	place = xcalloc(g->n + 1, sizeof *place);	/* position + 1 */
 	x = xcalloc(n + 1, sizeof *x);
 	y = xcalloc(n + 1, sizeof *y);
 	a = xcalloc(n + 1, sizeof *a);
 	for (i = 0; i < n; i++) {
-		a[order[i]] = 2 * M_PI * (double)i / (double)n - M_PI / 2;
-		x[order[i]] = c + r * cos(a[order[i]]);
-		y[order[i]] = c + r * sin(a[order[i]]);
+		place[order[i]] = (uint32_t)i + 1;
+		a[i] = 2 * M_PI * (double)i / (double)n - M_PI / 2;
+		x[i] = c + r * cos(a[i]);
+		y[i] = c + r * sin(a[i]);
 	}
+	g->drawn_nodes = n;
+	g->drawn_edges = 0;
 	fputs("<g class=\"edges\">", f);
-	for (i = 0; i < nedges; i++)
+	for (e = 0; e < g->nedges; e++) {
+		uint32_t u = place[g->edges[2 * e]];
+		uint32_t v = place[g->edges[2 * e + 1]];
+
+		if (u == 0 || v == 0)
+			continue;
 		fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-		    "y2=\"%.1f\"/>\n", x[edges[2 * i]], y[edges[2 * i]],
-		    x[edges[2 * i + 1]], y[edges[2 * i + 1]]);
+		    "y2=\"%.1f\"/>\n", x[u - 1], y[u - 1], x[v - 1], y[v - 1]);
+		g->drawn_edges++;
+	}
 	fputs("</g>\n<g class=\"nodes\">", f);
 	for (i = 0; i < n; i++) {
-		uint32_t v = order[i];
-
 		fprintf(f, "<g><title>");
-		html_text(f, labels[v]);
+		html_text(f, g->labels[order[i]]);
 		fprintf(f, "</title><circle cx=\"%.1f\" cy=\"%.1f\" "
-		    "r=\"%d\"/>", x[v], y[v], labelled ? 4 : 2);
+		    "r=\"%d\"/>", x[i], y[i], labelled ? 4 : 2);
 		if (labelled)
-			net_label(f, c, r + 8, a[v], labels[v]);
+			net_label(f, c, r + 8, a[i], g->labels[order[i]]);
 		fputs("</g>\n", f);
 	}
 	fputs("</g>\n</svg>\n", f);
 	free(order);
+	free(place);
 	free(a);
 	free(x);
 	free(y);

@@ -27,14 +27,28 @@ struct svg_bar {
 void svg_bar_chart(FILE *f, const char *caption, const struct svg_bar *bars,
     size_t n);
 
+/* A network to draw, and what svg_network() drew of it. */
+struct svg_graph {
+	const char *const *labels;	/* a name for each of N nodes */
+	size_t n;
+	const uint32_t *edges;	/* pairs of node indexes, 2 * NEDGES */
+	size_t nedges;
+	size_t max_nodes;	/* draw at most this many; 0: all */
+	size_t max_labels;	/* names beside the nodes up to this many
+				   drawn, else only as tooltips */
+	size_t drawn_nodes;	/* set by svg_network() */
+	size_t drawn_edges;
+};
+
 /*
- * N nodes on a circle, with NEDGES lines between them (EDGES holds pairs
- * of node indexes, 2 * NEDGES entries, each < N).  The nodes go round the
- * circle in breadth-first order from the lowest index, so that people
- * introduced to each other stand near each other.  LABELS (N names) are
- * written beside the nodes when LABELLED, else only as tooltips.
+ * The nodes of G on a circle, with a line for each edge.  The nodes go
+ * round the circle in breadth-first order from the lowest index (each
+ * node's neighbours in the order of the edges), so that nodes joined by
+ * an edge stand near each other.  Beyond G->max_nodes, the first ones in
+ * that order are drawn, with the edges between them: a connected part of
+ * the network rather than a scatter.  Sets G->drawn_nodes and
+ * G->drawn_edges.
  */
-void svg_network(FILE *f, const char *caption, const char *const *labels,
-    size_t n, const uint32_t *edges, size_t nedges, int labelled);
+void svg_network(FILE *f, const char *caption, struct svg_graph *g);
 
 #endif

@@ -118,28 +118,46 @@ test_bars(void)
 static void
 test_network(void)
 {
-	const char *labels[4] = { "Ann", "<i>Ben</i>", "Cem", "Dora" };
-	const uint32_t edges[] = { 0, 2, 2, 1, 3, 0 };
+	const char *labels[5] = { "Ann", "<i>Ben</i>", "Cem", "Dora", "Eve" };
+	const uint32_t edges[] = { 0, 2, 2, 1, 3, 0, 4, 1 };
+	struct svg_graph g = { labels, 4, edges, 3, 0, 10, 0, 0 };
 	char *out = NULL, *plain = NULL;
 
-	CAPTURE(out, svg_network(f_, "net", labels, 4, edges, 3, 1));
+	CAPTURE(out, svg_network(f_, "net", &g));
 	is_int(count(out, "<circle"), 4, "a node each");
 	is_int(count(out, "<line"), 3, "a line each");
+	ok(g.drawn_nodes == 4 && g.drawn_edges == 3, "all drawn, and said");
 	is_int(count(out, "<text"), 4, "labelled");
 	like(out, "&lt;i&gt;Ben&lt;/i&gt;", "names escaped");
 	ok(strstr(out, "<i>") == NULL, "no markup from the names");
 	/* Ann is first, at the top: (360, 360 - r). */
 	like(out, "<title>Ann</title><circle cx=\"360.0\"",
 	    "the first node at the top");
-	CAPTURE(plain, svg_network(f_, "net", labels, 4, edges, 3, 0));
+	g.max_labels = 3;
+	CAPTURE(plain, svg_network(f_, "net", &g));
 	ok(count(plain, "<text") == 0 && count(plain, "<title>Ben") == 0 &&
 	    count(plain, "<title>&lt;i&gt;Ben") == 1,
-	    "unlabelled: names only as tooltips");
+	    "more than max_labels: names only as tooltips");
 	free(out);
 	free(plain);
 
+	/* Ann - Cem - Ben - Eve, Ann - Dora: breadth-first from Ann is Ann,
+	 * Cem, Dora, Ben, Eve; three of them are Ann, Cem and Dora. */
+	g.n = 5;
+	g.nedges = 4;
+	g.max_nodes = 3;
 	out = NULL;
-	CAPTURE(out, svg_network(f_, "none", NULL, 0, NULL, 0, 1));
+	CAPTURE(out, svg_network(f_, "capped", &g));
+	ok(g.drawn_nodes == 3 && g.drawn_edges == 2 &&
+	    count(out, "<circle") == 3 && count(out, "<line") == 2,
+	    "capped: 3 nodes and the 2 edges among them");
+	ok(strstr(out, "<title>Dora") != NULL && strstr(out, "Ben") == NULL &&
+	    strstr(out, "Eve") == NULL, "... the first reached from the first");
+	free(out);
+
+	memset(&g, 0, sizeof g);
+	out = NULL;
+	CAPTURE(out, svg_network(f_, "none", &g));
 	ok(count(out, "<circle") == 0 && count(out, "</svg>") == 1,
 	    "nobody: an empty picture");
 	free(out);
