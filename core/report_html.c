@@ -73,6 +73,15 @@ cell_count(FILE *f, size_t n)
 	fprintf(f, "<td class=\"n\">%zu</td>", n);
 }
 
+/* A row of a table of numbers: WHAT (markup, not input) and N. */
+static void
+row_count(FILE *f, const char *what, size_t n)
+{
+	fprintf(f, "<tr><th>%s</th>", what);
+	cell_count(f, n);
+	fputs("</tr>\n", f);
+}
+
 static void
 card(FILE *f, size_t n, const char *what)
 {
@@ -106,9 +115,7 @@ numbers(struct report *r)
 	card(f, r->as->nintros, "introductions");
 	card(f, r->as->nshort, "short of what they wanted");
 	fputs("</div>\n<table>\n", f);
-	fputs("<tr><th>rows in the export</th>", f);
-	cell_count(f, t->csv->nrows);
-	fputs("</tr>\n", f);
+	row_count(f, "rows in the export", t->csv->nrows);
 	for (i = 0; i < ro->nfilters; i++) {
 		fputs("<tr><th>dropped by ", f);
 		fputs(ro->filters[i].exclude ? "exclude" : "include", f);
@@ -119,26 +126,18 @@ numbers(struct report *r)
 		cell_count(f, ro->filters[i].dropped);
 		fputs("</tr>\n", f);
 	}
-	if (ro->unassigned > 0) {
-		fputs("<tr><th>dropped: tickets with neither name nor e-mail"
-		    "</th>", f);
-		cell_count(f, ro->unassigned);
-		fputs("</tr>\n", f);
-	}
-	fputs("<tr><th>merged duplicates (one person once)</th>", f);
-	cell_count(f, ro->nmerges);
-	fputs("</tr>\n<tr><th>attendees</th>", f);
-	cell_count(f, t->n);
-	fputs("</tr>\n<tr><th>did not agree to introductions</th>", f);
-	cell_count(f, t->n - t->nconsenting);
-	fputs("</tr>\n<tr><th>may be introduced</th>", f);
-	cell_count(f, t->nconsenting);
-	fputs("</tr>\n<tr><th>candidate pairs scored above min_score</th>",
-	    f);
-	cell_count(f, r->g->nedges);
-	fputs("</tr>\n<tr><th>introductions</th>", f);
-	cell_count(f, r->as->nintros);
-	fputs("</tr>\n</table>\n</section>\n", f);
+	if (ro->unassigned > 0)
+		row_count(f, "dropped: tickets with neither name nor e-mail",
+		    ro->unassigned);
+	row_count(f, "merged duplicates (one person once)", ro->nmerges);
+	row_count(f, "attendees", t->n);
+	row_count(f, "did not agree to introductions",
+	    t->n - t->nconsenting);
+	row_count(f, "may be introduced", t->nconsenting);
+	row_count(f, "candidate pairs kept (the best of each person's)",
+	    r->g->nedges);
+	row_count(f, "introductions", r->as->nintros);
+	fputs("</table>\n</section>\n", f);
 }
 
 /* ---------------------------------------------------------------- coverage */
@@ -385,14 +384,6 @@ buddy_classes(struct report *r, const struct config_strategy *cs,
 }
 
 static void
-buddy_row(FILE *f, const char *what, size_t n)
-{
-	fprintf(f, "<tr><th>%s</th>", what);
-	cell_count(f, n);
-	fputs("</tr>\n", f);
-}
-
-static void
 buddy_mix(struct report *r)
 {
 	const struct config_strategy *cs = buddy_strategy(r);
@@ -437,15 +428,15 @@ buddy_mix(struct report *r)
 	html_text(f, cs->name);
 	fputs("</b> tells them apart, among the people who may be "
 	    "introduced.</p>\n<table>\n", f);
-	buddy_row(f, "newcomers", who[2]);
-	buddy_row(f, "veterans", who[1]);
-	buddy_row(f, "not known", who[0]);
-	buddy_row(f, "newcomers who meet a veteran", met);
-	buddy_row(f, "newcomers who meet none", who[2] - met);
-	buddy_row(f, "introductions newcomer &#8211; veteran", kinds[1]);
-	buddy_row(f, "introductions newcomer &#8211; newcomer", kinds[2]);
-	buddy_row(f, "introductions veteran &#8211; veteran", kinds[0]);
-	buddy_row(f, "introductions with someone not known", kinds[3]);
+	row_count(f, "newcomers", who[2]);
+	row_count(f, "veterans", who[1]);
+	row_count(f, "not known", who[0]);
+	row_count(f, "newcomers who meet a veteran", met);
+	row_count(f, "newcomers who meet none", who[2] - met);
+	row_count(f, "introductions newcomer &#8211; veteran", kinds[1]);
+	row_count(f, "introductions newcomer &#8211; newcomer", kinds[2]);
+	row_count(f, "introductions veteran &#8211; veteran", kinds[0]);
+	row_count(f, "introductions with someone not known", kinds[3]);
 	fputs("</table>\n</section>\n", f);
 	free(meets_veteran);
 	free(cls);
