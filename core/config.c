@@ -70,7 +70,7 @@ static const char *const match_keys[] = {
 };
 static const char *const output_keys[] = {
 	"file", "report", "schedule", "per_person", "tables", "dialect",
-	"columns", NULL
+	"columns", "html", NULL
 };
 static const char *const plugins_keys[] = { "path", NULL };
 /* Keys of a strategy section the host reads itself. */
@@ -711,6 +711,8 @@ output_key(struct loader *l, const char *key, const char *value)
 		dst = &c->per_person_file;
 	else if (strcmp(key, "tables") == 0)
 		dst = &c->tables_file;
+	else if (strcmp(key, "html") == 0)
+		dst = &c->html_file;
 	else
 		return output_format_key(l, key, value);
 	free(*dst);
@@ -1216,6 +1218,7 @@ config_free(struct mingle_config *c)
 	for (i = 0; i < c->noutput_columns; i++)
 		free(c->output_columns[i]);
 	free(c->output_columns);
+	free(c->html_file);
 	for (i = 0; i < c->nplugin_path; i++)
 		free(c->plugin_path[i]);
 	free(c->plugin_path);

