@@ -15,7 +15,9 @@
 #include "session.h"
 #include "util.h"
 
-enum { OPT_REPORT = 256, OPT_SCHEDULE, OPT_PROGRESS };
+enum { OPT_REPORT = 256, OPT_SCHEDULE, OPT_PROGRESS, OPT_THREADS };
+
+extern const struct cmd_entry cmd_run_entry;
 
 struct run_opts {
 	const char *output;
@@ -23,6 +25,8 @@ struct run_opts {
 	const char *schedule;
 	int quiet;
 	int progress;
+	long threads;		/* --threads N; 0: auto or not given */
+	int threads_set;
 };
 
 static int
@@ -45,6 +49,15 @@ on_opt(void *ctx, int opt, const char *arg)
 		break;
 	case OPT_PROGRESS:
 		o->progress = 1;
+		break;
+	case OPT_THREADS:
+		o->threads_set = 1;
+		if (strcmp(arg, "auto") == 0)
+			o->threads = 0;
+		else if (parse_long(arg, &o->threads) != 0 ||
+		    o->threads < 1 || o->threads > 256)
+			return cli_usage(&cmd_run_entry, "--threads must be auto "
+			    "or a whole number from 1 to 256, not '%s'", arg);
 		break;
 	}
 	return -1;
@@ -162,6 +175,8 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 		goto fail_session;
 
 	s.engine.progress = !ro.quiet && (ro.progress || isatty(2));
+	if (ro.threads_set)
+		s.engine.threads = engine_threads(ro.threads, SIZE_MAX);
 	if (engine_build_graph(&s.engine, &g, &cause) != 0)
 		goto fail_session;
 	oracle.pair = engine_pair_oracle;
@@ -198,13 +213,14 @@ static const struct cli_option cmd_run_options[] = {
 	{ "report", 1, OPT_REPORT },
 	{ "schedule", 1, OPT_SCHEDULE },
 	{ "progress", 0, OPT_PROGRESS },
+	{ "threads", 1, OPT_THREADS },
 	{ NULL, 0, 0 }
 };
 
 const struct cmd_entry cmd_run_entry = {
 	.name = "run",
 	.usage = "-c CONFIG [-o FILE|-] [--report FILE] [--schedule FILE] "
-	    "[-q] [--progress]",
+	    "[-q] [--progress] [--threads N]",
 	.summary = "score all pairs and write the suggested introductions",
 	.help =
 	    "Reads the export named in the config's [input], scores every pair "
@@ -228,6 +244,10 @@ const struct cmd_entry cmd_run_entry = {
 	    "  -q, --quiet         no summary on standard error\n"
 	    "      --progress      progress on standard error even when it is "
 	    "not a terminal\n"
+	    "      --threads N     score pairs in N threads, or auto (one per "
+	    "processor);\n"
+	    "                      the output is the same for any N (default: "
+	    "[match] threads)\n"
 	    "  -h, --help          this help\n\n"
 	    "Example:\n"
 	    "  mingle run -c examples/barcamp.ini -o introductions.csv\n",

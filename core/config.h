@@ -78,6 +78,7 @@ struct config_match {
 	enum match_odd odd;	/* pairs */
 	long group_size;	/* groups and rounds: people per table (0 = pairs) */
 	long rounds;		/* rounds (default 1) */
+	long threads;		/* scoring threads; 0 = auto (default) */
 };
 
 struct mingle_config {
