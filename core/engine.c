@@ -46,9 +46,15 @@ struct cand {
 struct heap {
 	struct cand *items;
 	uint32_t len;
-	/* the worst weight kept once full, else -inf: an offer below it
-	 * cannot get in, whatever a lagging read of it says */
+	/*
+	 * The worst kept once full (else -inf), so that most offers are
+	 * turned away without the lock.  The worst only gets better: its
+	 * weight grows, or at the same weight its rank falls.  So a lagging
+	 * read is never wrong to refuse: floor_rank is written before floor,
+	 * and read after it.
+	 */
 	_Atomic double floor;
+	_Atomic uint32_t floor_rank;
 };
 
 struct scratch {
@@ -275,15 +281,20 @@ engine_offer(struct engine_run *r, uint32_t v, struct cand c)
 {
 	struct heap *h = &r->heaps[v];
 	pthread_mutex_t *lock = &r->locks[v % ENGINE_LOCKS];
+	double floor = atomic_load_explicit(&h->floor, memory_order_acquire);
 
-	if (c.w < atomic_load_explicit(&h->floor, memory_order_relaxed))
+	if (c.w < floor || (c.w == floor && r->rank[c.other] >
+	    atomic_load_explicit(&h->floor_rank, memory_order_relaxed)))
 		return;
 	if (r->shared)
 		pthread_mutex_lock(lock);
 	heap_offer(h, r->cap, c, r->rank);
-	if (h->len == r->cap)
+	if (h->len == r->cap) {
+		atomic_store_explicit(&h->floor_rank,
+		    r->rank[h->items[0].other], memory_order_relaxed);
 		atomic_store_explicit(&h->floor, h->items[0].w,
-		    memory_order_relaxed);
+		    memory_order_release);
+	}
 	if (r->shared)
 		pthread_mutex_unlock(lock);
 }
@@ -458,8 +469,10 @@ engine_build_graph(struct engine *e, struct graph *g, char **cause)
 	r->rank = g->rank;
 	r->cap = (uint32_t)e->match->candidates;
 	r->heaps = xcalloc(t->n, sizeof *r->heaps);
-	for (i = 0; i < t->n; i++)
+	for (i = 0; i < t->n; i++) {
 		atomic_init(&r->heaps[i].floor, -INFINITY);
+		atomic_init(&r->heaps[i].floor_rank, 0);
+	}
 	for (i = 0; i < nact; i++)
 		r->heaps[act[i]].items = xcalloc(r->cap, sizeof(struct cand));
 	for (i = 0; i < ENGINE_LOCKS; i++)
