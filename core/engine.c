@@ -388,7 +388,7 @@ engine_pool(struct engine_run *r, size_t nw, struct node_stats *stats,
 {
 	struct engine_worker *w = xcalloc(nw, sizeof *w);
 	size_t i, v, first = SIZE_MAX, started = 1;
-	int rc = 0;
+	char *first_cause = NULL;
 
 	for (i = 0; i < nw; i++) {
 		w[i].r = r;
@@ -406,10 +406,9 @@ engine_pool(struct engine_run *r, size_t nw, struct node_stats *stats,
 	for (i = 0; i < nw; i++) {
 		if (w[i].failed < first) {
 			first = w[i].failed;
-			free(*cause);
-			*cause = w[i].cause;
+			free(first_cause);
+			first_cause = w[i].cause;
 			w[i].cause = NULL;
-			rc = -1;
 		}
 		free(w[i].cause);
 		if (i == 0)
@@ -422,7 +421,11 @@ engine_pool(struct engine_run *r, size_t nw, struct node_stats *stats,
 		free(w[i].stats);
 	}
 	free(w);
-	return rc;
+	if (first == SIZE_MAX)
+		return 0;
+	*cause = first_cause != NULL ? first_cause :
+	    xstrdup("scoring failed (the strategy gave no reason)");
+	return -1;
 }
 
 /* Every strategy ready for NW workers. */
