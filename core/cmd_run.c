@@ -19,8 +19,10 @@
 
 enum {
 	OPT_REPORT = 256, OPT_SCHEDULE, OPT_PROGRESS, OPT_PER_PERSON,
-	OPT_TABLES, OPT_HTML
+	OPT_TABLES, OPT_HTML, OPT_THREADS
 };
+
+extern const struct cmd_entry cmd_run_entry;
 
 struct run_opts {
 	const char *output;
@@ -31,6 +33,8 @@ struct run_opts {
 	const char *html;
 	int quiet;
 	int progress;
+	long threads;		/* --threads N; 0: auto or not given */
+	int threads_set;
 };
 
 static int
@@ -62,6 +66,15 @@ on_opt(void *ctx, int opt, const char *arg)
 		break;
 	case OPT_HTML:
 		o->html = arg;
+		break;
+	case OPT_THREADS:
+		o->threads_set = 1;
+		if (strcmp(arg, "auto") == 0)
+			o->threads = 0;
+		else if (parse_long(arg, &o->threads) != 0 ||
+		    o->threads < 1 || o->threads > 256)
+			return cli_usage(&cmd_run_entry, "--threads must be auto "
+			    "or a whole number from 1 to 256, not '%s'", arg);
 		break;
 	}
 	return -1;
@@ -238,6 +251,8 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 		goto fail_session;
 
 	s.engine.progress = !ro.quiet && (ro.progress || isatty(2));
+	if (ro.threads_set)
+		s.engine.threads = engine_threads(ro.threads, SIZE_MAX);
 	if (engine_build_graph(&s.engine, &g, &cause) != 0)
 		goto fail_session;
 	oracle.pair = engine_pair_oracle;
@@ -280,6 +295,7 @@ static const struct cli_option cmd_run_options[] = {
 	{ "per-person", 1, OPT_PER_PERSON },
 	{ "tables", 1, OPT_TABLES },
 	{ "html", 1, OPT_HTML },
+	{ "threads", 1, OPT_THREADS },
 	{ NULL, 0, 0 }
 };
 
@@ -287,7 +303,7 @@ const struct cmd_entry cmd_run_entry = {
 	.name = "run",
 	.usage = "-c CONFIG [-o FILE|-] [--report FILE] [--schedule FILE] "
 	    "[--per-person FILE] [--tables FILE] [--html FILE] [-q] "
-	    "[--progress]",
+	    "[--progress] [--threads N]",
 	.summary = "score all pairs and write the suggested introductions",
 	.help =
 	    "Reads the export named in the config's [input], scores every pair "
@@ -321,6 +337,10 @@ const struct cmd_entry cmd_run_entry = {
 	    "  -q, --quiet         no summary on standard error\n"
 	    "      --progress      progress on standard error even when it is "
 	    "not a terminal\n"
+	    "      --threads N     score pairs in N threads, or auto (one per "
+	    "processor);\n"
+	    "                      the output is the same for any N (default: "
+	    "[match] threads)\n"
 	    "  -h, --help          this help\n\n"
 	    "Example:\n"
 	    "  mingle run -c examples/barcamp.ini -o introductions.csv\n",

@@ -80,6 +80,7 @@ struct config_match {
 	long rounds;		/* rounds (default 1) */
 	int best_effort;	/* groups, rounds: vetoed pairs may sit
 				 * together, as few as found */
+	long threads;		/* scoring threads; 0 = auto (default) */
 };
 
 struct mingle_config {

@@ -307,6 +307,17 @@ test_defaults(void)
 	if (c != NULL) {
 		ok(c->match.group_size == 2 && c->match.rounds == 3,
 		    "rounds: pairs, 3 rounds");
+		is_int(c->match.threads, 0, "threads: auto by default");
+		config_free(c);
+	}
+	c = loads(BASE "[match]\nthreads = 3\n", "threads = 3");
+	if (c != NULL) {
+		is_int(c->match.threads, 3, "threads = 3");
+		config_free(c);
+	}
+	c = loads(BASE "[match]\nthreads = auto\n", "threads = auto");
+	if (c != NULL) {
+		is_int(c->match.threads, 0, "threads = auto");
 		config_free(c);
 	}
 	c = loads(BASE "[output]\nhtml = report.html\n", "[output] html");
@@ -665,7 +676,7 @@ test_keys(void)
 	    "'per_atendee' in [match]; did you mean 'per_attendee'? (known: "
 	    "mode, per_attendee, min_per_attendee, max_per_attendee, "
 	    "candidates, min_score, seed, odd, group_size, rounds, "
-	    "best_effort)", NULL,
+	    "best_effort, threads)", NULL,
 	    "unknown key, did you mean, known keys");
 	fails("[input]\nfiel = a.csv\nid = Email\n", 2, "unknown key 'fiel' "
 	    "in [input]; did you mean 'file'?", NULL, "typo in [input]");
@@ -744,6 +755,10 @@ test_bad_values(void)
 	    "from 0 to 2147483647, not '-1'", NULL, "negative seed");
 	fails(BASE "[match]\nrounds = 1001\n", 5, "rounds must be a whole "
 	    "number from 1 to 1000", NULL, "too many rounds");
+	fails(BASE "[match]\nthreads = 0\n", 5, "threads must be auto or a "
+	    "whole number from 1 to 256, not '0'", NULL, "no threads");
+	fails(BASE "[match]\nthreads = 257\n", 5, "threads must be auto or "
+	    "a whole number from 1 to 256, not '257'", NULL, "257 threads");
 	fails(BASE "[match]\ngroup_size = 1\n", 5, "group_size must be a "
 	    "whole number from 2 to 1000", NULL, "tables of one");
 	fails(BASE "[match]\nmode = pears\n", 5, "mode must be one of "
