@@ -15,13 +15,16 @@
 #include "output.h"
 #include "output_meetings.h"
 #include "output_set.h"
+#include "report_html.h"
 #include "session.h"
 #include "util.h"
 
 enum {
 	OPT_REPORT = 256, OPT_SCHEDULE, OPT_PROGRESS, OPT_PER_PERSON,
-	OPT_TABLES
+	OPT_TABLES, OPT_HTML, OPT_THREADS
 };
+
+extern const struct cmd_entry cmd_run_entry;
 
 struct run_opts {
 	const char *output;
@@ -29,8 +32,11 @@ struct run_opts {
 	const char *schedule;
 	const char *per_person;
 	const char *tables;
+	const char *html;
 	int quiet;
 	int progress;
+	long threads;		/* --threads N; 0: auto or not given */
+	int threads_set;
 };
 
 static int
@@ -60,6 +66,18 @@ on_opt(void *ctx, int opt, const char *arg)
 	case OPT_TABLES:
 		o->tables = arg;
 		break;
+	case OPT_HTML:
+		o->html = arg;
+		break;
+	case OPT_THREADS:
+		o->threads_set = 1;
+		if (strcmp(arg, "auto") == 0)
+			o->threads = 0;
+		else if (parse_long(arg, &o->threads) != 0 ||
+		    o->threads < 1 || o->threads > 256)
+			return cli_usage(&cmd_run_entry, "--threads must be auto "
+			    "or a whole number from 1 to 256, not '%s'", arg);
+		break;
 	}
 	return -1;
 }
@@ -68,11 +86,11 @@ static int
 check_targets(const struct session *s, const struct output_paths *o,
     char **cause)
 {
-	const char *paths[5] = { o->intros, o->report, o->schedule,
-	    o->per_person, o->tables };
+	const char *paths[6] = { o->intros, o->report, o->schedule,
+	    o->per_person, o->tables, o->extra };
 	size_t i;
 
-	for (i = 0; i < 5; i++) {
+	for (i = 0; i < 6; i++) {
 		if (paths[i] == NULL || strcmp(paths[i], "-") == 0)
 			continue;
 		if (outfile_same_file(paths[i], s->config->input_file) ||
@@ -111,15 +129,35 @@ check_mode(const struct session *s, const struct run_opts *ro, char **cause)
 	return -1;
 }
 
+/* The HTML report's writer for output_set (CTX: struct html_ctx). */
+struct html_ctx {
+	struct session *s;
+	const struct graph *g;
+	const struct assignment *as;
+};
+
+static int
+write_html(FILE *f, void *ctx, char **cause)
+{
+	struct html_ctx *h = ctx;
+
+	return report_html_write(f, h->s->config, &h->s->engine, h->g, h->as,
+	    cause);
+}
+
 /* Write every file, then put them all in place together (see outfile.h):
  * a failure leaves every old file as it was. */
 static int
-write_all(struct session *s, const struct assignment *as,
-    const struct output_paths *o, char **cause)
+write_all(struct session *s, const struct graph *g,
+    const struct assignment *as, struct output_paths *o, char **cause)
 {
+	struct html_ctx h = { s, g, as };
 	struct output_columns oc;
 	struct output_source src;
 	int rc;
+
+	o->write_extra = write_html;
+	o->extra_ctx = &h;
 
 	if (output_columns_resolve(&oc, &s->t, s->config, cause) != 0)
 		return -1;
@@ -196,6 +234,9 @@ summary(const struct session *s, const struct graph *g,
 		    o->per_person);
 	if (o->tables != NULL)
 		fprintf(stderr, "mingle: tables written to %s\n", o->tables);
+	if (o->extra != NULL)
+		fprintf(stderr, "mingle: HTML report written to %s\n",
+		    o->extra);
 }
 
 static int
@@ -224,11 +265,14 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 	o.per_person = ro.per_person ? ro.per_person :
 	    s.config->per_person_file;
 	o.tables = ro.tables ? ro.tables : s.config->tables_file;
+	o.extra = ro.html ? ro.html : s.config->html_file;
 	if (check_mode(&s, &ro, &cause) != 0 ||
 	    check_targets(&s, &o, &cause) != 0)
 		goto fail_session;
 
 	s.engine.progress = !ro.quiet && (ro.progress || isatty(2));
+	if (ro.threads_set)
+		s.engine.threads = engine_threads(ro.threads, SIZE_MAX);
 	if (engine_build_graph(&s.engine, &g, &cause) != 0)
 		goto fail_session;
 	if (availability_build(&s.t, s.config, &g.free_slots, &g.slot_words,
@@ -245,7 +289,7 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 		    g.nedges);
 	if (assign_run(&g, &s.config->match, &oracle, &as, &cause) != 0)
 		goto fail_graph;
-	if (write_all(&s, &as, &o, &cause) != 0)
+	if (write_all(&s, &g, &as, &o, &cause) != 0)
 		goto fail_assign;
 	report_vetoed(&s, &as);
 	if (!ro.quiet)
@@ -273,13 +317,16 @@ static const struct cli_option cmd_run_options[] = {
 	{ "progress", 0, OPT_PROGRESS },
 	{ "per-person", 1, OPT_PER_PERSON },
 	{ "tables", 1, OPT_TABLES },
+	{ "html", 1, OPT_HTML },
+	{ "threads", 1, OPT_THREADS },
 	{ NULL, 0, 0 }
 };
 
 const struct cmd_entry cmd_run_entry = {
 	.name = "run",
 	.usage = "-c CONFIG [-o FILE|-] [--report FILE] [--schedule FILE] "
-	    "[--per-person FILE] [--tables FILE] [-q] [--progress]",
+	    "[--per-person FILE] [--tables FILE] [--html FILE] [-q] "
+	    "[--progress] [--threads N]",
 	.summary = "score all pairs and write the suggested introductions",
 	.help =
 	    "Reads the export named in the config's [input], scores every pair "
@@ -313,9 +360,15 @@ const struct cmd_entry cmd_run_entry = {
 	    "                      (id,name,introductions,partner_1_id,...)\n"
 	    "      --tables FILE   one row per table and round: who sits "
 	    "there\n"
+	    "      --html FILE     a report to look at: one self-contained "
+	    "HTML page\n"
 	    "  -q, --quiet         no summary on standard error\n"
 	    "      --progress      progress on standard error even when it is "
 	    "not a terminal\n"
+	    "      --threads N     score pairs in N threads, or auto (one per "
+	    "processor);\n"
+	    "                      the output is the same for any N (default: "
+	    "[match] threads)\n"
 	    "  -h, --help          this help\n\n"
 	    "Example:\n"
 	    "  mingle run -c examples/barcamp.ini -o introductions.csv\n",

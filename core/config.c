@@ -66,11 +66,11 @@ static const char *const field_keys[] = {
 static const char *const match_keys[] = {
 	"mode", "per_attendee", "min_per_attendee", "max_per_attendee",
 	"candidates", "min_score", "seed", "odd", "group_size", "rounds",
-	"best_effort", "slots", "tables", NULL
+	"best_effort", "threads", "slots", "tables", NULL
 };
 static const char *const output_keys[] = {
 	"file", "report", "schedule", "per_person", "tables", "dialect",
-	"columns", NULL
+	"columns", "html", NULL
 };
 static const char *const plugins_keys[] = { "path", NULL };
 /* Keys of a strategy section the host reads itself. */
@@ -673,6 +673,15 @@ match_key(struct loader *l, const char *key, const char *value)
 		return set_long(l, &m->tables, key, value, 1, 1000000);
 	if (strcmp(key, "best_effort") == 0)
 		return set_choice(l, &m->best_effort, key, value, no_yes);
+	if (strcmp(key, "threads") == 0) {
+		if (strcmp(value, "auto") == 0)
+			m->threads = 0;
+		else if (parse_long(value, &m->threads) != 0 ||
+		    m->threads < 1 || m->threads > 256)
+			return fail(l, l->line, "threads must be auto or a "
+			    "whole number from 1 to 256, not '%s'", value);
+		return 1;
+	}
 	if (strcmp(key, "seed") == 0) {
 		if (!set_long(l, &seed, key, value, 0, 2147483647L))
 			return 0;
@@ -727,6 +736,8 @@ output_key(struct loader *l, const char *key, const char *value)
 		dst = &c->per_person_file;
 	else if (strcmp(key, "tables") == 0)
 		dst = &c->tables_file;
+	else if (strcmp(key, "html") == 0)
+		dst = &c->html_file;
 	else
 		return output_format_key(l, key, value);
 	free(*dst);
@@ -1251,6 +1262,7 @@ config_free(struct mingle_config *c)
 	for (i = 0; i < c->noutput_columns; i++)
 		free(c->output_columns[i]);
 	free(c->output_columns);
+	free(c->html_file);
 	for (i = 0; i < c->nplugin_path; i++)
 		free(c->plugin_path[i]);
 	free(c->plugin_path);

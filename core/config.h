@@ -84,6 +84,7 @@ struct config_match {
 	long tables;		/* meetings: meetings a slot at most, 0 = any */
 	int best_effort;	/* groups, rounds: vetoed pairs may sit
 				 * together, as few as found */
+	long threads;		/* scoring threads; 0 = auto (default) */
 };
 
 struct mingle_config {
@@ -126,6 +127,7 @@ struct mingle_config {
 	char **output_columns;	/* export columns carried into outputs */
 	size_t noutput_columns;
 	int output_columns_line;	/* of the columns key */
+	char *html_file;	/* the HTML report (report_html.h), or NULL */
 
 	/* [plugins] */
 	char **plugin_path;	/* resolved folders, searched first */

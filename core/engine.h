@@ -25,6 +25,7 @@ struct engine {
 	struct strategy *strategies;
 	size_t nstrategies;
 	int progress;		/* print progress on stderr */
+	size_t threads;		/* workers; 0: as [match] threads says */
 };
 
 /* One strategy's view of one pair. */
@@ -36,8 +37,15 @@ struct pair_part {
 	char reason[256];	/* forward reason, else backward; may be "" */
 };
 
-/* Score all pairs into G.  Returns 0, or nonzero with *cause set. */
+/* Score all pairs into G, in engine_threads() workers: the same G for
+ * any number.  Returns 0, or nonzero with *cause set. */
 int engine_build_graph(struct engine *e, struct graph *g, char **cause);
+
+/* How many workers score NACT attendees when WANTED are asked for (0:
+ * auto, one per processor online): at most one per attendee, and at
+ * most 256.  engine_build_graph() asks for e->threads, else for [match]
+ * threads. */
+size_t engine_threads(long wanted, size_t nact);
 
 /* Score one pair.  PARTS (nstrategies entries) may be NULL; reasons are
  * filled only when it is given. */

@@ -121,13 +121,14 @@ output_set_write(const struct output_source *src,
 		[OUTPUT_SET_PER_PERSON] = p->per_person,
 		[OUTPUT_SET_TABLES] = p->tables,
 	};
-	struct outfile o[OUTPUT_SET_N];
-	struct outfile *set[OUTPUT_SET_N];
+	struct outfile o[OUTPUT_SET_N + 1];	/* + the extra file */
+	struct outfile *set[OUTPUT_SET_N + 1];
 	struct out_table tb[OUTPUT_SET_N];
 	int k, rc = -1;
 
 	/* Only the tables some file holds: reasons cost a strategy call. */
 	memset(o, 0, sizeof o);
+	set[OUTPUT_SET_N] = &o[OUTPUT_SET_N];
 	for (k = 0; k < OUTPUT_SET_N; k++) {
 		set[k] = &o[k];
 		out_table_init(&tb[k], output_set_tables[k].sheet);
@@ -143,10 +144,14 @@ output_set_write(const struct output_source *src,
 		    cause) != 0)
 			goto out;
 	}
-	rc = outfile_commit_set(set, OUTPUT_SET_N, cause);
+	if (p->extra != NULL && (outfile_open(&o[OUTPUT_SET_N], p->extra,
+	    cause) != 0 || p->write_extra(o[OUTPUT_SET_N].f, p->extra_ctx,
+	    cause) != 0))
+		goto out;
+	rc = outfile_commit_set(set, OUTPUT_SET_N + 1, cause);
 out:
 	if (rc != 0)
-		for (k = 0; k < OUTPUT_SET_N; k++)
+		for (k = 0; k <= OUTPUT_SET_N; k++)
 			outfile_abort(&o[k]);
 	for (k = 0; k < OUTPUT_SET_N; k++)
 		out_table_free(&tb[k]);

@@ -17,6 +17,11 @@ struct output_paths {
 	const char *schedule;	/* "Schedule" */
 	const char *per_person;	/* "Per person" */
 	const char *tables;	/* "Tables" */
+	/* A file that is no table (the HTML report): written by
+	 * write_extra(f, extra_ctx, cause), 0 or -1 with *cause set. */
+	const char *extra;
+	int (*write_extra)(FILE *f, void *ctx, char **cause);
+	void *extra_ctx;
 };
 
 /*

@@ -6,6 +6,7 @@
  */
 #include "autoconf.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,15 +35,22 @@ host_option(mingle_host *h, const char *key)
 	return config_strategy_option(h->cs, key);
 }
 
+/* Scoring threads may call error at once (plugin.h allows any thread). */
+static pthread_mutex_t host_error_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static void __attribute__((format(printf, 2, 3)))
 host_error(mingle_host *h, const char *fmt, ...)
 {
 	va_list ap;
+	char *msg;
 
-	free(h->error);
 	va_start(ap, fmt);
-	h->error = xvasprintf(fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
+	pthread_mutex_lock(&host_error_lock);
+	free(h->error);
+	h->error = msg;
+	pthread_mutex_unlock(&host_error_lock);
 }
 
 static void __attribute__((format(printf, 2, 3)))

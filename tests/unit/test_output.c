@@ -82,8 +82,8 @@ stub_reason(void *self, uint32_t a, uint32_t b, char *buf, size_t cap)
 }
 
 static int
-stub_score(void *self, uint32_t a, const uint32_t *cand, size_t n,
-    double *scores, unsigned char *veto, char **cause)
+stub_score(void *self, size_t worker, uint32_t a, const uint32_t *cand,
+    size_t n, double *scores, unsigned char *veto, char **cause)
 {
 	return 0;
 }
