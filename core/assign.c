@@ -30,6 +30,9 @@ assign_run(const struct graph *g, const struct config_match *match,
 	case MATCH_ROUNDS:
 		rc = assign_tables(g, match, oracle, out, cause);
 		break;
+	case MATCH_MEETINGS:
+		rc = assign_meetings(g, match, out, cause);
+		break;
 	default:
 		*cause = xasprintf("unknown assignment mode %d",
 		    (int)match->mode);

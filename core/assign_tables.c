@@ -23,9 +23,11 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "assign_ctx.h"
 #include "assign_modes.h"
+#include "rounds_max.h"
 #include "seating.h"
 #include "util.h"
 
@@ -77,8 +79,14 @@ assign_tables_seat(const struct graph *g, const struct config_match *m,
 	assign_ctx_init(&c, g, m, oracle);
 	nact = graph_active_by_rank(g, &act);
 
-	rc = seating_run(&s, &c, act, (uint32_t)nact, gs, rounds, m->seed,
-	    cause);
+	memset(&s, 0, sizeof s);
+	rc = 0;
+	if (m->mode == MATCH_ROUNDS && m->rounds_max)
+		rc = rounds_max_find(&c, act, (uint32_t)nact, gs, m->seed,
+		    &rounds, &out->rounds_bound, cause);
+	if (rc == 0)
+		rc = seating_run(&s, &c, act, (uint32_t)nact, gs, rounds,
+		    m->seed, cause);
 	if (rc == 0) {
 		out->has_tables = 1;
 		out->has_rounds = m->mode == MATCH_ROUNDS;

@@ -22,7 +22,8 @@
 struct intro {
 	uint32_t a, b;
 	double score;
-	int32_t round;		/* 1-based, or 0 where modes have no rounds */
+	int32_t round;		/* 1-based, or 0 where modes have no rounds;
+				   meetings: the slot */
 	int32_t table;		/* 1-based, or 0 where modes have no tables */
 };
 
@@ -44,7 +45,18 @@ enum shortfall {
 	SHORTFALL_ALL_VETOED,	/* everyone else was vetoed with them */
 	SHORTFALL_CAPACITY,	/* partners existed but were full */
 	SHORTFALL_LEFT_OUT,	/* pairs: odd one out with odd = leave-out */
-	SHORTFALL_VETOED_PAIR	/* best_effort: seated with a vetoed partner */
+	SHORTFALL_VETOED_PAIR,	/* best_effort: seated with a vetoed partner */
+	SHORTFALL_NO_COMMON_SLOT,	/* meetings: no slot free for both */
+	SHORTFALL_SLOTS_FULL,	/* meetings: each shared slot was taken */
+	SHORTFALL_TABLES_FULL	/* meetings: a shared slot had no table */
+};
+
+/* A meeting `mode = meetings` chose but could not place in a slot:
+ * why is SHORTFALL_NO_COMMON_SLOT, _SLOTS_FULL or _TABLES_FULL. */
+struct unplaced {
+	uint32_t a, b;		/* a's rank < b's rank */
+	double score;
+	enum shortfall why;
 };
 
 struct coverage {
@@ -69,6 +81,10 @@ struct assignment {
 	size_t nthirds;
 	int has_rounds;		/* output adds a round column */
 	int has_tables;		/* output adds a table column */
+	uint32_t rounds_bound;	/* rounds = max: the counting bound, else 0 */
+	int has_slots;		/* meetings: the round column is `slot` */
+	struct unplaced *unplaced;	/* meetings: best first */
+	size_t nunplaced;
 };
 
 /* Free A's arrays and zero it; a zeroed A is fine. */

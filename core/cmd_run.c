@@ -9,9 +9,11 @@
 #include <unistd.h>
 
 #include "assign.h"
+#include "availability.h"
 #include "cli.h"
 #include "outfile.h"
 #include "output.h"
+#include "output_meetings.h"
 #include "output_set.h"
 #include "report_html.h"
 #include "session.h"
@@ -102,19 +104,28 @@ check_targets(const struct session *s, const struct output_paths *o,
 	return 0;
 }
 
-/* --schedule and --tables seat people: suggestions seat nobody. */
+/* --schedule and --tables seat people: suggestions seat nobody, and
+ * meetings have their tables in the schedule. */
 static int
 check_mode(const struct session *s, const struct run_opts *ro, char **cause)
 {
 	const char *opt = ro->schedule ? "--schedule" : "--tables";
+	enum match_mode mode = s->config->match.mode;
 
-	if (s->config->match.mode != MATCH_SUGGESTIONS ||
+	if (mode == MATCH_MEETINGS && ro->tables != NULL) {
+		*cause = xasprintf("--tables: mode = meetings seats nobody at "
+		    "shared tables, so there is no table roster to write; "
+		    "--schedule gives each meeting's slot and table, or drop "
+		    "--tables");
+		return -1;
+	}
+	if (mode != MATCH_SUGGESTIONS ||
 	    (ro->schedule == NULL && ro->tables == NULL))
 		return 0;
 	*cause = xasprintf("%s: mode = suggestions seats nobody, so there "
-	    "is no %s to write; set mode = pairs, groups or rounds in %s, "
-	    "or drop %s", opt, ro->schedule ? "schedule" : "table", 
-	    s->config->path, opt);
+	    "is no %s to write; set mode = pairs, groups or rounds%s in %s, "
+	    "or drop %s", opt, ro->schedule ? "schedule" : "table",
+	    ro->schedule ? " (or meetings)" : "", s->config->path, opt);
 	return -1;
 }
 
@@ -198,6 +209,15 @@ summary(const struct session *s, const struct graph *g,
 	    config_mode_name(m->mode), as->nintros,
 	    o->intros && strcmp(o->intros, "-") ?
 	    o->intros : "standard output");
+	if (as->rounds_bound > 0)
+		fprintf(stderr, "mingle: rounds = max: %d round%s found; "
+		    "counting allows at most %u\n", as->nseats > 0 ?
+		    as->seats[as->nseats - 1].round : 0, as->nseats > 0 &&
+		    as->seats[as->nseats - 1].round == 1 ? "" : "s",
+		    as->rounds_bound);
+	if (as->has_slots)
+		output_meetings_summary(stderr, &s->t, as,
+		    (uint32_t)m->slots);
 	if (as->nshort > 0)
 		fprintf(stderr, "mingle: %zu attendees got fewer "
 		    "introductions than wanted%s\n", as->nshort,
@@ -255,6 +275,9 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 		s.engine.threads = engine_threads(ro.threads, SIZE_MAX);
 	if (engine_build_graph(&s.engine, &g, &cause) != 0)
 		goto fail_session;
+	if (availability_build(&s.t, s.config, &g.free_slots, &g.slot_words,
+	    &cause) != 0)
+		goto fail_graph;
 	oracle.pair = engine_pair_oracle;
 	oracle.ctx = &s.engine;
 	oracle.veto_reason = engine_veto_reason;
@@ -311,7 +334,9 @@ const struct cmd_entry cmd_run_entry = {
 	    "chooses\nintroductions as [match] mode says and writes them as "
 	    "CSV:\n"
 	    "  a_id,a_name,b_id,b_name,score,reasons   (+ round,table where "
-	    "they apply)\n"
+	    "they apply;\n"
+	    "                                          slot,table for "
+	    "meetings)\n"
 	    "A file named *.xlsx is a workbook instead (the introductions' "
 	    "holds every\nsheet); [output] dialect = excel writes CSV for "
 	    "spreadsheets.\n"
@@ -327,6 +352,9 @@ const struct cmd_entry cmd_run_entry = {
 	    "and why\n"
 	    "      --schedule FILE one row per attendee and round: "
 	    "round,table,id,name\n"
+	    "                      (meetings: one per attendee and meeting, "
+	    "slot,table,\n"
+	    "                      id,name,with_id,with_name)\n"
 	    "      --per-person FILE  one row per attendee with all their "
 	    "partners\n"
 	    "                      (id,name,introductions,partner_1_id,...)\n"

@@ -58,7 +58,7 @@ static const char *const input_keys[] = {
 	"max_file_size", "max_record_size", "max_field_size", "max_columns",
 	"consent_yes", "consent_no",
 	"preset", "email", "person", "timestamp", "duplicates", "include",
-	"exclude", NULL
+	"exclude", "availability", NULL
 };
 static const char *const field_keys[] = {
 	"column", "type", "separator", "squash", "yes", "no", NULL
@@ -66,7 +66,7 @@ static const char *const field_keys[] = {
 static const char *const match_keys[] = {
 	"mode", "per_attendee", "min_per_attendee", "max_per_attendee",
 	"candidates", "min_score", "seed", "odd", "group_size", "rounds",
-	"best_effort", "threads", NULL
+	"best_effort", "threads", "slots", "tables", NULL
 };
 static const char *const output_keys[] = {
 	"file", "report", "schedule", "per_person", "tables", "dialect",
@@ -117,6 +117,7 @@ struct loader {
 	int line_input, line_match, line_mode;
 	int line_min, line_max, line_per;
 	int line_consent;	/* of consent_yes or consent_no */
+	int line_avail;		/* of [input] availability */
 };
 
 static int
@@ -424,7 +425,7 @@ set_choice(struct loader *l, int *dst, const char *key, const char *value,
 /* ---------------------------------------------------------------- sections */
 
 static const char *const mode_names[] = {
-	"suggestions", "pairs", "groups", "rounds", NULL
+	"suggestions", "pairs", "groups", "rounds", "meetings", NULL
 };
 static const char *const odd_names[] = { "trio", "leave-out", NULL };
 static const char *const no_yes[] = { "no", "yes", NULL };
@@ -536,6 +537,9 @@ input_key(struct loader *l, const char *key, const char *value)
 		return set_string(l, &l->name_spec, value);
 	if (strcmp(key, "consent") == 0)
 		return set_string(l, &c->consent_column, value);
+	if (strcmp(key, "availability") == 0)
+		return l->line_avail = l->line,
+		    set_string(l, &c->availability_column, value);
 	if (strcmp(key, "consent_yes") == 0 || strcmp(key, "consent_no") == 0)
 		return l->line_consent = l->line, set_answers(l,
 		    &c->consent_answers, key, value, key[8] == 'y');
@@ -653,8 +657,20 @@ match_key(struct loader *l, const char *key, const char *value)
 		return set_double(l, &m->min_score, key, value);
 	if (strcmp(key, "group_size") == 0)
 		return set_long(l, &m->group_size, key, value, 2, 1000);
-	if (strcmp(key, "rounds") == 0)
-		return set_long(l, &m->rounds, key, value, 1, 1000);
+	if (strcmp(key, "rounds") == 0) {
+		if (strcasecmp(value, "max") == 0)
+			return m->rounds_max = 1;
+		if (parse_long(value, &m->rounds) != 0 || m->rounds < 1 ||
+		    m->rounds > 1000)
+			return fail(l, l->line, "rounds must be a whole number "
+			    "from 1 to 1000, or max for as many as can be "
+			    "found, not '%s'", value);
+		return 1;
+	}
+	if (strcmp(key, "slots") == 0)
+		return set_long(l, &m->slots, key, value, 1, 1000);
+	if (strcmp(key, "tables") == 0)
+		return set_long(l, &m->tables, key, value, 1, 1000000);
 	if (strcmp(key, "best_effort") == 0)
 		return set_choice(l, &m->best_effort, key, value, no_yes);
 	if (strcmp(key, "threads") == 0) {
@@ -915,6 +931,8 @@ key_line(struct loader *l, enum section_kind kind, const char *key)
 #define MODE(m)		(1U << (m))
 #define MODES_SEATED	(MODE(MATCH_PAIRS) | MODE(MATCH_GROUPS) | \
 			    MODE(MATCH_ROUNDS))
+/* Modes that choose introductions as suggestions does. */
+#define MODES_SUGGESTED	(MODE(MATCH_SUGGESTIONS) | MODE(MATCH_MEETINGS))
 
 /* Keys that mean something in some modes only: anywhere else each is an
  * error, never silently ignored (docs/config.md lists them). */
@@ -924,11 +942,11 @@ static const struct mode_key {
 	unsigned modes;		/* MODE() of each mode it applies to */
 	const char *hint;
 } mode_keys[] = {
-	{ SECTION_MATCH, "per_attendee", MODE(MATCH_SUGGESTIONS),
+	{ SECTION_MATCH, "per_attendee", MODES_SUGGESTED,
 	  "the tables decide whom each person meets" },
-	{ SECTION_MATCH, "min_per_attendee", MODE(MATCH_SUGGESTIONS),
+	{ SECTION_MATCH, "min_per_attendee", MODES_SUGGESTED,
 	  "the tables decide whom each person meets" },
-	{ SECTION_MATCH, "max_per_attendee", MODE(MATCH_SUGGESTIONS),
+	{ SECTION_MATCH, "max_per_attendee", MODES_SUGGESTED,
 	  "the tables decide whom each person meets" },
 	{ SECTION_MATCH, "group_size", MODE(MATCH_GROUPS) |
 	  MODE(MATCH_ROUNDS), "for tables of more than two, use mode = "
@@ -937,10 +955,17 @@ static const struct mode_key {
 	  "for more than one round of tables, use mode = rounds" },
 	{ SECTION_MATCH, "odd", MODE(MATCH_PAIRS),
 	  "only pairs has an odd one out" },
-	{ SECTION_OUTPUT, "schedule", MODES_SEATED,
-	  "suggestions seat nobody; use mode = pairs, groups or rounds" },
+	{ SECTION_MATCH, "slots", MODE(MATCH_MEETINGS),
+	  "time slots are for 1:1 meetings: use mode = meetings" },
+	{ SECTION_MATCH, "tables", MODE(MATCH_MEETINGS),
+	  "it caps the meetings a slot holds in mode = meetings; "
+	  "group_size sets the tables of groups and rounds" },
+	{ SECTION_OUTPUT, "schedule", MODES_SEATED | MODE(MATCH_MEETINGS),
+	  "suggestions seat nobody; use mode = pairs, groups, rounds or "
+	  "meetings" },
 	{ SECTION_OUTPUT, "tables", MODES_SEATED,
-	  "suggestions seat nobody; use mode = pairs, groups or rounds" },
+	  "only pairs, groups and rounds seat people at tables (meetings: "
+	  "the schedule has each meeting's table)" },
 };
 
 static int
@@ -1031,12 +1056,21 @@ check_config(struct loader *l)
 		return fail(l, l->line_min, "min_per_attendee (%ld) is more "
 		    "than max_per_attendee (%ld)", m->min_per_attendee,
 		    m->max_per_attendee);
+	/* Before the keys that do not fit the mode: [input] comes first. */
+	if (c->availability_column != NULL && m->mode != MATCH_MEETINGS)
+		return fail(l, l->line_avail, "availability names the slots "
+		    "each person can meet in: it needs mode = meetings and "
+		    "slots in [match]");
 	if (check_mode_keys(l) != 0)
 		return 0;
 	if (m->mode == MATCH_GROUPS && m->group_size == 0)
 		m->group_size = 4;
 	if (m->mode == MATCH_ROUNDS && m->group_size == 0)
 		m->group_size = 2;
+	if (m->mode == MATCH_MEETINGS && m->slots == 0)
+		return fail(l, l->line_mode, "mode = meetings needs 'slots', "
+		    "how many time slots there are for meetings (e.g. slots "
+		    "= 8)");
 	return 1;
 }
 
@@ -1191,6 +1225,7 @@ config_free(struct mingle_config *c)
 		free(c->name_columns[i]);
 	free(c->name_columns);
 	free(c->consent_column);
+	free(c->availability_column);
 	answers_free(&c->consent_answers);
 	free(c->preset);
 	free(c->email_column);

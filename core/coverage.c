@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "assignment.h"
 #include "coverage.h"
@@ -13,6 +14,8 @@
 
 static uint32_t	coverage_wanted(const struct config_match *);
 static enum shortfall coverage_why(const struct node_stats *, uint32_t);
+static void	coverage_unplaced(const struct assignment *, uint32_t *,
+		    enum shortfall *);
 static void	coverage_suggestions(struct assignment *,
 		    const struct graph *, const struct config_match *);
 static void	coverage_left_out(struct assignment *, const struct graph *);
@@ -43,27 +46,65 @@ coverage_why(const struct node_stats *st, uint32_t got)
 	return SHORTFALL_NO_PARTNER;
 }
 
-/* Everyone active below what the config wants, by rank. */
+/*
+ * Meetings: count each meeting chosen but not placed in CHOSEN, and give
+ * both its people the reason of their best one in WHY (unplaced come
+ * best first).
+ */
+static void
+coverage_unplaced(const struct assignment *out, uint32_t *chosen,
+    enum shortfall *why)
+{
+	const struct unplaced *u;
+	size_t i;
+
+	for (i = 0; i < out->nunplaced; i++) {
+		u = &out->unplaced[i];
+		chosen[u->a]++;
+		chosen[u->b]++;
+		if (why[u->a] == SHORTFALL_NONE)
+			why[u->a] = u->why;
+		if (why[u->b] == SHORTFALL_NONE)
+			why[u->b] = u->why;
+	}
+}
+
+/*
+ * Everyone active below what the config wants, or (meetings) below the
+ * meetings chosen for them, by rank.
+ */
 static void
 coverage_suggestions(struct assignment *out, const struct graph *g,
     const struct config_match *m)
 {
-	uint32_t *got, *act, wanted = coverage_wanted(m), v;
+	uint32_t *got, *chosen, *act, wanted, v;
+	enum shortfall *why;
 	size_t i, nact, cap = 0;
 
-	got = xcalloc(g->n ? g->n : 1, sizeof *got);
+	got = xcalloc(g->n + 1, sizeof *got);
+	chosen = xcalloc(g->n + 1, sizeof *chosen);
+	why = xcalloc(g->n + 1, sizeof *why);
 	for (i = 0; i < out->nintros; i++) {
 		got[out->intros[i].a]++;
 		got[out->intros[i].b]++;
 	}
+	memcpy(chosen, got, g->n * sizeof *chosen);
+	coverage_unplaced(out, chosen, why);
 	nact = graph_active_by_rank(g, &act);
 	for (i = 0; i < nact; i++) {
 		v = act[i];
-		if (got[v] < wanted)
-			assignment_add_short(out, &cap, v, got[v], wanted,
-			    coverage_why(&g->stats[v], got[v]));
+		wanted = coverage_wanted(m);
+		if (chosen[v] > wanted)
+			wanted = chosen[v];
+		if (got[v] >= wanted)
+			continue;
+		if (why[v] == SHORTFALL_NONE)
+			why[v] = coverage_why(&g->stats[v], chosen[v]);
+		assignment_add_short(out, &cap, v, got[v], wanted, why[v]);
 	}
 	free(act);
+	free(why);
+	free(chosen);
 	free(got);
 }
 

@@ -23,6 +23,11 @@
  *                  other attendee was vetoed with them (none scored low);
  *      NO_PARTNER  they got every partner above min_score, and nobody
  *                  else scored above it with them;
+ *  - meetings (OUT->unplaced): as suggestions, counting the meetings
+ *    chosen, placed or not; got is the meetings placed, wanted the more
+ *    of the above and the meetings chosen, and anyone with a meeting not
+ *    placed is listed with the reason of their best such meeting
+ *    (NO_COMMON_SLOT, SLOTS_FULL or TABLES_FULL);
  *  - modes with tables: every seat without a table (table 0), got 0,
  *    wanted 1, LEFT_OUT.
  */

@@ -165,6 +165,7 @@ graph_free(struct graph *g)
 	free(g->adj);
 	free(g->stats);
 	free(g->rank);
+	free(g->free_slots);
 	free(g->vetoes);
 	memset(g, 0, sizeof *g);
 }

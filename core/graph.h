@@ -39,6 +39,11 @@ struct graph {
 	/* rank[i]: tie-break order of attendee i (by id); lower first.  A
 	 * permutation of 0..n-1: no two attendees share a rank. */
 	uint32_t *rank;
+	/* mode = meetings: node i may meet in slot s (1-based) if bit s - 1
+	 * of free_slots[i * slot_words ...] is set; NULL: in every slot.
+	 * Set by the caller (availability.h), freed by graph_free(). */
+	uint64_t *free_slots;
+	size_t slot_words;
 	/* Vetoed pairs (a < b, w = 0), as the engine met them, or NULL:
 	 * all of them unless vetoes_partial (then the first ones only).
 	 * Owned by the graph; graph_finish() leaves them alone. */

@@ -111,8 +111,8 @@ output_intros_table(struct out_table *tb, const struct output_source *src)
 	output_columns_header(tb, src->columns, "b_");
 	out_table_column(tb, "score", 0);
 	out_table_column(tb, "reasons", OUT_COLUMN_QUOTED | OUT_COLUMN_WIDE);
-	if (as->has_rounds)
-		out_table_column(tb, "round", 0);
+	if (as->has_rounds || as->has_slots)
+		out_table_column(tb, as->has_slots ? "slot" : "round", 0);
 	if (as->has_tables)
 		out_table_column(tb, "table", 0);
 	for (i = 0; i < as->nintros; i++) {
@@ -124,7 +124,7 @@ output_intros_table(struct out_table *tb, const struct output_source *src)
 		reasons = output_reason(src, in);
 		out_table_text(tb, reasons);
 		free(reasons);
-		if (as->has_rounds)
+		if (as->has_rounds || as->has_slots)
 			out_table_integer(tb, in->round);
 		if (as->has_tables)
 			out_table_integer(tb, in->table);

@@ -45,6 +45,14 @@ output_person_header(struct out_table *tb, const struct output_source *src,
 		out_table_column(tb, name, OUT_COLUMN_QUOTED |
 		    OUT_COLUMN_WIDE);
 		free(name);
+		if (!src->as->has_slots)
+			continue;
+		name = xasprintf("slot_%zu", n);
+		out_table_column(tb, name, 0);
+		free(name);
+		name = xasprintf("table_%zu", n);
+		out_table_column(tb, name, 0);
+		free(name);
 	}
 }
 
@@ -55,13 +63,16 @@ output_person_row(struct out_table *tb, const struct output_source *src,
 {
 	const struct attendee_table *t = src->t;
 	const struct intro *in;
-	size_t k, ncols = src->columns != NULL ? src->columns->n : 0;
+	size_t k, width;
 	uint32_t p;
 	char *reason;
 
 	out_table_text(tb, t->id[u]);
 	out_table_text(tb, t->name[u]);
 	output_columns_cells(tb, src->columns, t, u);
+	/* A partner's cells: id, name, the columns, reason[, slot, table]. */
+	width = 3 + (src->columns != NULL ? src->columns->n : 0) +
+	    (src->as->has_slots ? 2 : 0);
 	out_table_integer(tb, (long long)n);
 	for (k = 0; k < n; k++) {
 		in = &src->as->intros[intro[k]];
@@ -72,8 +83,12 @@ output_person_row(struct out_table *tb, const struct output_source *src,
 		reason = output_reason(src, in);
 		out_table_text(tb, reason);
 		free(reason);
+		if (src->as->has_slots) {
+			out_table_integer(tb, in->round);
+			out_table_integer(tb, in->table);
+		}
 	}
-	for (k = n * (ncols + 3); k < most * (ncols + 3); k++)
+	for (k = n * width; k < most * width; k++)
 		out_table_empty(tb);
 }
 

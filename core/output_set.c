@@ -8,6 +8,7 @@
 
 #include "outfile.h"
 #include "out_xlsx.h"
+#include "output_meetings.h"
 #include "output_person.h"
 #include "output_roster.h"
 #include "output_set.h"
@@ -22,16 +23,29 @@ enum {
 	OUTPUT_SET_N
 };
 
+/* Which modes have a table: every mode, those with tables (meetings
+ * too: each meeting has one), or those that seat people at tables. */
+enum output_set_for {
+	OUTPUT_SET_FOR_ALL,
+	OUTPUT_SET_FOR_TABLES,
+	OUTPUT_SET_FOR_SEATED
+};
+
 static const struct {
 	const char *sheet;
 	void (*build)(struct out_table *, const struct output_source *);
-	int seated;		/* only for modes with tables */
+	enum output_set_for only;
 } output_set_tables[OUTPUT_SET_N] = {
-	[OUTPUT_SET_INTROS] = { "Introductions", output_intros_table, 0 },
-	[OUTPUT_SET_PER_PERSON] = { "Per person", output_person_table, 0 },
-	[OUTPUT_SET_REPORT] = { "Coverage", output_coverage_table, 0 },
-	[OUTPUT_SET_SCHEDULE] = { "Schedule", output_schedule_table, 1 },
-	[OUTPUT_SET_TABLES] = { "Tables", output_roster_table, 1 },
+	[OUTPUT_SET_INTROS] = { "Introductions", output_intros_table,
+	    OUTPUT_SET_FOR_ALL },
+	[OUTPUT_SET_PER_PERSON] = { "Per person", output_person_table,
+	    OUTPUT_SET_FOR_ALL },
+	[OUTPUT_SET_REPORT] = { "Coverage", output_coverage_table,
+	    OUTPUT_SET_FOR_ALL },
+	[OUTPUT_SET_SCHEDULE] = { "Schedule", output_schedule_table,
+	    OUTPUT_SET_FOR_TABLES },
+	[OUTPUT_SET_TABLES] = { "Tables", output_roster_table,
+	    OUTPUT_SET_FOR_SEATED },
 };
 
 /* The order of the sheets in the introductions workbook. */
@@ -39,6 +53,32 @@ static const int output_set_sheets[OUTPUT_SET_N] = {
 	OUTPUT_SET_INTROS, OUTPUT_SET_PER_PERSON, OUTPUT_SET_REPORT,
 	OUTPUT_SET_SCHEDULE, OUTPUT_SET_TABLES
 };
+
+/* Whether the mode of AS has table K. */
+static int
+output_set_has(const struct assignment *as, int k)
+{
+	switch (output_set_tables[k].only) {
+	case OUTPUT_SET_FOR_TABLES:
+		return as->has_tables;
+	case OUTPUT_SET_FOR_SEATED:
+		return as->has_tables && !as->has_slots;
+	default:
+		return 1;
+	}
+}
+
+/* Build table K of SRC into TB: the schedule of meetings when the
+ * assignment has slots. */
+static void
+output_set_build(struct out_table *tb, int k,
+    const struct output_source *src)
+{
+	if (k == OUTPUT_SET_SCHEDULE && src->as->has_slots)
+		output_meetings_schedule_table(tb, src);
+	else
+		output_set_tables[k].build(tb, src);
+}
 
 /* Write file K of PATH: table K, or for an .xlsx introductions file
  * every table the mode has. */
@@ -65,8 +105,7 @@ output_set_file(struct outfile *o, int k, const char *path,
 	if (k != OUTPUT_SET_INTROS)
 		sheets[n++] = &tb[k];
 	for (i = 0; k == OUTPUT_SET_INTROS && i < OUTPUT_SET_N; i++)
-		if (!output_set_tables[output_set_sheets[i]].seated ||
-		    src->as->has_tables)
+		if (output_set_has(src->as, output_set_sheets[i]))
 			sheets[n++] = &tb[output_set_sheets[i]];
 	return out_xlsx_write(o->tmp, path, sheets, n, cause);
 }
@@ -95,8 +134,8 @@ output_set_write(const struct output_source *src,
 		out_table_init(&tb[k], output_set_tables[k].sheet);
 		if (k == OUTPUT_SET_INTROS || paths[k] != NULL ||
 		    (out_xlsx_wanted(p->intros) &&
-		    (!output_set_tables[k].seated || src->as->has_tables)))
-			output_set_tables[k].build(&tb[k], src);
+		    output_set_has(src->as, k)))
+			output_set_build(&tb[k], k, src);
 	}
 	for (k = 0; k < OUTPUT_SET_N; k++) {
 		if (k != OUTPUT_SET_INTROS && paths[k] == NULL)

@@ -27,8 +27,9 @@ struct output_paths {
 /*
  * Build the tables SRC gives and write every file of P.  An .xlsx
  * introductions file holds a sheet for each table the mode has
- * (Introductions, Per person, Coverage, and for modes with tables
- * Schedule and Tables); any other .xlsx file holds its own table.  0, or
+ * (Introductions, Per person, Coverage, for modes with tables Schedule
+ * -- the meetings' schedule in mode = meetings -- and for modes that
+ * seat people Tables); any other .xlsx file holds its own table.  0, or
  * -1 with *cause; then no file was replaced.
  */
 int output_set_write(const struct output_source *src,

@@ -107,8 +107,11 @@ static void	seat_alloc(struct seating *);
 static void	seat_start(struct seating *);
 static void	seat_rep_init(struct seating *);
 static int	seat_oracle_failed(struct seating *, char **);
-static int	seat_solve(struct seating *, uint32_t, char **);
+static int	seat_solve(struct seating *, uint32_t, uint64_t, char **);
 static int	seat_hint_size(const struct seating *, uint32_t, uint32_t,
+		    char **);
+static int	seat_prepare(struct seating *, struct assign_ctx *,
+		    const uint32_t *, uint32_t, uint32_t, uint32_t, uint64_t,
 		    char **);
 
 uint32_t
@@ -628,15 +631,18 @@ seat_oracle_failed(struct seating *s, char **cause)
 	return -1;
 }
 
-/* Repair the start until nothing is bad.  Returns 0, or -1 with *cause
- * set: the oracle failed or the budget ran out. */
+/* Repair the start until nothing is bad, within BUDGET steps (0: the
+ * default for the sizes).  Returns 0, or -1 with *cause set: the oracle
+ * failed or the budget ran out. */
 static int
-seat_solve(struct seating *s, uint32_t group_size, char **cause)
+seat_solve(struct seating *s, uint32_t group_size, uint64_t budget,
+    char **cause)
 {
-	uint64_t budget;
-
-	budget = s->steps + (s->rep != NULL ? SEAT_REPAIR_FAST :
-	    SEAT_REPAIR_SLOW) + (uint64_t)SEAT_REPAIR_PER * s->n * s->rounds;
+	if (budget == 0)
+		budget = (s->rep != NULL ? SEAT_REPAIR_FAST :
+		    SEAT_REPAIR_SLOW) +
+		    (uint64_t)SEAT_REPAIR_PER * s->n * s->rounds;
+	budget += s->steps;
 	if (seat_repair(s, budget) == 0)
 		return 0;
 	if (seat_oracle_failed(s, cause) != 0)
@@ -680,8 +686,10 @@ seat_hint_size(const struct seating *s, uint32_t group_size, uint32_t need,
 	return -1;
 }
 
-int
-seating_run(struct seating *s, struct assign_ctx *c, const uint32_t *node,
+/* Everything before the repair: S's people and tables, refused by
+ * counting or by the vetoes (-1, *cause set) or started (0). */
+static int
+seat_prepare(struct seating *s, struct assign_ctx *c, const uint32_t *node,
     uint32_t n, uint32_t group_size, uint32_t rounds, uint64_t seed,
     char **cause)
 {
@@ -699,7 +707,52 @@ seating_run(struct seating *s, struct assign_ctx *c, const uint32_t *node,
 	seat_alloc(s);
 	seat_start(s);
 	seat_rep_init(s);
-	if (seat_solve(s, group_size, cause) != 0)
+	return 0;
+}
+
+uint32_t
+seating_rounds_bound(uint32_t n, uint32_t group_size)
+{
+	uint32_t *size, tables, t, minsize, bound;
+	uint64_t pairs = 0, total;
+
+	if (n < 2)
+		return 1;
+	tables = seating_tables(n, group_size, &size);
+	minsize = size[0];
+	for (t = 0; t < tables; t++) {
+		if (size[t] < minsize)
+			minsize = size[t];
+		pairs += (uint64_t)size[t] * (size[t] - 1) / 2;
+	}
+	total = (uint64_t)n * (n - 1) / 2;
+	bound = (n - 1) / (minsize - 1);
+	if (total / pairs < bound)
+		bound = (uint32_t)(total / pairs);
+	if (size[0] > tables && bound > 1)
+		bound = 1;
+	free(size);
+	return bound;
+}
+
+int
+seating_try(struct seating *s, struct assign_ctx *c, const uint32_t *node,
+    uint32_t n, uint32_t group_size, uint32_t rounds, uint64_t seed,
+    uint64_t budget, char **cause)
+{
+	if (seat_prepare(s, c, node, n, group_size, rounds, seed, cause) != 0)
+		return -1;
+	return seat_solve(s, group_size, budget, cause);
+}
+
+int
+seating_run(struct seating *s, struct assign_ctx *c, const uint32_t *node,
+    uint32_t n, uint32_t group_size, uint32_t rounds, uint64_t seed,
+    char **cause)
+{
+	if (seat_prepare(s, c, node, n, group_size, rounds, seed, cause) != 0)
+		return -1;
+	if (seat_solve(s, group_size, 0, cause) != 0)
 		return -1;
 	if (c->g->nedges > 0)
 		seat_polish(s, s->steps + SEAT_POLISH_BASE +

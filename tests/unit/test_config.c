@@ -328,6 +328,20 @@ test_defaults(void)
 		free(want);
 		config_free(c);
 	}
+	c = loads(BASE "[match]\nmode = rounds\nrounds = Max\n", "rounds = max");
+	if (c != NULL) {
+		ok(c->match.rounds_max && c->match.rounds == 1,
+		    "rounds = max: flagged, rounds left at its default");
+		config_free(c);
+	}
+	c = loads(BASE "[match]\nmode = meetings\nslots = 8\ntables = 3\n",
+	    "meetings");
+	if (c != NULL) {
+		ok(c->match.mode == MATCH_MEETINGS && c->match.slots == 8 &&
+		    c->match.tables == 3 && c->availability_column == NULL,
+		    "meetings: 8 slots, 3 tables, no availability");
+		config_free(c);
+	}
 	keys = config_strategy_host_keys();
 	ok(keys != NULL && strcmp(keys[0], "plugin") == 0,
 	    "host keys start with plugin");
@@ -676,7 +690,7 @@ test_keys(void)
 	    "'per_atendee' in [match]; did you mean 'per_attendee'? (known: "
 	    "mode, per_attendee, min_per_attendee, max_per_attendee, "
 	    "candidates, min_score, seed, odd, group_size, rounds, "
-	    "best_effort, threads)", NULL,
+	    "best_effort, threads, slots, tables)", NULL,
 	    "unknown key, did you mean, known keys");
 	fails("[input]\nfiel = a.csv\nid = Email\n", 2, "unknown key 'fiel' "
 	    "in [input]; did you mean 'file'?", NULL, "typo in [input]");
@@ -755,17 +769,29 @@ test_bad_values(void)
 	    "from 0 to 2147483647, not '-1'", NULL, "negative seed");
 	fails(BASE "[match]\nrounds = 1001\n", 5, "rounds must be a whole "
 	    "number from 1 to 1000", NULL, "too many rounds");
+	fails(BASE "[match]\nrounds = most\n", 5, "rounds must be a whole "
+	    "number from 1 to 1000, or max for as many as can be found, not "
+	    "'most'", NULL, "rounds: neither a number nor max");
 	fails(BASE "[match]\nthreads = 0\n", 5, "threads must be auto or a "
 	    "whole number from 1 to 256, not '0'", NULL, "no threads");
 	fails(BASE "[match]\nthreads = 257\n", 5, "threads must be auto or "
 	    "a whole number from 1 to 256, not '257'", NULL, "257 threads");
 	fails(BASE "[match]\ngroup_size = 1\n", 5, "group_size must be a "
 	    "whole number from 2 to 1000", NULL, "tables of one");
+	fails(BASE "[match]\nmode = meetings\n", 5, "mode = meetings needs "
+	    "'slots'", NULL, "meetings without slots");
+	fails(BASE "[match]\nmode = meetings\nslots = 1001\n", 6, "slots "
+	    "must be a whole number from 1 to 1000", NULL, "too many slots");
+	fails(BASE "[match]\nmode = meetings\nslots = 2\ntables = 0\n", 7,
+	    "tables must be a whole number from 1", NULL, "no tables");
+	fails(BASE "availability = Free\n", 4, "availability names the slots "
+	    "each person can meet in: it needs mode = meetings", NULL,
+	    "availability without meetings");
 	fails(BASE "[match]\nmode = pears\n", 5, "mode must be one of "
-	    "suggestions, pairs, groups, rounds, not 'pears'; did you mean "
-	    "'pairs'?", NULL, "bad mode with suggestion");
+	    "suggestions, pairs, groups, rounds, meetings, not 'pears'; did "
+	    "you mean 'pairs'?", NULL, "bad mode with suggestion");
 	fails(BASE "[match]\nmode = xyzzy\n", 5, "mode must be one of "
-	    "suggestions, pairs, groups, rounds, not 'xyzzy'", NULL,
+	    "suggestions, pairs, groups, rounds, meetings, not 'xyzzy'", NULL,
 	    "bad mode, nothing close");
 	fails(BASE "[match]\nbest_effort = maybe\n", 5, "best_effort must "
 	    "be one of no, yes, not 'maybe'", NULL, "best_effort: yes or no");
@@ -989,6 +1015,31 @@ test_mode_keys(void)
 	config_free(c);
 	c = loads(BASE "[match]\nmode = pairs\nodd = trio\n",
 	    "odd in pairs");
+	config_free(c);
+	fails(BASE "[match]\nmode = groups\nrounds = max\n", 6,
+	    "rounds does nothing in mode = groups (line 5): remove it",
+	    NULL, "rounds = max in groups");
+	fails(BASE "[match]\nslots = 4\n", 5, "slots does nothing in mode "
+	    "= suggestions (the default): remove it; time slots are for 1:1 "
+	    "meetings: use mode = meetings", NULL, "slots in suggestions");
+	fails(BASE "[match]\nmode = rounds\ntables = 3\n", 6, "tables "
+	    "does nothing in mode = rounds (line 5): remove it; it caps the "
+	    "meetings a slot holds in mode = meetings", NULL,
+	    "[match] tables in rounds");
+	fails(BASE "[match]\nmode = meetings\nslots = 2\ngroup_size = 2\n",
+	    7, "group_size does nothing in mode = meetings (line 5)", NULL,
+	    "group_size in meetings");
+	fails(BASE "[match]\nmode = meetings\nslots = 2\n[output]\n"
+	    "tables = t.csv\n", 8, "tables does nothing in mode = meetings "
+	    "(line 5): remove it; only pairs, groups and rounds seat people",
+	    NULL, "[output] tables in meetings");
+	c = loads(BASE "[match]\nmode = meetings\nslots = 2\ntables = 3\n"
+	    "per_attendee = 2\nmin_per_attendee = 1\nmax_per_attendee = 3\n"
+	    "[output]\nschedule = s.csv\n", "slots, tables, per_attendee "
+	    "and schedule in meetings");
+	config_free(c);
+	c = loads(BASE "[match]\nmode = rounds\nrounds = max\n",
+	    "rounds = max in rounds");
 	config_free(c);
 }
 
