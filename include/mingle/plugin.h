@@ -48,7 +48,7 @@ extern "C" {
 #endif
 
 #define MINGLE_ABI_MAJOR 1
-#define MINGLE_ABI_MINOR 1
+#define MINGLE_ABI_MINOR 2
 
 /* The one symbol a plugin exports. */
 #define MINGLE_PLUGIN_ENTRY "mingle_plugin_entry"
@@ -150,6 +150,24 @@ struct mingle_api {
 	 * "opendata" and "strasse".  Without '#' marks and surrounding space;
 	 * the first spelling seen wins a tie.  NULL for a bad field or tag. */
 	const char *(*tag_label)(mingle_host *host, int field, uint32_t tag);
+
+	/* ABI 1.2 (limits).  Both may be called in init only; elsewhere
+	 * they do nothing. */
+
+	/* At most MAX of A's introductions may be pairs that this strategy
+	 * scores above zero ((s(a->b) + s(b->a)) / 2 > 0): with MAX 0 such
+	 * pairs are vetoed for A in every mode; above 0 the suggestions
+	 * count them (docs/modes.md says what each mode does).  A later
+	 * call for A replaces an earlier one.  At most 8 strategies of a
+	 * run may set quotas. */
+	void (*quota)(mingle_host *host, mingle_attendee a, uint32_t max);
+
+	/* A and B must be introduced, in every mode.  Returns 0, or
+	 * nonzero with the reason set as by error() for a bad pair (A == B,
+	 * either out of range).  The host checks all pins after init: a
+	 * pinned pair another strategy vetoes, or a person with more pins
+	 * than introductions, stops the run with an error. */
+	int (*pin)(mingle_host *host, mingle_attendee a, mingle_attendee b);
 };
 
 /* True if the host's table is new enough to hold MEMBER. */
