@@ -10,6 +10,19 @@
 #include "assign_modes.h"
 #include "util.h"
 
+/* Whoever opted out (graph cap 0) is in the coverage report. */
+static void
+assign_opted_out(const struct graph *g, struct assignment *out)
+{
+	size_t v, cap = out->nshort;
+
+	for (v = 0; g->cap != NULL && v < g->n; v++)
+		if (g->cap[v] == 0)
+			assignment_add_short(out, &cap, (uint32_t)v, 0, 0,
+			    SHORTFALL_OPTED_OUT);
+	assignment_sort(out, g);
+}
+
 int
 assign_run(const struct graph *g, const struct config_match *match,
     const struct pair_oracle *oracle, struct assignment *out, char **cause)
@@ -36,5 +49,7 @@ assign_run(const struct graph *g, const struct config_match *match,
 	}
 	if (rc != 0)
 		assignment_free(out);
+	else
+		assign_opted_out(g, out);
 	return rc;
 }

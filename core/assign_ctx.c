@@ -29,6 +29,7 @@ assign_ctx_init(struct assign_ctx *c, const struct graph *g,
 	for (i = 0; i < g->nedges; i++) {
 		e = pairmap_get(&c->edges, g->edges[i].a, g->edges[i].b, NULL);
 		e->score = g->edges[i].w;
+		e->count = g->pinned != NULL && g->pinned[i];
 	}
 	pairmap_init(&c->asked, 0);
 }
@@ -47,6 +48,17 @@ assign_ctx_weight(const struct assign_ctx *c, uint32_t a, uint32_t b)
 
 	e = pairmap_find(&c->edges, a, b);
 	return e != NULL ? e->score : 0;
+}
+
+int
+assign_ctx_pinned(const struct assign_ctx *c, uint32_t a, uint32_t b)
+{
+	const struct pairmap_entry *e;
+
+	if (c->g->pinned == NULL)
+		return 0;
+	e = pairmap_find(&c->edges, a, b);
+	return e != NULL && e->count != 0;
 }
 
 /* The oracle's cached answer about non-edge {a, b}. */

@@ -20,7 +20,8 @@ struct assign_ctx {
 	const struct graph *g;
 	const struct config_match *m;
 	const struct pair_oracle *oracle;	/* may be NULL */
-	struct pairmap edges;	/* graph edges: score = weight */
+	struct pairmap edges;	/* graph edges: score = weight, count =
+				   pinned */
 	struct pairmap asked;	/* the oracle's answers about non-edges */
 	size_t ncalls;		/* oracle calls made */
 };
@@ -33,6 +34,9 @@ void assign_ctx_free(struct assign_ctx *c);
 
 /* The weight of edge {a, b}, or 0 if it is not an edge. */
 double assign_ctx_weight(const struct assign_ctx *c, uint32_t a, uint32_t b);
+
+/* 1 if {a, b} is a pinned edge (graph.h), else 0. */
+int assign_ctx_pinned(const struct assign_ctx *c, uint32_t a, uint32_t b);
 
 /*
  * May A and B sit together?  Edges never carry a veto.  For a non-edge

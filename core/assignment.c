@@ -27,6 +27,7 @@ static const char *const shortfall_names[] = {
 	[SHORTFALL_ALL_VETOED] = "all-vetoed",
 	[SHORTFALL_CAPACITY] = "capacity",
 	[SHORTFALL_LEFT_OUT] = "left-out",
+	[SHORTFALL_OPTED_OUT] = "opted-out",
 };
 
 static int	assignment_key_cmp(const void *, const void *);

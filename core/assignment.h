@@ -44,14 +44,16 @@ struct seat {
  *   NO_PARTNER every candidate was used or there were none (too few
  *              partners above the threshold).
  * Modes with tables list whoever has no table (table 0), wanted 1, as
- * LEFT_OUT.
+ * LEFT_OUT.  Every mode lists whoever opted out (graph cap 0), got and
+ * wanted 0, as OPTED_OUT.
  */
 enum shortfall {
 	SHORTFALL_NONE = 0,
 	SHORTFALL_NO_PARTNER,	/* too few scored above the threshold */
 	SHORTFALL_ALL_VETOED,	/* every partner was vetoed */
 	SHORTFALL_CAPACITY,	/* partners existed but were full */
-	SHORTFALL_LEFT_OUT	/* pairs: odd one out with odd = leave-out */
+	SHORTFALL_LEFT_OUT,	/* pairs: odd one out with odd = leave-out */
+	SHORTFALL_OPTED_OUT	/* per_attendee_column 0: wanted none */
 };
 
 struct coverage {

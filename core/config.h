@@ -78,6 +78,8 @@ struct config_match {
 	enum match_odd odd;	/* pairs */
 	long group_size;	/* groups and rounds: people per table (0 = pairs) */
 	long rounds;		/* rounds (default 1) */
+	char *per_attendee_column;	/* column of how many introductions
+					   each wants, or NULL */
 };
 
 struct mingle_config {

@@ -66,6 +66,24 @@ seating_state_veto(struct seating *s, uint32_t p, uint32_t q)
 	return veto;
 }
 
+int
+seating_state_pinned(const struct seating *s, uint32_t p, uint32_t q)
+{
+	return s->pins != NULL && s->pins[p] && s->pins[q] &&
+	    assign_ctx_pinned(s->c, s->node[p], s->node[q]);
+}
+
+void
+seating_state_pins_apart(struct seating *s)
+{
+	uint32_t p;
+
+	s->conflicts += s->npins;
+	for (p = 0; s->pins != NULL && p < s->n; p++)
+		if (s->pins[p])
+			state_bad(s, 0, p, (int)s->pins[p]);
+}
+
 double
 seating_state_weight(const struct seating *s, uint32_t p, uint32_t q)
 {
@@ -170,7 +188,8 @@ seating_state_count_rep(struct seating *s)
 /*
  * p and x start (D = 1) or stop (D = -1) sharing a table in round r.
  * A pair that meets k > 1 times is k - 1 conflicts, and bad for both in
- * every round they meet; a vetoed pair is bad wherever it meets.
+ * every round they meet; a vetoed pair is bad wherever it meets; a
+ * pinned pair is bad while apart in round 0.
  */
 void
 seating_state_relate(struct seating *s, uint32_t r, uint32_t p, uint32_t x,
@@ -207,6 +226,11 @@ seating_state_relate(struct seating *s, uint32_t r, uint32_t p, uint32_t x,
 		state_bad(s, r, p, d);
 		state_bad(s, r, x, d);
 	}
+	if (r == 0 && seating_state_pinned(s, p, x)) {
+		s->conflicts -= d;
+		state_bad(s, r, p, -d);
+		state_bad(s, r, x, -d);
+	}
 	s->score += d * seating_state_weight(s, p, x);
 }
 
@@ -232,6 +256,7 @@ seating_state_rebuild(struct seating *s)
 	s->nconf = 0;
 	s->conflicts = 0;
 	s->score = 0;
+	seating_state_pins_apart(s);
 	for (r = 0; r < s->rounds; r++) {
 		row = s->slot + (size_t)r * n;
 		for (t = 0; t < s->tables; t++) {

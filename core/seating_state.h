@@ -37,6 +37,11 @@ struct seating {
 	uint8_t *meet_dense;
 	struct pairmap meet_map;
 
+	/* Pinned pairs (graph.h) must share a table in the first round:
+	 * each pinned pair apart there is one bad relation for both. */
+	uint32_t *pins;		/* per person: pinned partners, or NULL */
+	uint32_t npins;		/* pinned pairs among the people */
+
 	unsigned char *may_veto;	/* per person: stats.vetoed > 0 */
 	uint8_t *veto_dense;	/* small n: 0 not asked, 1 no, 2 vetoed */
 	int any_veto;
@@ -70,6 +75,12 @@ uint32_t seating_state_meet(const struct seating *s, uint32_t p, uint32_t q);
  * no from then on.
  */
 int seating_state_veto(struct seating *s, uint32_t p, uint32_t q);
+
+/* Must p and q share a table in round 0? */
+int seating_state_pinned(const struct seating *s, uint32_t p, uint32_t q);
+
+/* Count every pinned pair as apart: the state of empty tables. */
+void seating_state_pins_apart(struct seating *s);
 
 /* The edge weight of p and q, 0 for a non-edge. */
 double seating_state_weight(const struct seating *s, uint32_t p,
