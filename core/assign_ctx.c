@@ -29,7 +29,8 @@ assign_ctx_init(struct assign_ctx *c, const struct graph *g,
 	for (i = 0; i < g->nedges; i++) {
 		e = pairmap_get(&c->edges, g->edges[i].a, g->edges[i].b, NULL);
 		e->score = g->edges[i].w;
-		e->count = g->pinned != NULL && g->pinned[i];
+		e->count = (g->pinned != NULL && g->pinned[i]) |
+		    (g->quota != NULL ? g->quota[i] << 1 : 0);
 	}
 	pairmap_init(&c->asked, 0);
 }
@@ -58,7 +59,18 @@ assign_ctx_pinned(const struct assign_ctx *c, uint32_t a, uint32_t b)
 	if (c->g->pinned == NULL)
 		return 0;
 	e = pairmap_find(&c->edges, a, b);
-	return e != NULL && e->count != 0;
+	return e != NULL && (e->count & 1) != 0;
+}
+
+unsigned
+assign_ctx_quota(const struct assign_ctx *c, uint32_t a, uint32_t b)
+{
+	const struct pairmap_entry *e;
+
+	if (c->g->quota == NULL)
+		return 0;
+	e = pairmap_find(&c->edges, a, b);
+	return e != NULL ? (unsigned)e->count >> 1 : 0;
 }
 
 /* The oracle's cached answer about non-edge {a, b}. */

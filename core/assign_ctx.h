@@ -21,7 +21,7 @@ struct assign_ctx {
 	const struct config_match *m;
 	const struct pair_oracle *oracle;	/* may be NULL */
 	struct pairmap edges;	/* graph edges: score = weight, count =
-				   pinned */
+				   pinned | quota bits << 1 */
 	struct pairmap asked;	/* the oracle's answers about non-edges */
 	size_t ncalls;		/* oracle calls made */
 };
@@ -37,6 +37,10 @@ double assign_ctx_weight(const struct assign_ctx *c, uint32_t a, uint32_t b);
 
 /* 1 if {a, b} is a pinned edge (graph.h), else 0. */
 int assign_ctx_pinned(const struct assign_ctx *c, uint32_t a, uint32_t b);
+
+/* The quota bits of edge {a, b} (graph.h), 0 for a non-edge. */
+unsigned assign_ctx_quota(const struct assign_ctx *c, uint32_t a,
+    uint32_t b);
 
 /*
  * May A and B sit together?  Edges never carry a veto.  For a non-edge

@@ -16,7 +16,9 @@
  * as left out.
  *
  * Pinned pairs (graph.h) get the first tables, and the matching pairs
- * the others; bounds.c saw that nobody is in two pins.
+ * the others; bounds.c saw that nobody is in two pins.  A quota of 1
+ * (a quota of 0 is a veto) matters only in a trio: nobody joins a pair
+ * where someone would then have two table-mates on edges of one quota.
  */
 #include "autoconf.h"
 
@@ -46,6 +48,7 @@ struct pairs {
 static void	pairs_table(struct pairs *, uint32_t, uint32_t);
 static void	pairs_pinned(struct pairs *);
 static void	pairs_match(struct pairs *, const uint32_t *, size_t);
+static int	pairs_quota_ok(const struct pairs *, uint32_t, uint32_t);
 static int	pairs_fit(struct pairs *, uint32_t, uint32_t, double *, int *,
 		    char **);
 static int	pairs_place(struct pairs *, uint32_t, char **);
@@ -122,7 +125,33 @@ pairs_match(struct pairs *p, const uint32_t *act, size_t nact)
 	free(pos);
 }
 
-/* How well U fits at pair table T (1-based); *ok = 0 on a veto. */
+/* Would everyone at pair table T (1-based) stay within their quotas if
+ * U joined? */
+static int
+pairs_quota_ok(const struct pairs *p, uint32_t u, uint32_t t)
+{
+	const struct graph *g = p->c->g;
+	uint32_t who[3], i, j, q, count;
+
+	if (g->quota == NULL)
+		return 1;
+	who[0] = p->member[3 * (t - 1)];
+	who[1] = p->member[3 * (t - 1) + 1];
+	who[2] = u;
+	for (i = 0; i < 3; i++)
+		for (q = 0; q < g->nquota; q++) {
+			for (j = count = 0; j < 3; j++)
+				if (j != i && (assign_ctx_quota(p->c, who[i],
+				    who[j]) & (1u << q)))
+					count++;
+			if (count > g->quota_max[q * g->n + who[i]])
+				return 0;
+		}
+	return 1;
+}
+
+/* How well U fits at pair table T (1-based); *ok = 0 on a veto, or if a
+ * quota would not hold. */
 static int
 pairs_fit(struct pairs *p, uint32_t u, uint32_t t, double *fit, int *ok,
     char **cause)
@@ -132,8 +161,8 @@ pairs_fit(struct pairs *p, uint32_t u, uint32_t t, double *fit, int *ok,
 	uint32_t x;
 
 	*fit = 0;
-	*ok = 1;
-	for (i = 0; i < 2; i++) {
+	*ok = pairs_quota_ok(p, u, t);
+	for (i = 0; *ok && i < 2; i++) {
 		x = p->member[3 * (t - 1) + i];
 		if (assign_ctx_vetoed(p->c, u, x, &veto, cause) != 0)
 			return -1;

@@ -103,6 +103,7 @@ static uint64_t	seat_round_pairs(const struct seating *);
 static uint64_t	seat_all_pairs(const struct seating *);
 static int	seat_count(const struct seating *, uint32_t, char **);
 static void	seat_pins(struct seating *);
+static void	seat_quotas(struct seating *);
 static void	seat_alloc(struct seating *);
 static void	seat_start(struct seating *);
 static void	seat_rep_init(struct seating *);
@@ -178,6 +179,7 @@ seat_eval(struct seating *s, struct seat_move *mv)
 		ds += seating_state_weight(s, p, x) -
 		    seating_state_weight(s, q, x);
 	}
+	dc += seating_state_quota_swap(s, r, p, q);
 	mv->dc = dc;
 	mv->ds = ds;
 }
@@ -571,6 +573,24 @@ seat_pins(struct seating *s)
 	seating_state_pins_apart(s);
 }
 
+/* Each person's quotas, none used yet. */
+static void
+seat_quotas(struct seating *s)
+{
+	const struct graph *g = s->c->g;
+	uint32_t q, p;
+
+	if (g->nquota == 0 || g->quota == NULL)
+		return;
+	s->nquota = g->nquota;
+	s->qcount = xcalloc((size_t)s->nquota * s->n + 1, sizeof *s->qcount);
+	s->qmax = xcalloc((size_t)s->nquota * s->n + 1, sizeof *s->qmax);
+	for (q = 0; q < s->nquota; q++)
+		for (p = 0; p < s->n; p++)
+			s->qmax[q * s->n + p] =
+			    g->quota_max[q * g->n + s->node[p]];
+}
+
 /* S's changing part, empty: every round unseated, nobody met. */
 static void
 seat_alloc(struct seating *s)
@@ -601,6 +621,7 @@ seat_alloc(struct seating *s)
 		s->any_veto |= s->may_veto[i];
 	}
 	seat_pins(s);
+	seat_quotas(s);
 }
 
 /*
@@ -631,7 +652,7 @@ seat_start(struct seating *s)
 static void
 seat_rep_init(struct seating *s)
 {
-	if (s->any_veto || s->npins > 0 ||
+	if (s->any_veto || s->npins > 0 || s->qcount != NULL ||
 	    (uint64_t)s->rounds * s->n * s->tables > SEAT_REP_MAX)
 		return;
 	s->rep = xcalloc((size_t)s->rounds * s->n * s->tables + 1,
@@ -666,15 +687,17 @@ seat_solve(struct seating *s, uint32_t group_size, char **cause)
 		return -1;
 	if (s->rounds > 1)
 		*cause = xasprintf("no schedule found: %u people in tables "
-		    "of %u for %u rounds without anyone meeting twice%s%s "
+		    "of %u for %u rounds without anyone meeting twice%s%s%s "
 		    "(searched %llu steps)", s->n, group_size, s->rounds,
 		    s->any_veto ? " or a vetoed pair together" : "",
+		    s->qcount ? " or anyone over a quota" : "",
 		    s->npins ? ", with every pinned pair together in "
 		    "round 1" : "", (unsigned long long)s->steps);
 	else
 		*cause = xasprintf("no seating found: %u people in tables "
-		    "of %u without a vetoed pair at a table%s (searched "
-		    "%llu steps)", s->n, group_size, s->npins ? ", with "
+		    "of %u without a vetoed pair at a table%s%s (searched "
+		    "%llu steps)", s->n, group_size, s->qcount ? " or "
+		    "anyone over a quota" : "", s->npins ? ", with "
 		    "every pinned pair at one" : "",
 		    (unsigned long long)s->steps);
 	return -1;
@@ -717,6 +740,8 @@ seating_free(struct seating *s)
 		pairmap_free(&s->meet_map);
 	free(s->may_veto);
 	free(s->pins);
+	free(s->qcount);
+	free(s->qmax);
 	free(s->bad);
 	free(s->conf);
 	free(s->conf_at);

@@ -42,6 +42,14 @@ struct seating {
 	uint32_t *pins;		/* per person: pinned partners, or NULL */
 	uint32_t npins;		/* pinned pairs among the people */
 
+	/* Quotas (graph.h), NULL without: qcount[q * n + p] counts p's
+	 * table-mates over all rounds on edges with quota bit q, qmax[q *
+	 * n + p] the most allowed.  Each one over a quota is a conflict,
+	 * and who is over any is bad in every round. */
+	uint32_t nquota;
+	uint32_t *qcount;
+	uint32_t *qmax;
+
 	unsigned char *may_veto;	/* per person: stats.vetoed > 0 */
 	uint8_t *veto_dense;	/* small n: 0 not asked, 1 no, 2 vetoed */
 	int any_veto;
@@ -81,6 +89,11 @@ int seating_state_pinned(const struct seating *s, uint32_t p, uint32_t q);
 
 /* Count every pinned pair as apart: the state of empty tables. */
 void seating_state_pins_apart(struct seating *s);
+
+/* The change in conflicts over quotas if p and q (at different tables)
+ * swap in round r. */
+int32_t seating_state_quota_swap(const struct seating *s, uint32_t r,
+    uint32_t p, uint32_t q);
 
 /* The edge weight of p and q, 0 for a non-edge. */
 double seating_state_weight(const struct seating *s, uint32_t p,

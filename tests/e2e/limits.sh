@@ -228,6 +228,25 @@ else
 	t_fail "per_veteran = 1, per_attendee = 1: max $1, lonely $2"
 fi
 
+# Groups and rounds count a veteran's first-timers over all rounds.
+for mode in "groups:mode = groups" "rounds:mode = rounds
+group_size = 2
+rounds = 3"; do
+	name=${mode%%:*}
+	run "one-$name-free" "$BUDDY" "${mode#*:}"
+	run "one-$name" "$BUDDY
+per_veteran = 1" "${mode#*:}"
+	set -- $(cross "$TMP/one-$name-free.pairs")
+	free=$1
+	set -- $(cross "$TMP/one-$name.pairs")
+	if [ "$1" -le 1 ] && [ "$free" -gt 1 ]; then
+		t_ok "$name: per_veteran = 1 holds over all rounds (without: $free)"
+	else
+		t_fail "$name: per_veteran = 1, a veteran meets $1 first-timers (without: $free)" \
+		    "$(cat "$TMP/one-$name.csv")"
+	fi
+done
+
 # per_veteran = 0: no veteran meets a first-timer, in any mode.
 for mode in "suggestions:per_attendee = 3" "pairs:mode = pairs" \
     "groups:mode = groups" "rounds:mode = rounds

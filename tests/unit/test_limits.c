@@ -185,7 +185,8 @@ count_over(const struct graph *g, const struct limits_case *lc,
 	for (i = 0; i < out->nintros; i++) {
 		ends[0] = out->intros[i].a;
 		ends[1] = out->intros[i].b;
-		bits = edge_bits(ends[0] < ends[1] ? ends[0] : ends[1],
+		bits = graph_find_edge(g, ends[0], ends[1]) < 0 ? 0 :
+		    edge_bits(ends[0] < ends[1] ? ends[0] : ends[1],
 		    ends[0] < ends[1] ? ends[1] : ends[0]);
 		for (j = 0; g->pinned != NULL && j < lc->npins; j++)
 			if ((lc->pin[2 * j] == ends[0] &&
@@ -278,9 +279,11 @@ test_suggestions(void)
 }
 
 /*
- * Pairs, groups and rounds with caps and pins (quotas above 0 are the
- * suggestions' alone): every pin at one table (rounds: in round 1), no
- * one with cap 0 seated.  Without the limits pins are missed.
+ * Pairs, groups and rounds with caps, pins and quotas of 1 or 2 (0 is
+ * the engine's veto): every pin at one table (rounds: in round 1), no
+ * one with cap 0 seated, nobody with more table-mates on a quota's
+ * edges than it allows, over all rounds.  Without the limits pins are
+ * missed and, at tables of 4 or over rounds, quotas broken.
  */
 static void
 test_tables(enum match_mode mode, const char *name)
@@ -289,26 +292,28 @@ test_tables(enum match_mode mode, const char *name)
 	struct limits_case lc;
 	struct assignment out;
 	struct graph g;
-	unsigned seed, cap = 0, quota = 0, outs[2] = { 0, 0 };
+	unsigned seed, cap = 0, quota[2] = { 0, 0 }, outs[2] = { 0, 0 };
 	unsigned missed[2] = { 0, 0 };
 	char *cause = NULL, what[128];
+	uint32_t v;
 	int limits;
 
 	for (seed = 1; seed <= 10; seed++) {
 		for (limits = 0; limits < 2; limits++) {
 			case_graph(seed, limits, &g, &lc);
-			free(g.quota_max);
-			g.quota_max = NULL;
-			free(g.quota);
-			g.quota = NULL;
-			g.nquota = 0;
+			for (v = 0; v < 2 * N; v++) {
+				if (lc.qmax[v] == 0)
+					lc.qmax[v] = 1;
+				if (limits)
+					g.quota_max[v] = lc.qmax[v];
+			}
 			if (assign_run(&g, &m, NULL, &out, &cause) != 0) {
 				ok(0, cause);
 				free(cause);
 				graph_free(&g);
 				return;
 			}
-			count_over(&g, &lc, &out, &cap, &quota,
+			count_over(&g, &lc, &out, &cap, &quota[limits],
 			    &outs[limits]);
 			missed[limits] += pins_missed(&lc, &out,
 			    mode == MATCH_ROUNDS ? 1 : 0);
@@ -321,6 +326,13 @@ test_tables(enum match_mode mode, const char *name)
 	is_int(missed[1], 0, what);
 	snprintf(what, sizeof what, "%s: nobody with cap 0 seated", name);
 	is_int(outs[1], 0, what);
+	snprintf(what, sizeof what, "%s: nobody over a quota", name);
+	is_int(quota[1], 0, what);
+	if (mode != MATCH_PAIRS) {
+		snprintf(what, sizeof what, "%s: without the limits quotas "
+		    "are broken", name);
+		ok(quota[0] > 0, what);
+	}
 	snprintf(what, sizeof what, "%s: without the limits pins are missed "
 	    "and cap 0 seated", name);
 	ok(missed[0] > 0 && outs[0] > 0, what);
