@@ -156,10 +156,10 @@ struct mingle_api {
 
 	/* At most MAX of A's introductions may be pairs that this strategy
 	 * scores above zero ((s(a->b) + s(b->a)) / 2 > 0): with MAX 0 such
-	 * pairs are vetoed for A in every mode; above 0 the suggestions
-	 * count them (docs/modes.md says what each mode does).  A later
-	 * call for A replaces an earlier one.  At most 8 strategies of a
-	 * run may set quotas. */
+	 * pairs are vetoed for A; above 0 every mode counts them (in groups
+	 * and rounds, A's table-mates over all rounds; docs/modes.md).  A
+	 * later call for A replaces an earlier one.  At most 8 strategies
+	 * of a run may set quotas. */
 	void (*quota)(mingle_host *host, mingle_attendee a, uint32_t max);
 
 	/* A and B must be introduced, in every mode.  Returns 0, or
