@@ -9,7 +9,8 @@
  *    the graph as edges with their real score.
  * 3. Quotas: each strategy that set one gets a bit; each edge holds the
  *    bits of the quota strategies that score it above zero.  A quota of
- *    0 is the engine's business: it vetoes such pairs.
+ *    0 is the engine's business: it vetoes such pairs.  Pins alone must
+ *    fit every quota.
  */
 #include "autoconf.h"
 
@@ -39,6 +40,9 @@ static void	bounds_check_counts(const struct engine *,
 		    struct problems *);
 static int	bounds_pins(struct engine *, struct graph *, char **);
 static int	bounds_quota(struct engine *, struct graph *, char **);
+static const char *bounds_quota_name(const struct engine *, uint32_t);
+static int	bounds_pin_quota(const struct engine *, const struct graph *,
+		    char **);
 
 static void
 bounds_cap(struct engine *e, struct graph *g)
@@ -293,11 +297,58 @@ bounds_quota(struct engine *e, struct graph *g, char **cause)
 	return 0;
 }
 
+/* The name of the strategy with quota bit Q. */
+static const char *
+bounds_quota_name(const struct engine *e, uint32_t q)
+{
+	size_t k;
+
+	for (k = 0; k < e->nstrategies; k++)
+		if (e->strategies[k].quota != NULL && q-- == 0)
+			return e->strategies[k].name;
+	return "?";
+}
+
+/* Pins come first, so they alone must fit every quota. */
+static int
+bounds_pin_quota(const struct engine *e, const struct graph *g,
+    char **cause)
+{
+	struct problems bad = { { NULL, 0, 0 }, 0 };
+	uint32_t *count, q, v, max;
+	size_t k;
+
+	if (g->pinned == NULL || g->quota == NULL)
+		return 0;
+	count = xcalloc((size_t)g->nquota * g->n + 1, sizeof *count);
+	for (k = 0; k < g->nedges; k++)
+		for (q = 0; g->pinned[k] && q < g->nquota; q++)
+			if (g->quota[k] & (1u << q)) {
+				count[q * g->n + g->edges[k].a]++;
+				count[q * g->n + g->edges[k].b]++;
+			}
+	for (q = 0; q < g->nquota; q++)
+		for (v = 0; v < g->n; v++) {
+			max = g->quota_max[q * g->n + v];
+			if (count[q * g->n + v] <= max)
+				continue;
+			problems_add(&bad, "%s (%s) is pinned to %u people "
+			    "that %s scores above zero, but its quota for "
+			    "them is %u; pin fewer pairs or raise the quota",
+			    e->t->name[v], e->t->id[v], count[q * g->n + v],
+			    bounds_quota_name(e, q), max);
+		}
+	free(count);
+	*cause = problems_message(&bad, "pins over a quota");
+	return *cause != NULL ? -1 : 0;
+}
+
 int
 bounds_apply(struct engine *e, struct graph *g, char **cause)
 {
 	bounds_cap(e, g);
-	if (bounds_pins(e, g, cause) != 0)
+	if (bounds_pins(e, g, cause) != 0 ||
+	    bounds_quota(e, g, cause) != 0)
 		return -1;
-	return bounds_quota(e, g, cause);
+	return bounds_pin_quota(e, g, cause);
 }

@@ -16,7 +16,8 @@
  * more than GRAPH_MAX_QUOTA strategies set quotas; a pinned pair that a
  * strategy vetoes (naming both), with someone who may not be introduced
  * or opted out, or a person with more pins than the mode lets them
- * meet (every such problem, a line each); a strategy failed.  G stays
+ * meet or a quota allows (every such problem, a line each); a strategy
+ * failed.  G stays
  * G's to free either way.
  */
 int bounds_apply(struct engine *e, struct graph *g, char **cause);

@@ -267,6 +267,7 @@ done
 # ------------------------------------------------------------ errors
 fails() {	# NAME EXTRA MATCH TEXT
 	{ base; printf '%s\n\n[match]\n%s\n' "$2" "$3"; } >"$TMP/e.ini"
+	rm -f "$TMP/e.csv"
 	t_run "$1: refused" 1 "$MINGLE" run -q -c "$TMP/e.ini" -o "$TMP/e.csv"
 	t_contains "$1: says why" "$TMP/err" "$4"
 	t_absent "$1: nothing written" "$TMP/e.csv"
@@ -299,6 +300,12 @@ fails "pinned to oneself" "[strategy organizers]
 plugin = pin_pairs
 pairs = p4@x.example-p4@x.example" "" \
     "pin(p4@x.example, p4@x.example): an attendee cannot meet themselves"
+fails "pins over a quota" "$BUDDY
+per_veteran = 1
+[strategy organizers]
+plugin = pin_pairs
+pairs = p1@x.example-p14@x.example, p3@x.example-p14@x.example" "" \
+    "Person 14 (p14@x.example) is pinned to 2 people that buddy scores above zero, but its quota for them is 1"
 q=""
 for i in 1 2 3 4 5 6 7 8 9; do
 	q="$q
