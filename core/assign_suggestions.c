@@ -54,6 +54,7 @@ struct suggest {
 
 static uint32_t	suggest_cap(const struct suggest *, uint32_t);
 static uint32_t	suggest_floor(const struct suggest *, uint32_t);
+static void	suggest_quota(struct suggest *, uint32_t, int);
 static void	suggest_set(struct suggest *, uint32_t, int);
 static int	suggest_fits(const struct suggest *, uint32_t, uint32_t);
 static int	suggest_edge_cmp(const void *, const void *, void *);
@@ -80,23 +81,33 @@ suggest_floor(const struct suggest *s, uint32_t v)
 	return s->floor < cap ? s->floor : cap;
 }
 
+/* Edge K is chosen (D = 1) or dropped (D = -1): its quota counts. */
+static void
+suggest_quota(struct suggest *s, uint32_t k, int d)
+{
+	const struct graph *g = s->g;
+	const struct edge *e = &g->edges[k];
+	uint32_t q;
+
+	for (q = 0; g->quota != NULL && q < g->nquota; q++) {
+		if (!(g->quota[k] & (1u << q)))
+			continue;
+		s->qdeg[q * g->n + e->a] += (uint32_t)d;
+		s->qdeg[q * g->n + e->b] += (uint32_t)d;
+	}
+}
+
 /* Choose edge K (ON = 1) or drop it (ON = 0), with every count. */
 static void
 suggest_set(struct suggest *s, uint32_t k, int on)
 {
-	const struct graph *g = s->g;
-	const struct edge *e = &g->edges[k];
-	uint32_t q, d = on ? 1 : (uint32_t)-1;
+	const struct edge *e = &s->g->edges[k];
+	uint32_t d = on ? 1 : (uint32_t)-1;
 
 	s->sel[k] = (unsigned char)on;
 	s->deg[e->a] += d;
 	s->deg[e->b] += d;
-	for (q = 0; g->quota != NULL && q < g->nquota; q++) {
-		if (!(g->quota[k] & (1u << q)))
-			continue;
-		s->qdeg[q * g->n + e->a] += d;
-		s->qdeg[q * g->n + e->b] += d;
-	}
+	suggest_quota(s, k, on ? 1 : -1);
 }
 
 /* May unused edge K be chosen, once edge DROP (UINT32_MAX for none) is
@@ -279,11 +290,13 @@ suggest_path(struct suggest *s, uint32_t v)
 	if (end == UINT32_MAX)
 		return 0;
 
-	/* Flip each edge back to V; only the two ends change degree. */
+	/* Flip each edge back to V; only the two ends change degree.  Only
+	 * dropped edges may have quota bits. */
 	for (x = end; x != v; x = via) {
 		k = s->from_edge[x];
 		via = s->from_node[x];
 		s->sel[k] = !s->sel[k];
+		suggest_quota(s, k, s->sel[k] ? 1 : -1);
 	}
 	if (s->sel[s->from_edge[end]])
 		s->deg[end]++;		/* ended by taking an edge */

@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "assign.h"
-#include "cli.h"
 #include "bounds.h"
+#include "cli.h"
 #include "normalize.h"
 #include "session.h"
 #include "util.h"

@@ -9,8 +9,8 @@
 #include <unistd.h>
 
 #include "assign.h"
-#include "cli.h"
 #include "bounds.h"
+#include "cli.h"
 #include "outfile.h"
 #include "output.h"
 #include "session.h"
