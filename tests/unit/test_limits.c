@@ -338,11 +338,59 @@ test_tables(enum match_mode mode, const char *name)
 	ok(missed[0] > 0 && outs[0] > 0, what);
 }
 
+/*
+ * A repair path that drops a quota edge frees its place: node 0 gets
+ * its one introduction by the path 0-1 (take), 1-2 (drop, quota bit),
+ * 2-3 (take), 3-4 (drop); node 2's quota of 1 is then free again, so
+ * node 5 can have 2-5, the one edge it has.
+ */
+static void
+test_suggestions_path(void)
+{
+	struct config_match m = match_for(MATCH_SUGGESTIONS);
+	static const uint32_t caps[7] = { 1, 1, 2, 1, 2, 1, 1 };
+	struct assignment out;
+	struct graph g;
+	struct edge *e = calloc(6, sizeof *e);
+	char *cause = NULL;
+	uint32_t v;
+	long k;
+
+	e[0] = (struct edge){ 1, 2, 10 };
+	e[1] = (struct edge){ 3, 4, 9 };
+	e[2] = (struct edge){ 4, 6, 8 };
+	e[3] = (struct edge){ 2, 5, 3 };
+	e[4] = (struct edge){ 2, 3, 2 };
+	e[5] = (struct edge){ 0, 1, 1 };
+	memset(&g, 0, sizeof g);
+	g.n = 7;
+	graph_finish(&g, e, 6);
+	g.cap = calloc(7, sizeof *g.cap);
+	memcpy(g.cap, caps, sizeof caps);
+	g.nquota = 1;
+	g.quota_max = calloc(7, sizeof *g.quota_max);
+	for (v = 0; v < 7; v++)
+		g.quota_max[v] = v == 2 ? 1 : UINT32_MAX;
+	g.quota = calloc(g.nedges, 1);
+	if ((k = graph_find_edge(&g, 1, 2)) >= 0)
+		g.quota[k] = 1;
+	if ((k = graph_find_edge(&g, 2, 5)) >= 0)
+		g.quota[k] = 1;
+	ok(assign_run(&g, &m, NULL, &out, &cause) == 0, "path: runs");
+	ok(introduced(&out, 0, 1, 0), "path: 0 is introduced by the path");
+	ok(!introduced(&out, 1, 2, 0), "path: 1-2 was dropped");
+	ok(introduced(&out, 2, 5, 0), "path: 2-5 takes the quota 1-2 freed");
+	is_int(out.nshort, 0, "path: nobody short");
+	assignment_free(&out);
+	graph_free(&g);
+}
+
 int
 main(void)
 {
 	test_graph_edges();
 	test_suggestions();
+	test_suggestions_path();
 	test_tables(MATCH_PAIRS, "pairs");
 	test_tables(MATCH_GROUPS, "groups");
 	test_tables(MATCH_ROUNDS, "rounds");
