@@ -48,7 +48,8 @@ struct pairs {
 static void	pairs_table(struct pairs *, uint32_t, uint32_t);
 static void	pairs_pinned(struct pairs *);
 static void	pairs_match(struct pairs *, const uint32_t *, size_t);
-static int	pairs_quota_ok(const struct pairs *, uint32_t, uint32_t);
+static int	pairs_quota_ok(struct pairs *, uint32_t, uint32_t, int *,
+		    char **);
 static int	pairs_fit(struct pairs *, uint32_t, uint32_t, double *, int *,
 		    char **);
 static int	pairs_place(struct pairs *, uint32_t, char **);
@@ -126,28 +127,37 @@ pairs_match(struct pairs *p, const uint32_t *act, size_t nact)
 }
 
 /* Would everyone at pair table T (1-based) stay within their quotas if
- * U joined? */
+ * U joined?  Sets *OK; returns 0, or nonzero with *cause set. */
 static int
-pairs_quota_ok(const struct pairs *p, uint32_t u, uint32_t t)
+pairs_quota_ok(struct pairs *p, uint32_t u, uint32_t t, int *ok,
+    char **cause)
 {
 	const struct graph *g = p->c->g;
-	uint32_t who[3], i, j, q, count;
+	uint32_t who[3], i, j, q, count[GRAPH_MAX_QUOTA];
+	unsigned bits;
 
+	*ok = 1;
 	if (g->quota == NULL)
-		return 1;
+		return 0;
 	who[0] = p->member[3 * (t - 1)];
 	who[1] = p->member[3 * (t - 1) + 1];
 	who[2] = u;
-	for (i = 0; i < 3; i++)
-		for (q = 0; q < g->nquota; q++) {
-			for (j = count = 0; j < 3; j++)
-				if (j != i && (assign_ctx_quota(p->c, who[i],
-				    who[j]) & (1u << q)))
-					count++;
-			if (count > g->quota_max[q * g->n + who[i]])
-				return 0;
+	for (i = 0; i < 3; i++) {
+		memset(count, 0, sizeof count);
+		for (j = 0; j < 3; j++) {
+			if (j == i)
+				continue;
+			if (assign_ctx_quota(p->c, who[i], who[j], &bits,
+			    cause) != 0)
+				return -1;
+			for (q = 0; q < g->nquota; q++)
+				count[q] += (bits >> q) & 1;
 		}
-	return 1;
+		for (q = 0; q < g->nquota; q++)
+			if (count[q] > g->quota_max[q * g->n + who[i]])
+				*ok = 0;
+	}
+	return 0;
 }
 
 /* How well U fits at pair table T (1-based); *ok = 0 on a veto, or if a
@@ -161,7 +171,8 @@ pairs_fit(struct pairs *p, uint32_t u, uint32_t t, double *fit, int *ok,
 	uint32_t x;
 
 	*fit = 0;
-	*ok = pairs_quota_ok(p, u, t);
+	if (pairs_quota_ok(p, u, t, ok, cause) != 0)
+		return -1;
 	for (i = 0; *ok && i < 2; i++) {
 		x = p->member[3 * (t - 1) + i];
 		if (assign_ctx_vetoed(p->c, u, x, &veto, cause) != 0)

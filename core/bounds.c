@@ -246,10 +246,8 @@ bounds_quota(struct engine *e, struct graph *g, char **cause)
 {
 	struct strbuf names = { 0 };
 	const struct strategy *s;
-	const struct edge *ed;
 	size_t k, q = 0, i, v;
-	double f, r;
-	unsigned char fv, rv;
+	unsigned bits;
 
 	for (k = 0; k < e->nstrategies; k++) {
 		if (e->strategies[k].quota == NULL)
@@ -277,21 +275,46 @@ bounds_quota(struct engine *e, struct graph *g, char **cause)
 			continue;
 		for (v = 0; v < g->n; v++)
 			g->quota_max[q * g->n + v] = s->quota[v];
-		for (i = 0; i < g->nedges; i++) {
-			ed = &g->edges[i];
-			f = r = 0;
-			fv = rv = 0;
-			if (s->ops->score(s->self, ed->a, &ed->b, 1, &f, &fv,
-			    cause) != 0)
-				return -1;
-			if (s->symmetric)
-				r = f;
-			else if (s->ops->score(s->self, ed->b, &ed->a, 1, &r,
-			    &rv, cause) != 0)
-				return -1;
-			if (f / 2 + r / 2 > 0)
-				g->quota[i] |= (uint8_t)(1u << q);
-		}
+		q++;
+	}
+	for (i = 0; i < g->nedges; i++) {
+		if (bounds_pair_quota(e, g->edges[i].a, g->edges[i].b, &bits,
+		    cause) != 0)
+			return -1;
+		g->quota[i] = (uint8_t)bits;
+	}
+	g->quota_of = bounds_pair_quota;
+	g->quota_ctx = e;
+	return 0;
+}
+
+int
+bounds_pair_quota(void *ctx, uint32_t a, uint32_t b, unsigned *bits,
+    char **cause)
+{
+	struct engine *e = ctx;
+	const struct strategy *s;
+	unsigned char fv, rv;
+	unsigned q = 0;
+	double f, r;
+	size_t k;
+
+	*bits = 0;
+	for (k = 0; k < e->nstrategies; k++) {
+		s = &e->strategies[k];
+		if (s->quota == NULL)
+			continue;
+		f = r = 0;
+		fv = rv = 0;
+		if (s->ops->score(s->self, a, &b, 1, &f, &fv, cause) != 0)
+			return -1;
+		if (s->symmetric)
+			r = f;
+		else if (s->ops->score(s->self, b, &a, 1, &r, &rv,
+		    cause) != 0)
+			return -1;
+		if (f / 2 + r / 2 > 0)
+			*bits |= 1u << q;
 		q++;
 	}
 	return 0;

@@ -64,6 +64,14 @@ struct graph {
 	uint32_t nquota;	/* at most GRAPH_MAX_QUOTA */
 	uint32_t *quota_max;
 	unsigned char *pinned;
+
+	/* The quota bits of a pair that is no edge, for the modes that
+	 * seat non-edges together (assign_ctx_quota() asks, once a pair):
+	 * returns 0, or nonzero with *cause set.  NULL: such pairs have
+	 * none.  QUOTA_CTX (not owned) must outlive the graph. */
+	int (*quota_of)(void *quota_ctx, uint32_t a, uint32_t b,
+	    unsigned *bits, char **cause);
+	void *quota_ctx;
 };
 
 /* Quota strategies a graph can tell apart (bits of graph.quota). */

@@ -15,6 +15,7 @@
 
 static void	state_meet_add(struct seating *, uint32_t, uint32_t, int);
 static void	state_bad(struct seating *, uint32_t, uint32_t, int);
+static unsigned	state_bits(struct seating *, uint32_t, uint32_t);
 static uint32_t	state_excess(const struct seating *, uint32_t,
 		    const int32_t *);
 static void	state_quota_relate(struct seating *, uint32_t, uint32_t,
@@ -88,6 +89,23 @@ seating_state_pins_apart(struct seating *s)
 			state_bad(s, 0, p, (int)s->pins[p]);
 }
 
+/* The quota bits of {p, q}; an oracle failure is kept for seating_run
+ * and reads as none. */
+static unsigned
+state_bits(struct seating *s, uint32_t p, uint32_t q)
+{
+	unsigned bits;
+
+	if (s->failed)
+		return 0;
+	if (assign_ctx_quota(s->c, s->node[p], s->node[q], &bits,
+	    &s->cause) != 0) {
+		s->failed = 1;
+		return 0;
+	}
+	return bits;
+}
+
 /* How far p is over its quotas, with DELTA[q] (or none) added to its
  * counts. */
 static uint32_t
@@ -109,7 +127,7 @@ state_excess(const struct seating *s, uint32_t p, const int32_t *delta)
 static void
 state_quota_relate(struct seating *s, uint32_t p, uint32_t x, int d)
 {
-	unsigned bits = assign_ctx_quota(s->c, s->node[p], s->node[x]);
+	unsigned bits = state_bits(s, p, x);
 	uint32_t ends[2] = { p, x }, i, q, r, before, after;
 
 	if (bits == 0)
@@ -129,7 +147,7 @@ state_quota_relate(struct seating *s, uint32_t p, uint32_t x, int d)
 }
 
 int32_t
-seating_state_quota_swap(const struct seating *s, uint32_t r, uint32_t p,
+seating_state_quota_swap(struct seating *s, uint32_t r, uint32_t p,
     uint32_t q)
 {
 	uint32_t n = s->n, a, b, i, k, x, nq = s->nquota;
@@ -146,8 +164,8 @@ seating_state_quota_swap(const struct seating *s, uint32_t r, uint32_t p,
 	for (i = s->start[a]; i < s->start[a] + s->size[a]; i++) {
 		if ((x = row[i]) == p)
 			continue;
-		bp = assign_ctx_quota(s->c, s->node[p], s->node[x]);
-		bq = assign_ctx_quota(s->c, s->node[q], s->node[x]);
+		bp = state_bits(s, p, x);
+		bq = state_bits(s, q, x);
 		for (k = 0; k < nq; k++) {
 			dx[k] = (int32_t)((bq >> k) & 1) - ((bp >> k) & 1);
 			dp[k] -= (bp >> k) & 1;
@@ -160,8 +178,8 @@ seating_state_quota_swap(const struct seating *s, uint32_t r, uint32_t p,
 	for (i = s->start[b]; i < s->start[b] + s->size[b]; i++) {
 		if ((x = row[i]) == q)
 			continue;
-		bp = assign_ctx_quota(s->c, s->node[p], s->node[x]);
-		bq = assign_ctx_quota(s->c, s->node[q], s->node[x]);
+		bp = state_bits(s, p, x);
+		bq = state_bits(s, q, x);
 		for (k = 0; k < nq; k++) {
 			dx[k] = (int32_t)((bp >> k) & 1) - ((bq >> k) & 1);
 			dp[k] += (bp >> k) & 1;

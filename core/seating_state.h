@@ -91,8 +91,9 @@ int seating_state_pinned(const struct seating *s, uint32_t p, uint32_t q);
 void seating_state_pins_apart(struct seating *s);
 
 /* The change in conflicts over quotas if p and q (at different tables)
- * swap in round r. */
-int32_t seating_state_quota_swap(const struct seating *s, uint32_t r,
+ * swap in round r.  Quota bits come from assign_ctx_quota(); if the
+ * oracle fails, as for seating_state_veto(). */
+int32_t seating_state_quota_swap(struct seating *s, uint32_t r,
     uint32_t p, uint32_t q);
 
 /* The edge weight of p and q, 0 for a non-edge. */

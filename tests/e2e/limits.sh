@@ -228,10 +228,15 @@ else
 	t_fail "per_veteran = 1, per_attendee = 1: max $1, lonely $2"
 fi
 
-# Groups and rounds count a veteran's first-timers over all rounds.
+# Groups and rounds count a veteran's first-timers over all rounds, and
+# table-mates who are not among the candidates too (candidates = 1).
 for mode in "groups:mode = groups" "rounds:mode = rounds
 group_size = 2
-rounds = 3"; do
+rounds = 3" "groups-few:mode = groups
+candidates = 1" "rounds-few:mode = rounds
+group_size = 2
+rounds = 3
+candidates = 1"; do
 	name=${mode%%:*}
 	run "one-$name-free" "$BUDDY" "${mode#*:}"
 	run "one-$name" "$BUDDY
