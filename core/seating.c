@@ -585,6 +585,9 @@ seat_quotas(struct seating *s)
 	s->nquota = g->nquota;
 	s->qcount = xcalloc((size_t)s->nquota * s->n + 1, sizeof *s->qcount);
 	s->qmax = xcalloc((size_t)s->nquota * s->n + 1, sizeof *s->qmax);
+	if (s->n <= SEAT_DENSE_MAX)
+		s->qbits_dense = xcalloc((size_t)s->n * s->n + 1,
+		    sizeof *s->qbits_dense);
 	for (q = 0; q < s->nquota; q++)
 		for (p = 0; p < s->n; p++)
 			s->qmax[q * s->n + p] =
@@ -742,6 +745,7 @@ seating_free(struct seating *s)
 	free(s->pins);
 	free(s->qcount);
 	free(s->qmax);
+	free(s->qbits_dense);
 	free(s->bad);
 	free(s->conf);
 	free(s->conf_at);

@@ -94,15 +94,24 @@ seating_state_pins_apart(struct seating *s)
 static unsigned
 state_bits(struct seating *s, uint32_t p, uint32_t q)
 {
+	uint16_t *cache = NULL;
 	unsigned bits;
 
 	if (s->failed)
 		return 0;
+	if (s->qbits_dense != NULL) {
+		cache = &s->qbits_dense[(size_t)p * s->n + q];
+		if (*cache != 0)
+			return *cache - 1u;
+	}
 	if (assign_ctx_quota(s->c, s->node[p], s->node[q], &bits,
 	    &s->cause) != 0) {
 		s->failed = 1;
 		return 0;
 	}
+	if (cache != NULL)
+		*cache = s->qbits_dense[(size_t)q * s->n + p] =
+		    (uint16_t)(bits + 1);
 	return bits;
 }
 

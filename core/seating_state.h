@@ -49,6 +49,7 @@ struct seating {
 	uint32_t nquota;
 	uint32_t *qcount;
 	uint32_t *qmax;
+	uint16_t *qbits_dense;	/* small n: bits + 1 of {p, q}, 0 not asked */
 
 	unsigned char *may_veto;	/* per person: stats.vetoed > 0 */
 	uint8_t *veto_dense;	/* small n: 0 not asked, 1 no, 2 vetoed */
