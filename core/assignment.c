@@ -28,6 +28,7 @@ static const char *const shortfall_names[] = {
 	[SHORTFALL_CAPACITY] = "capacity",
 	[SHORTFALL_LEFT_OUT] = "left-out",
 	[SHORTFALL_VETOED_PAIR] = "vetoed-pair",
+	[SHORTFALL_OPTED_OUT] = "opted-out",
 };
 
 static int	assignment_key_cmp(const void *, const void *);

@@ -44,7 +44,8 @@ enum shortfall {
 	SHORTFALL_ALL_VETOED,	/* everyone else was vetoed with them */
 	SHORTFALL_CAPACITY,	/* partners existed but were full */
 	SHORTFALL_LEFT_OUT,	/* pairs: odd one out with odd = leave-out */
-	SHORTFALL_VETOED_PAIR	/* best_effort: seated with a vetoed partner */
+	SHORTFALL_VETOED_PAIR,	/* best_effort: seated with a vetoed partner */
+	SHORTFALL_OPTED_OUT	/* per_attendee_column 0: wanted none */
 };
 
 struct coverage {

@@ -80,6 +80,8 @@ struct config_match {
 	long rounds;		/* rounds (default 1) */
 	int best_effort;	/* groups, rounds: vetoed pairs may sit
 				 * together, as few as found */
+	char *per_attendee_column;	/* column of how many introductions
+					   each wants, or NULL */
 };
 
 struct mingle_config {

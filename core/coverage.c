@@ -12,10 +12,12 @@
 #include "util.h"
 
 static uint32_t	coverage_wanted(const struct config_match *);
+static uint32_t	coverage_cap(const struct graph *, uint32_t, uint32_t);
 static enum shortfall coverage_why(const struct node_stats *, uint32_t);
 static void	coverage_suggestions(struct assignment *,
 		    const struct graph *, const struct config_match *);
 static void	coverage_left_out(struct assignment *, const struct graph *);
+static size_t	coverage_opted_out(struct assignment *, const struct graph *);
 
 /* Suggestions: min(per_attendee, max_per_attendee), at least 1. */
 static uint32_t
@@ -26,6 +28,15 @@ coverage_wanted(const struct config_match *m)
 	if (m->max_per_attendee > 0 && m->max_per_attendee < w)
 		w = m->max_per_attendee;
 	return w > 1 ? (uint32_t)w : 1;
+}
+
+/* What node V wants: WANTED, or less if its own capacity says so. */
+static uint32_t
+coverage_cap(const struct graph *g, uint32_t v, uint32_t wanted)
+{
+	if (g->cap != NULL && g->cap[v] < wanted)
+		return g->cap[v];
+	return wanted;
 }
 
 /*
@@ -48,7 +59,7 @@ static void
 coverage_suggestions(struct assignment *out, const struct graph *g,
     const struct config_match *m)
 {
-	uint32_t *got, *act, wanted = coverage_wanted(m), v;
+	uint32_t *got, *act, wanted = coverage_wanted(m), want, v;
 	size_t i, nact, cap = 0;
 
 	got = xcalloc(g->n ? g->n : 1, sizeof *got);
@@ -59,8 +70,9 @@ coverage_suggestions(struct assignment *out, const struct graph *g,
 	nact = graph_active_by_rank(g, &act);
 	for (i = 0; i < nact; i++) {
 		v = act[i];
-		if (got[v] < wanted)
-			assignment_add_short(out, &cap, v, got[v], wanted,
+		want = coverage_cap(g, v, wanted);
+		if (got[v] < want)
+			assignment_add_short(out, &cap, v, got[v], want,
 			    coverage_why(&g->stats[v], got[v]));
 	}
 	free(act);
@@ -77,7 +89,23 @@ coverage_left_out(struct assignment *out, const struct graph *g)
 		if (out->seats[i].table == 0)
 			assignment_add_short(out, &cap,
 			    out->seats[i].attendee, 0, 1, SHORTFALL_LEFT_OUT);
-	assignment_sort(out, g);
+}
+
+/* Every mode: whoever opted out (graph cap 0), got and wanted 0.
+ * Returns how many. */
+static size_t
+coverage_opted_out(struct assignment *out, const struct graph *g)
+{
+	size_t cap = out->nshort, v, n = 0;
+
+	for (v = 0; g->cap != NULL && v < g->n; v++) {
+		if (g->cap[v] == 0) {
+			assignment_add_short(out, &cap, (uint32_t)v, 0, 0,
+			    SHORTFALL_OPTED_OUT);
+			n++;
+		}
+	}
+	return n;
 }
 
 void
@@ -91,4 +119,6 @@ coverage_fill(struct assignment *out, const struct graph *g,
 		coverage_suggestions(out, g, m);
 	else
 		coverage_left_out(out, g);
+	if (coverage_opted_out(out, g) > 0 || out->seats != NULL)
+		assignment_sort(out, g);
 }
