@@ -30,8 +30,16 @@ assign_ctx_init(struct assign_ctx *c, const struct graph *g,
 	for (i = 0; i < g->nedges; i++) {
 		e = pairmap_get(&c->edges, g->edges[i].a, g->edges[i].b, NULL);
 		e->score = g->edges[i].w;
+		e->count = (g->pinned != NULL && g->pinned[i]) |
+		    (g->quota != NULL ? g->quota[i] << 1 : 0);
 	}
 	pairmap_init(&c->asked, 0);
+	pairmap_init(&c->quota_asked, 0);
+	c->limited = xcalloc(g->n + 1, 1);
+	for (i = 0; g->quota_max != NULL && i < (size_t)g->nquota * g->n;
+	    i++)
+		if (g->quota_max[i] != UINT32_MAX)
+			c->limited[i % g->n] = 1;
 }
 
 void
@@ -39,6 +47,8 @@ assign_ctx_free(struct assign_ctx *c)
 {
 	pairmap_free(&c->edges);
 	pairmap_free(&c->asked);
+	pairmap_free(&c->quota_asked);
+	free(c->limited);
 }
 
 double
@@ -48,6 +58,50 @@ assign_ctx_weight(const struct assign_ctx *c, uint32_t a, uint32_t b)
 
 	e = pairmap_find(&c->edges, a, b);
 	return e != NULL ? e->score : 0;
+}
+
+int
+assign_ctx_pinned(const struct assign_ctx *c, uint32_t a, uint32_t b)
+{
+	const struct pairmap_entry *e;
+
+	if (c->g->pinned == NULL)
+		return 0;
+	e = pairmap_find(&c->edges, a, b);
+	return e != NULL && (e->count & 1) != 0;
+}
+
+int
+assign_ctx_quota(struct assign_ctx *c, uint32_t a, uint32_t b,
+    unsigned *bits, char **cause)
+{
+	struct pairmap_entry *e;
+	int added;
+
+	*bits = 0;
+	if (c->g->quota == NULL)
+		return 0;
+	e = pairmap_find(&c->edges, a, b);
+	if (e != NULL) {
+		*bits = (unsigned)e->count >> 1;
+		return 0;
+	}
+	if (c->g->quota_of == NULL || (!c->limited[a] && !c->limited[b]))
+		return 0;
+	e = pairmap_get(&c->quota_asked, a, b, &added);
+	if (added) {
+		if (c->g->quota_of(c->g->quota_ctx, a, b, bits, cause) != 0) {
+			pairmap_find(&c->quota_asked, a, b)->veto = -1;
+			return -1;
+		}
+		e = pairmap_find(&c->quota_asked, a, b);
+		e->count = (int32_t)*bits;
+	} else if (e->veto < 0) {
+		*cause = xstrdup("pair oracle failed before");
+		return -1;
+	}
+	*bits = (unsigned)e->count;
+	return 0;
 }
 
 /* The oracle's cached answer about non-edge {a, b}. */

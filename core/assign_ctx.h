@@ -20,8 +20,12 @@ struct assign_ctx {
 	const struct graph *g;
 	const struct config_match *m;
 	const struct pair_oracle *oracle;	/* may be NULL */
-	struct pairmap edges;	/* graph edges: score = weight */
+	struct pairmap edges;	/* graph edges: score = weight, count =
+				   pinned | quota bits << 1 */
 	struct pairmap asked;	/* the oracle's answers about non-edges */
+	struct pairmap quota_asked;	/* graph.quota_of's answers: count
+					   = bits, veto = -1 if it failed */
+	unsigned char *limited;	/* per node: some quota is finite */
 	size_t ncalls;		/* oracle calls made */
 };
 
@@ -33,6 +37,18 @@ void assign_ctx_free(struct assign_ctx *c);
 
 /* The weight of edge {a, b}, or 0 if it is not an edge. */
 double assign_ctx_weight(const struct assign_ctx *c, uint32_t a, uint32_t b);
+
+/* 1 if {a, b} is a pinned edge (graph.h), else 0. */
+int assign_ctx_pinned(const struct assign_ctx *c, uint32_t a, uint32_t b);
+
+/*
+ * The quota bits (graph.h) of any pair {a, b}: an edge's own; for a
+ * non-edge graph.quota_of's (asked once), or 0 without it or when
+ * neither end has a finite quota.  Returns 0, or nonzero with *cause
+ * set.
+ */
+int assign_ctx_quota(struct assign_ctx *c, uint32_t a, uint32_t b,
+    unsigned *bits, char **cause);
 
 /*
  * May A and B sit together?  Edges never carry a veto.  For a non-edge

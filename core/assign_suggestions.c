@@ -12,6 +12,12 @@
  *    someone above the floor.  The cheapest one-swap change is preferred;
  *    longer paths are searched breadth first within a budget.
  * 3. Fill: the greedy pass again, for room the repair opened.
+ *
+ * Limits (graph.h): pinned edges are taken before the greedy and never
+ * dropped; a node's cap lowers its max_per_attendee (and its floor);
+ * an edge is taken only while both ends stay within every quota its
+ * bits name.  The repair's longer paths take only edges without quota
+ * bits, so they never break a quota.
  */
 #include "autoconf.h"
 
@@ -42,12 +48,95 @@ struct suggest {
 	uint32_t *visited;
 	size_t nvisited;
 	uint32_t *queue;
+
+	uint32_t *qdeg;		/* qdeg[q * n + v]: chosen quota-q edges */
 };
 
+static uint32_t	suggest_cap(const struct suggest *, uint32_t);
+static uint32_t	suggest_floor(const struct suggest *, uint32_t);
+static void	suggest_quota(struct suggest *, uint32_t, int);
+static void	suggest_set(struct suggest *, uint32_t, int);
+static int	suggest_fits(const struct suggest *, uint32_t, uint32_t);
 static int	suggest_edge_cmp(const void *, const void *, void *);
 static void	suggest_greedy(struct suggest *);
 static int	suggest_one_swap(struct suggest *, uint32_t);
 static int	suggest_path(struct suggest *, uint32_t);
+
+/* The most introductions V may get: max_per_attendee, or less if its
+ * graph cap says so. */
+static uint32_t
+suggest_cap(const struct suggest *s, uint32_t v)
+{
+	const struct graph *g = s->g;
+
+	return g->cap != NULL && g->cap[v] < s->cap ? g->cap[v] : s->cap;
+}
+
+static uint32_t
+suggest_floor(const struct suggest *s, uint32_t v)
+{
+	uint32_t cap = suggest_cap(s, v);
+
+	return s->floor < cap ? s->floor : cap;
+}
+
+/* Edge K is chosen (D = 1) or dropped (D = -1): its quota counts. */
+static void
+suggest_quota(struct suggest *s, uint32_t k, int d)
+{
+	const struct graph *g = s->g;
+	const struct edge *e = &g->edges[k];
+	uint32_t q;
+
+	for (q = 0; g->quota != NULL && q < g->nquota; q++) {
+		if (!(g->quota[k] & (1u << q)))
+			continue;
+		s->qdeg[q * g->n + e->a] += (uint32_t)d;
+		s->qdeg[q * g->n + e->b] += (uint32_t)d;
+	}
+}
+
+/* Choose edge K (ON = 1) or drop it (ON = 0), with every count. */
+static void
+suggest_set(struct suggest *s, uint32_t k, int on)
+{
+	const struct edge *e = &s->g->edges[k];
+	uint32_t d = on ? 1 : (uint32_t)-1;
+
+	s->sel[k] = (unsigned char)on;
+	s->deg[e->a] += d;
+	s->deg[e->b] += d;
+	suggest_quota(s, k, on ? 1 : -1);
+}
+
+/* May unused edge K be chosen, once edge DROP (UINT32_MAX for none) is
+ * dropped?  Both ends within their caps and quotas. */
+static int
+suggest_fits(const struct suggest *s, uint32_t k, uint32_t drop)
+{
+	const struct graph *g = s->g;
+	const struct edge *e = &g->edges[k];
+	uint32_t ends[2] = { e->a, e->b }, v, q, used, i;
+	const struct edge *de = drop != UINT32_MAX ? &g->edges[drop] : NULL;
+
+	for (i = 0; i < 2; i++) {
+		v = ends[i];
+		used = s->deg[v] - (de != NULL && (de->a == v || de->b == v));
+		if (used >= suggest_cap(s, v))
+			return 0;
+		for (q = 0; g->quota != NULL && q < g->nquota; q++) {
+			if (!(g->quota[k] & (1u << q)))
+				continue;
+			used = s->qdeg[q * g->n + v];
+			if (de != NULL && (de->a == v || de->b == v) &&
+			    (g->quota[drop] & (1u << q)))
+				used--;
+			if (used >= g->quota_max[q * g->n + v])
+				return 0;
+		}
+	}
+	return 1;
+}
 
 /* Edge indices, best first (CTX: the graph). */
 static int
@@ -75,19 +164,14 @@ suggest_edge_cmp(const void *x, const void *y, void *ctx)
 static void
 suggest_greedy(struct suggest *s)
 {
-	const struct edge *e;
 	size_t i;
 	uint32_t k;
 
 	for (i = 0; i < s->g->nedges; i++) {
 		k = s->order[i];
-		e = &s->g->edges[k];
-		if (s->sel[k] || s->deg[e->a] >= s->cap ||
-		    s->deg[e->b] >= s->cap)
+		if (s->sel[k] || !suggest_fits(s, k, UINT32_MAX))
 			continue;
-		s->sel[k] = 1;
-		s->deg[e->a]++;
-		s->deg[e->b]++;
+		suggest_set(s, k, 1);
 	}
 }
 
@@ -109,7 +193,7 @@ suggest_one_swap(struct suggest *s, uint32_t v)
 		if (s->sel[k])
 			continue;
 		u = graph_other(&g->edges[k], v);
-		if (s->deg[u] < s->cap) {
+		if (suggest_fits(s, k, UINT32_MAX)) {
 			gain = g->edges[k].w;
 			if (best_add == UINT32_MAX || gain > best) {
 				best = gain;
@@ -121,10 +205,11 @@ suggest_one_swap(struct suggest *s, uint32_t v)
 		/* U is full: the weakest edge it can spare comes last. */
 		for (j = g->adj_off[u + 1]; j-- > g->adj_off[u];) {
 			kk = g->adj[j];
-			if (!s->sel[kk])
+			if (!s->sel[kk] || (g->pinned != NULL && g->pinned[kk]))
 				continue;
 			x = graph_other(&g->edges[kk], u);
-			if (x == v || s->deg[x] <= s->floor)
+			if (x == v || s->deg[x] <= suggest_floor(s, x) ||
+			    !suggest_fits(s, k, kk))
 				continue;
 			gain = g->edges[k].w - g->edges[kk].w;
 			if (best_add == UINT32_MAX || gain > best) {
@@ -137,14 +222,9 @@ suggest_one_swap(struct suggest *s, uint32_t v)
 	}
 	if (best_add == UINT32_MAX)
 		return 0;
-	if (best_drop != UINT32_MAX) {
-		s->sel[best_drop] = 0;
-		s->deg[g->edges[best_drop].a]--;
-		s->deg[g->edges[best_drop].b]--;
-	}
-	s->sel[best_add] = 1;
-	s->deg[g->edges[best_add].a]++;
-	s->deg[g->edges[best_add].b]++;
+	if (best_drop != UINT32_MAX)
+		suggest_set(s, best_drop, 0);
+	suggest_set(s, best_add, 1);
 	return 1;
 }
 
@@ -172,13 +252,14 @@ suggest_path(struct suggest *s, uint32_t v)
 			    end == UINT32_MAX && s->nvisited < limit; j++) {
 				k = g->adj[j];
 				u = graph_other(&g->edges[k], y);
-				if (s->sel[k] || s->seen[u])
+				if (s->sel[k] || s->seen[u] ||
+				    (g->quota != NULL && g->quota[k]))
 					continue;
 				s->seen[u] = 1;
 				s->visited[s->nvisited++] = u;
 				s->from_edge[u] = k;
 				s->from_node[u] = y;
-				if (s->deg[u] < s->cap) {
+				if (s->deg[u] < suggest_cap(s, u)) {
 					end = u;
 					break;
 				}
@@ -186,13 +267,15 @@ suggest_path(struct suggest *s, uint32_t v)
 				    s->nvisited < limit; jj++) {
 					kk = g->adj[jj];
 					x = graph_other(&g->edges[kk], u);
-					if (!s->sel[kk] || s->seen[x])
+					if (!s->sel[kk] || s->seen[x] ||
+					    (g->pinned != NULL &&
+					    g->pinned[kk]))
 						continue;
 					s->seen[x] = 1;
 					s->visited[s->nvisited++] = x;
 					s->from_edge[x] = kk;
 					s->from_node[x] = u;
-					if (s->deg[x] > s->floor) {
+					if (s->deg[x] > suggest_floor(s, x)) {
 						end = x;
 						break;
 					}
@@ -206,11 +289,13 @@ suggest_path(struct suggest *s, uint32_t v)
 	if (end == UINT32_MAX)
 		return 0;
 
-	/* Flip each edge back to V; only the two ends change degree. */
+	/* Flip each edge back to V; only the two ends change degree.  Only
+	 * dropped edges may have quota bits. */
 	for (x = end; x != v; x = via) {
 		k = s->from_edge[x];
 		via = s->from_node[x];
 		s->sel[k] = !s->sel[k];
+		suggest_quota(s, k, s->sel[k] ? 1 : -1);
 	}
 	if (s->sel[s->from_edge[end]])
 		s->deg[end]++;		/* ended by taking an edge */
@@ -244,18 +329,23 @@ assign_suggestions(const struct graph *g, const struct config_match *m,
 	s.seen = xcalloc(n, 1);
 	s.visited = xcalloc(n, sizeof *s.visited);
 	s.queue = xcalloc(n, sizeof *s.queue);
+	s.qdeg = xcalloc((size_t)g->nquota * n + 1, sizeof *s.qdeg);
 
 	for (i = 0; i < g->nedges; i++)
 		s.order[i] = (uint32_t)i;
 	qsort_r(s.order, g->nedges, sizeof *s.order, suggest_edge_cmp,
 	    (void *)g);
+	/* Pinned pairs first: bounds.c saw that they fit. */
+	for (i = 0; g->pinned != NULL && i < g->nedges; i++)
+		if (g->pinned[i])
+			suggest_set(&s, (uint32_t)i, 1);
 	suggest_greedy(&s);
 
 	/* Repair those below the floor, in rank order. */
 	nact = graph_active_by_rank(g, &act);
 	for (i = 0; i < nact; i++) {
 		v = act[i];
-		while (s.deg[v] < s.floor) {
+		while (s.deg[v] < suggest_floor(&s, v)) {
 			if (!suggest_one_swap(&s, v) && !suggest_path(&s, v))
 				break;
 		}
@@ -279,6 +369,7 @@ assign_suggestions(const struct graph *g, const struct config_match *m,
 	free(s.seen);
 	free(s.visited);
 	free(s.queue);
+	free(s.qdeg);
 	(void)cause;
 	return 0;
 }

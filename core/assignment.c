@@ -31,6 +31,7 @@ static const char *const shortfall_names[] = {
 	[SHORTFALL_SLOTS_FULL] = "slots-full",
 	[SHORTFALL_TABLES_FULL] = "tables-full",
 	[SHORTFALL_VETOED_PAIR] = "vetoed-pair",
+	[SHORTFALL_OPTED_OUT] = "opted-out",
 };
 
 static int	assignment_key_cmp(const void *, const void *);

@@ -48,7 +48,8 @@ enum shortfall {
 	SHORTFALL_VETOED_PAIR,	/* best_effort: seated with a vetoed partner */
 	SHORTFALL_NO_COMMON_SLOT,	/* meetings: no slot free for both */
 	SHORTFALL_SLOTS_FULL,	/* meetings: each shared slot was taken */
-	SHORTFALL_TABLES_FULL	/* meetings: a shared slot had no table */
+	SHORTFALL_TABLES_FULL,	/* meetings: a shared slot had no table */
+	SHORTFALL_OPTED_OUT	/* per_attendee_column 0: wanted none */
 };
 
 /* A meeting `mode = meetings` chose but could not place in a slot:

@@ -9,6 +9,7 @@
 
 #include "assign.h"
 #include "availability.h"
+#include "bounds.h"
 #include "cli.h"
 #include "normalize.h"
 #include "session.h"
@@ -176,7 +177,7 @@ print_chosen(struct session *s, uint32_t a, uint32_t b, char **cause)
 		return -1;
 	}
 	memset(&as, 0, sizeof as);
-	if (assign_run(&g, &s->config->match, &oracle, &as, cause) != 0) {
+	if (bounds_apply(&s->engine, &g, cause) != 0 || assign_run(&g, &s->config->match, &oracle, &as, cause) != 0) {
 		graph_free(&g);
 		return -1;
 	}

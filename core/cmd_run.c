@@ -10,6 +10,7 @@
 
 #include "assign.h"
 #include "availability.h"
+#include "bounds.h"
 #include "cli.h"
 #include "outfile.h"
 #include "output.h"
@@ -200,7 +201,10 @@ summary(const struct session *s, const struct graph *g,
     const struct assignment *as, const struct output_paths *o)
 {
 	const struct config_match *m = &s->config->match;
+	size_t i, out = 0;
 
+	for (i = 0; i < as->nshort; i++)
+		out += as->short_of[i].why == SHORTFALL_OPTED_OUT;
 	fprintf(stderr, "mingle: %zu attendees (%zu may be introduced), "
 	    "%zu strateg%s, %zu candidate pairs\n", s->t.n,
 	    s->t.nconsenting, s->nstrategies, s->nstrategies == 1 ? "y" :
@@ -218,11 +222,15 @@ summary(const struct session *s, const struct graph *g,
 	if (as->has_slots)
 		output_meetings_summary(stderr, &s->t, as,
 		    (uint32_t)m->slots);
-	if (as->nshort > 0)
+	if (as->nshort > out)
 		fprintf(stderr, "mingle: %zu attendees got fewer "
-		    "introductions than wanted%s\n", as->nshort,
+		    "introductions than wanted%s\n", as->nshort - out,
 		    o->report ? "; see the report" :
 		    " (--report FILE says who and why)");
+	if (out > 0)
+		fprintf(stderr, "mingle: %zu attendee%s opted out "
+		    "(per_attendee_column '%s' is 0)\n", out,
+		    out == 1 ? "" : "s", m->per_attendee_column);
 	if (o->report != NULL)
 		fprintf(stderr, "mingle: coverage report written to %s\n",
 		    o->report);
@@ -275,7 +283,8 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 		s.engine.threads = engine_threads(ro.threads, SIZE_MAX);
 	if (engine_build_graph(&s.engine, &g, &cause) != 0)
 		goto fail_session;
-	if (availability_build(&s.t, s.config, &g.free_slots, &g.slot_words,
+	if (bounds_apply(&s.engine, &g, &cause) != 0 ||
+	    availability_build(&s.t, s.config, &g.free_slots, &g.slot_words,
 	    &cause) != 0)
 		goto fail_graph;
 	oracle.pair = engine_pair_oracle;

@@ -66,7 +66,8 @@ static const char *const field_keys[] = {
 static const char *const match_keys[] = {
 	"mode", "per_attendee", "min_per_attendee", "max_per_attendee",
 	"candidates", "min_score", "seed", "odd", "group_size", "rounds",
-	"best_effort", "threads", "slots", "tables", NULL
+	"best_effort", "threads", "slots", "tables", "per_attendee_column",
+	NULL
 };
 static const char *const output_keys[] = {
 	"file", "report", "schedule", "per_person", "tables", "dialect",
@@ -653,6 +654,8 @@ match_key(struct loader *l, const char *key, const char *value)
 		    set_long(l, &m->max_per_attendee, key, value, 1, 1000);
 	if (strcmp(key, "candidates") == 0)
 		return set_long(l, &m->candidates, key, value, 1, 100000);
+	if (strcmp(key, "per_attendee_column") == 0)
+		return set_string(l, &m->per_attendee_column, value);
 	if (strcmp(key, "min_score") == 0)
 		return set_double(l, &m->min_score, key, value);
 	if (strcmp(key, "group_size") == 0)
@@ -1226,6 +1229,7 @@ config_free(struct mingle_config *c)
 	free(c->name_columns);
 	free(c->consent_column);
 	free(c->availability_column);
+	free(c->match.per_attendee_column);
 	answers_free(&c->consent_answers);
 	free(c->preset);
 	free(c->email_column);

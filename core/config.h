@@ -85,6 +85,8 @@ struct config_match {
 	int best_effort;	/* groups, rounds: vetoed pairs may sit
 				 * together, as few as found */
 	long threads;		/* scoring threads; 0 = auto (default) */
+	char *per_attendee_column;	/* column of how many introductions
+					   each wants, or NULL */
 };
 
 struct mingle_config {

@@ -13,12 +13,14 @@
 #include "util.h"
 
 static uint32_t	coverage_wanted(const struct config_match *);
+static uint32_t	coverage_cap(const struct graph *, uint32_t, uint32_t);
 static enum shortfall coverage_why(const struct node_stats *, uint32_t);
 static void	coverage_unplaced(const struct assignment *, uint32_t *,
 		    enum shortfall *);
 static void	coverage_suggestions(struct assignment *,
 		    const struct graph *, const struct config_match *);
 static void	coverage_left_out(struct assignment *, const struct graph *);
+static size_t	coverage_opted_out(struct assignment *, const struct graph *);
 
 /* Suggestions: min(per_attendee, max_per_attendee), at least 1. */
 static uint32_t
@@ -29,6 +31,15 @@ coverage_wanted(const struct config_match *m)
 	if (m->max_per_attendee > 0 && m->max_per_attendee < w)
 		w = m->max_per_attendee;
 	return w > 1 ? (uint32_t)w : 1;
+}
+
+/* What node V wants: WANTED, or less if its own capacity says so. */
+static uint32_t
+coverage_cap(const struct graph *g, uint32_t v, uint32_t wanted)
+{
+	if (g->cap != NULL && g->cap[v] < wanted)
+		return g->cap[v];
+	return wanted;
 }
 
 /*
@@ -93,7 +104,7 @@ coverage_suggestions(struct assignment *out, const struct graph *g,
 	nact = graph_active_by_rank(g, &act);
 	for (i = 0; i < nact; i++) {
 		v = act[i];
-		wanted = coverage_wanted(m);
+		wanted = coverage_cap(g, v, coverage_wanted(m));
 		if (chosen[v] > wanted)
 			wanted = chosen[v];
 		if (got[v] >= wanted)
@@ -118,7 +129,23 @@ coverage_left_out(struct assignment *out, const struct graph *g)
 		if (out->seats[i].table == 0)
 			assignment_add_short(out, &cap,
 			    out->seats[i].attendee, 0, 1, SHORTFALL_LEFT_OUT);
-	assignment_sort(out, g);
+}
+
+/* Every mode: whoever opted out (graph cap 0), got and wanted 0.
+ * Returns how many. */
+static size_t
+coverage_opted_out(struct assignment *out, const struct graph *g)
+{
+	size_t cap = out->nshort, v, n = 0;
+
+	for (v = 0; g->cap != NULL && v < g->n; v++) {
+		if (g->cap[v] == 0) {
+			assignment_add_short(out, &cap, (uint32_t)v, 0, 0,
+			    SHORTFALL_OPTED_OUT);
+			n++;
+		}
+	}
+	return n;
 }
 
 void
@@ -132,4 +159,6 @@ coverage_fill(struct assignment *out, const struct graph *g,
 		coverage_suggestions(out, g, m);
 	else
 		coverage_left_out(out, g);
+	if (coverage_opted_out(out, g) > 0 || out->seats != NULL)
+		assignment_sort(out, g);
 }

@@ -15,8 +15,9 @@
  * what M wants, by rank, counting the introductions in OUT->intros and
  * judging by G's node stats (counted over all pairs scored):
  *  - suggestions (OUT->seats == NULL): every active attendee with fewer
- *    than min(per_attendee, max_per_attendee) introductions; wanted is
- *    that number, and why is
+ *    than min(per_attendee, max_per_attendee) introductions, or fewer
+ *    than their own capacity (G->cap, per_attendee_column) if that is
+ *    less; wanted is that number, and why is
  *      CAPACITY    more partners scored above min_score than they got:
  *                  the others were full (at max_per_attendee);
  *      ALL_VETOED  they got every partner above min_score, and every
@@ -29,7 +30,9 @@
  *    placed is listed with the reason of their best such meeting
  *    (NO_COMMON_SLOT, SLOTS_FULL or TABLES_FULL);
  *  - modes with tables: every seat without a table (table 0), got 0,
- *    wanted 1, LEFT_OUT.
+ *    wanted 1, LEFT_OUT;
+ *  - every mode: whoever opted out (G->cap 0), got and wanted 0,
+ *    OPTED_OUT.
  */
 void coverage_fill(struct assignment *out, const struct graph *g,
     const struct config_match *m);

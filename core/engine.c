@@ -204,6 +204,16 @@ check_total(struct engine *e, const struct strategy *s, uint32_t a,
 	return -1;
 }
 
+/* A quota of 0 at either end (struct strategy's quota) vetoes a pair
+ * that S scores above zero. */
+static int
+quota_veto(const struct strategy *s, uint32_t a, uint32_t b, double f,
+    double r)
+{
+	return s->quota != NULL && f / 2 + r / 2 > 0 &&
+	    (s->quota[a] == 0 || s->quota[b] == 0);
+}
+
 /*
  * Score A against the N candidates in SC->cand into SC->total/veto.  A pair
  * one strategy vetoes is not offered to the later ones: with veto rules in
@@ -252,7 +262,8 @@ score_batch(struct engine *e, size_t worker, uint32_t a, size_t n,
 			sc->total[i] += weighted(s, sc->fwd[j], back);
 			if (check_total(e, s, a, b, sc->total[i], cause) != 0)
 				return -1;
-			sc->veto[i] |= sc->fveto[j] | bveto;
+			sc->veto[i] |= sc->fveto[j] | bveto |
+			    quota_veto(s, a, b, sc->fwd[j], back);
 		}
 	}
 	return 0;
@@ -513,8 +524,10 @@ engine_build_graph(struct engine *e, struct graph *g, char **cause)
 	g->rank = make_rank(t);
 	act = xcalloc(t->n, sizeof *act);
 	for (i = 0; i < t->n; i++) {
-		g->active[i] = t->consent[i];
-		if (t->consent[i])
+		/* per_attendee_column 0: opted out */
+		g->active[i] = t->consent[i] &&
+		    (t->wants == NULL || t->wants[i] != 0);
+		if (g->active[i])
 			act[nact++] = (uint32_t)i;
 	}
 	r = xcalloc(1, sizeof *r);
@@ -592,6 +605,7 @@ engine_score_pair(struct engine *e, uint32_t a, uint32_t b, double *total,
 		*total += weighted(s, f, r);
 		if (check_total(e, s, a, b, *total, cause) != 0)
 			return -1;
+		rv |= quota_veto(s, a, b, f, r);
 		*veto |= fv || rv;
 		if (parts != NULL) {
 			struct pair_part *p = &parts[k];

@@ -257,6 +257,49 @@ host_lookup(mingle_host *h, const char *who, mingle_attendee *out)
 	return rc;
 }
 
+static void
+host_quota(mingle_host *h, mingle_attendee a, uint32_t max)
+{
+	size_t i;
+
+	if (!h->in_init || a >= h->t->n)
+		return;
+	if (h->quota == NULL) {
+		h->quota = xcalloc(h->t->n ? h->t->n : 1, sizeof *h->quota);
+		for (i = 0; i < h->t->n; i++)
+			h->quota[i] = UINT32_MAX;
+	}
+	h->quota[a] = max;
+}
+
+static int
+host_pin(mingle_host *h, mingle_attendee a, mingle_attendee b)
+{
+	if (!h->in_init) {
+		host_error(h, "pin() may be called in init only");
+		return -1;
+	}
+	if (a >= h->t->n || b >= h->t->n) {
+		host_error(h, "pin(%lu, %lu): no such attendee (there are "
+		    "%zu)", (unsigned long)a, (unsigned long)b, h->t->n);
+		return -1;
+	}
+	if (a == b) {
+		host_error(h, "pin(%s, %s): an attendee cannot meet "
+		    "themselves", h->t->id[a], h->t->id[b]);
+		return -1;
+	}
+	if (h->npins == h->pins_cap) {
+		h->pins_cap = h->pins_cap ? 2 * h->pins_cap : 16;
+		h->pins = xreallocarray(h->pins, h->pins_cap,
+		    2 * sizeof *h->pins);
+	}
+	h->pins[2 * h->npins] = a;
+	h->pins[2 * h->npins + 1] = b;
+	h->npins++;
+	return 0;
+}
+
 const struct mingle_api plugin_host_api = {
 	.size = sizeof(struct mingle_api),
 	.abi_major = MINGLE_ABI_MAJOR,
@@ -279,4 +322,6 @@ const struct mingle_api plugin_host_api = {
 	.tag_label = host_tag_label,
 	.table = host_table,
 	.lookup = host_lookup,
+	.quota = host_quota,
+	.pin = host_pin,
 };

@@ -312,6 +312,7 @@ plugin_strategy_open(const struct mingle_config *config,
 	ps->host.cs = cs;
 	ps->host.config = config;
 	ps->host.label = ps->label;
+	ps->host.in_init = 1;
 	if (ps->desc.init != NULL &&
 	    ps->desc.init(&plugin_host_api, &ps->host, &ps->state) != 0) {
 		*cause = xasprintf("%s:%d: %s: %s", cs->file, cs->line,
@@ -319,6 +320,12 @@ plugin_strategy_open(const struct mingle_config *config,
 		    "init failed (the plugin gave no reason)");
 		goto fail;
 	}
+	ps->host.in_init = 0;
+	s->quota = ps->host.quota;
+	s->pins = ps->host.pins;
+	s->npins = ps->host.npins;
+	ps->host.quota = NULL;
+	ps->host.pins = NULL;
 	s->kind = xstrdup("plugin");
 	s->impl = xstrdup(ps->desc.name);
 	s->version = xstrdup(ps->desc.version ? ps->desc.version : "?");
@@ -329,6 +336,8 @@ plugin_strategy_open(const struct mingle_config *config,
 	return 0;
 fail:
 	dlclose(ps->dl);
+	free(ps->host.quota);
+	free(ps->host.pins);
 	free(ps->host.error);
 	free(ps->label);
 	free(ps);

@@ -103,6 +103,8 @@ static void	seat_init(struct seating *, struct assign_ctx *,
 static uint64_t	seat_round_pairs(const struct seating *);
 static uint64_t	seat_all_pairs(const struct seating *);
 static int	seat_count(const struct seating *, uint32_t, char **);
+static void	seat_pins(struct seating *);
+static void	seat_quotas(struct seating *);
 static void	seat_alloc(struct seating *);
 static void	seat_start(struct seating *);
 static void	seat_rep_init(struct seating *);
@@ -163,6 +165,9 @@ seat_eval(struct seating *s, struct seat_move *mv)
 		if (s->any_veto)
 			dc += seating_state_veto(s, q, x) -
 			    seating_state_veto(s, p, x);
+		if (r == 0 && s->npins > 0)
+			dc += seating_state_pinned(s, p, x) -
+			    seating_state_pinned(s, q, x);
 		ds += seating_state_weight(s, q, x) -
 		    seating_state_weight(s, p, x);
 	}
@@ -174,9 +179,13 @@ seat_eval(struct seating *s, struct seat_move *mv)
 		if (s->any_veto)
 			dc += seating_state_veto(s, p, x) -
 			    seating_state_veto(s, q, x);
+		if (r == 0 && s->npins > 0)
+			dc += seating_state_pinned(s, q, x) -
+			    seating_state_pinned(s, p, x);
 		ds += seating_state_weight(s, p, x) -
 		    seating_state_weight(s, q, x);
 	}
+	dc += seating_state_quota_swap(s, r, p, q);
 	mv->dc = dc;
 	mv->ds = ds;
 }
@@ -552,6 +561,51 @@ seat_count(const struct seating *s, uint32_t group_size, char **cause)
 	return 0;
 }
 
+/* Who is pinned to how many of the people, all apart for now. */
+static void
+seat_pins(struct seating *s)
+{
+	const struct graph *g = s->c->g;
+	uint32_t a, b;
+	size_t k;
+
+	for (k = 0; g->pinned != NULL && k < g->nedges; k++) {
+		if (!g->pinned[k])
+			continue;
+		a = s->local[g->edges[k].a];
+		b = s->local[g->edges[k].b];
+		if (a == UINT32_MAX || b == UINT32_MAX)
+			continue;
+		if (s->pins == NULL)
+			s->pins = xcalloc(s->n, sizeof *s->pins);
+		s->pins[a]++;
+		s->pins[b]++;
+		s->npins++;
+	}
+	seating_state_pins_apart(s);
+}
+
+/* Each person's quotas, none used yet. */
+static void
+seat_quotas(struct seating *s)
+{
+	const struct graph *g = s->c->g;
+	uint32_t q, p;
+
+	if (g->nquota == 0 || g->quota == NULL)
+		return;
+	s->nquota = g->nquota;
+	s->qcount = xcalloc((size_t)s->nquota * s->n + 1, sizeof *s->qcount);
+	s->qmax = xcalloc((size_t)s->nquota * s->n + 1, sizeof *s->qmax);
+	if (s->n <= SEAT_DENSE_MAX)
+		s->qbits_dense = xcalloc((size_t)s->n * s->n + 1,
+		    sizeof *s->qbits_dense);
+	for (q = 0; q < s->nquota; q++)
+		for (p = 0; p < s->n; p++)
+			s->qmax[q * s->n + p] =
+			    g->quota_max[q * g->n + s->node[p]];
+}
+
 /* S's changing part, empty: every round unseated, nobody met. */
 static void
 seat_alloc(struct seating *s)
@@ -581,6 +635,8 @@ seat_alloc(struct seating *s)
 		    st[s->node[i]].vetoed > 0;
 		s->any_veto |= s->may_veto[i];
 	}
+	seat_pins(s);
+	seat_quotas(s);
 }
 
 /*
@@ -611,7 +667,7 @@ seat_start(struct seating *s)
 static void
 seat_rep_init(struct seating *s)
 {
-	if (s->any_veto ||
+	if (s->any_veto || s->npins > 0 || s->qcount != NULL ||
 	    (uint64_t)s->rounds * s->n * s->tables > SEAT_REP_MAX)
 		return;
 	s->rep = xcalloc((size_t)s->rounds * s->n * s->tables + 1,
@@ -651,14 +707,18 @@ seat_solve(struct seating *s, uint32_t group_size, uint64_t budget,
 		return 0;	/* only vetoed pairs left, as few as found */
 	if (s->rounds > 1)
 		*cause = xasprintf("no schedule found: %u people in tables "
-		    "of %u for %u rounds without anyone meeting twice%s "
+		    "of %u for %u rounds without anyone meeting twice%s%s%s "
 		    "(searched %llu steps)", s->n, group_size, s->rounds,
 		    s->any_veto ? " or a vetoed pair together" : "",
-		    (unsigned long long)s->steps);
+		    s->qcount ? " or anyone over a quota" : "",
+		    s->npins ? ", with every pinned pair together in "
+		    "round 1" : "", (unsigned long long)s->steps);
 	else
 		*cause = xasprintf("no seating found: %u people in tables "
-		    "of %u without a vetoed pair at a table (searched %llu "
-		    "steps)", s->n, group_size,
+		    "of %u without a vetoed pair at a table%s%s (searched "
+		    "%llu steps)", s->n, group_size, s->qcount ? " or "
+		    "anyone over a quota" : "", s->npins ? ", with "
+		    "every pinned pair at one" : "",
 		    (unsigned long long)s->steps);
 	return -1;
 }
@@ -777,6 +837,10 @@ seating_free(struct seating *s)
 	if (s->meet_map.slot != NULL)
 		pairmap_free(&s->meet_map);
 	free(s->may_veto);
+	free(s->pins);
+	free(s->qcount);
+	free(s->qmax);
+	free(s->qbits_dense);
 	free(s->bad);
 	free(s->conf);
 	free(s->conf_at);

@@ -43,6 +43,14 @@ struct strategy {
 	int symmetric;		/* s(a->b) == s(b->a): ask once */
 	const struct strategy_ops *ops;
 	void *self;
+
+	/* What a plugin asked for in init (ABI 1.2 quota and pin); owned,
+	 * NULL and 0 for none.  quota[a]: the most of a's introductions
+	 * this strategy may score above zero, UINT32_MAX for no limit.
+	 * pins: npins pairs, pins[2 * i] and pins[2 * i + 1]. */
+	uint32_t *quota;
+	uint32_t *pins;
+	size_t npins;
 };
 
 /*

@@ -178,6 +178,23 @@ struct mingle_api {
 	 * once, on the first call. */
 	int (*lookup)(mingle_host *host, const char *who,
 	    mingle_attendee *out);
+	/* ABI 1.2 (limits).  Both may be called in init only; elsewhere
+	 * they do nothing. */
+
+	/* At most MAX of A's introductions may be pairs that this strategy
+	 * scores above zero ((s(a->b) + s(b->a)) / 2 > 0): with MAX 0 such
+	 * pairs are vetoed for A; above 0 every mode counts them (in groups
+	 * and rounds, A's table-mates over all rounds; docs/modes.md).  A
+	 * later call for A replaces an earlier one.  At most 8 strategies
+	 * of a run may set quotas. */
+	void (*quota)(mingle_host *host, mingle_attendee a, uint32_t max);
+
+	/* A and B must be introduced, in every mode.  Returns 0, or
+	 * nonzero with the reason set as by error() for a bad pair (A == B,
+	 * either out of range).  The host checks all pins after init: a
+	 * pinned pair another strategy vetoes, or a person with more pins
+	 * than introductions, stops the run with an error. */
+	int (*pin)(mingle_host *host, mingle_attendee a, mingle_attendee b);
 };
 
 /* True if the host's table is new enough to hold MEMBER. */
