@@ -115,7 +115,7 @@ mm_warn_same(const struct mingle_api *api, mingle_host *host,
 static int
 mm_init(const struct mingle_api *api, mingle_host *host, void **statep)
 {
-	struct person_misses misses = { 0 };
+	struct person_misses misses = { .unused = "nobody is pinned" };
 	struct state *st;
 	const char *file;
 

@@ -277,8 +277,9 @@ person_pairs_warn_several(const struct mingle_api *api, mingle_host *host,
 		place(ctx, &m->v[i], where, sizeof where);
 		candidates(api, host, &m->v[i], who, sizeof who);
 		api->log(host, "'%s' (%s) fits several attendees: %s; "
-		    "nothing is vetoed for it: write an id or an e-mail "
-		    "address instead", m->v[i].who, where, who);
+		    "%s for it: write an id or an e-mail address instead",
+		    m->v[i].who, where, who, m->unused != NULL ? m->unused :
+		    "nothing is vetoed");
 	}
 }
 

@@ -47,6 +47,8 @@ struct person_misses {
 	size_t nobody;		/* misses that found nobody */
 	struct person_same *same;	/* person_pairs_read: by line */
 	size_t nsame, same_cap;
+	const char *unused;	/* what a name that fits several does not
+				   do, or NULL for "nothing is vetoed" */
 };
 
 /*

@@ -3,10 +3,11 @@
 # pairs of friends.csv (by e-mail, "Last, First", a name in capitals)
 # are introduced in every mode, and without must_meet they are not, so
 # the fixture puts the property to the test; each pinned pair carries
-# the reason "must meet (friends.csv line N)"; a name that matches nobody
-# and a line naming one person twice are warned about; a pin that another
-# rule vetoes (do_not_match, exclude_same) is an error naming both, and
-# so is a person pinned to more people than they may meet.
+# the reason "must meet (friends.csv line N)"; a name that matches nobody,
+# a line naming one person twice and a name two people have are warned
+# about; a pin that another rule vetoes (do_not_match, exclude_same) is an
+# error naming both, and so is a person pinned to more people than they
+# may meet.
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 
 dir=$top_srcdir/tests/e2e/must_meet
@@ -87,6 +88,8 @@ PINS
 	    "$TMP/$name.err" "friends.csv: 1 name matches no attendee: 'Zoe Zander' (friends.csv line 5)"
 	t_contains "$name: a line naming one person twice" "$TMP/$name.err" \
 	    "friends.csv line 6: both sides are p6@x.example (Finn Fuchs)"
+	t_contains "$name: a name that fits two pins nobody" "$TMP/$name.err" \
+	    "'Anna Berg' (friends.csv line 8) fits several attendees: p1@x.example (Anna Berg), p17@x.example (Anna Berg); nobody is pinned for it"
 done
 
 t_run "explain: the reason of a pinned pair" 0 "$MINGLE" explain \
