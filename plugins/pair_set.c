@@ -95,3 +95,10 @@ pair_set_free(struct pair_set *s)
 	s->slot = NULL;
 	s->cap = s->len = 0;
 }
+
+void
+pair_set_pair(const struct pair_set_entry *e, uint32_t *a, uint32_t *b)
+{
+	*a = (uint32_t)((e->key - 1) >> 32);
+	*b = (uint32_t)(e->key - 1);
+}

@@ -36,6 +36,10 @@ int pair_set_add(struct pair_set *s, uint32_t a, uint32_t b, uint32_t from,
 const struct pair_set_entry *pair_set_find(const struct pair_set *s,
     uint32_t a, uint32_t b);
 
+/* The two attendees of entry E (one in the set), the lower first. */
+void pair_set_pair(const struct pair_set_entry *e, uint32_t *a,
+    uint32_t *b);
+
 void pair_set_free(struct pair_set *s);
 
 #endif

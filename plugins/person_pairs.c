@@ -165,6 +165,28 @@ read_side(struct reader *r, int side, size_t line, const char *const *cells,
 	    (uint32_t)line);
 }
 
+/* A row at LINE whose sides are both attendee A. */
+static int
+add_same(struct reader *r, size_t line, mingle_attendee a)
+{
+	struct person_misses *m = r->m;
+
+	if (m->nsame == m->same_cap) {
+		size_t cap = m->same_cap ? 2 * m->same_cap : 8;
+		struct person_same *v = realloc(m->same, cap * sizeof *v);
+
+		if (v == NULL) {
+			r->api->error(r->host, "out of memory");
+			return 2;
+		}
+		m->same = v;
+		m->same_cap = cap;
+	}
+	m->same[m->nsame].line = (uint32_t)line;
+	m->same[m->nsame++].who = a;
+	return 0;
+}
+
 static int
 read_row(void *ctx, size_t line, const char *const *cells, size_t n)
 {
@@ -178,7 +200,9 @@ read_row(void *ctx, size_t line, const char *const *cells, size_t n)
 	if ((found_a = read_side(r, 0, line, cells, &a)) < 0 ||
 	    (found_b = read_side(r, 1, line, cells, &b)) < 0)
 		return 2;
-	if (found_a && found_b && a != b &&
+	if (found_a && found_b && a == b)
+		return add_same(r, line, a);
+	if (found_a && found_b &&
 	    pair_set_add(r->set, a, b, r->from, (uint32_t)line) < 0) {
 		r->api->error(r->host, "out of memory");
 		return 2;
@@ -253,8 +277,9 @@ person_pairs_warn_several(const struct mingle_api *api, mingle_host *host,
 		place(ctx, &m->v[i], where, sizeof where);
 		candidates(api, host, &m->v[i], who, sizeof who);
 		api->log(host, "'%s' (%s) fits several attendees: %s; "
-		    "nothing is vetoed for it: write an id or an e-mail "
-		    "address instead", m->v[i].who, where, who);
+		    "%s for it: write an id or an e-mail address instead",
+		    m->v[i].who, where, who, m->unused != NULL ? m->unused :
+		    "nothing is vetoed");
 	}
 }
 
@@ -292,5 +317,6 @@ person_pairs_free_misses(struct person_misses *m)
 	for (i = 0; i < m->n; i++)
 		free(m->v[i].who);
 	free(m->v);
+	free(m->same);
 	memset(m, 0, sizeof *m);
 }

@@ -34,10 +34,21 @@ struct person_miss {
 	mingle_attendee first;
 };
 
+/* A row of a two-person CSV whose two sides found one attendee (a
+ * repeat registration merged into another, say). */
+struct person_same {
+	uint32_t line;
+	mingle_attendee who;
+};
+
 struct person_misses {
 	struct person_miss *v;
 	size_t n, cap;
 	size_t nobody;		/* misses that found nobody */
+	struct person_same *same;	/* person_pairs_read: by line */
+	size_t nsame, same_cap;
+	const char *unused;	/* what a name that fits several does not
+				   do, or NULL for "nothing is vetoed" */
 };
 
 /*
@@ -59,7 +70,7 @@ int person_pairs_find(const struct mingle_api *api, mingle_host *host,
 /*
  * Read the two-person CSV PATH (option KEY names it) into SET, each pair
  * with FROM and its line; the sides that find nobody or several people
- * into M.  *NPAIRS counts the rows read (may be NULL).  Returns 0, or -1
+ * into M, the rows whose sides find one attendee into M->same.  *NPAIRS counts the rows read (may be NULL).  Returns 0, or -1
  * after api->error().
  */
 int person_pairs_read(const struct mingle_api *api, mingle_host *host,

@@ -776,6 +776,50 @@ test_coverage_why(void)
 	graph_free(&g);
 }
 
+/*
+ * Capacities (per_attendee_column) in the coverage pass: wanted is the
+ * person's own capacity where it is below per_attendee, and whoever
+ * opted out (cap 0) is listed as such, got and wanted 0.
+ */
+static void
+test_coverage_caps(void)
+{
+	struct tedge te[] = { { 0, 1, 0.9 }, { 0, 2, 0.8 }, { 0, 3, 0.7 } };
+	struct graph g;
+	struct config_match m = match_defaults(MATCH_SUGGESTIONS);
+	struct assignment out;
+	char *cause = NULL;
+	const struct coverage *c;
+	uint32_t v;
+
+	build(&g, 5, te, 3, NULL, NULL, 0, 0);
+	g.cap = calloc(g.n, sizeof *g.cap);
+	for (v = 0; v < g.n; v++)
+		g.cap[v] = 3;
+	g.cap[1] = 1;		/* asked for one: got it */
+	g.cap[2] = 2;		/* asked for two: got one */
+	g.cap[4] = 0;		/* opted out */
+	g.active[4] = 0;
+	ok(assign_run(&g, &m, NULL, &out, &cause) == 0, "caps: runs");
+	ok(find_short(&out, 1) == NULL, "caps: one of one is not short");
+	c = find_short(&out, 2);
+	ok(c != NULL && c->got == 1 && c->wanted == 2,
+	    "caps: wanted is the person's own capacity");
+	c = find_short(&out, 3);
+	ok(c != NULL && c->got == 1 && c->wanted == 3,
+	    "caps: per_attendee where the capacity is higher");
+	c = find_short(&out, 4);
+	ok(c != NULL && c->why == SHORTFALL_OPTED_OUT && c->got == 0 &&
+	    c->wanted == 0, "caps: opted out, got and wanted 0");
+	is_int(out.nshort, 3, "caps: 2, 3 and 4 are listed");
+	ok(out.nshort == 3 && g.rank[out.short_of[0].attendee] <
+	    g.rank[out.short_of[1].attendee] &&
+	    g.rank[out.short_of[1].attendee] <
+	    g.rank[out.short_of[2].attendee], "caps: listed by rank");
+	assignment_free(&out);
+	graph_free(&g);
+}
+
 /* Random graphs: caps hold; nobody below the floor could be helped by
  * one free edge; the minimum is met where a swap allows it. */
 static void
@@ -1379,6 +1423,7 @@ main(void)
 	test_suggestions_basic();
 	test_suggestions_reasons();
 	test_coverage_why();
+	test_coverage_caps();
 	test_suggestions_random();
 	test_pairs_modes();
 	test_pairs_no_edges();
