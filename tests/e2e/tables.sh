@@ -100,6 +100,28 @@ for x, s in zip(rows[1:], st[1:]):
 t_contains "xlsx: umlauts intact" "$TMP/xlsx.txt" "s:Marta Krüger"
 t_contains "xlsx: a count is a number" "$TMP/xlsx.txt" "	n:3	s:"
 
+# The same workbook through a spreadsheet library (Debian python3-openpyxl),
+# where one is installed: it opens, umlauts intact, a row per introduction.
+if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+	_out=$(/usr/bin/python3 -c '
+import csv, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+st = list(csv.reader(open(sys.argv[2], encoding="utf-8", newline="")))
+if wb.sheetnames != ["Introductions", "Per person", "Coverage"]: print(wb.sheetnames)
+rows = list(wb["Introductions"].iter_rows(values_only=True))
+if len(rows) != len(st): print("rows", len(rows), len(st))
+for x, s in zip(rows[1:], st[1:]):
+    if not isinstance(x[4], (int, float)) or "%.3f" % x[4] != s[4]: print("score", x[4], s[4])
+    if [c or "" for c in x[:4] + x[5:]] != s[:4] + s[5:]: print(x, s)
+if not any("Krüger" in (c or "") for r in rows for c in r if isinstance(c, str)): print("no umlaut")
+' "$TMP/intros.xlsx" "$TMP/std.csv" 2>&1)
+	if [ -z "$_out" ]; then t_ok "xlsx: openpyxl opens it, a row per introduction"
+	else t_fail "xlsx: openpyxl opens it, a row per introduction" "$_out"; fi
+else
+	t_n=$((t_n + 1))
+	echo "ok $t_n - # SKIP xlsx: openpyxl opens it (no python3-openpyxl)"
+fi
+
 mode groups-x groups.ini "[output]
 columns = Company"
 t_run "groups: an .xlsx workbook" 0 "$MINGLE" run -q -c "$TMP/groups-x.ini" \
