@@ -14,6 +14,7 @@
 
 static int	assign_ctx_ask(struct assign_ctx *, uint32_t, uint32_t,
 		    struct pairmap_entry **, char **);
+static int	assign_ctx_listed(const struct graph *, uint32_t, uint32_t);
 
 void
 assign_ctx_init(struct assign_ctx *c, const struct graph *g,
@@ -147,9 +148,35 @@ assign_ctx_vetoed(struct assign_ctx *c, uint32_t a, uint32_t b, int *veto,
 	if (c->oracle == NULL || a == b || st[a].vetoed == 0 ||
 	    st[b].vetoed == 0 || pairmap_find(&c->edges, a, b) != NULL)
 		return 0;
+	if (c->g->vetoes_complete) {
+		*veto = assign_ctx_listed(c->g, a, b);
+		return 0;
+	}
 	if (assign_ctx_ask(c, a, b, &e, cause) != 0)
 		return -1;
 	*veto = e->veto;
+	return 0;
+}
+
+/* Is {a, b} among the graph's vetoed pairs?  A binary search: they are
+ * sorted by (a, b), a < b. */
+static int
+assign_ctx_listed(const struct graph *g, uint32_t a, uint32_t b)
+{
+	uint32_t lo = a < b ? a : b, hi = a < b ? b : a;
+	size_t l = 0, r = g->nvetoes, mid;
+	const struct edge *v;
+
+	while (l < r) {
+		mid = l + (r - l) / 2;
+		v = &g->vetoes[mid];
+		if (v->a == lo && v->b == hi)
+			return 1;
+		if (v->a < lo || (v->a == lo && v->b < hi))
+			l = mid + 1;
+		else
+			r = mid;
+	}
 	return 0;
 }
 

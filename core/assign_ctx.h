@@ -53,8 +53,10 @@ int assign_ctx_quota(struct assign_ctx *c, uint32_t a, uint32_t b,
 /*
  * May A and B sit together?  Edges never carry a veto.  For a non-edge
  * the oracle is asked (once) only when both have stats.vetoed > 0, since
- * a vetoed pair counts for both ends; without an oracle nothing is
- * vetoed.  Returns 0 and sets *veto, or nonzero with *cause set.
+ * a vetoed pair counts for both ends, and the graph's list of vetoed
+ * pairs is not complete (graph.vetoes_complete: then it answers, and
+ * the oracle is never asked); without an oracle nothing is vetoed.
+ * Returns 0 and sets *veto, or nonzero with *cause set.
  */
 int assign_ctx_vetoed(struct assign_ctx *c, uint32_t a, uint32_t b,
     int *veto, char **cause);

@@ -565,6 +565,7 @@ engine_build_graph(struct engine *e, struct graph *g, char **cause)
 		g->nvetoes = VETOES_MAX;
 		g->vetoes_partial = 1;
 	}
+	g->vetoes_complete = !g->vetoes_partial;
 	edges = collect_edges(r->heaps, t->n, &nedges);
 	graph_finish(g, edges, nedges);
 	rc = 0;

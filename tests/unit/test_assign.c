@@ -992,6 +992,75 @@ seated_vetoes(const struct assignment *out, const struct toracle *o)
 }
 
 /*
+ * With every vetoed pair listed (graph.vetoes_complete, as the engine
+ * leaves it after scoring every pair), the modes never ask the oracle
+ * whether a pair is vetoed: only the scores of seated non-edges, for the
+ * output, once each.  The seating is the one the oracle's answers give.
+ */
+static void
+test_vetoes_listed(void)
+{
+	struct rng r;
+	static struct tedge te[4000];
+	struct toracle o;
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
+	struct config_match m = match_defaults(MATCH_ROUNDS);
+	struct assignment asked, listed;
+	struct assign_ctx c;
+	struct graph g;
+	char *cause = NULL;
+	unsigned calls;
+	size_t i, nonedges = 0;
+	uint32_t n = 60;
+	int veto = -1;
+
+	toracle_init(&o, 5);
+	toracle_veto(&o, 2, 3);
+	toracle_veto(&o, 3, 4);
+	build(&g, 5, NULL, 0, &o, NULL, 0, 0);
+	keep_vetoes(&g, &o);
+	g.vetoes_complete = 1;
+	assign_ctx_init(&c, &g, &m, &po);
+	ok(assign_ctx_vetoed(&c, 3, 2, &veto, &cause) == 0 && veto == 1 &&
+	    assign_ctx_vetoed(&c, 3, 4, &veto, &cause) == 0 && veto == 1 &&
+	    assign_ctx_vetoed(&c, 2, 4, &veto, &cause) == 0 && veto == 0 &&
+	    o.calls == 0, "listed vetoes: answered without the oracle");
+	assign_ctx_free(&c);
+	graph_free(&g);
+	free(o.veto);
+
+	rng_seed(&r, 4242);
+	random_vetoes(&r, &o, n);
+	for (i = 0; i < n; i++)
+		toracle_veto(&o, (uint32_t)i, (uint32_t)(i + 7) % n);
+	build(&g, n, te, random_edges(&r, n, 5, 3, 1, te), &o, NULL, 0, 0);
+	keep_vetoes(&g, &o);
+	m.group_size = 4;
+	m.rounds = 3;
+	ok(assign_run(&g, &m, &po, &asked, &cause) == 0, "listed vetoes: "
+	    "rounds run asking the oracle");
+	calls = o.calls;
+	o.calls = 0;
+	g.vetoes_complete = 1;
+	ok(assign_run(&g, &m, &po, &listed, &cause) == 0, "listed vetoes: "
+	    "rounds run with the list");
+	for (i = 0; i < listed.nintros; i++)
+		if (graph_find_edge(&g, listed.intros[i].a,
+		    listed.intros[i].b) < 0)
+			nonedges++;
+	ok(same_assignment(&asked, &listed) && seated_vetoes(&listed, &o) ==
+	    0, "listed vetoes: the same schedule, no vetoed pair together");
+	ok(o.calls == nonedges && calls > nonedges, "listed vetoes: the "
+	    "oracle asked only for the output's non-edges");
+	printf("# oracle calls: %u asking, %u with the list (%zu non-edges "
+	    "seated)\n", calls, o.calls, nonedges);
+	assignment_free(&asked);
+	assignment_free(&listed);
+	graph_free(&g);
+	free(o.veto);
+}
+
+/*
  * More people vetoed with each other than tables: refused at once with
  * the cause; with best_effort, seated with the fewest vetoed pairs that
  * counting proves (a clique of C at T tables: C mod T tables hold
@@ -1388,5 +1457,6 @@ main(void)
 	test_rounds_golfers();
 	test_rounds_properties();
 	test_rounds_large();
+	test_vetoes_listed();
 	return tap_done();
 }
