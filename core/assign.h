@@ -38,6 +38,11 @@ struct pair_oracle {
 	void (*veto_reason)(void *ctx, uint32_t a, uint32_t b, char *buf,
 	    size_t len);
 	const char *(*label)(void *ctx, uint32_t a);
+	/* May be NULL (then pair answers): whether A and B are vetoed, as
+	 * pair would say, asking only what can veto; 0, or nonzero with
+	 * *cause set. */
+	int (*veto)(void *ctx, uint32_t a, uint32_t b, int *veto,
+	    char **cause);
 };
 
 /*

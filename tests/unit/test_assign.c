@@ -26,6 +26,7 @@ struct toracle {
 	uint32_t n;
 	unsigned char *veto;
 	unsigned calls;
+	unsigned veto_calls;	/* of toracle_veto_only */
 	int fail;		/* answer with an error */
 };
 
@@ -56,6 +57,18 @@ toracle_pair(void *ctx, uint32_t a, uint32_t b, double *score, int *veto,
 	}
 	*veto = o->veto[(size_t)a * o->n + b];
 	*score = toracle_score(a, b);
+	return 0;
+}
+
+/* The veto alone, as struct pair_oracle's veto asks it. */
+static int
+toracle_veto_only(void *ctx, uint32_t a, uint32_t b, int *veto, char **cause)
+{
+	struct toracle *o = ctx;
+
+	(void)cause;
+	o->veto_calls++;
+	*veto = o->veto[(size_t)a * o->n + b];
 	return 0;
 }
 
@@ -381,7 +394,7 @@ test_ctx_oracle(void)
 	/* 0-1 is an edge; 2, 3 and 4 have vetoes (2-3, 3-4), 0 has none */
 	struct tedge te[] = { { 0, 1, 0.75 } };
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL, NULL };
 	struct config_match m = match_defaults(MATCH_GROUPS);
 	struct assign_ctx c;
 	struct graph g;
@@ -434,7 +447,7 @@ test_ctx_seated(void)
 {
 	struct tedge te[] = { { 0, 1, 0.75 } };
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL, NULL };
 	struct config_match m = match_defaults(MATCH_ROUNDS);
 	struct seat seats[] = {
 		{ 3, 2, 1 }, { 0, 2, 1 }, { 2, 1, 0 }, { 1, 1, 1 }, { 0, 1, 1 },
@@ -853,7 +866,7 @@ test_pairs_modes(void)
 	/* 5 people: 0-1 and 2-3 strong; 4 likes 0 a bit; 4 vetoes 2. */
 	struct tedge te[] = { { 0, 1, 0.9 }, { 2, 3, 0.8 }, { 0, 4, 0.1 } };
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL, NULL };
 	struct graph g;
 	struct config_match m = match_defaults(MATCH_PAIRS);
 	struct assignment out;
@@ -916,7 +929,7 @@ test_pairs_random(void)
 	struct rng r;
 	static struct tedge te[4000];
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL, NULL };
 	struct graph g;
 	struct config_match m = match_defaults(MATCH_PAIRS);
 	struct assignment out;
@@ -1003,7 +1016,7 @@ test_vetoes_listed(void)
 	struct rng r;
 	static struct tedge te[4000];
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL, NULL };
 	struct config_match m = match_defaults(MATCH_ROUNDS);
 	struct assignment asked, listed;
 	struct assign_ctx c;
@@ -1054,6 +1067,19 @@ test_vetoes_listed(void)
 	    "oracle asked only for the output's non-edges");
 	printf("# oracle calls: %u asking, %u with the list (%zu non-edges "
 	    "seated)\n", calls, o.calls, nonedges);
+	assignment_free(&listed);
+
+	/* A partial list: the oracle's veto function answers vetoes. */
+	g.vetoes_complete = 0;
+	o.calls = 0;
+	po.veto = toracle_veto_only;
+	ok(assign_run(&g, &m, &po, &listed, &cause) == 0 &&
+	    same_assignment(&asked, &listed), "veto function: the same "
+	    "schedule");
+	ok(o.calls == nonedges && o.veto_calls > 0 && o.veto_calls <= calls,
+	    "veto function: asked for vetoes, the pair only for the output");
+	printf("# veto function: %u veto calls, %u pair calls\n",
+	    o.veto_calls, o.calls);
 	assignment_free(&asked);
 	assignment_free(&listed);
 	graph_free(&g);
@@ -1071,7 +1097,7 @@ test_groups_vetoed_clique(void)
 {
 	struct rng r;
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL, NULL };
 	struct config_match m = match_defaults(MATCH_GROUPS);
 	struct assignment out;
 	struct graph g;
@@ -1161,7 +1187,7 @@ test_groups(void)
 	struct rng r;
 	static struct tedge te[4000];
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL, NULL };
 	struct graph g;
 	struct config_match m = match_defaults(MATCH_GROUPS);
 	struct assignment out, again;
@@ -1331,7 +1357,7 @@ test_rounds_properties(void)
 	struct rng r;
 	static struct tedge te[4000];
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL, NULL };
 	struct graph g;
 	struct config_match m = match_defaults(MATCH_ROUNDS);
 	struct assignment out;
