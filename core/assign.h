@@ -22,7 +22,9 @@
  * groups and rounds, and may be NULL (then non-edges score 0 and are
  * never vetoed).  It is asked about a pair that is not an edge only
  *  - whether it is vetoed, when both ends have stats.vetoed > 0 (a veto
- *    counts for both ends, so one without vetoes cannot be in one), and
+ *    counts for both ends, so one without vetoes cannot be in one) and
+ *    the graph's vetoed pairs are not all known (graph.vetoes_complete),
+ *    and
  *  - for its score, when the pair ends up at one table (for the output).
  * While searching, non-edges score 0.  Each pair is asked at most once.
  */
@@ -36,6 +38,11 @@ struct pair_oracle {
 	void (*veto_reason)(void *ctx, uint32_t a, uint32_t b, char *buf,
 	    size_t len);
 	const char *(*label)(void *ctx, uint32_t a);
+	/* May be NULL (then pair answers): whether A and B are vetoed, as
+	 * pair would say, asking only what can veto; 0, or nonzero with
+	 * *cause set. */
+	int (*veto)(void *ctx, uint32_t a, uint32_t b, int *veto,
+	    char **cause);
 };
 
 /*

@@ -14,6 +14,9 @@
 
 static int	assign_ctx_ask(struct assign_ctx *, uint32_t, uint32_t,
 		    struct pairmap_entry **, char **);
+static int	assign_ctx_listed(const struct graph *, uint32_t, uint32_t);
+static int	assign_ctx_ask_veto(struct assign_ctx *, uint32_t, uint32_t,
+		    int *, char **);
 
 void
 assign_ctx_init(struct assign_ctx *c, const struct graph *g,
@@ -34,6 +37,7 @@ assign_ctx_init(struct assign_ctx *c, const struct graph *g,
 		    (g->quota != NULL ? g->quota[i] << 1 : 0);
 	}
 	pairmap_init(&c->asked, 0);
+	pairmap_init(&c->veto_asked, 0);
 	pairmap_init(&c->quota_asked, 0);
 	c->limited = xcalloc(g->n + 1, 1);
 	for (i = 0; g->quota_max != NULL && i < (size_t)g->nquota * g->n;
@@ -47,6 +51,7 @@ assign_ctx_free(struct assign_ctx *c)
 {
 	pairmap_free(&c->edges);
 	pairmap_free(&c->asked);
+	pairmap_free(&c->veto_asked);
 	pairmap_free(&c->quota_asked);
 	free(c->limited);
 }
@@ -147,9 +152,63 @@ assign_ctx_vetoed(struct assign_ctx *c, uint32_t a, uint32_t b, int *veto,
 	if (c->oracle == NULL || a == b || st[a].vetoed == 0 ||
 	    st[b].vetoed == 0 || pairmap_find(&c->edges, a, b) != NULL)
 		return 0;
+	if (c->g->vetoes_complete) {
+		*veto = assign_ctx_listed(c->g, a, b);
+		return 0;
+	}
+	if (c->oracle->veto != NULL && pairmap_find(&c->asked, a, b) == NULL)
+		return assign_ctx_ask_veto(c, a, b, veto, cause);
 	if (assign_ctx_ask(c, a, b, &e, cause) != 0)
 		return -1;
 	*veto = e->veto;
+	return 0;
+}
+
+/* The oracle's cached veto of non-edge {a, b}, asked of its veto
+ * function: only the strategies that can veto. */
+static int
+assign_ctx_ask_veto(struct assign_ctx *c, uint32_t a, uint32_t b, int *veto,
+    char **cause)
+{
+	struct pairmap_entry *e;
+	int added;
+
+	e = pairmap_get(&c->veto_asked, a, b, &added);
+	if (added) {
+		*veto = 0;
+		c->nveto_calls++;
+		if (c->oracle->veto(c->oracle->ctx, a, b, veto, cause) != 0) {
+			pairmap_find(&c->veto_asked, a, b)->veto = -1;
+			return -1;
+		}
+		pairmap_find(&c->veto_asked, a, b)->veto = *veto != 0;
+	} else if (e->veto < 0) {
+		*cause = xstrdup("pair oracle failed before");
+		return -1;
+	}
+	*veto = pairmap_find(&c->veto_asked, a, b)->veto;
+	return 0;
+}
+
+/* Is {a, b} among the graph's vetoed pairs?  A binary search: they are
+ * sorted by (a, b), a < b. */
+static int
+assign_ctx_listed(const struct graph *g, uint32_t a, uint32_t b)
+{
+	uint32_t lo = a < b ? a : b, hi = a < b ? b : a;
+	size_t l = 0, r = g->nvetoes, mid;
+	const struct edge *v;
+
+	while (l < r) {
+		mid = l + (r - l) / 2;
+		v = &g->vetoes[mid];
+		if (v->a == lo && v->b == hi)
+			return 1;
+		if (v->a < lo || (v->a == lo && v->b < hi))
+			l = mid + 1;
+		else
+			r = mid;
+	}
 	return 0;
 }
 

@@ -23,10 +23,13 @@ struct assign_ctx {
 	struct pairmap edges;	/* graph edges: score = weight, count =
 				   pinned | quota bits << 1 */
 	struct pairmap asked;	/* the oracle's answers about non-edges */
+	struct pairmap veto_asked;	/* oracle.veto's: veto 1, 0 or -1 if
+					   it failed */
 	struct pairmap quota_asked;	/* graph.quota_of's answers: count
 					   = bits, veto = -1 if it failed */
 	unsigned char *limited;	/* per node: some quota is finite */
 	size_t ncalls;		/* oracle calls made */
+	size_t nveto_calls;	/* and of its veto function */
 };
 
 /* G, M and ORACLE must outlive C; an ORACLE without a pair function
@@ -53,8 +56,11 @@ int assign_ctx_quota(struct assign_ctx *c, uint32_t a, uint32_t b,
 /*
  * May A and B sit together?  Edges never carry a veto.  For a non-edge
  * the oracle is asked (once) only when both have stats.vetoed > 0, since
- * a vetoed pair counts for both ends; without an oracle nothing is
- * vetoed.  Returns 0 and sets *veto, or nonzero with *cause set.
+ * a vetoed pair counts for both ends, and the graph's list of vetoed
+ * pairs is not complete (graph.vetoes_complete: then it answers, and
+ * the oracle is never asked); its veto function, where it has one, is
+ * asked rather than the whole pair; without an oracle nothing is vetoed.
+ * Returns 0 and sets *veto, or nonzero with *cause set.
  */
 int assign_ctx_vetoed(struct assign_ctx *c, uint32_t a, uint32_t b,
     int *veto, char **cause);

@@ -163,7 +163,7 @@ print_chosen(struct session *s, uint32_t a, uint32_t b, char **cause)
 {
 	const char *mode = config_mode_name(s->config->match.mode);
 	struct pair_oracle oracle = { engine_pair_oracle, &s->engine,
-	    engine_veto_reason, engine_label };
+	    engine_veto_reason, engine_label, engine_pair_veto };
 	const struct intro *in = NULL;
 	struct assignment as;
 	struct graph g;

@@ -291,6 +291,7 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 	oracle.ctx = &s.engine;
 	oracle.veto_reason = engine_veto_reason;
 	oracle.label = engine_label;
+	oracle.veto = engine_pair_veto;
 	memset(&as, 0, sizeof as);
 	if (s.engine.progress)
 		fprintf(stderr, "mingle: choosing introductions (%s, %zu "

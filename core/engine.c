@@ -565,6 +565,7 @@ engine_build_graph(struct engine *e, struct graph *g, char **cause)
 		g->nvetoes = VETOES_MAX;
 		g->vetoes_partial = 1;
 	}
+	g->vetoes_complete = !g->vetoes_partial;
 	edges = collect_edges(r->heaps, t->n, &nedges);
 	graph_finish(g, edges, nedges);
 	rc = 0;
@@ -651,6 +652,37 @@ engine_pair_oracle(void *ctx, uint32_t a, uint32_t b, double *score,
     int *veto, char **cause)
 {
 	return engine_score_pair(ctx, a, b, score, veto, NULL, cause);
+}
+
+int
+engine_pair_veto(void *ctx, uint32_t a, uint32_t b, int *veto, char **cause)
+{
+	struct engine *e = ctx;
+	size_t k;
+
+	*veto = 0;
+	for (k = 0; k < e->nstrategies && !*veto; k++) {
+		struct strategy *s = &e->strategies[k];
+		double f = 0, r = 0;
+		unsigned char fv = 0, rv = 0;
+
+		if (s->never_vetoes && s->quota == NULL)
+			continue;
+		if (s->ops->score(s->self, 0, a, &b, 1, &f, &fv, cause) != 0 ||
+		    check_finite(e, s, a, b, f, cause) != 0)
+			return -1;
+		if (fv) {
+			*veto = 1;
+			break;
+		}
+		if (s->symmetric)
+			r = f;
+		else if (s->ops->score(s->self, 0, b, &a, 1, &r, &rv, cause) != 0
+		    || check_finite(e, s, b, a, r, cause) != 0)
+			return -1;
+		*veto = rv || quota_veto(s, a, b, f, r);
+	}
+	return 0;
 }
 
 void

@@ -59,6 +59,13 @@ char *engine_reasons(struct engine *e, uint32_t a, uint32_t b);
 int engine_pair_oracle(void *ctx, uint32_t a, uint32_t b, double *score,
     int *veto, char **cause);
 
+/* Adapter for assigners: is A, B vetoed?  Asks only the strategies that
+ * may veto (not never_vetoes, or with a quota), and stops at the first
+ * veto: the same answer as engine_score_pair's.  Returns 0, or nonzero
+ * with *cause set. */
+int engine_pair_veto(void *ctx, uint32_t a, uint32_t b, int *veto,
+    char **cause);
+
 /* For the modes' messages (struct pair_oracle, CTX an engine): why the
  * strategies veto A and B, "strategy NAME: reason" for each that does,
  * joined by "; ", into BUF (empty if none does or scoring fails); and

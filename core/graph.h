@@ -50,6 +50,10 @@ struct graph {
 	struct edge *vetoes;
 	size_t nvetoes;
 	int vetoes_partial;
+	/* 1 if every pair of active nodes was scored and vetoes holds each
+	 * vetoed one (not partial), sorted by (a, b): then a pair is vetoed
+	 * exactly when it is listed, and the modes need not ask. */
+	int vetoes_complete;
 
 	/*
 	 * Limits (bounds.c); each NULL (nquota 0) when nothing asks for

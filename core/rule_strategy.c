@@ -176,6 +176,7 @@ rule_strategy_open(const struct mingle_config *config,
 	s->version = ls->version;
 	ls->version = NULL;
 	s->symmetric = ls->symmetric;
+	s->never_vetoes = !ls->has_veto;
 	s->ops = &rule_strategy_ops;
 	s->self = ls;
 	return 0;

@@ -41,6 +41,8 @@ struct strategy {
 	char *path;		/* file it came from */
 	double weight;
 	int symmetric;		/* s(a->b) == s(b->a): ask once */
+	int never_vetoes;	/* vetoes no pair (a Lua rule without veto);
+				   0: it may */
 	const struct strategy_ops *ops;
 	void *self;
 

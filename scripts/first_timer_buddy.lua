@@ -33,8 +33,11 @@ return {
     end
   end,
 
-  score = function(a, b)
+  score = function(a, b, explain)
     if a[field] == true and b[field] == false then
+      -- The reason is shown only when explain is true: not built for
+      -- every pair of the scoring loop, where it would be thrown away.
+      if not explain then return bonus end
       return bonus, a.name .. " is new here; " .. b.name .. " knows the ropes"
     end
     return 0

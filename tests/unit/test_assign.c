@@ -26,6 +26,7 @@ struct toracle {
 	uint32_t n;
 	unsigned char *veto;
 	unsigned calls;
+	unsigned veto_calls;	/* of toracle_veto_only */
 	int fail;		/* answer with an error */
 };
 
@@ -56,6 +57,18 @@ toracle_pair(void *ctx, uint32_t a, uint32_t b, double *score, int *veto,
 	}
 	*veto = o->veto[(size_t)a * o->n + b];
 	*score = toracle_score(a, b);
+	return 0;
+}
+
+/* The veto alone, as struct pair_oracle's veto asks it. */
+static int
+toracle_veto_only(void *ctx, uint32_t a, uint32_t b, int *veto, char **cause)
+{
+	struct toracle *o = ctx;
+
+	(void)cause;
+	o->veto_calls++;
+	*veto = o->veto[(size_t)a * o->n + b];
 	return 0;
 }
 
@@ -381,7 +394,7 @@ test_ctx_oracle(void)
 	/* 0-1 is an edge; 2, 3 and 4 have vetoes (2-3, 3-4), 0 has none */
 	struct tedge te[] = { { 0, 1, 0.75 } };
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL, NULL };
 	struct config_match m = match_defaults(MATCH_GROUPS);
 	struct assign_ctx c;
 	struct graph g;
@@ -434,7 +447,7 @@ test_ctx_seated(void)
 {
 	struct tedge te[] = { { 0, 1, 0.75 } };
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL, NULL };
 	struct config_match m = match_defaults(MATCH_ROUNDS);
 	struct seat seats[] = {
 		{ 3, 2, 1 }, { 0, 2, 1 }, { 2, 1, 0 }, { 1, 1, 1 }, { 0, 1, 1 },
@@ -897,7 +910,7 @@ test_pairs_modes(void)
 	/* 5 people: 0-1 and 2-3 strong; 4 likes 0 a bit; 4 vetoes 2. */
 	struct tedge te[] = { { 0, 1, 0.9 }, { 2, 3, 0.8 }, { 0, 4, 0.1 } };
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL, NULL };
 	struct graph g;
 	struct config_match m = match_defaults(MATCH_PAIRS);
 	struct assignment out;
@@ -960,7 +973,7 @@ test_pairs_random(void)
 	struct rng r;
 	static struct tedge te[4000];
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL, NULL };
 	struct graph g;
 	struct config_match m = match_defaults(MATCH_PAIRS);
 	struct assignment out;
@@ -1036,6 +1049,88 @@ seated_vetoes(const struct assignment *out, const struct toracle *o)
 }
 
 /*
+ * With every vetoed pair listed (graph.vetoes_complete, as the engine
+ * leaves it after scoring every pair), the modes never ask the oracle
+ * whether a pair is vetoed: only the scores of seated non-edges, for the
+ * output, once each.  The seating is the one the oracle's answers give.
+ */
+static void
+test_vetoes_listed(void)
+{
+	struct rng r;
+	static struct tedge te[4000];
+	struct toracle o;
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL, NULL };
+	struct config_match m = match_defaults(MATCH_ROUNDS);
+	struct assignment asked, listed;
+	struct assign_ctx c;
+	struct graph g;
+	char *cause = NULL;
+	unsigned calls;
+	size_t i, nonedges = 0;
+	uint32_t n = 60;
+	int veto = -1;
+
+	toracle_init(&o, 5);
+	toracle_veto(&o, 2, 3);
+	toracle_veto(&o, 3, 4);
+	build(&g, 5, NULL, 0, &o, NULL, 0, 0);
+	keep_vetoes(&g, &o);
+	g.vetoes_complete = 1;
+	assign_ctx_init(&c, &g, &m, &po);
+	ok(assign_ctx_vetoed(&c, 3, 2, &veto, &cause) == 0 && veto == 1 &&
+	    assign_ctx_vetoed(&c, 3, 4, &veto, &cause) == 0 && veto == 1 &&
+	    assign_ctx_vetoed(&c, 2, 4, &veto, &cause) == 0 && veto == 0 &&
+	    o.calls == 0, "listed vetoes: answered without the oracle");
+	assign_ctx_free(&c);
+	graph_free(&g);
+	free(o.veto);
+
+	rng_seed(&r, 4242);
+	random_vetoes(&r, &o, n);
+	for (i = 0; i < n; i++)
+		toracle_veto(&o, (uint32_t)i, (uint32_t)(i + 7) % n);
+	build(&g, n, te, random_edges(&r, n, 5, 3, 1, te), &o, NULL, 0, 0);
+	keep_vetoes(&g, &o);
+	m.group_size = 4;
+	m.rounds = 3;
+	ok(assign_run(&g, &m, &po, &asked, &cause) == 0, "listed vetoes: "
+	    "rounds run asking the oracle");
+	calls = o.calls;
+	o.calls = 0;
+	g.vetoes_complete = 1;
+	ok(assign_run(&g, &m, &po, &listed, &cause) == 0, "listed vetoes: "
+	    "rounds run with the list");
+	for (i = 0; i < listed.nintros; i++)
+		if (graph_find_edge(&g, listed.intros[i].a,
+		    listed.intros[i].b) < 0)
+			nonedges++;
+	ok(same_assignment(&asked, &listed) && seated_vetoes(&listed, &o) ==
+	    0, "listed vetoes: the same schedule, no vetoed pair together");
+	ok(o.calls == nonedges && calls > nonedges, "listed vetoes: the "
+	    "oracle asked only for the output's non-edges");
+	printf("# oracle calls: %u asking, %u with the list (%zu non-edges "
+	    "seated)\n", calls, o.calls, nonedges);
+	assignment_free(&listed);
+
+	/* A partial list: the oracle's veto function answers vetoes. */
+	g.vetoes_complete = 0;
+	o.calls = 0;
+	po.veto = toracle_veto_only;
+	ok(assign_run(&g, &m, &po, &listed, &cause) == 0 &&
+	    same_assignment(&asked, &listed), "veto function: the same "
+	    "schedule");
+	ok(o.calls == nonedges && o.veto_calls > 0 && o.veto_calls <= calls,
+	    "veto function: asked for vetoes, the pair only for the output");
+	printf("# veto function: %u veto calls, %u pair calls\n",
+	    o.veto_calls, o.calls);
+	assignment_free(&asked);
+	assignment_free(&listed);
+	graph_free(&g);
+	free(o.veto);
+}
+
+/*
  * More people vetoed with each other than tables: refused at once with
  * the cause; with best_effort, seated with the fewest vetoed pairs that
  * counting proves (a clique of C at T tables: C mod T tables hold
@@ -1046,7 +1141,7 @@ test_groups_vetoed_clique(void)
 {
 	struct rng r;
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL, NULL };
 	struct config_match m = match_defaults(MATCH_GROUPS);
 	struct assignment out;
 	struct graph g;
@@ -1136,7 +1231,7 @@ test_groups(void)
 	struct rng r;
 	static struct tedge te[4000];
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL, NULL };
 	struct graph g;
 	struct config_match m = match_defaults(MATCH_GROUPS);
 	struct assignment out, again;
@@ -1306,7 +1401,7 @@ test_rounds_properties(void)
 	struct rng r;
 	static struct tedge te[4000];
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL, NULL };
 	struct graph g;
 	struct config_match m = match_defaults(MATCH_ROUNDS);
 	struct assignment out;
@@ -1433,5 +1528,6 @@ main(void)
 	test_rounds_golfers();
 	test_rounds_properties();
 	test_rounds_large();
+	test_vetoes_listed();
 	return tap_done();
 }

@@ -286,6 +286,43 @@ test_vetoes(void)
 	graph_free(&g);
 }
 
+/* engine_pair_veto: engine_score_pair's veto, without asking the
+ * strategies that never veto. */
+static void
+test_pair_veto(void)
+{
+	struct fixture fx;
+	char *cause = NULL;
+	double total;
+	int veto, full, same = 1;
+	uint32_t a, b;
+
+	setup(&fx, abc, 4, 3);
+	fx.s[0].never_vetoes = 1;	/* a score-only Lua rule, say */
+	fx.s[2].symmetric = 1;
+	fx.toy[1].veto[0][1] = 1;	/* forward */
+	fx.toy[1].veto[3][2] = 1;	/* backward */
+	fx.toy[2].veto[1][3] = 1;	/* symmetric, asked once */
+	for (a = 0; a < 4; a++)
+		for (b = 0; b < 4; b++) {
+			if (a == b)
+				continue;
+			if (engine_pair_veto(&fx.e, a, b, &veto, &cause) != 0 ||
+			    engine_score_pair(&fx.e, a, b, &total, &full, NULL,
+			    &cause) != 0 || veto != full)
+				same = 0;
+		}
+	ok(same, "pair veto: the same answer as the whole pair's");
+	memset(fx.toy[0].calls, 0, sizeof fx.toy[0].calls);
+	memset(fx.toy[1].calls, 0, sizeof fx.toy[1].calls);
+	ok(engine_pair_veto(&fx.e, 0, 2, &veto, &cause) == 0 && !veto &&
+	    fx.toy[0].calls[0][2] == 0 && fx.toy[0].calls[2][0] == 0 &&
+	    fx.toy[1].calls[0][2] == 1 && fx.toy[1].calls[2][0] == 1,
+	    "pair veto: a strategy that never vetoes is not asked");
+	ok(engine_pair_veto(&fx.e, 1, 0, &veto, &cause) == 0 && veto,
+	    "pair veto: either direction");
+}
+
 static void
 test_min_score(void)
 {
@@ -919,6 +956,7 @@ main(void)
 {
 	test_combined();
 	test_vetoes();
+	test_pair_veto();
 	test_min_score();
 	test_asked_once();
 	test_candidate_cap();
