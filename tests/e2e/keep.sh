@@ -141,6 +141,19 @@ $extra/" -e '/^per_attendee = /d' "$TMP/event.ini" >"$TMP/$mode.ini"
 	pairs "$TMP/$mode.2" no >"$TMP/$mode.p2"
 	t_same "$mode: every kept pair stays" "$TMP/$mode.p1" "$TMP/$mode.p2"
 done
+# In meetings too a person's kept introductions stop at their capacity
+# (Bob wants one now): the room pins have is the capacity, as in
+# suggestions.
+sed -e 's/^mode = suggestions/mode = meetings\
+slots = 4/' -e '/^dialect = /d' "$TMP/late.ini" >"$TMP/late_meet.ini"
+t_run "meetings, late" 0 "$MINGLE" run -c "$TMP/late_meet.ini" \
+    --keep "$TMP/meetings.1" -o "$TMP/late_meet.csv" -q
+n=$(cut -d, -f1,3 "$TMP/late_meet.csv" | grep -c bob@)
+if [ "$n" -eq 1 ]; then t_ok "meetings, late: Bob meets one"
+else t_fail "meetings, late: Bob meets $n" "$(cat "$TMP/late_meet.csv")"
+fi
+t_contains "meetings, late: the kept one over capacity is listed" "$TMP/err" \
+    "(Bob Brand) already keeps 1 introduction, the most they may have (as their per_attendee_column asks)"
 
 # ------------------------------------------------------------------ errors
 # err NAME CONFIG KEEP MESSAGE [OPTION]: the run fails, says MESSAGE and
