@@ -141,6 +141,7 @@ int
 keep_load(struct keep *k, const char *path, struct engine *e,
     const struct graph *g, char **cause)
 {
+	struct csv_options opt = { .header_only_ok = 1 };
 	struct csv_table csv;
 	struct keep_row r;
 	uint32_t *count;
@@ -155,7 +156,7 @@ keep_load(struct keep *k, const char *path, struct engine *e,
 		    "dialect) and keep that file", path);
 		return -1;
 	}
-	if (csv_read_file(path, NULL, &csv, cause) != 0)
+	if (csv_read_file(path, &opt, &csv, cause) != 0)
 		return -1;
 	if (keep_columns(&csv, col, cause) != 0) {
 		csv_free(&csv);

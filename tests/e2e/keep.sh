@@ -94,6 +94,15 @@ if [ ! -s "$TMP/late2.yes" ]; then t_ok "late re-run: nothing new"
 else t_fail "late re-run: something new" "$(cat "$TMP/late2.yes")"
 fi
 
+# A run that wrote no introductions wrote a header alone: nothing kept.
+printf 'a_id,a_name,b_id,b_name,score,reasons\n' >"$TMP/none.csv"
+t_run "a keep file with no introductions" 0 "$MINGLE" run \
+    -c "$TMP/event.ini" --keep "$TMP/none.csv" -o "$TMP/none.out"
+pairs "$TMP/none.out" yes >"$TMP/none.yes"
+t_same "no introductions kept: all are new" "$TMP/b1.pairs" "$TMP/none.yes"
+t_contains "no introductions kept: the summary" "$TMP/err" \
+    "mingle: --keep: 0 introductions kept, "
+
 # ------------------------------------------------ dialects and per person
 printf '\n[output]\ndialect = excel\n' >>"$TMP/late.ini"
 t_run "excel dialect: written" 0 "$MINGLE" run -c "$TMP/late.ini" \
