@@ -11,6 +11,7 @@
 #include "csv.h"
 #include "keep.h"
 #include "out_xlsx.h"
+#include "person_index.h"
 #include "util.h"
 
 /* One row being judged: its place, both ids as the file has them, and
@@ -142,9 +143,12 @@ keep_load(struct keep *k, const char *path, struct engine *e,
     const struct graph *g, char **cause)
 {
 	struct csv_options opt = { .header_only_ok = 1 };
+	const struct attendee_table *t = e->t;
+	struct person_index *ids;
 	struct csv_table csv;
 	struct keep_row r;
-	uint32_t *count;
+	const char **none;
+	uint32_t *count, p;
 	long col[2];
 	size_t row;
 	int i, rc = -1;
@@ -164,19 +168,26 @@ keep_load(struct keep *k, const char *path, struct engine *e,
 	}
 	pairmap_init(&k->kept, csv.nrows);
 	k->pins = xcalloc(2 * csv.nrows + 1, sizeof *k->pins);
-	count = xcalloc(e->t->n + 1, sizeof *count);
+	count = xcalloc(t->n + 1, sizeof *count);
+	/* By id alone (e-mail ids folded), as attendees_find() does, but a
+	 * hash probe a row. */
+	none = xcalloc(t->n + 1, sizeof *none);
+	ids = person_index_build(t->id, none, none, t->n);
+	free(none);
 	r.csv = &csv;
 	for (row = 1; row <= csv.nrows; row++) {
 		r.row = row;
 		for (i = 0; i < 2; i++) {
 			r.id[i] = csv_cell(&csv, row, (size_t)col[i]);
-			r.who[i] = attendees_find(e->t, r.id[i]);
+			r.who[i] = person_index_find(ids, r.id[i], &p) == 1 ?
+			    (long)p : -1;
 		}
 		if (keep_judge(k, e, g, &r, count, cause) != 0)
 			goto out;
 	}
 	rc = 0;
 out:
+	person_index_free(ids);
 	free(count);
 	csv_free(&csv);
 	if (rc != 0)
