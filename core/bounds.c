@@ -3,10 +3,10 @@
  *
  * 1. Capacity: min(max_per_attendee, the per_attendee_column cell), the
  *    cell's 0 an opt-out (the engine left those nodes inactive).
- * 2. Pins: every strategy's pinned pairs, each once, checked (nobody
- *    pinned who may not be introduced, no pinned pair vetoed, nobody
- *    pinned to more people than the mode lets them meet) and added to
- *    the graph as edges with their real score.
+ * 2. Pins: every strategy's pinned pairs and --keep's (keep.h), each
+ *    once, checked (nobody pinned who may not be introduced, no pinned
+ *    pair vetoed, nobody pinned to more people than the mode lets them
+ *    meet) and added to the graph as edges with their real score.
  * 3. Quotas: each strategy that set one gets a bit; each edge holds the
  *    bits of the quota strategies that score it above zero.  A quota of
  *    0 is the engine's business: it vetoes such pairs.  Pins alone must
@@ -28,8 +28,6 @@ struct bounds_pin {
 };
 
 static void	bounds_cap(struct engine *, struct graph *);
-static uint32_t	bounds_room(const struct engine *, const struct graph *,
-		    uint32_t, const char **);
 static int	bounds_pin_cmp(const void *, const void *);
 static struct bounds_pin *bounds_collect(const struct engine *, size_t *);
 static int	bounds_check_pin(struct engine *, const struct graph *,
@@ -59,19 +57,18 @@ bounds_cap(struct engine *e, struct graph *g)
 		    max;
 }
 
-/* How many people node V may be pinned to in this mode; *WHY names the
- * limit. */
-static uint32_t
-bounds_room(const struct engine *e, const struct graph *g, uint32_t v,
-    const char **why)
+uint32_t
+bounds_pin_room(const struct engine *e, uint32_t v, const char **why)
 {
 	const struct config_match *m = e->match;
+	const uint32_t *wants = e->t->wants;
 
 	switch (m->mode) {
 	case MATCH_SUGGESTIONS:
-		if (g->cap != NULL && g->cap[v] < (uint32_t)m->max_per_attendee) {
+	case MATCH_MEETINGS:
+		if (wants != NULL && wants[v] < (uint32_t)m->max_per_attendee) {
 			*why = "as their per_attendee_column asks";
-			return g->cap[v];
+			return wants[v];
 		}
 		*why = "max_per_attendee";
 		return (uint32_t)m->max_per_attendee;
@@ -104,6 +101,7 @@ bounds_collect(const struct engine *e, size_t *npins)
 	struct bounds_pin *pins;
 	size_t k, i, n = 0, m;
 
+	n = e->nkept;
 	for (k = 0; k < e->nstrategies; k++)
 		n += e->strategies[k].npins;
 	pins = xcalloc(n + 1, sizeof *pins);
@@ -119,6 +117,13 @@ bounds_collect(const struct engine *e, size_t *npins)
 			pins[n].strategy = k;
 			n++;
 		}
+	}
+	for (i = 0; i < e->nkept; i++, n++) {	/* --keep: after them all */
+		pins[n].a = e->kept[2 * i] < e->kept[2 * i + 1] ?
+		    e->kept[2 * i] : e->kept[2 * i + 1];
+		pins[n].b = e->kept[2 * i] < e->kept[2 * i + 1] ?
+		    e->kept[2 * i + 1] : e->kept[2 * i];
+		pins[n].strategy = e->nstrategies;
 	}
 	if (n > 1)
 		qsort(pins, n, sizeof *pins, bounds_pin_cmp);
@@ -137,7 +142,8 @@ bounds_check_pin(struct engine *e, const struct graph *g,
     char **cause)
 {
 	const struct attendee_table *t = e->t;
-	const char *who = e->strategies[p->strategy].name;
+	const char *who = p->strategy < e->nstrategies ?
+	    e->strategies[p->strategy].name : "--keep";
 	struct pair_part *parts;
 	uint32_t ends[2] = { p->a, p->b }, v;
 	size_t i, k;
@@ -189,7 +195,7 @@ bounds_check_counts(const struct engine *e, const struct graph *g,
 	for (v = 0; v < g->n; v++) {
 		if (count[v] == 0 || !g->active[v])
 			continue;
-		room = bounds_room(e, g, (uint32_t)v, &why);
+		room = bounds_pin_room(e, (uint32_t)v, &why);
 		if (count[v] <= room)
 			continue;
 		problems_add(bad, "%s (%s) is pinned to %u people but may "

@@ -24,6 +24,14 @@
 int bounds_apply(struct engine *e, struct graph *g, char **cause);
 
 /*
+ * How many people attendee V may be pinned to in E's mode: their
+ * capacity in suggestions and meetings, 1 in pairs, group_size - 1 at
+ * tables.  *WHY names the limit, for messages.
+ */
+uint32_t bounds_pin_room(const struct engine *e, uint32_t v,
+    const char **why);
+
+/*
  * The quota bits (graph.h) of any pair {a, b}: bit q set if the q-th
  * strategy that set quotas scores it above zero.  CTX is the engine;
  * bounds_apply() makes it the graph's quota_of, for the table modes.

@@ -12,6 +12,7 @@
 #include "availability.h"
 #include "bounds.h"
 #include "cli.h"
+#include "keep.h"
 #include "outfile.h"
 #include "output.h"
 #include "output_meetings.h"
@@ -22,7 +23,7 @@
 
 enum {
 	OPT_REPORT = 256, OPT_SCHEDULE, OPT_PROGRESS, OPT_PER_PERSON,
-	OPT_TABLES, OPT_HTML, OPT_THREADS
+	OPT_TABLES, OPT_HTML, OPT_THREADS, OPT_KEEP, OPT_PER_PERSON_NEW
 };
 
 extern const struct cmd_entry cmd_run_entry;
@@ -34,6 +35,8 @@ struct run_opts {
 	const char *per_person;
 	const char *tables;
 	const char *html;
+	const char *keep;	/* --keep FILE: introductions already sent */
+	int per_person_new;
 	int quiet;
 	int progress;
 	long threads;		/* --threads N; 0: auto or not given */
@@ -69,6 +72,12 @@ on_opt(void *ctx, int opt, const char *arg)
 		break;
 	case OPT_HTML:
 		o->html = arg;
+		break;
+	case OPT_KEEP:
+		o->keep = arg;
+		break;
+	case OPT_PER_PERSON_NEW:
+		o->per_person_new = 1;
 		break;
 	case OPT_THREADS:
 		o->threads_set = 1;
@@ -130,6 +139,34 @@ check_mode(const struct session *s, const struct run_opts *ro, char **cause)
 	return -1;
 }
 
+/* --keep pins what was sent: not in rounds, which seat everyone anew
+ * each round; --per-person-new needs it and a per-person file. */
+static int
+check_keep(const struct session *s, const struct run_opts *ro,
+    const struct output_paths *o, char **cause)
+{
+	if (ro->keep != NULL && s->config->match.mode == MATCH_ROUNDS) {
+		*cause = xasprintf("--keep: mode = rounds seats everyone anew "
+		    "each round, so introductions already sent cannot stay; "
+		    "use --keep with mode = suggestions, meetings, pairs or "
+		    "groups, or drop it");
+		return -1;
+	}
+	if (ro->per_person_new && ro->keep == NULL) {
+		*cause = xasprintf("--per-person-new: without --keep FILE "
+		    "every introduction is new; give --keep or drop "
+		    "--per-person-new");
+		return -1;
+	}
+	if (ro->per_person_new && o->per_person == NULL) {
+		*cause = xasprintf("--per-person-new: there is no per-person "
+		    "file to limit; give --per-person FILE or set [output] "
+		    "per_person in %s", s->config->path);
+		return -1;
+	}
+	return 0;
+}
+
 /* The HTML report's writer for output_set (CTX: struct html_ctx). */
 struct html_ctx {
 	struct session *s;
@@ -150,7 +187,8 @@ write_html(FILE *f, void *ctx, char **cause)
  * a failure leaves every old file as it was. */
 static int
 write_all(struct session *s, const struct graph *g,
-    const struct assignment *as, struct output_paths *o, char **cause)
+    const struct assignment *as, const struct keep *k, int new_only,
+    struct output_paths *o, char **cause)
 {
 	struct html_ctx h = { s, g, as };
 	struct output_columns oc;
@@ -163,6 +201,10 @@ write_all(struct session *s, const struct graph *g,
 	if (output_columns_resolve(&oc, &s->t, s->config, cause) != 0)
 		return -1;
 	output_source_init(&src, &s->engine, &s->t, as, &oc);
+	if (k != NULL) {
+		src.kept = &k->kept;
+		src.new_only = new_only;
+	}
 	rc = output_set_write(&src, o, s->config->output_dialect, cause);
 	output_source_free(&src);
 	output_columns_free(&oc);
@@ -198,11 +240,15 @@ report_vetoed(struct session *s, const struct assignment *as)
 
 static void
 summary(const struct session *s, const struct graph *g,
-    const struct assignment *as, const struct output_paths *o)
+    const struct assignment *as, const struct keep *k,
+    const struct output_paths *o)
 {
 	const struct config_match *m = &s->config->match;
-	size_t i, out = 0;
+	size_t i, out = 0, fresh = 0;
 
+	for (i = 0; k != NULL && i < as->nintros; i++)
+		fresh += pairmap_find(&k->kept, as->intros[i].a,
+		    as->intros[i].b) == NULL;
 	for (i = 0; i < as->nshort; i++)
 		out += as->short_of[i].why == SHORTFALL_OPTED_OUT;
 	fprintf(stderr, "mingle: %zu attendees (%zu may be introduced), "
@@ -213,6 +259,10 @@ summary(const struct session *s, const struct graph *g,
 	    config_mode_name(m->mode), as->nintros,
 	    o->intros && strcmp(o->intros, "-") ?
 	    o->intros : "standard output");
+	if (k != NULL)
+		fprintf(stderr, "mingle: --keep: %zu introduction%s kept, "
+		    "%zu new\n", k->npins, k->npins == 1 ? "" : "s",
+		    fresh);
 	if (as->rounds_bound > 0)
 		fprintf(stderr, "mingle: rounds = max: %d round%s found; "
 		    "counting allows at most %u\n", as->nseats > 0 ?
@@ -256,6 +306,7 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 	struct assignment as;
 	struct output_paths o;
 	struct pair_oracle oracle;
+	struct keep keep;
 	const char *config = NULL;
 	char *cause = NULL;
 	int rc, first;
@@ -263,6 +314,7 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 	rc = cli_parse(self, argc, argv, &config, &ro, &first);
 	if (rc >= 0)
 		return rc;
+	memset(&keep, 0, sizeof keep);
 	if (session_open(&s, config, SESSION_STRATEGIES, &cause) != 0)
 		goto fail;
 
@@ -275,6 +327,7 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 	o.tables = ro.tables ? ro.tables : s.config->tables_file;
 	o.extra = ro.html ? ro.html : s.config->html_file;
 	if (check_mode(&s, &ro, &cause) != 0 ||
+	    check_keep(&s, &ro, &o, &cause) != 0 ||
 	    check_targets(&s, &o, &cause) != 0)
 		goto fail_session;
 
@@ -283,6 +336,12 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 		s.engine.threads = engine_threads(ro.threads, SIZE_MAX);
 	if (engine_build_graph(&s.engine, &g, &cause) != 0)
 		goto fail_session;
+	if (ro.keep != NULL) {
+		if (keep_load(&keep, ro.keep, &s.engine, &g, &cause) != 0)
+			goto fail_graph;
+		s.engine.kept = keep.pins;
+		s.engine.nkept = keep.npins;
+	}
 	if (bounds_apply(&s.engine, &g, &cause) != 0 ||
 	    availability_build(&s.t, s.config, &g.free_slots, &g.slot_words,
 	    &cause) != 0)
@@ -299,11 +358,14 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 		    g.nedges);
 	if (assign_run(&g, &s.config->match, &oracle, &as, &cause) != 0)
 		goto fail_graph;
-	if (write_all(&s, &g, &as, &o, &cause) != 0)
+	if (write_all(&s, &g, &as, ro.keep ? &keep : NULL, ro.per_person_new,
+	    &o, &cause) != 0)
 		goto fail_assign;
+	keep_report(stderr, &keep);
 	report_vetoed(&s, &as);
 	if (!ro.quiet)
-		summary(&s, &g, &as, &o);
+		summary(&s, &g, &as, ro.keep ? &keep : NULL, &o);
+	keep_free(&keep);
 	assignment_free(&as);
 	graph_free(&g);
 	session_close(&s);
@@ -312,6 +374,7 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 fail_assign:
 	assignment_free(&as);
 fail_graph:
+	keep_free(&keep);
 	graph_free(&g);
 fail_session:
 	session_close(&s);
@@ -329,6 +392,8 @@ static const struct cli_option cmd_run_options[] = {
 	{ "tables", 1, OPT_TABLES },
 	{ "html", 1, OPT_HTML },
 	{ "threads", 1, OPT_THREADS },
+	{ "keep", 1, OPT_KEEP },
+	{ "per-person-new", 0, OPT_PER_PERSON_NEW },
 	{ NULL, 0, 0 }
 };
 
@@ -336,7 +401,7 @@ const struct cmd_entry cmd_run_entry = {
 	.name = "run",
 	.usage = "-c CONFIG [-o FILE|-] [--report FILE] [--schedule FILE] "
 	    "[--per-person FILE] [--tables FILE] [--html FILE] [-q] "
-	    "[--progress] [--threads N]",
+	    "[--progress] [--threads N] [--keep FILE [--per-person-new]]",
 	.summary = "score all pairs and write the suggested introductions",
 	.help =
 	    "Reads the export named in the config's [input], scores every pair "
@@ -372,6 +437,16 @@ const struct cmd_entry cmd_run_entry = {
 	    "there\n"
 	    "      --html FILE     a report to look at: one self-contained "
 	    "HTML page\n"
+	    "      --keep FILE     introductions already sent (an earlier "
+	    "run's CSV): they\n"
+	    "                      stay and count against capacity; those "
+	    "no longer\n"
+	    "                      possible are dropped and listed; the "
+	    "output gains\n"
+	    "                      a new column (yes/no)\n"
+	    "      --per-person-new  the per-person file only for people "
+	    "with something\n"
+	    "                      new (with --keep)\n"
 	    "  -q, --quiet         no summary on standard error\n"
 	    "      --progress      progress on standard error even when it is "
 	    "not a terminal\n"

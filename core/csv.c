@@ -53,6 +53,7 @@ struct csv_parser {
 	size_t max_record;	/* limits, resolved */
 	size_t max_field;
 	size_t max_columns;
+	int header_only_ok;
 };
 
 /* What the reader checks as the file arrives (csv_stream_check). */
@@ -459,7 +460,7 @@ csv_parse(struct csv_parser *p, struct csv_table *t, char **cause)
 		*cause = xasprintf("%s: the file is empty", p->name);
 		return -1;
 	}
-	if (p->nrecs == 1) {
+	if (p->nrecs == 1 && !p->header_only_ok) {
 		*cause = xasprintf("%s:%zu: has a header but no attendee rows",
 		    p->name, p->lines[0]);
 		return -1;
@@ -516,6 +517,7 @@ csv_read_owned(const char *name, char *buf, size_t len,
 	p.max_record = o.max_record_size;
 	p.max_field = o.max_field_size;
 	p.max_columns = o.max_columns;
+	p.header_only_ok = o.header_only_ok;
 	if (delim == '"' || delim == '\n' || delim == '\r' ||
 	    (unsigned char)delim >= 0x80) {
 		if (delim == '"')

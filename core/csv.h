@@ -71,6 +71,8 @@ struct csv_options {
 	size_t max_record_size;	/* [input] max_record_size */
 	size_t max_field_size;	/* [input] max_field_size */
 	size_t max_columns;	/* [input] max_columns */
+	int header_only_ok;	/* a header alone is a table of no rows,
+				   not an error (a run's output, read back) */
 };
 
 struct csv_columns;
@@ -96,7 +98,7 @@ struct csv_table {
  * Errors, as written (LINE and COLUMN are numbers):
  *   PATH: cannot open: <strerror>
  *   PATH: the file is empty                      (also: only blank lines)
- *   PATH:LINE: has a header but no attendee rows
+ *   PATH:LINE: has a header but no attendee rows  (not with header_only_ok)
  *   PATH:LINE:COLUMN: NUL byte; this does not look like a text file
  *   PATH:1: the file is UTF-16, which mingle does not read; save it as ...
  *   PATH:LINE:COLUMN: invalid UTF-8 (byte 0xE4); if the file was saved as

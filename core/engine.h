@@ -26,6 +26,8 @@ struct engine {
 	size_t nstrategies;
 	int progress;		/* print progress on stderr */
 	size_t threads;		/* workers; 0: as [match] threads says */
+	const uint32_t *kept;	/* --keep's pairs (keep.h), pinned too */
+	size_t nkept;
 };
 
 /* One strategy's view of one pair. */

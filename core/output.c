@@ -86,6 +86,14 @@ output_reason(const struct output_source *src, const struct intro *in)
 	return s;
 }
 
+const char *
+output_new(const struct output_source *src, const struct intro *in)
+{
+	if (src->kept == NULL)
+		return NULL;
+	return pairmap_find(src->kept, in->a, in->b) != NULL ? "no" : "yes";
+}
+
 /* Attendee I: id, name and the carried columns. */
 static void
 output_person(struct out_table *tb, const struct output_source *src,
@@ -115,6 +123,8 @@ output_intros_table(struct out_table *tb, const struct output_source *src)
 		out_table_column(tb, as->has_slots ? "slot" : "round", 0);
 	if (as->has_tables)
 		out_table_column(tb, "table", 0);
+	if (src->kept != NULL)
+		out_table_column(tb, "new", 0);
 	for (i = 0; i < as->nintros; i++) {
 		const struct intro *in = &as->intros[i];
 
@@ -128,6 +138,8 @@ output_intros_table(struct out_table *tb, const struct output_source *src)
 			out_table_integer(tb, in->round);
 		if (as->has_tables)
 			out_table_integer(tb, in->table);
+		if (src->kept != NULL)
+			out_table_text(tb, output_new(src, in));
 	}
 }
 

@@ -20,6 +20,7 @@
 #include "engine.h"
 #include "out_table.h"
 #include "output_columns.h"
+#include "pairmap.h"
 
 /* What every table is built from. */
 struct output_source {
@@ -30,6 +31,11 @@ struct output_source {
 	int *third;		/* per attendee: joined a pair (a trio) */
 	uint32_t *pair_of;	/* per attendee, two: the pair a third
 				   joined; UINT32_MAX elsewhere */
+	/* --keep (keep.h): the pairs kept, to mark the others new; NULL
+	 * without --keep.  new_only: the per-person table has only people
+	 * with a new introduction. */
+	const struct pairmap *kept;
+	int new_only;
 };
 
 /* SRC for E (or NULL), T, AS and COLUMNS (which outlive it); free with
@@ -44,8 +50,13 @@ void output_source_free(struct output_source *src);
  * third: ...".  A new string. */
 char *output_reason(const struct output_source *src, const struct intro *in);
 
+/* The new column's cell for IN: "no" if it is kept, else "yes"; NULL
+ * without --keep (no such column). */
+const char *output_new(const struct output_source *src,
+    const struct intro *in);
+
 /* a_id,a_name,[a_COL...],b_id,b_name,[b_COL...],score,reasons[,round]
- * [,table]: the sheet "Introductions". */
+ * [,table][,new]: the sheet "Introductions". */
 void output_intros_table(struct out_table *tb,
     const struct output_source *src);
 

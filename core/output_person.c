@@ -45,15 +45,34 @@ output_person_header(struct out_table *tb, const struct output_source *src,
 		out_table_column(tb, name, OUT_COLUMN_QUOTED |
 		    OUT_COLUMN_WIDE);
 		free(name);
-		if (!src->as->has_slots)
+		if (src->as->has_slots) {
+			name = xasprintf("slot_%zu", n);
+			out_table_column(tb, name, 0);
+			free(name);
+			name = xasprintf("table_%zu", n);
+			out_table_column(tb, name, 0);
+			free(name);
+		}
+		if (src->kept == NULL)
 			continue;
-		name = xasprintf("slot_%zu", n);
-		out_table_column(tb, name, 0);
-		free(name);
-		name = xasprintf("table_%zu", n);
+		name = xasprintf("new_%zu", n);
 		out_table_column(tb, name, 0);
 		free(name);
 	}
+}
+
+/* Has one of INTRO[0 .. N) no place in the keep file? */
+static int
+output_person_new(const struct output_source *src, const size_t *intro,
+    size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (pairmap_find(src->kept, src->as->intros[intro[k]].a,
+		    src->as->intros[intro[k]].b) == NULL)
+			return 1;
+	return 0;
 }
 
 /* Attendee U's row: their introductions are INTRO[0 .. N). */
@@ -70,9 +89,10 @@ output_person_row(struct out_table *tb, const struct output_source *src,
 	out_table_text(tb, t->id[u]);
 	out_table_text(tb, t->name[u]);
 	output_columns_cells(tb, src->columns, t, u);
-	/* A partner's cells: id, name, the columns, reason[, slot, table]. */
+	/* A partner's cells: id, name, the columns, reason[, slot, table]
+	 * [, new]. */
 	width = 3 + (src->columns != NULL ? src->columns->n : 0) +
-	    (src->as->has_slots ? 2 : 0);
+	    (src->as->has_slots ? 2 : 0) + (src->kept != NULL);
 	out_table_integer(tb, (long long)n);
 	for (k = 0; k < n; k++) {
 		in = &src->as->intros[intro[k]];
@@ -87,6 +107,8 @@ output_person_row(struct out_table *tb, const struct output_source *src,
 			out_table_integer(tb, in->round);
 			out_table_integer(tb, in->table);
 		}
+		if (src->kept != NULL)
+			out_table_text(tb, output_new(src, in));
 	}
 	for (k = n * width; k < most * width; k++)
 		out_table_empty(tb);
@@ -121,7 +143,8 @@ output_person_table(struct out_table *tb, const struct output_source *src)
 
 	order = xcalloc(t->n + 1, sizeof *order);
 	for (u = 0; u < t->n; u++)
-		if (t->consent[u])
+		if (t->consent[u] && (!src->new_only || output_person_new(src,
+		    intro + off[u], off[u + 1] - off[u])))
 			order[n++] = u;
 	qsort_r(order, n, sizeof *order, output_person_cmp, (void *)t);
 

@@ -10,11 +10,12 @@
 
 /*
  * id,name,[COL...],introductions, then for N = 1 .. the most anyone got:
- * partner_N_id,partner_N_name,[partner_N_COL...],reason_N, and in
- * meetings slot_N,table_N; rows by id, a person's partners in the order
- * of the introductions table (meetings: slot order), cells beyond their
- * count empty.  The sheet "Per person".  SRC needs the
- * engine (the reasons).
+ * partner_N_id,partner_N_name,[partner_N_COL...],reason_N, in meetings
+ * slot_N,table_N, with --keep new_N (yes or no); rows by id, a person's
+ * partners in the order of the introductions table (meetings: slot
+ * order), cells beyond their count empty; with SRC's new_only only the
+ * people with a new introduction.  The sheet "Per person".  SRC needs
+ * the engine (the reasons).
  */
 void output_person_table(struct out_table *tb,
     const struct output_source *src);

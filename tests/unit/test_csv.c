@@ -27,6 +27,9 @@ static const struct csv_options opt_cp1252 = {
 static const struct csv_options opt_latin1 = {
 	.encoding = CSV_ENCODING_LATIN1
 };
+static const struct csv_options opt_header_only = {
+	.header_only_ok = 1
+};
 
 /* The table as "[a][b] / [1][2]"; a new string. */
 static char *
@@ -378,6 +381,12 @@ test_errors(void)
 	is_parse("\n\nName,Email\r\n\r\n", NULL,
 	    "error: x.csv:3: has a header but no attendee rows",
 	    "header only, after blank lines: names its line");
+	/* A run's output read back (--keep): a header alone is no rows. */
+	is_parse("a_id;a_name;b_id\r\n", &opt_header_only,
+	    "[a_id][a_name][b_id]",
+	    "header only, header_only_ok: a table of no rows");
+	is_parse("", &opt_header_only, "error: x.csv: the file is empty",
+	    "header_only_ok: an empty file is still an error");
 
 	is_parse_n("a,b\n1,2\n3,x\0y\n", 14, NULL,
 	    "error: x.csv:3:4: NUL byte; this does not look like a text file",
