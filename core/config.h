@@ -81,6 +81,7 @@ struct config_match {
 	int best_effort;	/* groups, rounds: vetoed pairs may sit
 				 * together, as few as found */
 	long threads;		/* scoring threads; 0 = auto (default) */
+	int exhaustive;		/* score every pair, no candidate stage */
 };
 
 struct mingle_config {

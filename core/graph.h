@@ -20,6 +20,8 @@ struct edge {
 };
 
 /* Why an attendee may have no partner: counted over all pairs scored. */
+/* Over every pair; with the candidate stage (graph.stats_scored), over
+ * the pairs a's row scored, every other pair counted low. */
 struct node_stats {
 	uint32_t positive;	/* partners scoring above min_score */
 	uint32_t vetoed;	/* partners vetoed */
@@ -45,6 +47,8 @@ struct graph {
 	struct edge *vetoes;
 	size_t nvetoes;
 	int vetoes_partial;
+	int stats_scored;	/* stats count the pairs the candidate stage
+				 * scored (engine.c) */
 };
 
 /*
