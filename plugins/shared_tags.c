@@ -170,7 +170,8 @@ st_index(struct state *st)
 			if (count > 0)
 				memcpy(all + off[a], tags, count * sizeof *tags);
 		}
-		rc = postings_build(&st->index, st->ntags, n, off, all);
+		rc = postings_build(&st->index, st->ntags, n, off, all,
+		    NULL);
 	}
 	free(off);
 	free(all);
@@ -235,8 +236,8 @@ st_candidates(void *statep, mingle_attendee a, size_t k,
 		return -1;
 	for (i = 0; i < count; i++)
 		upper[i] = st->idf[tags[i]];
-	rc = postings_walk(&st->index, a, tags, upper, count, k, out, cap, n,
-	    bound);
+	rc = postings_walk(&st->index, a, tags, upper, NULL, count, k, out,
+	    cap, n, bound);
 	free(upper);
 	return rc;
 }

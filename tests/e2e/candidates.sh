@@ -1,9 +1,10 @@
 #!/bin/sh
 # candidates.sh -- the candidate stage gives the output of scoring every
 # pair ([match] exhaustive = yes), byte for byte: a generated event of
-# 5,000 attendees (Zipf tags), with each strategy that lists partners, a
-# small `candidates` (so that rows ask again for more), min_shared,
-# min_score, the pairs mode, and 1 or 2 threads.
+# 5,000 attendees (Zipf tags and words), with each strategy that lists
+# partners and two together, a small `candidates` (so that rows ask
+# again for more), min_shared, min_score, the pairs mode, and 1 or 2
+# threads.
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 
 /usr/bin/python3 "$top_srcdir/bench/make_event.py" 5000 "$TMP/event.csv"
@@ -16,6 +17,18 @@ name = First Name + Last Name
 [field interests]
 column = Interests
 type = tags
+
+[field working]
+column = Working on
+type = text
+
+[field offering]
+column = Offers
+type = text
+
+[field seeking]
+column = Seeks
+type = text
 INI
 
 # same NAME [OPTIONS...]: $TMP/event.ini with and without exhaustive.
@@ -58,6 +71,16 @@ same "shared_tags, min_shared 2, min_score 0.3"
 config "[strategy interests]" "plugin = shared_tags" "field = interests" \
     "[match]" "mode = pairs"
 same "shared_tags, pairs"
+config "[strategy work]" "plugin = text_similarity" "field = working" \
+    "[match]" "per_attendee = 10"
+same "text_similarity, 10 each" --threads 2
+config "[strategy work]" "plugin = text_similarity" \
+    "fields = offering, seeking" "[match]" "candidates = 5"
+same "text_similarity crosswise, 5 candidates"
+config "[strategy interests]" "plugin = shared_tags" "field = interests" \
+    "[strategy work]" "plugin = text_similarity" "field = working" \
+    "weight = 2" "[match]" "per_attendee = 10"
+same "shared_tags and text_similarity"
 
 # A plugin that lists nobody with a bound of 0 while scoring every pair 1
 # (one candidate each, else 3 people are all scored anyway)

@@ -4,8 +4,10 @@
  * several K, the list is ascending without the attendee, nobody left out
  * scores above the bound (the sum of the weights of the terms shared),
  * and K of the listed score above it unless every term was walked (bound
- * 0: then nobody left out scores at all).
+ * 0: then nobody left out scores at all).  Both for sums of term weights
+ * (shared_tags) and for cosines of unit vectors (the text plugins).
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +34,9 @@ struct event {
 	uint32_t off[PEOPLE + 1];
 	uint32_t ids[PEOPLE * 10];
 	double weight[TERMS];
+	float vec[PEOPLE * 10];	/* per entry of ids: unit vectors */
+	float most[TERMS];	/* per term: its greatest in vec */
+	int cosine;		/* score by vec, not weight */
 };
 
 /* Each person 0 to 9 terms, low ids (heavy: common) most likely. */
@@ -39,7 +44,8 @@ static void
 make_event(struct event *e)
 {
 	unsigned char have[TERMS];
-	uint32_t p, t, k, m = 0;
+	uint32_t p, t, k, m = 0, i;
+	double len;
 
 	for (t = 0; t < TERMS; t++)
 		e->weight[t] = t % 7 == 6 ? 0 : 0.05 + t / (double)TERMS;
@@ -47,10 +53,20 @@ make_event(struct event *e)
 		memset(have, 0, sizeof have);
 		for (k = rnd(10); k > 0; k--)
 			have[rnd(1 + rnd(TERMS))] = 1;
-		for (t = 0; t < TERMS; t++)
-			if (have[t])
+		len = 0;
+		for (t = 0; t < TERMS; t++) {
+			if (have[t]) {
+				e->vec[m] = (float)(1 + rnd(100));
+				len += e->vec[m] * e->vec[m];
 				e->ids[m++] = t;
+			}
+		}
 		e->off[p + 1] = m;
+		for (i = e->off[p]; i < m; i++) {
+			e->vec[i] = (float)(e->vec[i] / sqrt(len));
+			if (e->vec[i] > e->most[e->ids[i]])
+				e->most[e->ids[i]] = e->vec[i];
+		}
 	}
 }
 
@@ -68,7 +84,8 @@ score(const struct event *e, uint32_t a, uint32_t b, unsigned *count)
 		else if (e->ids[i] > e->ids[j])
 			j++;
 		else {
-			sum += e->weight[e->ids[i]];
+			sum += e->cosine ? (double)e->vec[i] * e->vec[j] :
+			    e->weight[e->ids[i]];
 			++*count;
 			i++;
 			j++;
@@ -82,15 +99,18 @@ static const char *
 check(const struct event *e, const struct postings *p, uint32_t a,
     size_t k, uint32_t *out, unsigned char *listed)
 {
-	double upper[10], bound;
+	double upper[10], mine[10], bound;
 	size_t n, i, above = 0;
-	uint32_t b, m = e->off[a + 1] - e->off[a];
+	uint32_t b, m = e->off[a + 1] - e->off[a], at = e->off[a];
 	unsigned shared;
 
-	for (i = 0; i < m; i++)
-		upper[i] = e->weight[e->ids[e->off[a] + i]];
-	if (postings_walk(p, a, e->ids + e->off[a], upper, m, k, out,
-	    PEOPLE, &n, &bound) != 0)
+	for (i = 0; i < m; i++) {
+		mine[i] = e->vec[at + i];
+		upper[i] = e->cosine ? mine[i] * e->most[e->ids[at + i]] :
+		    e->weight[e->ids[at + i]];
+	}
+	if (postings_walk(p, a, e->ids + at, upper, mine, m, k, out, PEOPLE,
+	    &n, &bound) != 0)
 		return "the walk failed";
 	memset(listed, 0, PEOPLE);
 	for (i = 0; i < n; i++) {
@@ -125,16 +145,21 @@ main(void)
 	char name[128];
 
 	make_event(&e);
-	ok(postings_build(&p, TERMS, PEOPLE, e.off, e.ids) == 0, "built");
-	for (i = 0; i < sizeof ks / sizeof ks[0]; i++) {
-		const char *wrong = NULL;
+	for (e.cosine = 0; e.cosine < 2; e.cosine++) {
+		ok(postings_build(&p, TERMS, PEOPLE, e.off, e.ids,
+		    e.cosine ? e.vec : NULL) == 0, "built");
+		p.unit = e.cosine;
+		for (i = 0; i < sizeof ks / sizeof ks[0]; i++) {
+			const char *wrong = NULL;
 
-		for (a = 0; a < PEOPLE && wrong == NULL; a++)
-			wrong = check(&e, &p, a, ks[i], out, listed);
-		snprintf(name, sizeof name, "K = %zu: %s", ks[i],
-		    wrong ? wrong : "every bound holds");
-		ok(wrong == NULL, name);
+			for (a = 0; a < PEOPLE && wrong == NULL; a++)
+				wrong = check(&e, &p, a, ks[i], out, listed);
+			snprintf(name, sizeof name, "%s, K = %zu: %s",
+			    e.cosine ? "cosines" : "sums", ks[i],
+			    wrong ? wrong : "every bound holds");
+			ok(wrong == NULL, name);
+		}
+		postings_free(&p);
 	}
-	postings_free(&p);
 	return tap_done();
 }
