@@ -243,8 +243,8 @@ struct mingle_strategy {
 	 * (room for CAP entries, CAP at least attendee_count) attendees other
 	 * than A, ascending, without duplicates, store their number in *N,
 	 * and in *BOUND a number that no pair left out can beat: for every B
-	 * not in OUT (B != A), s(A->B) <= *BOUND and s(B->A) <= *BOUND,
-	 * and neither direction vetoes.  A plugin that lists every B with a
+	 * not in OUT (B != A), (s(A->B) + s(B->A)) / 2 <= *BOUND, and
+	 * neither direction vetoes.  A plugin that lists every B with a
 	 * score above 0 returns 0 there.
 	 *
 	 * K is how many best partners the host wants.  A plugin may stop

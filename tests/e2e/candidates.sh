@@ -1,13 +1,14 @@
 #!/bin/sh
 # candidates.sh -- the candidate stage gives the output of scoring every
 # pair ([match] exhaustive = yes), byte for byte: a generated event of
-# 5,000 attendees (Zipf tags and words), with each strategy that lists
-# partners and two together, a small `candidates` (so that rows ask
-# again for more), min_shared, min_score, the pairs mode, and 1 or 2
-# threads.
+# 5,000 attendees (Zipf tags) with shared_tags, and of 2,000 (Zipf words
+# and skills too) with each strategy that lists partners and three
+# together; a small `candidates` (so that rows ask again for more),
+# min_shared, min_score, the pairs mode, and 1 or 2 threads.
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 
 /usr/bin/python3 "$top_srcdir/bench/make_event.py" 5000 "$TMP/event.csv"
+/usr/bin/python3 "$top_srcdir/bench/make_event.py" 2000 "$TMP/small.csv"
 cat > "$TMP/head.ini" <<'INI'
 [input]
 file = event.csv
@@ -29,6 +30,14 @@ type = text
 [field seeking]
 column = Seeks
 type = text
+
+[field offers]
+column = Offers
+type = tags
+
+[field seeks]
+column = Seeks
+type = tags
 INI
 
 # same NAME [OPTIONS...]: $TMP/event.ini with and without exhaustive.
@@ -71,6 +80,9 @@ same "shared_tags, min_shared 2, min_score 0.3"
 config "[strategy interests]" "plugin = shared_tags" "field = interests" \
     "[match]" "mode = pairs"
 same "shared_tags, pairs"
+# The text plugins' corpora take longer: 2,000 attendees.
+sed 's/^file = event.csv$/file = small.csv/' "$TMP/head.ini" > "$TMP/h"
+mv "$TMP/h" "$TMP/head.ini"
 config "[strategy work]" "plugin = text_similarity" "field = working" \
     "[match]" "per_attendee = 10"
 same "text_similarity, 10 each" --threads 2
@@ -81,6 +93,17 @@ config "[strategy interests]" "plugin = shared_tags" "field = interests" \
     "[strategy work]" "plugin = text_similarity" "field = working" \
     "weight = 2" "[match]" "per_attendee = 10"
 same "shared_tags and text_similarity"
+config "[strategy help]" "plugin = offer_seek" "offers = offers" \
+    "seeks = seeks" "[match]" "per_attendee = 10"
+same "offer_seek, tags"
+config "[strategy help]" "plugin = offer_seek" "offers = offering" \
+    "seeks = seeking" "[match]" "per_attendee = 10"
+same "offer_seek, text"
+config "[strategy interests]" "plugin = shared_tags" "field = interests" \
+    "[strategy help]" "plugin = offer_seek" "offers = offers" \
+    "seeks = seeks" "[strategy work]" "plugin = text_similarity" \
+    "field = working" "[match]" "per_attendee = 10"
+same "shared_tags, offer_seek and text_similarity" --threads 2
 
 # A plugin that lists nobody with a bound of 0 while scoring every pair 1
 # (one candidate each, else 3 people are all scored anyway)
