@@ -110,7 +110,11 @@ script = first_timer_buddy.lua
 field = first
 INI
 	esac
-	printf '\n[match]\nper_attendee = 10\n%s\n' "$2"
+	# per_attendee is an error in the modes with tables or pairs
+	case $2 in
+	*mode*) printf '\n[match]\n%s\n' "$2" ;;
+	*) printf '\n[match]\nper_attendee = 10\n%s\n' "$2" ;;
+	esac
 }
 
 # run NAME N PAIRS MATCH: one row of the table; sets $secs.
