@@ -16,6 +16,13 @@
 #   +lua      builtin and scripts/first_timer_buddy.lua
 #   pairs     builtin, mode = pairs
 #   rounds    builtin, mode = rounds (3 rounds of tables of 4)
+#   cand      shared_tags + offer_seek + text_similarity: every strategy
+#             lists candidates, so the candidate stage runs
+#   cand-all  cand with exhaustive = yes (up to 10,000 attendees), and
+#             the recall of cand's introductions among its own
+#   tags-all  tags with exhaustive = yes (up to 10,000)
+# The tags row runs the candidate stage too; builtin and the rows after
+# it do not (exclude_same and Lua rules list no candidates).
 # BENCH_THREADS, if set, is passed as --threads.
 set -eu
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -66,7 +73,19 @@ plugin = shared_tags
 field = interests
 INI
 	case $1 in
-	tags) ;;
+	tags|tags-all) ;;
+	cand|cand-all) cat <<INI
+
+[strategy help]
+plugin = offer_seek
+offers = offers
+seeks = seeks
+
+[strategy work]
+plugin = text_similarity
+field = working
+INI
+		;;
 	*) cat <<INI
 
 [strategy help]
@@ -91,9 +110,9 @@ script = first_timer_buddy.lua
 field = first
 INI
 	esac
-	# per_attendee is refused in the table modes: the tables decide
+	# per_attendee is an error in the modes with tables or pairs
 	case $2 in
-	*rounds*|*groups*) printf '\n[match]\n%s\n' "$2" ;;
+	*mode*) printf '\n[match]\n%s\n' "$2" ;;
 	*) printf '\n[match]\nper_attendee = 10\n%s\n' "$2" ;;
 	esac
 }
@@ -140,6 +159,16 @@ EOF2
 	run rounds "$n" "$pairs" "mode = rounds
 rounds = 3
 group_size = 4"
+	run cand "$n" "$pairs" ""
+	cp "$dir/out.csv" "$dir/cand.csv"
+	[ "$n" -le 10000 ] || continue
+	run cand-all "$n" "$pairs" "exhaustive = yes"
+	# recall: the share of every-pair introductions the stage also makes
+	awk -F, 'FNR == 1 { f++; next } f == 1 { c[$1 "," $3] = 1; next }
+	    { n++; if (($1 "," $3) in c) k++ }
+	    END { printf "%-8s recall of cand against cand-all: %.4f (%d of %d)\n",
+		"", n ? k / n : 1, k, n }' "$dir/cand.csv" "$dir/out.csv"
+	run tags-all "$n" "$pairs" "exhaustive = yes"
 done
 
 # networkx at 2,000, on the graph `mode = pairs` with shared_tags and 10

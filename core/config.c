@@ -67,7 +67,7 @@ static const char *const match_keys[] = {
 	"mode", "per_attendee", "min_per_attendee", "max_per_attendee",
 	"candidates", "min_score", "seed", "odd", "group_size", "rounds",
 	"best_effort", "threads", "slots", "tables", "per_attendee_column",
-	NULL
+	"exhaustive", NULL
 };
 static const char *const output_keys[] = {
 	"file", "report", "schedule", "per_person", "tables", "dialect",
@@ -676,6 +676,8 @@ match_key(struct loader *l, const char *key, const char *value)
 		return set_long(l, &m->tables, key, value, 1, 1000000);
 	if (strcmp(key, "best_effort") == 0)
 		return set_choice(l, &m->best_effort, key, value, no_yes);
+	if (strcmp(key, "exhaustive") == 0)
+		return set_choice(l, &m->exhaustive, key, value, no_yes);
 	if (strcmp(key, "threads") == 0) {
 		if (strcmp(value, "auto") == 0)
 			m->threads = 0;

@@ -87,6 +87,7 @@ struct config_match {
 	long threads;		/* scoring threads; 0 = auto (default) */
 	char *per_attendee_column;	/* column of how many introductions
 					   each wants, or NULL */
+	int exhaustive;		/* score every pair, no candidate stage */
 };
 
 struct mingle_config {

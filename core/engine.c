@@ -15,6 +15,15 @@
  * ENGINE_LOCKS locks; an offer below a full heap's worst is turned away
  * without the lock.  A failing row stops the rows after it; the error
  * reported is the first row's, as with one worker.
+ *
+ * The candidate stage (candidates.h), where the strategies allow it: row
+ * a scores a against its candidates only, and only a's heap gets them
+ * (pairs listed from both ends are scored twice, and no heap gets a
+ * partner twice).  If fewer than `candidates` of them score above the
+ * bound of the pairs left out, a asks for 4 times as many, up to
+ * everyone: so every heap ends with the partners it gets when every pair
+ * is scored, and so does the graph.  A's node stats count the pairs a's
+ * row scored, every pair it did not score as low (graph.h).
  */
 #include "autoconf.h"
 
@@ -27,6 +36,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "candidates.h"
 #include "engine.h"
 #include "progress.h"
 #include "util.h"
@@ -79,6 +89,7 @@ struct engine_run {
 	uint32_t cap;
 	struct graph *g;	/* gets the workers' vetoed pairs */
 	int shared;		/* more than one worker: lock the heaps */
+	int cand;		/* the candidate stage: rows own their heaps */
 	pthread_mutex_t locks[ENGINE_LOCKS];
 	atomic_size_t next;	/* the next row to take */
 	atomic_size_t stop;	/* rows after it are not started */
@@ -91,6 +102,7 @@ struct engine_worker {
 	struct engine_run *r;
 	size_t id;
 	struct scratch sc;
+	struct candidates cand;	/* the candidate stage's lists */
 	struct node_stats *stats;
 	size_t failed;		/* the row that failed, or SIZE_MAX */
 	char *cause;
@@ -320,6 +332,19 @@ veto_cmp(const void *p, const void *q)
 	return (x->b > y->b) - (x->b < y->b);
 }
 
+/* Sorted vetoes without the pairs rows of both ends met: how many are
+ * left. */
+static size_t
+engine_unique(struct edge *v, size_t n)
+{
+	size_t i, m = 0;
+
+	for (i = 0; i < n; i++)
+		if (m == 0 || veto_cmp(&v[m - 1], &v[i]) != 0)
+			v[m++] = v[i];
+	return m;
+}
+
 /* Move W's vetoed pairs to G; sorted and cut to VETOES_MAX once all
  * workers are in (engine_build_graph). */
 static void
@@ -398,6 +423,78 @@ engine_row(struct engine_worker *w, size_t i)
 	return 0;
 }
 
+/*
+ * The candidate stage: A against the N attendees of LIST but A, into A's
+ * heap (its row's alone, no lock) and ST; *ABOVE counts the pairs that
+ * score above LIMIT.
+ */
+static int
+engine_cand_pass(struct engine_worker *w, uint32_t a, const uint32_t *list,
+    size_t n, double limit, struct node_stats *st, size_t *above)
+{
+	struct engine_run *r = w->r;
+	struct scratch *sc = &w->sc;
+	size_t j = 0, k, m;
+
+	while (j < n) {
+		for (m = 0; j < n && m < BATCH; j++)
+			if (list[j] != a)
+				sc->cand[m++] = list[j];
+		if (m > 0 && score_batch(r->e, w->id, a, m, sc,
+		    &w->cause) != 0)
+			return -1;
+		for (k = 0; k < m; k++) {
+			if (sc->veto[k]) {
+				st->vetoed++;
+				keep_veto(w, a, sc->cand[k]);
+			} else if (sc->total[k] > r->e->match->min_score) {
+				st->positive++;
+				*above += sc->total[k] > limit;
+				heap_offer(&r->heaps[a], r->cap, (struct cand){
+				    sc->total[k], sc->cand[k] }, r->rank);
+			}
+		}
+	}
+	return 0;
+}
+
+/* Row I in the candidate stage: see the top of the file. */
+static int
+engine_cand_row(struct engine_worker *w, size_t i)
+{
+	struct engine_run *r = w->r;
+	struct engine *e = r->e;
+	struct node_stats st;
+	uint32_t a = r->act[i];
+	size_t k = r->cap, above, mark = w->nvetoes;
+	int all, partial = w->vetoes_partial;
+	double bound, limit;
+
+	for (;;) {
+		bound = 0;
+		all = k >= r->nact - 1 || candidates_gather(&w->cand,
+		    e->strategies, e->nstrategies, r->g->active, a, k,
+		    &bound) != 0;
+		/* a hair above, for sums added in another order */
+		limit = bound + fabs(bound) * 1e-9;
+		memset(&st, 0, sizeof st);
+		above = 0;
+		r->heaps[a].len = 0;
+		w->nvetoes = mark;
+		w->vetoes_partial = partial;
+		if (engine_cand_pass(w, a, all ? r->act : w->cand.list,
+		    all ? r->nact : w->cand.n, limit, &st, &above) != 0)
+			return -1;
+		if (all || !(limit > e->match->min_score) || above >= r->cap)
+			break;
+		k *= 4;
+	}
+	w->stats[a].positive += st.positive;
+	w->stats[a].vetoed += st.vetoed;
+	w->stats[a].low += (uint32_t)(r->nact - 1) - st.positive - st.vetoed;
+	return 0;
+}
+
 /* A worker: rows in turn until none are left or one failed before. */
 static void *
 engine_work(void *arg)
@@ -408,7 +505,8 @@ engine_work(void *arg)
 
 	while ((i = atomic_fetch_add(&r->next, 1)) < r->nact &&
 	    i <= atomic_load(&r->stop)) {
-		if (engine_row(w, i) != 0) {
+		if ((r->cand ? engine_cand_row(w, i) :
+		    engine_row(w, i)) != 0) {
 			w->failed = i;
 			stop = atomic_load(&r->stop);
 			while (i < stop && !atomic_compare_exchange_weak(
@@ -416,7 +514,7 @@ engine_work(void *arg)
 				;
 			break;
 		}
-		atomic_fetch_add(&r->done, r->nact - 1 - i);
+		atomic_fetch_add(&r->done, r->cand ? 1 : r->nact - 1 - i);
 		if (w->id == 0)
 			progress_update(&r->progress, atomic_load(&r->done));
 	}
@@ -458,6 +556,8 @@ engine_pool(struct engine_run *r, size_t nw, struct node_stats *stats,
 		w[i].failed = SIZE_MAX;
 		w[i].stats = i == 0 ? stats : xcalloc(r->e->t->n,
 		    sizeof *stats);
+		if (r->cand)
+			candidates_init(&w[i].cand, r->e->t->n);
 	}
 	for (i = 1; i < nw; i++, started++)
 		if (pthread_create(&w[i].thread, NULL, engine_work, &w[i]) != 0)
@@ -473,6 +573,7 @@ engine_pool(struct engine_run *r, size_t nw, struct node_stats *stats,
 			w[i].cause = NULL;
 		}
 		free(w[i].cause);
+		candidates_free(&w[i].cand);
 		take_vetoes(r->g, &w[i]);
 		if (i == 0)
 			continue;
@@ -551,21 +652,30 @@ engine_build_graph(struct engine *e, struct graph *g, char **cause)
 
 	nw = engine_threads(e->threads > 0 ? (long)e->threads :
 	    e->match->threads, nact);
-	r->shared = nw > 1;
+	r->cand = candidates_usable(e->strategies, e->nstrategies, e->match);
+	r->shared = nw > 1 && !r->cand;
+	g->stats_scored = r->cand;
 	if (engine_workers(e, nw, cause) != 0)
 		goto out;
-	progress_start(&r->progress, e->progress, "scoring pairs",
-	    nact * (nact > 0 ? nact - 1 : 0) / 2);
+	if (r->cand)
+		progress_start(&r->progress, e->progress, "scoring candidates",
+		    nact);
+	else
+		progress_start(&r->progress, e->progress, "scoring pairs",
+		    nact * (nact > 0 ? nact - 1 : 0) / 2);
 	r->g = g;
 	if (engine_pool(r, nw, g->stats, cause) != 0)
 		goto out;
 	progress_end(&r->progress);
 	qsort(g->vetoes, g->nvetoes, sizeof *g->vetoes, veto_cmp);
+	g->nvetoes = engine_unique(g->vetoes, g->nvetoes);
 	if (g->nvetoes > VETOES_MAX) {
 		g->nvetoes = VETOES_MAX;
 		g->vetoes_partial = 1;
 	}
-	g->vetoes_complete = !g->vetoes_partial;
+	/* Listed strategies veto nothing unlisted (plugin.h), but only a
+	 * pass over every pair proves the list whole. */
+	g->vetoes_complete = !g->vetoes_partial && !r->cand;
 	edges = collect_edges(r->heaps, t->n, &nedges);
 	graph_finish(g, edges, nedges);
 	rc = 0;

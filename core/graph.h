@@ -20,6 +20,8 @@ struct edge {
 };
 
 /* Why an attendee may have no partner: counted over all pairs scored. */
+/* Over every pair; with the candidate stage (graph.stats_scored), over
+ * the pairs a's row scored, every other pair counted low. */
 struct node_stats {
 	uint32_t positive;	/* partners scoring above min_score */
 	uint32_t vetoed;	/* partners vetoed */
@@ -87,6 +89,9 @@ struct graph {
 	int (*quota_of)(void *quota_ctx, uint32_t a, uint32_t b,
 	    unsigned *bits, char **cause);
 	void *quota_ctx;
+
+	int stats_scored;	/* stats count the pairs the candidate stage
+				 * scored (engine.c) */
 };
 
 /* Quota strategies a graph can tell apart (bits of graph.quota). */

@@ -6,6 +6,7 @@
 
 #include <dlfcn.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -261,6 +262,26 @@ ps_reason(void *self, uint32_t a, uint32_t b, char *buf, size_t cap)
 	}
 }
 
+/* Any worker, as score. */
+static int
+ps_candidates(void *self, uint32_t a, size_t k, uint32_t *out, size_t cap,
+    size_t *n, double *bound)
+{
+	struct plugin_strategy *ps = self;
+	size_t i;
+
+	*n = 0;
+	*bound = 0;
+	if (ps->desc.candidates(ps->state, a, k, out, cap, n, bound) != 0 ||
+	    *n > cap || !(*bound < INFINITY))
+		return -1;
+	/* ascending attendees, as plugin.h asks: else everyone is scored */
+	for (i = 0; i < *n; i++)
+		if (out[i] >= ps->host.t->n || (i > 0 && out[i] <= out[i - 1]))
+			return -1;
+	return 0;
+}
+
 static void
 ps_free(void *self)
 {
@@ -278,6 +299,7 @@ static const struct strategy_ops plugin_ops = {
 	.score = ps_score,
 	.reason = ps_reason,
 	.free = ps_free,
+	.candidates = ps_candidates,
 };
 
 int
@@ -331,6 +353,7 @@ plugin_strategy_open(const struct mingle_config *config,
 	s->version = xstrdup(ps->desc.version ? ps->desc.version : "?");
 	s->path = path;
 	s->symmetric = (ps->desc.flags & MINGLE_STRATEGY_SYMMETRIC) != 0;
+	s->lists = ps->desc.candidates != NULL;
 	s->ops = &plugin_ops;
 	s->self = ps;
 	return 0;

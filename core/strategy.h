@@ -31,6 +31,11 @@ struct strategy_ops {
 	/* Be ready for workers 0 .. N - 1 scoring at once; NULL if score
 	 * needs nothing per worker.  Returns 0, or nonzero with *cause set. */
 	int (*workers)(void *self, size_t n, char **cause);
+	/* A's candidates into OUT (CAP at least the attendees), *N, *BOUND,
+	 * as the descriptor's `candidates` (plugin.h); only called if the
+	 * strategy `lists`.  Returns 0, or -1: score A with everyone. */
+	int (*candidates)(void *self, uint32_t a, size_t k, uint32_t *out,
+	    size_t cap, size_t *n, double *bound);
 };
 
 struct strategy {
@@ -43,6 +48,7 @@ struct strategy {
 	int symmetric;		/* s(a->b) == s(b->a): ask once */
 	int never_vetoes;	/* vetoes no pair (a Lua rule without veto);
 				   0: it may */
+	int lists;		/* ops->candidates lists partners */
 	const struct strategy_ops *ops;
 	void *self;
 

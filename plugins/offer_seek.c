@@ -17,6 +17,12 @@
  * first): "Anna Berg can help Ben Ott: datenschutz, dsgvo", and, when
  * help goes both ways, " / Ben Ott can help Anna Berg: ..." after it.
  *
+ * Candidates (ABI 1.2): who seeks what a offers, or offers what a seeks,
+ * from inverted indexes of both fields (postings.h; text_index.c for
+ * text), each walked from a's rarest or heaviest term; the bound is the
+ * mean of the two walks' bounds, as the pair's score is the mean of its
+ * two directions.
+ *
  * Uses only the public ABI (include/mingle/plugin.h).  Options:
  *     offers = FIELD     what each attendee offers (required)
  *     seeks = FIELD      what each attendee seeks (required), of the
@@ -51,6 +57,8 @@ struct state {
 	int tags;		/* 1: tags fields; 0: text */
 	struct os_tags t;
 	struct text_corpus corpus;	/* text: offers, then seeks */
+	struct postings post[2];	/* tags: offers, seeks by tag */
+	struct text_index index[2];	/* text: offers, seeks by term */
 };
 
 /* One tag of one field while the id space is built. */
@@ -78,6 +86,8 @@ static void	os_tags_free(struct os_tags *);
 static size_t	os_shared(const struct state *, mingle_attendee,
 		    mingle_attendee, const char **, size_t, double *);
 static int	os_entry_cmp(const void *, const void *);
+static int	os_index(struct state *);
+static void	os_fini(void *);
 static int	os_id_cmp(const void *, const void *);
 
 static int
@@ -138,8 +148,75 @@ os_init(const struct mingle_api *api, mingle_host *host, void **statep)
 		free(st);
 		return -1;
 	}
+	if (os_index(st) != 0) {
+		api->error(host, "out of memory");
+		os_fini(st);
+		return -1;
+	}
 	*statep = st;
 	return 0;
+}
+
+/* Both fields by tag or term, for candidates.  Returns 0, or -1 out of
+ * memory. */
+static int
+os_index(struct state *st)
+{
+	uint32_t n = st->api->attendee_count(st->host);
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		if (st->tags ? postings_build(&st->post[k], st->t.n, n,
+		    st->t.off[k], st->t.ids[k], NULL) != 0 :
+		    text_index_build(&st->index[k], &st->corpus,
+		    (uint32_t)k) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * A's partners: F = 0, what a offers walked over the seeks (s(a -> b));
+ * F = 1, what a seeks over the offers (s(b -> a)).
+ */
+static int
+os_candidates(void *statep, mingle_attendee a, size_t k,
+    mingle_attendee *out, size_t cap, size_t *n, double *bound)
+{
+	const struct state *st = statep;
+	const uint32_t *terms[2];
+	double *upper[2] = { NULL, NULL }, *mine[2] = { NULL, NULL }, b[2];
+	size_t m[2], i;
+	int f, rc = -1;
+
+	for (f = 0; f < 2; f++) {
+		if (!st->tags) {
+			m[f] = text_index_upper(&st->index[1 - f], &st->corpus,
+			    (uint32_t)f * st->corpus.n + a, &terms[f],
+			    &upper[f]);
+			if (m[f] == (size_t)-1)
+				goto out;
+			mine[f] = upper[f] + m[f];
+			continue;
+		}
+		terms[f] = st->t.ids[f] + st->t.off[f][a];
+		m[f] = st->t.off[f][a + 1] - st->t.off[f][a];
+		if ((upper[f] = calloc(m[f] + 1, sizeof *upper[f])) == NULL)
+			goto out;
+		for (i = 0; i < m[f]; i++)
+			upper[f][i] = st->t.idf[terms[f][i]];
+	}
+	if (postings_walk2(st->tags ? &st->post[1] : &st->index[1].post,
+	    terms[0], upper[0], mine[0], m[0], st->tags ? &st->post[0] :
+	    &st->index[0].post, terms[1], upper[1], mine[1], m[1], a, k, out,
+	    cap, n, b) == 0) {
+		*bound = b[0] / 2 + b[1] / 2;
+		rc = 0;
+	}
+out:
+	free(upper[0]);
+	free(upper[1]);
+	return rc;
 }
 
 /*
@@ -414,6 +491,10 @@ os_fini(void *statep)
 		return;
 	os_tags_free(&st->t);
 	text_corpus_free(&st->corpus);
+	postings_free(&st->post[0]);
+	postings_free(&st->post[1]);
+	text_index_free(&st->index[0]);
+	text_index_free(&st->index[1]);
 	free(st);
 }
 
@@ -450,6 +531,7 @@ static const struct mingle_strategy descriptor = {
 	.score = os_score,
 	.reason = os_reason,
 	.fini = os_fini,
+	.candidates = os_candidates,
 };
 
 const struct mingle_strategy *mingle_plugin_entry(void);

@@ -15,6 +15,11 @@
  * CPU's popcount and wider words where it has them, to the same doubles
  * as the merge of two sorted lists that reasons use.
  *
+ * Candidates (ABI 1.2): an inverted index of the tags (postings.h),
+ * walked from a's rarest tag.  A tag's IDF is the most sharing it adds,
+ * so the bound is exact: nobody left out scores above the IDF of the tags
+ * not walked.
+ *
  * Uses only the public ABI (include/mingle/plugin.h), as a third-party
  * plugin would.  Options:
  *     field = NAME     the tags field to compare (required)
@@ -26,6 +31,7 @@
 #include <string.h>
 
 #include "mingle/plugin.h"
+#include "postings.h"
 #include "tag_bits.h"
 
 struct state {
@@ -39,9 +45,11 @@ struct state {
 	double *idf;		/* per tag id, already normalized */
 	uint32_t ntags;
 	struct tag_bits bits;	/* every attendee's tags, for scoring */
+	struct postings index;	/* attendees by tag, for candidates */
 };
 
 static int	st_bits(struct state *);
+static int	st_index(struct state *);
 
 static const char *const options[] = { "field", "min_shared", NULL };
 
@@ -110,8 +118,9 @@ st_init(const struct mingle_api *api, mingle_host *host, void **statep)
 
 		st->idf[t] = f > 0 && n > f ? log((double)n / f) / norm : 0;
 	}
-	if (st_bits(st) != 0) {
+	if (st_bits(st) != 0 || st_index(st) != 0) {
 		api->error(host, "out of memory");
+		tag_bits_free(&st->bits);
 		free(st->idf);
 		free(st);
 		return -1;
@@ -137,6 +146,36 @@ st_bits(struct state *st)
 		tag_bits_set(&st->bits, a, tags, count);
 	}
 	return 0;
+}
+
+/* The attendees holding each tag.  Returns 0, or -1 out of memory. */
+static int
+st_index(struct state *st)
+{
+	const uint32_t *tags;
+	uint32_t n = st->api->attendee_count(st->host), a, *off, *all;
+	size_t count, total = 0;
+	int rc = -1;
+
+	off = calloc((size_t)n + 1, sizeof *off);
+	for (a = 0; a < n; a++) {
+		total += st->api->tags(st->host, st->field, a, &tags);
+		if (off != NULL)
+			off[a + 1] = (uint32_t)total;
+	}
+	all = calloc(total + 1, sizeof *all);
+	if (off != NULL && all != NULL) {
+		for (a = 0; a < n; a++) {
+			count = st->api->tags(st->host, st->field, a, &tags);
+			if (count > 0)
+				memcpy(all + off[a], tags, count * sizeof *tags);
+		}
+		rc = postings_build(&st->index, st->ntags, n, off, all,
+		    NULL);
+	}
+	free(off);
+	free(all);
+	return rc;
 }
 
 /* Merge two sorted tag lists; call back for each shared tag. */
@@ -178,6 +217,29 @@ st_score(void *statep, mingle_attendee a, const mingle_attendee *cand,
 	tag_bits_score(&st->bits, st->idf, st->min_shared, a, cand, n,
 	    scores);
 	return 0;
+}
+
+/* A's partners: those who share a tag, walked rarest first. */
+static int
+st_candidates(void *statep, mingle_attendee a, size_t k,
+    mingle_attendee *out, size_t cap, size_t *n, double *bound)
+{
+	const struct state *st = statep;
+	const uint32_t *tags;
+	double *upper;
+	size_t count, i;
+	int rc;
+
+	count = st->api->tags(st->host, st->field, a, &tags);
+	upper = calloc(count + 1, sizeof *upper);
+	if (upper == NULL)
+		return -1;
+	for (i = 0; i < count; i++)
+		upper[i] = st->idf[tags[i]];
+	rc = postings_walk(&st->index, a, tags, upper, NULL, count, k, out,
+	    cap, n, bound);
+	free(upper);
+	return rc;
 }
 
 /*
@@ -249,6 +311,7 @@ st_fini(void *statep)
 	if (st != NULL) {
 		free(st->idf);
 		tag_bits_free(&st->bits);
+		postings_free(&st->index);
 	}
 	free(st);
 }
@@ -268,6 +331,7 @@ static const struct mingle_strategy descriptor = {
 	.score = st_score,
 	.reason = st_reason,
 	.fini = st_fini,
+	.candidates = st_candidates,
 };
 
 const struct mingle_strategy *mingle_plugin_entry(void);

@@ -10,6 +10,11 @@
  * names the shared terms that weigh most, as people wrote them:
  * "similar: Verkehrswende, Radverkehr, Stadtplanung".
  *
+ * Candidates (ABI 1.2): the attendees whose text shares a term, from an
+ * inverted index walked from a's heaviest terms; a term adds at most a's
+ * weight of it times its greatest weight in anyone's text, so the bound
+ * is exact.  Never an N x N matrix.
+ *
  * Uses only the public ABI (include/mingle/plugin.h).  Options:
  *     field = NAME       the text field to compare, a's with b's
  *     fields = A, B      crosswise: the mean of the cosines of a's text
@@ -28,7 +33,10 @@
 struct state {
 	struct text_corpus corpus;
 	uint32_t other;		/* first document of the second field */
+	struct text_index index[2];	/* per field, for candidates */
 };
+
+static void	ts_fini(void *);
 
 static const char *const options[] = {
 	"field", "fields", "language", "stop_words", NULL
@@ -121,8 +129,56 @@ ts_init(const struct mingle_api *api, mingle_host *host, void **statep)
 	}
 	text_terms_close(&tt);
 	st->other = nfields == 2 ? st->corpus.n : 0;
+	if (text_index_build(&st->index[0], &st->corpus, 0) != 0 ||
+	    (nfields == 2 && text_index_build(&st->index[1], &st->corpus,
+	    1) != 0)) {
+		api->error(host, "out of memory");
+		ts_fini(st);
+		return -1;
+	}
 	*statep = st;
 	return 0;
+}
+
+/*
+ * A's partners: who shares a term with a's text; crosswise, whose text
+ * in B shares one with a's in A, or in A with a's in B, the bound the
+ * mean of the two walks' as the score is the mean of the two cosines.
+ */
+static int
+ts_candidates(void *statep, mingle_attendee a, size_t k,
+    mingle_attendee *out, size_t cap, size_t *n, double *bound)
+{
+	const struct state *st = statep;
+	const struct text_corpus *c = &st->corpus;
+	const uint32_t *terms[2];
+	double *upper[2] = { NULL, NULL }, b[2];
+	size_t m[2];
+	int rc = -1;
+
+	if (st->other == 0) {
+		m[0] = text_index_upper(&st->index[0], c, a, &terms[0],
+		    &upper[0]);
+		if (m[0] != (size_t)-1)
+			rc = postings_walk(&st->index[0].post, a, terms[0],
+			    upper[0], upper[0] + m[0], m[0], k, out, cap, n,
+			    bound);
+		free(upper[0]);
+		return rc;
+	}
+	m[0] = text_index_upper(&st->index[1], c, a, &terms[0], &upper[0]);
+	m[1] = text_index_upper(&st->index[0], c, st->other + a, &terms[1],
+	    &upper[1]);
+	if (m[0] != (size_t)-1 && m[1] != (size_t)-1 &&
+	    postings_walk2(&st->index[1].post, terms[0], upper[0],
+	    upper[0] + m[0], m[0], &st->index[0].post, terms[1], upper[1],
+	    upper[1] + m[1], m[1], a, k, out, cap, n, b) == 0) {
+		*bound = b[0] / 2 + b[1] / 2;
+		rc = 0;
+	}
+	free(upper[0]);
+	free(upper[1]);
+	return rc;
 }
 
 static int
@@ -178,8 +234,11 @@ ts_fini(void *statep)
 {
 	struct state *st = statep;
 
-	if (st != NULL)
+	if (st != NULL) {
 		text_corpus_free(&st->corpus);
+		text_index_free(&st->index[0]);
+		text_index_free(&st->index[1]);
+	}
 	free(st);
 }
 
@@ -198,6 +257,7 @@ static const struct mingle_strategy descriptor = {
 	.score = ts_score,
 	.reason = ts_reason,
 	.fini = ts_fini,
+	.candidates = ts_candidates,
 };
 
 const struct mingle_strategy *mingle_plugin_entry(void);

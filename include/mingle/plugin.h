@@ -253,6 +253,35 @@ struct mingle_strategy {
 	 * to compare".  May be NULL for none; a plugin without it still has
 	 * its option names listed. */
 	const char *const *option_docs;
+
+	/*
+	 * ABI 1.2.  The candidate stage: the attendees A is likely to score
+	 * with, so that the host need not score every pair.  Write to OUT
+	 * (room for CAP entries, CAP at least attendee_count) attendees other
+	 * than A, ascending, without duplicates, store their number in *N,
+	 * and in *BOUND a number that no pair left out can beat: for every B
+	 * not in OUT (B != A), (s(A->B) + s(B->A)) / 2 <= *BOUND, and
+	 * neither direction vetoes.  A plugin that lists every B with a
+	 * score above 0 returns 0 there.
+	 *
+	 * K is how many best partners the host wants.  A plugin may stop
+	 * listing once it expects OUT to hold A's K best (an inverted index
+	 * walked from the rarest term, MaxScore-style, stopping when what is
+	 * left to walk adds up to less than what was found); the host scores
+	 * OUT with every strategy and, if fewer than K of them score above
+	 * the sum of the bounds, asks again with a larger K, up to scoring A
+	 * against everyone.  So the host's top K of each attendee are those
+	 * of scoring every pair, whatever K the plugin stops at.
+	 *
+	 * Return 0, or -1 if the plugin cannot list A's partners (or runs out
+	 * of memory): the host then scores A against everyone.  Called from
+	 * several threads at once, like score.  May be NULL: the strategy
+	 * cannot list partners.  The host uses the candidate stage only when
+	 * every strategy can, none has a weight below 0, min_score is 0 or
+	 * more and [match] exhaustive is not set; else it scores every pair.
+	 */
+	int (*candidates)(void *state, mingle_attendee a, size_t k,
+	    mingle_attendee *out, size_t cap, size_t *n, double *bound);
 };
 
 /* The entry function every plugin exports under MINGLE_PLUGIN_ENTRY. */

@@ -11,6 +11,7 @@
  *                     and field; dot products; the terms two texts share
  *   text_reason.c     reasons that fit the host's buffer
  *   text_field.c      fields named in options, looked up and checked
+ *   text_index.c      a field's documents by term, for candidates
  *
  * Out of memory: functions that allocate return nonzero (or NULL) and
  * leave the message to the plugin (api->error in init).  Nothing here
@@ -24,6 +25,7 @@
 #include <stdint.h>
 
 #include "mingle/plugin.h"
+#include "../postings.h"
 
 /* Languages with stop words and a stemmer. */
 enum text_lang {
@@ -174,6 +176,33 @@ const char *text_corpus_surface(const struct text_corpus *c, uint32_t term);
 int text_field(const struct mingle_api *api, mingle_host *host,
     const char *key, const char *name, unsigned want, int *type);
 
+
+/*
+ * text_index.c.  The attendees whose document in one field of a corpus
+ * holds each term (postings.h), and each term's greatest weight there:
+ * what a partner can gain at most from sharing it, for the candidate
+ * walk.
+ */
+struct text_index {
+	struct postings post;
+	float *most;		/* per term: its greatest weight in the field */
+};
+
+/* The index of C's FIELD-th field (0 or 1).  Returns 0, or -1 out of
+ * memory (X is then empty). */
+int text_index_build(struct text_index *x, const struct text_corpus *c,
+    uint32_t field);
+void text_index_free(struct text_index *x);
+
+/*
+ * Document DA's terms against X: *TERMS points into C, *UPPER (new, the
+ * caller frees it) gets what each can add to a cosine at most, and after
+ * those DA's weight of each (postings_walk's MINE).  Returns how many, or
+ * (size_t)-1 out of memory.
+ */
+size_t text_index_upper(const struct text_index *x,
+    const struct text_corpus *c, uint32_t da, const uint32_t **terms,
+    double **upper);
 
 /* The most items a reason lists; the rest are counted. */
 #define TEXT_REASON_ITEMS	5

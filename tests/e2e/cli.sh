@@ -68,6 +68,6 @@ t_contains "run to stdout: summary on stderr" "$TMP/err" "introductions written 
 t_run "run -q is quiet" 0 "$MINGLE" run -q -c "$ex" -o -
 if [ -s "$TMP/err" ]; then t_fail "run -q wrote to stderr" "$(cat "$TMP/err")"; else t_ok "run -q: stderr empty"; fi
 t_run "--progress reports on stderr" 0 "$MINGLE" run --progress -c "$ex" -o "$TMP/x.csv"
-t_contains "--progress: percent lines" "$TMP/err" "scoring pairs: 100%"
+t_contains "--progress: percent lines" "$TMP/err" "scoring candidates: 100%"
 t_contains "--progress: the assignment phase" "$TMP/err" "choosing introductions (suggestions,"
 t_done

@@ -123,7 +123,7 @@ t_contains "[match] threads = lots: what it takes" "$TMP/err" "threads must be a
 
 # Progress: counts on stderr, silenced by --quiet.
 t_run "--progress with 2 threads" 0 "$MINGLE" run --progress --threads 2 -c "$ex" -o "$TMP/x.csv"
-t_contains "--progress: the pairs counted" "$TMP/err" "scoring pairs: 100% (1485) in"
+t_contains "--progress: the attendees counted" "$TMP/err" "scoring candidates: 100% (55) in"
 t_run "--quiet --progress" 0 "$MINGLE" run -q --progress -c "$ex" -o "$TMP/x.csv"
 if [ -s "$TMP/err" ]; then t_fail "--quiet silences progress" "$(cat "$TMP/err")"
 else t_ok "--quiet silences progress"; fi

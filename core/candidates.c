@@ -1,0 +1,94 @@
+/*
+ * candidates.c -- the candidate stage: the union of the strategies'
+ * lists of likely partners (candidates.h).
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "candidates.h"
+#include "util.h"
+
+int
+candidates_usable(const struct strategy *s, size_t ns,
+    const struct config_match *m)
+{
+	size_t k;
+
+	if (m->exhaustive || !(m->min_score >= 0) || ns == 0)
+		return 0;
+	/* A quota of 0 vetoes pairs the strategy scores above 0, and its
+	 * bound may let such pairs go unlisted: score every pair then. */
+	for (k = 0; k < ns; k++)
+		if (!s[k].lists || !(s[k].weight >= 0) || s[k].quota != NULL)
+			return 0;
+	return 1;
+}
+
+void
+candidates_init(struct candidates *c, size_t n)
+{
+	c->cap = n;
+	c->n = 0;
+	c->list = xcalloc(n + 1, sizeof *c->list);
+	c->one = xcalloc(n + 1, sizeof *c->one);
+	c->merged = xcalloc(n + 1, sizeof *c->merged);
+}
+
+void
+candidates_free(struct candidates *c)
+{
+	free(c->list);
+	free(c->one);
+	free(c->merged);
+	memset(c, 0, sizeof *c);
+}
+
+/* C->list joined with the N active ones of C->one but A, ascending. */
+static void
+candidates_merge(struct candidates *c, size_t n,
+    const unsigned char *active, uint32_t a)
+{
+	size_t i = 0, j = 0, m = 0;
+	uint32_t *swap;
+
+	while (i < c->n || j < n) {
+		if (j < n && (c->one[j] == a || !active[c->one[j]])) {
+			j++;
+			continue;
+		}
+		if (j == n || (i < c->n && c->list[i] < c->one[j]))
+			c->merged[m++] = c->list[i++];
+		else {
+			if (i < c->n && c->list[i] == c->one[j])
+				i++;
+			c->merged[m++] = c->one[j++];
+		}
+	}
+	swap = c->list;
+	c->list = c->merged;
+	c->merged = swap;
+	c->n = m;
+}
+
+int
+candidates_gather(struct candidates *c, const struct strategy *s,
+    size_t ns, const unsigned char *active, uint32_t a, size_t k,
+    double *bound)
+{
+	size_t i, n;
+	double b;
+
+	c->n = 0;
+	*bound = 0;
+	for (i = 0; i < ns; i++) {
+		if (s[i].ops->candidates(s[i].self, a, k, c->one, c->cap, &n,
+		    &b) != 0)
+			return -1;
+		candidates_merge(c, n, active, a);
+		*bound += s[i].weight * b;
+	}
+	return 0;
+}

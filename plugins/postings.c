@@ -1,0 +1,323 @@
+/*
+ * postings.c -- an inverted index and the candidate walk over it
+ * (postings.h).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "postings.h"
+
+/* A term of the walk: its upper bound, then its id for a stable order;
+ * A's weight of it, or 0 in an index without weights. */
+struct walk_term {
+	double upper;
+	uint32_t term;
+	double mine;
+};
+
+/* The walk's result so far: OUT[0 .. len) ascending, PART their partial
+ * scores (room for PCAP). */
+struct walk {
+	uint32_t *out;
+	size_t cap;
+	size_t len;
+	double *part;
+	size_t pcap;
+};
+
+int
+postings_build(struct postings *p, uint32_t nterms, uint32_t n,
+    const uint32_t *doc_off, const uint32_t *terms, const float *weights)
+{
+	uint32_t d, t;
+	size_t i, total = doc_off[n] - doc_off[0];
+
+	memset(p, 0, sizeof *p);
+	p->nterms = nterms;
+	p->off = calloc((size_t)nterms + 2, sizeof *p->off);
+	p->ids = calloc(total + 1, sizeof *p->ids);
+	if (weights != NULL)
+		p->w = calloc(total + 1, sizeof *p->w);
+	if (p->off == NULL || p->ids == NULL ||
+	    (weights != NULL && p->w == NULL)) {
+		postings_free(p);
+		return -1;
+	}
+	/* off[t + 2] counts term t, then off[t + 1] is where it goes */
+	for (i = doc_off[0]; i < doc_off[n]; i++)
+		p->off[terms[i] + 2]++;
+	for (t = 0; t < nterms; t++)
+		p->off[t + 2] += p->off[t + 1];
+	for (d = 0; d < n; d++) {
+		for (i = doc_off[d]; i < doc_off[d + 1]; i++) {
+			if (weights != NULL)
+				p->w[p->off[terms[i] + 1]] = weights[i];
+			p->ids[p->off[terms[i] + 1]++] = d;
+		}
+	}
+	return 0;
+}
+
+void
+postings_free(struct postings *p)
+{
+	free(p->off);
+	free(p->ids);
+	free(p->w);
+	memset(p, 0, sizeof *p);
+}
+
+/* Highest upper bound first, then lowest term id. */
+static int
+walk_term_cmp(const void *x, const void *y)
+{
+	const struct walk_term *s = x, *t = y;
+
+	if (s->upper != t->upper)
+		return s->upper > t->upper ? -1 : 1;
+	return (s->term > t->term) - (s->term < t->term);
+}
+
+/*
+ * Merge IDS (Q, ascending) but A into W, each gaining U, or U times its
+ * weight in WTS if that is not NULL.  Returns 0, or -1 out of memory (or
+ * out of room).
+ */
+static int
+walk_merge(struct walk *w, const uint32_t *ids, const float *wts, size_t q,
+    uint32_t a, double u)
+{
+	size_t i = 0, j, common = 0, size, o;
+	double *part;
+
+	for (j = 0; j < q; j++) {
+		while (i < w->len && w->out[i] < ids[j])
+			i++;
+		if (ids[j] == a || (i < w->len && w->out[i] == ids[j]))
+			common++;
+	}
+	size = w->len + q - common;
+	if (size > w->cap)
+		return -1;
+	if (size > w->pcap) {
+		w->pcap = size > 2 * w->pcap ? size : 2 * w->pcap;
+		part = realloc(w->part, w->pcap * sizeof *part);
+		if (part == NULL)
+			return -1;
+		w->part = part;
+	}
+	/* from the back, in place */
+	i = w->len;
+	o = size;
+	for (j = q; j > 0;) {
+		uint32_t id = ids[j - 1];
+
+		if (id == a)
+			j--;
+		else if (i > 0 && w->out[i - 1] > id) {
+			w->out[--o] = w->out[i - 1];
+			w->part[o] = w->part[--i];
+		} else if (i > 0 && w->out[i - 1] == id) {
+			w->out[--o] = id;
+			w->part[o] = w->part[--i] + (wts ? u * wts[j - 1] : u);
+			j--;
+		} else {
+			w->out[--o] = id;
+			w->part[o] = wts ? u * wts[j - 1] : u;
+			j--;
+		}
+	}
+	w->len = size;
+	return 0;
+}
+
+/* How many of W's partial scores are above LIMIT. */
+static size_t
+walk_above(const struct walk *w, double limit)
+{
+	size_t i, above = 0;
+
+	for (i = 0; i < w->len; i++)
+		above += w->part[i] > limit;
+	return above;
+}
+
+/* The K-th highest of W's partial scores (K <= len), through a min-heap
+ * of the K highest in HEAP.  */
+static double
+walk_kth(const struct walk *w, size_t k, double *heap)
+{
+	size_t i, n = 0, at, child;
+	double x;
+
+	for (i = 0; i < w->len; i++) {
+		x = w->part[i];
+		if (n < k) {
+			for (at = n++; at > 0 && heap[(at - 1) / 2] > x;
+			    at = (at - 1) / 2)
+				heap[at] = heap[(at - 1) / 2];
+			heap[at] = x;
+			continue;
+		}
+		if (!(x > heap[0]))
+			continue;
+		for (at = 0; (child = 2 * at + 1) < n; at = child) {
+			if (child + 1 < n && heap[child + 1] < heap[child])
+				child++;
+			if (!(heap[child] < x))
+				break;
+			heap[at] = heap[child];
+		}
+		heap[at] = x;
+	}
+	return heap[0];
+}
+
+/*
+ * Stopped with REST to walk: drop whom the K-th best partial score, KTH,
+ * shows to be out of reach (even with REST added), and return the bound
+ * of all left out: REST, or the best the dropped can reach.  Returns -1
+ * out of memory.
+ */
+static int
+walk_prune(struct walk *w, size_t k, double rest, double *bound)
+{
+	double *heap, kth, reach;
+	size_t i, m = 0;
+
+	*bound = rest;
+	if (k == 0 || w->len <= k)
+		return 0;
+	if ((heap = malloc(k * sizeof *heap)) == NULL)
+		return -1;
+	kth = walk_kth(w, k, heap);
+	free(heap);
+	for (i = 0; i < w->len; i++) {
+		/* out of reach by more than rounding: the bound stays below
+		 * the K best after walk() lifts it a hair */
+		reach = w->part[i] + rest;
+		if (reach * (1 + 4e-9) < kth) {
+			if (reach > *bound)
+				*bound = reach;
+			continue;
+		}
+		w->out[m] = w->out[i];
+		w->part[m++] = w->part[i];
+	}
+	w->len = m;
+	return 0;
+}
+
+int
+postings_walk(const struct postings *p, uint32_t a, const uint32_t *terms,
+    const double *upper, const double *mine, size_t m, size_t k,
+    uint32_t *out, size_t cap, size_t *n, double *bound)
+{
+	struct walk w = { out, cap, 0, NULL, 0 };
+	struct walk_term *order;
+	double *rest, square = 0;
+	size_t i, j;
+	int rc = 0;
+
+	*n = 0;
+	*bound = 0;
+	order = calloc(m + 1, sizeof *order);
+	rest = calloc(m + 1, sizeof *rest);
+	if (order == NULL || rest == NULL) {
+		free(order);
+		free(rest);
+		return -1;
+	}
+	for (i = 0; i < m; i++)
+		order[i] = (struct walk_term){ upper[i], terms[i],
+		    p->w != NULL ? mine[i] : 0 };
+	qsort(order, m, sizeof *order, walk_term_cmp);
+	/* what the terms from i on add up to at most */
+	for (i = m; i > 0; i--) {
+		rest[i - 1] = rest[i] + order[i - 1].upper;
+		square += order[i - 1].mine * order[i - 1].mine;
+		if (p->unit && sqrt(square) < rest[i - 1])
+			rest[i - 1] = sqrt(square);
+	}
+	for (j = 0; j < m && order[j].upper > 0; j++) {
+		uint32_t t = order[j].term, first = p->off[t];
+
+		if (walk_merge(&w, p->ids + first, p->w ? p->w + first : NULL,
+		    p->off[t + 1] - first, a, p->w ? order[j].mine :
+		    order[j].upper) != 0) {
+			rc = -1;
+			break;
+		}
+		if (w.len >= k && walk_above(&w, rest[j + 1] *
+		    (1 + 4e-9)) >= k) {
+			j++;
+			break;
+		}
+	}
+	/* A hair above, for sums rounded in another order than ours. */
+	if (rc == 0 && j < m && rest[j] > 0 &&
+	    (rc = walk_prune(&w, k, rest[j], bound)) == 0)
+		*bound *= 1 + 1e-9;
+	*n = w.len;
+	free(w.part);
+	free(order);
+	free(rest);
+	return rc;
+}
+
+/* Join the N2 of LIST2 into OUT (*N, ascending); both ascending. */
+static void
+postings_join(uint32_t *out, size_t *n, const uint32_t *list2, size_t n2)
+{
+	size_t i = 0, j, common = 0, size, o;
+
+	for (j = 0; j < n2; j++) {
+		while (i < *n && out[i] < list2[j])
+			i++;
+		common += i < *n && out[i] == list2[j];
+	}
+	size = *n + n2 - common;
+	i = *n;
+	o = size;
+	for (j = n2; j > 0;) {
+		if (i > 0 && out[i - 1] > list2[j - 1])
+			out[--o] = out[--i];
+		else {
+			if (i > 0 && out[i - 1] == list2[j - 1])
+				i--;
+			out[--o] = list2[--j];
+		}
+	}
+	*n = size;
+}
+
+int
+postings_walk2(const struct postings *p, const uint32_t *terms,
+    const double *upper, const double *mine, size_t m,
+    const struct postings *q, const uint32_t *terms2,
+    const double *upper2, const double *mine2, size_t m2, uint32_t a,
+    size_t k, uint32_t *out, size_t cap, size_t *n, double *bound)
+{
+	uint32_t *list2;
+	size_t i, n2, room = 0;
+
+	bound[0] = bound[1] = 0;
+	if (postings_walk(p, a, terms, upper, mine, m, k, out, cap, n,
+	    &bound[0]) != 0)
+		return -1;
+	/* the second list holds at most its terms' attendees */
+	for (i = 0; i < m2 && room < cap; i++)
+		room += q->off[terms2[i] + 1] - q->off[terms2[i]];
+	room = room < cap ? room : cap;
+	if ((list2 = malloc((room + 1) * sizeof *list2)) == NULL)
+		return -1;
+	if (postings_walk(q, a, terms2, upper2, mine2, m2, k, list2, room,
+	    &n2, &bound[1]) != 0) {
+		free(list2);
+		return -1;
+	}
+	postings_join(out, n, list2, n2);
+	free(list2);
+	return 0;
+}

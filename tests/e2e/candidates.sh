@@ -1,0 +1,152 @@
+#!/bin/sh
+# candidates.sh -- the candidate stage gives the output of scoring every
+# pair ([match] exhaustive = yes), byte for byte: a generated event of
+# 5,000 attendees (Zipf tags) with shared_tags, and of 2,000 (Zipf words
+# and skills too) with each strategy that lists partners and three
+# together; a small `candidates` (so that rows ask again for more),
+# min_shared, min_score, the pairs mode, and 1 or 2 threads.
+. "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
+
+/usr/bin/python3 "$top_srcdir/bench/make_event.py" 5000 "$TMP/event.csv"
+/usr/bin/python3 "$top_srcdir/bench/make_event.py" 2000 "$TMP/small.csv"
+cat > "$TMP/head.ini" <<'INI'
+[input]
+file = event.csv
+id = Email
+name = First Name + Last Name
+
+[field interests]
+column = Interests
+type = tags
+
+[field working]
+column = Working on
+type = text
+
+[field offering]
+column = Offers
+type = text
+
+[field seeking]
+column = Seeks
+type = text
+
+[field offers]
+column = Offers
+type = tags
+
+[field seeks]
+column = Seeks
+type = tags
+INI
+
+# same NAME [OPTIONS...]: $TMP/event.ini with and without exhaustive.
+same() {
+	_name=$1
+	shift
+	cp "$TMP/event.ini" "$TMP/cand.ini"
+	{ cat "$TMP/event.ini"; echo "exhaustive = yes"; } > "$TMP/all.ini"
+	for _c in cand all; do
+		"$MINGLE" run -q -c "$TMP/$_c.ini" "$@" -o "$TMP/out.$_c" \
+		    --report "$TMP/report.$_c" 2>"$TMP/err.$_c"
+		echo $? >> "$TMP/err.$_c"
+	done
+	for _f in err out report; do
+		if ! cmp -s "$TMP/$_f.all" "$TMP/$_f.cand"; then
+			t_fail "$_name: the candidate stage changes the $_f" \
+			    "$(diff "$TMP/$_f.all" "$TMP/$_f.cand" | head -5)"
+			return
+		fi
+	done
+	t_ok "$_name: the same as every pair scored ($(wc -l < \
+	    "$TMP/out.all") lines)"
+}
+
+# strategy SECTION...: the config with these strategies and [match].
+config() {
+	{ cat "$TMP/head.ini"; printf '%s\n' "$@"; } > "$TMP/event.ini"
+}
+
+config "[strategy interests]" "plugin = shared_tags" "field = interests" \
+    "[match]" "per_attendee = 10"
+same "shared_tags, 10 each" --threads 1
+same "shared_tags, 10 each, 2 threads" --threads 2
+config "[strategy interests]" "plugin = shared_tags" "field = interests" \
+    "[match]" "per_attendee = 3" "candidates = 3"
+same "shared_tags, 3 candidates"
+config "[strategy interests]" "plugin = shared_tags" "field = interests" \
+    "min_shared = 2" "weight = 2.5" "[match]" "min_score = 0.3"
+same "shared_tags, min_shared 2, min_score 0.3"
+config "[strategy interests]" "plugin = shared_tags" "field = interests" \
+    "[match]" "mode = pairs"
+same "shared_tags, pairs"
+# The text plugins' corpora take longer: 2,000 attendees.
+sed 's/^file = event.csv$/file = small.csv/' "$TMP/head.ini" > "$TMP/h"
+mv "$TMP/h" "$TMP/head.ini"
+config "[strategy work]" "plugin = text_similarity" "field = working" \
+    "[match]" "per_attendee = 10"
+same "text_similarity, 10 each" --threads 2
+config "[strategy work]" "plugin = text_similarity" \
+    "fields = offering, seeking" "[match]" "candidates = 5"
+same "text_similarity crosswise, 5 candidates"
+config "[strategy interests]" "plugin = shared_tags" "field = interests" \
+    "[strategy work]" "plugin = text_similarity" "field = working" \
+    "weight = 2" "[match]" "per_attendee = 10"
+same "shared_tags and text_similarity"
+config "[strategy help]" "plugin = offer_seek" "offers = offers" \
+    "seeks = seeks" "[match]" "per_attendee = 10"
+same "offer_seek, tags"
+config "[strategy help]" "plugin = offer_seek" "offers = offering" \
+    "seeks = seeking" "[match]" "per_attendee = 10"
+same "offer_seek, text"
+config "[strategy interests]" "plugin = shared_tags" "field = interests" \
+    "[strategy help]" "plugin = offer_seek" "offers = offers" \
+    "seeks = seeks" "[strategy work]" "plugin = text_similarity" \
+    "field = working" "[match]" "per_attendee = 10"
+same "shared_tags, offer_seek and text_similarity" --threads 2
+
+# A plugin that lists nobody with a bound of 0 while scoring every pair 1
+# (one candidate each, else 3 people are all scored anyway)
+# -- a broken promise, on purpose: the candidate stage is used, so nobody
+# is introduced, and exhaustive = yes scores every pair.  A list that is
+# not ascending is not trusted: A is scored with everyone.
+printf 'Email,Name\na@x.org,Ann\nb@x.org,Bob\nc@x.org,Cy\n' > "$TMP/few.csv"
+# few LIST: $TMP/event.ini with lists_none's option list = LIST.
+few() {
+	printf '[input]\nfile = few.csv\nid = Email\nname = Name\n' > \
+	    "$TMP/event.ini"
+	printf '[strategy s]\nplugin = lists_none\nlist = %s\n' "$1" >> \
+	    "$TMP/event.ini"
+	printf '[plugins]\npath = %s\n[match]\n' \
+	    "$top_builddir/tests/plugins/.libs" >> "$TMP/event.ini"
+	echo "candidates = 1" >> "$TMP/event.ini"
+}
+few none
+"$MINGLE" run -q -c "$TMP/event.ini" -o "$TMP/none.csv" 2>/dev/null
+echo "exhaustive = yes" >> "$TMP/event.ini"
+"$MINGLE" run -q -c "$TMP/event.ini" -o "$TMP/all.csv" 2>/dev/null
+if [ "$(wc -l < "$TMP/none.csv")" -eq 1 ] &&
+    [ "$(wc -l < "$TMP/all.csv")" -gt 1 ]; then
+	t_ok "only listed pairs are scored; exhaustive = yes scores all"
+else
+	t_fail "a plugin listing nobody: $(wc -l < "$TMP/none.csv") lines," \
+	    "exhaustive: $(wc -l < "$TMP/all.csv")"
+fi
+few unsorted
+"$MINGLE" run -q -c "$TMP/event.ini" -o "$TMP/unsorted.csv" 2>/dev/null
+t_same "a list not ascending: everyone scored" "$TMP/all.csv" \
+    "$TMP/unsorted.csv"
+
+# Progress: the candidate stage counts attendees, every pair pairs.
+ex="$top_srcdir/examples/barcamp.ini"
+t_run "--progress, candidates" 0 "$MINGLE" run --progress -c "$ex" \
+    -o "$TMP/x.csv"
+t_contains "--progress: attendees counted" "$TMP/err" \
+    "scoring candidates: 100% (55) in"
+sed -e "s|^file = |file = $top_srcdir/examples/|" -e 's/^\[match\]$/&\
+exhaustive = yes/' "$ex" > "$TMP/all.ini"
+t_run "--progress, exhaustive" 0 "$MINGLE" run --progress -c \
+    "$TMP/all.ini" -o "$TMP/x.csv"
+t_contains "--progress: pairs counted" "$TMP/err" \
+    "scoring pairs: 100% (1485) in"
+t_done
