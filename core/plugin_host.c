@@ -200,6 +200,8 @@ host_table(mingle_host *h, const char *path, int (*row)(void *,
 	/* Another tool may have written it: detect both, keep the limits. */
 	opt.delimiter = 0;
 	opt.encoding = CSV_ENCODING_AUTO;
+	/* A list of pairs may be empty yet: a header alone is no rows. */
+	opt.header_only_ok = 1;
 	dir = path_dirname(h->cs != NULL ? h->cs->file : ".");
 	file = path_join(dir, path);
 	free(dir);

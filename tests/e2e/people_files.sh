@@ -147,6 +147,26 @@ if grep -Eq '^met +plugin +-0\.500 +-0\.500 +1 +-0\.500 +no +met before' \
 else t_fail "penalty: explain" "$(cat "$TMP/out")"
 fi
 
+# A file of pairs with its header alone (kept ready before anyone asks,
+# or an earlier run that introduced nobody) lists no pairs: the run is
+# the plain one.
+printf 'person,other\n' >"$TMP/none.csv"
+printf 'a_id,a_name,b_id,b_name,score,reasons\n' >"$TMP/none-2025.csv"
+config header_only "[strategy dnm]
+plugin = do_not_match
+file = none.csv
+
+[strategy met]
+plugin = history
+file = none-2025.csv
+
+[strategy friends]
+plugin = must_meet
+file = none.csv"
+run header_only
+t_same "header_only: no pairs, the plain run" "$TMP/plain.pairs" \
+    "$TMP/header_only.pairs"
+
 # ---------------------------------------------------------------- errors
 # err NAME STRATEGY_LINES TEXT: the config fails, naming TEXT.
 err() {
