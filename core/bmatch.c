@@ -1,0 +1,487 @@
+/*
+ * bmatch.c -- a fair degree-bounded selection of edges (see bmatch.h).
+ *
+ * The objective, least shortfall first and then most weight, is the
+ * weight of a plain b-matching in which each node also owns
+ * cap - floor free slots worth more than all edges together: so the
+ * classic improvements of a b-matching apply, alternating paths and
+ * cycles that flip edges in and out.  Three passes:
+ *
+ * 1. Greedy: edges best first (ties by the ends' ranks), taken while
+ *    both ends have room.  What b-Suitor computes, within half of the
+ *    best weight.
+ * 2. Shortfall: from everyone below the floor, in rank order, a
+ *    breadth-first search for an alternating path (add an unused edge,
+ *    drop a chosen one, ...) that ends at someone with room or someone
+ *    above the floor.  A node is searched at both parities, as the end
+ *    of an added edge and of a dropped one, so odd cycles do not hide
+ *    paths as they do with one mark per node.  What a failed search
+ *    reached stays marked until the next path is flipped: it cannot
+ *    lead to an end, so the failures together cost one pass over the
+ *    graph.
+ * 3. Weight: from every node, a depth-first search for the best
+ *    alternating path or cycle that gains weight without adding any
+ *    shortfall, Lin-Kernighan style: every prefix must gain (so each
+ *    added edge must outweigh what was dropped so far, and adjacency
+ *    in weight order ends the scan), few branches, a few edges deep, a
+ *    budget of steps.  Found ones are flipped, and the nodes they touch
+ *    are searched again, until nothing improves or the passes run out.
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bmatch.h"
+#include "util.h"
+
+/* sel[] values: unused, chosen here, chosen beforehand (never dropped). */
+#define BMATCH_UNUSED	0
+#define BMATCH_CHOSEN	1
+#define BMATCH_PINNED	2
+
+/* Weight search: edges added per path, branches per step, steps per
+ * start (all the starts of a pass share BMATCH_WORK, each gets between
+ * the two bounds: small events are searched deeply, large ones in time),
+ * passes over the nodes. */
+#define BMATCH_MAX_ADDS		6
+#define BMATCH_BRANCH_ADD	6
+#define BMATCH_BRANCH_DROP	2
+#define BMATCH_WORK		20000000
+#define BMATCH_WORK_MIN		2000
+#define BMATCH_WORK_MAX		50000
+#define BMATCH_PASSES		8
+/* Steps of all the passes together: BMATCH_WORK and this many an edge,
+ * so the search stays linear in the edges however many passes it takes. */
+#define BMATCH_WORK_EDGE	20
+
+/* A search state: node v reached by an added (IN) or dropped (OUT) edge. */
+#define BMATCH_OUT(v)	(2 * (v))
+#define BMATCH_IN(v)	(2 * (v) + 1)
+
+struct bmatch {
+	const struct graph *g;
+	const uint32_t *cap;
+	const uint32_t *floor;
+	unsigned char *sel;
+	uint32_t *deg;
+	double eps;		/* weight gains below this are none */
+
+	/* Shortfall search, per state (2 a node). */
+	uint32_t *prev;		/* state it was reached from */
+	uint32_t *via;		/* edge taken into it */
+	uint32_t *dist;		/* edges from the start */
+	double *gain;		/* weight gained on the way */
+	unsigned char *seen;
+	uint32_t *touched;	/* states marked since the last reset */
+	size_t ntouched;
+	uint32_t *queue;
+	unsigned char *mark;	/* per edge: on the path at hand */
+
+	/* Weight search. */
+	uint32_t *path;		/* edges flipped so far */
+	size_t npath;
+	uint32_t *best;		/* the best improving path found */
+	size_t nbest;
+	int best_cov;
+	double best_w;
+	size_t work;		/* steps left from this start */
+	size_t start_work;	/* steps each start gets */
+	size_t budget;		/* steps left for all the starts */
+	unsigned char *dirty;	/* per node: search from it again */
+};
+
+static int	bmatch_edge_cmp(const void *, const void *, void *);
+static void	bmatch_greedy(struct bmatch *);
+static void	bmatch_flip(struct bmatch *, uint32_t);
+static void	bmatch_unmark(struct bmatch *);
+static int	bmatch_path_ok(struct bmatch *, uint32_t, uint32_t);
+static int	bmatch_augment(struct bmatch *, uint32_t);
+static void	bmatch_consider(struct bmatch *, int, double);
+static void	bmatch_grow(struct bmatch *, uint32_t, int, double, int);
+static int	bmatch_improve(struct bmatch *, uint32_t);
+static void	bmatch_polish(struct bmatch *, const uint32_t *, size_t);
+
+/* Edge indices, best first (CTX: the graph). */
+static int
+bmatch_edge_cmp(const void *x, const void *y, void *ctx)
+{
+	const struct graph *g = ctx;
+	const struct edge *a = &g->edges[*(const uint32_t *)x];
+	const struct edge *b = &g->edges[*(const uint32_t *)y];
+	uint32_t a0, a1, b0, b1;
+
+	if (a->w != b->w)
+		return a->w > b->w ? -1 : 1;
+	a0 = g->rank[a->a] < g->rank[a->b] ? g->rank[a->a] : g->rank[a->b];
+	a1 = g->rank[a->a] < g->rank[a->b] ? g->rank[a->b] : g->rank[a->a];
+	b0 = g->rank[b->a] < g->rank[b->b] ? g->rank[b->a] : g->rank[b->b];
+	b1 = g->rank[b->a] < g->rank[b->b] ? g->rank[b->b] : g->rank[b->a];
+	if (a0 != b0)
+		return a0 < b0 ? -1 : 1;
+	if (a1 != b1)
+		return a1 < b1 ? -1 : 1;
+	return 0;
+}
+
+/* Take every unused edge, best first, while both ends have room. */
+static void
+bmatch_greedy(struct bmatch *bm)
+{
+	const struct graph *g = bm->g;
+	const struct edge *e;
+	uint32_t *order;
+	size_t i;
+
+	order = xcalloc(g->nedges ? g->nedges : 1, sizeof *order);
+	for (i = 0; i < g->nedges; i++)
+		order[i] = (uint32_t)i;
+	qsort_r(order, g->nedges, sizeof *order, bmatch_edge_cmp, (void *)g);
+	for (i = 0; i < g->nedges; i++) {
+		e = &g->edges[order[i]];
+		if (bm->sel[order[i]] != BMATCH_UNUSED ||
+		    bm->deg[e->a] >= bm->cap[e->a] ||
+		    bm->deg[e->b] >= bm->cap[e->b])
+			continue;
+		bm->sel[order[i]] = BMATCH_CHOSEN;
+		bm->deg[e->a]++;
+		bm->deg[e->b]++;
+	}
+	free(order);
+}
+
+/* Add edge K if unused, drop it if chosen; both ends' degrees follow. */
+static void
+bmatch_flip(struct bmatch *bm, uint32_t k)
+{
+	const struct edge *e = &bm->g->edges[k];
+
+	if (bm->sel[k] == BMATCH_UNUSED) {
+		bm->sel[k] = BMATCH_CHOSEN;
+		bm->deg[e->a]++;
+		bm->deg[e->b]++;
+	} else {
+		bm->sel[k] = BMATCH_UNUSED;
+		bm->deg[e->a]--;
+		bm->deg[e->b]--;
+	}
+}
+
+/* Forget every state the shortfall searches marked. */
+static void
+bmatch_unmark(struct bmatch *bm)
+{
+	size_t i;
+
+	for (i = 0; i < bm->ntouched; i++)
+		bm->seen[bm->touched[i]] = 0;
+	bm->ntouched = 0;
+}
+
+/*
+ * Whether the path from state START to state END, found by the search,
+ * uses no edge twice (a walk through both states of one node may).
+ */
+static int
+bmatch_path_ok(struct bmatch *bm, uint32_t start, uint32_t end)
+{
+	uint32_t t;
+	int ok = 1;
+
+	for (t = end; t != start; t = bm->prev[t]) {
+		if (bm->mark[bm->via[t]])
+			ok = 0;
+		bm->mark[bm->via[t]] = 1;
+	}
+	for (t = end; t != start; t = bm->prev[t])
+		bm->mark[bm->via[t]] = 0;
+	return ok;
+}
+
+/*
+ * One more edge for V, who is below the floor, without anyone else
+ * falling below it: breadth first over alternating paths, and of the
+ * shortest ones the one that loses least weight.  Returns 1 if a path
+ * was flipped.
+ */
+static int
+bmatch_augment(struct bmatch *bm, uint32_t v)
+{
+	const struct graph *g = bm->g;
+	size_t qh = 0, qt = 0, j;
+	uint32_t s, t, x, y, k, start = BMATCH_OUT(v), end = UINT32_MAX;
+	int in, via_start = 0;
+
+	if (bm->seen[start])
+		return 0;	/* a failed search reached V: no path */
+	bm->seen[start] = 1;
+	bm->touched[bm->ntouched++] = start;
+	bm->queue[qt++] = start;
+	bm->dist[start] = 0;
+	bm->gain[start] = 0;
+	while (qh < qt) {
+		s = bm->queue[qh++];
+		if (end != UINT32_MAX && bm->dist[s] >= bm->dist[end])
+			break;
+		x = s / 2;
+		in = s & 1;
+		for (j = g->adj_off[x]; j < g->adj_off[x + 1]; j++) {
+			k = g->adj[j];
+			/* From OUT add an unused edge, from IN drop a chosen one. */
+			if (in ? bm->sel[k] != BMATCH_CHOSEN :
+			    bm->sel[k] != BMATCH_UNUSED)
+				continue;
+			y = graph_other(&g->edges[k], x);
+			t = in ? BMATCH_OUT(y) : BMATCH_IN(y);
+			via_start |= y == v && !in;
+			if (bm->seen[t])
+				continue;
+			bm->seen[t] = 1;
+			bm->touched[bm->ntouched++] = t;
+			bm->prev[t] = s;
+			bm->via[t] = k;
+			bm->dist[t] = bm->dist[s] + 1;
+			bm->gain[t] = bm->gain[s] +
+			    (in ? -g->edges[k].w : g->edges[k].w);
+			bm->queue[qt++] = t;
+			/* An end: Y takes the edge, or drops one it can spare
+			 * (V, who took one already, needs room for two). */
+			if ((in ? bm->deg[y] > bm->floor[y] :
+			    bm->deg[y] + (y == v) < bm->cap[y]) &&
+			    (end == UINT32_MAX || bm->gain[t] > bm->gain[end]) &&
+			    bmatch_path_ok(bm, start, t))
+				end = t;
+		}
+	}
+	if (end != UINT32_MAX) {
+		for (t = end; t != start; t = bm->prev[t])
+			bmatch_flip(bm, bm->via[t]);
+		bmatch_unmark(bm);
+		return 1;
+	}
+	/* Dead ends stay marked, unless another search may end at V. */
+	if (via_start)
+		bmatch_unmark(bm);
+	return 0;
+}
+
+/* The path at hand changes shortfall by COV and weight by W: keep it if
+ * it is the best so far. */
+static void
+bmatch_consider(struct bmatch *bm, int cov, double w)
+{
+	if (cov < bm->best_cov || (cov == bm->best_cov &&
+	    w <= bm->best_w + bm->eps))
+		return;
+	bm->best_cov = cov;
+	bm->best_w = w;
+	memcpy(bm->best, bm->path, bm->npath * sizeof *bm->path);
+	bm->nbest = bm->npath;
+}
+
+/*
+ * X has room (it is the start, or just dropped an edge): add one of its
+ * unused edges, and if the other end overflows, drop one of that end's
+ * weakest and go on from there.  COV and W are the gains so far; ADDS
+ * the edges added.  Leaves the selection as it found it.
+ */
+static void
+bmatch_grow(struct bmatch *bm, uint32_t x, int cov, double w, int adds)
+{
+	const struct graph *g = bm->g;
+	uint32_t j, jj, k, kk, y, z;
+	int tried = 0, dropped, c1, c2;
+	double w1;
+
+	if (bm->deg[x] >= bm->cap[x])
+		return;
+	for (j = g->adj_off[x]; j < g->adj_off[x + 1]; j++) {
+		k = g->adj[j];
+		if (bm->sel[k] != BMATCH_UNUSED || bm->mark[k])
+			continue;
+		/* Every prefix gains: lighter edges cannot, nor any after. */
+		if (w + g->edges[k].w <= bm->eps || tried++ >= BMATCH_BRANCH_ADD ||
+		    bm->work == 0)
+			break;
+		bm->work--;
+		y = graph_other(&g->edges[k], x);
+		if (bm->deg[y] > bm->cap[y])
+			continue;
+		c1 = cov + (bm->deg[x] < bm->floor[x]) +
+		    (bm->deg[y] < bm->floor[y]);
+		w1 = w + g->edges[k].w;
+		bmatch_flip(bm, k);
+		bm->mark[k] = 1;
+		bm->path[bm->npath++] = k;
+		if (bm->deg[y] <= bm->cap[y])
+			bmatch_consider(bm, c1, w1);
+		else {
+			/* Y overflows: drop its weakest chosen edges in turn. */
+			dropped = 0;
+			for (jj = g->adj_off[y + 1]; jj-- > g->adj_off[y] &&
+			    dropped < BMATCH_BRANCH_DROP;) {
+				kk = g->adj[jj];
+				if (bm->sel[kk] != BMATCH_CHOSEN || bm->mark[kk])
+					continue;
+				dropped++;
+				z = graph_other(&g->edges[kk], y);
+				c2 = c1 - (bm->deg[z] <= bm->floor[z]);
+				bmatch_flip(bm, kk);
+				bm->mark[kk] = 1;
+				bm->path[bm->npath++] = kk;
+				bmatch_consider(bm, c2, w1 - g->edges[kk].w);
+				if (adds + 1 < BMATCH_MAX_ADDS)
+					bmatch_grow(bm, z, c2,
+					    w1 - g->edges[kk].w, adds + 1);
+				bm->npath--;
+				bm->mark[kk] = 0;
+				bmatch_flip(bm, kk);
+			}
+		}
+		bm->npath--;
+		bm->mark[k] = 0;
+		bmatch_flip(bm, k);
+	}
+}
+
+/*
+ * The best improving path or cycle through S: from S's room, or after
+ * dropping one of its chosen edges.  Flips it and marks the nodes it
+ * touches dirty; returns 1 if one was found.
+ */
+static int
+bmatch_improve(struct bmatch *bm, uint32_t s)
+{
+	const struct graph *g = bm->g;
+	uint32_t j, k, z;
+	size_t i;
+	int cov;
+
+	bm->best_cov = 0;
+	bm->best_w = 0;
+	bm->nbest = 0;
+	bm->work = bm->start_work < bm->budget ? bm->start_work : bm->budget;
+	bm->npath = 0;
+	if (bm->deg[s] < bm->cap[s])
+		bmatch_grow(bm, s, 0, 0, 0);
+	for (j = g->adj_off[s]; j < g->adj_off[s + 1]; j++) {
+		k = g->adj[j];
+		if (bm->sel[k] != BMATCH_CHOSEN)
+			continue;
+		z = graph_other(&g->edges[k], s);
+		cov = -(bm->deg[s] <= bm->floor[s]) -
+		    (bm->deg[z] <= bm->floor[z]);
+		bmatch_flip(bm, k);
+		bm->mark[k] = 1;
+		bm->path[bm->npath++] = k;
+		bmatch_grow(bm, z, cov, -g->edges[k].w, 0);
+		bm->npath--;
+		bm->mark[k] = 0;
+		bmatch_flip(bm, k);
+	}
+	bm->budget -= (bm->start_work < bm->budget ? bm->start_work :
+	    bm->budget) - bm->work;
+	if (bm->nbest == 0)
+		return 0;
+	for (i = 0; i < bm->nbest; i++) {
+		k = bm->best[i];
+		bmatch_flip(bm, k);
+		bm->dirty[g->edges[k].a] = 1;
+		bm->dirty[g->edges[k].b] = 1;
+	}
+	return 1;
+}
+
+/* Search from every node of ACT (NACT, in rank order) for improvements,
+ * and again from those they touch, until none is left or the passes run
+ * out. */
+static void
+bmatch_polish(struct bmatch *bm, const uint32_t *act, size_t nact)
+{
+	size_t i;
+	int pass, again;
+
+	for (i = 0; i < nact; i++)
+		bm->dirty[act[i]] = 1;
+	for (pass = 0, again = 1; again && pass < BMATCH_PASSES &&
+	    bm->budget > 0; pass++) {
+		again = 0;
+		for (i = 0; i < nact; i++) {
+			if (!bm->dirty[act[i]])
+				continue;
+			bm->dirty[act[i]] = 0;
+			if (bmatch_improve(bm, act[i]))
+				again = 1;
+		}
+	}
+}
+
+void
+bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
+    unsigned char *sel, uint32_t *deg)
+{
+	struct bmatch bm;
+	size_t i, nact, n = g->n ? g->n : 1, m = g->nedges ? g->nedges : 1;
+	uint32_t *act, v;
+	double maxw = 0;
+
+	memset(&bm, 0, sizeof bm);
+	bm.g = g;
+	bm.cap = cap;
+	bm.floor = floor;
+	bm.sel = sel;
+	bm.deg = deg;
+	memset(deg, 0, g->n * sizeof *deg);
+	for (i = 0; i < g->nedges; i++) {
+		if (sel[i] != BMATCH_UNUSED) {
+			sel[i] = BMATCH_PINNED;
+			deg[g->edges[i].a]++;
+			deg[g->edges[i].b]++;
+		}
+		if (g->edges[i].w > maxw)
+			maxw = g->edges[i].w;
+	}
+	bm.eps = maxw > 0 ? maxw * 1e-9 : 1e-12;
+	bm.prev = xcalloc(2 * n, sizeof *bm.prev);
+	bm.via = xcalloc(2 * n, sizeof *bm.via);
+	bm.dist = xcalloc(2 * n, sizeof *bm.dist);
+	bm.gain = xcalloc(2 * n, sizeof *bm.gain);
+	bm.seen = xcalloc(2 * n, 1);
+	bm.touched = xcalloc(2 * n, sizeof *bm.touched);
+	bm.queue = xcalloc(2 * n, sizeof *bm.queue);
+	bm.mark = xcalloc(m, 1);
+	bm.path = xcalloc(2 * BMATCH_MAX_ADDS + 2, sizeof *bm.path);
+	bm.best = xcalloc(2 * BMATCH_MAX_ADDS + 2, sizeof *bm.best);
+	bm.dirty = xcalloc(n, 1);
+
+	bmatch_greedy(&bm);
+	nact = graph_active_by_rank(g, &act);
+	bm.start_work = BMATCH_WORK / (nact ? nact : 1);
+	if (bm.start_work < BMATCH_WORK_MIN)
+		bm.start_work = BMATCH_WORK_MIN;
+	if (bm.start_work > BMATCH_WORK_MAX)
+		bm.start_work = BMATCH_WORK_MAX;
+	bm.budget = BMATCH_WORK + BMATCH_WORK_EDGE * g->nedges;
+	for (i = 0; i < nact; i++) {
+		v = act[i];
+		while (bm.deg[v] < bm.floor[v] && bmatch_augment(&bm, v))
+			;
+	}
+	bmatch_polish(&bm, act, nact);
+	free(act);
+
+	for (i = 0; i < g->nedges; i++)
+		sel[i] = sel[i] != BMATCH_UNUSED;
+	free(bm.prev);
+	free(bm.via);
+	free(bm.dist);
+	free(bm.gain);
+	free(bm.seen);
+	free(bm.touched);
+	free(bm.queue);
+	free(bm.mark);
+	free(bm.path);
+	free(bm.best);
+	free(bm.dirty);
+}
