@@ -47,6 +47,46 @@ check() {
 "$PY" "$ORACLE" graphs 1 120:3:1 300:5:1 500:6:1 400:3:1 >"$TMP/issue"
 check "issue sizes" "$TMP/issue"
 
+# Through mingle itself: the export holds the weights and vetoes, a Lua
+# rule (tests/oracle/weights.lua) reads them, and mingle's introductions
+# are weighed with the graph's own weights.
+"$PY" "$ORACLE" export 1 300 5 "$TMP"
+cat >"$TMP/event.ini" <<INI
+[input]
+file = event.csv
+id = Email
+name = Name
+
+[field links]
+column = Links
+type = text
+
+[field vetoes]
+column = Vetoes
+type = text
+
+[strategy weights]
+script = $top_srcdir/tests/oracle/weights.lua
+
+[match]
+min_per_attendee = 5
+max_per_attendee = 5
+INI
+if "$MINGLE" run -q -c "$TMP/event.ini" -o "$TMP/out.csv" 2>"$TMP/err" &&
+    "$PY" "$ORACLE" score "$TMP/graph" "$TMP/out.csv" >"$TMP/got" 2>>"$TMP/err" &&
+    "$PY" "$ORACLE" solve <"$TMP/graph" >"$TMP/want" 2>>"$TMP/err"; then
+	read -r got_w got_miss <"$TMP/got"
+	read -r want_w want_miss <"$TMP/want"
+	name="mingle run, 300 people, k 5: missing $got_miss (optimum $want_miss), weight $got_w of $want_w"
+	if awk -v gw="$got_w" -v gm="$got_miss" -v ww="$want_w" -v wm="$want_miss" \
+	    'BEGIN { exit !(gm <= wm && gw >= 0.99 * ww - 1e-9) }'
+	then t_ok "$name"
+	else t_fail "$name"
+	fi
+else
+	t_fail "mingle run with the weight table" "$(cat "$TMP/err")"
+fi
+
 # Tiny graphs, every subset of edges tried: the exact answer without
 # any solver.
 "$PY" "$ORACLE" graphs 7 6:2:12 6:1:6 7:2:6 >"$TMP/tiny"

@@ -4,6 +4,9 @@ bench/fair_ratio.sh.
 
   fair.py graphs SEED SPEC... >graphs   graphs for suggest_dump, SPEC n:k:count
   fair.py solve <graphs >want           per graph: weight missing (exact)
+  fair.py export SEED n k DIR           DIR/event.csv for weights.lua, and
+                                        DIR/graph, the same graph
+  fair.py score GRAPH OUT.csv           weight missing of mingle's output
 
 A graph is "n m min max" and m lines "a b w".  The exact answer is
 lexicographic, as mingle's: first the fewest missing introductions (the
@@ -140,6 +143,53 @@ def milp(n, lo, hi, edges):
     return -(bound if bound is not None else r2.fun), miss
 
 
+def export(seed, n, k, path):
+    """An export whose links (integer weights) and vetoes are the graph;
+    ids are p0 .. p(n-1), so node v is the attendee pV."""
+    import csv
+    rnd = random.Random(seed)
+    edges = [(a, b, int(w) if w == int(w) else int(round(w * 1000)))
+             for a, b, w in make_graph(rnd, n, k)]
+    links = [[] for _ in range(n)]
+    for a, b, w in edges:
+        links[a].append("p%d:%d" % (b, w))
+    vetoes = [[] for _ in range(n)]
+    for _ in range(n // 4):
+        a, b = rnd.sample(range(n), 2)
+        if not any((min(a, b), max(a, b)) == (x, y) for x, y, _ in edges):
+            vetoes[a].append("p%d" % b)
+    with open(path + "/event.csv", "w", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(["Email", "Name", "Links", "Vetoes"])
+        for v in range(n):
+            out.writerow(["p%d" % v, "P %d" % v, " ".join(links[v]),
+                          " ".join(vetoes[v])])
+    with open(path + "/graph", "w") as f:
+        write_graph(f, n, k, k, edges)
+
+
+def score(graph, path):
+    """The weight and the missing count of mingle's introductions, from
+    the graph's own weights (not the scores mingle printed)."""
+    import csv
+    n, lo, hi, edges = next(read_graphs(open(graph)))
+    w = {(a, b): x for a, b, x in edges}
+    deg = [0] * n
+    total = 0
+    with open(path, newline="") as f:
+        for row in csv.DictReader(f):
+            a, b = int(row["a_id"][1:]), int(row["b_id"][1:])
+            a, b = min(a, b), max(a, b)
+            total += w[(a, b)]
+            deg[a] += 1
+            deg[b] += 1
+    floor = min(max(lo, 1), hi)
+    has = set(v for a, b, _ in edges for v in (a, b))
+    if max(deg, default=0) > hi:
+        raise SystemExit("someone has more than %d introductions" % hi)
+    print("%.6f %d" % (total, sum(max(0, floor - deg[v]) for v in has)))
+
+
 def main():
     if sys.argv[1] == "graphs":
         rnd = random.Random(int(sys.argv[2]))
@@ -158,8 +208,14 @@ def main():
         for n, lo, hi, edges in read_graphs(sys.stdin):
             w, miss = brute(n, lo, hi, edges)
             print("%.6f %d" % (w, miss))
+    elif sys.argv[1] == "export":
+        export(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]),
+               sys.argv[5])
+    elif sys.argv[1] == "score":
+        score(sys.argv[2], sys.argv[3])
     else:
-        raise SystemExit("usage: fair.py graphs SEED n:k:count... | solve")
+        raise SystemExit("usage: fair.py graphs SEED n:k:count... | solve"
+                         " | export SEED n k DIR | score GRAPH OUT.csv")
 
 
 if __name__ == "__main__":
