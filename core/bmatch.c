@@ -48,13 +48,13 @@
 #define BMATCH_MAX_ADDS		6
 #define BMATCH_BRANCH_ADD	6
 #define BMATCH_BRANCH_DROP	2
-#define BMATCH_WORK		20000000
+#define BMATCH_WORK		10000000
 #define BMATCH_WORK_MIN		2000
 #define BMATCH_WORK_MAX		50000
 #define BMATCH_PASSES		8
 /* Steps of all the passes together: BMATCH_WORK and this many an edge,
  * so the search stays linear in the edges however many passes it takes. */
-#define BMATCH_WORK_EDGE	20
+#define BMATCH_WORK_EDGE	10
 
 /* A search state: node v reached by an added (IN) or dropped (OUT) edge. */
 #define BMATCH_OUT(v)	(2 * (v))
