@@ -13,7 +13,8 @@
  * 2. Shortfall: from everyone below the floor, in rank order, a
  *    breadth-first search for an alternating path (add an unused edge,
  *    drop a chosen one, ...) that ends at someone with room or someone
- *    above the floor.  A node is searched at both parities, as the end
+ *    above the floor; of the shortest such paths, the one that loses
+ *    least weight.  A node is searched at both parities, as the end
  *    of an added edge and of a dropped one, so odd cycles do not hide
  *    paths as they do with one mark per node.  What a failed search
  *    reached stays marked until the next path is flipped: it cannot
