@@ -45,6 +45,8 @@ check() {
 }
 
 "$PY" "$ORACLE" graphs 1 120:3:1 300:5:1 500:6:1 400:3:1 >"$TMP/issue"
+# One whose fewest missing takes a path through a blossom.
+"$PY" "$ORACLE" graphs 2 400:3:1 >>"$TMP/issue"
 check "issue sizes" "$TMP/issue"
 
 # Through mingle itself: the export holds the weights and vetoes, a Lua
