@@ -1,20 +1,37 @@
 #!/bin/sh
-# make bench: time `mingle run` on synthetic events of growing size and
-# report pairs scored per second.  Machines here are noisy (2 cores):
-# compare ratios from one run, never absolute times across runs.
-# BENCH_STRATEGY=text_similarity scores the free-text column instead of
-# the tags (default: shared_tags).
+# make bench: time `mingle run` on synthetic events (bench/make_event.py)
+# of 1,000 and 10,000 attendees (and 100,000 with BENCH_FULL=1; or the
+# sizes in BENCH_SIZES), one row per configuration, each against
+# reference points measured in the same run:
+#   floor   a bare C loop: every pair's shared tags by popcount over
+#           dense bitsets, top 10 each (bench/floor.c)
+#   lua     a bare lua_pcall loop (bench/lua_floor.c): the floor for the
+#           Lua rule's calls
+#   nx      networkx's max_weight_matching on the pair graph at 2,000
+#           attendees (bench/nx_pairs.py), against `mode = pairs` there
+# Machines here are noisy (2 shared cores): compare ratios from one run,
+# never absolute times across runs.  Rows:
+#   tags      shared_tags alone
+#   builtin   shared_tags + offer_seek + text_similarity + exclude_same
+#   +lua      builtin and scripts/first_timer_buddy.lua
+#   pairs     builtin, mode = pairs
+#   rounds    builtin, mode = rounds (3 rounds of tables of 4)
+# BENCH_THREADS, if set, is passed as --threads.
 set -eu
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 MINGLE=${MINGLE:-./mingle}
+FLOOR=${FLOOR:-./bench/floor}
+LUA_FLOOR=${LUA_FLOOR:-./bench/lua_floor}
 py=$(command -v /usr/bin/python3 || command -v python3)
 dir=$(mktemp -d "${TMPDIR:-/tmp}/mingle-bench.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
+sizes=${BENCH_SIZES:-1000 10000}
+[ "${BENCH_FULL:-0}" = 1 ] && sizes="$sizes 100000"
+threads=${BENCH_THREADS:+--threads $BENCH_THREADS}
 
-printf '%8s %12s %9s %14s\n' attendees pairs seconds pairs/second
-for n in ${BENCH_SIZES:-1000 2000 4000 8000}; do
-	"$py" "$top_srcdir/bench/make_event.py" "$n" "$dir/event.csv"
-	cat > "$dir/event.ini" <<INI
+# config ROWS MATCH: the event's INI for the strategies of a row.
+config() {
+	cat <<INI
 [input]
 file = event.csv
 id = Email
@@ -28,17 +45,126 @@ type = tags
 column = Working on
 type = text
 
-[strategy interests]
-plugin = ${BENCH_STRATEGY:-shared_tags}
-field = $(case ${BENCH_STRATEGY:-} in text_*) echo working ;; *) echo interests ;; esac)
+[field offers]
+column = Offers
+type = tags
 
-[match]
-per_attendee = 3
+[field seeks]
+column = Seeks
+type = tags
+
+[field first]
+column = First time?
+type = bool
+
+[field company]
+column = Company
+type = category
+
+[strategy interests]
+plugin = shared_tags
+field = interests
 INI
-	start=$(date +%s.%N)
-	"$MINGLE" run -q -c "$dir/event.ini" -o "$dir/out.csv"
-	end=$(date +%s.%N)
-	awk -v n="$n" -v s="$start" -v e="$end" 'BEGIN {
-		p = n * (n - 1) / 2; t = e - s;
-		printf "%8d %12d %9.3f %14.0f\n", n, p, t, p / t }'
+	case $1 in
+	tags) ;;
+	*) cat <<INI
+
+[strategy help]
+plugin = offer_seek
+offers = offers
+seeks = seeks
+
+[strategy work]
+plugin = text_similarity
+field = working
+
+[strategy colleagues]
+plugin = exclude_same
+field = company
+INI
+	esac
+	case $1 in
+	lua) cat <<INI
+
+[strategy buddy]
+script = first_timer_buddy.lua
+field = first
+INI
+	esac
+	printf '\n[match]\nper_attendee = 10\n%s\n' "$2"
+}
+
+# run NAME N PAIRS MATCH: one row of the table; sets $secs.
+run() {
+	config "$1" "$4" > "$dir/event.ini"
+	if ! /usr/bin/time -f '%e %M' -o "$dir/time" "$MINGLE" run -q \
+	    $threads -c "$dir/event.ini" -o "$dir/out.csv" 2>"$dir/err"; then
+		cat "$dir/err" >&2
+		exit 1
+	fi
+	read -r secs kib < "$dir/time"
+	awk -v r="$1" -v n="$2" -v p="$3" -v s="$secs" -v k="$kib" \
+	    -v f="$floor" 'BEGIN {
+		printf "%-8s %8d %12d %8.2f %12.0f %8.1f %7.1f\n", r, n, p, s,
+		    p / (s > 0 ? s : 0.01), k / 1024, s / (f > 0 ? f : 0.001) }'
+}
+
+printf '%-8s %8s %12s %8s %12s %8s %7s\n' row attendees pairs seconds \
+    pairs/s 'MiB' '/floor'
+for n in $sizes; do
+	"$py" "$top_srcdir/bench/make_event.py" "$n" "$dir/event.csv" \
+	    "$dir/event.tags"
+	read -r pairs floor sum <<EOF2
+$("$FLOOR" "$dir/event.tags")
+EOF2
+	printf '%-8s %8d %12d %8.2f %12.0f %8s %7s\n' floor "$n" "$pairs" \
+	    "$floor" "$(awk -v p="$pairs" -v s="$floor" 'BEGIN { printf "%.0f",
+	    p / (s > 0 ? s : 0.001) }')" - 1.0
+	run tags "$n" "$pairs" ""
+	run builtin "$n" "$pairs" ""
+	tbuiltin=$secs
+	run lua "$n" "$pairs" ""
+	tlua=$secs
+	read -r calls lsecs <<EOF2
+$("$LUA_FLOOR" "$pairs")
+EOF2
+	awk -v c="$calls" -v s="$lsecs" -v b="$tbuiltin" -v l="$tlua" 'BEGIN {
+		printf "%-8s %8s %12d %8.2f %12.0f %8s %7s   rule costs %.2f s, %.1f x the bare calls\n",
+		    "luacall", "-", c, s, c / (s > 0 ? s : 0.001), "-", "-",
+		    l - b, (l - b) / (s > 0 ? s : 0.001) }'
+	run pairs "$n" "$pairs" "mode = pairs"
+	run rounds "$n" "$pairs" "mode = rounds
+rounds = 3
+group_size = 4"
 done
+
+# networkx at 2,000, on the graph `mode = pairs` with shared_tags and 10
+# candidates each builds (networkx takes minutes on more edges); odd =
+# leave-out, so that both weigh a matching alone, without a trio.
+if "$py" -c 'import networkx' 2>/dev/null && [ "${BENCH_NX:-1}" = 1 ]; then
+	n=2000
+	"$py" "$top_srcdir/bench/make_event.py" "$n" "$dir/event.csv"
+	config tags "mode = pairs
+odd = leave-out
+candidates = 10" > "$dir/event.ini"
+	/usr/bin/time -f '%e %M' -o "$dir/time" "$MINGLE" run -q $threads \
+	    -c "$dir/event.ini" -o "$dir/out.csv"
+	read -r secs kib < "$dir/time"
+	read -r mw rows <<EOF2
+$(awk -F, 'NR > 1 { s += $5; n++ } END { printf "%.3f %d", s, n }' \
+    "$dir/out.csv")
+EOF2
+	read -r nn edges nxsecs nxw <<EOF2
+$("$py" "$top_srcdir/bench/nx_pairs.py" "$dir/event.csv" 10)
+EOF2
+	printf '\nmode = pairs at %d attendees, %d edges: mingle %.2f s (whole run), weight %s;\n' \
+	    "$n" "$edges" "$secs" "$mw"
+	awk -v s="$secs" -v x="$nxsecs" -v w="$nxw" -v m="$mw" -v r="$rows" \
+	    'BEGIN {
+		d = m - w; if (d < 0) d = -d
+		printf "networkx max_weight_matching %.2f s (matching alone), weight %s: %.0f x mingle;\n",
+		    x, w, x / (s > 0 ? s : 0.01)
+		# mingle writes each score to 3 decimals
+		printf "the same total weight: %s (%d pairs, difference %.3f)\n",
+		    d <= r * 0.0005 + 1e-9 ? "yes" : "NO", r, d }'
+fi

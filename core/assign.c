@@ -1,6 +1,7 @@
 /*
- * assign.c -- run the configured assignment mode (see assign.h).  The
- * modes share assign_ctx.c and assignment.c; nothing calls back here.
+ * assign.c -- run the configured assignment mode (see assign.h), then
+ * judge who got fewer introductions than wanted (coverage.c).  The modes
+ * share assign_ctx.c and assignment.c; nothing calls back here.
  */
 #include "autoconf.h"
 
@@ -8,6 +9,7 @@
 
 #include "assign.h"
 #include "assign_modes.h"
+#include "coverage.h"
 #include "util.h"
 
 int
@@ -28,6 +30,9 @@ assign_run(const struct graph *g, const struct config_match *match,
 	case MATCH_ROUNDS:
 		rc = assign_tables(g, match, oracle, out, cause);
 		break;
+	case MATCH_MEETINGS:
+		rc = assign_meetings(g, match, out, cause);
+		break;
 	default:
 		*cause = xasprintf("unknown assignment mode %d",
 		    (int)match->mode);
@@ -36,5 +41,7 @@ assign_run(const struct graph *g, const struct config_match *match,
 	}
 	if (rc != 0)
 		assignment_free(out);
+	else
+		coverage_fill(out, g, match);
 	return rc;
 }

@@ -30,6 +30,12 @@ struct pair_oracle {
 	int (*pair)(void *ctx, uint32_t a, uint32_t b, double *score,
 	    int *veto, char **cause);
 	void *ctx;
+	/* For messages, each may be NULL: why A and B are vetoed, e.g.
+	 * "strategy colleagues: same domain x.de", into BUF ("" if unknown);
+	 * what to call attendee A (lives as long as CTX). */
+	void (*veto_reason)(void *ctx, uint32_t a, uint32_t b, char *buf,
+	    size_t len);
+	const char *(*label)(void *ctx, uint32_t a);
 };
 
 /*

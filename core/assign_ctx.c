@@ -5,6 +5,7 @@
 #include "autoconf.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,8 +30,16 @@ assign_ctx_init(struct assign_ctx *c, const struct graph *g,
 	for (i = 0; i < g->nedges; i++) {
 		e = pairmap_get(&c->edges, g->edges[i].a, g->edges[i].b, NULL);
 		e->score = g->edges[i].w;
+		e->count = (g->pinned != NULL && g->pinned[i]) |
+		    (g->quota != NULL ? g->quota[i] << 1 : 0);
 	}
 	pairmap_init(&c->asked, 0);
+	pairmap_init(&c->quota_asked, 0);
+	c->limited = xcalloc(g->n + 1, 1);
+	for (i = 0; g->quota_max != NULL && i < (size_t)g->nquota * g->n;
+	    i++)
+		if (g->quota_max[i] != UINT32_MAX)
+			c->limited[i % g->n] = 1;
 }
 
 void
@@ -38,6 +47,8 @@ assign_ctx_free(struct assign_ctx *c)
 {
 	pairmap_free(&c->edges);
 	pairmap_free(&c->asked);
+	pairmap_free(&c->quota_asked);
+	free(c->limited);
 }
 
 double
@@ -47,6 +58,50 @@ assign_ctx_weight(const struct assign_ctx *c, uint32_t a, uint32_t b)
 
 	e = pairmap_find(&c->edges, a, b);
 	return e != NULL ? e->score : 0;
+}
+
+int
+assign_ctx_pinned(const struct assign_ctx *c, uint32_t a, uint32_t b)
+{
+	const struct pairmap_entry *e;
+
+	if (c->g->pinned == NULL)
+		return 0;
+	e = pairmap_find(&c->edges, a, b);
+	return e != NULL && (e->count & 1) != 0;
+}
+
+int
+assign_ctx_quota(struct assign_ctx *c, uint32_t a, uint32_t b,
+    unsigned *bits, char **cause)
+{
+	struct pairmap_entry *e;
+	int added;
+
+	*bits = 0;
+	if (c->g->quota == NULL)
+		return 0;
+	e = pairmap_find(&c->edges, a, b);
+	if (e != NULL) {
+		*bits = (unsigned)e->count >> 1;
+		return 0;
+	}
+	if (c->g->quota_of == NULL || (!c->limited[a] && !c->limited[b]))
+		return 0;
+	e = pairmap_get(&c->quota_asked, a, b, &added);
+	if (added) {
+		if (c->g->quota_of(c->g->quota_ctx, a, b, bits, cause) != 0) {
+			pairmap_find(&c->quota_asked, a, b)->veto = -1;
+			return -1;
+		}
+		e = pairmap_find(&c->quota_asked, a, b);
+		e->count = (int32_t)*bits;
+	} else if (e->veto < 0) {
+		*cause = xstrdup("pair oracle failed before");
+		return -1;
+	}
+	*bits = (unsigned)e->count;
+	return 0;
 }
 
 /* The oracle's cached answer about non-edge {a, b}. */
@@ -98,6 +153,25 @@ assign_ctx_vetoed(struct assign_ctx *c, uint32_t a, uint32_t b, int *veto,
 	return 0;
 }
 
+void
+assign_ctx_veto_reason(const struct assign_ctx *c, uint32_t a, uint32_t b,
+    char *buf, size_t len)
+{
+	buf[0] = '\0';
+	if (c->oracle != NULL && c->oracle->veto_reason != NULL)
+		c->oracle->veto_reason(c->oracle->ctx, a, b, buf, len);
+}
+
+const char *
+assign_ctx_label(const struct assign_ctx *c, uint32_t a, char *buf,
+    size_t len)
+{
+	if (c->oracle != NULL && c->oracle->label != NULL)
+		return c->oracle->label(c->oracle->ctx, a);
+	snprintf(buf, len, "attendee %u", a);
+	return buf;
+}
+
 int
 assign_ctx_score(struct assign_ctx *c, uint32_t a, uint32_t b,
     double *score, char **cause)
@@ -124,7 +198,7 @@ assign_ctx_introduce_seated(struct assign_ctx *c, struct assignment *out,
 {
 	const struct graph *g = c->g;
 	struct seat *s;
-	size_t i, j, k, end, cap = 0, ncap = 0;
+	size_t i, j, k, end, cap = 0;
 	double score;
 
 	assignment_sort(out, g);
@@ -134,14 +208,8 @@ assign_ctx_introduce_seated(struct assign_ctx *c, struct assignment *out,
 		    out->seats[end].round == s->round &&
 		    out->seats[end].table == s->table; end++)
 			;
-		if (s->table == 0) {
-			/* Left out this round. */
-			for (j = i; j < end; j++)
-				assignment_add_short(out, &ncap,
-				    out->seats[j].attendee, 0, 1,
-				    SHORTFALL_LEFT_OUT);
-			continue;
-		}
+		if (s->table == 0)
+			continue;	/* left out this round */
 		for (j = i; j < end; j++) {
 			for (k = j + 1; k < end; k++) {
 				if (assign_ctx_score(c, out->seats[j].attendee,

@@ -20,8 +20,12 @@ struct assign_ctx {
 	const struct graph *g;
 	const struct config_match *m;
 	const struct pair_oracle *oracle;	/* may be NULL */
-	struct pairmap edges;	/* graph edges: score = weight */
+	struct pairmap edges;	/* graph edges: score = weight, count =
+				   pinned | quota bits << 1 */
 	struct pairmap asked;	/* the oracle's answers about non-edges */
+	struct pairmap quota_asked;	/* graph.quota_of's answers: count
+					   = bits, veto = -1 if it failed */
+	unsigned char *limited;	/* per node: some quota is finite */
 	size_t ncalls;		/* oracle calls made */
 };
 
@@ -34,6 +38,18 @@ void assign_ctx_free(struct assign_ctx *c);
 /* The weight of edge {a, b}, or 0 if it is not an edge. */
 double assign_ctx_weight(const struct assign_ctx *c, uint32_t a, uint32_t b);
 
+/* 1 if {a, b} is a pinned edge (graph.h), else 0. */
+int assign_ctx_pinned(const struct assign_ctx *c, uint32_t a, uint32_t b);
+
+/*
+ * The quota bits (graph.h) of any pair {a, b}: an edge's own; for a
+ * non-edge graph.quota_of's (asked once), or 0 without it or when
+ * neither end has a finite quota.  Returns 0, or nonzero with *cause
+ * set.
+ */
+int assign_ctx_quota(struct assign_ctx *c, uint32_t a, uint32_t b,
+    unsigned *bits, char **cause);
+
 /*
  * May A and B sit together?  Edges never carry a veto.  For a non-edge
  * the oracle is asked (once) only when both have stats.vetoed > 0, since
@@ -42,6 +58,16 @@ double assign_ctx_weight(const struct assign_ctx *c, uint32_t a, uint32_t b);
  */
 int assign_ctx_vetoed(struct assign_ctx *c, uint32_t a, uint32_t b,
     int *veto, char **cause);
+
+/* For messages: why A and B are vetoed ("strategy colleagues: same
+ * domain x.de"), or "" where the oracle cannot say, into BUF. */
+void assign_ctx_veto_reason(const struct assign_ctx *c, uint32_t a,
+    uint32_t b, char *buf, size_t len);
+
+/* For messages: what to call A, the oracle's label (its id), else
+ * "attendee N" written into BUF. */
+const char *assign_ctx_label(const struct assign_ctx *c, uint32_t a,
+    char *buf, size_t len);
 
 /* The score to write out for A and B seated together: the edge weight,
  * else the oracle's score (asked once), else 0.  Returns 0, or nonzero
@@ -52,9 +78,9 @@ int assign_ctx_score(struct assign_ctx *c, uint32_t a, uint32_t b,
 /*
  * For modes with tables, once OUT->seats is filled: one intro for every
  * pair seated at the same table in the same round (round 0 unless
- * out->has_rounds), scored with assign_ctx_score(), and a coverage entry
- * (SHORTFALL_LEFT_OUT, wanted 1) for every seat with table 0.  Sorts
- * seats, intros and coverage.  Returns 0, or nonzero with *cause set.
+ * out->has_rounds), scored with assign_ctx_score(); a seat with table 0
+ * introduces nobody (coverage.c reports it).  Sorts seats and intros.
+ * Returns 0, or nonzero with *cause set.
  */
 int assign_ctx_introduce_seated(struct assign_ctx *c, struct assignment *out,
     char **cause);

@@ -22,4 +22,9 @@ int assign_pairs(const struct graph *g, const struct config_match *m,
 int assign_tables(const struct graph *g, const struct config_match *m,
     const struct pair_oracle *oracle, struct assignment *out, char **cause);
 
+/* `mode = meetings` (assign_meetings.c): suggestions, then each in a
+ * slot; needs no oracle. */
+int assign_meetings(const struct graph *g, const struct config_match *m,
+    struct assignment *out, char **cause);
+
 #endif

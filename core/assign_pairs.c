@@ -14,6 +14,11 @@
  * the oracle; a zero fit is fine), never one with a veto.  With
  * `odd = leave-out`, or when no pair can take them, they are reported
  * as left out.
+ *
+ * Pinned pairs (graph.h) get the first tables, and the matching pairs
+ * the others; bounds.c saw that nobody is in two pins.  A quota of 1
+ * (a quota of 0 is a veto) matters only in a trio: nobody joins a pair
+ * where someone would then have two table-mates on edges of one quota.
  */
 #include "autoconf.h"
 
@@ -40,14 +45,43 @@ struct pairs {
 	uint32_t *table_of;	/* per node: 1-based table, 0 = none */
 };
 
+static void	pairs_table(struct pairs *, uint32_t, uint32_t);
+static void	pairs_pinned(struct pairs *);
 static void	pairs_match(struct pairs *, const uint32_t *, size_t);
+static int	pairs_quota_ok(struct pairs *, uint32_t, uint32_t, int *,
+		    char **);
 static int	pairs_fit(struct pairs *, uint32_t, uint32_t, double *, int *,
 		    char **);
 static int	pairs_place(struct pairs *, uint32_t, char **);
 static int	pairs_pair_up(struct pairs *, const uint32_t *, size_t, size_t,
 		    char **);
 
-/* Match the active nodes (ACT, in rank order) and open a table per pair. */
+/* Open a table for A and B. */
+static void
+pairs_table(struct pairs *p, uint32_t a, uint32_t b)
+{
+	p->member[3 * p->ntables] = a;
+	p->member[3 * p->ntables + 1] = b;
+	p->member[3 * p->ntables + 2] = UINT32_MAX;
+	p->ntables++;
+	p->table_of[a] = p->table_of[b] = p->ntables;
+}
+
+/* A table for every pinned pair, in edge order. */
+static void
+pairs_pinned(struct pairs *p)
+{
+	const struct graph *g = p->c->g;
+	size_t k;
+
+	for (k = 0; g->pinned != NULL && k < g->nedges; k++)
+		if (g->pinned[k] && !p->table_of[g->edges[k].a] &&
+		    !p->table_of[g->edges[k].b])
+			pairs_table(p, g->edges[k].a, g->edges[k].b);
+}
+
+/* Match the active nodes (ACT, in rank order) that have no table yet
+ * and open a table per pair. */
 static void
 pairs_match(struct pairs *p, const uint32_t *act, size_t nact)
 {
@@ -70,7 +104,8 @@ pairs_match(struct pairs *p, const uint32_t *act, size_t nact)
 	for (k = 0; k < g->nedges; k++) {
 		const struct edge *e = &g->edges[k];
 
-		if (e->w <= 0 || !g->active[e->a] || !g->active[e->b])
+		if (e->w <= 0 || !g->active[e->a] || !g->active[e->b] ||
+		    p->table_of[e->a] || p->table_of[e->b])
 			continue;
 		w = llround(e->w * scale);
 		be[nbe].a = pos[e->a];
@@ -84,18 +119,49 @@ pairs_match(struct pairs *p, const uint32_t *act, size_t nact)
 	for (i = 0; i < nact; i++) {
 		if (mate[i] == BLOSSOM_NONE || mate[i] < i)
 			continue;
-		p->member[3 * p->ntables] = act[i];
-		p->member[3 * p->ntables + 1] = act[mate[i]];
-		p->member[3 * p->ntables + 2] = UINT32_MAX;
-		p->ntables++;
-		p->table_of[act[i]] = p->table_of[act[mate[i]]] = p->ntables;
+		pairs_table(p, act[i], act[mate[i]]);
 	}
 	free(mate);
 	free(be);
 	free(pos);
 }
 
-/* How well U fits at pair table T (1-based); *ok = 0 on a veto. */
+/* Would everyone at pair table T (1-based) stay within their quotas if
+ * U joined?  Sets *OK; returns 0, or nonzero with *cause set. */
+static int
+pairs_quota_ok(struct pairs *p, uint32_t u, uint32_t t, int *ok,
+    char **cause)
+{
+	const struct graph *g = p->c->g;
+	uint32_t who[3], i, j, q, count[GRAPH_MAX_QUOTA];
+	unsigned bits;
+
+	*ok = 1;
+	if (g->quota == NULL)
+		return 0;
+	who[0] = p->member[3 * (t - 1)];
+	who[1] = p->member[3 * (t - 1) + 1];
+	who[2] = u;
+	for (i = 0; i < 3; i++) {
+		memset(count, 0, sizeof count);
+		for (j = 0; j < 3; j++) {
+			if (j == i)
+				continue;
+			if (assign_ctx_quota(p->c, who[i], who[j], &bits,
+			    cause) != 0)
+				return -1;
+			for (q = 0; q < g->nquota; q++)
+				count[q] += (bits >> q) & 1;
+		}
+		for (q = 0; q < g->nquota; q++)
+			if (count[q] > g->quota_max[q * g->n + who[i]])
+				*ok = 0;
+	}
+	return 0;
+}
+
+/* How well U fits at pair table T (1-based); *ok = 0 on a veto, or if a
+ * quota would not hold. */
 static int
 pairs_fit(struct pairs *p, uint32_t u, uint32_t t, double *fit, int *ok,
     char **cause)
@@ -105,8 +171,9 @@ pairs_fit(struct pairs *p, uint32_t u, uint32_t t, double *fit, int *ok,
 	uint32_t x;
 
 	*fit = 0;
-	*ok = 1;
-	for (i = 0; i < 2; i++) {
+	if (pairs_quota_ok(p, u, t, ok, cause) != 0)
+		return -1;
+	for (i = 0; *ok && i < 2; i++) {
 		x = p->member[3 * (t - 1) + i];
 		if (assign_ctx_vetoed(p->c, u, x, &veto, cause) != 0)
 			return -1;
@@ -181,11 +248,7 @@ pairs_pair_up(struct pairs *p, const uint32_t *act, size_t nact, size_t i,
 			return -1;
 		if (veto)
 			continue;
-		p->member[3 * p->ntables] = u;
-		p->member[3 * p->ntables + 1] = x;
-		p->member[3 * p->ntables + 2] = UINT32_MAX;
-		p->ntables++;
-		p->table_of[u] = p->table_of[x] = p->ntables;
+		pairs_table(p, u, x);
 		return 0;
 	}
 	return 0;
@@ -208,6 +271,7 @@ assign_pairs(const struct graph *g, const struct config_match *m,
 	p.table_of = xcalloc(g->n ? g->n : 1, sizeof *p.table_of);
 
 	nact = graph_active_by_rank(g, &act);
+	pairs_pinned(&p);
 	pairs_match(&p, act, nact);
 
 	if (m->odd == MATCH_ODD_TRIO) {
@@ -231,6 +295,10 @@ assign_pairs(const struct graph *g, const struct config_match *m,
 	}
 
 	out->has_tables = 1;
+	out->thirds = xcalloc(p.ntables + 1, sizeof *out->thirds);
+	for (u = 0; u < p.ntables; u++)
+		if (p.member[3 * u + 2] != UINT32_MAX)
+			out->thirds[out->nthirds++] = p.member[3 * u + 2];
 	out->seats = xcalloc(nact ? nact : 1, sizeof *out->seats);
 	for (i = 0; i < nact; i++) {
 		u = act[i];

@@ -23,15 +23,43 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "assign_ctx.h"
 #include "assign_modes.h"
+#include "rounds_max.h"
 #include "seating.h"
 #include "util.h"
 
+static int	assign_tables_vetoed(struct assign_ctx *,
+		    struct assignment *, int64_t, char **);
 static int	assign_tables_seat(const struct graph *,
 		    const struct config_match *, const struct pair_oracle *,
 		    uint32_t, uint32_t, struct assignment *, char **);
+
+/*
+ * best_effort: the seated pairs a veto forbids, into OUT->vetoed; they are
+ * proven the fewest when there are LEAST of them.  Returns 0, or nonzero
+ * with *cause set (the oracle failed).
+ */
+static int
+assign_tables_vetoed(struct assign_ctx *c, struct assignment *out,
+    int64_t least, char **cause)
+{
+	size_t i;
+	int veto;
+
+	out->vetoed = xcalloc(out->nintros + 1, sizeof *out->vetoed);
+	for (i = 0; i < out->nintros; i++) {
+		if (assign_ctx_vetoed(c, out->intros[i].a, out->intros[i].b,
+		    &veto, cause) != 0)
+			return -1;
+		if (veto)
+			out->vetoed[out->nvetoed++] = out->intros[i];
+	}
+	out->vetoed_fewest = (int64_t)out->nvetoed == least;
+	return 0;
+}
 
 /*
  * Seat the active attendees in ROUNDS rounds of tables of GS and introduce
@@ -51,8 +79,14 @@ assign_tables_seat(const struct graph *g, const struct config_match *m,
 	assign_ctx_init(&c, g, m, oracle);
 	nact = graph_active_by_rank(g, &act);
 
-	rc = seating_run(&s, &c, act, (uint32_t)nact, gs, rounds, m->seed,
-	    cause);
+	memset(&s, 0, sizeof s);
+	rc = 0;
+	if (m->mode == MATCH_ROUNDS && m->rounds_max)
+		rc = rounds_max_find(&c, act, (uint32_t)nact, gs, m->seed,
+		    &rounds, &out->rounds_bound, cause);
+	if (rc == 0)
+		rc = seating_run(&s, &c, act, (uint32_t)nact, gs, rounds,
+		    m->seed, cause);
 	if (rc == 0) {
 		out->has_tables = 1;
 		out->has_rounds = m->mode == MATCH_ROUNDS;
@@ -67,6 +101,8 @@ assign_tables_seat(const struct graph *g, const struct config_match *m,
 			}
 		}
 		rc = assign_ctx_introduce_seated(&c, out, cause);
+		if (rc == 0 && m->best_effort)
+			rc = assign_tables_vetoed(&c, out, s.least, cause);
 	}
 	seating_free(&s);
 	free(act);

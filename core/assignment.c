@@ -27,6 +27,11 @@ static const char *const shortfall_names[] = {
 	[SHORTFALL_ALL_VETOED] = "all-vetoed",
 	[SHORTFALL_CAPACITY] = "capacity",
 	[SHORTFALL_LEFT_OUT] = "left-out",
+	[SHORTFALL_NO_COMMON_SLOT] = "no-common-slot",
+	[SHORTFALL_SLOTS_FULL] = "slots-full",
+	[SHORTFALL_TABLES_FULL] = "tables-full",
+	[SHORTFALL_VETOED_PAIR] = "vetoed-pair",
+	[SHORTFALL_OPTED_OUT] = "opted-out",
 };
 
 static int	assignment_key_cmp(const void *, const void *);
@@ -38,6 +43,9 @@ assignment_free(struct assignment *a)
 	free(a->intros);
 	free(a->seats);
 	free(a->short_of);
+	free(a->unplaced);
+	free(a->vetoed);
+	free(a->thirds);
 	memset(a, 0, sizeof *a);
 }
 

@@ -22,7 +22,8 @@
 struct intro {
 	uint32_t a, b;
 	double score;
-	int32_t round;		/* 1-based, or 0 where modes have no rounds */
+	int32_t round;		/* 1-based, or 0 where modes have no rounds;
+				   meetings: the slot */
 	int32_t table;		/* 1-based, or 0 where modes have no tables */
 };
 
@@ -34,24 +35,29 @@ struct seat {
 };
 
 /*
- * Why an attendee got fewer introductions than wanted.  Suggestions want
- * max(min_per_attendee, 1) for every active attendee, capped by
- * max_per_attendee; anyone below is listed:
- *   CAPACITY   some candidate edge of theirs is unused: its other end
- *              was full (and no swap could free a place);
- *   ALL_VETOED every candidate was used or there were none, nobody
- *              scored above the threshold and someone was vetoed;
- *   NO_PARTNER every candidate was used or there were none (too few
- *              partners above the threshold).
- * Modes with tables list whoever has no table (table 0), wanted 1, as
- * LEFT_OUT.
+ * Why an attendee got fewer introductions than wanted: coverage.c judges
+ * it once the mode is done (see coverage.h for who is listed and when
+ * each applies).
  */
 enum shortfall {
 	SHORTFALL_NONE = 0,
 	SHORTFALL_NO_PARTNER,	/* too few scored above the threshold */
-	SHORTFALL_ALL_VETOED,	/* every partner was vetoed */
+	SHORTFALL_ALL_VETOED,	/* everyone else was vetoed with them */
 	SHORTFALL_CAPACITY,	/* partners existed but were full */
-	SHORTFALL_LEFT_OUT	/* pairs: odd one out with odd = leave-out */
+	SHORTFALL_LEFT_OUT,	/* pairs: odd one out with odd = leave-out */
+	SHORTFALL_VETOED_PAIR,	/* best_effort: seated with a vetoed partner */
+	SHORTFALL_NO_COMMON_SLOT,	/* meetings: no slot free for both */
+	SHORTFALL_SLOTS_FULL,	/* meetings: each shared slot was taken */
+	SHORTFALL_TABLES_FULL,	/* meetings: a shared slot had no table */
+	SHORTFALL_OPTED_OUT	/* per_attendee_column 0: wanted none */
+};
+
+/* A meeting `mode = meetings` chose but could not place in a slot:
+ * why is SHORTFALL_NO_COMMON_SLOT, _SLOTS_FULL or _TABLES_FULL. */
+struct unplaced {
+	uint32_t a, b;		/* a's rank < b's rank */
+	double score;
+	enum shortfall why;
 };
 
 struct coverage {
@@ -68,8 +74,18 @@ struct assignment {
 	size_t nseats;
 	struct coverage *short_of;	/* attendees below it, by rank */
 	size_t nshort;
+	struct intro *vetoed;	/* best_effort: seated pairs a veto forbids,
+				 * sorted as intros */
+	size_t nvetoed;
+	int vetoed_fewest;	/* nvetoed is proven the fewest possible */
+	uint32_t *thirds;	/* pairs, odd = trio: who joined a pair */
+	size_t nthirds;
 	int has_rounds;		/* output adds a round column */
 	int has_tables;		/* output adds a table column */
+	uint32_t rounds_bound;	/* rounds = max: the counting bound, else 0 */
+	int has_slots;		/* meetings: the round column is `slot` */
+	struct unplaced *unplaced;	/* meetings: best first */
+	size_t nunplaced;
 };
 
 /* Free A's arrays and zero it; a zeroed A is fine. */

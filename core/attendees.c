@@ -11,6 +11,7 @@
 #include "mingle/plugin.h"
 #include "normalize.h"
 #include "person.h"
+#include "person_index.h"
 #include "util.h"
 
 int
@@ -363,6 +364,44 @@ build_consent(struct attendee_table *t, const struct mingle_config *c,
 	return 0;
 }
 
+/* [match] per_attendee_column: every bad cell named, then one error. */
+static int
+build_wants(struct attendee_table *t, const struct mingle_config *c,
+    char **cause)
+{
+	struct problems bad = { { NULL, 0, 0 }, 0 };
+	const char *spec = c->match.per_attendee_column;
+	char *what, *v, *where;
+	long col, n;
+	size_t i;
+
+	if (spec == NULL)
+		return 0;
+	what = xasprintf("%s: [match] per_attendee_column", c->path);
+	col = find_column(t, spec, what, cause);
+	free(what);
+	if (col < 0)
+		return -1;
+	t->wants = xcalloc(t->n ? t->n : 1, sizeof *t->wants);
+	for (i = 0; i < t->n; i++) {
+		v = trimmed(csv_cell(t->csv, t->row[i], (size_t)col));
+		t->wants[i] = UINT32_MAX;
+		if (*v != '\0' && parse_long(v, &n) == 0 && n >= 0)
+			t->wants[i] = n < 1000000 ? (uint32_t)n : 1000000;
+		else if (*v != '\0') {
+			where = csv_where(t->csv, t->row[i]);
+			problems_add(&bad, "%scolumn '%s': '%s' is not a "
+			    "number of introductions (a whole number, 0 to "
+			    "opt out, empty for per_attendee)", where, spec, v);
+			free(where);
+		}
+		free(v);
+	}
+	*cause = problems_message(&bad, "rows whose per_attendee_column is "
+	    "not a number");
+	return *cause != NULL ? -1 : 0;
+}
+
 int
 attendees_build(struct attendee_table *t, const struct csv_table *csv,
     const struct mingle_config *c, char **cause)
@@ -390,6 +429,8 @@ attendees_build(struct attendee_table *t, const struct csv_table *csv,
 	} else
 		build_names(t);
 	if (build_consent(t, c, cause) != 0)
+		goto fail;
+	if (build_wants(t, c, cause) != 0)
 		goto fail;
 
 	t->fields = xcalloc(c->nfields, sizeof *t->fields);
@@ -452,7 +493,9 @@ attendees_free(struct attendee_table *t)
 	free(t->name);
 	free(t->row);
 	free(t->consent);
+	free(t->wants);
 	roster_free(&t->roster);
+	person_index_free(t->people);
 	memset(t, 0, sizeof *t);
 }
 

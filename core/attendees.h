@@ -59,6 +59,10 @@ struct attendee_table {
 				   the file) of each attendee */
 	unsigned char *consent;	/* 1 if they may be introduced */
 	size_t nconsenting;
+	/* [match] per_attendee_column: how many introductions each wants,
+	 * UINT32_MAX for an empty cell (the default), 0 to opt out; NULL
+	 * without the key. */
+	uint32_t *wants;
 
 	struct field *fields;
 	size_t nfields;
@@ -67,6 +71,9 @@ struct attendee_table {
 	const struct csv_table *csv;	/* borrowed: raw columns */
 	const char *source;	/* input file name, for messages */
 	struct roster roster;	/* which rows are attendees (roster.h) */
+	/* Ids, e-mails and names for plugins' lookup: built on first use
+	 * (plugin_host.c), the one member written after the build. */
+	struct person_index *people;
 };
 
 /*
@@ -74,7 +81,8 @@ struct attendee_table {
  * table.  The attendees are the rows roster_build() keeps; an id shared by
  * different people (a buyer's e-mail on a group order) becomes "ID#2".
  * Errors: roster_build()'s, an empty id, a value that does not fit its
- * field type (a number that is not a number, a bool that is not yes/no).
+ * field type (a number that is not a number, a bool that is not yes/no),
+ * a per_attendee_column cell that is not a whole number from 0.
  */
 int attendees_build(struct attendee_table *t, const struct csv_table *csv,
     const struct mingle_config *config, char **cause);

@@ -31,6 +31,14 @@
  *    in weight order ends the scan), few branches, a few edges deep, a
  *    budget of steps.  Found ones are flipped, and the nodes they touch
  *    are searched again, until nothing improves or the passes run out.
+ *
+ * Quotas (graph.h: quota, quota_max): every flip keeps each node's
+ * count of chosen edges with each quota bit, and how many (quota, node)
+ * pairs are over their most.  Greedy takes only edges that fit.  Every
+ * search checks the node it leaves (its added and dropped edge
+ * together, so a dropped quota edge frees its place) and ends, or keeps
+ * a path, only while nobody is over: none of them ever leaves a node
+ * over a quota.  Without quotas nothing of this changes a choice.
  */
 #include "autoconf.h"
 
@@ -80,6 +88,11 @@ struct bmatch {
 	uint32_t *deg;
 	double eps;		/* weight gains below this are none */
 
+	/* Quotas: qdeg[q * n + v] chosen edges of V with bit Q, and the
+	 * number of (q, v) over quota_max; all 0 without quotas. */
+	uint32_t *qdeg;
+	size_t qover;
+
 	/* Shortfall search, per state (2 a node). */
 	uint32_t *prev;		/* state it was reached from */
 	uint32_t *via;		/* edge taken into it */
@@ -106,6 +119,11 @@ struct bmatch {
 
 static int	bmatch_edge_cmp(const void *, const void *, void *);
 static void	bmatch_greedy(struct bmatch *);
+static void	bmatch_quota(struct bmatch *, uint32_t, int);
+static int	bmatch_fits(const struct bmatch *, uint32_t);
+static int	bmatch_over(const struct bmatch *, uint32_t);
+static int	bmatch_swap_ok(const struct bmatch *, uint32_t, uint32_t,
+		    uint32_t);
 static void	bmatch_flip(struct bmatch *, uint32_t);
 static void	bmatch_unmark(struct bmatch *);
 static int	bmatch_path_ok(struct bmatch *, uint32_t, uint32_t);
@@ -157,13 +175,86 @@ bmatch_greedy(struct bmatch *bm)
 		e = &g->edges[order[i]];
 		if (bm->sel[order[i]] != BMATCH_UNUSED ||
 		    bm->deg[e->a] >= bm->cap[e->a] ||
-		    bm->deg[e->b] >= bm->cap[e->b])
+		    bm->deg[e->b] >= bm->cap[e->b] ||
+		    !bmatch_fits(bm, order[i]))
 			continue;
-		bm->sel[order[i]] = BMATCH_CHOSEN;
-		bm->deg[e->a]++;
-		bm->deg[e->b]++;
+		bmatch_flip(bm, order[i]);
 	}
 	free(order);
+}
+
+/* Edge K is chosen (D = 1) or dropped (D = -1): the quota counts of
+ * both ends, and how many are over. */
+static void
+bmatch_quota(struct bmatch *bm, uint32_t k, int d)
+{
+	const struct graph *g = bm->g;
+	const struct edge *e = &g->edges[k];
+	uint32_t ends[2] = { e->a, e->b }, q, i, *c, most;
+
+	if (g->quota == NULL || g->quota[k] == 0)
+		return;
+	for (q = 0; q < g->nquota; q++) {
+		if (!(g->quota[k] & (1u << q)))
+			continue;
+		for (i = 0; i < 2; i++) {
+			c = &bm->qdeg[q * g->n + ends[i]];
+			most = g->quota_max[q * g->n + ends[i]];
+			if (d > 0) {
+				if (++*c == most + 1)
+					bm->qover++;
+			} else if ((*c)-- == most + 1)
+				bm->qover--;
+		}
+	}
+}
+
+/* Whether unused edge K fits both ends' quotas. */
+static int
+bmatch_fits(const struct bmatch *bm, uint32_t k)
+{
+	const struct edge *e = &bm->g->edges[k];
+
+	return bmatch_swap_ok(bm, e->a, k, UINT32_MAX) &&
+	    bmatch_swap_ok(bm, e->b, k, UINT32_MAX);
+}
+
+/* Whether node V is over any quota now. */
+static int
+bmatch_over(const struct bmatch *bm, uint32_t v)
+{
+	const struct graph *g = bm->g;
+	uint32_t q;
+
+	if (bm->qover == 0)
+		return 0;
+	for (q = 0; q < g->nquota; q++)
+		if (bm->qdeg[q * g->n + v] > g->quota_max[q * g->n + v])
+			return 1;
+	return 0;
+}
+
+/* Whether V stays within every quota if it gains unused edge ADD and
+ * loses chosen edge DROP (either UINT32_MAX for none). */
+static int
+bmatch_swap_ok(const struct bmatch *bm, uint32_t v, uint32_t add,
+    uint32_t drop)
+{
+	const struct graph *g = bm->g;
+	uint32_t q, bits, lose, c;
+
+	if (g->quota == NULL || add == UINT32_MAX)
+		return 1;
+	bits = g->quota[add];
+	lose = drop != UINT32_MAX ? g->quota[drop] : 0;
+	for (q = 0; bits != 0 && q < g->nquota; q++) {
+		if (!(bits & (1u << q)))
+			continue;
+		c = bm->qdeg[q * g->n + v] - ((lose >> q) & 1);
+		if (c >= g->quota_max[q * g->n + v])
+			return 0;
+	}
+	return 1;
 }
 
 /* Add edge K if unused, drop it if chosen; both ends' degrees follow. */
@@ -176,10 +267,12 @@ bmatch_flip(struct bmatch *bm, uint32_t k)
 		bm->sel[k] = BMATCH_CHOSEN;
 		bm->deg[e->a]++;
 		bm->deg[e->b]++;
+		bmatch_quota(bm, k, 1);
 	} else {
 		bm->sel[k] = BMATCH_UNUSED;
 		bm->deg[e->a]--;
 		bm->deg[e->b]--;
+		bmatch_quota(bm, k, -1);
 	}
 }
 
@@ -196,7 +289,8 @@ bmatch_unmark(struct bmatch *bm)
 
 /*
  * Whether the path from state START to state END, found by the search,
- * uses no edge twice (a walk through both states of one node may).
+ * uses no edge twice (a walk through both states of one node may), and,
+ * flipped, leaves nobody over a quota (a node it passes twice may be).
  */
 static int
 bmatch_path_ok(struct bmatch *bm, uint32_t start, uint32_t end)
@@ -211,6 +305,13 @@ bmatch_path_ok(struct bmatch *bm, uint32_t start, uint32_t end)
 	}
 	for (t = end; t != start; t = bm->prev[t])
 		bm->mark[bm->via[t]] = 0;
+	if (!ok || bm->g->quota == NULL)
+		return ok;
+	for (t = end; t != start; t = bm->prev[t])
+		bmatch_flip(bm, bm->via[t]);
+	ok = bm->qover == 0;
+	for (t = end; t != start; t = bm->prev[t])
+		bmatch_flip(bm, bm->via[t]);
 	return ok;
 }
 
@@ -225,7 +326,7 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 {
 	const struct graph *g = bm->g;
 	size_t qh = 0, qt = 0, j;
-	uint32_t s, t, x, y, k, start = BMATCH_OUT(v), end = UINT32_MAX;
+	uint32_t s, t, x, y, k, start = BMATCH_OUT(v), end = UINT32_MAX, from;
 	int in, via_start = 0;
 
 	if (bm->seen[start])
@@ -241,11 +342,16 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 			break;
 		x = s / 2;
 		in = s & 1;
+		from = s != start ? bm->via[s] : UINT32_MAX;
 		for (j = g->adj_off[x]; j < g->adj_off[x + 1]; j++) {
 			k = g->adj[j];
-			/* From OUT add an unused edge, from IN drop a chosen one. */
+			/* From OUT add an unused edge, from IN drop a chosen one;
+			 * X, left with both, within its quotas. */
 			if (in ? bm->sel[k] != BMATCH_CHOSEN :
 			    bm->sel[k] != BMATCH_UNUSED)
+				continue;
+			if (in ? !bmatch_swap_ok(bm, x, from, k) :
+			    !bmatch_swap_ok(bm, x, k, from))
 				continue;
 			y = graph_other(&g->edges[k], x);
 			t = in ? BMATCH_OUT(y) : BMATCH_IN(y);
@@ -306,7 +412,8 @@ bmatch_step(struct bmatch *bm, uint32_t k)
  * flipping as it goes: a node may come back at either parity, so a
  * blossom that hides a path from the breadth-first search does not hide
  * it here.  Ends when the shortfall has shrunk (COV > 0) and nobody is
- * over their cap, and keeps the flips; returns 1 then, else undoes them.
+ * over their cap or a quota, and keeps the flips; returns 1 then, else
+ * undoes them.  A node it leaves over a quota ends that branch.
  * DEPTH: edges left to the trail.
  */
 static int
@@ -330,8 +437,14 @@ bmatch_trail(struct bmatch *bm, uint32_t x, int in, int cov, unsigned depth)
 		if (!in && bm->deg[y] > bm->cap[y])
 			continue;
 		c = cov + bmatch_step(bm, k);
+		if (bmatch_over(bm, x)) {
+			/* X is done with, over a quota: not this way. */
+			bmatch_flip(bm, k);
+			continue;
+		}
 		bm->mark[k] = 1;
-		if ((in || bm->deg[y] <= bm->cap[y]) && c > 0) {
+		if ((in || bm->deg[y] <= bm->cap[y]) && c > 0 &&
+		    bm->qover == 0) {
 			bm->mark[k] = 0;
 			return 1;
 		}
@@ -367,10 +480,12 @@ bmatch_deepen(struct bmatch *bm, uint32_t v, size_t *left)
 }
 
 /* The path at hand changes shortfall by COV and weight by W: keep it if
- * it is the best so far. */
+ * it is the best so far, and nobody is over a quota. */
 static void
 bmatch_consider(struct bmatch *bm, int cov, double w)
 {
+	if (bm->qover != 0)
+		return;		/* somebody is over a quota */
 	if (cov < bm->best_cov || (cov == bm->best_cov &&
 	    w <= bm->best_w + bm->eps))
 		return;
@@ -412,22 +527,31 @@ bmatch_grow(struct bmatch *bm, uint32_t x, int cov, double w, int adds)
 		    (bm->deg[y] < bm->floor[y]);
 		w1 = w + g->edges[k].w;
 		bmatch_flip(bm, k);
+		if (bmatch_over(bm, x)) {
+			bmatch_flip(bm, k);	/* X over a quota */
+			continue;
+		}
 		bm->mark[k] = 1;
 		bm->path[bm->npath++] = k;
-		if (bm->deg[y] <= bm->cap[y])
+		if (bm->deg[y] <= bm->cap[y] && !bmatch_over(bm, y))
 			bmatch_consider(bm, c1, w1);
 		else {
-			/* Y overflows: drop its weakest chosen edges in turn. */
+			/* Y overflows its cap or a quota: drop its weakest
+			 * chosen edges in turn, those that mend it. */
 			dropped = 0;
 			for (jj = g->adj_off[y + 1]; jj-- > g->adj_off[y] &&
 			    dropped < BMATCH_BRANCH_DROP;) {
 				kk = g->adj[jj];
 				if (bm->sel[kk] != BMATCH_CHOSEN || bm->mark[kk])
 					continue;
-				dropped++;
 				z = graph_other(&g->edges[kk], y);
 				c2 = c1 - (bm->deg[z] <= bm->floor[z]);
 				bmatch_flip(bm, kk);
+				if (bmatch_over(bm, y)) {
+					bmatch_flip(bm, kk);
+					continue;
+				}
+				dropped++;
 				bm->mark[kk] = 1;
 				bm->path[bm->npath++] = kk;
 				bmatch_consider(bm, c2, w1 - g->edges[kk].w);
@@ -534,11 +658,13 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 	bm.sel = sel;
 	bm.deg = deg;
 	memset(deg, 0, g->n * sizeof *deg);
+	bm.qdeg = xcalloc((size_t)g->nquota * n + 1, sizeof *bm.qdeg);
 	for (i = 0; i < g->nedges; i++) {
 		if (sel[i] != BMATCH_UNUSED) {
 			sel[i] = BMATCH_PINNED;
 			deg[g->edges[i].a]++;
 			deg[g->edges[i].b]++;
+			bmatch_quota(&bm, (uint32_t)i, 1);
 		}
 		if (g->edges[i].w > maxw)
 			maxw = g->edges[i].w;
@@ -591,4 +717,5 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 	free(bm.path);
 	free(bm.best);
 	free(bm.dirty);
+	free(bm.qdeg);
 }

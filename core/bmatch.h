@@ -21,6 +21,10 @@
  * ends' caps.  On return sel[k] is nonzero for every chosen edge, and
  * DEG (g->n entries) holds each node's number of chosen edges.
  *
+ * Quotas: if g->quota is set, no node gets more chosen edges with bit q
+ * of quota[] than g->quota_max[q * g->n + v]; the pinned edges must fit
+ * them (bounds.c sees to that).
+ *
  * Deterministic: ties are broken by the nodes' ranks.  Near-linear in
  * the edges: every search is bounded (see bmatch.c).
  */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "availability.h"
 #include "cli.h"
 #include "mingle/plugin.h"
 #include "session.h"
@@ -60,6 +61,20 @@ describe_field(const struct attendee_table *t, const struct field *f)
 	}
 }
 
+/* Can every availability cell be read?  0, or -1 with *cause set. */
+static int
+check_availability(struct session *s, char **cause)
+{
+	uint64_t *free_slots;
+	size_t words;
+
+	if (availability_build(&s->t, s->config, &free_slots, &words,
+	    cause) != 0)
+		return -1;
+	free(free_slots);
+	return 0;
+}
+
 static int
 cmd_check_exec(const struct cmd_entry *self, int argc, char **argv)
 {
@@ -76,6 +91,10 @@ cmd_check_exec(const struct cmd_entry *self, int argc, char **argv)
 	if (session_open(&s, config, SESSION_STRATEGIES, &cause) != 0)
 		return cli_fail(cause);
 	c = s.config;
+	if (check_availability(&s, &cause) != 0) {
+		session_close(&s);
+		return cli_fail(cause);
+	}
 	printf("config: %s\n", c->path);
 	printf("input: %s (%s, %s, %zu rows, %zu columns)\n", c->input_file,
 	    delimiter_name(s.csv.delimiter), csv_encoding_name(s.csv.encoding),
@@ -112,8 +131,20 @@ cmd_check_exec(const struct cmd_entry *self, int argc, char **argv)
 		printf(", tables of %ld", c->match.group_size);
 		break;
 	case MATCH_ROUNDS:
-		printf(", %ld rounds, tables of %ld", c->match.rounds,
-		    c->match.group_size);
+		if (c->match.rounds_max)
+			printf(", as many rounds as the search finds, tables "
+			    "of %ld", c->match.group_size);
+		else
+			printf(", %ld rounds, tables of %ld", c->match.rounds,
+			    c->match.group_size);
+		break;
+	case MATCH_MEETINGS:
+		printf(", %ld slots", c->match.slots);
+		if (c->match.tables > 0)
+			printf(", %ld tables", c->match.tables);
+		if (c->availability_column != NULL)
+			printf(", availability in '%s'",
+			    c->availability_column);
 		break;
 	}
 	printf(", seed %lu\noutput: %s\nok\n", c->match.seed,

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "assign.h"
+#include "availability.h"
+#include "bounds.h"
 #include "cli.h"
 #include "normalize.h"
 #include "session.h"
@@ -160,7 +162,8 @@ static int
 print_chosen(struct session *s, uint32_t a, uint32_t b, char **cause)
 {
 	const char *mode = config_mode_name(s->config->match.mode);
-	struct pair_oracle oracle = { engine_pair_oracle, &s->engine };
+	struct pair_oracle oracle = { engine_pair_oracle, &s->engine,
+	    engine_veto_reason, engine_label };
 	const struct intro *in = NULL;
 	struct assignment as;
 	struct graph g;
@@ -168,8 +171,13 @@ print_chosen(struct session *s, uint32_t a, uint32_t b, char **cause)
 
 	if (engine_build_graph(&s->engine, &g, cause) != 0)
 		return -1;
+	if (availability_build(&s->t, s->config, &g.free_slots,
+	    &g.slot_words, cause) != 0) {
+		graph_free(&g);
+		return -1;
+	}
 	memset(&as, 0, sizeof as);
-	if (assign_run(&g, &s->config->match, &oracle, &as, cause) != 0) {
+	if (bounds_apply(&s->engine, &g, cause) != 0 || assign_run(&g, &s->config->match, &oracle, &as, cause) != 0) {
 		graph_free(&g);
 		return -1;
 	}
@@ -177,8 +185,18 @@ print_chosen(struct session *s, uint32_t a, uint32_t b, char **cause)
 		if ((as.intros[k].a == a && as.intros[k].b == b) ||
 		    (as.intros[k].a == b && as.intros[k].b == a))
 			in = &as.intros[k];
-	if (in == NULL)
+	for (k = 0; k < as.nunplaced && in == NULL; k++)
+		if ((as.unplaced[k].a == a && as.unplaced[k].b == b) ||
+		    (as.unplaced[k].a == b && as.unplaced[k].b == a))
+			break;
+	if (in == NULL && k < as.nunplaced)
+		printf("assignment: chosen, but in no slot (%s: %s)\n", mode,
+		    assignment_shortfall_name(as.unplaced[k].why));
+	else if (in == NULL)
 		printf("assignment: not chosen (%s)\n", mode);
+	else if (as.has_slots)
+		printf("assignment: chosen (%s: slot %d, table %d)\n", mode,
+		    (int)in->round, (int)in->table);
 	else if (as.has_rounds)
 		printf("assignment: chosen (%s: round %d, table %d)\n", mode,
 		    (int)in->round, (int)in->table);

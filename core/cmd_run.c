@@ -9,20 +9,35 @@
 #include <unistd.h>
 
 #include "assign.h"
+#include "availability.h"
+#include "bounds.h"
 #include "cli.h"
 #include "outfile.h"
 #include "output.h"
+#include "output_meetings.h"
+#include "output_set.h"
+#include "report_html.h"
 #include "session.h"
 #include "util.h"
 
-enum { OPT_REPORT = 256, OPT_SCHEDULE, OPT_PROGRESS };
+enum {
+	OPT_REPORT = 256, OPT_SCHEDULE, OPT_PROGRESS, OPT_PER_PERSON,
+	OPT_TABLES, OPT_HTML, OPT_THREADS
+};
+
+extern const struct cmd_entry cmd_run_entry;
 
 struct run_opts {
 	const char *output;
 	const char *report;
 	const char *schedule;
+	const char *per_person;
+	const char *tables;
+	const char *html;
 	int quiet;
 	int progress;
+	long threads;		/* --threads N; 0: auto or not given */
+	int threads_set;
 };
 
 static int
@@ -46,25 +61,37 @@ on_opt(void *ctx, int opt, const char *arg)
 	case OPT_PROGRESS:
 		o->progress = 1;
 		break;
+	case OPT_PER_PERSON:
+		o->per_person = arg;
+		break;
+	case OPT_TABLES:
+		o->tables = arg;
+		break;
+	case OPT_HTML:
+		o->html = arg;
+		break;
+	case OPT_THREADS:
+		o->threads_set = 1;
+		if (strcmp(arg, "auto") == 0)
+			o->threads = 0;
+		else if (parse_long(arg, &o->threads) != 0 ||
+		    o->threads < 1 || o->threads > 256)
+			return cli_usage(&cmd_run_entry, "--threads must be auto "
+			    "or a whole number from 1 to 256, not '%s'", arg);
+		break;
 	}
 	return -1;
 }
 
-/* The files to write, all or none. */
-struct outputs {
-	struct outfile intros, report, schedule;
-	const char *intros_path, *report_path, *schedule_path;
-};
-
 static int
-check_targets(const struct session *s, const struct outputs *o,
+check_targets(const struct session *s, const struct output_paths *o,
     char **cause)
 {
-	const char *paths[3] = { o->intros_path, o->report_path,
-	    o->schedule_path };
+	const char *paths[6] = { o->intros, o->report, o->schedule,
+	    o->per_person, o->tables, o->extra };
 	size_t i;
 
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 6; i++) {
 		if (paths[i] == NULL || strcmp(paths[i], "-") == 0)
 			continue;
 		if (outfile_same_file(paths[i], s->config->input_file) ||
@@ -78,61 +105,146 @@ check_targets(const struct session *s, const struct outputs *o,
 	return 0;
 }
 
+/* --schedule and --tables seat people: suggestions seat nobody, and
+ * meetings have their tables in the schedule. */
+static int
+check_mode(const struct session *s, const struct run_opts *ro, char **cause)
+{
+	const char *opt = ro->schedule ? "--schedule" : "--tables";
+	enum match_mode mode = s->config->match.mode;
+
+	if (mode == MATCH_MEETINGS && ro->tables != NULL) {
+		*cause = xasprintf("--tables: mode = meetings seats nobody at "
+		    "shared tables, so there is no table roster to write; "
+		    "--schedule gives each meeting's slot and table, or drop "
+		    "--tables");
+		return -1;
+	}
+	if (mode != MATCH_SUGGESTIONS ||
+	    (ro->schedule == NULL && ro->tables == NULL))
+		return 0;
+	*cause = xasprintf("%s: mode = suggestions seats nobody, so there "
+	    "is no %s to write; set mode = pairs, groups or rounds%s in %s, "
+	    "or drop %s", opt, ro->schedule ? "schedule" : "table",
+	    ro->schedule ? " (or meetings)" : "", s->config->path, opt);
+	return -1;
+}
+
+/* The HTML report's writer for output_set (CTX: struct html_ctx). */
+struct html_ctx {
+	struct session *s;
+	const struct graph *g;
+	const struct assignment *as;
+};
+
+static int
+write_html(FILE *f, void *ctx, char **cause)
+{
+	struct html_ctx *h = ctx;
+
+	return report_html_write(f, h->s->config, &h->s->engine, h->g, h->as,
+	    cause);
+}
+
 /* Write every file, then put them all in place together (see outfile.h):
  * a failure leaves every old file as it was. */
 static int
-write_all(struct session *s, const struct assignment *as,
-    struct outputs *o, char **cause)
+write_all(struct session *s, const struct graph *g,
+    const struct assignment *as, struct output_paths *o, char **cause)
 {
-	struct outfile *const set[] = { &o->intros, &o->report,
-	    &o->schedule };
+	struct html_ctx h = { s, g, as };
+	struct output_columns oc;
+	struct output_source src;
+	int rc;
 
-	if (outfile_open(&o->intros, o->intros_path, cause) != 0)
+	o->write_extra = write_html;
+	o->extra_ctx = &h;
+
+	if (output_columns_resolve(&oc, &s->t, s->config, cause) != 0)
 		return -1;
-	output_intros(o->intros.f, &s->engine, as);
-	if (o->report_path != NULL) {
-		if (outfile_open(&o->report, o->report_path, cause) != 0)
-			goto fail;
-		output_coverage(o->report.f, &s->t, as);
+	output_source_init(&src, &s->engine, &s->t, as, &oc);
+	rc = output_set_write(&src, o, s->config->output_dialect, cause);
+	output_source_free(&src);
+	output_columns_free(&oc);
+	return rc;
+}
+
+/* best_effort: each vetoed pair seated together, and why it is vetoed,
+ * on stderr even with -q. */
+static void
+report_vetoed(struct session *s, const struct assignment *as)
+{
+	const struct intro *in;
+	char why[512];
+	size_t i;
+
+	if (as->nvetoed == 0)
+		return;
+	fprintf(stderr, "mingle: best effort: %zu vetoed pair%s seated "
+	    "together (the fewest %s):\n", as->nvetoed,
+	    as->nvetoed == 1 ? "" : "s",
+	    as->vetoed_fewest ? "possible" : "found");
+	for (i = 0; i < as->nvetoed; i++) {
+		in = &as->vetoed[i];
+		engine_veto_reason(&s->engine, in->a, in->b, why, sizeof why);
+		fprintf(stderr, "mingle:   ");
+		if (as->has_rounds)
+			fprintf(stderr, "round %d, ", (int)in->round);
+		fprintf(stderr, "table %d: %s (%s) and %s (%s)%s%s\n",
+		    (int)in->table, s->t.id[in->a], s->t.name[in->a],
+		    s->t.id[in->b], s->t.name[in->b], why[0] ? ": " : "", why);
 	}
-	if (o->schedule_path != NULL) {
-		if (outfile_open(&o->schedule, o->schedule_path, cause) != 0)
-			goto fail;
-		output_schedule(o->schedule.f, &s->t, as);
-	}
-	return outfile_commit_set(set, 3, cause);
-fail:
-	outfile_abort(&o->intros);
-	outfile_abort(&o->report);
-	outfile_abort(&o->schedule);
-	return -1;
 }
 
 static void
 summary(const struct session *s, const struct graph *g,
-    const struct assignment *as, const struct outputs *o)
+    const struct assignment *as, const struct output_paths *o)
 {
 	const struct config_match *m = &s->config->match;
+	size_t i, out = 0;
 
+	for (i = 0; i < as->nshort; i++)
+		out += as->short_of[i].why == SHORTFALL_OPTED_OUT;
 	fprintf(stderr, "mingle: %zu attendees (%zu may be introduced), "
 	    "%zu strateg%s, %zu candidate pairs\n", s->t.n,
 	    s->t.nconsenting, s->nstrategies, s->nstrategies == 1 ? "y" :
 	    "ies", g->nedges);
 	fprintf(stderr, "mingle: %s: %zu introductions written to %s\n",
 	    config_mode_name(m->mode), as->nintros,
-	    o->intros_path && strcmp(o->intros_path, "-") ?
-	    o->intros_path : "standard output");
-	if (as->nshort > 0)
+	    o->intros && strcmp(o->intros, "-") ?
+	    o->intros : "standard output");
+	if (as->rounds_bound > 0)
+		fprintf(stderr, "mingle: rounds = max: %d round%s found; "
+		    "counting allows at most %u\n", as->nseats > 0 ?
+		    as->seats[as->nseats - 1].round : 0, as->nseats > 0 &&
+		    as->seats[as->nseats - 1].round == 1 ? "" : "s",
+		    as->rounds_bound);
+	if (as->has_slots)
+		output_meetings_summary(stderr, &s->t, as,
+		    (uint32_t)m->slots);
+	if (as->nshort > out)
 		fprintf(stderr, "mingle: %zu attendees got fewer "
-		    "introductions than wanted%s\n", as->nshort,
-		    o->report_path ? "; see the report" :
+		    "introductions than wanted%s\n", as->nshort - out,
+		    o->report ? "; see the report" :
 		    " (--report FILE says who and why)");
-	if (o->report_path != NULL)
+	if (out > 0)
+		fprintf(stderr, "mingle: %zu attendee%s opted out "
+		    "(per_attendee_column '%s' is 0)\n", out,
+		    out == 1 ? "" : "s", m->per_attendee_column);
+	if (o->report != NULL)
 		fprintf(stderr, "mingle: coverage report written to %s\n",
-		    o->report_path);
-	if (o->schedule_path != NULL)
+		    o->report);
+	if (o->schedule != NULL)
 		fprintf(stderr, "mingle: schedule written to %s\n",
-		    o->schedule_path);
+		    o->schedule);
+	if (o->per_person != NULL)
+		fprintf(stderr, "mingle: per-person file written to %s\n",
+		    o->per_person);
+	if (o->tables != NULL)
+		fprintf(stderr, "mingle: tables written to %s\n", o->tables);
+	if (o->extra != NULL)
+		fprintf(stderr, "mingle: HTML report written to %s\n",
+		    o->extra);
 }
 
 static int
@@ -142,7 +254,7 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 	struct session s;
 	struct graph g;
 	struct assignment as;
-	struct outputs o;
+	struct output_paths o;
 	struct pair_oracle oracle;
 	const char *config = NULL;
 	char *cause = NULL;
@@ -155,17 +267,30 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 		goto fail;
 
 	memset(&o, 0, sizeof o);
-	o.intros_path = ro.output ? ro.output : s.config->output_file;
-	o.report_path = ro.report ? ro.report : s.config->report_file;
-	o.schedule_path = ro.schedule ? ro.schedule : s.config->schedule_file;
-	if (check_targets(&s, &o, &cause) != 0)
+	o.intros = ro.output ? ro.output : s.config->output_file;
+	o.report = ro.report ? ro.report : s.config->report_file;
+	o.schedule = ro.schedule ? ro.schedule : s.config->schedule_file;
+	o.per_person = ro.per_person ? ro.per_person :
+	    s.config->per_person_file;
+	o.tables = ro.tables ? ro.tables : s.config->tables_file;
+	o.extra = ro.html ? ro.html : s.config->html_file;
+	if (check_mode(&s, &ro, &cause) != 0 ||
+	    check_targets(&s, &o, &cause) != 0)
 		goto fail_session;
 
 	s.engine.progress = !ro.quiet && (ro.progress || isatty(2));
+	if (ro.threads_set)
+		s.engine.threads = engine_threads(ro.threads, SIZE_MAX);
 	if (engine_build_graph(&s.engine, &g, &cause) != 0)
 		goto fail_session;
+	if (bounds_apply(&s.engine, &g, &cause) != 0 ||
+	    availability_build(&s.t, s.config, &g.free_slots, &g.slot_words,
+	    &cause) != 0)
+		goto fail_graph;
 	oracle.pair = engine_pair_oracle;
 	oracle.ctx = &s.engine;
+	oracle.veto_reason = engine_veto_reason;
+	oracle.label = engine_label;
 	memset(&as, 0, sizeof as);
 	if (s.engine.progress)
 		fprintf(stderr, "mingle: choosing introductions (%s, %zu "
@@ -173,8 +298,9 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 		    g.nedges);
 	if (assign_run(&g, &s.config->match, &oracle, &as, &cause) != 0)
 		goto fail_graph;
-	if (write_all(&s, &as, &o, &cause) != 0)
+	if (write_all(&s, &g, &as, &o, &cause) != 0)
 		goto fail_assign;
+	report_vetoed(&s, &as);
 	if (!ro.quiet)
 		summary(&s, &g, &as, &o);
 	assignment_free(&as);
@@ -198,13 +324,18 @@ static const struct cli_option cmd_run_options[] = {
 	{ "report", 1, OPT_REPORT },
 	{ "schedule", 1, OPT_SCHEDULE },
 	{ "progress", 0, OPT_PROGRESS },
+	{ "per-person", 1, OPT_PER_PERSON },
+	{ "tables", 1, OPT_TABLES },
+	{ "html", 1, OPT_HTML },
+	{ "threads", 1, OPT_THREADS },
 	{ NULL, 0, 0 }
 };
 
 const struct cmd_entry cmd_run_entry = {
 	.name = "run",
 	.usage = "-c CONFIG [-o FILE|-] [--report FILE] [--schedule FILE] "
-	    "[-q] [--progress]",
+	    "[--per-person FILE] [--tables FILE] [--html FILE] [-q] "
+	    "[--progress] [--threads N]",
 	.summary = "score all pairs and write the suggested introductions",
 	.help =
 	    "Reads the export named in the config's [input], scores every pair "
@@ -212,7 +343,12 @@ const struct cmd_entry cmd_run_entry = {
 	    "chooses\nintroductions as [match] mode says and writes them as "
 	    "CSV:\n"
 	    "  a_id,a_name,b_id,b_name,score,reasons   (+ round,table where "
-	    "they apply)\n"
+	    "they apply;\n"
+	    "                                          slot,table for "
+	    "meetings)\n"
+	    "A file named *.xlsx is a workbook instead (the introductions' "
+	    "holds every\nsheet); [output] dialect = excel writes CSV for "
+	    "spreadsheets.\n"
 	    "Files are written whole or not at all; on any error nothing is "
 	    "written.\n\n"
 	    "Options:\n"
@@ -225,9 +361,23 @@ const struct cmd_entry cmd_run_entry = {
 	    "and why\n"
 	    "      --schedule FILE one row per attendee and round: "
 	    "round,table,id,name\n"
+	    "                      (meetings: one per attendee and meeting, "
+	    "slot,table,\n"
+	    "                      id,name,with_id,with_name)\n"
+	    "      --per-person FILE  one row per attendee with all their "
+	    "partners\n"
+	    "                      (id,name,introductions,partner_1_id,...)\n"
+	    "      --tables FILE   one row per table and round: who sits "
+	    "there\n"
+	    "      --html FILE     a report to look at: one self-contained "
+	    "HTML page\n"
 	    "  -q, --quiet         no summary on standard error\n"
 	    "      --progress      progress on standard error even when it is "
 	    "not a terminal\n"
+	    "      --threads N     score pairs in N threads, or auto (one per "
+	    "processor);\n"
+	    "                      the output is the same for any N (default: "
+	    "[match] threads)\n"
 	    "  -h, --help          this help\n\n"
 	    "Example:\n"
 	    "  mingle run -c examples/barcamp.ini -o introductions.csv\n",

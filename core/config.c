@@ -58,17 +58,20 @@ static const char *const input_keys[] = {
 	"max_file_size", "max_record_size", "max_field_size", "max_columns",
 	"consent_yes", "consent_no",
 	"preset", "email", "person", "timestamp", "duplicates", "include",
-	"exclude", NULL
+	"exclude", "availability", NULL
 };
 static const char *const field_keys[] = {
 	"column", "type", "separator", "squash", "yes", "no", NULL
 };
 static const char *const match_keys[] = {
 	"mode", "per_attendee", "min_per_attendee", "max_per_attendee",
-	"candidates", "min_score", "seed", "odd", "group_size", "rounds", NULL
+	"candidates", "min_score", "seed", "odd", "group_size", "rounds",
+	"best_effort", "threads", "slots", "tables", "per_attendee_column",
+	NULL
 };
 static const char *const output_keys[] = {
-	"file", "report", "schedule", NULL
+	"file", "report", "schedule", "per_person", "tables", "dialect",
+	"columns", "html", NULL
 };
 static const char *const plugins_keys[] = { "path", NULL };
 /* Keys of a strategy section the host reads itself. */
@@ -115,6 +118,7 @@ struct loader {
 	int line_input, line_match, line_mode;
 	int line_min, line_max, line_per;
 	int line_consent;	/* of consent_yes or consent_no */
+	int line_avail;		/* of [input] availability */
 };
 
 static int
@@ -422,7 +426,7 @@ set_choice(struct loader *l, int *dst, const char *key, const char *value,
 /* ---------------------------------------------------------------- sections */
 
 static const char *const mode_names[] = {
-	"suggestions", "pairs", "groups", "rounds", NULL
+	"suggestions", "pairs", "groups", "rounds", "meetings", NULL
 };
 static const char *const odd_names[] = { "trio", "leave-out", NULL };
 static const char *const no_yes[] = { "no", "yes", NULL };
@@ -534,6 +538,9 @@ input_key(struct loader *l, const char *key, const char *value)
 		return set_string(l, &l->name_spec, value);
 	if (strcmp(key, "consent") == 0)
 		return set_string(l, &c->consent_column, value);
+	if (strcmp(key, "availability") == 0)
+		return l->line_avail = l->line,
+		    set_string(l, &c->availability_column, value);
 	if (strcmp(key, "consent_yes") == 0 || strcmp(key, "consent_no") == 0)
 		return l->line_consent = l->line, set_answers(l,
 		    &c->consent_answers, key, value, key[8] == 'y');
@@ -647,12 +654,37 @@ match_key(struct loader *l, const char *key, const char *value)
 		    set_long(l, &m->max_per_attendee, key, value, 1, 1000);
 	if (strcmp(key, "candidates") == 0)
 		return set_long(l, &m->candidates, key, value, 1, 100000);
+	if (strcmp(key, "per_attendee_column") == 0)
+		return set_string(l, &m->per_attendee_column, value);
 	if (strcmp(key, "min_score") == 0)
 		return set_double(l, &m->min_score, key, value);
 	if (strcmp(key, "group_size") == 0)
 		return set_long(l, &m->group_size, key, value, 2, 1000);
-	if (strcmp(key, "rounds") == 0)
-		return set_long(l, &m->rounds, key, value, 1, 1000);
+	if (strcmp(key, "rounds") == 0) {
+		if (strcasecmp(value, "max") == 0)
+			return m->rounds_max = 1;
+		if (parse_long(value, &m->rounds) != 0 || m->rounds < 1 ||
+		    m->rounds > 1000)
+			return fail(l, l->line, "rounds must be a whole number "
+			    "from 1 to 1000, or max for as many as can be "
+			    "found, not '%s'", value);
+		return 1;
+	}
+	if (strcmp(key, "slots") == 0)
+		return set_long(l, &m->slots, key, value, 1, 1000);
+	if (strcmp(key, "tables") == 0)
+		return set_long(l, &m->tables, key, value, 1, 1000000);
+	if (strcmp(key, "best_effort") == 0)
+		return set_choice(l, &m->best_effort, key, value, no_yes);
+	if (strcmp(key, "threads") == 0) {
+		if (strcmp(value, "auto") == 0)
+			m->threads = 0;
+		else if (parse_long(value, &m->threads) != 0 ||
+		    m->threads < 1 || m->threads > 256)
+			return fail(l, l->line, "threads must be auto or a "
+			    "whole number from 1 to 256, not '%s'", value);
+		return 1;
+	}
 	if (strcmp(key, "seed") == 0) {
 		if (!set_long(l, &seed, key, value, 0, 2147483647L))
 			return 0;
@@ -660,6 +692,35 @@ match_key(struct loader *l, const char *key, const char *value)
 		return 1;
 	}
 	return 0;
+}
+
+/* dialect and columns: how the outputs look; 0 if KEY is neither. */
+static int
+output_format_key(struct loader *l, const char *key, const char *value)
+{
+	static const char *const dialects[] = { "standard", "excel", NULL };
+	struct mingle_config *c = l->c;
+	const char *p = value;
+
+	if (strcmp(key, "dialect") == 0)
+		return set_choice(l, &c->output_dialect, key, value, dialects);
+	if (strcmp(key, "columns") != 0)
+		return 0;
+	c->output_columns_line = l->line;
+	while (*p != '\0') {
+		size_t len = strcspn(p, ",");
+		char *col = normalize_trim_space(xstrndup(p, len));
+
+		if (*col != '\0') {
+			c->output_columns = xreallocarray(c->output_columns,
+			    c->noutput_columns + 1,
+			    sizeof *c->output_columns);
+			c->output_columns[c->noutput_columns++] = col;
+		} else
+			free(col);
+		p += len + (p[len] == ',');
+	}
+	return 1;
 }
 
 static int
@@ -674,8 +735,14 @@ output_key(struct loader *l, const char *key, const char *value)
 		dst = &c->report_file;
 	else if (strcmp(key, "schedule") == 0)
 		dst = &c->schedule_file;
+	else if (strcmp(key, "per_person") == 0)
+		dst = &c->per_person_file;
+	else if (strcmp(key, "tables") == 0)
+		dst = &c->tables_file;
+	else if (strcmp(key, "html") == 0)
+		dst = &c->html_file;
 	else
-		return 0;
+		return output_format_key(l, key, value);
 	free(*dst);
 	*dst = strcmp(value, "-") == 0 ? NULL : path_join(c->dir, value);
 	return 1;
@@ -844,6 +911,91 @@ split_name(struct loader *l)
 	}
 }
 
+/* The line of KEY in the section of KIND (one of its kind), or 0. */
+static int
+key_line(struct loader *l, enum section_kind kind, const char *key)
+{
+	size_t i;
+	char *k;
+	long id;
+
+	for (i = 0; i < l->nsections; i++) {
+		if (l->sections[i].def->kind != kind)
+			continue;
+		k = xasprintf("%zu %s", i, key);
+		id = intern_find(&l->keys, k);
+		free(k);
+		if (id >= 0)
+			return l->key_line[id];
+	}
+	return 0;
+}
+
+#define MODE(m)		(1U << (m))
+#define MODES_SEATED	(MODE(MATCH_PAIRS) | MODE(MATCH_GROUPS) | \
+			    MODE(MATCH_ROUNDS))
+/* Modes that choose introductions as suggestions does. */
+#define MODES_SUGGESTED	(MODE(MATCH_SUGGESTIONS) | MODE(MATCH_MEETINGS))
+
+/* Keys that mean something in some modes only: anywhere else each is an
+ * error, never silently ignored (docs/config.md lists them). */
+static const struct mode_key {
+	enum section_kind section;
+	const char *key;
+	unsigned modes;		/* MODE() of each mode it applies to */
+	const char *hint;
+} mode_keys[] = {
+	{ SECTION_MATCH, "per_attendee", MODES_SUGGESTED,
+	  "the tables decide whom each person meets" },
+	{ SECTION_MATCH, "min_per_attendee", MODES_SUGGESTED,
+	  "the tables decide whom each person meets" },
+	{ SECTION_MATCH, "max_per_attendee", MODES_SUGGESTED,
+	  "the tables decide whom each person meets" },
+	{ SECTION_MATCH, "group_size", MODE(MATCH_GROUPS) |
+	  MODE(MATCH_ROUNDS), "for tables of more than two, use mode = "
+	  "groups or rounds" },
+	{ SECTION_MATCH, "rounds", MODE(MATCH_ROUNDS),
+	  "for more than one round of tables, use mode = rounds" },
+	{ SECTION_MATCH, "odd", MODE(MATCH_PAIRS),
+	  "only pairs has an odd one out" },
+	{ SECTION_MATCH, "slots", MODE(MATCH_MEETINGS),
+	  "time slots are for 1:1 meetings: use mode = meetings" },
+	{ SECTION_MATCH, "tables", MODE(MATCH_MEETINGS),
+	  "it caps the meetings a slot holds in mode = meetings; "
+	  "group_size sets the tables of groups and rounds" },
+	{ SECTION_OUTPUT, "schedule", MODES_SEATED | MODE(MATCH_MEETINGS),
+	  "suggestions seat nobody; use mode = pairs, groups, rounds or "
+	  "meetings" },
+	{ SECTION_OUTPUT, "tables", MODES_SEATED,
+	  "only pairs, groups and rounds seat people at tables (meetings: "
+	  "the schedule has each meeting's table)" },
+};
+
+static int
+check_mode_keys(struct loader *l)
+{
+	enum match_mode mode = l->c->match.mode;
+	const struct mode_key *k;
+	size_t i;
+	int line;
+
+	for (i = 0; i < sizeof mode_keys / sizeof mode_keys[0]; i++) {
+		k = &mode_keys[i];
+		if (k->modes & MODE(mode))
+			continue;
+		if ((line = key_line(l, k->section, k->key)) == 0)
+			continue;
+		if (l->line_mode > 0)
+			return fail(l, line, "%s does nothing in mode = %s "
+			    "(line %d): remove it; %s", k->key,
+			    config_mode_name(mode), l->line_mode, k->hint), -1;
+		return fail(l, line, "%s does nothing in mode = %s (the "
+		    "default): remove it; %s", k->key, config_mode_name(mode),
+		    k->hint), -1;
+	}
+	return 0;
+}
+
 static int
 check_config(struct loader *l)
 {
@@ -907,10 +1059,21 @@ check_config(struct loader *l)
 		return fail(l, l->line_min, "min_per_attendee (%ld) is more "
 		    "than max_per_attendee (%ld)", m->min_per_attendee,
 		    m->max_per_attendee);
+	/* Before the keys that do not fit the mode: [input] comes first. */
+	if (c->availability_column != NULL && m->mode != MATCH_MEETINGS)
+		return fail(l, l->line_avail, "availability names the slots "
+		    "each person can meet in: it needs mode = meetings and "
+		    "slots in [match]");
+	if (check_mode_keys(l) != 0)
+		return 0;
 	if (m->mode == MATCH_GROUPS && m->group_size == 0)
 		m->group_size = 4;
 	if (m->mode == MATCH_ROUNDS && m->group_size == 0)
 		m->group_size = 2;
+	if (m->mode == MATCH_MEETINGS && m->slots == 0)
+		return fail(l, l->line_mode, "mode = meetings needs 'slots', "
+		    "how many time slots there are for meetings (e.g. slots "
+		    "= 8)");
 	return 1;
 }
 
@@ -1065,6 +1228,8 @@ config_free(struct mingle_config *c)
 		free(c->name_columns[i]);
 	free(c->name_columns);
 	free(c->consent_column);
+	free(c->availability_column);
+	free(c->match.per_attendee_column);
 	answers_free(&c->consent_answers);
 	free(c->preset);
 	free(c->email_column);
@@ -1096,6 +1261,12 @@ config_free(struct mingle_config *c)
 	free(c->output_file);
 	free(c->report_file);
 	free(c->schedule_file);
+	free(c->per_person_file);
+	free(c->tables_file);
+	for (i = 0; i < c->noutput_columns; i++)
+		free(c->output_columns[i]);
+	free(c->output_columns);
+	free(c->html_file);
 	for (i = 0; i < c->nplugin_path; i++)
 		free(c->plugin_path[i]);
 	free(c->plugin_path);

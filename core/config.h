@@ -59,7 +59,8 @@ enum match_mode {
 	MATCH_SUGGESTIONS = 0,
 	MATCH_PAIRS,
 	MATCH_GROUPS,
-	MATCH_ROUNDS
+	MATCH_ROUNDS,
+	MATCH_MEETINGS
 };
 
 enum match_odd {
@@ -78,6 +79,14 @@ struct config_match {
 	enum match_odd odd;	/* pairs */
 	long group_size;	/* groups and rounds: people per table (0 = pairs) */
 	long rounds;		/* rounds (default 1) */
+	int rounds_max;		/* rounds = max: as many as the search finds */
+	long slots;		/* meetings: time slots (required) */
+	long tables;		/* meetings: meetings a slot at most, 0 = any */
+	int best_effort;	/* groups, rounds: vetoed pairs may sit
+				 * together, as few as found */
+	long threads;		/* scoring threads; 0 = auto (default) */
+	char *per_attendee_column;	/* column of how many introductions
+					   each wants, or NULL */
 };
 
 struct mingle_config {
@@ -91,6 +100,7 @@ struct mingle_config {
 	char **name_columns;	/* "First + Last" -> two specs */
 	size_t nname_columns;
 	char *consent_column;	/* or NULL */
+	char *availability_column;	/* meetings: free slots, or NULL */
 	struct answers consent_answers;	/* consent_yes, consent_no */
 	/* who is coming, one person once (roster.h) */
 	char *preset;		/* preset name, or NULL for none */
@@ -113,6 +123,13 @@ struct mingle_config {
 	char *output_file;	/* resolved, or NULL for stdout */
 	char *report_file;	/* coverage report, or NULL */
 	char *schedule_file;	/* per-attendee schedule, or NULL */
+	char *per_person_file;	/* a row per attendee, or NULL */
+	char *tables_file;	/* a row per table and round, or NULL */
+	int output_dialect;	/* enum out_csv_dialect: 0 standard, 1 excel */
+	char **output_columns;	/* export columns carried into outputs */
+	size_t noutput_columns;
+	int output_columns_line;	/* of the columns key */
+	char *html_file;	/* the HTML report (report_html.h), or NULL */
 
 	/* [plugins] */
 	char **plugin_path;	/* resolved folders, searched first */

@@ -10,7 +10,15 @@
 void
 csv_write_field(FILE *f, const char *s)
 {
-	if (s[strcspn(s, ",\"\r\n")] == '\0') {
+	csv_write_field_in(f, s, ',', 0);
+}
+
+void
+csv_write_field_in(FILE *f, const char *s, char delimiter, int always)
+{
+	const char special[] = { delimiter, '"', '\r', '\n', '\0' };
+
+	if (!always && s[strcspn(s, special)] == '\0') {
 		fputs(s, f);
 		return;
 	}

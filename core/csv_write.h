@@ -17,4 +17,7 @@
 void csv_write_field(FILE *f, const char *s);
 void csv_write_row(FILE *f, const char *const *cells, size_t n);
 
+/* The same quoting with another DELIMITER; ALWAYS quotes every field. */
+void csv_write_field_in(FILE *f, const char *s, char delimiter, int always);
+
 #endif

@@ -7,18 +7,37 @@
  * directional ones in both directions.  Every pair that survives (no veto,
  * score above min_score) is offered to both ends' bounded heaps of the best
  * `candidates` partners; the graph is the union of those heaps.
+ *
+ * Threads: the attendees' rows go to workers one at a time, in order.  A
+ * heap keeps the best partners by a total order (score, then rank), so what
+ * it holds at the end does not depend on the order of offers: the graph is
+ * the same for any number of workers.  Heaps are shared, each behind one of
+ * ENGINE_LOCKS locks; an offer below a full heap's worst is turned away
+ * without the lock.  A failing row stops the rows after it; the error
+ * reported is the first row's, as with one worker.
  */
 #include "autoconf.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "engine.h"
+#include "progress.h"
 #include "util.h"
 
 #define BATCH 512
+
+/* Vetoed pairs kept for the modes' messages (graph.h), at most. */
+#define VETOES_MAX (1u << 20)
+/* Locks shared by the heaps; more threads than this gain nothing anyway. */
+#define ENGINE_LOCKS		256
+#define ENGINE_MAX_THREADS	256
 
 struct cand {
 	double w;
@@ -29,6 +48,15 @@ struct cand {
 struct heap {
 	struct cand *items;
 	uint32_t len;
+	/*
+	 * The worst kept once full (else -inf), so that most offers are
+	 * turned away without the lock.  The worst only gets better: its
+	 * weight grows, or at the same weight its rank falls.  So a lagging
+	 * read is never wrong to refuse: floor_rank is written before floor,
+	 * and read after it.
+	 */
+	_Atomic double floor;
+	_Atomic uint32_t floor_rank;
 };
 
 struct scratch {
@@ -39,6 +67,37 @@ struct scratch {
 	unsigned char veto[BATCH];
 	double fwd[BATCH];
 	unsigned char fveto[BATCH];
+};
+
+/* What the workers share while building a graph. */
+struct engine_run {
+	struct engine *e;
+	const uint32_t *act;	/* the attendees who take part */
+	size_t nact;
+	struct heap *heaps;
+	const uint32_t *rank;
+	uint32_t cap;
+	struct graph *g;	/* gets the workers' vetoed pairs */
+	int shared;		/* more than one worker: lock the heaps */
+	pthread_mutex_t locks[ENGINE_LOCKS];
+	atomic_size_t next;	/* the next row to take */
+	atomic_size_t stop;	/* rows after it are not started */
+	atomic_size_t done;	/* pairs scored */
+	struct progress progress;
+};
+
+/* One worker: its scratch space, its counts, its error. */
+struct engine_worker {
+	struct engine_run *r;
+	size_t id;
+	struct scratch sc;
+	struct node_stats *stats;
+	size_t failed;		/* the row that failed, or SIZE_MAX */
+	char *cause;
+	struct edge *vetoes;	/* the vetoed pairs it met (graph.h) */
+	size_t nvetoes, vcap;
+	int vetoes_partial;
+	pthread_t thread;
 };
 
 /* Is x a better partner than y?  Higher score, then lower rank. */
@@ -145,14 +204,24 @@ check_total(struct engine *e, const struct strategy *s, uint32_t a,
 	return -1;
 }
 
+/* A quota of 0 at either end (struct strategy's quota) vetoes a pair
+ * that S scores above zero. */
+static int
+quota_veto(const struct strategy *s, uint32_t a, uint32_t b, double f,
+    double r)
+{
+	return s->quota != NULL && f / 2 + r / 2 > 0 &&
+	    (s->quota[a] == 0 || s->quota[b] == 0);
+}
+
 /*
  * Score A against the N candidates in SC->cand into SC->total/veto.  A pair
  * one strategy vetoes is not offered to the later ones: with veto rules in
  * Lua that saves most of their calls.
  */
 static int
-score_batch(struct engine *e, uint32_t a, size_t n, struct scratch *sc,
-    char **cause)
+score_batch(struct engine *e, size_t worker, uint32_t a, size_t n,
+    struct scratch *sc, char **cause)
 {
 	size_t k, i, j, m;
 
@@ -171,8 +240,8 @@ score_batch(struct engine *e, uint32_t a, size_t n, struct scratch *sc,
 			break;
 		memset(sc->fwd, 0, m * sizeof *sc->fwd);
 		memset(sc->fveto, 0, m);
-		if (s->ops->score(s->self, a, sc->live_cand, m, sc->fwd,
-		    sc->fveto, cause) != 0)
+		if (s->ops->score(s->self, worker, a, sc->live_cand, m,
+		    sc->fwd, sc->fveto, cause) != 0)
 			return -1;
 		for (j = 0; j < m; j++) {
 			uint32_t b = sc->live_cand[j];
@@ -184,8 +253,8 @@ score_batch(struct engine *e, uint32_t a, size_t n, struct scratch *sc,
 				return -1;
 			if (!s->symmetric && !sc->fveto[j]) {
 				back = 0;
-				if (s->ops->score(s->self, b, &a, 1, &back,
-				    &bveto, cause) != 0)
+				if (s->ops->score(s->self, worker, b, &a, 1,
+				    &back, &bveto, cause) != 0)
 					return -1;
 				if (check_finite(e, s, b, a, back, cause) != 0)
 					return -1;
@@ -193,7 +262,8 @@ score_batch(struct engine *e, uint32_t a, size_t n, struct scratch *sc,
 			sc->total[i] += weighted(s, sc->fwd[j], back);
 			if (check_total(e, s, a, b, sc->total[i], cause) != 0)
 				return -1;
-			sc->veto[i] |= sc->fveto[j] | bveto;
+			sc->veto[i] |= sc->fveto[j] | bveto |
+			    quota_veto(s, a, b, sc->fwd[j], back);
 		}
 	}
 	return 0;
@@ -222,30 +292,230 @@ collect_edges(struct heap *heaps, size_t n, size_t *nedges)
 	return edges;
 }
 
+/* Keep the vetoed pair A, B for W, up to VETOES_MAX (graph.h). */
 static void
-progress(struct engine *e, size_t done, size_t total, int *last)
+keep_veto(struct engine_worker *w, uint32_t a, uint32_t b)
 {
-	int pct;
-
-	if (!e->progress || total == 0)
+	if (w->nvetoes == VETOES_MAX) {
+		w->vetoes_partial = 1;
 		return;
-	pct = (int)(100.0 * (double)done / (double)total);
-	if (pct / 10 != *last / 10 || done == total) {
-		fprintf(stderr, "mingle: scoring pairs: %d%%\n", pct);
-		*last = pct;
 	}
+	if (w->nvetoes == w->vcap) {
+		w->vcap = w->vcap ? 2 * w->vcap : 64;
+		w->vetoes = xreallocarray(w->vetoes, w->vcap,
+		    sizeof *w->vetoes);
+	}
+	w->vetoes[w->nvetoes++] = (struct edge){ a < b ? a : b,
+	    a < b ? b : a, 0 };
+}
+
+/* By (a, b), so that the kept vetoes do not depend on the threads. */
+static int
+veto_cmp(const void *p, const void *q)
+{
+	const struct edge *x = p, *y = q;
+
+	if (x->a != y->a)
+		return x->a < y->a ? -1 : 1;
+	return (x->b > y->b) - (x->b < y->b);
+}
+
+/* Move W's vetoed pairs to G; sorted and cut to VETOES_MAX once all
+ * workers are in (engine_build_graph). */
+static void
+take_vetoes(struct graph *g, struct engine_worker *w)
+{
+	g->vetoes = xreallocarray(g->vetoes, g->nvetoes + w->nvetoes + 1,
+	    sizeof *g->vetoes);
+	if (w->nvetoes > 0)
+		memcpy(g->vetoes + g->nvetoes, w->vetoes,
+		    w->nvetoes * sizeof *w->vetoes);
+	g->nvetoes += w->nvetoes;
+	g->vetoes_partial |= w->vetoes_partial;
+	free(w->vetoes);
+	w->vetoes = NULL;
+}
+
+/* Offer C to V's heap; see struct heap for the floor. */
+static void
+engine_offer(struct engine_run *r, uint32_t v, struct cand c)
+{
+	struct heap *h = &r->heaps[v];
+	pthread_mutex_t *lock = &r->locks[v % ENGINE_LOCKS];
+	double floor = atomic_load_explicit(&h->floor, memory_order_acquire);
+
+	if (c.w < floor || (c.w == floor && r->rank[c.other] >
+	    atomic_load_explicit(&h->floor_rank, memory_order_relaxed)))
+		return;
+	if (r->shared)
+		pthread_mutex_lock(lock);
+	heap_offer(h, r->cap, c, r->rank);
+	if (h->len == r->cap) {
+		atomic_store_explicit(&h->floor_rank,
+		    r->rank[h->items[0].other], memory_order_relaxed);
+		atomic_store_explicit(&h->floor, h->items[0].w,
+		    memory_order_release);
+	}
+	if (r->shared)
+		pthread_mutex_unlock(lock);
+}
+
+/* Row I: the I-th attendee against every later one. */
+static int
+engine_row(struct engine_worker *w, size_t i)
+{
+	struct engine_run *r = w->r;
+	struct scratch *sc = &w->sc;
+	struct node_stats *st = w->stats;
+	uint32_t a = r->act[i];
+	size_t j, k, n;
+
+	for (j = i + 1; j < r->nact; j += BATCH) {
+		n = r->nact - j < BATCH ? r->nact - j : BATCH;
+		memcpy(sc->cand, r->act + j, n * sizeof *r->act);
+		if (score_batch(r->e, w->id, a, n, sc, &w->cause) != 0)
+			return -1;
+		for (k = 0; k < n; k++) {
+			uint32_t b = sc->cand[k];
+			struct cand ca = { sc->total[k], b };
+			struct cand cb = { sc->total[k], a };
+
+			if (sc->veto[k]) {
+				st[a].vetoed++;
+				st[b].vetoed++;
+				keep_veto(w, a, b);
+			} else if (!(sc->total[k] > r->e->match->min_score)) {
+				st[a].low++;
+				st[b].low++;
+			} else {
+				st[a].positive++;
+				st[b].positive++;
+				engine_offer(r, a, ca);
+				engine_offer(r, b, cb);
+			}
+		}
+	}
+	return 0;
+}
+
+/* A worker: rows in turn until none are left or one failed before. */
+static void *
+engine_work(void *arg)
+{
+	struct engine_worker *w = arg;
+	struct engine_run *r = w->r;
+	size_t i, stop;
+
+	while ((i = atomic_fetch_add(&r->next, 1)) < r->nact &&
+	    i <= atomic_load(&r->stop)) {
+		if (engine_row(w, i) != 0) {
+			w->failed = i;
+			stop = atomic_load(&r->stop);
+			while (i < stop && !atomic_compare_exchange_weak(
+			    &r->stop, &stop, i))
+				;
+			break;
+		}
+		atomic_fetch_add(&r->done, r->nact - 1 - i);
+		if (w->id == 0)
+			progress_update(&r->progress, atomic_load(&r->done));
+	}
+	return NULL;
+}
+
+size_t
+engine_threads(long wanted, size_t nact)
+{
+	long n = wanted;
+
+	if (n <= 0)
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		n = 1;
+	if (n > ENGINE_MAX_THREADS)
+		n = ENGINE_MAX_THREADS;
+	if ((size_t)n > nact)
+		n = nact > 0 ? (long)nact : 1;
+	return (size_t)n;
+}
+
+/*
+ * Run NW workers over R's rows, the calling thread as worker 0, and leave
+ * their counts in STATS.  Returns 0, or nonzero with *cause set: the first
+ * failing row's error.
+ */
+static int
+engine_pool(struct engine_run *r, size_t nw, struct node_stats *stats,
+    char **cause)
+{
+	struct engine_worker *w = xcalloc(nw, sizeof *w);
+	size_t i, v, first = SIZE_MAX, started = 1;
+	char *first_cause = NULL;
+
+	for (i = 0; i < nw; i++) {
+		w[i].r = r;
+		w[i].id = i;
+		w[i].failed = SIZE_MAX;
+		w[i].stats = i == 0 ? stats : xcalloc(r->e->t->n,
+		    sizeof *stats);
+	}
+	for (i = 1; i < nw; i++, started++)
+		if (pthread_create(&w[i].thread, NULL, engine_work, &w[i]) != 0)
+			break;		/* fewer workers do the same work */
+	engine_work(&w[0]);
+	for (i = 1; i < started; i++)
+		pthread_join(w[i].thread, NULL);
+	for (i = 0; i < nw; i++) {
+		if (w[i].failed < first) {
+			first = w[i].failed;
+			free(first_cause);
+			first_cause = w[i].cause;
+			w[i].cause = NULL;
+		}
+		free(w[i].cause);
+		take_vetoes(r->g, &w[i]);
+		if (i == 0)
+			continue;
+		for (v = 0; v < r->e->t->n; v++) {
+			stats[v].positive += w[i].stats[v].positive;
+			stats[v].vetoed += w[i].stats[v].vetoed;
+			stats[v].low += w[i].stats[v].low;
+		}
+		free(w[i].stats);
+	}
+	free(w);
+	if (first == SIZE_MAX)
+		return 0;
+	*cause = first_cause != NULL ? first_cause :
+	    xstrdup("scoring failed (the strategy gave no reason)");
+	return -1;
+}
+
+/* Every strategy ready for NW workers. */
+static int
+engine_workers(struct engine *e, size_t nw, char **cause)
+{
+	size_t k;
+
+	for (k = 0; k < e->nstrategies; k++) {
+		struct strategy *s = &e->strategies[k];
+
+		if (s->ops->workers != NULL &&
+		    s->ops->workers(s->self, nw, cause) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 int
 engine_build_graph(struct engine *e, struct graph *g, char **cause)
 {
 	const struct attendee_table *t = e->t;
-	uint32_t *act, cap = (uint32_t)e->match->candidates;
-	struct heap *heaps;
-	struct scratch *sc;
+	struct engine_run *r;
 	struct edge *edges;
-	size_t nact = 0, i, j, k, nedges, pairs_total, pairs_done = 0;
-	int rc = -1, last = -1;
+	uint32_t *act;
+	size_t nact = 0, i, nedges, nw;
+	int rc = -1;
 
 	memset(g, 0, sizeof *g);
 	g->n = t->n;
@@ -254,55 +524,57 @@ engine_build_graph(struct engine *e, struct graph *g, char **cause)
 	g->rank = make_rank(t);
 	act = xcalloc(t->n, sizeof *act);
 	for (i = 0; i < t->n; i++) {
-		g->active[i] = t->consent[i];
-		if (t->consent[i])
+		/* per_attendee_column 0: opted out */
+		g->active[i] = t->consent[i] &&
+		    (t->wants == NULL || t->wants[i] != 0);
+		if (g->active[i])
 			act[nact++] = (uint32_t)i;
 	}
-	heaps = xcalloc(t->n, sizeof *heaps);
-	for (i = 0; i < nact; i++)
-		heaps[act[i]].items = xcalloc(cap, sizeof(struct cand));
-	sc = xmalloc(sizeof *sc);
-	pairs_total = nact * (nact > 0 ? nact - 1 : 0) / 2;
-
-	for (i = 0; i < nact; i++) {
-		uint32_t a = act[i];
-
-		for (j = i + 1; j < nact; j += BATCH) {
-			size_t n = nact - j < BATCH ? nact - j : BATCH;
-
-			memcpy(sc->cand, act + j, n * sizeof *act);
-			if (score_batch(e, a, n, sc, cause) != 0)
-				goto out;
-			for (k = 0; k < n; k++) {
-				uint32_t b = sc->cand[k];
-				struct cand ca = { sc->total[k], b };
-				struct cand cb = { sc->total[k], a };
-
-				if (sc->veto[k]) {
-					g->stats[a].vetoed++;
-					g->stats[b].vetoed++;
-				} else if (!(sc->total[k] > e->match->min_score)) {
-					g->stats[a].low++;
-					g->stats[b].low++;
-				} else {
-					g->stats[a].positive++;
-					g->stats[b].positive++;
-					heap_offer(&heaps[a], cap, ca, g->rank);
-					heap_offer(&heaps[b], cap, cb, g->rank);
-				}
-			}
-			pairs_done += n;
-		}
-		progress(e, pairs_done, pairs_total, &last);
+	r = xcalloc(1, sizeof *r);
+	r->e = e;
+	r->act = act;
+	r->nact = nact;
+	r->rank = g->rank;
+	r->cap = (uint32_t)e->match->candidates;
+	r->heaps = xcalloc(t->n, sizeof *r->heaps);
+	for (i = 0; i < t->n; i++) {
+		atomic_init(&r->heaps[i].floor, -INFINITY);
+		atomic_init(&r->heaps[i].floor_rank, 0);
 	}
-	edges = collect_edges(heaps, t->n, &nedges);
+	for (i = 0; i < nact; i++)
+		r->heaps[act[i]].items = xcalloc(r->cap, sizeof(struct cand));
+	for (i = 0; i < ENGINE_LOCKS; i++)
+		pthread_mutex_init(&r->locks[i], NULL);
+	atomic_init(&r->next, 0);
+	atomic_init(&r->stop, SIZE_MAX);
+	atomic_init(&r->done, 0);
+
+	nw = engine_threads(e->threads > 0 ? (long)e->threads :
+	    e->match->threads, nact);
+	r->shared = nw > 1;
+	if (engine_workers(e, nw, cause) != 0)
+		goto out;
+	progress_start(&r->progress, e->progress, "scoring pairs",
+	    nact * (nact > 0 ? nact - 1 : 0) / 2);
+	r->g = g;
+	if (engine_pool(r, nw, g->stats, cause) != 0)
+		goto out;
+	progress_end(&r->progress);
+	qsort(g->vetoes, g->nvetoes, sizeof *g->vetoes, veto_cmp);
+	if (g->nvetoes > VETOES_MAX) {
+		g->nvetoes = VETOES_MAX;
+		g->vetoes_partial = 1;
+	}
+	edges = collect_edges(r->heaps, t->n, &nedges);
 	graph_finish(g, edges, nedges);
 	rc = 0;
 out:
 	for (i = 0; i < t->n; i++)
-		free(heaps[i].items);
-	free(heaps);
-	free(sc);
+		free(r->heaps[i].items);
+	for (i = 0; i < ENGINE_LOCKS; i++)
+		pthread_mutex_destroy(&r->locks[i]);
+	free(r->heaps);
+	free(r);
 	free(act);
 	if (rc != 0)
 		graph_free(g);
@@ -322,17 +594,18 @@ engine_score_pair(struct engine *e, uint32_t a, uint32_t b, double *total,
 		double f = 0, r = 0;
 		unsigned char fv = 0, rv = 0;
 
-		if (s->ops->score(s->self, a, &b, 1, &f, &fv, cause) != 0 ||
+		if (s->ops->score(s->self, 0, a, &b, 1, &f, &fv, cause) != 0 ||
 		    check_finite(e, s, a, b, f, cause) != 0)
 			return -1;
 		if (s->symmetric)
 			r = f;
-		else if (s->ops->score(s->self, b, &a, 1, &r, &rv, cause) != 0
+		else if (s->ops->score(s->self, 0, b, &a, 1, &r, &rv, cause) != 0
 		    || check_finite(e, s, b, a, r, cause) != 0)
 			return -1;
 		*total += weighted(s, f, r);
 		if (check_total(e, s, a, b, *total, cause) != 0)
 			return -1;
+		rv |= quota_veto(s, a, b, f, r);
 		*veto |= fv || rv;
 		if (parts != NULL) {
 			struct pair_part *p = &parts[k];
@@ -378,4 +651,41 @@ engine_pair_oracle(void *ctx, uint32_t a, uint32_t b, double *score,
     int *veto, char **cause)
 {
 	return engine_score_pair(ctx, a, b, score, veto, NULL, cause);
+}
+
+void
+engine_veto_reason(void *ctx, uint32_t a, uint32_t b, char *buf, size_t len)
+{
+	struct engine *e = ctx;
+	struct pair_part *parts;
+	struct strbuf sb = { 0 };
+	char *cause = NULL, *text;
+	double total;
+	size_t k;
+	int veto;
+
+	parts = xcalloc(e->nstrategies + 1, sizeof *parts);
+	if (engine_score_pair(e, a, b, &total, &veto, parts, &cause) != 0)
+		veto = 0;	/* a strategy failed: no reason to give */
+	for (k = 0; veto && k < e->nstrategies; k++) {
+		if (!parts[k].veto)
+			continue;
+		if (sb.len > 0)
+			strbuf_puts(&sb, "; ");
+		strbuf_printf(&sb, "strategy %s%s%s", e->strategies[k].name,
+		    parts[k].reason[0] != '\0' ? ": " : "", parts[k].reason);
+	}
+	text = strbuf_detach(&sb);
+	snprintf(buf, len, "%s", text);
+	free(text);
+	free(cause);
+	free(parts);
+}
+
+const char *
+engine_label(void *ctx, uint32_t a)
+{
+	const struct engine *e = ctx;
+
+	return e->t->id[a];
 }

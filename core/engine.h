@@ -25,6 +25,7 @@ struct engine {
 	struct strategy *strategies;
 	size_t nstrategies;
 	int progress;		/* print progress on stderr */
+	size_t threads;		/* workers; 0: as [match] threads says */
 };
 
 /* One strategy's view of one pair. */
@@ -36,8 +37,15 @@ struct pair_part {
 	char reason[256];	/* forward reason, else backward; may be "" */
 };
 
-/* Score all pairs into G.  Returns 0, or nonzero with *cause set. */
+/* Score all pairs into G, in engine_threads() workers: the same G for
+ * any number.  Returns 0, or nonzero with *cause set. */
 int engine_build_graph(struct engine *e, struct graph *g, char **cause);
+
+/* How many workers score NACT attendees when WANTED are asked for (0:
+ * auto, one per processor online): at most one per attendee, and at
+ * most 256.  engine_build_graph() asks for e->threads, else for [match]
+ * threads. */
+size_t engine_threads(long wanted, size_t nact);
 
 /* Score one pair.  PARTS (nstrategies entries) may be NULL; reasons are
  * filled only when it is given. */
@@ -50,5 +58,13 @@ char *engine_reasons(struct engine *e, uint32_t a, uint32_t b);
 /* Adapter for assigners. */
 int engine_pair_oracle(void *ctx, uint32_t a, uint32_t b, double *score,
     int *veto, char **cause);
+
+/* For the modes' messages (struct pair_oracle, CTX an engine): why the
+ * strategies veto A and B, "strategy NAME: reason" for each that does,
+ * joined by "; ", into BUF (empty if none does or scoring fails); and
+ * attendee A's id. */
+void engine_veto_reason(void *ctx, uint32_t a, uint32_t b, char *buf,
+    size_t len);
+const char *engine_label(void *ctx, uint32_t a);
 
 #endif

@@ -165,7 +165,55 @@ graph_free(struct graph *g)
 	free(g->adj);
 	free(g->stats);
 	free(g->rank);
+	free(g->free_slots);
+	free(g->vetoes);
+	free(g->cap);
+	free(g->quota);
+	free(g->quota_max);
+	free(g->pinned);
 	memset(g, 0, sizeof *g);
+}
+
+void
+graph_add_edges(struct graph *g, const struct edge *extra, size_t n)
+{
+	struct edge *all;
+
+	all = xcalloc(g->nedges + n + 1, sizeof *all);
+	if (g->nedges > 0)
+		memcpy(all, g->edges, g->nedges * sizeof *all);
+	if (n > 0)
+		memcpy(all + g->nedges, extra, n * sizeof *all);
+	free(g->edges);
+	free(g->adj_off);
+	free(g->adj);
+	g->edges = NULL;
+	g->adj_off = g->adj = NULL;
+	graph_finish(g, all, g->nedges + n);
+}
+
+long
+graph_find_edge(const struct graph *g, uint32_t a, uint32_t b)
+{
+	size_t lo = 0, hi = g->nedges, mid;
+	uint32_t t;
+
+	if (a > b) {
+		t = a;
+		a = b;
+		b = t;
+	}
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (g->edges[mid].a < a || (g->edges[mid].a == a &&
+		    g->edges[mid].b < b))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < g->nedges && g->edges[lo].a == a && g->edges[lo].b == b)
+		return (long)lo;
+	return -1;
 }
 
 size_t

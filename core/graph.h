@@ -39,7 +39,54 @@ struct graph {
 	/* rank[i]: tie-break order of attendee i (by id); lower first.  A
 	 * permutation of 0..n-1: no two attendees share a rank. */
 	uint32_t *rank;
+	/* mode = meetings: node i may meet in slot s (1-based) if bit s - 1
+	 * of free_slots[i * slot_words ...] is set; NULL: in every slot.
+	 * Set by the caller (availability.h), freed by graph_free(). */
+	uint64_t *free_slots;
+	size_t slot_words;
+	/* Vetoed pairs (a < b, w = 0), as the engine met them, or NULL:
+	 * all of them unless vetoes_partial (then the first ones only).
+	 * Owned by the graph; graph_finish() leaves them alone. */
+	struct edge *vetoes;
+	size_t nvetoes;
+	int vetoes_partial;
+
+	/*
+	 * Limits (bounds.c); each NULL (nquota 0) when nothing asks for
+	 * it, and every mode honours what is set (docs/modes.md).
+	 *
+	 * cap[i]: the most introductions node i may get in suggestions,
+	 * min(max_per_attendee, its per_attendee_column cell); 0 = opted
+	 * out, and then active[i] == 0.
+	 *
+	 * quota_max[q * n + i]: the most of node i's introductions that
+	 * may be edges with bit q of quota[] set, UINT32_MAX for no limit;
+	 * quota[k]: bit q set if quota strategy q scores edge k above 0.
+	 * (A quota of 0 never shows here: the engine vetoes such pairs.)
+	 *
+	 * pinned[k]: 1 if edge k must be introduced (a strategy's pin);
+	 * every pinned pair is an edge, whatever its weight.
+	 *
+	 * All are per edge index: set them after the last graph_finish()
+	 * or graph_add_edges(), which reorder edges.
+	 */
+	uint32_t *cap;
+	uint8_t *quota;
+	uint32_t nquota;	/* at most GRAPH_MAX_QUOTA */
+	uint32_t *quota_max;
+	unsigned char *pinned;
+
+	/* The quota bits of a pair that is no edge, for the modes that
+	 * seat non-edges together (assign_ctx_quota() asks, once a pair):
+	 * returns 0, or nonzero with *cause set.  NULL: such pairs have
+	 * none.  QUOTA_CTX (not owned) must outlive the graph. */
+	int (*quota_of)(void *quota_ctx, uint32_t a, uint32_t b,
+	    unsigned *bits, char **cause);
+	void *quota_ctx;
 };
+
+/* Quota strategies a graph can tell apart (bits of graph.quota). */
+#define GRAPH_MAX_QUOTA	8
 
 /*
  * Build adjacency and order edges; takes ownership of EDGES.  Set n, and
@@ -51,6 +98,14 @@ struct graph {
  */
 void graph_finish(struct graph *g, struct edge *edges, size_t nedges);
 void graph_free(struct graph *g);
+
+/* Add N edges (copied) to a finished graph and finish it again: an edge
+ * already there keeps the heavier weight.  Per-edge arrays (quota,
+ * pinned) must not be set yet. */
+void graph_add_edges(struct graph *g, const struct edge *extra, size_t n);
+
+/* The index of edge {a, b} (either order), or -1 if it is none. */
+long graph_find_edge(const struct graph *g, uint32_t a, uint32_t b);
 
 /* The active nodes in rank order, in *NODES (malloc'ed, room for g->n,
  * the caller frees it); returns how many there are. */

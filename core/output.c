@@ -1,58 +1,133 @@
 /*
- * output.c -- the CSV files mingle writes: introductions, schedule and
- * coverage, row by row through csv_write.c.
+ * output.c -- the tables a person reads: introductions, schedule and
+ * coverage, built cell by cell (out_table.c); the standard CSV of each
+ * through out_csv.c.
  */
 #include "autoconf.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv_write.h"
+#include "out_csv.h"
 #include "output.h"
 #include "util.h"
 
 void
-output_intros(FILE *f, struct engine *e, const struct assignment *as)
+output_source_init(struct output_source *src, struct engine *e,
+    const struct attendee_table *t, const struct assignment *as,
+    const struct output_columns *columns)
 {
-	const struct attendee_table *t = e->t;
-	const char *cells[8];
-	char *score, round[16], table[16];
-	size_t i, n;
+	const struct seat *s;
+	uint32_t i;
+	size_t k, o, m;
 
-	n = 0;
-	cells[n++] = "a_id";
-	cells[n++] = "a_name";
-	cells[n++] = "b_id";
-	cells[n++] = "b_name";
-	cells[n++] = "score";
-	cells[n++] = "reasons";
-	if (as->has_rounds)
-		cells[n++] = "round";
+	memset(src, 0, sizeof *src);
+	src->e = e;
+	src->t = t;
+	src->as = as;
+	src->columns = columns;
+	src->third = xcalloc(t->n ? t->n : 1, sizeof *src->third);
+	src->pair_of = xcalloc(2 * t->n + 1, sizeof *src->pair_of);
+	for (i = 0; i < 2 * t->n; i++)
+		src->pair_of[i] = UINT32_MAX;
+	for (k = 0; k < as->nthirds; k++)
+		src->third[as->thirds[k]] = 1;
+	/* Seats come by round and table: a third's pair sits beside it. */
+	for (k = 0; k < as->nseats; k++) {
+		s = &as->seats[k];
+		if (!src->third[s->attendee])
+			continue;
+		m = 0;
+		for (o = k > 2 ? k - 2 : 0; o < k + 3 && o < as->nseats; o++)
+			if (o != k && m < 2 && as->seats[o].round == s->round &&
+			    as->seats[o].table == s->table)
+				src->pair_of[2 * s->attendee + m++] =
+				    as->seats[o].attendee;
+	}
+}
+
+void
+output_source_free(struct output_source *src)
+{
+	free(src->third);
+	free(src->pair_of);
+	memset(src, 0, sizeof *src);
+}
+
+char *
+output_reason(const struct output_source *src, const struct intro *in)
+{
+	uint32_t x, y, z;
+	char *r, *r2, *s;
+
+	if (src->third[in->a])
+		x = in->a, y = in->b;
+	else if (src->third[in->b])
+		x = in->b, y = in->a;
+	else
+		return engine_reasons(src->e, in->a, in->b);
+	/* X joined the pair of Y (and Z): why X fits, with Y, else with Z. */
+	r = engine_reasons(src->e, x, y);
+	if (*r != '\0') {
+		s = xasprintf("joins as the third: %s", r);
+		free(r);
+		return s;
+	}
+	free(r);
+	z = src->pair_of[2 * x] == y ? src->pair_of[2 * x + 1] :
+	    src->pair_of[2 * x];
+	if (z == UINT32_MAX || z == y)
+		return xstrdup("joins as the third");
+	r2 = engine_reasons(src->e, x, z);
+	s = *r2 != '\0' ? xasprintf("joins as the third: %s with %s", r2,
+	    src->t->name[z]) : xstrdup("joins as the third");
+	free(r2);
+	return s;
+}
+
+/* Attendee I: id, name and the carried columns. */
+static void
+output_person(struct out_table *tb, const struct output_source *src,
+    uint32_t i)
+{
+	out_table_text(tb, src->t->id[i]);
+	out_table_text(tb, src->t->name[i]);
+	output_columns_cells(tb, src->columns, src->t, i);
+}
+
+void
+output_intros_table(struct out_table *tb, const struct output_source *src)
+{
+	const struct assignment *as = src->as;
+	size_t i;
+	char *reasons;
+
+	out_table_column(tb, "a_id", 0);
+	out_table_column(tb, "a_name", 0);
+	output_columns_header(tb, src->columns, "a_");
+	out_table_column(tb, "b_id", 0);
+	out_table_column(tb, "b_name", 0);
+	output_columns_header(tb, src->columns, "b_");
+	out_table_column(tb, "score", 0);
+	out_table_column(tb, "reasons", OUT_COLUMN_QUOTED | OUT_COLUMN_WIDE);
+	if (as->has_rounds || as->has_slots)
+		out_table_column(tb, as->has_slots ? "slot" : "round", 0);
 	if (as->has_tables)
-		cells[n++] = "table";
-	csv_write_row(f, cells, n);
+		out_table_column(tb, "table", 0);
 	for (i = 0; i < as->nintros; i++) {
 		const struct intro *in = &as->intros[i];
-		char *reasons = engine_reasons(e, in->a, in->b);
 
-		/* Allocated: near DBL_MAX, "%.3f" has 309 digits. */
-		score = xasprintf("%.3f", in->score + 0.0);
-		snprintf(round, sizeof round, "%d", in->round);
-		snprintf(table, sizeof table, "%d", in->table);
-		n = 0;
-		cells[n++] = t->id[in->a];
-		cells[n++] = t->name[in->a];
-		cells[n++] = t->id[in->b];
-		cells[n++] = t->name[in->b];
-		cells[n++] = score;
-		cells[n++] = reasons;
-		if (as->has_rounds)
-			cells[n++] = round;
-		if (as->has_tables)
-			cells[n++] = table;
-		csv_write_row(f, cells, n);
-		free(score);
+		output_person(tb, src, in->a);
+		output_person(tb, src, in->b);
+		out_table_number(tb, in->score);
+		reasons = output_reason(src, in);
+		out_table_text(tb, reasons);
 		free(reasons);
+		if (as->has_rounds || as->has_slots)
+			out_table_integer(tb, in->round);
+		if (as->has_tables)
+			out_table_integer(tb, in->table);
 	}
 }
 
@@ -70,57 +145,101 @@ seat_cmp(const void *p, const void *q, void *ctx)
 }
 
 void
-output_schedule(FILE *f, const struct attendee_table *t,
-    const struct assignment *as)
+output_schedule_table(struct out_table *tb, const struct output_source *src)
 {
-	static const char *const header[] = { "round", "table", "id", "name" };
+	const struct assignment *as = src->as;
 	struct seat *seats;
-	char round[16], table[16];
 	size_t i;
 
 	seats = xcalloc(as->nseats + 1, sizeof *seats);
 	if (as->nseats > 0) {	/* suggestions have no seats (NULL) */
 		memcpy(seats, as->seats, as->nseats * sizeof *seats);
-		qsort_r(seats, as->nseats, sizeof *seats, seat_cmp, (void *)t);
+		qsort_r(seats, as->nseats, sizeof *seats, seat_cmp,
+		    (void *)src->t);
 	}
-	csv_write_row(f, header, 4);
+	out_table_column(tb, "round", 0);
+	out_table_column(tb, "table", 0);
+	out_table_column(tb, "id", 0);
+	out_table_column(tb, "name", 0);
+	output_columns_header(tb, src->columns, "");
 	for (i = 0; i < as->nseats; i++) {
 		const struct seat *s = &seats[i];
-		const char *cells[4];
 
-		snprintf(round, sizeof round, "%d", s->round);
-		snprintf(table, sizeof table, "%d", s->table);
-		cells[0] = round;
-		cells[1] = s->table > 0 ? table : "";
-		cells[2] = t->id[s->attendee];
-		cells[3] = t->name[s->attendee];
-		csv_write_row(f, cells, 4);
+		out_table_integer(tb, s->round);
+		if (s->table > 0)
+			out_table_integer(tb, s->table);
+		else
+			out_table_empty(tb);
+		output_person(tb, src, s->attendee);
 	}
 	free(seats);
+}
+
+void
+output_coverage_table(struct out_table *tb, const struct output_source *src)
+{
+	const struct assignment *as = src->as;
+	size_t i;
+
+	out_table_column(tb, "id", 0);
+	out_table_column(tb, "name", 0);
+	output_columns_header(tb, src->columns, "");
+	out_table_column(tb, "got", 0);
+	out_table_column(tb, "wanted", 0);
+	out_table_column(tb, "why", 0);
+	for (i = 0; i < as->nshort; i++) {
+		const struct coverage *c = &as->short_of[i];
+
+		output_person(tb, src, c->attendee);
+		out_table_integer(tb, c->got);
+		out_table_integer(tb, c->wanted);
+		out_table_text(tb, assignment_shortfall_name(c->why));
+	}
+	/* best_effort: both of each vetoed pair seated together. */
+	for (i = 0; i < 2 * as->nvetoed; i++) {
+		const struct intro *in = &as->vetoed[i / 2];
+
+		output_person(tb, src, i % 2 ? in->b : in->a);
+		out_table_empty(tb);
+		out_table_empty(tb);
+		out_table_text(tb,
+		    assignment_shortfall_name(SHORTFALL_VETOED_PAIR));
+	}
+}
+
+/* Build with BUILD from E (or NULL), T and AS; write the standard CSV. */
+static void
+output_csv(FILE *f, struct engine *e, const struct attendee_table *t,
+    const struct assignment *as, const char *name,
+    void (*build)(struct out_table *, const struct output_source *))
+{
+	struct output_source src;
+	struct out_table tb;
+
+	output_source_init(&src, e, t, as, NULL);
+	out_table_init(&tb, name);
+	build(&tb, &src);
+	out_csv_write(f, &tb, OUT_CSV_STANDARD);
+	out_table_free(&tb);
+	output_source_free(&src);
+}
+
+void
+output_intros(FILE *f, struct engine *e, const struct assignment *as)
+{
+	output_csv(f, e, e->t, as, "Introductions", output_intros_table);
+}
+
+void
+output_schedule(FILE *f, const struct attendee_table *t,
+    const struct assignment *as)
+{
+	output_csv(f, NULL, t, as, "Schedule", output_schedule_table);
 }
 
 void
 output_coverage(FILE *f, const struct attendee_table *t,
     const struct assignment *as)
 {
-	static const char *const header[] = {
-		"id", "name", "got", "wanted", "why"
-	};
-	char got[16], wanted[16];
-	size_t i;
-
-	csv_write_row(f, header, 5);
-	for (i = 0; i < as->nshort; i++) {
-		const struct coverage *c = &as->short_of[i];
-		const char *cells[5];
-
-		snprintf(got, sizeof got, "%u", c->got);
-		snprintf(wanted, sizeof wanted, "%u", c->wanted);
-		cells[0] = t->id[c->attendee];
-		cells[1] = t->name[c->attendee];
-		cells[2] = got;
-		cells[3] = wanted;
-		cells[4] = assignment_shortfall_name(c->why);
-		csv_write_row(f, cells, 5);
-	}
+	output_csv(f, NULL, t, as, "Coverage", output_coverage_table);
 }

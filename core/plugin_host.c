@@ -6,12 +6,16 @@
  */
 #include "autoconf.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv.h"
+#include "person_index.h"
 #include "plugin_host.h"
+#include "roster.h"
 #include "util.h"
 
 static const struct field *
@@ -31,15 +35,22 @@ host_option(mingle_host *h, const char *key)
 	return config_strategy_option(h->cs, key);
 }
 
+/* Scoring threads may call error at once (plugin.h allows any thread). */
+static pthread_mutex_t host_error_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static void __attribute__((format(printf, 2, 3)))
 host_error(mingle_host *h, const char *fmt, ...)
 {
 	va_list ap;
+	char *msg;
 
-	free(h->error);
 	va_start(ap, fmt);
-	h->error = xvasprintf(fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
+	pthread_mutex_lock(&host_error_lock);
+	free(h->error);
+	h->error = msg;
+	pthread_mutex_unlock(&host_error_lock);
 }
 
 static void __attribute__((format(printf, 2, 3)))
@@ -170,6 +181,125 @@ host_category(mingle_host *h, int field, mingle_attendee a)
 	return f && a < h->t->n ? f->category[a] : 0;
 }
 
+static int
+host_table(mingle_host *h, const char *path, int (*row)(void *,
+    size_t, const char *const *, size_t), void *ctx)
+{
+	struct csv_options opt = { 0 };
+	struct csv_table csv;
+	char *dir, *file, *cause = NULL;
+	size_t r;
+	int rc = 0;
+
+	if (path == NULL || row == NULL) {
+		host_error(h, "table: no file named");
+		return -1;
+	}
+	if (h->config != NULL)
+		opt = h->config->csv;
+	/* Another tool may have written it: detect both, keep the limits. */
+	opt.delimiter = 0;
+	opt.encoding = CSV_ENCODING_AUTO;
+	dir = path_dirname(h->cs != NULL ? h->cs->file : ".");
+	file = path_join(dir, path);
+	free(dir);
+	if (csv_read_file(file, &opt, &csv, &cause) != 0) {
+		free(h->error);
+		h->error = cause;
+		free(file);
+		return -1;
+	}
+	free(file);
+	for (r = 0; r <= csv.nrows && rc == 0; r++)
+		rc = row(ctx, csv.lines[r],
+		    (const char *const *)&csv.cells[r * csv.ncols], csv.ncols);
+	csv_free(&csv);
+	return rc;
+}
+
+/* The index of the attendees, built by the first caller; a race between
+ * threads builds it twice and keeps one. */
+static const struct person_index *
+host_people(mingle_host *h)
+{
+	struct attendee_table *t = (struct attendee_table *)h->t;
+	struct person_index *ix, *none = NULL;
+	const char **email;
+	size_t i;
+
+	ix = __atomic_load_n(&t->people, __ATOMIC_ACQUIRE);
+	if (ix != NULL)
+		return ix;
+	email = xcalloc(t->n + 1, sizeof *email);
+	for (i = 0; i < t->n; i++)
+		email[i] = roster_email(&t->roster, t->csv, t->row[i]);
+	ix = person_index_build(t->id, (const char *const *)t->name, email,
+	    t->n);
+	free(email);
+	if (!__atomic_compare_exchange_n(&t->people, &none, ix, 0,
+	    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+		person_index_free(ix);
+		ix = none;
+	}
+	return ix;
+}
+
+static int
+host_lookup(mingle_host *h, const char *who, mingle_attendee *out)
+{
+	uint32_t p;
+	int rc;
+
+	if (who == NULL || out == NULL)
+		return 0;
+	if ((rc = person_index_find(host_people(h), who, &p)) != 0)
+		*out = p;
+	return rc;
+}
+
+static void
+host_quota(mingle_host *h, mingle_attendee a, uint32_t max)
+{
+	size_t i;
+
+	if (!h->in_init || a >= h->t->n)
+		return;
+	if (h->quota == NULL) {
+		h->quota = xcalloc(h->t->n ? h->t->n : 1, sizeof *h->quota);
+		for (i = 0; i < h->t->n; i++)
+			h->quota[i] = UINT32_MAX;
+	}
+	h->quota[a] = max;
+}
+
+static int
+host_pin(mingle_host *h, mingle_attendee a, mingle_attendee b)
+{
+	if (!h->in_init) {
+		host_error(h, "pin() may be called in init only");
+		return -1;
+	}
+	if (a >= h->t->n || b >= h->t->n) {
+		host_error(h, "pin(%lu, %lu): no such attendee (there are "
+		    "%zu)", (unsigned long)a, (unsigned long)b, h->t->n);
+		return -1;
+	}
+	if (a == b) {
+		host_error(h, "pin(%s, %s): an attendee cannot meet "
+		    "themselves", h->t->id[a], h->t->id[b]);
+		return -1;
+	}
+	if (h->npins == h->pins_cap) {
+		h->pins_cap = h->pins_cap ? 2 * h->pins_cap : 16;
+		h->pins = xreallocarray(h->pins, h->pins_cap,
+		    2 * sizeof *h->pins);
+	}
+	h->pins[2 * h->npins] = a;
+	h->pins[2 * h->npins + 1] = b;
+	h->npins++;
+	return 0;
+}
+
 const struct mingle_api plugin_host_api = {
 	.size = sizeof(struct mingle_api),
 	.abi_major = MINGLE_ABI_MAJOR,
@@ -190,4 +320,8 @@ const struct mingle_api plugin_host_api = {
 	.text = host_text,
 	.category = host_category,
 	.tag_label = host_tag_label,
+	.table = host_table,
+	.lookup = host_lookup,
+	.quota = host_quota,
+	.pin = host_pin,
 };

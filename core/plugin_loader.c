@@ -233,9 +233,10 @@ plugin_declared(const struct mingle_strategy *desc,
 
 /* ---------------------------------------------------------------- ops */
 
+/* Any worker: a plugin's state is read-only after init (plugin.h). */
 static int
-ps_score(void *self, uint32_t a, const uint32_t *cand, size_t n,
-    double *scores, unsigned char *veto, char **cause)
+ps_score(void *self, size_t worker, uint32_t a, const uint32_t *cand,
+    size_t n, double *scores, unsigned char *veto, char **cause)
 {
 	struct plugin_strategy *ps = self;
 
@@ -309,7 +310,9 @@ plugin_strategy_open(const struct mingle_config *config,
 		goto fail;
 	ps->host.t = t;
 	ps->host.cs = cs;
+	ps->host.config = config;
 	ps->host.label = ps->label;
+	ps->host.in_init = 1;
 	if (ps->desc.init != NULL &&
 	    ps->desc.init(&plugin_host_api, &ps->host, &ps->state) != 0) {
 		*cause = xasprintf("%s:%d: %s: %s", cs->file, cs->line,
@@ -317,6 +320,12 @@ plugin_strategy_open(const struct mingle_config *config,
 		    "init failed (the plugin gave no reason)");
 		goto fail;
 	}
+	ps->host.in_init = 0;
+	s->quota = ps->host.quota;
+	s->pins = ps->host.pins;
+	s->npins = ps->host.npins;
+	ps->host.quota = NULL;
+	ps->host.pins = NULL;
 	s->kind = xstrdup("plugin");
 	s->impl = xstrdup(ps->desc.name);
 	s->version = xstrdup(ps->desc.version ? ps->desc.version : "?");
@@ -327,6 +336,8 @@ plugin_strategy_open(const struct mingle_config *config,
 	return 0;
 fail:
 	dlclose(ps->dl);
+	free(ps->host.quota);
+	free(ps->host.pins);
 	free(ps->host.error);
 	free(ps->label);
 	free(ps);

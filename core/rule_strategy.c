@@ -14,7 +14,9 @@
  *
  * Each worker thread gets its own sandbox (struct rule_worker) that loads
  * the script and runs init and prepare itself; nothing is shared between
- * them.  Today the engine runs one thread and uses worker 0.
+ * them.  Worker 0 opens with the strategy; the engine asks for the others
+ * (ls_workers) before its threads start, and they open from the same
+ * text, so a script edited meanwhile cannot differ between them.
  */
 #include "autoconf.h"
 
@@ -66,14 +68,19 @@ struct rule_strategy {
 	int symmetric;
 	struct rule_worker *workers;
 	size_t nworkers;
+	const struct mingle_config *config;	/* to open more workers */
+	const struct config_strategy *cs;
+	char *text;		/* the script, as worker 0 read it */
+	size_t len;
 	struct strategy_options declared;	/* the script's `options` */
 	struct strategy_value *values;	/* what init gets */
 	size_t nvalues;
 	int probe;		/* stop before init: rule_strategy_probe */
 };
 
-static int	ls_score(void *, uint32_t, const uint32_t *, size_t, double *,
-		    unsigned char *, char **);
+static int	ls_score(void *, size_t, uint32_t, const uint32_t *, size_t,
+		    double *, unsigned char *, char **);
+static int	ls_workers(void *, size_t, char **);
 static void	ls_reason(void *, uint32_t, uint32_t, char *, size_t);
 static void	ls_free(void *);
 static int	ls_worker_open(struct rule_strategy *,
@@ -93,6 +100,7 @@ static const struct strategy_ops rule_strategy_ops = {
 	.score = ls_score,
 	.reason = ls_reason,
 	.free = ls_free,
+	.workers = ls_workers,
 };
 
 static const char *const module_keys[] = {
@@ -151,13 +159,15 @@ rule_strategy_open(const struct mingle_config *config,
 	ls->path = xstrdup(cs->script);
 	ls->nworkers = 1;
 	ls->workers = xcalloc(ls->nworkers, sizeof *ls->workers);
+	ls->config = config;
+	ls->cs = cs;
+	ls->text = text;
+	ls->len = len;
 	if (ls_worker_open(ls, config, cs, &ls->workers[0], text, len,
 	    cause) != 0) {
-		free(text);
 		ls_free(ls);
 		return -1;
 	}
-	free(text);
 
 	slash = strrchr(cs->script, '/');
 	s->kind = xstrdup("lua");
@@ -426,12 +436,36 @@ ls_check(struct rule_strategy *ls, lua_State *L, int slot, uint32_t a,
 	return 0;
 }
 
+/*
+ * Open workers up to N, each its own state with the script, init and
+ * prepare.  A script must not let its scores depend on the pairs a state
+ * scored before: each state sees only some of them.
+ */
 static int
-ls_score(void *self, uint32_t a, const uint32_t *cand, size_t n,
-    double *scores, unsigned char *veto, char **cause)
+ls_workers(void *self, size_t n, char **cause)
 {
 	struct rule_strategy *ls = self;
-	struct rule_worker *w = &ls->workers[0];
+
+	if (n <= ls->nworkers)
+		return 0;
+	ls->workers = xreallocarray(ls->workers, n, sizeof *ls->workers);
+	memset(ls->workers + ls->nworkers, 0, (n - ls->nworkers) *
+	    sizeof *ls->workers);
+	while (ls->nworkers < n) {
+		if (ls_worker_open(ls, ls->config, ls->cs,
+		    &ls->workers[ls->nworkers++], ls->text, ls->len,
+		    cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+ls_score(void *self, size_t worker, uint32_t a, const uint32_t *cand,
+    size_t n, double *scores, unsigned char *veto, char **cause)
+{
+	struct rule_strategy *ls = self;
+	struct rule_worker *w = &ls->workers[worker];
 	lua_State *L = sandbox_state(w->sb);
 	size_t i;
 
@@ -535,6 +569,7 @@ ls_free(void *self)
 	for (i = 0; i < ls->nworkers; i++)
 		sandbox_free(ls->workers[i].sb);
 	free(ls->workers);
+	free(ls->text);
 	free(ls->version);
 	free(ls->path);
 	strategy_options_free(&ls->declared);

@@ -28,6 +28,7 @@
 #include "seating.h"
 #include "seating_start.h"
 #include "seating_state.h"
+#include "seating_veto.h"
 #include "util.h"
 
 /* Pairs counted in a dense matrix up to this many people. */
@@ -102,11 +103,18 @@ static void	seat_init(struct seating *, struct assign_ctx *,
 static uint64_t	seat_round_pairs(const struct seating *);
 static uint64_t	seat_all_pairs(const struct seating *);
 static int	seat_count(const struct seating *, uint32_t, char **);
+static void	seat_pins(struct seating *);
+static void	seat_quotas(struct seating *);
 static void	seat_alloc(struct seating *);
 static void	seat_start(struct seating *);
 static void	seat_rep_init(struct seating *);
 static int	seat_oracle_failed(struct seating *, char **);
-static int	seat_solve(struct seating *, uint32_t, char **);
+static int	seat_solve(struct seating *, uint32_t, uint64_t, char **);
+static int	seat_hint_size(const struct seating *, uint32_t, uint32_t,
+		    char **);
+static int	seat_prepare(struct seating *, struct assign_ctx *,
+		    const uint32_t *, uint32_t, uint32_t, uint32_t, uint64_t,
+		    char **);
 
 uint32_t
 seating_tables(uint32_t n, uint32_t g, uint32_t **size)
@@ -157,6 +165,9 @@ seat_eval(struct seating *s, struct seat_move *mv)
 		if (s->any_veto)
 			dc += seating_state_veto(s, q, x) -
 			    seating_state_veto(s, p, x);
+		if (r == 0 && s->npins > 0)
+			dc += seating_state_pinned(s, p, x) -
+			    seating_state_pinned(s, q, x);
 		ds += seating_state_weight(s, q, x) -
 		    seating_state_weight(s, p, x);
 	}
@@ -168,9 +179,13 @@ seat_eval(struct seating *s, struct seat_move *mv)
 		if (s->any_veto)
 			dc += seating_state_veto(s, p, x) -
 			    seating_state_veto(s, q, x);
+		if (r == 0 && s->npins > 0)
+			dc += seating_state_pinned(s, q, x) -
+			    seating_state_pinned(s, p, x);
 		ds += seating_state_weight(s, p, x) -
 		    seating_state_weight(s, q, x);
 	}
+	dc += seating_state_quota_swap(s, r, p, q);
 	mv->dc = dc;
 	mv->ds = ds;
 }
@@ -304,7 +319,7 @@ seat_repair(struct seating *s, uint64_t budget)
 	int evaluated;
 
 	seat_tabu_init(s, &tb);
-	while (s->conflicts > 0 && !s->failed && s->steps < budget) {
+	while (s->conflicts > s->least && !s->failed && s->steps < budget) {
 		it++;
 		evaluated = seat_pick(s, &tb, it, local_best, &best);
 		s->steps++;	/* an iteration costs a step, moves or not */
@@ -330,9 +345,15 @@ seat_repair(struct seating *s, uint64_t budget)
 			stall = 0;
 		}
 	}
+	if (s->c->m->best_effort && s->conflicts > tb.best_conf) {
+		/* Back to the fewest bad relations seen. */
+		memcpy(s->slot, tb.best,
+		    (size_t)s->rounds * s->n * sizeof *s->slot);
+		seating_state_rebuild(s);
+	}
 	free(tb.mark);
 	free(tb.best);
-	return s->conflicts > 0 || s->failed ? -1 : 0;
+	return s->conflicts > s->least || s->failed ? -1 : 0;
 }
 
 /*
@@ -540,6 +561,51 @@ seat_count(const struct seating *s, uint32_t group_size, char **cause)
 	return 0;
 }
 
+/* Who is pinned to how many of the people, all apart for now. */
+static void
+seat_pins(struct seating *s)
+{
+	const struct graph *g = s->c->g;
+	uint32_t a, b;
+	size_t k;
+
+	for (k = 0; g->pinned != NULL && k < g->nedges; k++) {
+		if (!g->pinned[k])
+			continue;
+		a = s->local[g->edges[k].a];
+		b = s->local[g->edges[k].b];
+		if (a == UINT32_MAX || b == UINT32_MAX)
+			continue;
+		if (s->pins == NULL)
+			s->pins = xcalloc(s->n, sizeof *s->pins);
+		s->pins[a]++;
+		s->pins[b]++;
+		s->npins++;
+	}
+	seating_state_pins_apart(s);
+}
+
+/* Each person's quotas, none used yet. */
+static void
+seat_quotas(struct seating *s)
+{
+	const struct graph *g = s->c->g;
+	uint32_t q, p;
+
+	if (g->nquota == 0 || g->quota == NULL)
+		return;
+	s->nquota = g->nquota;
+	s->qcount = xcalloc((size_t)s->nquota * s->n + 1, sizeof *s->qcount);
+	s->qmax = xcalloc((size_t)s->nquota * s->n + 1, sizeof *s->qmax);
+	if (s->n <= SEAT_DENSE_MAX)
+		s->qbits_dense = xcalloc((size_t)s->n * s->n + 1,
+		    sizeof *s->qbits_dense);
+	for (q = 0; q < s->nquota; q++)
+		for (p = 0; p < s->n; p++)
+			s->qmax[q * s->n + p] =
+			    g->quota_max[q * g->n + s->node[p]];
+}
+
 /* S's changing part, empty: every round unseated, nobody met. */
 static void
 seat_alloc(struct seating *s)
@@ -569,6 +635,8 @@ seat_alloc(struct seating *s)
 		    st[s->node[i]].vetoed > 0;
 		s->any_veto |= s->may_veto[i];
 	}
+	seat_pins(s);
+	seat_quotas(s);
 }
 
 /*
@@ -599,7 +667,7 @@ seat_start(struct seating *s)
 static void
 seat_rep_init(struct seating *s)
 {
-	if (s->any_veto ||
+	if (s->any_veto || s->npins > 0 || s->qcount != NULL ||
 	    (uint64_t)s->rounds * s->n * s->tables > SEAT_REP_MAX)
 		return;
 	s->rep = xcalloc((size_t)s->rounds * s->n * s->tables + 1,
@@ -619,31 +687,122 @@ seat_oracle_failed(struct seating *s, char **cause)
 	return -1;
 }
 
-/* Repair the start until nothing is bad.  Returns 0, or -1 with *cause
- * set: the oracle failed or the budget ran out. */
+/* Repair the start until nothing is bad, within BUDGET steps (0: the
+ * default for the sizes).  Returns 0, or -1 with *cause set: the oracle
+ * failed or the budget ran out. */
 static int
-seat_solve(struct seating *s, uint32_t group_size, char **cause)
+seat_solve(struct seating *s, uint32_t group_size, uint64_t budget,
+    char **cause)
 {
-	uint64_t budget;
-
-	budget = s->steps + (s->rep != NULL ? SEAT_REPAIR_FAST :
-	    SEAT_REPAIR_SLOW) + (uint64_t)SEAT_REPAIR_PER * s->n * s->rounds;
+	if (budget == 0)
+		budget = (s->rep != NULL ? SEAT_REPAIR_FAST :
+		    SEAT_REPAIR_SLOW) +
+		    (uint64_t)SEAT_REPAIR_PER * s->n * s->rounds;
+	budget += s->steps;
 	if (seat_repair(s, budget) == 0)
 		return 0;
 	if (seat_oracle_failed(s, cause) != 0)
 		return -1;
+	if (s->c->m->best_effort && s->conflicts == seating_veto_count(s))
+		return 0;	/* only vetoed pairs left, as few as found */
 	if (s->rounds > 1)
 		*cause = xasprintf("no schedule found: %u people in tables "
-		    "of %u for %u rounds without anyone meeting twice%s "
+		    "of %u for %u rounds without anyone meeting twice%s%s%s "
 		    "(searched %llu steps)", s->n, group_size, s->rounds,
 		    s->any_veto ? " or a vetoed pair together" : "",
-		    (unsigned long long)s->steps);
+		    s->qcount ? " or anyone over a quota" : "",
+		    s->npins ? ", with every pinned pair together in "
+		    "round 1" : "", (unsigned long long)s->steps);
 	else
 		*cause = xasprintf("no seating found: %u people in tables "
-		    "of %u without a vetoed pair at a table (searched %llu "
-		    "steps)", s->n, group_size,
+		    "of %u without a vetoed pair at a table%s%s (searched "
+		    "%llu steps)", s->n, group_size, s->qcount ? " or "
+		    "anyone over a quota" : "", s->npins ? ", with "
+		    "every pinned pair at one" : "",
 		    (unsigned long long)s->steps);
 	return -1;
+}
+
+/* Add to *CAUSE the largest group size below GROUP_SIZE that gives
+ * NEED tables, if there is one.  Returns -1. */
+static int
+seat_hint_size(const struct seating *s, uint32_t group_size, uint32_t need,
+    char **cause)
+{
+	uint32_t g, *size, t;
+	char *more;
+
+	for (g = group_size - 1; need > 0 && g >= 2; g--) {
+		t = seating_tables(s->n, g, &size);
+		free(size);
+		if (t < need)
+			continue;
+		more = xasprintf("%s, or group_size = %u for %u tables",
+		    *cause, g, t);
+		free(*cause);
+		*cause = more;
+		break;
+	}
+	return -1;
+}
+
+/* Everything before the repair: S's people and tables, refused by
+ * counting or by the vetoes (-1, *cause set) or started (0). */
+static int
+seat_prepare(struct seating *s, struct assign_ctx *c, const uint32_t *node,
+    uint32_t n, uint32_t group_size, uint32_t rounds, uint64_t seed,
+    char **cause)
+{
+	uint32_t need;
+
+	seat_init(s, c, node, n, group_size, rounds, seed);
+	if (seat_count(s, group_size, cause) != 0)
+		return -1;
+	if (seating_veto_check(s, &need, &s->least, cause) != 0) {
+		if (!c->m->best_effort)
+			return seat_hint_size(s, group_size, need, cause);
+		free(*cause);	/* best effort: seat them anyway */
+		*cause = NULL;
+	}
+	seat_alloc(s);
+	seat_start(s);
+	seat_rep_init(s);
+	return 0;
+}
+
+uint32_t
+seating_rounds_bound(uint32_t n, uint32_t group_size)
+{
+	uint32_t *size, tables, t, minsize, bound;
+	uint64_t pairs = 0, total;
+
+	if (n < 2)
+		return 1;
+	tables = seating_tables(n, group_size, &size);
+	minsize = size[0];
+	for (t = 0; t < tables; t++) {
+		if (size[t] < minsize)
+			minsize = size[t];
+		pairs += (uint64_t)size[t] * (size[t] - 1) / 2;
+	}
+	total = (uint64_t)n * (n - 1) / 2;
+	bound = (n - 1) / (minsize - 1);
+	if (total / pairs < bound)
+		bound = (uint32_t)(total / pairs);
+	if (size[0] > tables && bound > 1)
+		bound = 1;
+	free(size);
+	return bound;
+}
+
+int
+seating_try(struct seating *s, struct assign_ctx *c, const uint32_t *node,
+    uint32_t n, uint32_t group_size, uint32_t rounds, uint64_t seed,
+    uint64_t budget, char **cause)
+{
+	if (seat_prepare(s, c, node, n, group_size, rounds, seed, cause) != 0)
+		return -1;
+	return seat_solve(s, group_size, budget, cause);
 }
 
 int
@@ -651,13 +810,9 @@ seating_run(struct seating *s, struct assign_ctx *c, const uint32_t *node,
     uint32_t n, uint32_t group_size, uint32_t rounds, uint64_t seed,
     char **cause)
 {
-	seat_init(s, c, node, n, group_size, rounds, seed);
-	if (seat_count(s, group_size, cause) != 0)
+	if (seat_prepare(s, c, node, n, group_size, rounds, seed, cause) != 0)
 		return -1;
-	seat_alloc(s);
-	seat_start(s);
-	seat_rep_init(s);
-	if (seat_solve(s, group_size, cause) != 0)
+	if (seat_solve(s, group_size, 0, cause) != 0)
 		return -1;
 	if (c->g->nedges > 0)
 		seat_polish(s, s->steps + SEAT_POLISH_BASE +
@@ -682,6 +837,10 @@ seating_free(struct seating *s)
 	if (s->meet_map.slot != NULL)
 		pairmap_free(&s->meet_map);
 	free(s->may_veto);
+	free(s->pins);
+	free(s->qcount);
+	free(s->qmax);
+	free(s->qbits_dense);
 	free(s->bad);
 	free(s->conf);
 	free(s->conf_at);

@@ -15,6 +15,11 @@
 
 static void	state_meet_add(struct seating *, uint32_t, uint32_t, int);
 static void	state_bad(struct seating *, uint32_t, uint32_t, int);
+static unsigned	state_bits(struct seating *, uint32_t, uint32_t);
+static uint32_t	state_excess(const struct seating *, uint32_t,
+		    const int32_t *);
+static void	state_quota_relate(struct seating *, uint32_t, uint32_t,
+		    int);
 static void	state_rep_relate(struct seating *, uint32_t, uint32_t,
 		    uint32_t, uint32_t, uint32_t);
 static void	state_rep_move(struct seating *, uint32_t, uint32_t,
@@ -64,6 +69,140 @@ seating_state_veto(struct seating *s, uint32_t p, uint32_t q)
 	if (cache != NULL)
 		*cache = s->veto_dense[(size_t)q * s->n + p] = veto ? 2 : 1;
 	return veto;
+}
+
+int
+seating_state_pinned(const struct seating *s, uint32_t p, uint32_t q)
+{
+	return s->pins != NULL && s->pins[p] && s->pins[q] &&
+	    assign_ctx_pinned(s->c, s->node[p], s->node[q]);
+}
+
+void
+seating_state_pins_apart(struct seating *s)
+{
+	uint32_t p;
+
+	s->conflicts += s->npins;
+	for (p = 0; s->pins != NULL && p < s->n; p++)
+		if (s->pins[p])
+			state_bad(s, 0, p, (int)s->pins[p]);
+}
+
+/* The quota bits of {p, q}; an oracle failure is kept for seating_run
+ * and reads as none. */
+static unsigned
+state_bits(struct seating *s, uint32_t p, uint32_t q)
+{
+	uint16_t *cache = NULL;
+	unsigned bits;
+
+	if (s->failed)
+		return 0;
+	if (s->qbits_dense != NULL) {
+		cache = &s->qbits_dense[(size_t)p * s->n + q];
+		if (*cache != 0)
+			return *cache - 1u;
+	}
+	if (assign_ctx_quota(s->c, s->node[p], s->node[q], &bits,
+	    &s->cause) != 0) {
+		s->failed = 1;
+		return 0;
+	}
+	if (cache != NULL)
+		*cache = s->qbits_dense[(size_t)q * s->n + p] =
+		    (uint16_t)(bits + 1);
+	return bits;
+}
+
+/* How far p is over its quotas, with DELTA[q] (or none) added to its
+ * counts. */
+static uint32_t
+state_excess(const struct seating *s, uint32_t p, const int32_t *delta)
+{
+	uint32_t q, over = 0;
+	int64_t c;
+
+	for (q = 0; q < s->nquota; q++) {
+		c = (int64_t)s->qcount[q * s->n + p] + (delta ? delta[q] : 0);
+		if (c > (int64_t)s->qmax[q * s->n + p])
+			over += (uint32_t)(c - s->qmax[q * s->n + p]);
+	}
+	return over;
+}
+
+/* p and x start (D = 1) or stop (D = -1) sharing a table: their quota
+ * counts, the conflicts over quotas, and who is bad for it. */
+static void
+state_quota_relate(struct seating *s, uint32_t p, uint32_t x, int d)
+{
+	unsigned bits = state_bits(s, p, x);
+	uint32_t ends[2] = { p, x }, i, q, r, before, after;
+
+	if (bits == 0)
+		return;
+	for (i = 0; i < 2; i++) {
+		before = state_excess(s, ends[i], NULL);
+		for (q = 0; q < s->nquota; q++)
+			if (bits & (1u << q))
+				s->qcount[q * s->n + ends[i]] += d;
+		after = state_excess(s, ends[i], NULL);
+		s->conflicts += (int64_t)after - before;
+		if ((before == 0) == (after == 0))
+			continue;
+		for (r = 0; r < s->rounds; r++)
+			state_bad(s, r, ends[i], after ? 1 : -1);
+	}
+}
+
+int32_t
+seating_state_quota_swap(struct seating *s, uint32_t r, uint32_t p,
+    uint32_t q)
+{
+	uint32_t n = s->n, a, b, i, k, x, nq = s->nquota;
+	const uint32_t *row = s->slot + (size_t)r * n;
+	int32_t dp[GRAPH_MAX_QUOTA] = { 0 }, dq[GRAPH_MAX_QUOTA] = { 0 };
+	int32_t dx[GRAPH_MAX_QUOTA], change = 0;
+	unsigned bp, bq;
+
+	if (s->qcount == NULL)
+		return 0;
+	a = s->tab[r * n + p];
+	b = s->tab[r * n + q];
+	/* x at p's table loses p and gains q; x at q's table the reverse */
+	for (i = s->start[a]; i < s->start[a] + s->size[a]; i++) {
+		if ((x = row[i]) == p)
+			continue;
+		bp = state_bits(s, p, x);
+		bq = state_bits(s, q, x);
+		for (k = 0; k < nq; k++) {
+			dx[k] = (int32_t)((bq >> k) & 1) - ((bp >> k) & 1);
+			dp[k] -= (bp >> k) & 1;
+			dq[k] += (bq >> k) & 1;
+		}
+		if (bp | bq)
+			change += (int32_t)state_excess(s, x, dx) -
+			    (int32_t)state_excess(s, x, NULL);
+	}
+	for (i = s->start[b]; i < s->start[b] + s->size[b]; i++) {
+		if ((x = row[i]) == q)
+			continue;
+		bp = state_bits(s, p, x);
+		bq = state_bits(s, q, x);
+		for (k = 0; k < nq; k++) {
+			dx[k] = (int32_t)((bp >> k) & 1) - ((bq >> k) & 1);
+			dp[k] += (bp >> k) & 1;
+			dq[k] -= (bq >> k) & 1;
+		}
+		if (bp | bq)
+			change += (int32_t)state_excess(s, x, dx) -
+			    (int32_t)state_excess(s, x, NULL);
+	}
+	change += (int32_t)state_excess(s, p, dp) -
+	    (int32_t)state_excess(s, p, NULL);
+	change += (int32_t)state_excess(s, q, dq) -
+	    (int32_t)state_excess(s, q, NULL);
+	return change;
 }
 
 double
@@ -170,7 +309,9 @@ seating_state_count_rep(struct seating *s)
 /*
  * p and x start (D = 1) or stop (D = -1) sharing a table in round r.
  * A pair that meets k > 1 times is k - 1 conflicts, and bad for both in
- * every round they meet; a vetoed pair is bad wherever it meets.
+ * every round they meet; a vetoed pair is bad wherever it meets; a
+ * pinned pair is bad while apart in round 0; whoever is over a quota is
+ * bad in every round, one conflict per table-mate too many.
  */
 void
 seating_state_relate(struct seating *s, uint32_t r, uint32_t p, uint32_t x,
@@ -207,6 +348,13 @@ seating_state_relate(struct seating *s, uint32_t r, uint32_t p, uint32_t x,
 		state_bad(s, r, p, d);
 		state_bad(s, r, x, d);
 	}
+	if (r == 0 && seating_state_pinned(s, p, x)) {
+		s->conflicts -= d;
+		state_bad(s, r, p, -d);
+		state_bad(s, r, x, -d);
+	}
+	if (s->qcount != NULL)
+		state_quota_relate(s, p, x, d);
 	s->score += d * seating_state_weight(s, p, x);
 }
 
@@ -225,6 +373,9 @@ seating_state_rebuild(struct seating *s)
 		pairmap_init(&s->meet_map, (size_t)n * s->rounds * 4);
 	}
 	memset(s->bad, 0, (size_t)s->rounds * n * sizeof *s->bad);
+	if (s->qcount != NULL)
+		memset(s->qcount, 0, (size_t)s->nquota * n *
+		    sizeof *s->qcount);
 	for (i = 0; i < s->rounds * n; i++) {
 		s->conf_at[i] = UINT32_MAX;
 		s->tab[i] = UINT32_MAX;
@@ -232,6 +383,7 @@ seating_state_rebuild(struct seating *s)
 	s->nconf = 0;
 	s->conflicts = 0;
 	s->score = 0;
+	seating_state_pins_apart(s);
 	for (r = 0; r < s->rounds; r++) {
 		row = s->slot + (size_t)r * n;
 		for (t = 0; t < s->tables; t++) {

@@ -37,6 +37,20 @@ struct seating {
 	uint8_t *meet_dense;
 	struct pairmap meet_map;
 
+	/* Pinned pairs (graph.h) must share a table in the first round:
+	 * each pinned pair apart there is one bad relation for both. */
+	uint32_t *pins;		/* per person: pinned partners, or NULL */
+	uint32_t npins;		/* pinned pairs among the people */
+
+	/* Quotas (graph.h), NULL without: qcount[q * n + p] counts p's
+	 * table-mates over all rounds on edges with quota bit q, qmax[q *
+	 * n + p] the most allowed.  Each one over a quota is a conflict,
+	 * and who is over any is bad in every round. */
+	uint32_t nquota;
+	uint32_t *qcount;
+	uint32_t *qmax;
+	uint16_t *qbits_dense;	/* small n: bits + 1 of {p, q}, 0 not asked */
+
 	unsigned char *may_veto;	/* per person: stats.vetoed > 0 */
 	uint8_t *veto_dense;	/* small n: 0 not asked, 1 no, 2 vetoed */
 	int any_veto;
@@ -55,6 +69,8 @@ struct seating {
 	 * round, so a swap is judged in O(1). */
 	uint32_t *rep;
 
+	int64_t least;		/* vetoed pairs no seating avoids, where
+				 * best_effort may stop (seating_veto.h) */
 	uint64_t steps;		/* moves evaluated so far */
 	int failed;		/* an oracle call failed: see cause */
 	char *cause;
@@ -70,6 +86,18 @@ uint32_t seating_state_meet(const struct seating *s, uint32_t p, uint32_t q);
  * no from then on.
  */
 int seating_state_veto(struct seating *s, uint32_t p, uint32_t q);
+
+/* Must p and q share a table in round 0? */
+int seating_state_pinned(const struct seating *s, uint32_t p, uint32_t q);
+
+/* Count every pinned pair as apart: the state of empty tables. */
+void seating_state_pins_apart(struct seating *s);
+
+/* The change in conflicts over quotas if p and q (at different tables)
+ * swap in round r.  Quota bits come from assign_ctx_quota(); if the
+ * oracle fails, as for seating_state_veto(). */
+int32_t seating_state_quota_swap(struct seating *s, uint32_t r,
+    uint32_t p, uint32_t q);
 
 /* The edge weight of p and q, 0 for a non-edge. */
 double seating_state_weight(const struct seating *s, uint32_t p,

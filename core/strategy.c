@@ -54,6 +54,8 @@ strategies_free(struct strategy *list, size_t n)
 		free(s->impl);
 		free(s->version);
 		free(s->path);
+		free(s->quota);
+		free(s->pins);
 	}
 	free(list);
 }

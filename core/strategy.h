@@ -18,13 +18,19 @@
 
 struct strategy_ops {
 	/* Score A against N candidates into SCORES and VETO (zeroed by the
-	 * caller).  Returns 0, or nonzero with *cause set: the run stops. */
-	int (*score)(void *self, uint32_t a, const uint32_t *cand, size_t n,
-	    double *scores, unsigned char *veto, char **cause);
+	 * caller), as worker WORKER (0 outside the engine's threads; no two
+	 * threads at once with the same WORKER).  Returns 0, or nonzero with
+	 * *cause set: the run stops. */
+	int (*score)(void *self, size_t worker, uint32_t a,
+	    const uint32_t *cand, size_t n, double *scores,
+	    unsigned char *veto, char **cause);
 	/* Reason for A -> B into BUF (CAP bytes); "" if none. */
 	void (*reason)(void *self, uint32_t a, uint32_t b, char *buf,
 	    size_t cap);
 	void (*free)(void *self);
+	/* Be ready for workers 0 .. N - 1 scoring at once; NULL if score
+	 * needs nothing per worker.  Returns 0, or nonzero with *cause set. */
+	int (*workers)(void *self, size_t n, char **cause);
 };
 
 struct strategy {
@@ -37,6 +43,14 @@ struct strategy {
 	int symmetric;		/* s(a->b) == s(b->a): ask once */
 	const struct strategy_ops *ops;
 	void *self;
+
+	/* What a plugin asked for in init (ABI 1.2 quota and pin); owned,
+	 * NULL and 0 for none.  quota[a]: the most of a's introductions
+	 * this strategy may score above zero, UINT32_MAX for no limit.
+	 * pins: npins pairs, pins[2 * i] and pins[2 * i + 1]. */
+	uint32_t *quota;
+	uint32_t *pins;
+	size_t npins;
 };
 
 /*

@@ -295,9 +295,13 @@ os_score(void *statep, mingle_attendee a, const mingle_attendee *cand,
 	size_t i;
 
 	(void)veto;
+	if (!st->tags) {
+		text_corpus_dots(&st->corpus, a, cand, n, st->corpus.n,
+		    scores);
+		return 0;
+	}
 	for (i = 0; i < n; i++)
-		scores[i] = st->tags ? os_tags_score(&st->t, a, cand[i]) :
-		    text_corpus_dot(&st->corpus, a, st->corpus.n + cand[i]);
+		scores[i] = os_tags_score(&st->t, a, cand[i]);
 	return 0;
 }
 

@@ -130,17 +130,22 @@ ts_score(void *statep, mingle_attendee a, const mingle_attendee *cand,
     size_t n, double *scores, unsigned char *veto)
 {
 	const struct state *st = statep;
-	size_t i;
+	double back[64];
+	size_t i, k, m;
 
 	(void)veto;
-	for (i = 0; i < n; i++) {
-		scores[i] = text_corpus_dot(&st->corpus, a,
-		    st->other + cand[i]);
-		/* Crosswise, both ways at once: the score stays symmetric,
-		 * and the host asks once per pair. */
-		if (st->other != 0)
-			scores[i] = (scores[i] + text_corpus_dot(&st->corpus,
-			    cand[i], st->other + a)) / 2;
+	text_corpus_dots(&st->corpus, a, cand, n, st->other, scores);
+	if (st->other == 0)
+		return 0;
+	/* Crosswise, both ways at once: the score stays symmetric, and the
+	 * host asks once per pair.  b's text in A against a's in B is a's
+	 * in B against b's in A: the same products in the same order. */
+	for (i = 0; i < n; i += m) {
+		m = n - i < 64 ? n - i : 64;
+		text_corpus_dots(&st->corpus, st->other + a, cand + i, m, 0,
+		    back);
+		for (k = 0; k < m; k++)
+			scores[i + k] = (scores[i + k] + back[k]) / 2;
 	}
 	return 0;
 }

@@ -48,7 +48,7 @@ extern "C" {
 #endif
 
 #define MINGLE_ABI_MAJOR 1
-#define MINGLE_ABI_MINOR 1
+#define MINGLE_ABI_MINOR 2
 
 /* The one symbol a plugin exports. */
 #define MINGLE_PLUGIN_ENTRY "mingle_plugin_entry"
@@ -150,6 +150,51 @@ struct mingle_api {
 	 * "opendata" and "strasse".  Without '#' marks and surrounding space;
 	 * the first spelling seen wins a tie.  NULL for a bad field or tag. */
 	const char *(*tag_label)(mingle_host *host, int field, uint32_t tag);
+
+	/* ABI 1.2.  Files and people named in them; both meant for init.
+	 *
+	 * table() reads the CSV file PATH (relative to the config file's
+	 * folder, like [input] file) with the reader of the export: the same
+	 * detection of encoding, byte order mark and delimiter, the same
+	 * limits.  It calls ROW for every record, the header first, with
+	 * LINE the physical line where the record starts (from 1) and its
+	 * NCELLS cells, UTF-8 text that lives until ROW returns.  ROW
+	 * returns 0 to go on, nonzero to stop: table() returns that value.
+	 * It returns 0 at the end of the file, or -1 after setting the error
+	 * (as api->error() does) to a message that starts "FILE:LINE:COLUMN: "
+	 * where the reader knows the place. */
+	int (*table)(mingle_host *host, const char *path,
+	    int (*row)(void *ctx, size_t line, const char *const *cells,
+	    size_t ncells), void *ctx);
+
+	/* The attendee WHO names: an id (exact, white space around aside),
+	 * an e-mail address (case ignored) or a name (case, accents and
+	 * spacing ignored; "Berg, Anna" is "Anna Berg").  Returns 1 with
+	 * *OUT set if exactly one attendee matches, 0 if none does (people
+	 * the [input] filters dropped are nobody), -1 if several do; *OUT
+	 * is then the first of them, and the others are the attendees whose
+	 * own names look up to the same first.  Ids are tried first, then
+	 * e-mail addresses, then names.  A hash probe; the index is built
+	 * once, on the first call. */
+	int (*lookup)(mingle_host *host, const char *who,
+	    mingle_attendee *out);
+	/* ABI 1.2 (limits).  Both may be called in init only; elsewhere
+	 * they do nothing. */
+
+	/* At most MAX of A's introductions may be pairs that this strategy
+	 * scores above zero ((s(a->b) + s(b->a)) / 2 > 0): with MAX 0 such
+	 * pairs are vetoed for A; above 0 every mode counts them (in groups
+	 * and rounds, A's table-mates over all rounds; docs/modes.md).  A
+	 * later call for A replaces an earlier one.  At most 8 strategies
+	 * of a run may set quotas. */
+	void (*quota)(mingle_host *host, mingle_attendee a, uint32_t max);
+
+	/* A and B must be introduced, in every mode.  Returns 0, or
+	 * nonzero with the reason set as by error() for a bad pair (A == B,
+	 * either out of range).  The host checks all pins after init: a
+	 * pinned pair another strategy vetoes, or a person with more pins
+	 * than introductions, stops the run with an error. */
+	int (*pin)(mingle_host *host, mingle_attendee a, mingle_attendee b);
 };
 
 /* True if the host's table is new enough to hold MEMBER. */

@@ -144,6 +144,15 @@ void text_corpus_free(struct text_corpus *c);
 /* The cosine of documents DA and DB, 0 to 1. */
 double text_corpus_dot(const struct text_corpus *c, uint32_t da,
     uint32_t db);
+/*
+ * The same for DA against N documents at once, DB[i] + SHIFT each, into
+ * OUT: DA's terms go into a small hash table once, and each other
+ * document's terms are looked up in it, in ascending order, so the
+ * products are added in the order text_corpus_dot() adds them and every
+ * cosine is the same double.
+ */
+void text_corpus_dots(const struct text_corpus *c, uint32_t da,
+    const uint32_t *db, size_t n, uint32_t shift, double *out);
 
 /*
  * The terms documents DA and DB share, the most telling first (the

@@ -393,6 +393,55 @@ text_corpus_dot(const struct text_corpus *c, uint32_t da, uint32_t db)
 	return sum < 1 ? sum : 1;
 }
 
+/* Slots of text_corpus_dots()' table: documents with more than half as
+ * many terms are merged pair by pair instead. */
+#define TEXT_DOTS_SLOTS 128
+
+static uint32_t
+text_dots_slot(uint32_t term)
+{
+	return (term * 2654435761u) >> 25;	/* 7 bits: 128 slots */
+}
+
+void
+text_corpus_dots(const struct text_corpus *c, uint32_t da,
+    const uint32_t *db, size_t n, uint32_t shift, double *out)
+{
+	uint32_t key[TEXT_DOTS_SLOTS];	/* term + 1, or 0 for none */
+	float w[TEXT_DOTS_SLOTS];
+	uint32_t i, j, h, d;
+	size_t k;
+	double sum;
+
+	if (c->off[da + 1] - c->off[da] > TEXT_DOTS_SLOTS / 2) {
+		for (k = 0; k < n; k++)
+			out[k] = text_corpus_dot(c, da, db[k] + shift);
+		return;
+	}
+	memset(key, 0, sizeof key);
+	for (i = c->off[da]; i < c->off[da + 1]; i++) {
+		for (h = text_dots_slot(c->term[i]); key[h] != 0;
+		    h = (h + 1) % TEXT_DOTS_SLOTS)
+			;
+		key[h] = c->term[i] + 1;
+		w[h] = c->weight[i];
+	}
+	for (k = 0; k < n; k++) {
+		d = db[k] + shift;
+		sum = 0;
+		for (j = c->off[d]; j < c->off[d + 1]; j++) {
+			for (h = text_dots_slot(c->term[j]); key[h] != 0 &&
+			    key[h] != c->term[j] + 1; h = (h + 1) %
+			    TEXT_DOTS_SLOTS)
+				;
+			if (key[h] != 0)
+				sum += (double)w[h] * c->weight[j];
+		}
+		/* Rounding may take a text against itself a hair above 1. */
+		out[k] = sum < 1 ? sum : 1;
+	}
+}
+
 size_t
 text_corpus_shared(const struct text_corpus *c, uint32_t da, uint32_t db,
     uint32_t *terms, size_t cap)

@@ -8,8 +8,13 @@
 #     exclude_same field = company, ignore = Freelancer
 #     exclude_same domain_of = email, ignore_domains = home.example
 #     between field = ticket, allow = Attendee-*, Mentor-Mentee, Sponsor-Press
-# and every introduction, and every pair at a table of the schedule, is
-# checked here against the three rules, computed from the export with awk.
+# and, naming people in files and a column, with
+#     do_not_match file = dnm.csv          (names and e-mail addresses)
+#     history file = earlier.csv           (mingle's own earlier output)
+#     conflicts field = conflicts          (names, ';'-separated)
+# whose pairs are a third each of an unconstrained run's introductions;
+# every introduction, and every pair at a table of the schedule, is
+# checked here against the rules, computed from the export with awk.
 # The same modes without the constraints must break each rule somewhere:
 # the data does put the rules to the test.
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
@@ -102,6 +107,22 @@ ignore_domains = home.example
 plugin = between
 field = ticket
 allow = Attendee-*, Mentor-Mentee, Sponsor-Press
+
+[strategy dnm]
+plugin = do_not_match
+file = dnm.csv
+
+[strategy earlier]
+plugin = history
+file = earlier.csv
+
+[field conflicts]
+column = Conflicts
+type = text
+
+[strategy conflicts]
+plugin = conflicts
+field = conflicts
 INI
 
 # violations PAIRS: "rows colleagues domains tickets" -- how many pairs
@@ -157,6 +178,36 @@ if [ "$2" -gt 0 ] && [ "$3" -gt 0 ] && [ "$4" -gt 0 ]; then
 else t_fail "the export forbids too little: $*"
 fi
 
+# The files that name people: the introductions of a run without
+# constraints, dealt in turn to do_not_match (by name and e-mail address),
+# history (the output's own lines) and conflicts (a column of names the
+# first of the two lists, added to the export).
+t_run "earlier: run" 0 "$MINGLE" run -q -c "$TMP/base.ini" -o "$TMP/earlier.csv"
+awk -F, -v dir="$TMP" 'NR == 1 { print > (dir "/earlier.part"); next }
+    NR % 3 == 2 { print $2 "," toupper($3) > (dir "/dnm.csv") }
+    NR % 3 == 0 { print > (dir "/earlier.part") }
+    NR % 3 == 1 { coi[$1] = coi[$1] (coi[$1] == "" ? "" : "; ") $4 }
+    { print $1, $3 > (dir "/forbid.pairs") }
+    END { for (a in coi) print a "," coi[a] > (dir "/coi.list") }' \
+    "$TMP/earlier.csv"
+sed -i '1i person,other' "$TMP/dnm.csv"
+mv "$TMP/earlier.part" "$TMP/earlier.csv"
+awk -F, 'NR == FNR { coi[$1] = $2; next }
+    FNR == 1 { print $0 ",Conflicts"; next }
+    { print $0 "," coi[$1] }' "$TMP/coi.list" "$TMP/people.csv" \
+    >"$TMP/people.coi" && mv "$TMP/people.coi" "$TMP/people.csv"
+if [ "$(wc -l <"$TMP/forbid.pairs")" -ge 9 ]; then
+	t_ok "$(wc -l <"$TMP/forbid.pairs") pairs named in files and the column"
+else t_fail "too few pairs named" "$(cat "$TMP/forbid.pairs")"
+fi
+
+# forbidden PAIRS: how many pairs of PAIRS the files and column name.
+forbidden() {
+	awk 'NR == FNR { f[$1 " " $2]; f[$2 " " $1]; next }
+	    ($1 " " $2) in f { n++ } END { print n + 0 }' \
+	    "$TMP/forbid.pairs" "$1"
+}
+
 # pairs_of NAME: the pairs of $TMP/NAME.csv and, if there is one, of the
 # schedule $TMP/NAME.sched (everyone at one round's table), into
 # $TMP/NAME.pairs.
@@ -183,11 +234,12 @@ run_mode() {
 	t_run "$1: run" 0 "$MINGLE" run -q -c "$TMP/$1.ini" \
 	    -o "$TMP/$1.csv" $sched
 	pairs_of "$1"
+	named=$(forbidden "$TMP/$1.pairs")
 	set -- $(violations "$TMP/$1.pairs")
 	rows=$1 col=$2 dom=$3 tix=$4
 }
 
-base_col=0 base_dom=0 base_tix=0
+base_col=0 base_dom=0 base_tix=0 base_named=0
 for mode in "suggestions:mode = suggestions
 per_attendee = 3" \
     "pairs:mode = pairs" \
@@ -211,10 +263,20 @@ rounds = 3"; do
 		t_fail "$name: of $rows pairs, $col colleagues, $dom at one domain, $tix tickets not allowed" \
 		    "$(head -20 "$TMP/$name.csv")"
 	fi
+	if [ "$rows" -gt 0 ] && [ "$named" -eq 0 ]; then
+		t_ok "$name: none of $rows pairs is named in the files or the column"
+	else
+		t_fail "$name: $named of $rows pairs named in the files or the column"
+	fi
 	run_mode "$name-free" no "$lines"
 	base_col=$((base_col + col)) base_dom=$((base_dom + dom))
-	base_tix=$((base_tix + tix))
+	base_tix=$((base_tix + tix)) base_named=$((base_named + named))
 done
+if [ "$base_named" -gt 0 ]; then
+	t_ok "without the constraints: $base_named pairs named in the files or the column"
+else
+	t_fail "without the constraints no pair named in the files or the column is made"
+fi
 if [ "$base_col" -gt 0 ] && [ "$base_dom" -gt 0 ] && [ "$base_tix" -gt 0 ]
 then
 	t_ok "without the constraints: $base_col colleagues, $base_dom at one domain, $base_tix tickets not allowed"

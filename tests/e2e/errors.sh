@@ -63,7 +63,7 @@ reset_event; printf '\n[matchh]\nmode = pairs\n' >> "$D/event.ini"
 expect_error "unknown section" "event.ini:18: unknown section [matchh]" "did you mean 'match'?"
 
 reset_event; printf '\n[match]\nmode = pears\n' >> "$D/event.ini"
-expect_error "bad mode" "event.ini:19: mode must be one of suggestions, pairs, groups, rounds, not 'pears'" "did you mean 'pairs'?"
+expect_error "bad mode" "event.ini:19: mode must be one of suggestions, pairs, groups, rounds, meetings, not 'pears'" "did you mean 'pairs'?"
 
 reset_event; printf '\n[match]\nper_attendee = three\n' >> "$D/event.ini"
 expect_error "not a number" "event.ini:19: per_attendee must be a whole number"

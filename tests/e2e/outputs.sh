@@ -12,7 +12,8 @@ ini=$TMP/event.ini
 sed "s|^file = barcamp.csv|file = $top_srcdir/examples/barcamp.csv|" \
     "$top_srcdir/examples/barcamp.ini" > "$ini"
 "$MINGLE" run -q -c "$ini" -o "$TMP/ref.csv" --report "$TMP/ref.report" \
-    --schedule "$TMP/ref.sched" || echo "Bail out! the example does not run"
+    --per-person "$TMP/ref.person" ||
+    echo "Bail out! the example does not run"
 
 # fresh NAME: an empty folder $TMP/NAME, in $D.
 fresh() {
@@ -172,18 +173,18 @@ is_true "the link to the export is still a link" -L "$D/link.csv"
 fresh full-disk
 printf 'OLD INTRODUCTIONS\n' > "$D/out.csv"
 printf 'OLD REPORT\n' > "$D/report.csv"
-printf 'OLD SCHEDULE\n' > "$D/schedule.csv"
+printf 'OLD PER PERSON\n' > "$D/person.csv"
 t_run "a full disk" 1 sh -c 'trap "" XFSZ; ulimit -f 1 &&
     exec "$1" run -q -c "$2" -o "$3/out.csv" --report "$3/report.csv" \
-    --schedule "$3/schedule.csv"' sh "$MINGLE" "$ini" "$D"
+    --per-person "$3/person.csv"' sh "$MINGLE" "$ini" "$D"
 t_contains "a full disk: says which file" "$TMP/err" \
     "mingle: $D/out.csv: cannot write: File too large"
 same_text "a full disk: the introductions are untouched" \
     "OLD INTRODUCTIONS" "$D/out.csv"
 same_text "a full disk: the report is untouched" "OLD REPORT" \
     "$D/report.csv"
-same_text "a full disk: the schedule is untouched" "OLD SCHEDULE" \
-    "$D/schedule.csv"
+same_text "a full disk: the per-person file is untouched" \
+    "OLD PER PERSON" "$D/person.csv"
 no_temps "a full disk" "$D"
 
 # Standard output full: the report is not written either.
@@ -198,7 +199,7 @@ same_text "stdout full: the report is untouched" "OLD REPORT" \
 no_temps "stdout full" "$D"
 
 # -- signals while writing: the run blocks opening a FIFO nobody reads
-# (the schedule, opened after the introductions and the report), with
+# (the per-person file, opened after the introductions and the report), with
 # the other two temporary files in place; the signal removes them and the
 # exit status says the signal ended mingle.
 for sig in TERM:15 INT:2 HUP:1; do
@@ -215,10 +216,10 @@ for sig in TERM:15 INT:2 HUP:1; do
 	fi
 	fresh "signal-$sig"
 	printf 'OLD\n' > "$D/out.csv"
-	mkfifo "$D/schedule.fifo"
+	mkfifo "$D/person.fifo"
 	$reset "$MINGLE" run -q -c "$ini" \
 	    -o "$D/out.csv" --report "$D/report.csv" \
-	    --schedule "$D/schedule.fifo" 2>"$TMP/err" &
+	    --per-person "$D/person.fifo" 2>"$TMP/err" &
 	pid=$!
 	if wait_for "SIG$sig" $pid 'report.csv.tmp-' "$D"; then
 		t_ok "SIG$sig: mingle waits for the FIFO with its temporary files"

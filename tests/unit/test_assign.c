@@ -14,6 +14,7 @@
 #include "assign.h"
 #include "assign_ctx.h"
 #include "blossom.h"
+#include "coverage.h"
 #include "graph.h"
 #include "pairmap.h"
 #include "rng.h"
@@ -380,7 +381,7 @@ test_ctx_oracle(void)
 	/* 0-1 is an edge; 2, 3 and 4 have vetoes (2-3, 3-4), 0 has none */
 	struct tedge te[] = { { 0, 1, 0.75 } };
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
 	struct config_match m = match_defaults(MATCH_GROUPS);
 	struct assign_ctx c;
 	struct graph g;
@@ -433,7 +434,7 @@ test_ctx_seated(void)
 {
 	struct tedge te[] = { { 0, 1, 0.75 } };
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
 	struct config_match m = match_defaults(MATCH_ROUNDS);
 	struct seat seats[] = {
 		{ 3, 2, 1 }, { 0, 2, 1 }, { 2, 1, 0 }, { 1, 1, 1 }, { 0, 1, 1 },
@@ -460,6 +461,8 @@ test_ctx_seated(void)
 	    out.intros[1].a == 3 && out.intros[1].b == 0 &&
 	    out.intros[1].score == toracle_score(0, 3),
 	    "seated: by round, a ranked first, edge or oracle score");
+	is_int(out.nshort, 0, "seated: no coverage before the coverage pass");
+	coverage_fill(&out, &g, &m);
 	ok(out.nshort == 1 && out.short_of[0].attendee == 2 &&
 	    out.short_of[0].got == 0 && out.short_of[0].wanted == 1 &&
 	    out.short_of[0].why == SHORTFALL_LEFT_OUT,
@@ -662,7 +665,7 @@ test_suggestions_basic(void)
 	struct assignment out, again;
 	char *cause = NULL;
 	unsigned deg[8] = { 0 };
-	size_t i;
+	size_t i, nbelow;
 	int ok = 1;
 
 	m.max_per_attendee = 2;
@@ -683,7 +686,18 @@ test_suggestions_basic(void)
 		if (deg[i] < 1 || deg[i] > 2)
 			ok = 0;
 	ok(ok, "suggestions: everyone with a partner gets at least one");
-	is_int(out.nshort, 2, "suggestions: two people without partners");
+	for (i = 0, nbelow = 0; i < 8; i++) {
+		nbelow += deg[i] < 2;
+		if (deg[i] < 2 && find_short(&out, (uint32_t)i) == NULL)
+			ok = 0;
+	}
+	ok(ok, "suggestions: everyone below max_per_attendee is listed");
+	is_int(out.nshort, nbelow, "suggestions: and nobody else");
+	for (i = 0; i < out.nshort; i++)
+		if (out.short_of[i].wanted != 2 ||
+		    out.short_of[i].got != deg[out.short_of[i].attendee])
+			ok = 0;
+	ok(ok, "suggestions: got as given, wanted min(per, max)");
 	ok(find_short(&out, 6) != NULL &&
 	    find_short(&out, 6)->why == SHORTFALL_NO_PARTNER,
 	    "suggestions: no partner reported");
@@ -720,6 +734,88 @@ test_suggestions_reasons(void)
 	    "reasons: names");
 	is_str(assignment_shortfall_name(SHORTFALL_LEFT_OUT), "left-out",
 	    "reasons: names (left out)");
+	assignment_free(&out);
+	graph_free(&g);
+}
+
+/*
+ * Coverage judges by the stats over all pairs scored: someone who scores
+ * 0 with everyone is no-partner even with one veto; all-vetoed needs
+ * everyone else vetoed; wanted is per_attendee, not the floor.
+ */
+static void
+test_coverage_why(void)
+{
+	/* 0 likes 1, 2 and 3; 4 scores 0 with all but one veto; 5 is
+	 * vetoed with everyone. */
+	struct tedge te[] = { { 0, 1, 0.9 }, { 0, 2, 0.8 }, { 0, 3, 0.7 } };
+	struct graph g;
+	struct config_match m = match_defaults(MATCH_SUGGESTIONS);
+	struct assignment out;
+	char *cause = NULL;
+	const struct coverage *c;
+
+	build(&g, 6, te, 3, NULL, NULL, 0, 0);
+	g.stats[4].low = 4;
+	g.stats[4].vetoed = 1;
+	g.stats[5].vetoed = 5;
+	ok(assign_run(&g, &m, NULL, &out, &cause) == 0, "coverage: runs");
+	c = find_short(&out, 4);
+	ok(c != NULL && c->why == SHORTFALL_NO_PARTNER && c->got == 0 &&
+	    c->wanted == 3, "coverage: scoring 0 with everyone is no-partner");
+	c = find_short(&out, 5);
+	ok(c != NULL && c->why == SHORTFALL_ALL_VETOED,
+	    "coverage: vetoed with everyone is all-vetoed");
+	c = find_short(&out, 1);
+	ok(c != NULL && c->got == 1 && c->wanted == 3 &&
+	    c->why == SHORTFALL_NO_PARTNER,
+	    "coverage: one of per_attendee = 3 is short, of partners");
+	ok(find_short(&out, 0) == NULL, "coverage: 0 got all 3");
+	is_int(out.nshort, 5, "coverage: all but 0 are listed");
+	assignment_free(&out);
+	graph_free(&g);
+}
+
+/*
+ * Capacities (per_attendee_column) in the coverage pass: wanted is the
+ * person's own capacity where it is below per_attendee, and whoever
+ * opted out (cap 0) is listed as such, got and wanted 0.
+ */
+static void
+test_coverage_caps(void)
+{
+	struct tedge te[] = { { 0, 1, 0.9 }, { 0, 2, 0.8 }, { 0, 3, 0.7 } };
+	struct graph g;
+	struct config_match m = match_defaults(MATCH_SUGGESTIONS);
+	struct assignment out;
+	char *cause = NULL;
+	const struct coverage *c;
+	uint32_t v;
+
+	build(&g, 5, te, 3, NULL, NULL, 0, 0);
+	g.cap = calloc(g.n, sizeof *g.cap);
+	for (v = 0; v < g.n; v++)
+		g.cap[v] = 3;
+	g.cap[1] = 1;		/* asked for one: got it */
+	g.cap[2] = 2;		/* asked for two: got one */
+	g.cap[4] = 0;		/* opted out */
+	g.active[4] = 0;
+	ok(assign_run(&g, &m, NULL, &out, &cause) == 0, "caps: runs");
+	ok(find_short(&out, 1) == NULL, "caps: one of one is not short");
+	c = find_short(&out, 2);
+	ok(c != NULL && c->got == 1 && c->wanted == 2,
+	    "caps: wanted is the person's own capacity");
+	c = find_short(&out, 3);
+	ok(c != NULL && c->got == 1 && c->wanted == 3,
+	    "caps: per_attendee where the capacity is higher");
+	c = find_short(&out, 4);
+	ok(c != NULL && c->why == SHORTFALL_OPTED_OUT && c->got == 0 &&
+	    c->wanted == 0, "caps: opted out, got and wanted 0");
+	is_int(out.nshort, 3, "caps: 2, 3 and 4 are listed");
+	ok(out.nshort == 3 && g.rank[out.short_of[0].attendee] <
+	    g.rank[out.short_of[1].attendee] &&
+	    g.rank[out.short_of[1].attendee] <
+	    g.rank[out.short_of[2].attendee], "caps: listed by rank");
 	assignment_free(&out);
 	graph_free(&g);
 }
@@ -801,7 +897,7 @@ test_pairs_modes(void)
 	/* 5 people: 0-1 and 2-3 strong; 4 likes 0 a bit; 4 vetoes 2. */
 	struct tedge te[] = { { 0, 1, 0.9 }, { 2, 3, 0.8 }, { 0, 4, 0.1 } };
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
 	struct graph g;
 	struct config_match m = match_defaults(MATCH_PAIRS);
 	struct assignment out;
@@ -864,7 +960,7 @@ test_pairs_random(void)
 	struct rng r;
 	static struct tedge te[4000];
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
 	struct graph g;
 	struct config_match m = match_defaults(MATCH_PAIRS);
 	struct assignment out;
@@ -909,6 +1005,129 @@ test_pairs_random(void)
 	ok(det, "pairs random: same input, same output");
 }
 
+/* The vetoed pairs of O as the engine keeps them (graph.h). */
+static void
+keep_vetoes(struct graph *g, const struct toracle *o)
+{
+	uint32_t a, b;
+
+	g->vetoes = calloc((size_t)o->n * o->n + 1, sizeof *g->vetoes);
+	for (a = 0; a < o->n; a++)
+		for (b = a + 1; b < o->n; b++)
+			if (o->veto[(size_t)a * o->n + b])
+				g->vetoes[g->nvetoes++] = (struct edge){ a, b, 0 };
+}
+
+/* Vetoed pairs of O at one table in OUT's seats. */
+static size_t
+seated_vetoes(const struct assignment *out, const struct toracle *o)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < out->nseats; i++)
+		for (j = i + 1; j < out->nseats; j++)
+			if (out->seats[i].round == out->seats[j].round &&
+			    out->seats[i].table == out->seats[j].table &&
+			    out->seats[i].table != 0 &&
+			    o->veto[(size_t)out->seats[i].attendee * o->n +
+			    out->seats[j].attendee])
+				n++;
+	return n;
+}
+
+/*
+ * More people vetoed with each other than tables: refused at once with
+ * the cause; with best_effort, seated with the fewest vetoed pairs that
+ * counting proves (a clique of C at T tables: C mod T tables hold
+ * C / T + 1 of them), each listed.
+ */
+static void
+test_groups_vetoed_clique(void)
+{
+	struct rng r;
+	struct toracle o;
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
+	struct config_match m = match_defaults(MATCH_GROUPS);
+	struct assignment out;
+	struct graph g;
+	char *cause;
+	uint32_t n, t, c, i, j, q, rem, *who;
+	size_t least;
+	int bad_msg = 0, bad_count = 0, bad_best = 0, k;
+
+	rng_seed(&r, 9);
+	for (k = 0; k < 20; k++) {
+		n = 8 + (uint32_t)rng_below(&r, 20);
+		m.group_size = 2 + (long)rng_below(&r, 4);
+		t = (n + (uint32_t)m.group_size - 1) / (uint32_t)m.group_size;
+		if (t > 1 && n / t < 2)
+			t = n / (uint32_t)m.group_size;
+		c = t + 1 + (uint32_t)rng_below(&r, 3);
+		if (c > n)
+			continue;
+		toracle_init(&o, n);
+		who = calloc(n, sizeof *who);
+		for (i = 0; i < n; i++)
+			who[i] = i;
+		for (i = 0; i < c; i++) {	/* C people at random */
+			j = i + (uint32_t)rng_below(&r, n - i);
+			q = who[i];
+			who[i] = who[j];
+			who[j] = q;
+		}
+		for (i = 0; i < c; i++)
+			for (j = i + 1; j < c; j++)
+				toracle_veto(&o, who[i], who[j]);
+		build(&g, n, NULL, 0, &o, NULL, 0, k % 2);
+		keep_vetoes(&g, &o);
+
+		m.best_effort = 0;
+		cause = NULL;
+		if (assign_run(&g, &m, &po, &out, &cause) == 0 ||
+		    cause == NULL || strstr(cause, "may not share a table") ==
+		    NULL || strstr(cause, "best_effort = yes") == NULL) {
+			bad_msg++;
+			printf("# n %u, %u tables, %u vetoed: %s\n", n, t,
+			    c, cause ? cause : "(none)");
+		}
+		free(cause);
+
+		m.best_effort = 1;
+		q = c / t;
+		rem = c % t;
+		least = (size_t)rem * (q + 1) * q / 2 +
+		    (size_t)(t - rem) * q * (q - 1) / 2;
+		cause = NULL;
+		if (assign_run(&g, &m, &po, &out, &cause) != 0) {
+			bad_best++;
+			printf("# best effort failed: %s\n", cause);
+			free(cause);
+		} else {
+			if (out.nvetoed != seated_vetoes(&out, &o))
+				bad_count++;
+			if (out.nvetoed != least || !out.vetoed_fewest) {
+				bad_best++;
+				printf("# n %u, %u tables, %u vetoed: %zu "
+				    "pairs, want %zu\n", n, t, c, out.nvetoed,
+				    least);
+			}
+			for (i = 0; i < out.nvetoed; i++)
+				if (!o.veto[(size_t)out.vetoed[i].a * n +
+				    out.vetoed[i].b])
+					bad_count++;
+		}
+		assignment_free(&out);
+		graph_free(&g);
+		free(o.veto);
+		free(who);
+	}
+	is_int(bad_msg, 0, "vetoed clique: refused with the cause, no search");
+	is_int(bad_best, 0, "vetoed clique: best effort reaches the proven "
+	    "fewest");
+	is_int(bad_count, 0, "vetoed clique: exactly the seated vetoed pairs "
+	    "listed");
+}
+
 /* ------------------------------------------------------------ groups */
 
 static void
@@ -917,7 +1136,7 @@ test_groups(void)
 	struct rng r;
 	static struct tedge te[4000];
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
 	struct graph g;
 	struct config_match m = match_defaults(MATCH_GROUPS);
 	struct assignment out, again;
@@ -987,13 +1206,18 @@ test_groups(void)
 	m.group_size = 4;
 	ok(assign_run(&g, &m, &po, &out, &cause) != 0,
 	    "groups: an impossible veto is an error");
-	like(cause, "no seating found", "groups: the error says so");
+	like(cause, "no seating exists: attendee 0 fits at no table",
+	    "groups: the error says so, before any search");
 	free(cause);
 	cause = NULL;
 	graph_free(&g);
+	free(o.veto);
 
 	/* the oracle's failure comes back as the cause */
-	build(&g, 3, NULL, 0, &o, NULL, 0, 0);
+	toracle_init(&o, 6);
+	toracle_veto(&o, 0, 2);
+	build(&g, 6, NULL, 0, &o, NULL, 0, 0);
+	m.group_size = 3;
 	o.fail = 1;
 	ok(assign_run(&g, &m, &po, &out, &cause) != 0,
 	    "groups: an oracle error stops the run");
@@ -1082,7 +1306,7 @@ test_rounds_properties(void)
 	struct rng r;
 	static struct tedge te[4000];
 	struct toracle o;
-	struct pair_oracle po = { toracle_pair, &o };
+	struct pair_oracle po = { toracle_pair, &o, NULL, NULL };
 	struct graph g;
 	struct config_match m = match_defaults(MATCH_ROUNDS);
 	struct assignment out;
@@ -1198,11 +1422,14 @@ main(void)
 	test_pairs_weight();
 	test_suggestions_basic();
 	test_suggestions_reasons();
+	test_coverage_why();
+	test_coverage_caps();
 	test_suggestions_random();
 	test_pairs_modes();
 	test_pairs_no_edges();
 	test_pairs_random();
 	test_groups();
+	test_groups_vetoed_clique();
 	test_rounds_golfers();
 	test_rounds_properties();
 	test_rounds_large();

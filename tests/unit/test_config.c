@@ -134,8 +134,8 @@ test_full(void)
 	    "[match]\n"						/* 32 */
 	    "mode = PAIRS\n"					/* 33 */
 	    "odd = leave-out\n"					/* 34 */
-	    "per_attendee = 4\n"				/* 35 */
-	    "min_per_attendee = 1\n"				/* 36 */
+	    "; per_attendee and min_per_attendee: suggestions\n"	/* 35 */
+	    "; only (test_mode_keys)\n"			/* 36 */
 	    "candidates = 20\n"					/* 37 */
 	    "min_score = 0.25\n"				/* 38 */
 	    "seed = 42\n"					/* 39 */
@@ -225,13 +225,11 @@ test_full(void)
 
 	is_int(c->match.mode, MATCH_PAIRS, "mode is case-insensitive");
 	is_int(c->match.odd, MATCH_ODD_LEAVE_OUT, "odd = leave-out");
-	is_int(c->match.per_attendee, 4, "per_attendee");
-	is_int(c->match.min_per_attendee, 1, "min_per_attendee");
-	is_int(c->match.max_per_attendee, 4,
-	    "max_per_attendee defaults to per_attendee");
+	is_int(c->match.per_attendee, 3, "per_attendee: the default");
 	is_int(c->match.candidates, 20, "candidates");
 	is_num(c->match.min_score, 0.25, 0, "min_score");
 	is_int(c->match.seed, 42, "seed");
+	is_int(c->match.best_effort, 0, "best_effort defaults to no");
 
 	want = in_dir("out/intros.csv");
 	is_str(c->output_file, want, "output relative to the config");
@@ -282,6 +280,7 @@ test_defaults(void)
 		is_int(c->match.rounds, 1, "rounds default");
 		is_int(c->match.group_size, 0, "no tables in suggestions");
 		ok(c->output_file == NULL, "output defaults to stdout");
+		ok(c->html_file == NULL, "no HTML report by default");
 		is_int(c->nplugin_path, 0, "no plugin path");
 		config_free(c);
 	}
@@ -308,6 +307,39 @@ test_defaults(void)
 	if (c != NULL) {
 		ok(c->match.group_size == 2 && c->match.rounds == 3,
 		    "rounds: pairs, 3 rounds");
+		is_int(c->match.threads, 0, "threads: auto by default");
+		config_free(c);
+	}
+	c = loads(BASE "[match]\nthreads = 3\n", "threads = 3");
+	if (c != NULL) {
+		is_int(c->match.threads, 3, "threads = 3");
+		config_free(c);
+	}
+	c = loads(BASE "[match]\nthreads = auto\n", "threads = auto");
+	if (c != NULL) {
+		is_int(c->match.threads, 0, "threads = auto");
+		config_free(c);
+	}
+	c = loads(BASE "[output]\nhtml = report.html\n", "[output] html");
+	if (c != NULL) {
+		char *want = in_dir("report.html");
+
+		is_str(c->html_file, want, "html relative to the config");
+		free(want);
+		config_free(c);
+	}
+	c = loads(BASE "[match]\nmode = rounds\nrounds = Max\n", "rounds = max");
+	if (c != NULL) {
+		ok(c->match.rounds_max && c->match.rounds == 1,
+		    "rounds = max: flagged, rounds left at its default");
+		config_free(c);
+	}
+	c = loads(BASE "[match]\nmode = meetings\nslots = 8\ntables = 3\n",
+	    "meetings");
+	if (c != NULL) {
+		ok(c->match.mode == MATCH_MEETINGS && c->match.slots == 8 &&
+		    c->match.tables == 3 && c->availability_column == NULL,
+		    "meetings: 8 slots, 3 tables, no availability");
 		config_free(c);
 	}
 	keys = config_strategy_host_keys();
@@ -657,7 +689,8 @@ test_keys(void)
 	fails(BASE "[match]\nper_atendee = 2\n", 5, "unknown key "
 	    "'per_atendee' in [match]; did you mean 'per_attendee'? (known: "
 	    "mode, per_attendee, min_per_attendee, max_per_attendee, "
-	    "candidates, min_score, seed, odd, group_size, rounds)", NULL,
+	    "candidates, min_score, seed, odd, group_size, rounds, "
+	    "best_effort, threads, slots, tables, per_attendee_column)", NULL,
 	    "unknown key, did you mean, known keys");
 	fails("[input]\nfiel = a.csv\nid = Email\n", 2, "unknown key 'fiel' "
 	    "in [input]; did you mean 'file'?", NULL, "typo in [input]");
@@ -665,7 +698,7 @@ test_keys(void)
 	    "unknown key 'colum' in [field]; did you mean 'column'?", NULL,
 	    "typo in [field]");
 	fails(BASE "[output]\nxyzzy = 1\n", 5, "unknown key 'xyzzy' in "
-	    "[output] (known: file, report, schedule)", NULL,
+	    "[output] (known: file, report, schedule", NULL,
 	    "unknown key, nothing close");
 	fails(BASE "[plugins]\npaths = lib\n", 5, "unknown key 'paths' in "
 	    "[plugins]; did you mean 'path'?", NULL, "typo in [plugins]");
@@ -736,14 +769,32 @@ test_bad_values(void)
 	    "from 0 to 2147483647, not '-1'", NULL, "negative seed");
 	fails(BASE "[match]\nrounds = 1001\n", 5, "rounds must be a whole "
 	    "number from 1 to 1000", NULL, "too many rounds");
+	fails(BASE "[match]\nrounds = most\n", 5, "rounds must be a whole "
+	    "number from 1 to 1000, or max for as many as can be found, not "
+	    "'most'", NULL, "rounds: neither a number nor max");
+	fails(BASE "[match]\nthreads = 0\n", 5, "threads must be auto or a "
+	    "whole number from 1 to 256, not '0'", NULL, "no threads");
+	fails(BASE "[match]\nthreads = 257\n", 5, "threads must be auto or "
+	    "a whole number from 1 to 256, not '257'", NULL, "257 threads");
 	fails(BASE "[match]\ngroup_size = 1\n", 5, "group_size must be a "
 	    "whole number from 2 to 1000", NULL, "tables of one");
+	fails(BASE "[match]\nmode = meetings\n", 5, "mode = meetings needs "
+	    "'slots'", NULL, "meetings without slots");
+	fails(BASE "[match]\nmode = meetings\nslots = 1001\n", 6, "slots "
+	    "must be a whole number from 1 to 1000", NULL, "too many slots");
+	fails(BASE "[match]\nmode = meetings\nslots = 2\ntables = 0\n", 7,
+	    "tables must be a whole number from 1", NULL, "no tables");
+	fails(BASE "availability = Free\n", 4, "availability names the slots "
+	    "each person can meet in: it needs mode = meetings", NULL,
+	    "availability without meetings");
 	fails(BASE "[match]\nmode = pears\n", 5, "mode must be one of "
-	    "suggestions, pairs, groups, rounds, not 'pears'; did you mean "
-	    "'pairs'?", NULL, "bad mode with suggestion");
+	    "suggestions, pairs, groups, rounds, meetings, not 'pears'; did "
+	    "you mean 'pairs'?", NULL, "bad mode with suggestion");
 	fails(BASE "[match]\nmode = xyzzy\n", 5, "mode must be one of "
-	    "suggestions, pairs, groups, rounds, not 'xyzzy'", NULL,
+	    "suggestions, pairs, groups, rounds, meetings, not 'xyzzy'", NULL,
 	    "bad mode, nothing close");
+	fails(BASE "[match]\nbest_effort = maybe\n", 5, "best_effort must "
+	    "be one of no, yes, not 'maybe'", NULL, "best_effort: yes or no");
 	fails(BASE "[match]\nodd = trios\n", 5, "odd must be one of trio, "
 	    "leave-out, not 'trios'; did you mean 'trio'?", NULL,
 	    "bad odd with suggestion");
@@ -916,6 +967,116 @@ test_csv_as_config(void)
 	    "a comment is no export");
 }
 
+/* Keys that mean nothing in the configured mode are errors, never
+ * ignored; in their own mode they load. */
+static void
+test_mode_keys(void)
+{
+	struct mingle_config *c;
+
+	c = loads(BASE "[match]\nper_attendee = 4\nmin_per_attendee = 1\n",
+	    "per_attendee and min_per_attendee in suggestions");
+	if (c != NULL) {
+		is_int(c->match.per_attendee, 4, "per_attendee");
+		is_int(c->match.min_per_attendee, 1, "min_per_attendee");
+		is_int(c->match.max_per_attendee, 4,
+		    "max_per_attendee defaults to per_attendee");
+	}
+	config_free(c);
+	fails(BASE "[match]\ngroup_size = 4\n", 5, "group_size does nothing "
+	    "in mode = suggestions (the default): remove it; for tables of "
+	    "more than two, use mode = groups or rounds", NULL,
+	    "group_size in suggestions (the default mode)");
+	fails(BASE "[match]\nmode = pairs\ngroup_size = 3\n", 6,
+	    "group_size does nothing in mode = pairs (line 5)", NULL,
+	    "group_size in pairs");
+	fails(BASE "[match]\nper_attendee = 2\nmode = rounds\n", 5,
+	    "per_attendee does nothing in mode = rounds (line 6): remove it; "
+	    "the tables decide whom each person meets", NULL,
+	    "per_attendee in rounds, before the mode");
+	fails(BASE "[match]\nmode = groups\nmax_per_attendee = 2\n", 6,
+	    "max_per_attendee does nothing in mode = groups", NULL,
+	    "max_per_attendee in groups");
+	fails(BASE "[match]\nmode = groups\nrounds = 2\n", 6,
+	    "rounds does nothing in mode = groups (line 5): remove it; for "
+	    "more than one round of tables, use mode = rounds", NULL,
+	    "rounds in groups");
+	fails(BASE "[match]\nmode = rounds\nodd = trio\n", 6,
+	    "odd does nothing in mode = rounds", NULL, "odd in rounds");
+	fails(BASE "[output]\nschedule = s.csv\n", 5, "schedule does "
+	    "nothing in mode = suggestions (the default): remove it; "
+	    "suggestions seat nobody", NULL, "[output] schedule in suggestions");
+	fails(BASE "[output]\ntables = t.csv\n[match]\nmode = suggestions\n",
+	    5, "tables does nothing in mode = suggestions (line 7)", NULL,
+	    "[output] tables in suggestions");
+	c = loads(BASE "[match]\nmode = rounds\ngroup_size = 3\nrounds = 2\n"
+	    "[output]\nschedule = s.csv\ntables = t.csv\n",
+	    "group_size, rounds, schedule and tables in rounds");
+	config_free(c);
+	c = loads(BASE "[match]\nmode = pairs\nodd = trio\n",
+	    "odd in pairs");
+	config_free(c);
+	fails(BASE "[match]\nmode = groups\nrounds = max\n", 6,
+	    "rounds does nothing in mode = groups (line 5): remove it",
+	    NULL, "rounds = max in groups");
+	fails(BASE "[match]\nslots = 4\n", 5, "slots does nothing in mode "
+	    "= suggestions (the default): remove it; time slots are for 1:1 "
+	    "meetings: use mode = meetings", NULL, "slots in suggestions");
+	fails(BASE "[match]\nmode = rounds\ntables = 3\n", 6, "tables "
+	    "does nothing in mode = rounds (line 5): remove it; it caps the "
+	    "meetings a slot holds in mode = meetings", NULL,
+	    "[match] tables in rounds");
+	fails(BASE "[match]\nmode = meetings\nslots = 2\ngroup_size = 2\n",
+	    7, "group_size does nothing in mode = meetings (line 5)", NULL,
+	    "group_size in meetings");
+	fails(BASE "[match]\nmode = meetings\nslots = 2\n[output]\n"
+	    "tables = t.csv\n", 8, "tables does nothing in mode = meetings "
+	    "(line 5): remove it; only pairs, groups and rounds seat people",
+	    NULL, "[output] tables in meetings");
+	c = loads(BASE "[match]\nmode = meetings\nslots = 2\ntables = 3\n"
+	    "per_attendee = 2\nmin_per_attendee = 1\nmax_per_attendee = 3\n"
+	    "[output]\nschedule = s.csv\n", "slots, tables, per_attendee "
+	    "and schedule in meetings");
+	config_free(c);
+	c = loads(BASE "[match]\nmode = rounds\nrounds = max\n",
+	    "rounds = max in rounds");
+	config_free(c);
+}
+
+/* [output] per_person, tables, dialect and columns. */
+static void
+test_output_keys(void)
+{
+	struct mingle_config *c;
+	char *want;
+
+	c = loads(BASE "[output]\nper_person = p.xlsx\ndialect = Excel\n"
+	    "columns = Email,  Company , ,Ticket Type\n",
+	    "per_person, dialect and columns");
+	if (c != NULL) {
+		want = in_dir("p.xlsx");
+		is_str(c->per_person_file, want, "per_person: a path");
+		free(want);
+		is_int(c->output_dialect, 1, "dialect = excel");
+		is_int(c->noutput_columns, 3, "three columns, blanks dropped");
+		if (c->noutput_columns == 3) {
+			is_str(c->output_columns[1], "Company", "trimmed");
+			is_str(c->output_columns[2], "Ticket Type",
+			    "inner spaces kept");
+		}
+		is_int(c->output_columns_line, 7, "the line of columns");
+	}
+	config_free(c);
+	c = loads(BASE, "no [output]");
+	if (c != NULL) {
+		is_int(c->output_dialect, 0, "dialect: standard by default");
+		is_int(c->noutput_columns, 0, "no columns by default");
+	}
+	config_free(c);
+	fails(BASE "[output]\ndialect = german\n", 5, "dialect must be one "
+	    "of standard, excel, not 'german'", NULL, "a bad dialect");
+}
+
 int
 main(void)
 {
@@ -941,6 +1102,8 @@ main(void)
 	test_not_utf8();
 	test_csv_as_config();
 	test_input_limits();
+	test_mode_keys();
+	test_output_keys();
 	free(ini);
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)

@@ -31,8 +31,8 @@ struct toy {
 };
 
 static int
-toy_score(void *self, uint32_t a, const uint32_t *cand, size_t n,
-    double *scores, unsigned char *veto, char **cause)
+toy_score(void *self, size_t worker, uint32_t a, const uint32_t *cand,
+    size_t n, double *scores, unsigned char *veto, char **cause)
 {
 	struct toy *t = self;
 	size_t i;
@@ -103,6 +103,7 @@ setup(struct fixture *fx, const char *const *ids, size_t n, size_t nstrat)
 	}
 	fx->match.candidates = 50;
 	fx->match.min_score = 0;
+	fx->match.threads = 1;	/* toy counts its calls: one thread */
 	fx->e.t = &fx->t;
 	fx->e.match = &fx->match;
 	fx->e.strategies = fx->s;
@@ -708,8 +709,8 @@ struct counter {
 };
 
 static int
-one_score(void *self, uint32_t a, const uint32_t *cand, size_t n,
-    double *scores, unsigned char *veto, char **cause)
+one_score(void *self, size_t worker, uint32_t a, const uint32_t *cand,
+    size_t n, double *scores, unsigned char *veto, char **cause)
 {
 	struct counter *c = self;
 	size_t i;
@@ -762,6 +763,7 @@ test_batches(void)
 	s.self = &c;
 	memset(&m, 0, sizeof m);
 	m.candidates = 5;
+	m.threads = 1;		/* the counter is not shared safely */
 	memset(&e, 0, sizeof e);
 	e.t = &t;
 	e.match = &m;
@@ -790,6 +792,128 @@ test_batches(void)
 	free(cause);
 }
 
+/*
+ * A strategy safe in any thread: scores from a hash of the pair, with many
+ * ties, a veto now and then, and a failure for the attendees in FAIL.
+ */
+struct hashed {
+	uint32_t fail[2];	/* attendees whose rows fail; n if none */
+};
+
+static int
+hash_score(void *self, size_t worker, uint32_t a, const uint32_t *cand,
+    size_t n, double *scores, unsigned char *veto, char **cause)
+{
+	const struct hashed *h = self;
+	size_t i;
+
+	if (a == h->fail[0] || a == h->fail[1]) {
+		*cause = xasprintf("hashed broke on %u", a);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		uint32_t x = (a * 2654435761u) ^ (cand[i] * 2246822519u);
+
+		scores[i] = (double)((x >> 7) % 6) / 4;
+		veto[i] = (x >> 3) % 17 == 0;
+	}
+	return 0;
+}
+
+static const struct strategy_ops hash_ops = {
+	.score = hash_score,
+	.reason = toy_reason,
+};
+
+/* Build the graph of H over the first T attendees in THREADS threads. */
+static int
+hash_graph(const struct attendee_table *t, struct hashed *h, size_t threads,
+    struct graph *g, char **cause)
+{
+	struct strategy s;
+	struct config_match m;
+	struct engine e;
+
+	memset(&s, 0, sizeof s);
+	s.name = "hashed";
+	s.kind = "test";
+	s.impl = "hashed";
+	s.weight = 1;
+	s.symmetric = 1;
+	s.ops = &hash_ops;
+	s.self = h;
+	memset(&m, 0, sizeof m);
+	m.candidates = 7;
+	m.min_score = 0.25;
+	m.threads = 1;
+	memset(&e, 0, sizeof e);
+	e.t = t;
+	e.match = &m;
+	e.strategies = &s;
+	e.nstrategies = 1;
+	e.threads = threads;
+	return engine_build_graph(&e, g, cause);
+}
+
+static void
+test_threads(void)
+{
+	const size_t n = 900, counts[] = { 2, 3, 8 };
+	struct attendee_table t;
+	struct hashed h;
+	struct graph one, many;
+	const char **ids = xcalloc(n, sizeof *ids);
+	unsigned char *consent = xcalloc(n, 1);
+	char *cause = NULL, *cause1 = NULL;
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		/* ranks differ from file order */
+		ids[i] = xasprintf("p%05zu", (i * 7) % n);
+		consent[i] = i % 10 != 3;
+	}
+	memset(&t, 0, sizeof t);
+	t.n = n;
+	t.id = ids;
+	t.consent = consent;
+	h.fail[0] = h.fail[1] = (uint32_t)n;
+	ok(hash_graph(&t, &h, 1, &one, &cause) == 0, "threads: one thread");
+	ok(one.nedges > n, "threads: more edges than attendees");
+	for (k = 0; k < sizeof counts / sizeof counts[0]; k++) {
+		ok(hash_graph(&t, &h, counts[k], &many, &cause) == 0,
+		    "threads: 2, 3 and 8 threads");
+		ok(many.nedges == one.nedges && memcmp(many.edges, one.edges,
+		    one.nedges * sizeof *one.edges) == 0,
+		    "threads: the same edges, weights and order");
+		ok(memcmp(many.adj, one.adj, 2 * one.nedges *
+		    sizeof *one.adj) == 0,
+		    "threads: the same preferences");
+		ok(memcmp(many.stats, one.stats, n * sizeof *one.stats) == 0,
+		    "threads: the same counts per attendee");
+		graph_free(&many);
+	}
+	graph_free(&one);
+
+	/* Two rows fail: the first one's error, whoever scored it. */
+	h.fail[0] = 611;
+	h.fail[1] = 204;
+	ok(hash_graph(&t, &h, 1, &one, &cause1) != 0, "threads: fails");
+	is_str(cause1, "hashed broke on 204", "threads: the first row's error");
+	for (k = 0; k < sizeof counts / sizeof counts[0]; k++) {
+		free(cause);
+		cause = NULL;
+		ok(hash_graph(&t, &h, counts[k], &many, &cause) != 0,
+		    "threads: 2, 3 and 8 threads fail too");
+		is_str(cause, cause1, "threads: the same, first row's error");
+	}
+	free(cause);
+	free(cause1);
+	for (i = 0; i < n; i++)
+		free((char *)ids[i]);
+	free(ids);
+	free(consent);
+}
+
 int
 main(void)
 {
@@ -805,5 +929,6 @@ main(void)
 	test_consent();
 	test_reasons();
 	test_batches();
+	test_threads();
 	return tap_done();
 }

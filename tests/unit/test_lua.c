@@ -149,7 +149,7 @@ score1(uint32_t a, uint32_t b, double *score, int *veto, char **cause)
 
 	*score = 0;
 	*cause = NULL;
-	rc = strat.ops->score(strat.self, a, &b, 1, score, &v, cause);
+	rc = strat.ops->score(strat.self, 0, a, &b, 1, score, &v, cause);
 	*veto = v;
 	return rc;
 }
@@ -1406,7 +1406,7 @@ bench(void)
 	v = xcalloc(3, 1);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (i = 0; i < n; i++)
-		strat.ops->score(strat.self, ANA, cand, 3, sc, v, &cause);
+		strat.ops->score(strat.self, 0, ANA, cand, 3, sc, v, &cause);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	secs = (double)(t1.tv_sec - t0.tv_sec) +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;

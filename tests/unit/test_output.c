@@ -1,6 +1,7 @@
 /*
  * test_output.c -- unit tests for core/csv_write.c (RFC 4180 quoting) and
- * core/output.c (the CSV files: introductions, schedule).  Atomic files:
+ * core/output.c (the CSV files: introductions, schedule; a trio's
+ * reasons).  Atomic files:
  * test_outfile.c.
  */
 #include "autoconf.h"
@@ -81,8 +82,8 @@ stub_reason(void *self, uint32_t a, uint32_t b, char *buf, size_t cap)
 }
 
 static int
-stub_score(void *self, uint32_t a, const uint32_t *cand, size_t n,
-    double *scores, unsigned char *veto, char **cause)
+stub_score(void *self, size_t worker, uint32_t a, const uint32_t *cand,
+    size_t n, double *scores, unsigned char *veto, char **cause)
 {
 	return 0;
 }
@@ -270,11 +271,101 @@ test_big_scores(void)
 	}
 }
 
+/* Only Ann and Cy (0 and 2) share something. */
+static void
+trio_reason(void *self, uint32_t a, uint32_t b, char *buf, size_t cap)
+{
+	if ((a == 0 && b == 2) || (a == 2 && b == 0))
+		snprintf(buf, cap, "both: #lua");
+	else
+		buf[0] = '\0';
+}
+
+static const struct strategy_ops trio_ops = {
+	.score = stub_score,
+	.reason = trio_reason,
+};
+
+/*
+ * A trio: Cy (2) joined the pair of Ann (0) and Bob (1).  Cy's rows say
+ * so, with the reason with this partner, else with the other one; the
+ * pair's own row is as always.
+ */
+static void
+test_trio(void)
+{
+	const char *ids[] = { "a", "b", "c", "d" };
+	char *names[] = { "Ann", "Bob", "Cy", "Di" };
+	struct attendee_table t;
+	struct strategy s;
+	struct engine e;
+	struct seat seats[4] = {
+		{ .attendee = 0, .round = 1, .table = 1 },
+		{ .attendee = 1, .round = 1, .table = 1 },
+		{ .attendee = 2, .round = 1, .table = 1 },
+		{ .attendee = 3, .round = 1, .table = 2 },
+	};
+	struct intro in[3] = {
+		{ .a = 0, .b = 1, .table = 1 },
+		{ .a = 0, .b = 2, .table = 1 },
+		{ .a = 1, .b = 2, .table = 1 },
+	};
+	uint32_t third = 2;
+	struct assignment as;
+	struct output_source src;
+	char *r;
+
+	memset(&t, 0, sizeof t);
+	t.n = 4;
+	t.id = ids;
+	t.name = names;
+	memset(&s, 0, sizeof s);
+	s.name = "tags";
+	s.weight = 1;
+	s.ops = &trio_ops;
+	memset(&e, 0, sizeof e);
+	e.t = &t;
+	e.strategies = &s;
+	e.nstrategies = 1;
+	memset(&as, 0, sizeof as);
+	as.intros = in;
+	as.nintros = 3;
+	as.seats = seats;
+	as.nseats = 4;
+	as.thirds = &third;
+	as.nthirds = 1;
+	as.has_tables = 1;
+
+	output_source_init(&src, &e, &t, &as, NULL);
+	r = output_reason(&src, &in[0]);
+	is_str(r, "", "the pair's own row: its reasons (none)");
+	free(r);
+	r = output_reason(&src, &in[1]);
+	is_str(r, "joins as the third: tags: both: #lua",
+	    "the third with a partner it shares something with");
+	free(r);
+	r = output_reason(&src, &in[2]);
+	is_str(r, "joins as the third: tags: both: #lua with Ann",
+	    "the third with the other: the reason with the pair's other");
+	free(r);
+	output_source_free(&src);
+
+	third = 3;	/* alone at a table: nothing to say but that */
+	in[2].a = 1;
+	in[2].b = 3;
+	output_source_init(&src, &e, &t, &as, NULL);
+	r = output_reason(&src, &in[2]);
+	is_str(r, "joins as the third", "no reason with anyone");
+	free(r);
+	output_source_free(&src);
+}
+
 int
 main(void)
 {
 	test_quoting();
 	test_intros();
 	test_big_scores();
+	test_trio();
 	return tap_done();
 }

@@ -408,6 +408,60 @@ test_reason(void)
 	is_str(buf, "Ann", "a short name whole");
 }
 
+/*
+ * text_corpus_dots() gives text_corpus_dot()'s very doubles: 400
+ * documents of 0 to 90 terms (some above the table's 64), weights that
+ * round, terms that collide in the table, and a shift as the crosswise
+ * and offer_seek calls use.
+ */
+static void
+test_dots(void)
+{
+	const uint32_t ndocs = 400, nterms = 300;
+	struct text_corpus c;
+	uint32_t d, t, k, m = 0, cand[200], x = 12345;
+	double got[200], want;
+	size_t wrong = 0, big = 0;
+
+	memset(&c, 0, sizeof c);
+	c.n = ndocs / 2;
+	c.ndocs = ndocs;
+	c.nterms = nterms;
+	c.off = calloc(ndocs + 1, sizeof *c.off);
+	c.term = calloc((size_t)ndocs * 90 + 1, sizeof *c.term);
+	c.weight = calloc((size_t)ndocs * 90 + 1, sizeof *c.weight);
+	for (d = 0; d < ndocs; d++) {
+		x = x * 1103515245u + 12345u;
+		k = (x >> 16) % (d % 7 == 0 ? 90 : 20);
+		big += k > 64;
+		for (t = 0; t < nterms && k > 0; t++) {
+			x = x * 1103515245u + 12345u;
+			if ((x >> 16) % nterms < k * 2) {
+				c.term[m] = t;
+				c.weight[m++] = (float)((x >> 8) % 1000) / 997.0f /
+				    (float)(k + 1);
+			}
+		}
+		c.off[d + 1] = m;
+	}
+	ok(big > 0, "dots: some documents too big for the table");
+	for (d = 0; d < ndocs; d++) {
+		for (k = 0; k < 200; k++)
+			cand[k] = (k * 7 + d) % 200;
+		text_corpus_dots(&c, d, cand, 200, d % 2 ? 200 : 0, got);
+		for (k = 0; k < 200; k++) {
+			want = text_corpus_dot(&c, d, cand[k] + (d % 2 ? 200 :
+			    0));
+			if (memcmp(&got[k], &want, sizeof want) != 0)
+				wrong++;
+		}
+	}
+	ok(wrong == 0, "dots: every cosine the same double as one by one");
+	free(c.off);
+	free(c.term);
+	free(c.weight);
+}
+
 int
 main(void)
 {
@@ -419,5 +473,6 @@ main(void)
 	test_empty();
 	test_crosswise();
 	test_reason();
+	test_dots();
 	return tap_done();
 }

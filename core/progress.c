@@ -1,0 +1,61 @@
+/*
+ * progress.c -- a long phase's progress on standard error (progress.h).
+ */
+#include "autoconf.h"
+
+#include <stdio.h>
+#include <time.h>
+
+#include "progress.h"
+
+/* Quicker phases print only their last line. */
+#define PROGRESS_QUIET_SECONDS	1.0
+
+void
+progress_start(struct progress *p, int on, const char *what, size_t total)
+{
+	p->what = what;
+	p->on = on;
+	p->total = total;
+	p->step = 0;
+	clock_gettime(CLOCK_MONOTONIC, &p->start);
+}
+
+double
+progress_elapsed(const struct progress *p)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - p->start.tv_sec) +
+	    (double)(now.tv_nsec - p->start.tv_nsec) / 1e9;
+}
+
+void
+progress_update(struct progress *p, size_t done)
+{
+	double elapsed, left;
+	int step;
+
+	if (!p->on || p->total == 0 || done >= p->total)
+		return;
+	step = (int)(10.0 * (double)done / (double)p->total);
+	if (step <= p->step)
+		return;
+	elapsed = progress_elapsed(p);
+	if (elapsed < PROGRESS_QUIET_SECONDS)
+		return;
+	p->step = step;
+	left = elapsed * (double)(p->total - done) / (double)done;
+	fprintf(stderr, "mingle: %s: %d%% (%zu of %zu), about %.0f s left\n",
+	    p->what, 10 * step, done, p->total, left < 1 ? 1 : left);
+}
+
+void
+progress_end(struct progress *p)
+{
+	if (!p->on || p->total == 0)
+		return;
+	fprintf(stderr, "mingle: %s: 100%% (%zu) in %.1f s\n", p->what,
+	    p->total, progress_elapsed(p));
+}

@@ -1,0 +1,36 @@
+/*
+ * progress.h -- how far a long phase has come, on standard error.
+ *
+ * One line per tenth of the work, with counts and an estimate of the time
+ * left, once the phase has run for a second (a quick phase prints only
+ * its last line):
+ *     mingle: scoring pairs: 40% (19998000 of 49995000), about 6 s left
+ *     mingle: scoring pairs: 100% (49995000) in 9.8 s
+ * Only the thread that started the phase calls these; workers count into
+ * an atomic counter the caller reads.
+ */
+#ifndef MINGLE_PROGRESS_H
+#define MINGLE_PROGRESS_H
+
+#include <stddef.h>
+#include <time.h>
+
+struct progress {
+	const char *what;	/* "scoring pairs" */
+	int on;			/* print anything at all */
+	size_t total;
+	struct timespec start;
+	int step;		/* the last tenth printed */
+};
+
+/* Start a phase of TOTAL units; nothing is printed unless ON. */
+void progress_start(struct progress *p, int on, const char *what,
+    size_t total);
+/* DONE units of the total are done. */
+void progress_update(struct progress *p, size_t done);
+/* The phase is over: its last line. */
+void progress_end(struct progress *p);
+/* Seconds since the phase started. */
+double progress_elapsed(const struct progress *p);
+
+#endif

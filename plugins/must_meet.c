@@ -1,0 +1,201 @@
+/*
+ * must_meet.c -- the built-in strategy "must_meet": pairs an organizer
+ * lists in a CSV file are always introduced, in every mode (a shy
+ * attendee and the friend they come with, a mentor and their mentee).
+ *
+ * The file has two columns of people, read as do_not_match reads its own
+ * (person_pairs.h says which columns), each an id, an e-mail address or a
+ * name (api->lookup).  Each pair is pinned through api->pin; the host
+ * then checks every pin before the assignment: a pair another strategy
+ * vetoes, or a person pinned to more people than they may meet, stops the
+ * run with an error naming both.  One warning lists the names that match
+ * no attendee, with their lines; a name that fits several attendees is
+ * warned about with them and pins nothing; so is a line whose two sides
+ * are one attendee (a repeat registration merged into the other).
+ *
+ * Scores nothing: the pins alone bring the pairs together.
+ *
+ * Uses only the public ABI (include/mingle/plugin.h, 1.2).  Options:
+ *     file = PATH      the CSV, relative to the config file's folder
+ * Reason for a pinned pair: "must meet (friends.csv line 3)".
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mingle/plugin.h"
+#include "pair_set.h"
+#include "person_pairs.h"
+
+struct state {
+	struct pair_set pairs;	/* line: the file's line */
+	char *file;		/* as the config names it */
+};
+
+static const char *const options[] = { "file", NULL };
+
+/* One line each for `mingle plugins`, in the order of options. */
+static const char *const option_docs[] = {
+	"a CSV of pairs always to introduce: two columns of ids, e-mail "
+	"addresses or names",
+};
+
+static void
+mm_place(void *ctx, const struct person_miss *m, char *buf, size_t cap)
+{
+	const struct state *st = ctx;
+
+	snprintf(buf, cap, "%s line %u", st->file, m->line);
+}
+
+static void
+mm_fini(void *statep)
+{
+	struct state *st = statep;
+
+	pair_set_free(&st->pairs);
+	free(st->file);
+	free(st);
+}
+
+/* Pinned pairs by their line, so that the host sees them in file order. */
+static int
+mm_line_cmp(const void *x, const void *y)
+{
+	const struct pair_set_entry *a = *(const struct pair_set_entry *const *)x;
+	const struct pair_set_entry *b = *(const struct pair_set_entry *const *)y;
+
+	return (a->line > b->line) - (a->line < b->line);
+}
+
+/* Pin every pair of the set, in file order.  Returns 0, or -1 with the
+ * error set. */
+static int
+mm_pin(const struct mingle_api *api, mingle_host *host,
+    const struct state *st)
+{
+	const struct pair_set_entry **v;
+	size_t i, n = 0;
+	uint32_t a, b;
+	int rc = 0;
+
+	if (st->pairs.len == 0)
+		return 0;
+	if ((v = calloc(st->pairs.len, sizeof *v)) == NULL) {
+		api->error(host, "out of memory");
+		return -1;
+	}
+	for (i = 0; i < st->pairs.cap; i++)
+		if (st->pairs.slot[i].key != 0)
+			v[n++] = &st->pairs.slot[i];
+	qsort(v, n, sizeof *v, mm_line_cmp);
+	for (i = 0; i < n && rc == 0; i++) {
+		pair_set_pair(v[i], &a, &b);
+		rc = api->pin(host, a, b) != 0 ? -1 : 0;
+	}
+	free(v);
+	return rc;
+}
+
+/* The lines whose two sides found one attendee: one warning each. */
+static void
+mm_warn_same(const struct mingle_api *api, mingle_host *host,
+    const struct state *st, const struct person_misses *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nsame; i++)
+		api->log(host, "%s line %u: both sides are %s (%s), once "
+		    "repeat registrations are merged; the line pins nobody: "
+		    "name two different people", st->file, m->same[i].line,
+		    api->attendee_id(host, m->same[i].who),
+		    api->attendee_name(host, m->same[i].who));
+}
+
+static int
+mm_init(const struct mingle_api *api, mingle_host *host, void **statep)
+{
+	struct person_misses misses = { .unused = "nobody is pinned" };
+	struct state *st;
+	const char *file;
+
+	if (!MINGLE_API_HAS(api, pin)) {
+		api->error(host, "needs mingle with plugin ABI 1.2 (pin) or "
+		    "later");
+		return -1;
+	}
+	if ((file = api->option(host, "file")) == NULL || *file == '\0') {
+		api->error(host, "needs 'file', a CSV file of pairs always to "
+		    "introduce (a header, then two columns of ids, e-mail "
+		    "addresses or names)");
+		return -1;
+	}
+	if ((st = calloc(1, sizeof *st)) == NULL ||
+	    (st->file = strdup(file)) == NULL) {
+		free(st);
+		api->error(host, "out of memory");
+		return -1;
+	}
+	if (person_pairs_read(api, host, "file", file, 0, &st->pairs, &misses,
+	    NULL) != 0 || mm_pin(api, host, st) != 0) {
+		person_pairs_free_misses(&misses);
+		mm_fini(st);
+		return -1;
+	}
+	person_pairs_warn(api, host, &misses, file, mm_place, st);
+	mm_warn_same(api, host, st, &misses);
+	person_pairs_free_misses(&misses);
+	*statep = st;
+	return 0;
+}
+
+static int
+mm_score(void *statep, mingle_attendee a, const mingle_attendee *cand,
+    size_t n, double *scores, unsigned char *veto)
+{
+	(void)statep;
+	(void)a;
+	(void)cand;
+	(void)n;
+	(void)scores;
+	(void)veto;
+	return 0;
+}
+
+static void
+mm_reason(void *statep, mingle_attendee a, mingle_attendee b, char *buf,
+    size_t cap)
+{
+	const struct state *st = statep;
+	const struct pair_set_entry *e = pair_set_find(&st->pairs, a, b);
+
+	buf[0] = '\0';
+	if (e != NULL)
+		snprintf(buf, cap, "must meet (%s line %u)", st->file,
+		    e->line);
+}
+
+static const struct mingle_strategy descriptor = {
+	.abi_major = MINGLE_ABI_MAJOR,
+	.abi_minor = MINGLE_ABI_MINOR,
+	.size = sizeof(struct mingle_strategy),
+	.flags = MINGLE_STRATEGY_SYMMETRIC,
+	.name = "must_meet",
+	.version = "1.0.0",
+	.description = "always introduce the pairs a CSV file lists, by id, "
+	    "e-mail address or name, in every mode",
+	.options = options,
+	.option_docs = option_docs,
+	.init = mm_init,
+	.score = mm_score,
+	.reason = mm_reason,
+	.fini = mm_fini,
+};
+
+const struct mingle_strategy *mingle_plugin_entry(void);
+
+const struct mingle_strategy *
+mingle_plugin_entry(void)
+{
+	return &descriptor;
+}

@@ -1,0 +1,45 @@
+/*
+ * pair_set.h -- a set of unordered pairs of attendees, each with two
+ * numbers saying where it came from (a file and its line, or who listed
+ * it); shared by the built-in plugins do_not_match, history and
+ * conflicts.  Open addressing on the ordered pair: a lookup is O(1),
+ * never a scan, and memory grows with the pairs stored, not with N x N.
+ * Read-only once built, so score() may probe it from any thread.
+ */
+#ifndef MINGLE_PLUGINS_PAIR_SET_H
+#define MINGLE_PLUGINS_PAIR_SET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct pair_set_entry {
+	uint64_t key;		/* 0: empty */
+	uint32_t from;		/* the caller's: a file, an attendee */
+	uint32_t line;		/* the caller's: a line */
+};
+
+struct pair_set {
+	struct pair_set_entry *slot;
+	size_t cap;		/* a power of two, or 0 */
+	size_t len;
+};
+
+/*
+ * Add {A, B} (A != B) with FROM and LINE, unless it is there already (the
+ * first addition stays).  Returns 1 if added, 0 if it was there, -1 if
+ * memory ran out.
+ */
+int pair_set_add(struct pair_set *s, uint32_t a, uint32_t b, uint32_t from,
+    uint32_t line);
+
+/* The entry of {A, B}, or NULL. */
+const struct pair_set_entry *pair_set_find(const struct pair_set *s,
+    uint32_t a, uint32_t b);
+
+/* The two attendees of entry E (one in the set), the lower first. */
+void pair_set_pair(const struct pair_set_entry *e, uint32_t *a,
+    uint32_t *b);
+
+void pair_set_free(struct pair_set *s);
+
+#endif
