@@ -148,6 +148,161 @@ test_floors(void)
 	graph_free(&t.g);
 }
 
+/* A small random generator of its own, the same on every libc. */
+static uint32_t
+bq_rand(uint32_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 17;
+	*x ^= *x << 5;
+	return *x;
+}
+
+/* Random graph SEED: up to BQ_N nodes, ties in the weights, two quotas
+ * on a third of the edges each, caps 1 to 3, floors 1 or 2, and pins
+ * that fit.  Fills T's graph and limits. */
+#define BQ_N	14
+#define BQ_M	(BQ_N * (BQ_N - 1) / 2)
+struct bq {
+	struct graph g;
+	uint32_t cap[BQ_N], floor[BQ_N], deg[BQ_N], qdeg[2][BQ_N];
+	unsigned char sel[BQ_M];
+};
+
+static void
+bq_make(struct bq *t, uint32_t seed, int pins)
+{
+	struct edge *e = calloc(BQ_M, sizeof *e);
+	uint32_t x = seed * 2654435761u + 1, a, b, v, q, n, m = 0, k;
+
+	memset(t, 0, sizeof *t);
+	n = 6 + bq_rand(&x) % (BQ_N - 5);
+	for (a = 0; a < n; a++)
+		for (b = a + 1; b < n; b++)
+			if (bq_rand(&x) % 100 < 35)
+				e[m++] = (struct edge){ a, b,
+				    1 + bq_rand(&x) % 5 };
+	t->g.n = n;
+	graph_finish(&t->g, e, m);
+	t->g.nquota = 2;
+	t->g.quota = calloc(t->g.nedges + 1, 1);
+	t->g.quota_max = calloc(2 * n, sizeof *t->g.quota_max);
+	for (k = 0; k < t->g.nedges; k++)
+		for (q = 0; q < 2; q++)
+			if (bq_rand(&x) % 3 == 0)
+				t->g.quota[k] |= 1u << q;
+	for (v = 0; v < n; v++) {
+		t->cap[v] = 1 + bq_rand(&x) % 3;
+		t->floor[v] = 1 + bq_rand(&x) % 2;
+		if (t->floor[v] > t->cap[v])
+			t->floor[v] = t->cap[v];
+		for (q = 0; q < 2; q++)
+			t->g.quota_max[q * n + v] = 1 + bq_rand(&x) % 2;
+	}
+	for (k = 0; pins && k < t->g.nedges; k++) {
+		a = t->g.edges[k].a;
+		b = t->g.edges[k].b;
+		if (bq_rand(&x) % 10 != 0 || t->deg[a] >= t->cap[a] ||
+		    t->deg[b] >= t->cap[b])
+			continue;
+		for (q = 0; q < 2; q++)
+			if ((t->g.quota[k] >> q & 1) &&
+			    (t->qdeg[q][a] >= t->g.quota_max[q * n + a] ||
+			    t->qdeg[q][b] >= t->g.quota_max[q * n + b]))
+				break;
+		if (q < 2)
+			continue;
+		t->sel[k] = 1;
+		t->deg[a]++;
+		t->deg[b]++;
+		for (q = 0; q < 2; q++)
+			t->qdeg[q][a] += t->g.quota[k] >> q & 1,
+			t->qdeg[q][b] += t->g.quota[k] >> q & 1;
+	}
+}
+
+/* How many of T's limits the selection breaks: nodes over a cap or a
+ * quota, pins dropped (PIN: the pins), DEG unlike the selection. */
+static unsigned
+bq_broken(struct bq *t, const unsigned char *pin)
+{
+	uint32_t got[BQ_N], qgot[2][BQ_N], k, v, q, n = (uint32_t)t->g.n;
+	unsigned bad = 0;
+
+	memset(got, 0, sizeof got);
+	memset(qgot, 0, sizeof qgot);
+	for (k = 0; k < t->g.nedges; k++) {
+		bad += pin[k] && !t->sel[k];
+		if (!t->sel[k])
+			continue;
+		got[t->g.edges[k].a]++;
+		got[t->g.edges[k].b]++;
+		for (q = 0; q < 2; q++) {
+			qgot[q][t->g.edges[k].a] += t->g.quota[k] >> q & 1;
+			qgot[q][t->g.edges[k].b] += t->g.quota[k] >> q & 1;
+		}
+	}
+	for (v = 0; v < n; v++) {
+		bad += got[v] > t->cap[v] || got[v] != t->deg[v];
+		for (q = 0; q < 2; q++)
+			bad += qgot[q][v] > t->g.quota_max[q * n + v];
+	}
+	return bad;
+}
+
+static void
+test_quotas(void)
+{
+	struct bq t;
+	unsigned char pin[BQ_M];
+	uint32_t seed;
+	unsigned bad = 0, quota_edges = 0;
+
+	/* Every search honours the quotas, pins or none: the graphs are
+	 * small, so the shortfall paths and the weight chains and cycles
+	 * all run, and many a greedy choice is undone by them. */
+	for (seed = 1; seed <= 400; seed++) {
+		bq_make(&t, seed, seed % 2);
+		memcpy(pin, t.sel, sizeof pin);
+		bmatch_run(&t.g, t.cap, t.floor, t.sel, t.deg);
+		bad += bq_broken(&t, pin);
+		for (size_t k = 0; k < t.g.nedges; k++)
+			quota_edges += t.sel[k] && t.g.quota[k];
+		graph_free(&t.g);
+	}
+	is_int(bad, 0, "quotas: nobody over a cap or a quota, pins kept");
+	ok(quota_edges > 400, "quotas: quota edges are chosen too");
+}
+
+static void
+test_quota_path(void)
+{
+	/* Node 2 has a quota of 1, taken by the pinned 2-4; 2-3 is a
+	 * quota edge too, the only edge of node 3 and the heaviest: every
+	 * search that takes it (greedy, the shortfall paths and trails
+	 * for 3, the weight chains) puts node 2 over, so 3 stays short.
+	 * Node 0 gets its one by taking 0-1 and dropping 1-2. */
+	static const double e[][3] = { { 0, 1, 1 }, { 1, 2, 5 }, { 2, 3, 9 },
+		{ 2, 4, 1 } };
+	struct bt t;
+
+	bt_make(&t, 5, e, 4, 1, 1);
+	t.cap[2] = 3;
+	t.g.nquota = 1;
+	t.g.quota = calloc(t.g.nedges, 1);
+	t.g.quota_max = calloc(5, sizeof *t.g.quota_max);
+	memset(t.g.quota_max, 0xff, 5 * sizeof *t.g.quota_max);
+	t.g.quota_max[2] = 1;
+	t.g.quota[bt_edge(&t, 2, 3)] = 1;
+	t.g.quota[bt_edge(&t, 2, 4)] = 1;
+	t.sel[bt_edge(&t, 2, 4)] = 1;
+	bmatch_run(&t.g, t.cap, t.floor, t.sel, t.deg);
+	ok(bt_chosen(&t, 0, 1), "quota path: 0 gets its one");
+	ok(!bt_chosen(&t, 2, 3), "quota path: not over node 2's quota");
+	ok(bt_chosen(&t, 2, 4), "quota path: the pin stays");
+	graph_free(&t.g);
+}
+
 int
 main(void)
 {
@@ -155,5 +310,7 @@ main(void)
 	test_caps();
 	test_pinned();
 	test_floors();
+	test_quotas();
+	test_quota_path();
 	return tap_done();
 }
