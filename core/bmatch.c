@@ -57,17 +57,19 @@
 /* Weight search: edges added per path, branches per step, steps per
  * start (all the starts of a pass share BMATCH_WORK, each gets between
  * the two bounds: small events are searched deeply, large ones in time),
- * passes over the nodes. */
+ * passes over the nodes.  Measured on the graphs of fair_oracle.sh and
+ * bench/fair_ratio.sh: more starts searched less deeply find more than
+ * fewer searched deeply, so the cap per start is modest. */
 #define BMATCH_MAX_ADDS		6
 #define BMATCH_BRANCH_ADD	6
 #define BMATCH_BRANCH_DROP	3
-#define BMATCH_WORK		10000000
-#define BMATCH_WORK_MIN		2000
-#define BMATCH_WORK_MAX		50000
+#define BMATCH_WORK		3000000
+#define BMATCH_WORK_MIN		500
+#define BMATCH_WORK_MAX		20000
 #define BMATCH_PASSES		8
 /* Steps of all the passes together: BMATCH_WORK and this many an edge,
  * so the search stays linear in the edges however many passes it takes. */
-#define BMATCH_WORK_EDGE	10
+#define BMATCH_WORK_EDGE	2
 
 /* Trails, where the breadth-first search finds no path: steps per
  * start and depth, all of them together, and the depths tried in turn
