@@ -93,7 +93,8 @@ script = first_timer_buddy.lua
 field = first
 INI
 	esac
-	printf '\n[match]\nper_attendee = 10\n%s\n' "$2"
+	# per_attendee is a suggestions key: the other modes refuse it
+	printf '\n[match]\n%s\n' "${2:-per_attendee = 10}"
 }
 
 # run NAME N PAIRS MATCH: one row of the table; sets $secs.
