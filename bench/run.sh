@@ -9,6 +9,8 @@
 #           Lua rule's calls
 #   nx      networkx's max_weight_matching on the pair graph at 2,000
 #           attendees (bench/nx_pairs.py), against `mode = pairs` there
+#   fair    the exact fairest b-matching (bench/fair_ratio.sh, scipy's
+#           MILP), against `mode = suggestions`; BENCH_FAIR=0 skips it
 # Machines here are noisy (2 shared cores): compare ratios from one run,
 # never absolute times across runs.  Rows:
 #   tags      shared_tags alone
@@ -200,4 +202,13 @@ EOF2
 		# mingle writes each score to 3 decimals
 		printf "the same total weight: %s (%d pairs, difference %.3f)\n",
 		    d <= r * 0.0005 + 1e-9 ? "yes" : "NO", r, d }'
+fi
+
+# mode = suggestions against the exact fairest b-matching (scipy's MILP):
+# the weight ratio and the missing introductions (bench/fair_ratio.sh).
+if "$py" -c 'import scipy.optimize; scipy.optimize.milp' 2>/dev/null && \
+    [ "${BENCH_FAIR:-1}" = 1 ]; then
+	printf '\nmode = suggestions against the exact optimum (bench/fair_ratio.sh):\n'
+	PYTHON3_SCIPY=$py top_builddir=${top_builddir:-.} \
+	    sh "$top_srcdir/bench/fair_ratio.sh"
 fi

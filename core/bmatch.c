@@ -1,0 +1,723 @@
+/*
+ * bmatch.c -- a fair degree-bounded selection of edges (see bmatch.h).
+ *
+ * The objective, least shortfall first and then most weight, is the
+ * weight of a plain b-matching in which each node also owns
+ * cap - floor free slots worth more than all edges together: so the
+ * classic improvements of a b-matching apply, alternating paths and
+ * cycles that flip edges in and out.  Three passes:
+ *
+ * 1. Greedy: edges best first (ties by the ends' ranks), taken while
+ *    both ends have room.  What b-Suitor computes, within half of the
+ *    best weight.
+ * 2. Shortfall: from everyone below the floor, in rank order, a
+ *    breadth-first search for an alternating path (add an unused edge,
+ *    drop a chosen one, ...) that ends at someone with room or someone
+ *    above the floor; of the shortest such paths, the one that loses
+ *    least weight.  A node is searched at both parities, as the end
+ *    of an added edge and of a dropped one, so odd cycles do not hide
+ *    paths as they do with one mark per node.  What a failed search
+ *    reached stays marked until the next path is flipped: it cannot
+ *    lead to an end, so the failures together cost one pass over the
+ *    graph.  Where it finds nothing, a depth-first search over
+ *    trails (no edge twice, nodes again at will), the short ones first,
+ *    within a budget: a blossom can hide a path from the first search.
+ *    Measured: the fewest missing on every graph tests/oracle/fair.py
+ *    solved.
+ * 3. Weight: from every node, a depth-first search for the best
+ *    alternating path or cycle that gains weight without adding any
+ *    shortfall, Lin-Kernighan style: every prefix must gain (so each
+ *    added edge must outweigh what was dropped so far, and adjacency
+ *    in weight order ends the scan), few branches, a few edges deep, a
+ *    budget of steps.  Found ones are flipped, and the nodes they touch
+ *    are searched again, until nothing improves or the passes run out.
+ *
+ * Quotas (graph.h: quota, quota_max): every flip keeps each node's
+ * count of chosen edges with each quota bit, and how many (quota, node)
+ * pairs are over their most.  Greedy takes only edges that fit.  Every
+ * search checks the node it leaves (its added and dropped edge
+ * together, so a dropped quota edge frees its place) and ends, or keeps
+ * a path, only while nobody is over: none of them ever leaves a node
+ * over a quota.  Without quotas nothing of this changes a choice.
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bmatch.h"
+#include "util.h"
+
+/* sel[] values: unused, chosen here, chosen beforehand (never dropped). */
+#define BMATCH_UNUSED	0
+#define BMATCH_CHOSEN	1
+#define BMATCH_PINNED	2
+
+/* Weight search: edges added per path, branches per step, steps per
+ * start (all the starts of a pass share BMATCH_WORK, each gets between
+ * the two bounds: small events are searched deeply, large ones in time),
+ * passes over the nodes.  Measured on the graphs of fair_oracle.sh and
+ * bench/fair_ratio.sh: more starts searched less deeply find more than
+ * fewer searched deeply, so the cap per start is modest. */
+#define BMATCH_MAX_ADDS		6
+#define BMATCH_BRANCH_ADD	6
+#define BMATCH_BRANCH_DROP	3
+#define BMATCH_WORK		3000000
+#define BMATCH_WORK_MIN		500
+#define BMATCH_WORK_MAX		20000
+#define BMATCH_PASSES		8
+/* Steps of all the passes together: BMATCH_WORK and this many an edge,
+ * so the search stays linear in the edges however many passes it takes. */
+#define BMATCH_WORK_EDGE	2
+
+/* Trails, where the breadth-first search finds no path: steps per
+ * start and depth, all of them together, and the depths tried in turn
+ * (short trails first: the search is exponential in the depth). */
+#define BMATCH_TRAIL_WORK	200000
+#define BMATCH_TRAIL_TOTAL	50000000
+static const unsigned bmatch_trail_depths[] = { 8, 16, 32, 256 };
+
+/* A search state: node v reached by an added (IN) or dropped (OUT) edge. */
+#define BMATCH_OUT(v)	(2 * (v))
+#define BMATCH_IN(v)	(2 * (v) + 1)
+
+struct bmatch {
+	const struct graph *g;
+	const uint32_t *cap;
+	const uint32_t *floor;
+	unsigned char *sel;
+	uint32_t *deg;
+	double eps;		/* weight gains below this are none */
+
+	/* Quotas: qdeg[q * n + v] chosen edges of V with bit Q, and the
+	 * number of (q, v) over quota_max; all 0 without quotas. */
+	uint32_t *qdeg;
+	size_t qover;
+
+	/* Shortfall search, per state (2 a node). */
+	uint32_t *prev;		/* state it was reached from */
+	uint32_t *via;		/* edge taken into it */
+	uint32_t *dist;		/* edges from the start */
+	double *gain;		/* weight gained on the way */
+	unsigned char *seen;
+	uint32_t *touched;	/* states marked since the last reset */
+	size_t ntouched;
+	uint32_t *queue;
+	unsigned char *mark;	/* per edge: on the path at hand */
+
+	/* Weight search. */
+	uint32_t *path;		/* edges flipped so far */
+	size_t npath;
+	uint32_t *best;		/* the best improving path found */
+	size_t nbest;
+	int best_cov;
+	double best_w;
+	size_t work;		/* steps left from this start */
+	size_t start_work;	/* steps each start gets */
+	size_t budget;		/* steps left for all the starts */
+	unsigned char *dirty;	/* per node: search from it again */
+};
+
+static int	bmatch_edge_cmp(const void *, const void *, void *);
+static void	bmatch_greedy(struct bmatch *);
+static void	bmatch_quota(struct bmatch *, uint32_t, int);
+static int	bmatch_fits(const struct bmatch *, uint32_t);
+static int	bmatch_over(const struct bmatch *, uint32_t);
+static int	bmatch_swap_ok(const struct bmatch *, uint32_t, uint32_t,
+		    uint32_t);
+static void	bmatch_flip(struct bmatch *, uint32_t);
+static void	bmatch_unmark(struct bmatch *);
+static int	bmatch_path_ok(struct bmatch *, uint32_t, uint32_t);
+static int	bmatch_augment(struct bmatch *, uint32_t);
+static int	bmatch_step(struct bmatch *, uint32_t);
+static int	bmatch_trail(struct bmatch *, uint32_t, int, int, unsigned);
+static int	bmatch_deepen(struct bmatch *, uint32_t, size_t *);
+static void	bmatch_consider(struct bmatch *, int, double);
+static void	bmatch_grow(struct bmatch *, uint32_t, int, double, int);
+static int	bmatch_improve(struct bmatch *, uint32_t);
+static void	bmatch_polish(struct bmatch *, const uint32_t *, size_t);
+
+/* Edge indices, best first (CTX: the graph). */
+static int
+bmatch_edge_cmp(const void *x, const void *y, void *ctx)
+{
+	const struct graph *g = ctx;
+	const struct edge *a = &g->edges[*(const uint32_t *)x];
+	const struct edge *b = &g->edges[*(const uint32_t *)y];
+	uint32_t a0, a1, b0, b1;
+
+	if (a->w != b->w)
+		return a->w > b->w ? -1 : 1;
+	a0 = g->rank[a->a] < g->rank[a->b] ? g->rank[a->a] : g->rank[a->b];
+	a1 = g->rank[a->a] < g->rank[a->b] ? g->rank[a->b] : g->rank[a->a];
+	b0 = g->rank[b->a] < g->rank[b->b] ? g->rank[b->a] : g->rank[b->b];
+	b1 = g->rank[b->a] < g->rank[b->b] ? g->rank[b->b] : g->rank[b->a];
+	if (a0 != b0)
+		return a0 < b0 ? -1 : 1;
+	if (a1 != b1)
+		return a1 < b1 ? -1 : 1;
+	return 0;
+}
+
+/* Take every unused edge, best first, while both ends have room. */
+static void
+bmatch_greedy(struct bmatch *bm)
+{
+	const struct graph *g = bm->g;
+	const struct edge *e;
+	uint32_t *order;
+	size_t i;
+
+	order = xcalloc(g->nedges ? g->nedges : 1, sizeof *order);
+	for (i = 0; i < g->nedges; i++)
+		order[i] = (uint32_t)i;
+	qsort_r(order, g->nedges, sizeof *order, bmatch_edge_cmp, (void *)g);
+	for (i = 0; i < g->nedges; i++) {
+		e = &g->edges[order[i]];
+		if (bm->sel[order[i]] != BMATCH_UNUSED ||
+		    bm->deg[e->a] >= bm->cap[e->a] ||
+		    bm->deg[e->b] >= bm->cap[e->b] ||
+		    !bmatch_fits(bm, order[i]))
+			continue;
+		bmatch_flip(bm, order[i]);
+	}
+	free(order);
+}
+
+/* Edge K is chosen (D = 1) or dropped (D = -1): the quota counts of
+ * both ends, and how many are over. */
+static void
+bmatch_quota(struct bmatch *bm, uint32_t k, int d)
+{
+	const struct graph *g = bm->g;
+	const struct edge *e = &g->edges[k];
+	uint32_t ends[2] = { e->a, e->b }, q, i, *c, most;
+
+	if (g->quota == NULL || g->quota[k] == 0)
+		return;
+	for (q = 0; q < g->nquota; q++) {
+		if (!(g->quota[k] & (1u << q)))
+			continue;
+		for (i = 0; i < 2; i++) {
+			c = &bm->qdeg[q * g->n + ends[i]];
+			most = g->quota_max[q * g->n + ends[i]];
+			if (d > 0) {
+				if (++*c == most + 1)
+					bm->qover++;
+			} else if ((*c)-- == most + 1)
+				bm->qover--;
+		}
+	}
+}
+
+/* Whether unused edge K fits both ends' quotas. */
+static int
+bmatch_fits(const struct bmatch *bm, uint32_t k)
+{
+	const struct edge *e = &bm->g->edges[k];
+
+	return bmatch_swap_ok(bm, e->a, k, UINT32_MAX) &&
+	    bmatch_swap_ok(bm, e->b, k, UINT32_MAX);
+}
+
+/* Whether node V is over any quota now. */
+static int
+bmatch_over(const struct bmatch *bm, uint32_t v)
+{
+	const struct graph *g = bm->g;
+	uint32_t q;
+
+	if (bm->qover == 0)
+		return 0;
+	for (q = 0; q < g->nquota; q++)
+		if (bm->qdeg[q * g->n + v] > g->quota_max[q * g->n + v])
+			return 1;
+	return 0;
+}
+
+/* Whether V stays within every quota if it gains unused edge ADD and
+ * loses chosen edge DROP (either UINT32_MAX for none). */
+static int
+bmatch_swap_ok(const struct bmatch *bm, uint32_t v, uint32_t add,
+    uint32_t drop)
+{
+	const struct graph *g = bm->g;
+	uint32_t q, bits, lose, c;
+
+	if (g->quota == NULL || add == UINT32_MAX)
+		return 1;
+	bits = g->quota[add];
+	lose = drop != UINT32_MAX ? g->quota[drop] : 0;
+	for (q = 0; bits != 0 && q < g->nquota; q++) {
+		if (!(bits & (1u << q)))
+			continue;
+		c = bm->qdeg[q * g->n + v] - ((lose >> q) & 1);
+		if (c >= g->quota_max[q * g->n + v])
+			return 0;
+	}
+	return 1;
+}
+
+/* Add edge K if unused, drop it if chosen; both ends' degrees follow. */
+static void
+bmatch_flip(struct bmatch *bm, uint32_t k)
+{
+	const struct edge *e = &bm->g->edges[k];
+
+	if (bm->sel[k] == BMATCH_UNUSED) {
+		bm->sel[k] = BMATCH_CHOSEN;
+		bm->deg[e->a]++;
+		bm->deg[e->b]++;
+		bmatch_quota(bm, k, 1);
+	} else {
+		bm->sel[k] = BMATCH_UNUSED;
+		bm->deg[e->a]--;
+		bm->deg[e->b]--;
+		bmatch_quota(bm, k, -1);
+	}
+}
+
+/* Forget every state the shortfall searches marked. */
+static void
+bmatch_unmark(struct bmatch *bm)
+{
+	size_t i;
+
+	for (i = 0; i < bm->ntouched; i++)
+		bm->seen[bm->touched[i]] = 0;
+	bm->ntouched = 0;
+}
+
+/*
+ * Whether the path from state START to state END, found by the search,
+ * uses no edge twice (a walk through both states of one node may), and,
+ * flipped, leaves nobody over a quota (a node it passes twice may be).
+ */
+static int
+bmatch_path_ok(struct bmatch *bm, uint32_t start, uint32_t end)
+{
+	uint32_t t;
+	int ok = 1;
+
+	for (t = end; t != start; t = bm->prev[t]) {
+		if (bm->mark[bm->via[t]])
+			ok = 0;
+		bm->mark[bm->via[t]] = 1;
+	}
+	for (t = end; t != start; t = bm->prev[t])
+		bm->mark[bm->via[t]] = 0;
+	if (!ok || bm->g->quota == NULL)
+		return ok;
+	for (t = end; t != start; t = bm->prev[t])
+		bmatch_flip(bm, bm->via[t]);
+	ok = bm->qover == 0;
+	for (t = end; t != start; t = bm->prev[t])
+		bmatch_flip(bm, bm->via[t]);
+	return ok;
+}
+
+/*
+ * One more edge for V, who is below the floor, without anyone else
+ * falling below it: breadth first over alternating paths, and of the
+ * shortest ones the one that loses least weight.  Returns 1 if a path
+ * was flipped.
+ */
+static int
+bmatch_augment(struct bmatch *bm, uint32_t v)
+{
+	const struct graph *g = bm->g;
+	size_t qh = 0, qt = 0, j;
+	uint32_t s, t, x, y, k, start = BMATCH_OUT(v), end = UINT32_MAX, from;
+	int in, via_start = 0;
+
+	if (bm->seen[start])
+		return 0;	/* a failed search reached V: no path */
+	bm->seen[start] = 1;
+	bm->touched[bm->ntouched++] = start;
+	bm->queue[qt++] = start;
+	bm->dist[start] = 0;
+	bm->gain[start] = 0;
+	while (qh < qt) {
+		s = bm->queue[qh++];
+		if (end != UINT32_MAX && bm->dist[s] >= bm->dist[end])
+			break;
+		x = s / 2;
+		in = s & 1;
+		from = s != start ? bm->via[s] : UINT32_MAX;
+		for (j = g->adj_off[x]; j < g->adj_off[x + 1]; j++) {
+			k = g->adj[j];
+			/* From OUT add an unused edge, from IN drop a chosen one;
+			 * X, left with both, within its quotas. */
+			if (in ? bm->sel[k] != BMATCH_CHOSEN :
+			    bm->sel[k] != BMATCH_UNUSED)
+				continue;
+			if (in ? !bmatch_swap_ok(bm, x, from, k) :
+			    !bmatch_swap_ok(bm, x, k, from))
+				continue;
+			y = graph_other(&g->edges[k], x);
+			t = in ? BMATCH_OUT(y) : BMATCH_IN(y);
+			via_start |= y == v && !in;
+			if (bm->seen[t])
+				continue;
+			bm->seen[t] = 1;
+			bm->touched[bm->ntouched++] = t;
+			bm->prev[t] = s;
+			bm->via[t] = k;
+			bm->dist[t] = bm->dist[s] + 1;
+			bm->gain[t] = bm->gain[s] +
+			    (in ? -g->edges[k].w : g->edges[k].w);
+			bm->queue[qt++] = t;
+			/* An end: Y takes the edge, or drops one it can spare
+			 * (V, who took one already, needs room for two). */
+			if ((in ? bm->deg[y] > bm->floor[y] :
+			    bm->deg[y] + (y == v) < bm->cap[y]) &&
+			    (end == UINT32_MAX || bm->gain[t] > bm->gain[end]) &&
+			    bmatch_path_ok(bm, start, t))
+				end = t;
+		}
+	}
+	if (end != UINT32_MAX) {
+		for (t = end; t != start; t = bm->prev[t])
+			bmatch_flip(bm, bm->via[t]);
+		bmatch_unmark(bm);
+		return 1;
+	}
+	/* Dead ends stay marked, unless another search may end at V. */
+	if (via_start)
+		bmatch_unmark(bm);
+	return 0;
+}
+
+/* Flip edge K and return what that does to the shortfall: +1 for each
+ * end that had fewer than its floor and gains, -1 for each that drops
+ * to below it. */
+static int
+bmatch_step(struct bmatch *bm, uint32_t k)
+{
+	const struct edge *e = &bm->g->edges[k];
+	int c;
+
+	if (bm->sel[k] == BMATCH_UNUSED)
+		c = (bm->deg[e->a] < bm->floor[e->a]) +
+		    (bm->deg[e->b] < bm->floor[e->b]);
+	else
+		c = -(bm->deg[e->a] <= bm->floor[e->a]) -
+		    (bm->deg[e->b] <= bm->floor[e->b]);
+	bmatch_flip(bm, k);
+	return c;
+}
+
+/*
+ * Depth first over alternating trails from X (IN: reached by an added
+ * edge, so the next is dropped; else the next is added), no edge twice,
+ * flipping as it goes: a node may come back at either parity, so a
+ * blossom that hides a path from the breadth-first search does not hide
+ * it here.  Ends when the shortfall has shrunk (COV > 0) and nobody is
+ * over their cap or a quota, and keeps the flips; returns 1 then, else
+ * undoes them.  A node it leaves over a quota ends that branch.
+ * DEPTH: edges left to the trail.
+ */
+static int
+bmatch_trail(struct bmatch *bm, uint32_t x, int in, int cov, unsigned depth)
+{
+	const struct graph *g = bm->g;
+	uint32_t j, k, y;
+	int c;
+
+	if (depth == 0)
+		return 0;
+	for (j = g->adj_off[x]; j < g->adj_off[x + 1]; j++) {
+		k = g->adj[j];
+		if (bm->mark[k] || (in ? bm->sel[k] != BMATCH_CHOSEN :
+		    bm->sel[k] != BMATCH_UNUSED))
+			continue;
+		if (bm->work == 0)
+			return 0;
+		bm->work--;
+		y = graph_other(&g->edges[k], x);
+		if (!in && bm->deg[y] > bm->cap[y])
+			continue;
+		c = cov + bmatch_step(bm, k);
+		if (bmatch_over(bm, x)) {
+			/* X is done with, over a quota: not this way. */
+			bmatch_flip(bm, k);
+			continue;
+		}
+		bm->mark[k] = 1;
+		if ((in || bm->deg[y] <= bm->cap[y]) && c > 0 &&
+		    bm->qover == 0) {
+			bm->mark[k] = 0;
+			return 1;
+		}
+		if (bmatch_trail(bm, y, !in, c, depth - 1)) {
+			bm->mark[k] = 0;
+			return 1;
+		}
+		bm->mark[k] = 0;
+		bmatch_flip(bm, k);
+	}
+	return 0;
+}
+
+/* One more edge for V by a trail, the short ones first, within *LEFT
+ * steps (what it used is taken off).  Returns 1 if one was flipped. */
+static int
+bmatch_deepen(struct bmatch *bm, uint32_t v, size_t *left)
+{
+	size_t i, start;
+
+	for (i = 0; i < sizeof bmatch_trail_depths /
+	    sizeof bmatch_trail_depths[0] && *left > 0; i++) {
+		bm->work = *left < BMATCH_TRAIL_WORK ? *left :
+		    BMATCH_TRAIL_WORK;
+		start = bm->work;
+		if (bmatch_trail(bm, v, 0, 0, bmatch_trail_depths[i])) {
+			*left -= start - bm->work;
+			return 1;
+		}
+		*left -= start - bm->work;
+	}
+	return 0;
+}
+
+/* The path at hand changes shortfall by COV and weight by W: keep it if
+ * it is the best so far, and nobody is over a quota. */
+static void
+bmatch_consider(struct bmatch *bm, int cov, double w)
+{
+	if (bm->qover != 0)
+		return;		/* somebody is over a quota */
+	if (cov < bm->best_cov || (cov == bm->best_cov &&
+	    w <= bm->best_w + bm->eps))
+		return;
+	bm->best_cov = cov;
+	bm->best_w = w;
+	memcpy(bm->best, bm->path, bm->npath * sizeof *bm->path);
+	bm->nbest = bm->npath;
+}
+
+/*
+ * X has room (it is the start, or just dropped an edge): add one of its
+ * unused edges, and if the other end overflows, drop one of that end's
+ * weakest and go on from there.  COV and W are the gains so far; ADDS
+ * the edges added.  Leaves the selection as it found it.
+ */
+static void
+bmatch_grow(struct bmatch *bm, uint32_t x, int cov, double w, int adds)
+{
+	const struct graph *g = bm->g;
+	uint32_t j, jj, k, kk, y, z;
+	int tried = 0, dropped, c1, c2;
+	double w1;
+
+	if (bm->deg[x] >= bm->cap[x])
+		return;
+	for (j = g->adj_off[x]; j < g->adj_off[x + 1]; j++) {
+		k = g->adj[j];
+		if (bm->sel[k] != BMATCH_UNUSED || bm->mark[k])
+			continue;
+		/* Every prefix gains: lighter edges cannot, nor any after. */
+		if (w + g->edges[k].w <= bm->eps || tried++ >= BMATCH_BRANCH_ADD ||
+		    bm->work == 0)
+			break;
+		bm->work--;
+		y = graph_other(&g->edges[k], x);
+		if (bm->deg[y] > bm->cap[y])
+			continue;
+		c1 = cov + (bm->deg[x] < bm->floor[x]) +
+		    (bm->deg[y] < bm->floor[y]);
+		w1 = w + g->edges[k].w;
+		bmatch_flip(bm, k);
+		if (bmatch_over(bm, x)) {
+			bmatch_flip(bm, k);	/* X over a quota */
+			continue;
+		}
+		bm->mark[k] = 1;
+		bm->path[bm->npath++] = k;
+		if (bm->deg[y] <= bm->cap[y] && !bmatch_over(bm, y))
+			bmatch_consider(bm, c1, w1);
+		else {
+			/* Y overflows its cap or a quota: drop its weakest
+			 * chosen edges in turn, those that mend it. */
+			dropped = 0;
+			for (jj = g->adj_off[y + 1]; jj-- > g->adj_off[y] &&
+			    dropped < BMATCH_BRANCH_DROP;) {
+				kk = g->adj[jj];
+				if (bm->sel[kk] != BMATCH_CHOSEN || bm->mark[kk])
+					continue;
+				z = graph_other(&g->edges[kk], y);
+				c2 = c1 - (bm->deg[z] <= bm->floor[z]);
+				bmatch_flip(bm, kk);
+				if (bmatch_over(bm, y)) {
+					bmatch_flip(bm, kk);
+					continue;
+				}
+				dropped++;
+				bm->mark[kk] = 1;
+				bm->path[bm->npath++] = kk;
+				bmatch_consider(bm, c2, w1 - g->edges[kk].w);
+				if (adds + 1 < BMATCH_MAX_ADDS)
+					bmatch_grow(bm, z, c2,
+					    w1 - g->edges[kk].w, adds + 1);
+				bm->npath--;
+				bm->mark[kk] = 0;
+				bmatch_flip(bm, kk);
+			}
+		}
+		bm->npath--;
+		bm->mark[k] = 0;
+		bmatch_flip(bm, k);
+	}
+}
+
+/*
+ * The best improving path or cycle through S: from S's room, or after
+ * dropping one of its chosen edges.  Flips it and marks the nodes it
+ * touches dirty; returns 1 if one was found.
+ */
+static int
+bmatch_improve(struct bmatch *bm, uint32_t s)
+{
+	const struct graph *g = bm->g;
+	uint32_t j, k, z;
+	size_t i;
+	int cov;
+
+	bm->best_cov = 0;
+	bm->best_w = 0;
+	bm->nbest = 0;
+	bm->work = bm->start_work < bm->budget ? bm->start_work : bm->budget;
+	bm->npath = 0;
+	if (bm->deg[s] < bm->cap[s])
+		bmatch_grow(bm, s, 0, 0, 0);
+	for (j = g->adj_off[s]; j < g->adj_off[s + 1]; j++) {
+		k = g->adj[j];
+		if (bm->sel[k] != BMATCH_CHOSEN)
+			continue;
+		z = graph_other(&g->edges[k], s);
+		cov = -(bm->deg[s] <= bm->floor[s]) -
+		    (bm->deg[z] <= bm->floor[z]);
+		bmatch_flip(bm, k);
+		bm->mark[k] = 1;
+		bm->path[bm->npath++] = k;
+		bmatch_grow(bm, z, cov, -g->edges[k].w, 0);
+		bm->npath--;
+		bm->mark[k] = 0;
+		bmatch_flip(bm, k);
+	}
+	bm->budget -= (bm->start_work < bm->budget ? bm->start_work :
+	    bm->budget) - bm->work;
+	if (bm->nbest == 0)
+		return 0;
+	for (i = 0; i < bm->nbest; i++) {
+		k = bm->best[i];
+		bmatch_flip(bm, k);
+		bm->dirty[g->edges[k].a] = 1;
+		bm->dirty[g->edges[k].b] = 1;
+	}
+	return 1;
+}
+
+/* Search from every node of ACT (NACT, in rank order) for improvements,
+ * and again from those they touch, until none is left or the passes run
+ * out. */
+static void
+bmatch_polish(struct bmatch *bm, const uint32_t *act, size_t nact)
+{
+	size_t i;
+	int pass, again;
+
+	for (i = 0; i < nact; i++)
+		bm->dirty[act[i]] = 1;
+	for (pass = 0, again = 1; again && pass < BMATCH_PASSES &&
+	    bm->budget > 0; pass++) {
+		again = 0;
+		for (i = 0; i < nact; i++) {
+			if (!bm->dirty[act[i]])
+				continue;
+			bm->dirty[act[i]] = 0;
+			if (bmatch_improve(bm, act[i]))
+				again = 1;
+		}
+	}
+}
+
+void
+bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
+    unsigned char *sel, uint32_t *deg)
+{
+	struct bmatch bm;
+	size_t i, nact, n = g->n ? g->n : 1, m = g->nedges ? g->nedges : 1;
+	uint32_t *act, v;
+	size_t trail;
+	double maxw = 0;
+
+	memset(&bm, 0, sizeof bm);
+	bm.g = g;
+	bm.cap = cap;
+	bm.floor = floor;
+	bm.sel = sel;
+	bm.deg = deg;
+	memset(deg, 0, g->n * sizeof *deg);
+	bm.qdeg = xcalloc((size_t)g->nquota * n + 1, sizeof *bm.qdeg);
+	for (i = 0; i < g->nedges; i++) {
+		if (sel[i] != BMATCH_UNUSED) {
+			sel[i] = BMATCH_PINNED;
+			deg[g->edges[i].a]++;
+			deg[g->edges[i].b]++;
+			bmatch_quota(&bm, (uint32_t)i, 1);
+		}
+		if (g->edges[i].w > maxw)
+			maxw = g->edges[i].w;
+	}
+	bm.eps = maxw > 0 ? maxw * 1e-9 : 1e-12;
+	bm.prev = xcalloc(2 * n, sizeof *bm.prev);
+	bm.via = xcalloc(2 * n, sizeof *bm.via);
+	bm.dist = xcalloc(2 * n, sizeof *bm.dist);
+	bm.gain = xcalloc(2 * n, sizeof *bm.gain);
+	bm.seen = xcalloc(2 * n, 1);
+	bm.touched = xcalloc(2 * n, sizeof *bm.touched);
+	bm.queue = xcalloc(2 * n, sizeof *bm.queue);
+	bm.mark = xcalloc(m, 1);
+	bm.path = xcalloc(2 * BMATCH_MAX_ADDS + 2, sizeof *bm.path);
+	bm.best = xcalloc(2 * BMATCH_MAX_ADDS + 2, sizeof *bm.best);
+	bm.dirty = xcalloc(n, 1);
+
+	bmatch_greedy(&bm);
+	nact = graph_active_by_rank(g, &act);
+	bm.start_work = BMATCH_WORK / (nact ? nact : 1);
+	if (bm.start_work < BMATCH_WORK_MIN)
+		bm.start_work = BMATCH_WORK_MIN;
+	if (bm.start_work > BMATCH_WORK_MAX)
+		bm.start_work = BMATCH_WORK_MAX;
+	bm.budget = BMATCH_WORK + BMATCH_WORK_EDGE * g->nedges;
+	for (i = 0; i < nact; i++) {
+		v = act[i];
+		while (bm.deg[v] < bm.floor[v] && bmatch_augment(&bm, v))
+			;
+	}
+	trail = BMATCH_TRAIL_TOTAL;
+	for (i = 0; i < nact; i++) {
+		v = act[i];
+		while (bm.deg[v] < bm.floor[v] && bmatch_deepen(&bm, v, &trail))
+			;
+	}
+	bmatch_polish(&bm, act, nact);
+	free(act);
+
+	for (i = 0; i < g->nedges; i++)
+		sel[i] = sel[i] != BMATCH_UNUSED;
+	free(bm.prev);
+	free(bm.via);
+	free(bm.dist);
+	free(bm.gain);
+	free(bm.seen);
+	free(bm.touched);
+	free(bm.queue);
+	free(bm.mark);
+	free(bm.path);
+	free(bm.best);
+	free(bm.dirty);
+	free(bm.qdeg);
+}

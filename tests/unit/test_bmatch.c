@@ -1,0 +1,316 @@
+/*
+ * test_bmatch.c -- bmatch.c on hand-made graphs: per-node caps, pinned
+ * edges that stay and count, fairness before weight, floors per node.
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bmatch.h"
+#include "graph.h"
+#include "tap.h"
+
+struct bt {
+	struct graph g;
+	uint32_t cap[8], floor[8], deg[8];
+	unsigned char sel[16];
+};
+
+/* A graph of N nodes and the edges "a b w" in E (NE of them); every
+ * node's cap CAP and floor FLOOR until a test changes them. */
+static void
+bt_make(struct bt *t, uint32_t n, const double (*e)[3], size_t ne,
+    uint32_t cap, uint32_t floor)
+{
+	struct edge *edges;
+	size_t i;
+
+	memset(t, 0, sizeof *t);
+	edges = calloc(ne + 1, sizeof *edges);
+	for (i = 0; i < ne; i++) {
+		edges[i].a = (uint32_t)e[i][0];
+		edges[i].b = (uint32_t)e[i][1];
+		edges[i].w = e[i][2];
+	}
+	t->g.n = n;
+	graph_finish(&t->g, edges, ne);
+	for (i = 0; i < n; i++) {
+		t->cap[i] = cap;
+		t->floor[i] = floor;
+	}
+}
+
+/* Whether the edge between A and B is chosen. */
+static int
+bt_chosen(const struct bt *t, uint32_t a, uint32_t b)
+{
+	size_t i;
+
+	for (i = 0; i < t->g.nedges; i++)
+		if ((t->g.edges[i].a == a && t->g.edges[i].b == b) ||
+		    (t->g.edges[i].a == b && t->g.edges[i].b == a))
+			return t->sel[i];
+	return 0;
+}
+
+/* The index of the edge between A and B. */
+static size_t
+bt_edge(const struct bt *t, uint32_t a, uint32_t b)
+{
+	size_t i;
+
+	for (i = 0; i < t->g.nedges; i++)
+		if (t->g.edges[i].a == (a < b ? a : b) &&
+		    t->g.edges[i].b == (a < b ? b : a))
+			break;
+	return i;
+}
+
+static void
+test_fair_first(void)
+{
+	/* A path a-b-c-d: the heavy middle edge alone leaves a and d
+	 * without anyone; the two light ones leave nobody short. */
+	static const double e[][3] = { { 0, 1, 1 }, { 1, 2, 10 }, { 2, 3, 1 } };
+	struct bt t;
+
+	bt_make(&t, 4, e, 3, 1, 1);
+	bmatch_run(&t.g, t.cap, t.floor, t.sel, t.deg);
+	ok(bt_chosen(&t, 0, 1) && bt_chosen(&t, 2, 3),
+	    "fair first: both light edges");
+	ok(!bt_chosen(&t, 1, 2), "fair first: not the heavy one");
+	is_int(t.deg[0] + t.deg[1] + t.deg[2] + t.deg[3], 4,
+	    "fair first: DEG counts the chosen edges");
+	graph_free(&t.g);
+
+	/* Without a floor the weight decides. */
+	bt_make(&t, 4, e, 3, 1, 0);
+	bmatch_run(&t.g, t.cap, t.floor, t.sel, t.deg);
+	ok(bt_chosen(&t, 1, 2), "no floor: the heavy edge");
+	graph_free(&t.g);
+}
+
+static void
+test_caps(void)
+{
+	/* A star: the centre may take two, so the two best leaves. */
+	static const double e[][3] = {
+		{ 0, 1, 5 }, { 0, 2, 4 }, { 0, 3, 3 }, { 0, 4, 2 } };
+	struct bt t;
+
+	bt_make(&t, 5, e, 4, 3, 1);
+	t.cap[0] = 2;
+	bmatch_run(&t.g, t.cap, t.floor, t.sel, t.deg);
+	is_int(t.deg[0], 2, "caps: the centre's own cap holds");
+	ok(bt_chosen(&t, 0, 1) && bt_chosen(&t, 0, 2),
+	    "caps: the centre's two best");
+	graph_free(&t.g);
+}
+
+static void
+test_pinned(void)
+{
+	/* A triangle with caps of 1: the weak pinned edge stays, and its
+	 * ends take nothing else. */
+	static const double e[][3] = { { 0, 1, 1 }, { 1, 2, 9 }, { 0, 2, 8 },
+		{ 2, 3, 2 } };
+	struct bt t;
+
+	bt_make(&t, 4, e, 4, 1, 1);
+	t.sel[bt_edge(&t, 0, 1)] = 1;
+	bmatch_run(&t.g, t.cap, t.floor, t.sel, t.deg);
+	ok(bt_chosen(&t, 0, 1), "pinned: the edge stays");
+	ok(!bt_chosen(&t, 1, 2) && !bt_chosen(&t, 0, 2),
+	    "pinned: it counts against both caps");
+	ok(bt_chosen(&t, 2, 3), "pinned: the others fit around it");
+	is_int(t.deg[0], 1, "pinned: counted in DEG");
+	graph_free(&t.g);
+}
+
+static void
+test_floors(void)
+{
+	/* Node 0 wants two (floor 2), the others one; caps of 2. */
+	static const double e[][3] = { { 0, 1, 1 }, { 0, 2, 1 }, { 1, 2, 9 },
+		{ 1, 3, 9 }, { 2, 3, 9 } };
+	struct bt t;
+
+	bt_make(&t, 4, e, 5, 2, 1);
+	t.floor[0] = 2;
+	bmatch_run(&t.g, t.cap, t.floor, t.sel, t.deg);
+	is_int(t.deg[0], 2, "floors: node 0 gets its two");
+	ok(t.deg[1] >= 1 && t.deg[2] >= 1 && t.deg[3] >= 1,
+	    "floors: nobody else short");
+	ok(bt_chosen(&t, 1, 3) && bt_chosen(&t, 2, 3),
+	    "floors: the heavy edges that still fit");
+	graph_free(&t.g);
+}
+
+/* A small random generator of its own, the same on every libc. */
+static uint32_t
+bq_rand(uint32_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 17;
+	*x ^= *x << 5;
+	return *x;
+}
+
+/* Random graph SEED: up to BQ_N nodes, ties in the weights, two quotas
+ * on a third of the edges each, caps 1 to 3, floors 1 or 2, and pins
+ * that fit.  Fills T's graph and limits. */
+#define BQ_N	14
+#define BQ_M	(BQ_N * (BQ_N - 1) / 2)
+struct bq {
+	struct graph g;
+	uint32_t cap[BQ_N], floor[BQ_N], deg[BQ_N], qdeg[2][BQ_N];
+	unsigned char sel[BQ_M];
+};
+
+static void
+bq_make(struct bq *t, uint32_t seed, int pins)
+{
+	struct edge *e = calloc(BQ_M, sizeof *e);
+	uint32_t x = seed * 2654435761u + 1, a, b, v, q, n, m = 0, k;
+
+	memset(t, 0, sizeof *t);
+	n = 6 + bq_rand(&x) % (BQ_N - 5);
+	for (a = 0; a < n; a++)
+		for (b = a + 1; b < n; b++)
+			if (bq_rand(&x) % 100 < 35)
+				e[m++] = (struct edge){ a, b,
+				    1 + bq_rand(&x) % 5 };
+	t->g.n = n;
+	graph_finish(&t->g, e, m);
+	t->g.nquota = 2;
+	t->g.quota = calloc(t->g.nedges + 1, 1);
+	t->g.quota_max = calloc(2 * n, sizeof *t->g.quota_max);
+	for (k = 0; k < t->g.nedges; k++)
+		for (q = 0; q < 2; q++)
+			if (bq_rand(&x) % 3 == 0)
+				t->g.quota[k] |= 1u << q;
+	for (v = 0; v < n; v++) {
+		t->cap[v] = 1 + bq_rand(&x) % 3;
+		t->floor[v] = 1 + bq_rand(&x) % 2;
+		if (t->floor[v] > t->cap[v])
+			t->floor[v] = t->cap[v];
+		for (q = 0; q < 2; q++)
+			t->g.quota_max[q * n + v] = 1 + bq_rand(&x) % 2;
+	}
+	for (k = 0; pins && k < t->g.nedges; k++) {
+		a = t->g.edges[k].a;
+		b = t->g.edges[k].b;
+		if (bq_rand(&x) % 10 != 0 || t->deg[a] >= t->cap[a] ||
+		    t->deg[b] >= t->cap[b])
+			continue;
+		for (q = 0; q < 2; q++)
+			if ((t->g.quota[k] >> q & 1) &&
+			    (t->qdeg[q][a] >= t->g.quota_max[q * n + a] ||
+			    t->qdeg[q][b] >= t->g.quota_max[q * n + b]))
+				break;
+		if (q < 2)
+			continue;
+		t->sel[k] = 1;
+		t->deg[a]++;
+		t->deg[b]++;
+		for (q = 0; q < 2; q++)
+			t->qdeg[q][a] += t->g.quota[k] >> q & 1,
+			t->qdeg[q][b] += t->g.quota[k] >> q & 1;
+	}
+}
+
+/* How many of T's limits the selection breaks: nodes over a cap or a
+ * quota, pins dropped (PIN: the pins), DEG unlike the selection. */
+static unsigned
+bq_broken(struct bq *t, const unsigned char *pin)
+{
+	uint32_t got[BQ_N], qgot[2][BQ_N], k, v, q, n = (uint32_t)t->g.n;
+	unsigned bad = 0;
+
+	memset(got, 0, sizeof got);
+	memset(qgot, 0, sizeof qgot);
+	for (k = 0; k < t->g.nedges; k++) {
+		bad += pin[k] && !t->sel[k];
+		if (!t->sel[k])
+			continue;
+		got[t->g.edges[k].a]++;
+		got[t->g.edges[k].b]++;
+		for (q = 0; q < 2; q++) {
+			qgot[q][t->g.edges[k].a] += t->g.quota[k] >> q & 1;
+			qgot[q][t->g.edges[k].b] += t->g.quota[k] >> q & 1;
+		}
+	}
+	for (v = 0; v < n; v++) {
+		bad += got[v] > t->cap[v] || got[v] != t->deg[v];
+		for (q = 0; q < 2; q++)
+			bad += qgot[q][v] > t->g.quota_max[q * n + v];
+	}
+	return bad;
+}
+
+static void
+test_quotas(void)
+{
+	struct bq t;
+	unsigned char pin[BQ_M];
+	uint32_t seed;
+	unsigned bad = 0, quota_edges = 0;
+
+	/* Every search honours the quotas, pins or none: the graphs are
+	 * small, so the shortfall paths and the weight chains and cycles
+	 * all run, and many a greedy choice is undone by them. */
+	for (seed = 1; seed <= 400; seed++) {
+		bq_make(&t, seed, seed % 2);
+		memcpy(pin, t.sel, sizeof pin);
+		bmatch_run(&t.g, t.cap, t.floor, t.sel, t.deg);
+		bad += bq_broken(&t, pin);
+		for (size_t k = 0; k < t.g.nedges; k++)
+			quota_edges += t.sel[k] && t.g.quota[k];
+		graph_free(&t.g);
+	}
+	is_int(bad, 0, "quotas: nobody over a cap or a quota, pins kept");
+	ok(quota_edges > 400, "quotas: quota edges are chosen too");
+}
+
+static void
+test_quota_path(void)
+{
+	/* Node 2 has a quota of 1, taken by the pinned 2-4; 2-3 is a
+	 * quota edge too, the only edge of node 3 and the heaviest: every
+	 * search that takes it (greedy, the shortfall paths and trails
+	 * for 3, the weight chains) puts node 2 over, so 3 stays short.
+	 * Node 0 gets its one by taking 0-1 and dropping 1-2. */
+	static const double e[][3] = { { 0, 1, 1 }, { 1, 2, 5 }, { 2, 3, 9 },
+		{ 2, 4, 1 } };
+	struct bt t;
+
+	bt_make(&t, 5, e, 4, 1, 1);
+	t.cap[2] = 3;
+	t.g.nquota = 1;
+	t.g.quota = calloc(t.g.nedges, 1);
+	t.g.quota_max = calloc(5, sizeof *t.g.quota_max);
+	memset(t.g.quota_max, 0xff, 5 * sizeof *t.g.quota_max);
+	t.g.quota_max[2] = 1;
+	t.g.quota[bt_edge(&t, 2, 3)] = 1;
+	t.g.quota[bt_edge(&t, 2, 4)] = 1;
+	t.sel[bt_edge(&t, 2, 4)] = 1;
+	bmatch_run(&t.g, t.cap, t.floor, t.sel, t.deg);
+	ok(bt_chosen(&t, 0, 1), "quota path: 0 gets its one");
+	ok(!bt_chosen(&t, 2, 3), "quota path: not over node 2's quota");
+	ok(bt_chosen(&t, 2, 4), "quota path: the pin stays");
+	graph_free(&t.g);
+}
+
+int
+main(void)
+{
+	test_fair_first();
+	test_caps();
+	test_pinned();
+	test_floors();
+	test_quotas();
+	test_quota_path();
+	return tap_done();
+}
