@@ -13,32 +13,9 @@
 
 #include "csv_write.h"
 #include "output.h"
+#include "capture.h"
 #include "tap.h"
 #include "util.h"
-
-/* ------------------------------------------------------------ helpers */
-
-/* What csv_write_field / csv_write_row wrote, via a memory stream. */
-static char *
-field_text(const char *s)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-
-	csv_write_field(f, s);
-	fclose(f);
-	return buf;
-}
-
-static void
-field_is(const char *s, const char *want, const char *what)
-{
-	char *got = field_text(s);
-
-	is_str(got, want, what);
-	free(got);
-}
 
 /* ------------------------------------------------------------ quoting */
 
@@ -47,25 +24,25 @@ test_quoting(void)
 {
 	static const char *const row[] = { "a", "b,c", "", "d\"e" };
 	char *buf = NULL;
-	size_t len = 0;
-	FILE *f;
 
-	field_is("plain", "plain", "a plain field is not quoted");
-	field_is("", "", "an empty field is empty");
-	field_is(" spaced ", " spaced ", "spaces alone need no quotes");
-	field_is("M\xc3\xbcller", "M\xc3\xbcller", "UTF-8 passes through");
-	field_is("a,b", "\"a,b\"", "a comma is quoted");
-	field_is("say \"hi\"", "\"say \"\"hi\"\"\"", "quotes are doubled");
-	field_is("\"", "\"\"\"\"", "a lone quote");
-	field_is("a\nb", "\"a\nb\"", "LF is quoted");
-	field_is("a\rb", "\"a\rb\"", "CR is quoted");
-	field_is("a\r\nb", "\"a\r\nb\"", "CRLF is quoted");
-	field_is("a;b\tc", "a;b\tc", "semicolons and tabs are not special");
+	capture_is(csv_write_field, "plain", "plain",
+	    "a plain field is not quoted");
+	capture_is(csv_write_field, "", "", "an empty field is empty");
+	capture_is(csv_write_field, " spaced ", " spaced ",
+	    "spaces alone need no quotes");
+	capture_is(csv_write_field, "M\xc3\xbcller", "M\xc3\xbcller",
+	    "UTF-8 passes through");
+	capture_is(csv_write_field, "a,b", "\"a,b\"", "a comma is quoted");
+	capture_is(csv_write_field, "say \"hi\"", "\"say \"\"hi\"\"\"",
+	    "quotes are doubled");
+	capture_is(csv_write_field, "\"", "\"\"\"\"", "a lone quote");
+	capture_is(csv_write_field, "a\nb", "\"a\nb\"", "LF is quoted");
+	capture_is(csv_write_field, "a\rb", "\"a\rb\"", "CR is quoted");
+	capture_is(csv_write_field, "a\r\nb", "\"a\r\nb\"", "CRLF is quoted");
+	capture_is(csv_write_field, "a;b\tc", "a;b\tc",
+	    "semicolons and tabs are not special");
 
-	f = open_memstream(&buf, &len);
-	csv_write_row(f, row, 4);
-	csv_write_row(f, row, 1);
-	fclose(f);
+	CAPTURE(buf, csv_write_row(f_, row, 4); csv_write_row(f_, row, 1));
 	is_str(buf, "a,\"b,c\",,\"d\"\"e\"\na\n", "rows end in LF");
 	free(buf);
 }
@@ -97,11 +74,8 @@ static char *
 intros_text(struct engine *e, const struct assignment *as)
 {
 	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
 
-	output_intros(f, e, as);
-	fclose(f);
+	CAPTURE(buf, output_intros(f_, e, as));
 	return buf;
 }
 
@@ -123,8 +97,6 @@ test_intros(void)
 	};
 	struct assignment as;
 	char *got, *buf = NULL;
-	size_t len = 0;
-	FILE *f;
 
 	memset(&t, 0, sizeof t);
 	t.n = 3;
@@ -159,17 +131,13 @@ test_intros(void)
 
 	as.seats = NULL;	/* suggestions: no seats at all */
 	as.nseats = 0;
-	f = open_memstream(&buf, &len);
-	output_schedule(f, &t, &as);
-	fclose(f);
+	CAPTURE(buf, output_schedule(f_, &t, &as));
 	is_str(buf, "round,table,id,name\n", "schedule without seats: the header");
 	free(buf);
 
 	as.seats = seats;
 	as.nseats = 2;
-	f = open_memstream(&buf, &len);
-	output_schedule(f, &t, &as);
-	fclose(f);
+	CAPTURE(buf, output_schedule(f_, &t, &as));
 	is_str(buf, "round,table,id,name\n1,,a@x,Ann\n"
 	    "1,4,c@x,\"Cy \"\"C\"\"\"\n",
 	    "schedule: a left-out seat has an empty table; rows by id");
@@ -185,9 +153,7 @@ test_intros(void)
 
 		as.seats = two;
 		as.nseats = 4;
-		f = open_memstream(&buf, &len);
-		output_schedule(f, &t, &as);
-		fclose(f);
+		CAPTURE(buf, output_schedule(f_, &t, &as));
 		is_str(buf, "round,table,id,name\n1,1,a@x,Ann\n2,3,a@x,Ann\n"
 		    "1,2,c@x,\"Cy \"\"C\"\"\"\n2,1,c@x,\"Cy \"\"C\"\"\"\n",
 		    "schedule: each person's rounds together, in order");
