@@ -37,67 +37,24 @@ trap 'rm -rf "$dir"' EXIT
 sizes=${BENCH_SIZES:-1000 10000}
 [ "${BENCH_FULL:-0}" = 1 ] && sizes="$sizes 100000"
 threads=${BENCH_THREADS:+--threads $BENCH_THREADS}
+. "$top_srcdir/bench/event.sh"
 
 # config ROWS MATCH: the event's INI for the strategies of a row.
 config() {
+	event_fields
 	cat <<INI
-[input]
-file = event.csv
-id = Email
-name = First Name + Last Name
-
-[field interests]
-column = Interests
-type = tags
-
-[field working]
-column = Working on
-type = text
-
-[field offers]
-column = Offers
-type = tags
-
-[field seeks]
-column = Seeks
-type = tags
-
-[field first]
-column = First time?
-type = bool
 
 [field company]
 column = Company
 type = category
-
-[strategy interests]
-plugin = shared_tags
-field = interests
 INI
+	event_tags
 	case $1 in
 	tags|tags-all) ;;
-	cand|cand-all) cat <<INI
-
-[strategy help]
-plugin = offer_seek
-offers = offers
-seeks = seeks
-
-[strategy work]
-plugin = text_similarity
-field = working
-INI
+	cand|cand-all) event_help_work
 		;;
-	*) cat <<INI
-
-[strategy help]
-plugin = offer_seek
-offers = offers
-seeks = seeks
-
-[strategy work]
-plugin = text_similarity
-field = working
+	*) event_help_work
+		cat <<INI
 
 [strategy colleagues]
 plugin = exclude_same

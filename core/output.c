@@ -94,16 +94,6 @@ output_new(const struct output_source *src, const struct intro *in)
 	return pairmap_find(src->kept, in->a, in->b) != NULL ? "no" : "yes";
 }
 
-/* Attendee I: id, name and the carried columns. */
-static void
-output_person(struct out_table *tb, const struct output_source *src,
-    uint32_t i)
-{
-	out_table_text(tb, src->t->id[i]);
-	out_table_text(tb, src->t->name[i]);
-	output_columns_cells(tb, src->columns, src->t, i);
-}
-
 void
 output_intros_table(struct out_table *tb, const struct output_source *src)
 {
@@ -111,12 +101,8 @@ output_intros_table(struct out_table *tb, const struct output_source *src)
 	size_t i;
 	char *reasons;
 
-	out_table_column(tb, "a_id", 0);
-	out_table_column(tb, "a_name", 0);
-	output_columns_header(tb, src->columns, "a_");
-	out_table_column(tb, "b_id", 0);
-	out_table_column(tb, "b_name", 0);
-	output_columns_header(tb, src->columns, "b_");
+	output_columns_person_header(tb, src->columns, "a_");
+	output_columns_person_header(tb, src->columns, "b_");
 	out_table_column(tb, "score", 0);
 	out_table_column(tb, "reasons", OUT_COLUMN_QUOTED | OUT_COLUMN_WIDE);
 	if (as->has_rounds || as->has_slots)
@@ -128,8 +114,8 @@ output_intros_table(struct out_table *tb, const struct output_source *src)
 	for (i = 0; i < as->nintros; i++) {
 		const struct intro *in = &as->intros[i];
 
-		output_person(tb, src, in->a);
-		output_person(tb, src, in->b);
+		output_columns_person(tb, src->columns, src->t, in->a);
+		output_columns_person(tb, src->columns, src->t, in->b);
 		out_table_number(tb, in->score);
 		reasons = output_reason(src, in);
 		out_table_text(tb, reasons);
@@ -182,7 +168,7 @@ output_schedule_table(struct out_table *tb, const struct output_source *src)
 			out_table_integer(tb, s->table);
 		else
 			out_table_empty(tb);
-		output_person(tb, src, s->attendee);
+		output_columns_person(tb, src->columns, src->t, s->attendee);
 	}
 	free(seats);
 }
@@ -202,7 +188,7 @@ output_coverage_table(struct out_table *tb, const struct output_source *src)
 	for (i = 0; i < as->nshort; i++) {
 		const struct coverage *c = &as->short_of[i];
 
-		output_person(tb, src, c->attendee);
+		output_columns_person(tb, src->columns, src->t, c->attendee);
 		out_table_integer(tb, c->got);
 		out_table_integer(tb, c->wanted);
 		out_table_text(tb, assignment_shortfall_name(c->why));
@@ -211,7 +197,7 @@ output_coverage_table(struct out_table *tb, const struct output_source *src)
 	for (i = 0; i < 2 * as->nvetoed; i++) {
 		const struct intro *in = &as->vetoed[i / 2];
 
-		output_person(tb, src, i % 2 ? in->b : in->a);
+		output_columns_person(tb, src->columns, src->t, i % 2 ? in->b : in->a);
 		out_table_empty(tb);
 		out_table_empty(tb);
 		out_table_text(tb,

@@ -74,3 +74,27 @@ output_columns_cells(struct out_table *tb, const struct output_columns *oc,
 	for (k = 0; oc != NULL && k < oc->n; k++)
 		out_table_text(tb, csv_cell(t->csv, t->row[i], oc->column[k]));
 }
+
+void
+output_columns_person_header(struct out_table *tb,
+    const struct output_columns *oc, const char *prefix)
+{
+	char *name;
+
+	name = xasprintf("%sid", prefix);
+	out_table_column(tb, name, 0);
+	free(name);
+	name = xasprintf("%sname", prefix);
+	out_table_column(tb, name, 0);
+	free(name);
+	output_columns_header(tb, oc, prefix);
+}
+
+void
+output_columns_person(struct out_table *tb, const struct output_columns *oc,
+    const struct attendee_table *t, uint32_t i)
+{
+	out_table_text(tb, t->id[i]);
+	out_table_text(tb, t->name[i]);
+	output_columns_cells(tb, oc, t, i);
+}

@@ -40,4 +40,14 @@ void output_columns_cells(struct out_table *tb,
     const struct output_columns *oc, const struct attendee_table *t,
     uint32_t i);
 
+/* Append one person's columns: PREFIX + "id", PREFIX + "name", then
+ * PREFIX + each of the columns' names (PREFIX may be ""). */
+void output_columns_person_header(struct out_table *tb,
+    const struct output_columns *oc, const char *prefix);
+
+/* Append attendee I's cells: id, name, then the columns'. */
+void output_columns_person(struct out_table *tb,
+    const struct output_columns *oc, const struct attendee_table *t,
+    uint32_t i);
+
 #endif

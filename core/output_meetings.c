@@ -55,21 +55,13 @@ output_meetings_schedule_table(struct out_table *tb,
 	qsort_r(row, n, sizeof *row, output_meetings_cmp, (void *)t);
 	out_table_column(tb, "slot", 0);
 	out_table_column(tb, "table", 0);
-	out_table_column(tb, "id", 0);
-	out_table_column(tb, "name", 0);
-	output_columns_header(tb, src->columns, "");
-	out_table_column(tb, "with_id", 0);
-	out_table_column(tb, "with_name", 0);
-	output_columns_header(tb, src->columns, "with_");
+	output_columns_person_header(tb, src->columns, "");
+	output_columns_person_header(tb, src->columns, "with_");
 	for (i = 0; i < n; i++) {
 		out_table_integer(tb, row[i].slot);
 		out_table_integer(tb, row[i].table);
-		out_table_text(tb, t->id[row[i].who]);
-		out_table_text(tb, t->name[row[i].who]);
-		output_columns_cells(tb, src->columns, t, row[i].who);
-		out_table_text(tb, t->id[row[i].with]);
-		out_table_text(tb, t->name[row[i].with]);
-		output_columns_cells(tb, src->columns, t, row[i].with);
+		output_columns_person(tb, src->columns, t, row[i].who);
+		output_columns_person(tb, src->columns, t, row[i].with);
 	}
 	free(row);
 }

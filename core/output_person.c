@@ -20,6 +20,18 @@ output_person_cmp(const void *p, const void *q, void *ctx)
 	return strcmp(t->id[*(const uint32_t *)p], t->id[*(const uint32_t *)q]);
 }
 
+/* Column WHAT_N ("reason_2"), with FLAGS. */
+static void
+output_person_column(struct out_table *tb, const char *what, size_t n,
+    int flags)
+{
+	char *name;
+
+	name = xasprintf("%s_%zu", what, n);
+	out_table_column(tb, name, flags);
+	free(name);
+}
+
 static void
 output_person_header(struct out_table *tb, const struct output_source *src,
     size_t most)
@@ -27,37 +39,20 @@ output_person_header(struct out_table *tb, const struct output_source *src,
 	char *name;
 	size_t n;
 
-	out_table_column(tb, "id", 0);
-	out_table_column(tb, "name", 0);
-	output_columns_header(tb, src->columns, "");
+	output_columns_person_header(tb, src->columns, "");
 	out_table_column(tb, "introductions", 0);
 	for (n = 1; n <= most; n++) {
-		name = xasprintf("partner_%zu_id", n);
-		out_table_column(tb, name, 0);
-		free(name);
-		name = xasprintf("partner_%zu_name", n);
-		out_table_column(tb, name, 0);
-		free(name);
 		name = xasprintf("partner_%zu_", n);
-		output_columns_header(tb, src->columns, name);
+		output_columns_person_header(tb, src->columns, name);
 		free(name);
-		name = xasprintf("reason_%zu", n);
-		out_table_column(tb, name, OUT_COLUMN_QUOTED |
+		output_person_column(tb, "reason", n, OUT_COLUMN_QUOTED |
 		    OUT_COLUMN_WIDE);
-		free(name);
 		if (src->as->has_slots) {
-			name = xasprintf("slot_%zu", n);
-			out_table_column(tb, name, 0);
-			free(name);
-			name = xasprintf("table_%zu", n);
-			out_table_column(tb, name, 0);
-			free(name);
+			output_person_column(tb, "slot", n, 0);
+			output_person_column(tb, "table", n, 0);
 		}
-		if (src->kept == NULL)
-			continue;
-		name = xasprintf("new_%zu", n);
-		out_table_column(tb, name, 0);
-		free(name);
+		if (src->kept != NULL)
+			output_person_column(tb, "new", n, 0);
 	}
 }
 
@@ -86,9 +81,7 @@ output_person_row(struct out_table *tb, const struct output_source *src,
 	uint32_t p;
 	char *reason;
 
-	out_table_text(tb, t->id[u]);
-	out_table_text(tb, t->name[u]);
-	output_columns_cells(tb, src->columns, t, u);
+	output_columns_person(tb, src->columns, t, u);
 	/* A partner's cells: id, name, the columns, reason[, slot, table]
 	 * [, new]. */
 	width = 3 + (src->columns != NULL ? src->columns->n : 0) +
@@ -97,9 +90,7 @@ output_person_row(struct out_table *tb, const struct output_source *src,
 	for (k = 0; k < n; k++) {
 		in = &src->as->intros[intro[k]];
 		p = in->a == u ? in->b : in->a;
-		out_table_text(tb, t->id[p]);
-		out_table_text(tb, t->name[p]);
-		output_columns_cells(tb, src->columns, t, p);
+		output_columns_person(tb, src->columns, t, p);
 		reason = output_reason(src, in);
 		out_table_text(tb, reason);
 		free(reason);

@@ -34,14 +34,8 @@ output_roster_header(struct out_table *tb, const struct output_source *src,
 	out_table_column(tb, "table", 0);
 	out_table_column(tb, "seats", 0);
 	for (n = 1; n <= most; n++) {
-		name = xasprintf("seat_%zu_id", n);
-		out_table_column(tb, name, 0);
-		free(name);
-		name = xasprintf("seat_%zu_name", n);
-		out_table_column(tb, name, 0);
-		free(name);
 		name = xasprintf("seat_%zu_", n);
-		output_columns_header(tb, src->columns, name);
+		output_columns_person_header(tb, src->columns, name);
 		free(name);
 	}
 }
@@ -71,9 +65,7 @@ output_roster_table(struct out_table *tb, const struct output_source *src)
 		out_table_integer(tb, (long long)(end - i));
 		for (j = i; j < end; j++) {
 			u = as->seats[j].attendee;
-			out_table_text(tb, t->id[u]);
-			out_table_text(tb, t->name[u]);
-			output_columns_cells(tb, src->columns, t, u);
+			output_columns_person(tb, src->columns, t, u);
 		}
 		for (j = (end - i) * width; j < most * width; j++)
 			out_table_empty(tb);

@@ -188,11 +188,9 @@ conflicts_score(void *statep, mingle_attendee a, const mingle_attendee *cand,
     size_t n, double *scores, unsigned char *veto)
 {
 	const struct state *st = statep;
-	size_t i;
 
 	(void)scores;
-	for (i = 0; i < n; i++)
-		veto[i] = pair_set_find(&st->pairs, a, cand[i]) != NULL;
+	pair_set_veto(&st->pairs, a, cand, n, veto);
 	return 0;
 }
 

@@ -21,11 +21,6 @@
 #include "pair_set.h"
 #include "person_pairs.h"
 
-struct state {
-	struct pair_set pairs;	/* line: the file's line */
-	char *file;		/* as the config names it */
-};
-
 static const char *const options[] = { "file", NULL };
 
 /* One line each for `mingle plugins`, in the order of options. */
@@ -35,55 +30,30 @@ static const char *const option_docs[] = {
 };
 
 static void
-dnm_place(void *ctx, const struct person_miss *m, char *buf, size_t cap)
-{
-	const struct state *st = ctx;
-
-	snprintf(buf, cap, "%s line %u", st->file, m->line);
-}
-
-static void
 dnm_fini(void *statep)
 {
-	struct state *st = statep;
-
-	pair_set_free(&st->pairs);
-	free(st->file);
-	free(st);
+	person_pairs_file_free(statep);
 }
 
 static int
 dnm_init(const struct mingle_api *api, mingle_host *host, void **statep)
 {
 	struct person_misses misses = { 0 };
-	struct state *st;
-	const char *file;
+	struct person_pairs_file *f;
 
 	if (!MINGLE_API_HAS(api, lookup)) {
 		api->error(host, "needs mingle with plugin ABI 1.2 or later");
 		return -1;
 	}
-	if ((file = api->option(host, "file")) == NULL || *file == '\0') {
-		api->error(host, "needs 'file', a CSV file of pairs never to "
-		    "introduce (a header, then two columns of ids, e-mail "
-		    "addresses or names)");
-		return -1;
-	}
-	if ((st = calloc(1, sizeof *st)) == NULL ||
-	    (st->file = strdup(file)) == NULL) {
-		free(st);
-		api->error(host, "out of memory");
-		return -1;
-	}
-	if (person_pairs_read(api, host, "file", file, 0, &st->pairs, &misses,
-	    NULL) != 0) {
+	if (person_pairs_file_open(api, host, "pairs never to introduce", &f,
+	    &misses) != 0) {
 		person_pairs_free_misses(&misses);
-		dnm_fini(st);
 		return -1;
 	}
-	person_pairs_warn(api, host, &misses, file, dnm_place, st);
+	person_pairs_warn(api, host, &misses, f->file,
+	    person_pairs_file_place, f);
 	person_pairs_free_misses(&misses);
-	*statep = st;
+	*statep = f;
 	return 0;
 }
 
@@ -91,12 +61,10 @@ static int
 dnm_score(void *statep, mingle_attendee a, const mingle_attendee *cand,
     size_t n, double *scores, unsigned char *veto)
 {
-	const struct state *st = statep;
-	size_t i;
+	const struct person_pairs_file *f = statep;
 
 	(void)scores;
-	for (i = 0; i < n; i++)
-		veto[i] = pair_set_find(&st->pairs, a, cand[i]) != NULL;
+	pair_set_veto(&f->pairs, a, cand, n, veto);
 	return 0;
 }
 
@@ -104,13 +72,7 @@ static void
 dnm_reason(void *statep, mingle_attendee a, mingle_attendee b, char *buf,
     size_t cap)
 {
-	const struct state *st = statep;
-	const struct pair_set_entry *e = pair_set_find(&st->pairs, a, b);
-
-	buf[0] = '\0';
-	if (e != NULL)
-		snprintf(buf, cap, "do-not-match (%s line %u)", st->file,
-		    e->line);
+	person_pairs_file_reason(statep, "do-not-match", a, b, buf, cap);
 }
 
 static const struct mingle_strategy descriptor = {

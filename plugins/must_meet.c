@@ -27,11 +27,6 @@
 #include "pair_set.h"
 #include "person_pairs.h"
 
-struct state {
-	struct pair_set pairs;	/* line: the file's line */
-	char *file;		/* as the config names it */
-};
-
 static const char *const options[] = { "file", NULL };
 
 /* One line each for `mingle plugins`, in the order of options. */
@@ -41,21 +36,9 @@ static const char *const option_docs[] = {
 };
 
 static void
-mm_place(void *ctx, const struct person_miss *m, char *buf, size_t cap)
-{
-	const struct state *st = ctx;
-
-	snprintf(buf, cap, "%s line %u", st->file, m->line);
-}
-
-static void
 mm_fini(void *statep)
 {
-	struct state *st = statep;
-
-	pair_set_free(&st->pairs);
-	free(st->file);
-	free(st);
+	person_pairs_file_free(statep);
 }
 
 /* Pinned pairs by their line, so that the host sees them in file order. */
@@ -72,22 +55,22 @@ mm_line_cmp(const void *x, const void *y)
  * error set. */
 static int
 mm_pin(const struct mingle_api *api, mingle_host *host,
-    const struct state *st)
+    const struct person_pairs_file *f)
 {
 	const struct pair_set_entry **v;
 	size_t i, n = 0;
 	uint32_t a, b;
 	int rc = 0;
 
-	if (st->pairs.len == 0)
+	if (f->pairs.len == 0)
 		return 0;
-	if ((v = calloc(st->pairs.len, sizeof *v)) == NULL) {
+	if ((v = calloc(f->pairs.len, sizeof *v)) == NULL) {
 		api->error(host, "out of memory");
 		return -1;
 	}
-	for (i = 0; i < st->pairs.cap; i++)
-		if (st->pairs.slot[i].key != 0)
-			v[n++] = &st->pairs.slot[i];
+	for (i = 0; i < f->pairs.cap; i++)
+		if (f->pairs.slot[i].key != 0)
+			v[n++] = &f->pairs.slot[i];
 	qsort(v, n, sizeof *v, mm_line_cmp);
 	for (i = 0; i < n && rc == 0; i++) {
 		pair_set_pair(v[i], &a, &b);
@@ -100,14 +83,14 @@ mm_pin(const struct mingle_api *api, mingle_host *host,
 /* The lines whose two sides found one attendee: one warning each. */
 static void
 mm_warn_same(const struct mingle_api *api, mingle_host *host,
-    const struct state *st, const struct person_misses *m)
+    const struct person_pairs_file *f, const struct person_misses *m)
 {
 	size_t i;
 
 	for (i = 0; i < m->nsame; i++)
 		api->log(host, "%s line %u: both sides are %s (%s), once "
 		    "repeat registrations are merged; the line pins nobody: "
-		    "name two different people", st->file, m->same[i].line,
+		    "name two different people", f->file, m->same[i].line,
 		    api->attendee_id(host, m->same[i].who),
 		    api->attendee_name(host, m->same[i].who));
 }
@@ -116,36 +99,24 @@ static int
 mm_init(const struct mingle_api *api, mingle_host *host, void **statep)
 {
 	struct person_misses misses = { .unused = "nobody is pinned" };
-	struct state *st;
-	const char *file;
+	struct person_pairs_file *f;
 
 	if (!MINGLE_API_HAS(api, pin)) {
 		api->error(host, "needs mingle with plugin ABI 1.2 (pin) or "
 		    "later");
 		return -1;
 	}
-	if ((file = api->option(host, "file")) == NULL || *file == '\0') {
-		api->error(host, "needs 'file', a CSV file of pairs always to "
-		    "introduce (a header, then two columns of ids, e-mail "
-		    "addresses or names)");
-		return -1;
-	}
-	if ((st = calloc(1, sizeof *st)) == NULL ||
-	    (st->file = strdup(file)) == NULL) {
-		free(st);
-		api->error(host, "out of memory");
-		return -1;
-	}
-	if (person_pairs_read(api, host, "file", file, 0, &st->pairs, &misses,
-	    NULL) != 0 || mm_pin(api, host, st) != 0) {
+	if (person_pairs_file_open(api, host, "pairs always to introduce", &f,
+	    &misses) != 0 || mm_pin(api, host, f) != 0) {
 		person_pairs_free_misses(&misses);
-		mm_fini(st);
+		person_pairs_file_free(f);
 		return -1;
 	}
-	person_pairs_warn(api, host, &misses, file, mm_place, st);
-	mm_warn_same(api, host, st, &misses);
+	person_pairs_warn(api, host, &misses, f->file,
+	    person_pairs_file_place, f);
+	mm_warn_same(api, host, f, &misses);
 	person_pairs_free_misses(&misses);
-	*statep = st;
+	*statep = f;
 	return 0;
 }
 
@@ -166,13 +137,7 @@ static void
 mm_reason(void *statep, mingle_attendee a, mingle_attendee b, char *buf,
     size_t cap)
 {
-	const struct state *st = statep;
-	const struct pair_set_entry *e = pair_set_find(&st->pairs, a, b);
-
-	buf[0] = '\0';
-	if (e != NULL)
-		snprintf(buf, cap, "must meet (%s line %u)", st->file,
-		    e->line);
+	person_pairs_file_reason(statep, "must meet", a, b, buf, cap);
 }
 
 static const struct mingle_strategy descriptor = {

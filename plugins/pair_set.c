@@ -97,6 +97,16 @@ pair_set_free(struct pair_set *s)
 }
 
 void
+pair_set_veto(const struct pair_set *s, uint32_t a, const uint32_t *cand,
+    size_t n, unsigned char *veto)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		veto[i] = pair_set_find(s, a, cand[i]) != NULL;
+}
+
+void
 pair_set_pair(const struct pair_set_entry *e, uint32_t *a, uint32_t *b)
 {
 	*a = (uint32_t)((e->key - 1) >> 32);

@@ -36,6 +36,10 @@ int pair_set_add(struct pair_set *s, uint32_t a, uint32_t b, uint32_t from,
 const struct pair_set_entry *pair_set_find(const struct pair_set *s,
     uint32_t a, uint32_t b);
 
+/* VETO[i] = 1 if {A, CAND[i]} is in the set, else 0, for i < N. */
+void pair_set_veto(const struct pair_set *s, uint32_t a,
+    const uint32_t *cand, size_t n, unsigned char *veto);
+
 /* The two attendees of entry E (one in the set), the lower first. */
 void pair_set_pair(const struct pair_set_entry *e, uint32_t *a,
     uint32_t *b);

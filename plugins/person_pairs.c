@@ -320,3 +320,63 @@ person_pairs_free_misses(struct person_misses *m)
 	free(m->same);
 	memset(m, 0, sizeof *m);
 }
+
+int
+person_pairs_file_open(const struct mingle_api *api, mingle_host *host,
+    const char *pairs, struct person_pairs_file **out,
+    struct person_misses *m)
+{
+	struct person_pairs_file *f;
+	const char *file;
+
+	*out = NULL;
+	if ((file = api->option(host, "file")) == NULL || *file == '\0') {
+		api->error(host, "needs 'file', a CSV file of %s (a header, "
+		    "then two columns of ids, e-mail addresses or names)",
+		    pairs);
+		return -1;
+	}
+	if ((f = calloc(1, sizeof *f)) == NULL ||
+	    (f->file = strdup(file)) == NULL) {
+		free(f);
+		api->error(host, "out of memory");
+		return -1;
+	}
+	if (person_pairs_read(api, host, "file", file, 0, &f->pairs, m,
+	    NULL) != 0) {
+		person_pairs_file_free(f);
+		return -1;
+	}
+	*out = f;
+	return 0;
+}
+
+void
+person_pairs_file_place(void *ctx, const struct person_miss *m, char *buf,
+    size_t cap)
+{
+	const struct person_pairs_file *f = ctx;
+
+	snprintf(buf, cap, "%s line %u", f->file, m->line);
+}
+
+void
+person_pairs_file_reason(const struct person_pairs_file *f, const char *why,
+    mingle_attendee a, mingle_attendee b, char *buf, size_t cap)
+{
+	const struct pair_set_entry *e = pair_set_find(&f->pairs, a, b);
+
+	buf[0] = '\0';
+	if (e != NULL)
+		snprintf(buf, cap, "%s (%s line %u)", why, f->file, e->line);
+}
+
+void
+person_pairs_file_free(struct person_pairs_file *f)
+{
+	if (f == NULL)
+		return;
+	pair_set_free(&f->pairs);
+	free(f->file);
+	free(f);
+}

@@ -94,4 +94,34 @@ void person_pairs_warn_several(const struct mingle_api *api,
 
 void person_pairs_free_misses(struct person_misses *m);
 
+/* The two-person CSV that option "file" names, for do_not_match and
+ * must_meet: its pairs, each with its line. */
+struct person_pairs_file {
+	struct pair_set pairs;	/* line: the file's line */
+	char *file;		/* as the config names it */
+};
+
+/*
+ * Read the CSV that option "file" names into a new *OUT, the names that
+ * find nobody or several people into M.  PAIRS says what the pairs are
+ * for the error when "file" is missing ("pairs never to introduce").
+ * Returns 0, or -1 after api->error() (*OUT is then NULL; M the caller
+ * still frees).
+ */
+int person_pairs_file_open(const struct mingle_api *api, mingle_host *host,
+    const char *pairs, struct person_pairs_file **out,
+    struct person_misses *m);
+
+/* A person_pairs_place_fn for CTX, a person_pairs_file: "dnm.csv line 4". */
+void person_pairs_file_place(void *ctx, const struct person_miss *m,
+    char *buf, size_t cap);
+
+/* Into BUF of CAP bytes, "WHY (dnm.csv line 4)" if the file lists A and
+ * B, else "". */
+void person_pairs_file_reason(const struct person_pairs_file *f,
+    const char *why, mingle_attendee a, mingle_attendee b, char *buf,
+    size_t cap);
+
+void person_pairs_file_free(struct person_pairs_file *f);
+
 #endif

@@ -41,44 +41,8 @@ done
 # plugins, a Lua rule, and each mode.
 /usr/bin/python3 "$top_srcdir/bench/make_event.py" 500 "$TMP/event.csv"
 cp "$top_srcdir/scripts/first_timer_buddy.lua" "$TMP/"
-cat > "$TMP/base.ini" <<'INI'
-[input]
-file = event.csv
-id = Email
-name = First Name + Last Name
-
-[field interests]
-column = Interests
-type = tags
-
-[field working]
-column = Working on
-type = text
-
-[field offers]
-column = Offers
-type = tags
-
-[field seeks]
-column = Seeks
-type = tags
-
-[field first]
-column = First time?
-type = bool
-
-[strategy interests]
-plugin = shared_tags
-field = interests
-
-[strategy help]
-plugin = offer_seek
-offers = offers
-seeks = seeks
-
-[strategy work]
-plugin = text_similarity
-field = working
+. "$top_srcdir/bench/event.sh"
+{ event_fields; event_tags; event_help_work; cat <<'INI'
 
 [strategy buddy]
 script = first_timer_buddy.lua
@@ -88,6 +52,7 @@ weight = 0.7
 [match]
 candidates = 6
 INI
+} > "$TMP/base.ini"
 for mode in "per_attendee = 4" "mode = pairs" "mode = rounds
 rounds = 2
 group_size = 4"; do

@@ -13,6 +13,7 @@
 #include "out_csv.h"
 #include "out_table.h"
 #include "out_xlsx.h"
+#include "capture.h"
 #include "tap.h"
 #include "util.h"
 
@@ -39,11 +40,8 @@ static char *
 csv_text(const struct out_table *t, enum out_csv_dialect d)
 {
 	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
 
-	out_csv_write(f, t, d);
-	fclose(f);
+	CAPTURE(buf, out_csv_write(f_, t, d));
 	return buf;
 }
 

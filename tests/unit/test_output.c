@@ -13,32 +13,9 @@
 
 #include "csv_write.h"
 #include "output.h"
+#include "capture.h"
 #include "tap.h"
 #include "util.h"
-
-/* ------------------------------------------------------------ helpers */
-
-/* What csv_write_field / csv_write_row wrote, via a memory stream. */
-static char *
-field_text(const char *s)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-
-	csv_write_field(f, s);
-	fclose(f);
-	return buf;
-}
-
-static void
-field_is(const char *s, const char *want, const char *what)
-{
-	char *got = field_text(s);
-
-	is_str(got, want, what);
-	free(got);
-}
 
 /* ------------------------------------------------------------ quoting */
 
@@ -47,25 +24,25 @@ test_quoting(void)
 {
 	static const char *const row[] = { "a", "b,c", "", "d\"e" };
 	char *buf = NULL;
-	size_t len = 0;
-	FILE *f;
 
-	field_is("plain", "plain", "a plain field is not quoted");
-	field_is("", "", "an empty field is empty");
-	field_is(" spaced ", " spaced ", "spaces alone need no quotes");
-	field_is("M\xc3\xbcller", "M\xc3\xbcller", "UTF-8 passes through");
-	field_is("a,b", "\"a,b\"", "a comma is quoted");
-	field_is("say \"hi\"", "\"say \"\"hi\"\"\"", "quotes are doubled");
-	field_is("\"", "\"\"\"\"", "a lone quote");
-	field_is("a\nb", "\"a\nb\"", "LF is quoted");
-	field_is("a\rb", "\"a\rb\"", "CR is quoted");
-	field_is("a\r\nb", "\"a\r\nb\"", "CRLF is quoted");
-	field_is("a;b\tc", "a;b\tc", "semicolons and tabs are not special");
+	capture_is(csv_write_field, "plain", "plain",
+	    "a plain field is not quoted");
+	capture_is(csv_write_field, "", "", "an empty field is empty");
+	capture_is(csv_write_field, " spaced ", " spaced ",
+	    "spaces alone need no quotes");
+	capture_is(csv_write_field, "M\xc3\xbcller", "M\xc3\xbcller",
+	    "UTF-8 passes through");
+	capture_is(csv_write_field, "a,b", "\"a,b\"", "a comma is quoted");
+	capture_is(csv_write_field, "say \"hi\"", "\"say \"\"hi\"\"\"",
+	    "quotes are doubled");
+	capture_is(csv_write_field, "\"", "\"\"\"\"", "a lone quote");
+	capture_is(csv_write_field, "a\nb", "\"a\nb\"", "LF is quoted");
+	capture_is(csv_write_field, "a\rb", "\"a\rb\"", "CR is quoted");
+	capture_is(csv_write_field, "a\r\nb", "\"a\r\nb\"", "CRLF is quoted");
+	capture_is(csv_write_field, "a;b\tc", "a;b\tc",
+	    "semicolons and tabs are not special");
 
-	f = open_memstream(&buf, &len);
-	csv_write_row(f, row, 4);
-	csv_write_row(f, row, 1);
-	fclose(f);
+	CAPTURE(buf, csv_write_row(f_, row, 4); csv_write_row(f_, row, 1));
 	is_str(buf, "a,\"b,c\",,\"d\"\"e\"\na\n", "rows end in LF");
 	free(buf);
 }
@@ -93,15 +70,39 @@ static const struct strategy_ops stub_ops = {
 	.reason = stub_reason,
 };
 
+/* One strategy "tags" (weight 1, OPS) over the N attendees IDS and NAMES,
+ * and an assignment of the NIN introductions IN. */
+struct fixture {
+	struct attendee_table t;
+	struct strategy s;
+	struct engine e;
+	struct assignment as;
+};
+
+static void
+fixture_init(struct fixture *x, size_t n, const char **ids, char **names,
+    const struct strategy_ops *ops, struct intro *in, size_t nin)
+{
+	memset(x, 0, sizeof *x);
+	x->t.n = n;
+	x->t.id = ids;
+	x->t.name = names;
+	x->s.name = "tags";
+	x->s.weight = 1;
+	x->s.ops = ops;
+	x->e.t = &x->t;
+	x->e.strategies = &x->s;
+	x->e.nstrategies = 1;
+	x->as.intros = in;
+	x->as.nintros = nin;
+}
+
 static char *
 intros_text(struct engine *e, const struct assignment *as)
 {
 	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
 
-	output_intros(f, e, as);
-	fclose(f);
+	CAPTURE(buf, output_intros(f_, e, as));
 	return buf;
 }
 
@@ -110,9 +111,7 @@ test_intros(void)
 {
 	const char *ids[] = { "a@x", "b@x", "c@x" };
 	char *names[] = { "Ann", "Smith, Bob", "Cy \"C\"" };
-	struct attendee_table t;
-	struct strategy s;
-	struct engine e;
+	struct fixture x;
 	struct intro in[2] = {
 		{ .a = 0, .b = 1, .score = 1.23456 },
 		{ .a = 1, .b = 2, .score = -0.0, .round = 2, .table = 3 },
@@ -121,28 +120,11 @@ test_intros(void)
 		{ .attendee = 2, .round = 1, .table = 4 },
 		{ .attendee = 0, .round = 1, .table = 0 },
 	};
-	struct assignment as;
 	char *got, *buf = NULL;
-	size_t len = 0;
-	FILE *f;
 
-	memset(&t, 0, sizeof t);
-	t.n = 3;
-	t.id = ids;
-	t.name = names;
-	memset(&s, 0, sizeof s);
-	s.name = "tags";
-	s.weight = 1;
-	s.ops = &stub_ops;
-	memset(&e, 0, sizeof e);
-	e.t = &t;
-	e.strategies = &s;
-	e.nstrategies = 1;
-	memset(&as, 0, sizeof as);
-	as.intros = in;
-	as.nintros = 2;
+	fixture_init(&x, 3, ids, names, &stub_ops, in, 2);
 
-	got = intros_text(&e, &as);
+	got = intros_text(&x.e, &x.as);
 	is_str(got,
 	    "a_id,a_name,b_id,b_name,score,reasons\n"
 	    "a@x,Ann,b@x,\"Smith, Bob\",1.235,\"tags: both: #lua, #\"\"c\"\"\"\n"
@@ -150,26 +132,22 @@ test_intros(void)
 	    "introductions CSV: header, quoting, 3 decimals, no '-0.000'");
 	free(got);
 
-	as.has_rounds = as.has_tables = 1;
-	got = intros_text(&e, &as);
+	x.as.has_rounds = x.as.has_tables = 1;
+	got = intros_text(&x.e, &x.as);
 	like(got, "a_id,a_name,b_id,b_name,score,reasons,round,table\n",
 	    "round and table columns when the mode has them");
 	like(got, ",0.000,,2,3\n", "with their values");
 	free(got);
 
-	as.seats = NULL;	/* suggestions: no seats at all */
-	as.nseats = 0;
-	f = open_memstream(&buf, &len);
-	output_schedule(f, &t, &as);
-	fclose(f);
+	x.as.seats = NULL;	/* suggestions: no seats at all */
+	x.as.nseats = 0;
+	CAPTURE(buf, output_schedule(f_, &x.t, &x.as));
 	is_str(buf, "round,table,id,name\n", "schedule without seats: the header");
 	free(buf);
 
-	as.seats = seats;
-	as.nseats = 2;
-	f = open_memstream(&buf, &len);
-	output_schedule(f, &t, &as);
-	fclose(f);
+	x.as.seats = seats;
+	x.as.nseats = 2;
+	CAPTURE(buf, output_schedule(f_, &x.t, &x.as));
 	is_str(buf, "round,table,id,name\n1,,a@x,Ann\n"
 	    "1,4,c@x,\"Cy \"\"C\"\"\"\n",
 	    "schedule: a left-out seat has an empty table; rows by id");
@@ -183,11 +161,9 @@ test_intros(void)
 			{ .attendee = 0, .round = 1, .table = 1 },
 		};
 
-		as.seats = two;
-		as.nseats = 4;
-		f = open_memstream(&buf, &len);
-		output_schedule(f, &t, &as);
-		fclose(f);
+		x.as.seats = two;
+		x.as.nseats = 4;
+		CAPTURE(buf, output_schedule(f_, &x.t, &x.as));
 		is_str(buf, "round,table,id,name\n1,1,a@x,Ann\n2,3,a@x,Ann\n"
 		    "1,2,c@x,\"Cy \"\"C\"\"\"\n2,1,c@x,\"Cy \"\"C\"\"\"\n",
 		    "schedule: each person's rounds together, in order");
@@ -222,33 +198,17 @@ test_big_scores(void)
 	};
 	const char *ids[] = { "x", "y" };
 	char *names[] = { "X", "Y" };
-	struct attendee_table t;
-	struct strategy s;
-	struct engine e;
+	struct fixture x;
 	struct intro in = { .a = 0, .b = 1 };
-	struct assignment as;
 	size_t i;
 
-	memset(&t, 0, sizeof t);
-	t.n = 2;
-	t.id = ids;
-	t.name = names;
-	memset(&s, 0, sizeof s);
-	s.name = "s";
-	s.ops = &stub_ops;
-	memset(&e, 0, sizeof e);
-	e.t = &t;
-	e.strategies = &s;
-	e.nstrategies = 1;
-	memset(&as, 0, sizeof as);
-	as.intros = &in;
-	as.nintros = 1;
+	fixture_init(&x, 2, ids, names, &stub_ops, &in, 1);
 	for (i = 0; i < sizeof scores / sizeof scores[0]; i++) {
 		char *text, *cell, *end, *what;
 		const char *dot;
 
 		in.score = scores[i];
-		text = intros_text(&e, &as);
+		text = intros_text(&x.e, &x.as);
 		cell = score_cell(text);
 		dot = strchr(cell, '.');
 		what = xasprintf("score %g is written whole (%zu bytes)",
@@ -263,7 +223,7 @@ test_big_scores(void)
 	}
 	in.score = DBL_MAX;
 	{
-		char *text = intros_text(&e, &as), *cell = score_cell(text);
+		char *text = intros_text(&x.e, &x.as), *cell = score_cell(text);
 
 		is_int(strlen(cell), 309 + 4, "DBL_MAX: 309 digits and .000");
 		free(cell);
@@ -296,9 +256,7 @@ test_trio(void)
 {
 	const char *ids[] = { "a", "b", "c", "d" };
 	char *names[] = { "Ann", "Bob", "Cy", "Di" };
-	struct attendee_table t;
-	struct strategy s;
-	struct engine e;
+	struct fixture x;
 	struct seat seats[4] = {
 		{ .attendee = 0, .round = 1, .table = 1 },
 		{ .attendee = 1, .round = 1, .table = 1 },
@@ -311,32 +269,17 @@ test_trio(void)
 		{ .a = 1, .b = 2, .table = 1 },
 	};
 	uint32_t third = 2;
-	struct assignment as;
 	struct output_source src;
 	char *r;
 
-	memset(&t, 0, sizeof t);
-	t.n = 4;
-	t.id = ids;
-	t.name = names;
-	memset(&s, 0, sizeof s);
-	s.name = "tags";
-	s.weight = 1;
-	s.ops = &trio_ops;
-	memset(&e, 0, sizeof e);
-	e.t = &t;
-	e.strategies = &s;
-	e.nstrategies = 1;
-	memset(&as, 0, sizeof as);
-	as.intros = in;
-	as.nintros = 3;
-	as.seats = seats;
-	as.nseats = 4;
-	as.thirds = &third;
-	as.nthirds = 1;
-	as.has_tables = 1;
+	fixture_init(&x, 4, ids, names, &trio_ops, in, 3);
+	x.as.seats = seats;
+	x.as.nseats = 4;
+	x.as.thirds = &third;
+	x.as.nthirds = 1;
+	x.as.has_tables = 1;
 
-	output_source_init(&src, &e, &t, &as, NULL);
+	output_source_init(&src, &x.e, &x.t, &x.as, NULL);
 	r = output_reason(&src, &in[0]);
 	is_str(r, "", "the pair's own row: its reasons (none)");
 	free(r);
@@ -353,7 +296,7 @@ test_trio(void)
 	third = 3;	/* alone at a table: nothing to say but that */
 	in[2].a = 1;
 	in[2].b = 3;
-	output_source_init(&src, &e, &t, &as, NULL);
+	output_source_init(&src, &x.e, &x.t, &x.as, NULL);
 	r = output_reason(&src, &in[2]);
 	is_str(r, "joins as the third", "no reason with anyone");
 	free(r);

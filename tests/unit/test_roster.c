@@ -13,6 +13,7 @@
 #include "attendees.h"
 #include "config.h"
 #include "csv.h"
+#include "capture.h"
 #include "tap.h"
 #include "util.h"
 
@@ -93,14 +94,11 @@ static char *
 said(int print)
 {
 	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
 
 	if (print)
-		roster_print(&tab.roster, &csv, cfg, f);
+		CAPTURE(buf, roster_print(&tab.roster, &csv, cfg, f_));
 	else
-		roster_warn(&tab.roster, &csv, f);
-	fclose(f);
+		CAPTURE(buf, roster_warn(&tab.roster, &csv, f_));
 	return buf;
 }
 

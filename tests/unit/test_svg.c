@@ -10,6 +10,7 @@
 
 #include "html.h"
 #include "svg.h"
+#include "capture.h"
 #include "tap.h"
 #include "util.h"
 
@@ -26,49 +27,21 @@ count(const char *s, const char *needle)
 	return n;
 }
 
-static char *
-escaped(const char *s)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-
-	html_text(f, s);
-	fclose(f);
-	return buf;
-}
-
-static void
-escaped_is(const char *s, const char *want, const char *what)
-{
-	char *got = escaped(s);
-
-	is_str(got, want, what);
-	free(got);
-}
-
 static void
 test_escape(void)
 {
-	escaped_is("Jürgen Schäfer", "Jürgen Schäfer", "UTF-8 text as it is");
-	escaped_is("<script>alert(1)</script>",
+	capture_is(html_text, "Jürgen Schäfer", "Jürgen Schäfer",
+	    "UTF-8 text as it is");
+	capture_is(html_text, "<script>alert(1)</script>",
 	    "&lt;script&gt;alert(1)&lt;/script&gt;", "markup becomes text");
-	escaped_is("A & B", "A &amp; B", "ampersand");
-	escaped_is("\"x\" 'y'", "&quot;x&quot; &#39;y&#39;",
+	capture_is(html_text, "A & B", "A &amp; B", "ampersand");
+	capture_is(html_text, "\"x\" 'y'", "&quot;x&quot; &#39;y&#39;",
 	    "quotes, safe in an attribute");
-	escaped_is("a\x01" "b\tc\n", "a\xef\xbf\xbd" "b\tc\n",
+	capture_is(html_text, "a\x01" "b\tc\n", "a\xef\xbf\xbd" "b\tc\n",
 	    "a control character is U+FFFD, tab and line feed stay");
-	escaped_is("", "", "empty");
-	escaped_is(NULL, "", "NULL writes nothing");
+	capture_is(html_text, "", "", "empty");
+	capture_is(html_text, NULL, "", "NULL writes nothing");
 }
-
-/* What FN wrote. */
-#define CAPTURE(buf, fn) do {						\
-	size_t len_ = 0;						\
-	FILE *f_ = open_memstream(&(buf), &len_);			\
-	fn;								\
-	fclose(f_);							\
-} while (0)
 
 static void
 test_bars(void)
