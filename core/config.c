@@ -1057,6 +1057,11 @@ check_config(struct loader *l)
 		m->max_per_attendee = m->per_attendee;
 	else if (l->line_per == 0)
 		m->per_attendee = m->max_per_attendee;
+	/* Unset, the floor is what everyone wants: the fewest short of
+	 * per_attendee first, as the coverage report counts them. */
+	if (l->line_min == 0)
+		m->min_per_attendee = m->per_attendee < m->max_per_attendee ?
+		    m->per_attendee : m->max_per_attendee;
 	if (m->min_per_attendee > m->max_per_attendee)
 		return fail(l, l->line_min, "min_per_attendee (%ld) is more "
 		    "than max_per_attendee (%ld)", m->min_per_attendee,

@@ -71,7 +71,7 @@ enum match_odd {
 struct config_match {
 	enum match_mode mode;
 	long per_attendee;	/* suggestions: wanted per person (default 3) */
-	long min_per_attendee;	/* suggestions: floor (default 0) */
+	long min_per_attendee;	/* suggestions: floor (default per_attendee) */
 	long max_per_attendee;	/* suggestions: cap (default per_attendee) */
 	long candidates;	/* candidate edges kept per person (default 50) */
 	double min_score;	/* pairs must score above this (default 0) */

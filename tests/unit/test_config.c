@@ -272,7 +272,7 @@ test_defaults(void)
 		    "strategies");
 		is_int(c->match.mode, MATCH_SUGGESTIONS, "mode default");
 		is_int(c->match.per_attendee, 3, "per_attendee default");
-		is_int(c->match.min_per_attendee, 0, "min default");
+		is_int(c->match.min_per_attendee, 3, "min default: per_attendee");
 		is_int(c->match.max_per_attendee, 3, "max default");
 		is_int(c->match.candidates, 50, "candidates default");
 		is_num(c->match.min_score, 0, 0, "min_score default");
@@ -296,6 +296,17 @@ test_defaults(void)
 	if (c != NULL) {
 		ok(c->match.per_attendee == 2 && c->match.max_per_attendee ==
 		    5, "both kept as given");
+		config_free(c);
+	}
+	c = loads(BASE "[match]\nper_attendee = 4\nmax_per_attendee = 2\n",
+	    "max_per_attendee below per_attendee");
+	if (c != NULL) {
+		is_int(c->match.min_per_attendee, 2, "min default: the lower");
+		config_free(c);
+	}
+	c = loads(BASE "[match]\nmin_per_attendee = 0\n", "min set to 0");
+	if (c != NULL) {
+		is_int(c->match.min_per_attendee, 0, "a min that is set stays");
 		config_free(c);
 	}
 	c = loads(BASE "[match]\nmode = groups\n", "groups");
