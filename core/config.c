@@ -960,6 +960,9 @@ static const struct mode_key {
 	  "for more than one round of tables, use mode = rounds" },
 	{ SECTION_MATCH, "odd", MODE(MATCH_PAIRS),
 	  "only pairs has an odd one out" },
+	{ SECTION_MATCH, "best_effort", MODE(MATCH_GROUPS) |
+	  MODE(MATCH_ROUNDS), "it lets groups and rounds seat vetoed pairs "
+	  "when no seating exists without; the other modes never need it" },
 	{ SECTION_MATCH, "slots", MODE(MATCH_MEETINGS),
 	  "time slots are for 1:1 meetings: use mode = meetings" },
 	{ SECTION_MATCH, "tables", MODE(MATCH_MEETINGS),

@@ -1015,6 +1015,9 @@ test_mode_keys(void)
 	    "rounds in groups");
 	fails(BASE "[match]\nmode = rounds\nodd = trio\n", 6,
 	    "odd does nothing in mode = rounds", NULL, "odd in rounds");
+	fails(BASE "[match]\nmode = pairs\nbest_effort = yes\n", 6,
+	    "best_effort does nothing in mode = pairs (line 5): remove it; "
+	    "it lets groups and rounds seat", NULL, "best_effort in pairs");
 	fails(BASE "[output]\nschedule = s.csv\n", 5, "schedule does "
 	    "nothing in mode = suggestions (the default): remove it; "
 	    "suggestions seat nobody", NULL, "[output] schedule in suggestions");
