@@ -273,8 +273,9 @@ summary(const struct session *s, const struct graph *g,
 		output_meetings_summary(stderr, &s->t, as,
 		    (uint32_t)m->slots);
 	if (as->nshort > out)
-		fprintf(stderr, "mingle: %zu attendees got fewer "
+		fprintf(stderr, "mingle: %zu attendee%s got fewer "
 		    "introductions than wanted%s\n", as->nshort - out,
+		    as->nshort - out == 1 ? "" : "s",
 		    o->report ? "; see the report" :
 		    " (--report FILE says who and why)");
 	if (out > 0)

@@ -35,8 +35,9 @@ check_listed() {
 	else t_fail "$1: got or wanted wrong" "$bad"
 	fi
 	if [ "$n" -gt 0 ]; then
+		[ "$n" -eq 1 ] && s= || s=s
 		t_contains "$1: stderr counts the same $n" "$TMP/err" \
-		    "mingle: $n attendees got fewer introductions than wanted"
+		    "mingle: $n attendee$s got fewer introductions than wanted"
 	else
 		t_ok "$1: nobody short"
 	fi
