@@ -15,34 +15,21 @@
 
 #include "assign.h"
 #include "graph.h"
+#include "graph_read.h"
 
 static int
 dump_one(FILE *f, unsigned long n, unsigned long m)
 {
 	struct graph g;
-	struct edge *e;
 	struct config_match match;
 	struct assignment out;
 	unsigned char *used;
-	unsigned long i, a, b;
+	unsigned long i;
 	char *cause = NULL;
-	double w, total = 0;
+	double total = 0;
 
-	memset(&g, 0, sizeof g);
-	g.n = n;
-	e = calloc(m + 1, sizeof *e);
-	for (i = 0; i < m; i++) {
-		if (fscanf(f, "%lu %lu %lf", &a, &b, &w) != 3 || a >= n ||
-		    b >= n) {
-			fprintf(stderr, "match_dump: bad edge line\n");
-			free(e);
-			return -1;
-		}
-		e[i].a = (uint32_t)a;
-		e[i].b = (uint32_t)b;
-		e[i].w = w;
-	}
-	graph_finish(&g, e, m);
+	if (graph_read(f, n, m, "match_dump", &g) != 0)
+		return -1;
 
 	memset(&match, 0, sizeof match);
 	match.mode = MATCH_PAIRS;
