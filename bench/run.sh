@@ -102,6 +102,7 @@ ratio() {
 
 printf '%-10s %8s %12s %8s %12s %8s %7s\n' row attendees pairs seconds \
     pairs/s 'MiB' '/floor'
+: > "$dir/target.txt"
 for n in $sizes; do
 	"$py" "$top_srcdir/bench/make_event.py" "$n" "$dir/event.csv" \
 	    "$dir/event.tags"
