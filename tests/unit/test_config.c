@@ -702,7 +702,7 @@ test_keys(void)
 	    "mode, per_attendee, min_per_attendee, max_per_attendee, "
 	    "candidates, min_score, seed, odd, group_size, rounds, "
 	    "best_effort, threads, slots, tables, per_attendee_column, "
-	    "exhaustive, exact)", NULL,
+	    "exhaustive)", NULL,
 	    "unknown key, did you mean, known keys");
 	fails("[input]\nfiel = a.csv\nid = Email\n", 2, "unknown key 'fiel' "
 	    "in [input]; did you mean 'file'?", NULL, "typo in [input]");
