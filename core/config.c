@@ -67,7 +67,7 @@ static const char *const match_keys[] = {
 	"mode", "per_attendee", "min_per_attendee", "max_per_attendee",
 	"candidates", "min_score", "seed", "odd", "group_size", "rounds",
 	"best_effort", "threads", "slots", "tables", "per_attendee_column",
-	"exhaustive", "exact", NULL
+	"exhaustive", NULL
 };
 static const char *const output_keys[] = {
 	"file", "report", "schedule", "per_person", "tables", "dialect",
@@ -678,8 +678,6 @@ match_key(struct loader *l, const char *key, const char *value)
 		return set_choice(l, &m->best_effort, key, value, no_yes);
 	if (strcmp(key, "exhaustive") == 0)
 		return set_choice(l, &m->exhaustive, key, value, no_yes);
-	if (strcmp(key, "exact") == 0)
-		return set_choice(l, &m->exact, key, value, no_yes);
 	if (strcmp(key, "threads") == 0) {
 		if (strcmp(value, "auto") == 0)
 			m->threads = 0;
@@ -1179,7 +1177,6 @@ config_load(const char *path, char **cause)
 	c->match.mode = MATCH_SUGGESTIONS;
 	c->match.per_attendee = 3;
 	c->match.candidates = 50;
-	c->match.exact = 1;
 	c->match.seed = 1;
 	c->match.rounds = 1;
 

@@ -88,8 +88,6 @@ struct config_match {
 	char *per_attendee_column;	/* column of how many introductions
 					   each wants, or NULL */
 	int exhaustive;		/* score every pair, no candidate stage */
-	int exact;		/* the candidate stage asks again until its
-				 * top partners are those of every pair */
 };
 
 struct mingle_config {

@@ -22,11 +22,8 @@
  * partner twice).  If fewer than `candidates` of them score above the
  * bound of the pairs left out, a asks for 4 times as many, up to
  * everyone: so every heap ends with the partners it gets when every pair
- * is scored, and so does the graph.  With `[match] exact = no` a row
- * keeps what its first lists give, once they hold ENGINE_FAST_UNION
- * times `candidates` attendees: a partner no list names may be missed.
- * A's node stats count the pairs a's row scored, every pair it did not
- * score as low (graph.h).
+ * is scored, and so does the graph.  A's node stats count the pairs a's
+ * row scored, every pair it did not score as low (graph.h).
  */
 #include "autoconf.h"
 
@@ -45,9 +42,6 @@
 #include "util.h"
 
 #define BATCH 512
-/* [match] exact = no: a row asks again only while its lists together
- * hold fewer than this many times `candidates` attendees. */
-#define ENGINE_FAST_UNION	4
 
 /* Vetoed pairs kept for the modes' messages (graph.h), at most. */
 #define VETOES_MAX (1u << 20)
@@ -492,10 +486,6 @@ engine_cand_row(struct engine_worker *w, size_t i)
 		    all ? r->nact : w->cand.n, limit, &st, &above) != 0)
 			return -1;
 		if (all || !(limit > e->match->min_score) || above >= r->cap)
-			break;
-		/* exact = no: the lists are the partners, unless they are
-		 * so few that asking again costs next to nothing */
-		if (!e->match->exact && w->cand.n >= ENGINE_FAST_UNION * r->cap)
 			break;
 		k *= 4;
 	}

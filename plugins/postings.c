@@ -8,7 +8,6 @@
 
 #include "postings.h"
 
-
 /* A term of the walk: its upper bound, then its id for a stable order;
  * A's weight of it, or 0 in an index without weights. */
 struct walk_term {
@@ -218,8 +217,7 @@ postings_walk(const struct postings *p, uint32_t a, const uint32_t *terms,
 	struct walk w = { out, cap, 0, NULL, 0 };
 	struct walk_term *order;
 	double *rest, square = 0;
-	size_t i, j, walked = 0;
-	size_t work = k > SIZE_MAX / POSTINGS_WORK ? SIZE_MAX : k * POSTINGS_WORK;
+	size_t i, j;
 	int rc = 0;
 
 	*n = 0;
@@ -245,12 +243,6 @@ postings_walk(const struct postings *p, uint32_t a, const uint32_t *terms,
 	for (j = 0; j < m && order[j].upper > 0; j++) {
 		uint32_t t = order[j].term, first = p->off[t];
 
-		/* Within the work K partners are worth, but a term at least:
-		 * what is left unwalked is in the bound (REST), so the bound
-		 * holds and the host asks again if it is too loose. */
-		if (j > 0 && walked + (p->off[t + 1] - first) > work)
-			break;
-		walked += p->off[t + 1] - first;
 		if (walk_merge(&w, p->ids + first, p->w ? p->w + first : NULL,
 		    p->off[t + 1] - first, a, p->w ? order[j].mine :
 		    order[j].upper) != 0) {

@@ -10,12 +10,7 @@
  * terms' attendees into the result, adding to each one's partial score
  * what the term adds (UPPER, or in an index with weights A's weight of
  * the term times the partner's), until K of them have a partial score
- * above what the terms not yet walked add up to, REST, or until the
- * next term would take the entries merged past a work limit (32 entries
- * for each of the K partners wanted; a term at least): a row whose
- * terms are all common stops early with a looser bound, which the host
- * may answer by asking for more partners (a larger K, more work), or
- * not (`[match] exact = no`).  Nobody left out
+ * above what the terms not yet walked add up to, REST.  Nobody left out
  * shares a walked term, so nobody left out scores above REST.  Then
  * whoever cannot reach the K-th best partial score even with REST added
  * is dropped (MaxScore's pruning): the bound is REST or the most a dropped
@@ -31,13 +26,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-
-/* Entries of the index a walk merges, at most, for each partner it is
- * asked for (a term at least).  Measured on bench/make_event.py's events
- * at 10,000 attendees, the host keeping its first lists (exact = no):
- * with 16 the heaps held 91% of their partners when every pair is
- * scored, with 32 99.7%, with 128 no more than without a limit. */
-#define POSTINGS_WORK	32
 
 struct postings {
 	uint32_t nterms;

@@ -137,37 +137,6 @@ few unsorted
 t_same "a list not ascending: everyone scored" "$TMP/all.csv" \
     "$TMP/unsorted.csv"
 
-# exact = no keeps a row's first lists once they are long enough (4 times
-# `candidates`): a plugin listing each one's next 5 of 30 with a loose
-# bound.  Exact asks again up to everyone, as every pair scored does;
-# exact = no introduces only neighbours on the ring.
-awk 'BEGIN { print "Email,Name"; for (i = 0; i < 30; i++)
-    printf "p%02d@x.org,P%02d\n", i, i }' > "$TMP/ring.csv"
-ring() {
-	printf '[input]\nfile = ring.csv\nid = Email\nname = Name\n' > \
-	    "$TMP/event.ini"
-	printf '[strategy s]\nplugin = lists_none\nlist = ring\n' >> \
-	    "$TMP/event.ini"
-	printf '[plugins]\npath = %s\n[match]\ncandidates = 1\n%s\n' \
-	    "$top_builddir/tests/plugins/.libs" "$1" >> "$TMP/event.ini"
-	"$MINGLE" run -q -c "$TMP/event.ini" -o "$TMP/ring.$2" 2>&1
-}
-ring "exhaustive = yes" all
-ring "exact = yes" exact
-ring "exact = no" fast
-t_same "a loose bound, exact = yes: as every pair scored" "$TMP/ring.all" \
-    "$TMP/ring.exact"
-far=$(awk -F, 'NR > 1 { a = substr($1, 2, 2) + 0; b = substr($3, 2, 2) + 0;
-    d = (b - a + 30) % 30; if (d > 5 && 30 - d > 5) n++ } END { print n + 0 }' \
-    "$TMP/ring.fast")
-if [ "$far" -eq 0 ] && [ "$(wc -l < "$TMP/ring.fast")" -gt 1 ] &&
-    ! cmp -s "$TMP/ring.all" "$TMP/ring.fast"; then
-	t_ok "exact = no: only the first lists' partners"
-else
-	t_fail "exact = no: $far introductions beyond the ring, or the same" \
-	    "as every pair scored"
-fi
-
 # Progress: the candidate stage counts attendees, every pair pairs.
 ex="$top_srcdir/examples/barcamp.ini"
 t_run "--progress, candidates" 0 "$MINGLE" run --progress -c "$ex" \

@@ -4,23 +4,18 @@
  * (option list = none), or lists everyone in descending order (list =
  * unsorted).  The host trusts a valid list, so with `none` the candidate
  * stage scores no pair (that is how a test sees it is used at all), and
- * it scores everyone with A when a list is not ascending.  With list =
- * ring it keeps its promise loosely: A's next LISTS_RING attendees
- * (around the end), with a bound of 2 that no pair reaches, so that an
- * exact host asks again up to everyone and `exact = no` keeps the ring.
+ * it scores everyone with A when a list is not ascending.
  */
 #include <string.h>
 
 #include "mingle/plugin.h"
 
-#define LISTS_RING	5
-
 struct state {
-	int unsorted;		/* 1 unsorted, 2 ring */
+	int unsorted;
 	uint32_t n;
 };
 
-static struct state states[3];
+static struct state states[2];
 
 static const char *const options[] = { "list", NULL };
 
@@ -28,8 +23,7 @@ static int
 ln_init(const struct mingle_api *api, mingle_host *host, void **state)
 {
 	const char *list = api->option(host, "list");
-	int unsorted = list == NULL ? 0 : strcmp(list, "unsorted") == 0 ?
-	    1 : strcmp(list, "ring") == 0 ? 2 : 0;
+	int unsorted = list != NULL && strcmp(list, "unsorted") == 0;
 
 	states[unsorted].unsorted = unsorted;
 	states[unsorted].n = api->attendee_count(host);
@@ -63,14 +57,7 @@ ln_candidates(void *state, mingle_attendee a, size_t k,
 	(void)cap;
 	*n = 0;
 	*bound = 0;
-	if (st->unsorted == 2) {
-		for (b = 0; b < st->n; b++)
-			if (b != a && (b + st->n - a) % st->n <= LISTS_RING)
-				out[(*n)++] = b;
-		*bound = 2;
-		return 0;
-	}
-	for (b = st->n; st->unsorted == 1 && b > 0; b--)
+	for (b = st->n; st->unsorted && b > 0; b--)
 		if (b - 1 != a)
 			out[(*n)++] = b - 1;
 	return 0;
