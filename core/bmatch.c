@@ -89,6 +89,10 @@ struct bmatch {
 	unsigned char *sel;
 	uint32_t *deg;
 	double eps;		/* weight gains below this are none */
+	/* Per adjacency entry (g->adj): the other end and the weight, so
+	 * the searches scan in order and read no edge they skip. */
+	uint32_t *nbr;
+	double *adjw;
 
 	/* Quotas: qdeg[q * n + v] chosen edges of V with bit Q, and the
 	 * number of (q, v) over quota_max; all 0 without quotas. */
@@ -355,7 +359,7 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 			if (in ? !bmatch_swap_ok(bm, x, from, k) :
 			    !bmatch_swap_ok(bm, x, k, from))
 				continue;
-			y = graph_other(&g->edges[k], x);
+			y = bm->nbr[j];
 			t = in ? BMATCH_OUT(y) : BMATCH_IN(y);
 			via_start |= y == v && !in;
 			if (bm->seen[t])
@@ -366,7 +370,7 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 			bm->via[t] = k;
 			bm->dist[t] = bm->dist[s] + 1;
 			bm->gain[t] = bm->gain[s] +
-			    (in ? -g->edges[k].w : g->edges[k].w);
+			    (in ? -bm->adjw[j] : bm->adjw[j]);
 			bm->queue[qt++] = t;
 			/* An end: Y takes the edge, or drops one it can spare
 			 * (V, who took one already, needs room for two). */
@@ -435,7 +439,7 @@ bmatch_trail(struct bmatch *bm, uint32_t x, int in, int cov, unsigned depth)
 		if (bm->work == 0)
 			return 0;
 		bm->work--;
-		y = graph_other(&g->edges[k], x);
+		y = bm->nbr[j];
 		if (!in && bm->deg[y] > bm->cap[y])
 			continue;
 		c = cov + bmatch_step(bm, k);
@@ -518,16 +522,16 @@ bmatch_grow(struct bmatch *bm, uint32_t x, int cov, double w, int adds)
 		if (bm->sel[k] != BMATCH_UNUSED || bm->mark[k])
 			continue;
 		/* Every prefix gains: lighter edges cannot, nor any after. */
-		if (w + g->edges[k].w <= bm->eps || tried++ >= BMATCH_BRANCH_ADD ||
+		if (w + bm->adjw[j] <= bm->eps || tried++ >= BMATCH_BRANCH_ADD ||
 		    bm->work == 0)
 			break;
 		bm->work--;
-		y = graph_other(&g->edges[k], x);
+		y = bm->nbr[j];
 		if (bm->deg[y] > bm->cap[y])
 			continue;
 		c1 = cov + (bm->deg[x] < bm->floor[x]) +
 		    (bm->deg[y] < bm->floor[y]);
-		w1 = w + g->edges[k].w;
+		w1 = w + bm->adjw[j];
 		bmatch_flip(bm, k);
 		if (bmatch_over(bm, x)) {
 			bmatch_flip(bm, k);	/* X over a quota */
@@ -546,7 +550,7 @@ bmatch_grow(struct bmatch *bm, uint32_t x, int cov, double w, int adds)
 				kk = g->adj[jj];
 				if (bm->sel[kk] != BMATCH_CHOSEN || bm->mark[kk])
 					continue;
-				z = graph_other(&g->edges[kk], y);
+				z = bm->nbr[jj];
 				c2 = c1 - (bm->deg[z] <= bm->floor[z]);
 				bmatch_flip(bm, kk);
 				if (bmatch_over(bm, y)) {
@@ -556,10 +560,10 @@ bmatch_grow(struct bmatch *bm, uint32_t x, int cov, double w, int adds)
 				dropped++;
 				bm->mark[kk] = 1;
 				bm->path[bm->npath++] = kk;
-				bmatch_consider(bm, c2, w1 - g->edges[kk].w);
+				bmatch_consider(bm, c2, w1 - bm->adjw[jj]);
 				if (adds + 1 < BMATCH_MAX_ADDS)
 					bmatch_grow(bm, z, c2,
-					    w1 - g->edges[kk].w, adds + 1);
+					    w1 - bm->adjw[jj], adds + 1);
 				bm->npath--;
 				bm->mark[kk] = 0;
 				bmatch_flip(bm, kk);
@@ -595,13 +599,13 @@ bmatch_improve(struct bmatch *bm, uint32_t s)
 		k = g->adj[j];
 		if (bm->sel[k] != BMATCH_CHOSEN)
 			continue;
-		z = graph_other(&g->edges[k], s);
+		z = bm->nbr[j];
 		cov = -(bm->deg[s] <= bm->floor[s]) -
 		    (bm->deg[z] <= bm->floor[z]);
 		bmatch_flip(bm, k);
 		bm->mark[k] = 1;
 		bm->path[bm->npath++] = k;
-		bmatch_grow(bm, z, cov, -g->edges[k].w, 0);
+		bmatch_grow(bm, z, cov, -bm->adjw[j], 0);
 		bm->npath--;
 		bm->mark[k] = 0;
 		bmatch_flip(bm, k);
@@ -649,7 +653,7 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 {
 	struct bmatch bm;
 	size_t i, nact, n = g->n ? g->n : 1, m = g->nedges ? g->nedges : 1;
-	uint32_t *act, v;
+	uint32_t *act, v, j;
 	size_t trail;
 	double maxw = 0;
 
@@ -672,6 +676,14 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 			maxw = g->edges[i].w;
 	}
 	bm.eps = maxw > 0 ? maxw * 1e-9 : 1e-12;
+	bm.nbr = xcalloc(2 * m, sizeof *bm.nbr);
+	bm.adjw = xcalloc(2 * m, sizeof *bm.adjw);
+	for (v = 0; v < g->n; v++) {
+		for (j = g->adj_off[v]; j < g->adj_off[v + 1]; j++) {
+			bm.nbr[j] = graph_other(&g->edges[g->adj[j]], v);
+			bm.adjw[j] = g->edges[g->adj[j]].w;
+		}
+	}
 	bm.prev = xcalloc(2 * n, sizeof *bm.prev);
 	bm.via = xcalloc(2 * n, sizeof *bm.via);
 	bm.dist = xcalloc(2 * n, sizeof *bm.dist);
@@ -708,6 +720,8 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 
 	for (i = 0; i < g->nedges; i++)
 		sel[i] = sel[i] != BMATCH_UNUSED;
+	free(bm.nbr);
+	free(bm.adjw);
 	free(bm.prev);
 	free(bm.via);
 	free(bm.dist);
