@@ -78,6 +78,13 @@
 #define BMATCH_TRAIL_TOTAL	50000000
 static const unsigned bmatch_trail_depths[] = { 8, 16, 32, 256 };
 
+/* Shortfall search: adjacency entries it scans once it has found an
+ * end, for a better one at the same depth.  A whole level costs tens of
+ * thousands at 10,000 people and more (a few thousand on the graphs of
+ * fair_oracle.sh, which it leaves alone), and the first end is most of
+ * the weight. */
+#define BMATCH_END_SCAN		8000
+
 /* A search state: node v reached by an added (IN) or dropped (OUT) edge. */
 #define BMATCH_OUT(v)	(2 * (v))
 #define BMATCH_IN(v)	(2 * (v) + 1)
@@ -331,7 +338,7 @@ static int
 bmatch_augment(struct bmatch *bm, uint32_t v)
 {
 	const struct graph *g = bm->g;
-	size_t qh = 0, qt = 0, j;
+	size_t qh = 0, qt = 0, j, scan = 0, stop = SIZE_MAX;
 	uint32_t s, t, x, y, k, start = BMATCH_OUT(v), end = UINT32_MAX, from;
 	int in, via_start = 0;
 
@@ -344,9 +351,11 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 	bm->gain[start] = 0;
 	while (qh < qt) {
 		s = bm->queue[qh++];
-		if (end != UINT32_MAX && bm->dist[s] >= bm->dist[end])
+		if (end != UINT32_MAX && (bm->dist[s] >= bm->dist[end] ||
+		    scan > stop))
 			break;
 		x = s / 2;
+		scan += g->adj_off[x + 1] - g->adj_off[x];
 		in = s & 1;
 		from = s != start ? bm->via[s] : UINT32_MAX;
 		for (j = g->adj_off[x]; j < g->adj_off[x + 1]; j++) {
@@ -377,8 +386,11 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 			if ((in ? bm->deg[y] > bm->floor[y] :
 			    bm->deg[y] + (y == v) < bm->cap[y]) &&
 			    (end == UINT32_MAX || bm->gain[t] > bm->gain[end]) &&
-			    bmatch_path_ok(bm, start, t))
+			    bmatch_path_ok(bm, start, t)) {
+				if (end == UINT32_MAX)
+					stop = scan + BMATCH_END_SCAN;
 				end = t;
+			}
 		}
 	}
 	if (end != UINT32_MAX) {
