@@ -100,6 +100,12 @@ struct bmatch {
 	 * the searches scan in order and read no edge they skip. */
 	uint32_t *nbr;
 	double *adjw;
+	/* Per edge: its place in the adjacency of its a and of its b. */
+	uint32_t *pos;
+	/* Per node: an adjacency index past which none of its edges is
+	 * chosen (they are the heaviest, at the front: a hub's chosen
+	 * edges are found without its hundreds of unused ones). */
+	uint32_t *top;
 
 	/* Quotas: qdeg[q * n + v] chosen edges of V with bit Q, and the
 	 * number of (q, v) over quota_max; all 0 without quotas. */
@@ -138,6 +144,7 @@ static int	bmatch_over(const struct bmatch *, uint32_t);
 static int	bmatch_swap_ok(const struct bmatch *, uint32_t, uint32_t,
 		    uint32_t);
 static void	bmatch_flip(struct bmatch *, uint32_t);
+static uint32_t	bmatch_top(struct bmatch *, uint32_t);
 static void	bmatch_unmark(struct bmatch *);
 static int	bmatch_path_ok(struct bmatch *, uint32_t, uint32_t);
 static int	bmatch_augment(struct bmatch *, uint32_t);
@@ -280,6 +287,10 @@ bmatch_flip(struct bmatch *bm, uint32_t k)
 		bm->sel[k] = BMATCH_CHOSEN;
 		bm->deg[e->a]++;
 		bm->deg[e->b]++;
+		if (bm->top[e->a] <= bm->pos[2 * k])
+			bm->top[e->a] = bm->pos[2 * k] + 1;
+		if (bm->top[e->b] <= bm->pos[2 * k + 1])
+			bm->top[e->b] = bm->pos[2 * k + 1] + 1;
 		bmatch_quota(bm, k, 1);
 	} else {
 		bm->sel[k] = BMATCH_UNUSED;
@@ -287,6 +298,18 @@ bmatch_flip(struct bmatch *bm, uint32_t k)
 		bm->deg[e->b]--;
 		bmatch_quota(bm, k, -1);
 	}
+}
+
+/* The end of V's adjacency entries that may be chosen, made tight. */
+static uint32_t
+bmatch_top(struct bmatch *bm, uint32_t v)
+{
+	const struct graph *g = bm->g;
+
+	while (bm->top[v] > g->adj_off[v] &&
+	    bm->sel[g->adj[bm->top[v] - 1]] != BMATCH_CHOSEN)
+		bm->top[v]--;
+	return bm->top[v];
 }
 
 /* Forget every state the shortfall searches marked. */
@@ -339,7 +362,7 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 {
 	const struct graph *g = bm->g;
 	size_t qh = 0, qt = 0, j, scan = 0, stop = SIZE_MAX;
-	uint32_t s, t, x, y, k, start = BMATCH_OUT(v), end = UINT32_MAX, from;
+	uint32_t s, t, x, y, k, last, start = BMATCH_OUT(v), end = UINT32_MAX, from;
 	int in, via_start = 0;
 
 	if (bm->seen[start])
@@ -355,10 +378,11 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 		    scan > stop))
 			break;
 		x = s / 2;
-		scan += g->adj_off[x + 1] - g->adj_off[x];
 		in = s & 1;
 		from = s != start ? bm->via[s] : UINT32_MAX;
-		for (j = g->adj_off[x]; j < g->adj_off[x + 1]; j++) {
+		last = in ? bmatch_top(bm, x) : g->adj_off[x + 1];
+		scan += g->adj_off[x + 1] - g->adj_off[x];
+		for (j = g->adj_off[x]; j < last; j++) {
 			k = g->adj[j];
 			/* From OUT add an unused edge, from IN drop a chosen one;
 			 * X, left with both, within its quotas. */
@@ -557,7 +581,7 @@ bmatch_grow(struct bmatch *bm, uint32_t x, int cov, double w, int adds)
 			/* Y overflows its cap or a quota: drop its weakest
 			 * chosen edges in turn, those that mend it. */
 			dropped = 0;
-			for (jj = g->adj_off[y + 1]; jj-- > g->adj_off[y] &&
+			for (jj = bmatch_top(bm, y); jj-- > g->adj_off[y] &&
 			    dropped < BMATCH_BRANCH_DROP;) {
 				kk = g->adj[jj];
 				if (bm->sel[kk] != BMATCH_CHOSEN || bm->mark[kk])
@@ -607,7 +631,7 @@ bmatch_improve(struct bmatch *bm, uint32_t s)
 	bm->npath = 0;
 	if (bm->deg[s] < bm->cap[s])
 		bmatch_grow(bm, s, 0, 0, 0);
-	for (j = g->adj_off[s]; j < g->adj_off[s + 1]; j++) {
+	for (j = g->adj_off[s]; j < bmatch_top(bm, s); j++) {
 		k = g->adj[j];
 		if (bm->sel[k] != BMATCH_CHOSEN)
 			continue;
@@ -665,7 +689,7 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 {
 	struct bmatch bm;
 	size_t i, nact, n = g->n ? g->n : 1, m = g->nedges ? g->nedges : 1;
-	uint32_t *act, v, j;
+	uint32_t *act, v, j, k;
 	size_t trail;
 	double maxw = 0;
 
@@ -690,10 +714,15 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 	bm.eps = maxw > 0 ? maxw * 1e-9 : 1e-12;
 	bm.nbr = xcalloc(2 * m, sizeof *bm.nbr);
 	bm.adjw = xcalloc(2 * m, sizeof *bm.adjw);
+	bm.pos = xcalloc(2 * m, sizeof *bm.pos);
+	bm.top = xcalloc(n, sizeof *bm.top);
 	for (v = 0; v < g->n; v++) {
+		bm.top[v] = g->adj_off[v];
 		for (j = g->adj_off[v]; j < g->adj_off[v + 1]; j++) {
-			bm.nbr[j] = graph_other(&g->edges[g->adj[j]], v);
-			bm.adjw[j] = g->edges[g->adj[j]].w;
+			k = g->adj[j];
+			bm.nbr[j] = graph_other(&g->edges[k], v);
+			bm.adjw[j] = g->edges[k].w;
+			bm.pos[2 * k + (g->edges[k].b == v)] = j;
 		}
 	}
 	bm.prev = xcalloc(2 * n, sizeof *bm.prev);
@@ -734,6 +763,8 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 		sel[i] = sel[i] != BMATCH_UNUSED;
 	free(bm.nbr);
 	free(bm.adjw);
+	free(bm.pos);
+	free(bm.top);
 	free(bm.prev);
 	free(bm.via);
 	free(bm.dist);
