@@ -100,7 +100,9 @@ struct bmatch {
 	 * the searches scan in order and read no edge they skip. */
 	uint32_t *nbr;
 	double *adjw;
-	/* Per edge: its place in the adjacency of its a and of its b. */
+	/* Per adjacency entry, the same edge's entry at its other end;
+	 * per edge, its entry at its a. */
+	uint32_t *mir;
 	uint32_t *pos;
 	/* Per node: an adjacency index past which none of its edges is
 	 * chosen (they are the heaviest, at the front: a hub's chosen
@@ -137,6 +139,7 @@ struct bmatch {
 };
 
 static int	bmatch_edge_cmp(const void *, const void *, void *);
+static void	bmatch_index(struct bmatch *);
 static void	bmatch_greedy(struct bmatch *);
 static void	bmatch_quota(struct bmatch *, uint32_t, int);
 static int	bmatch_fits(const struct bmatch *, uint32_t);
@@ -144,6 +147,7 @@ static int	bmatch_over(const struct bmatch *, uint32_t);
 static int	bmatch_swap_ok(const struct bmatch *, uint32_t, uint32_t,
 		    uint32_t);
 static void	bmatch_flip(struct bmatch *, uint32_t);
+static void	bmatch_flip_at(struct bmatch *, uint32_t, uint32_t);
 static uint32_t	bmatch_top(struct bmatch *, uint32_t);
 static void	bmatch_unmark(struct bmatch *);
 static int	bmatch_path_ok(struct bmatch *, uint32_t, uint32_t);
@@ -176,6 +180,41 @@ bmatch_edge_cmp(const void *x, const void *y, void *ctx)
 	if (a1 != b1)
 		return a1 < b1 ? -1 : 1;
 	return 0;
+}
+
+/* Fill the per-entry arrays beside g->adj (nbr, adjw, mir), pos and top
+ * (nothing chosen yet but the pins, which are never dropped). */
+static void
+bmatch_index(struct bmatch *bm)
+{
+	const struct graph *g = bm->g;
+	size_t n = g->n ? g->n : 1, m = g->nedges ? g->nedges : 1;
+	uint32_t v, j, k;
+
+	bm->nbr = xcalloc(2 * m, sizeof *bm->nbr);
+	bm->adjw = xcalloc(2 * m, sizeof *bm->adjw);
+	bm->mir = xcalloc(2 * m, sizeof *bm->mir);
+	bm->pos = xcalloc(m, sizeof *bm->pos);
+	bm->top = xcalloc(n, sizeof *bm->top);
+	for (v = 0; v < g->n; v++) {
+		bm->top[v] = g->adj_off[v];
+		for (j = g->adj_off[v]; j < g->adj_off[v + 1]; j++) {
+			k = g->adj[j];
+			bm->nbr[j] = graph_other(&g->edges[k], v);
+			bm->adjw[j] = g->edges[k].w;
+			if (g->edges[k].a == v)
+				bm->pos[k] = j;
+		}
+	}
+	for (v = 0; v < g->n; v++) {
+		for (j = g->adj_off[v]; j < g->adj_off[v + 1]; j++) {
+			k = g->adj[j];
+			if (g->edges[k].b == v) {
+				bm->mir[j] = bm->pos[k];
+				bm->mir[bm->pos[k]] = j;
+			}
+		}
+	}
 }
 
 /* Take every unused edge, best first, while both ends have room. */
@@ -281,21 +320,29 @@ bmatch_swap_ok(const struct bmatch *bm, uint32_t v, uint32_t add,
 static void
 bmatch_flip(struct bmatch *bm, uint32_t k)
 {
-	const struct edge *e = &bm->g->edges[k];
+	bmatch_flip_at(bm, bm->g->edges[k].a, bm->pos[k]);
+}
+
+/* bmatch_flip() of the edge at adjacency entry J of node X: what the
+ * searches scanning X's adjacency call, to read no edge. */
+static void
+bmatch_flip_at(struct bmatch *bm, uint32_t x, uint32_t j)
+{
+	uint32_t k = bm->g->adj[j], y = bm->nbr[j], jy = bm->mir[j];
 
 	if (bm->sel[k] == BMATCH_UNUSED) {
 		bm->sel[k] = BMATCH_CHOSEN;
-		bm->deg[e->a]++;
-		bm->deg[e->b]++;
-		if (bm->top[e->a] <= bm->pos[2 * k])
-			bm->top[e->a] = bm->pos[2 * k] + 1;
-		if (bm->top[e->b] <= bm->pos[2 * k + 1])
-			bm->top[e->b] = bm->pos[2 * k + 1] + 1;
+		bm->deg[x]++;
+		bm->deg[y]++;
+		if (bm->top[x] <= j)
+			bm->top[x] = j + 1;
+		if (bm->top[y] <= jy)
+			bm->top[y] = jy + 1;
 		bmatch_quota(bm, k, 1);
 	} else {
 		bm->sel[k] = BMATCH_UNUSED;
-		bm->deg[e->a]--;
-		bm->deg[e->b]--;
+		bm->deg[x]--;
+		bm->deg[y]--;
 		bmatch_quota(bm, k, -1);
 	}
 }
@@ -568,9 +615,9 @@ bmatch_grow(struct bmatch *bm, uint32_t x, int cov, double w, int adds)
 		c1 = cov + (bm->deg[x] < bm->floor[x]) +
 		    (bm->deg[y] < bm->floor[y]);
 		w1 = w + bm->adjw[j];
-		bmatch_flip(bm, k);
+		bmatch_flip_at(bm, x, j);
 		if (bmatch_over(bm, x)) {
-			bmatch_flip(bm, k);	/* X over a quota */
+			bmatch_flip_at(bm, x, j);	/* X over a quota */
 			continue;
 		}
 		bm->mark[k] = 1;
@@ -588,9 +635,9 @@ bmatch_grow(struct bmatch *bm, uint32_t x, int cov, double w, int adds)
 					continue;
 				z = bm->nbr[jj];
 				c2 = c1 - (bm->deg[z] <= bm->floor[z]);
-				bmatch_flip(bm, kk);
+				bmatch_flip_at(bm, y, jj);
 				if (bmatch_over(bm, y)) {
-					bmatch_flip(bm, kk);
+					bmatch_flip_at(bm, y, jj);
 					continue;
 				}
 				dropped++;
@@ -602,12 +649,12 @@ bmatch_grow(struct bmatch *bm, uint32_t x, int cov, double w, int adds)
 					    w1 - bm->adjw[jj], adds + 1);
 				bm->npath--;
 				bm->mark[kk] = 0;
-				bmatch_flip(bm, kk);
+				bmatch_flip_at(bm, y, jj);
 			}
 		}
 		bm->npath--;
 		bm->mark[k] = 0;
-		bmatch_flip(bm, k);
+		bmatch_flip_at(bm, x, j);
 	}
 }
 
@@ -638,13 +685,13 @@ bmatch_improve(struct bmatch *bm, uint32_t s)
 		z = bm->nbr[j];
 		cov = -(bm->deg[s] <= bm->floor[s]) -
 		    (bm->deg[z] <= bm->floor[z]);
-		bmatch_flip(bm, k);
+		bmatch_flip_at(bm, s, j);
 		bm->mark[k] = 1;
 		bm->path[bm->npath++] = k;
 		bmatch_grow(bm, z, cov, -bm->adjw[j], 0);
 		bm->npath--;
 		bm->mark[k] = 0;
-		bmatch_flip(bm, k);
+		bmatch_flip_at(bm, s, j);
 	}
 	bm->budget -= (bm->start_work < bm->budget ? bm->start_work :
 	    bm->budget) - bm->work;
@@ -689,7 +736,7 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 {
 	struct bmatch bm;
 	size_t i, nact, n = g->n ? g->n : 1, m = g->nedges ? g->nedges : 1;
-	uint32_t *act, v, j, k;
+	uint32_t *act, v;
 	size_t trail;
 	double maxw = 0;
 
@@ -712,19 +759,7 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 			maxw = g->edges[i].w;
 	}
 	bm.eps = maxw > 0 ? maxw * 1e-9 : 1e-12;
-	bm.nbr = xcalloc(2 * m, sizeof *bm.nbr);
-	bm.adjw = xcalloc(2 * m, sizeof *bm.adjw);
-	bm.pos = xcalloc(2 * m, sizeof *bm.pos);
-	bm.top = xcalloc(n, sizeof *bm.top);
-	for (v = 0; v < g->n; v++) {
-		bm.top[v] = g->adj_off[v];
-		for (j = g->adj_off[v]; j < g->adj_off[v + 1]; j++) {
-			k = g->adj[j];
-			bm.nbr[j] = graph_other(&g->edges[k], v);
-			bm.adjw[j] = g->edges[k].w;
-			bm.pos[2 * k + (g->edges[k].b == v)] = j;
-		}
-	}
+	bmatch_index(&bm);
 	bm.prev = xcalloc(2 * n, sizeof *bm.prev);
 	bm.via = xcalloc(2 * n, sizeof *bm.via);
 	bm.dist = xcalloc(2 * n, sizeof *bm.dist);
@@ -763,6 +798,7 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 		sel[i] = sel[i] != BMATCH_UNUSED;
 	free(bm.nbr);
 	free(bm.adjw);
+	free(bm.mir);
 	free(bm.pos);
 	free(bm.top);
 	free(bm.prev);
