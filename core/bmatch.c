@@ -14,7 +14,9 @@
  *    breadth-first search for an alternating path (add an unused edge,
  *    drop a chosen one, ...) that ends at someone with room or someone
  *    above the floor; of the shortest such paths, the one that loses
- *    least weight.  A node is searched at both parities, as the end
+ *    least weight (of those met within BMATCH_END_SCAN adjacency
+ *    entries of the first: the rest of a level can cost many times
+ *    what reaching the first did).  A node is searched at both parities, as the end
  *    of an added edge and of a dropped one, so odd cycles do not hide
  *    paths as they do with one mark per node.  What a failed search
  *    reached stays marked until the next path is flipped: it cannot
