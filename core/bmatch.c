@@ -14,7 +14,9 @@
  *    breadth-first search for an alternating path (add an unused edge,
  *    drop a chosen one, ...) that ends at someone with room or someone
  *    above the floor; of the shortest such paths, the one that loses
- *    least weight.  A node is searched at both parities, as the end
+ *    least weight (of those met within BMATCH_END_SCAN adjacency
+ *    entries of the first: the rest of a level can cost many times
+ *    what reaching the first did).  A node is searched at both parities, as the end
  *    of an added edge and of a dropped one, so odd cycles do not hide
  *    paths as they do with one mark per node.  What a failed search
  *    reached stays marked until the next path is flipped: it cannot
@@ -78,6 +80,13 @@
 #define BMATCH_TRAIL_TOTAL	50000000
 static const unsigned bmatch_trail_depths[] = { 8, 16, 32, 256 };
 
+/* Shortfall search: adjacency entries it scans once it has found an
+ * end, for a better one at the same depth.  A whole level costs tens of
+ * thousands at 10,000 people and more (a few thousand on the graphs of
+ * fair_oracle.sh, which it leaves alone), and the first end is most of
+ * the weight. */
+#define BMATCH_END_SCAN		8000
+
 /* A search state: node v reached by an added (IN) or dropped (OUT) edge. */
 #define BMATCH_OUT(v)	(2 * (v))
 #define BMATCH_IN(v)	(2 * (v) + 1)
@@ -89,6 +98,18 @@ struct bmatch {
 	unsigned char *sel;
 	uint32_t *deg;
 	double eps;		/* weight gains below this are none */
+	/* Per adjacency entry (g->adj): the other end and the weight, so
+	 * the searches scan in order and read no edge they skip. */
+	uint32_t *nbr;
+	double *adjw;
+	/* Per adjacency entry, the same edge's entry at its other end;
+	 * per edge, its entry at its a. */
+	uint32_t *mir;
+	uint32_t *pos;
+	/* Per node: an adjacency index past which none of its edges is
+	 * chosen (they are the heaviest, at the front: a hub's chosen
+	 * edges are found without its hundreds of unused ones). */
+	uint32_t *top;
 
 	/* Quotas: qdeg[q * n + v] chosen edges of V with bit Q, and the
 	 * number of (q, v) over quota_max; all 0 without quotas. */
@@ -120,6 +141,7 @@ struct bmatch {
 };
 
 static int	bmatch_edge_cmp(const void *, const void *, void *);
+static void	bmatch_index(struct bmatch *);
 static void	bmatch_greedy(struct bmatch *);
 static void	bmatch_quota(struct bmatch *, uint32_t, int);
 static int	bmatch_fits(const struct bmatch *, uint32_t);
@@ -127,6 +149,8 @@ static int	bmatch_over(const struct bmatch *, uint32_t);
 static int	bmatch_swap_ok(const struct bmatch *, uint32_t, uint32_t,
 		    uint32_t);
 static void	bmatch_flip(struct bmatch *, uint32_t);
+static void	bmatch_flip_at(struct bmatch *, uint32_t, uint32_t);
+static uint32_t	bmatch_top(struct bmatch *, uint32_t);
 static void	bmatch_unmark(struct bmatch *);
 static int	bmatch_path_ok(struct bmatch *, uint32_t, uint32_t);
 static int	bmatch_augment(struct bmatch *, uint32_t);
@@ -158,6 +182,41 @@ bmatch_edge_cmp(const void *x, const void *y, void *ctx)
 	if (a1 != b1)
 		return a1 < b1 ? -1 : 1;
 	return 0;
+}
+
+/* Fill the per-entry arrays beside g->adj (nbr, adjw, mir), pos and top
+ * (nothing chosen yet but the pins, which are never dropped). */
+static void
+bmatch_index(struct bmatch *bm)
+{
+	const struct graph *g = bm->g;
+	size_t n = g->n ? g->n : 1, m = g->nedges ? g->nedges : 1;
+	uint32_t v, j, k;
+
+	bm->nbr = xcalloc(2 * m, sizeof *bm->nbr);
+	bm->adjw = xcalloc(2 * m, sizeof *bm->adjw);
+	bm->mir = xcalloc(2 * m, sizeof *bm->mir);
+	bm->pos = xcalloc(m, sizeof *bm->pos);
+	bm->top = xcalloc(n, sizeof *bm->top);
+	for (v = 0; v < g->n; v++) {
+		bm->top[v] = g->adj_off[v];
+		for (j = g->adj_off[v]; j < g->adj_off[v + 1]; j++) {
+			k = g->adj[j];
+			bm->nbr[j] = graph_other(&g->edges[k], v);
+			bm->adjw[j] = g->edges[k].w;
+			if (g->edges[k].a == v)
+				bm->pos[k] = j;
+		}
+	}
+	for (v = 0; v < g->n; v++) {
+		for (j = g->adj_off[v]; j < g->adj_off[v + 1]; j++) {
+			k = g->adj[j];
+			if (g->edges[k].b == v) {
+				bm->mir[j] = bm->pos[k];
+				bm->mir[bm->pos[k]] = j;
+			}
+		}
+	}
 }
 
 /* Take every unused edge, best first, while both ends have room. */
@@ -263,19 +322,43 @@ bmatch_swap_ok(const struct bmatch *bm, uint32_t v, uint32_t add,
 static void
 bmatch_flip(struct bmatch *bm, uint32_t k)
 {
-	const struct edge *e = &bm->g->edges[k];
+	bmatch_flip_at(bm, bm->g->edges[k].a, bm->pos[k]);
+}
+
+/* bmatch_flip() of the edge at adjacency entry J of node X: what the
+ * searches scanning X's adjacency call, to read no edge. */
+static void
+bmatch_flip_at(struct bmatch *bm, uint32_t x, uint32_t j)
+{
+	uint32_t k = bm->g->adj[j], y = bm->nbr[j], jy = bm->mir[j];
 
 	if (bm->sel[k] == BMATCH_UNUSED) {
 		bm->sel[k] = BMATCH_CHOSEN;
-		bm->deg[e->a]++;
-		bm->deg[e->b]++;
+		bm->deg[x]++;
+		bm->deg[y]++;
+		if (bm->top[x] <= j)
+			bm->top[x] = j + 1;
+		if (bm->top[y] <= jy)
+			bm->top[y] = jy + 1;
 		bmatch_quota(bm, k, 1);
 	} else {
 		bm->sel[k] = BMATCH_UNUSED;
-		bm->deg[e->a]--;
-		bm->deg[e->b]--;
+		bm->deg[x]--;
+		bm->deg[y]--;
 		bmatch_quota(bm, k, -1);
 	}
+}
+
+/* The end of V's adjacency entries that may be chosen, made tight. */
+static uint32_t
+bmatch_top(struct bmatch *bm, uint32_t v)
+{
+	const struct graph *g = bm->g;
+
+	while (bm->top[v] > g->adj_off[v] &&
+	    bm->sel[g->adj[bm->top[v] - 1]] != BMATCH_CHOSEN)
+		bm->top[v]--;
+	return bm->top[v];
 }
 
 /* Forget every state the shortfall searches marked. */
@@ -327,8 +410,8 @@ static int
 bmatch_augment(struct bmatch *bm, uint32_t v)
 {
 	const struct graph *g = bm->g;
-	size_t qh = 0, qt = 0, j;
-	uint32_t s, t, x, y, k, start = BMATCH_OUT(v), end = UINT32_MAX, from;
+	size_t qh = 0, qt = 0, j, scan = 0, stop = SIZE_MAX;
+	uint32_t s, t, x, y, k, last, start = BMATCH_OUT(v), end = UINT32_MAX, from;
 	int in, via_start = 0;
 
 	if (bm->seen[start])
@@ -340,12 +423,15 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 	bm->gain[start] = 0;
 	while (qh < qt) {
 		s = bm->queue[qh++];
-		if (end != UINT32_MAX && bm->dist[s] >= bm->dist[end])
+		if (end != UINT32_MAX && (bm->dist[s] >= bm->dist[end] ||
+		    scan > stop))
 			break;
 		x = s / 2;
 		in = s & 1;
 		from = s != start ? bm->via[s] : UINT32_MAX;
-		for (j = g->adj_off[x]; j < g->adj_off[x + 1]; j++) {
+		last = in ? bmatch_top(bm, x) : g->adj_off[x + 1];
+		scan += g->adj_off[x + 1] - g->adj_off[x];
+		for (j = g->adj_off[x]; j < last; j++) {
 			k = g->adj[j];
 			/* From OUT add an unused edge, from IN drop a chosen one;
 			 * X, left with both, within its quotas. */
@@ -355,7 +441,7 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 			if (in ? !bmatch_swap_ok(bm, x, from, k) :
 			    !bmatch_swap_ok(bm, x, k, from))
 				continue;
-			y = graph_other(&g->edges[k], x);
+			y = bm->nbr[j];
 			t = in ? BMATCH_OUT(y) : BMATCH_IN(y);
 			via_start |= y == v && !in;
 			if (bm->seen[t])
@@ -366,15 +452,18 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 			bm->via[t] = k;
 			bm->dist[t] = bm->dist[s] + 1;
 			bm->gain[t] = bm->gain[s] +
-			    (in ? -g->edges[k].w : g->edges[k].w);
+			    (in ? -bm->adjw[j] : bm->adjw[j]);
 			bm->queue[qt++] = t;
 			/* An end: Y takes the edge, or drops one it can spare
 			 * (V, who took one already, needs room for two). */
 			if ((in ? bm->deg[y] > bm->floor[y] :
 			    bm->deg[y] + (y == v) < bm->cap[y]) &&
 			    (end == UINT32_MAX || bm->gain[t] > bm->gain[end]) &&
-			    bmatch_path_ok(bm, start, t))
+			    bmatch_path_ok(bm, start, t)) {
+				if (end == UINT32_MAX)
+					stop = scan + BMATCH_END_SCAN;
 				end = t;
+			}
 		}
 	}
 	if (end != UINT32_MAX) {
@@ -435,7 +524,7 @@ bmatch_trail(struct bmatch *bm, uint32_t x, int in, int cov, unsigned depth)
 		if (bm->work == 0)
 			return 0;
 		bm->work--;
-		y = graph_other(&g->edges[k], x);
+		y = bm->nbr[j];
 		if (!in && bm->deg[y] > bm->cap[y])
 			continue;
 		c = cov + bmatch_step(bm, k);
@@ -518,19 +607,19 @@ bmatch_grow(struct bmatch *bm, uint32_t x, int cov, double w, int adds)
 		if (bm->sel[k] != BMATCH_UNUSED || bm->mark[k])
 			continue;
 		/* Every prefix gains: lighter edges cannot, nor any after. */
-		if (w + g->edges[k].w <= bm->eps || tried++ >= BMATCH_BRANCH_ADD ||
+		if (w + bm->adjw[j] <= bm->eps || tried++ >= BMATCH_BRANCH_ADD ||
 		    bm->work == 0)
 			break;
 		bm->work--;
-		y = graph_other(&g->edges[k], x);
+		y = bm->nbr[j];
 		if (bm->deg[y] > bm->cap[y])
 			continue;
 		c1 = cov + (bm->deg[x] < bm->floor[x]) +
 		    (bm->deg[y] < bm->floor[y]);
-		w1 = w + g->edges[k].w;
-		bmatch_flip(bm, k);
+		w1 = w + bm->adjw[j];
+		bmatch_flip_at(bm, x, j);
 		if (bmatch_over(bm, x)) {
-			bmatch_flip(bm, k);	/* X over a quota */
+			bmatch_flip_at(bm, x, j);	/* X over a quota */
 			continue;
 		}
 		bm->mark[k] = 1;
@@ -541,33 +630,33 @@ bmatch_grow(struct bmatch *bm, uint32_t x, int cov, double w, int adds)
 			/* Y overflows its cap or a quota: drop its weakest
 			 * chosen edges in turn, those that mend it. */
 			dropped = 0;
-			for (jj = g->adj_off[y + 1]; jj-- > g->adj_off[y] &&
+			for (jj = bmatch_top(bm, y); jj-- > g->adj_off[y] &&
 			    dropped < BMATCH_BRANCH_DROP;) {
 				kk = g->adj[jj];
 				if (bm->sel[kk] != BMATCH_CHOSEN || bm->mark[kk])
 					continue;
-				z = graph_other(&g->edges[kk], y);
+				z = bm->nbr[jj];
 				c2 = c1 - (bm->deg[z] <= bm->floor[z]);
-				bmatch_flip(bm, kk);
+				bmatch_flip_at(bm, y, jj);
 				if (bmatch_over(bm, y)) {
-					bmatch_flip(bm, kk);
+					bmatch_flip_at(bm, y, jj);
 					continue;
 				}
 				dropped++;
 				bm->mark[kk] = 1;
 				bm->path[bm->npath++] = kk;
-				bmatch_consider(bm, c2, w1 - g->edges[kk].w);
+				bmatch_consider(bm, c2, w1 - bm->adjw[jj]);
 				if (adds + 1 < BMATCH_MAX_ADDS)
 					bmatch_grow(bm, z, c2,
-					    w1 - g->edges[kk].w, adds + 1);
+					    w1 - bm->adjw[jj], adds + 1);
 				bm->npath--;
 				bm->mark[kk] = 0;
-				bmatch_flip(bm, kk);
+				bmatch_flip_at(bm, y, jj);
 			}
 		}
 		bm->npath--;
 		bm->mark[k] = 0;
-		bmatch_flip(bm, k);
+		bmatch_flip_at(bm, x, j);
 	}
 }
 
@@ -591,20 +680,20 @@ bmatch_improve(struct bmatch *bm, uint32_t s)
 	bm->npath = 0;
 	if (bm->deg[s] < bm->cap[s])
 		bmatch_grow(bm, s, 0, 0, 0);
-	for (j = g->adj_off[s]; j < g->adj_off[s + 1]; j++) {
+	for (j = g->adj_off[s]; j < bmatch_top(bm, s); j++) {
 		k = g->adj[j];
 		if (bm->sel[k] != BMATCH_CHOSEN)
 			continue;
-		z = graph_other(&g->edges[k], s);
+		z = bm->nbr[j];
 		cov = -(bm->deg[s] <= bm->floor[s]) -
 		    (bm->deg[z] <= bm->floor[z]);
-		bmatch_flip(bm, k);
+		bmatch_flip_at(bm, s, j);
 		bm->mark[k] = 1;
 		bm->path[bm->npath++] = k;
-		bmatch_grow(bm, z, cov, -g->edges[k].w, 0);
+		bmatch_grow(bm, z, cov, -bm->adjw[j], 0);
 		bm->npath--;
 		bm->mark[k] = 0;
-		bmatch_flip(bm, k);
+		bmatch_flip_at(bm, s, j);
 	}
 	bm->budget -= (bm->start_work < bm->budget ? bm->start_work :
 	    bm->budget) - bm->work;
@@ -672,6 +761,7 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 			maxw = g->edges[i].w;
 	}
 	bm.eps = maxw > 0 ? maxw * 1e-9 : 1e-12;
+	bmatch_index(&bm);
 	bm.prev = xcalloc(2 * n, sizeof *bm.prev);
 	bm.via = xcalloc(2 * n, sizeof *bm.via);
 	bm.dist = xcalloc(2 * n, sizeof *bm.dist);
@@ -708,6 +798,11 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 
 	for (i = 0; i < g->nedges; i++)
 		sel[i] = sel[i] != BMATCH_UNUSED;
+	free(bm.nbr);
+	free(bm.adjw);
+	free(bm.mir);
+	free(bm.pos);
+	free(bm.top);
 	free(bm.prev);
 	free(bm.via);
 	free(bm.dist);

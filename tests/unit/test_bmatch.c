@@ -1,6 +1,7 @@
 /*
  * test_bmatch.c -- bmatch.c on hand-made graphs: per-node caps, pinned
- * edges that stay and count, fairness before weight, floors per node.
+ * edges that stay and count, fairness before weight, floors per node,
+ * and a larger graph whose fewest missing is known by construction.
  */
 #include "autoconf.h"
 
@@ -303,6 +304,66 @@ test_quota_path(void)
 	graph_free(&t.g);
 }
 
+/*
+ * A larger graph whose fewest missing is known by construction: a ring
+ * where everyone meets the K/2 next on either side (so everyone can
+ * have K), under hubs whose heavier edges greedy takes first and so
+ * leaves hundreds short.  Everyone ends with exactly K, within caps.
+ */
+#define BL_N	2000
+#define BL_K	10
+#define BL_HUBS	100
+#define BL_HUB_DEG	200
+static void
+test_large_fair(void)
+{
+	struct graph g;
+	struct edge *e;
+	uint32_t *cap, *floor, *deg, *got, x = 12345, v, d, k, m = 0;
+	unsigned char *sel;
+	unsigned missing = 0, over = 0, wrong = 0;
+
+	memset(&g, 0, sizeof g);
+	e = calloc((size_t)BL_N * BL_K / 2 + BL_HUBS * BL_HUB_DEG, sizeof *e);
+	for (v = 0; v < BL_N; v++)
+		for (d = 1; d <= BL_K / 2; d++)
+			e[m++] = (struct edge){ v, (v + d) % BL_N, 1 };
+	for (v = 0; v < BL_HUBS; v++)
+		for (d = 0; d < BL_HUB_DEG; d++)
+			e[m++] = (struct edge){ v * (BL_N / BL_HUBS),
+			    bq_rand(&x) % BL_N, 2 + bq_rand(&x) % 8 };
+	g.n = BL_N;
+	graph_finish(&g, e, m);
+	cap = calloc(BL_N, sizeof *cap);
+	floor = calloc(BL_N, sizeof *floor);
+	deg = calloc(BL_N, sizeof *deg);
+	got = calloc(BL_N, sizeof *got);
+	sel = calloc(g.nedges, 1);
+	for (v = 0; v < BL_N; v++)
+		cap[v] = floor[v] = BL_K;
+	bmatch_run(&g, cap, floor, sel, deg);
+	for (k = 0; k < g.nedges; k++) {
+		if (!sel[k])
+			continue;
+		got[g.edges[k].a]++;
+		got[g.edges[k].b]++;
+	}
+	for (v = 0; v < BL_N; v++) {
+		missing += got[v] < BL_K ? BL_K - got[v] : 0;
+		over += got[v] > BL_K;
+		wrong += got[v] != deg[v];
+	}
+	is_int(missing, 0, "2,000 people, hubs over a ring: nobody short");
+	is_int(over, 0, "2,000 people, hubs over a ring: nobody over the cap");
+	is_int(wrong, 0, "2,000 people, hubs over a ring: degrees told");
+	free(cap);
+	free(floor);
+	free(deg);
+	free(got);
+	free(sel);
+	graph_free(&g);
+}
+
 int
 main(void)
 {
@@ -312,5 +373,6 @@ main(void)
 	test_floors();
 	test_quotas();
 	test_quota_path();
+	test_large_fair();
 	return tap_done();
 }
