@@ -2,10 +2,10 @@
 # candidates_bound.sh -- strategies that list nobody (or only whom they
 # veto) but bound their scores take part in the candidate stage, with the
 # output of scoring every pair ([match] exhaustive = yes), byte for byte:
-# buddy (with per_veteran, and a bonus that outweighs shared tags), same
-# and diversity, each beside strategies that list partners, in
-# suggestions, pairs and groups, with 1 or 2 threads.  A quota of 0 turns
-# the stage off.
+# buddy (with per_veteran, and a bonus that outweighs shared tags),
+# exclude_same (by company, by e-mail domain), same, diversity and
+# must_meet, each beside strategies that list partners, in suggestions,
+# pairs and groups, with 1 or 2 threads.  A quota of 0 turns the stage off.
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 . "$top_srcdir/tests/lib_cand.sh"
 
@@ -73,9 +73,17 @@ config "[strategy buddy]" "plugin = buddy" "field = first" \
 stage "buddy, per_veteran 0" pairs
 config "[strategy buddy]" "plugin = buddy" "field = first" \
     "[strategy work]" "plugin = text_similarity" "field = working" \
+    "[strategy colleagues]" "plugin = exclude_same" "field = company" \
     "[match]" "per_attendee = 10" "candidates = 12"
-stage "buddy, text_similarity" candidates
-same "buddy, text_similarity" --threads 2
+stage "buddy, text_similarity, exclude_same" candidates
+same "buddy, text_similarity, exclude_same" --threads 2
+config "[strategy colleagues]" "plugin = exclude_same" "field = company" \
+    "[match]" "per_attendee = 3" "candidates = 3"
+same "exclude_same by company, 3 candidates"
+config "[strategy colleagues]" "plugin = exclude_same" \
+    "domain_of = email" "[match]" "per_attendee = 3" "candidates = 3"
+stage "exclude_same by domain" candidates
+same "exclude_same by domain, 3 candidates" --threads 2
 config "[strategy city]" "plugin = same" "field = city" "bonus = 0.5" \
     "[strategy work]" "plugin = text_similarity" "field = working" \
     "[match]" "per_attendee = 10" "candidates = 12"
@@ -86,14 +94,16 @@ config "[strategy mix]" "plugin = diversity" "field = company" \
 stage "diversity" candidates
 same "diversity of companies"
 config "[strategy buddy]" "plugin = buddy" "field = first" \
+    "[strategy colleagues]" "plugin = exclude_same" "field = company" \
     "[match]" "mode = pairs"
-same "buddy, pairs" --threads 2
+same "buddy, exclude_same, pairs" --threads 2
 # A table mode: the seated pairs that are no edges ask the veto oracle.
 head -301 "$TMP/event.csv" > "$TMP/few.csv"
 sed 's/^file = event.csv$/file = few.csv/' "$TMP/head.ini" > "$TMP/h"
 mv "$TMP/h" "$TMP/head.ini"
 config "[strategy buddy]" "plugin = buddy" "field = first" \
+    "[strategy colleagues]" "plugin = exclude_same" "field = company" \
     "[match]" "mode = groups" "group_size = 4" "candidates = 4"
-stage "buddy, groups" candidates
-same "buddy, groups" --threads 2
+stage "buddy, exclude_same, groups" candidates
+same "buddy, exclude_same, groups" --threads 2
 t_done
