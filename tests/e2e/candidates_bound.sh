@@ -3,22 +3,25 @@
 # veto) but bound their scores take part in the candidate stage, with the
 # output of scoring every pair ([match] exhaustive = yes), byte for byte:
 # buddy (with per_veteran, and a bonus that outweighs shared tags),
-# exclude_same (by company, by e-mail domain), same, diversity and
-# must_meet, each beside strategies that list partners, in suggestions,
-# pairs and groups, with 1 or 2 threads.  A quota of 0 turns the stage off.
+# exclude_same (by company, by e-mail domain), do_not_match, history (a
+# veto, a penalty) and conflicts on the best pairs of a run before, same
+# and diversity, each beside strategies that list partners, in
+# suggestions, pairs and groups, with 1 or 2 threads.  A quota of 0 turns
+# the stage off.
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 . "$top_srcdir/tests/lib_cand.sh"
 
 /usr/bin/python3 "$top_srcdir/bench/make_event.py" 1000 "$TMP/gen.csv"
-# Addresses at 40 organizations, a third at a subdomain, a third free mail.
-awk -F, -v OFS=, 'NR == 1 { print; next } {
+# Addresses at 40 organizations, a third at a subdomain, a third free mail;
+# each avoids the next two people (conflicts).
+awk -F, -v OFS=, '{ sub(/\r$/, "") } NR == 1 { print $0, "Avoid"; next } {
 	i = NR - 2
 	split($1, at, "@")
 	if (i % 3 == 0) d = "org" i % 40 ".example"
 	else if (i % 3 == 1) d = "mail.org" i % 40 ".example"
 	else d = "gmail.com"
 	$1 = at[1] "@" d
-	print
+	print $0, "Person " i + 1 "; Person " i + 2
 }' "$TMP/gen.csv" > "$TMP/event.csv"
 cat > "$TMP/head.ini" <<'INI'
 [input]
@@ -48,6 +51,10 @@ type = category
 
 [field email]
 column = Email
+type = text
+
+[field avoid]
+column = Avoid
 type = text
 
 [strategy interests]
@@ -84,6 +91,23 @@ config "[strategy colleagues]" "plugin = exclude_same" \
     "domain_of = email" "[match]" "per_attendee = 3" "candidates = 3"
 stage "exclude_same by domain" candidates
 same "exclude_same by domain, 3 candidates" --threads 2
+# the best pairs of shared_tags alone, never to meet (again)
+config "[match]" "per_attendee = 3"
+"$MINGLE" run -q -c "$TMP/event.ini" -o "$TMP/met.csv"
+config "[strategy dnm]" "plugin = do_not_match" "file = met.csv" \
+    "[match]" "per_attendee = 3" "candidates = 3"
+stage "do_not_match" candidates
+same "do_not_match, the best pairs" --threads 2
+config "[strategy met]" "plugin = history" "file = met.csv" \
+    "[match]" "per_attendee = 3" "candidates = 3"
+same "history, the best pairs"
+config "[strategy met]" "plugin = history" "file = met.csv" \
+    "penalty = 0.5" "[match]" "per_attendee = 3" "candidates = 3"
+same "history with a penalty"
+config "[strategy avoid]" "plugin = conflicts" "field = avoid" \
+    "[match]" "per_attendee = 3" "candidates = 3"
+stage "conflicts" candidates
+same "conflicts"
 config "[strategy city]" "plugin = same" "field = city" "bonus = 0.5" \
     "[strategy work]" "plugin = text_similarity" "field = working" \
     "[match]" "per_attendee = 10" "candidates = 12"
