@@ -23,8 +23,9 @@
 #   cand-all  cand with exhaustive = yes (up to 10,000 attendees), and
 #             the recall of cand's introductions among its own
 #   tags-all  tags with exhaustive = yes (up to 10,000)
-# The tags row runs the candidate stage too; builtin and the rows after
-# it do not (exclude_same and Lua rules list no candidates).
+# The tags row runs the candidate stage too, and so do builtin, pairs and
+# rounds (exclude_same lists whom it vetoes); lua does not (Lua rules
+# list no candidates).
 # BENCH_THREADS, if set, is passed as --threads.
 set -eu
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
