@@ -29,7 +29,9 @@
 #              the recall of target's introductions among its own
 #   tags-all   tags with exhaustive = yes (up to 10,000)
 # Then target at each size above 10,000 against target at 10,000, and
-# its peak memory.
+# its peak memory.  Every row but +lua and the -all rows runs the
+# candidate stage (buddy lists nobody, with its bonus as the bound);
+# +lua does when the rule declares max_score.
 # BENCH_THREADS, if set, is passed as --threads.
 set -eu
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}

@@ -11,18 +11,33 @@
 #include "candidates.h"
 #include "util.h"
 
+/*
+ * Does S set a quota of 0 for any of its N attendees?  Such a quota vetoes
+ * the pairs S scores above 0, and its bound may let them go unlisted.  A
+ * positive quota vetoes nothing: the assignment counts it (bounds.c).
+ */
+static int
+candidates_quota_zero(const struct strategy *s, size_t n)
+{
+	size_t a;
+
+	for (a = 0; s->quota != NULL && a < n; a++)
+		if (s->quota[a] == 0)
+			return 1;
+	return 0;
+}
+
 int
 candidates_usable(const struct strategy *s, size_t ns,
-    const struct config_match *m)
+    const struct config_match *m, size_t n)
 {
 	size_t k;
 
 	if (m->exhaustive || !(m->min_score >= 0) || ns == 0)
 		return 0;
-	/* A quota of 0 vetoes pairs the strategy scores above 0, and its
-	 * bound may let such pairs go unlisted: score every pair then. */
 	for (k = 0; k < ns; k++)
-		if (!s[k].lists || !(s[k].weight >= 0) || s[k].quota != NULL)
+		if (!s[k].lists || !(s[k].weight >= 0) ||
+		    candidates_quota_zero(&s[k], n))
 			return 0;
 	return 1;
 }

@@ -29,11 +29,12 @@ struct candidates {
 /*
  * May the engine use the candidate stage with the NS strategies S and M?
  * Only if [match] exhaustive is not set, min_score is 0 or more, and
- * every strategy lists partners with a weight of 0 or more: then a pair
- * nobody lists scores at most the bound, and nobody vetoes it.
+ * every strategy lists partners with a weight of 0 or more and sets no
+ * quota of 0 for any of the N attendees: then a pair nobody lists scores
+ * at most the bound, and nobody vetoes it.
  */
 int candidates_usable(const struct strategy *s, size_t ns,
-    const struct config_match *m);
+    const struct config_match *m, size_t n);
 
 /* Room for N attendees; candidates_free() frees it. */
 void candidates_init(struct candidates *c, size_t n);

@@ -652,7 +652,8 @@ engine_build_graph(struct engine *e, struct graph *g, char **cause)
 
 	nw = engine_threads(e->threads > 0 ? (long)e->threads :
 	    e->match->threads, nact);
-	r->cand = candidates_usable(e->strategies, e->nstrategies, e->match);
+	r->cand = candidates_usable(e->strategies, e->nstrategies, e->match,
+	    t->n);
 	r->shared = nw > 1 && !r->cand;
 	g->stats_scored = r->cand;
 	if (engine_workers(e, nw, cause) != 0)

@@ -11,6 +11,10 @@
  * more first-timers than that (plugin ABI 1.2 quota): the assignment
  * honours it (docs/modes.md).
  *
+ * For the candidate stage buddy lists nobody: a first-timer's partners
+ * are every veteran.  Its bound is the bonus for a first-timer or a
+ * veteran (if anyone has the other role), 0 for someone with neither.
+ *
  * Uses only the public ABI (include/mingle/plugin.h).  Options:
  *     field = NAME         a bool or number field (required)
  *     newcomer_below = N   number fields: fewer events make a first-timer
@@ -47,6 +51,7 @@ struct buddy {
 	int number;		/* the field is a number field */
 	double bonus;
 	unsigned char *role;	/* per attendee: enum buddy_role */
+	int seen;		/* buddy_roles(): 1 first-timers, 2 veterans */
 };
 
 static int	buddy_options(const struct mingle_api *, mingle_host *,
@@ -148,7 +153,7 @@ buddy_init(const struct mingle_api *api, mingle_host *host, void **statep)
 		    "1.2 or later");
 		goto fail;
 	}
-	if (buddy_roles(st, below) != 3)
+	if ((st->seen = buddy_roles(st, below)) != 3)
 		api->log(host, "no pair of a first-timer and a veteran: "
 		    "buddy changes nothing");
 	for (a = 0; per >= 0 && a < n; a++)
@@ -177,6 +182,23 @@ buddy_score(void *statep, mingle_attendee a, const mingle_attendee *cand,
 		if (st->role[cand[i]] != BUDDY_NEITHER &&
 		    st->role[cand[i]] != ra)
 			scores[i] = st->bonus;
+	return 0;
+}
+
+/* Nobody listed: every pair of A scores at most the bonus, and only with
+ * someone of the other role. */
+static int
+buddy_candidates(void *statep, mingle_attendee a, size_t k,
+    mingle_attendee *out, size_t cap, size_t *n, double *bound)
+{
+	const struct buddy *st = statep;
+
+	(void)k;
+	(void)out;
+	(void)cap;
+	*n = 0;
+	*bound = st->role[a] != BUDDY_NEITHER && st->seen == 3 ?
+	    st->bonus : 0;
 	return 0;
 }
 
@@ -233,6 +255,7 @@ static const struct mingle_strategy descriptor = {
 	.score = buddy_score,
 	.reason = buddy_reason,
 	.fini = buddy_fini,
+	.candidates = buddy_candidates,
 };
 
 const struct mingle_strategy *mingle_plugin_entry(void);

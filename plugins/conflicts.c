@@ -14,6 +14,7 @@
  * Uses only the public ABI (include/mingle/plugin.h, 1.2).  Options:
  *     field = NAME     a text or category field
  * Reason: "conflict of interest (listed by Anna Berg)".
+ * For the candidate stage it lists A's pairs, with a bound of 0.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -176,6 +177,11 @@ conflicts_init(const struct mingle_api *api, mingle_host *host,
 			conflicts_fini(st);
 			return -1;
 		}
+	if (pair_set_index(&st->pairs, n) != 0) {
+		api->error(host, "out of memory");
+		conflicts_fini(st);
+		return -1;
+	}
 	snprintf(what, sizeof what, "'field = %s'", name);
 	person_pairs_warn(api, host, &st->misses, what, conflicts_place, st);
 	person_pairs_free_misses(&st->misses);
@@ -191,6 +197,19 @@ conflicts_score(void *statep, mingle_attendee a, const mingle_attendee *cand,
 
 	(void)scores;
 	pair_set_veto(&st->pairs, a, cand, n, veto);
+	return 0;
+}
+
+/* Whom A is paired with in the field: every pair it vetoes. */
+static int
+conflicts_candidates(void *statep, mingle_attendee a, size_t k,
+    mingle_attendee *out, size_t cap, size_t *n, double *bound)
+{
+	const struct state *st = statep;
+
+	(void)k;
+	(void)cap;
+	pair_set_candidates(&st->pairs, a, out, n, bound);
 	return 0;
 }
 
@@ -222,6 +241,7 @@ static const struct mingle_strategy descriptor = {
 	.score = conflicts_score,
 	.reason = conflicts_reason,
 	.fini = conflicts_fini,
+	.candidates = conflicts_candidates,
 };
 
 const struct mingle_strategy *mingle_plugin_entry(void);

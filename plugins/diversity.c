@@ -108,6 +108,7 @@ static const struct mingle_strategy descriptor = {
 	.score = div_score,
 	.reason = div_reason,
 	.fini = value_bonus_fini,
+	.candidates = value_bonus_candidates,
 };
 
 const struct mingle_strategy *mingle_plugin_entry(void);

@@ -12,6 +12,7 @@
  * Uses only the public ABI (include/mingle/plugin.h, 1.2).  Options:
  *     file = PATH      the CSV, relative to the config file's folder
  * Reason for a veto: "do-not-match (dnm.csv line 4)".
+ * For the candidate stage it lists A's pairs, with a bound of 0.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,6 +69,19 @@ dnm_score(void *statep, mingle_attendee a, const mingle_attendee *cand,
 	return 0;
 }
 
+/* Whom A is paired with in the file: every pair it vetoes. */
+static int
+dnm_candidates(void *statep, mingle_attendee a, size_t k,
+    mingle_attendee *out, size_t cap, size_t *n, double *bound)
+{
+	const struct person_pairs_file *f = statep;
+
+	(void)k;
+	(void)cap;
+	pair_set_candidates(&f->pairs, a, out, n, bound);
+	return 0;
+}
+
 static void
 dnm_reason(void *statep, mingle_attendee a, mingle_attendee b, char *buf,
     size_t cap)
@@ -90,6 +104,7 @@ static const struct mingle_strategy descriptor = {
 	.score = dnm_score,
 	.reason = dnm_reason,
 	.fini = dnm_fini,
+	.candidates = dnm_candidates,
 };
 
 const struct mingle_strategy *mingle_plugin_entry(void);

@@ -17,6 +17,11 @@
  *     domain_of = NAME         a category or text field with e-mail addresses
  *     ignore_domains = A, B    more domains that are nobody's organization
  * Reason for a veto: "same company: Acme", "same domain rheinpixel.de".
+ *
+ * For the candidate stage it lists the attendees it vetoes A with (those
+ * holding one of A's values, by an inverted index; those at A's domain,
+ * its subdomains or a domain A's is within), with a bound of 0: it scores
+ * nothing, and a pair it does not list it does not veto.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +30,7 @@
 #include "mail_domain.h"
 #include "mingle/plugin.h"
 #include "option_value.h"
+#include "postings.h"
 #include "value_set.h"
 
 #define TYPES_FIELD (1u << MINGLE_FIELD_CATEGORY | \
@@ -35,6 +41,8 @@ struct state {
 	struct value_set vs;	/* with field */
 	char **domain;		/* with domain_of: per attendee, or NULL */
 	uint32_t n;
+	struct postings index;	/* with field: attendees by value */
+	struct mail_domain_index domains;	/* with domain_of */
 };
 
 static const char *const options[] = { "field", "ignore", "domain_of",
@@ -173,6 +181,8 @@ ex_fini(void *statep)
 		for (a = 0; a < st->n; a++)
 			free(st->domain[a]);
 	free(st->domain);
+	mail_domain_index_free(&st->domains);
+	postings_free(&st->index);
 	value_set_free(&st->vs);
 	free(st);
 }
@@ -200,10 +210,22 @@ ex_init(const struct mingle_api *api, mingle_host *host, void **statep)
 			ex_fini(st);
 			return -1;
 		}
+		if (postings_build(&st->index, st->vs.nvalues, st->vs.n,
+		    st->vs.start, st->vs.ids, NULL) != 0) {
+			api->error(host, "out of memory");
+			ex_fini(st);
+			return -1;
+		}
 	} else {
 		field = value_set_field(api, host, "domain_of",
 		    api->option(host, "domain_of"), TYPES_MAIL, &type);
 		if (field < 0 || load_domains(st, api, host, field) != 0) {
+			ex_fini(st);
+			return -1;
+		}
+		if (mail_domain_index_build(&st->domains, st->domain,
+		    st->n) != 0) {
+			api->error(host, "out of memory");
 			ex_fini(st);
 			return -1;
 		}
@@ -234,6 +256,36 @@ ex_score(void *statep, mingle_attendee a, const mingle_attendee *cand,
 	for (i = 0; i < n; i++)
 		veto[i] = (unsigned char)same(st, a, cand[i]);
 	return 0;
+}
+
+/* Whom A shares a value or a domain with: every pair it vetoes. */
+static int
+ex_candidates(void *statep, mingle_attendee a, size_t k,
+    mingle_attendee *out, size_t cap, size_t *n, double *bound)
+{
+	const struct state *st = statep;
+	const uint32_t *ids;
+	double *upper;
+	size_t count, i;
+	int rc;
+
+	(void)k;
+	*n = 0;
+	*bound = 0;
+	if (st->domain != NULL)
+		return st->domain[a] == NULL ? 0 : mail_domain_index_list(
+		    &st->domains, st->domain[a], a, out, n);
+	/* every value walked (K past everyone): the union of its holders */
+	count = value_set_of(&st->vs, a, &ids);
+	if ((upper = calloc(count + 1, sizeof *upper)) == NULL)
+		return -1;
+	for (i = 0; i < count; i++)
+		upper[i] = 1;
+	rc = postings_walk(&st->index, a, ids, upper, NULL, count, SIZE_MAX,
+	    out, cap, n, bound);
+	free(upper);
+	*bound = 0;
+	return rc;
 }
 
 static void
@@ -279,6 +331,7 @@ static const struct mingle_strategy descriptor = {
 	.score = ex_score,
 	.reason = ex_reason,
 	.fini = ex_fini,
+	.candidates = ex_candidates,
 };
 
 const struct mingle_strategy *mingle_plugin_entry(void);

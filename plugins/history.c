@@ -13,6 +13,8 @@
  *                      the config file's folder
  *     penalty = X      lower a pair's score by X (> 0) instead of a veto
  * Reason: "met before (2025.csv line 12)".
+ * For the candidate stage it lists A's pairs, with a bound of 0: a
+ * penalty only lowers a score.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,6 +118,10 @@ history_init(const struct mingle_api *api, mingle_host *host,
 		api->log(host, "%zu names in the earlier outputs match no "
 		    "attendee this year; their pairs are skipped",
 		    misses.nobody);
+	if (pair_set_index(&st->pairs, api->attendee_count(host)) != 0) {
+		api->error(host, "out of memory");
+		goto fail;
+	}
 	person_pairs_warn_several(api, host, &misses, history_place, st);
 	person_pairs_free_misses(&misses);
 	*statep = st;
@@ -141,6 +147,19 @@ history_score(void *statep, mingle_attendee a, const mingle_attendee *cand,
 		else
 			veto[i] = 1;
 	}
+	return 0;
+}
+
+/* Whom A is paired with in the files: every pair it vetoes or lowers. */
+static int
+history_candidates(void *statep, mingle_attendee a, size_t k,
+    mingle_attendee *out, size_t cap, size_t *n, double *bound)
+{
+	const struct state *st = statep;
+
+	(void)k;
+	(void)cap;
+	pair_set_candidates(&st->pairs, a, out, n, bound);
 	return 0;
 }
 
@@ -172,6 +191,7 @@ static const struct mingle_strategy descriptor = {
 	.score = history_score,
 	.reason = history_reason,
 	.fini = history_fini,
+	.candidates = history_candidates,
 };
 
 const struct mingle_strategy *mingle_plugin_entry(void);

@@ -126,3 +126,134 @@ mail_domain_free(const char *d)
 		d++;
 	}
 }
+
+struct mail_domain_entry {
+	char *rev;		/* the domain reversed */
+	uint32_t a;
+};
+
+static int
+entry_cmp(const void *p, const void *q)
+{
+	const struct mail_domain_entry *x = p, *y = q;
+	int c = strcmp(x->rev, y->rev);
+
+	if (c != 0)
+		return c;
+	return (x->a > y->a) - (x->a < y->a);
+}
+
+static int
+u32_cmp(const void *p, const void *q)
+{
+	uint32_t x = *(const uint32_t *)p, y = *(const uint32_t *)q;
+
+	return (x > y) - (x < y);
+}
+
+/* D reversed into a new string, or NULL out of memory. */
+static char *
+reversed(const char *d, size_t len)
+{
+	char *r = malloc(len + 1);
+	size_t i;
+
+	if (r == NULL)
+		return NULL;
+	for (i = 0; i < len; i++)
+		r[i] = d[len - 1 - i];
+	r[len] = '\0';
+	return r;
+}
+
+int
+mail_domain_index_build(struct mail_domain_index *ix, char *const *domain,
+    uint32_t n)
+{
+	uint32_t a;
+
+	ix->n = 0;
+	if ((ix->v = calloc((size_t)n + 1, sizeof *ix->v)) == NULL)
+		return -1;
+	for (a = 0; a < n; a++) {
+		if (domain[a] == NULL)
+			continue;
+		ix->v[ix->n].a = a;
+		if ((ix->v[ix->n++].rev = reversed(domain[a],
+		    strlen(domain[a]))) == NULL) {
+			mail_domain_index_free(ix);
+			return -1;
+		}
+	}
+	qsort(ix->v, ix->n, sizeof *ix->v, entry_cmp);
+	return 0;
+}
+
+void
+mail_domain_index_free(struct mail_domain_index *ix)
+{
+	size_t i;
+
+	for (i = 0; ix->v != NULL && i < ix->n; i++)
+		free(ix->v[i].rev);
+	free(ix->v);
+	ix->v = NULL;
+	ix->n = 0;
+}
+
+/* The first entry whose reversed domain is not below the LEN bytes of R. */
+static size_t
+index_first(const struct mail_domain_index *ix, const char *r, size_t len)
+{
+	size_t lo = 0, hi = ix->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strncmp(ix->v[mid].rev, r, len) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Append to OUT at *M the attendees but A whose reversed domain starts
+ * with the LEN bytes of R and goes on with END: '\0' (exactly R's domain)
+ * or '.' too (its subdomains).
+ */
+static void
+index_add(const struct mail_domain_index *ix, const char *r, size_t len,
+    int subdomains, uint32_t a, uint32_t *out, size_t *m)
+{
+	size_t i;
+	char c;
+
+	for (i = index_first(ix, r, len); i < ix->n &&
+	    strncmp(ix->v[i].rev, r, len) == 0; i++) {
+		c = ix->v[i].rev[len];
+		if (ix->v[i].a != a && (c == '\0' || (subdomains && c == '.')))
+			out[(*m)++] = ix->v[i].a;
+	}
+}
+
+int
+mail_domain_index_list(const struct mail_domain_index *ix, const char *d,
+    uint32_t a, uint32_t *out, size_t *n)
+{
+	size_t len = strlen(d), i, m = 0;
+	char *r;
+
+	*n = 0;
+	if ((r = reversed(d, len)) == NULL)
+		return -1;
+	/* D itself and its subdomains, then each domain D is within */
+	index_add(ix, r, len, 1, a, out, &m);
+	for (i = 1; i < len; i++)
+		if (r[i] == '.')
+			index_add(ix, r, i, 0, a, out, &m);
+	free(r);
+	qsort(out, m, sizeof *out, u32_cmp);
+	*n = m;
+	return 0;
+}

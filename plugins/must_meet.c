@@ -13,7 +13,8 @@
  * warned about with them and pins nothing; so is a line whose two sides
  * are one attendee (a repeat registration merged into the other).
  *
- * Scores nothing: the pins alone bring the pairs together.
+ * Scores nothing: the pins alone bring the pairs together.  So it lists
+ * nobody for the candidate stage, with a bound of 0.
  *
  * Uses only the public ABI (include/mingle/plugin.h, 1.2).  Options:
  *     file = PATH      the CSV, relative to the config file's folder
@@ -133,6 +134,21 @@ mm_score(void *statep, mingle_attendee a, const mingle_attendee *cand,
 	return 0;
 }
 
+/* Scores nothing, vetoes nothing: lists nobody, with a bound of 0. */
+static int
+mm_candidates(void *statep, mingle_attendee a, size_t k,
+    mingle_attendee *out, size_t cap, size_t *n, double *bound)
+{
+	(void)statep;
+	(void)a;
+	(void)k;
+	(void)out;
+	(void)cap;
+	*n = 0;
+	*bound = 0;
+	return 0;
+}
+
 static void
 mm_reason(void *statep, mingle_attendee a, mingle_attendee b, char *buf,
     size_t cap)
@@ -155,6 +171,7 @@ static const struct mingle_strategy descriptor = {
 	.score = mm_score,
 	.reason = mm_reason,
 	.fini = mm_fini,
+	.candidates = mm_candidates,
 };
 
 const struct mingle_strategy *mingle_plugin_entry(void);

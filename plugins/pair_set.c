@@ -3,6 +3,7 @@
  * pair_set.h).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "pair_set.h"
 
@@ -92,8 +93,67 @@ void
 pair_set_free(struct pair_set *s)
 {
 	free(s->slot);
-	s->slot = NULL;
-	s->cap = s->len = 0;
+	free(s->off);
+	free(s->partner);
+	memset(s, 0, sizeof *s);
+}
+
+static int
+u32_cmp(const void *p, const void *q)
+{
+	uint32_t x = *(const uint32_t *)p, y = *(const uint32_t *)q;
+
+	return (x > y) - (x < y);
+}
+
+int
+pair_set_index(struct pair_set *s, uint32_t n)
+{
+	uint32_t *fill, a, b;
+	size_t i;
+
+	s->n = n;
+	s->off = calloc((size_t)n + 1, sizeof *s->off);
+	s->partner = calloc(2 * s->len + 1, sizeof *s->partner);
+	fill = calloc((size_t)n + 1, sizeof *fill);
+	if (s->off == NULL || s->partner == NULL || fill == NULL) {
+		free(fill);
+		return -1;
+	}
+	for (i = 0; i < s->cap; i++) {
+		if (s->slot[i].key == 0)
+			continue;
+		pair_set_pair(&s->slot[i], &a, &b);
+		s->off[a + 1]++;
+		s->off[b + 1]++;
+	}
+	for (a = 0; a < n; a++)
+		s->off[a + 1] += s->off[a];
+	for (i = 0; i < s->cap; i++) {
+		if (s->slot[i].key == 0)
+			continue;
+		pair_set_pair(&s->slot[i], &a, &b);
+		s->partner[s->off[a] + fill[a]++] = b;
+		s->partner[s->off[b] + fill[b]++] = a;
+	}
+	for (a = 0; a < n; a++)
+		qsort(s->partner + s->off[a], s->off[a + 1] - s->off[a],
+		    sizeof *s->partner, u32_cmp);
+	free(fill);
+	return 0;
+}
+
+void
+pair_set_candidates(const struct pair_set *s, uint32_t a, uint32_t *out,
+    size_t *n, double *bound)
+{
+	*n = 0;
+	*bound = 0;
+	if (s->off == NULL || a >= s->n)
+		return;
+	*n = s->off[a + 1] - s->off[a];
+	if (*n > 0)
+		memcpy(out, s->partner + s->off[a], *n * sizeof *out);
 }
 
 void

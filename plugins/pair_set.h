@@ -22,6 +22,11 @@ struct pair_set {
 	struct pair_set_entry *slot;
 	size_t cap;		/* a power of two, or 0 */
 	size_t len;
+	/* pair_set_index(): attendee a's partners are
+	 * partner[off[a] .. off[a + 1]), ascending; NULL before */
+	uint32_t *off;
+	uint32_t *partner;
+	uint32_t n;
 };
 
 /*
@@ -43,6 +48,20 @@ void pair_set_veto(const struct pair_set *s, uint32_t a,
 /* The two attendees of entry E (one in the set), the lower first. */
 void pair_set_pair(const struct pair_set_entry *e, uint32_t *a,
     uint32_t *b);
+
+/*
+ * Index each of the N attendees' partners in S, once the last pair is
+ * added (for the candidate stage).  Returns 0, or -1 out of memory.
+ */
+int pair_set_index(struct pair_set *s, uint32_t n);
+
+/*
+ * The descriptor's `candidates` (include/mingle/plugin.h) for a plugin
+ * that vetoes or lowers the pairs of S and raises none: A's partners from
+ * the index into OUT, their number in *N, and a bound of 0.
+ */
+void pair_set_candidates(const struct pair_set *s, uint32_t a,
+    uint32_t *out, size_t *n, double *bound);
 
 void pair_set_free(struct pair_set *s);
 

@@ -347,6 +347,11 @@ person_pairs_file_open(const struct mingle_api *api, mingle_host *host,
 		person_pairs_file_free(f);
 		return -1;
 	}
+	if (pair_set_index(&f->pairs, api->attendee_count(host)) != 0) {
+		person_pairs_file_free(f);
+		api->error(host, "out of memory");
+		return -1;
+	}
 	*out = f;
 	return 0;
 }

@@ -67,6 +67,7 @@ static const struct mingle_strategy descriptor = {
 	.score = same_score,
 	.reason = same_reason,
 	.fini = value_bonus_fini,
+	.candidates = value_bonus_candidates,
 };
 
 const struct mingle_strategy *mingle_plugin_entry(void);

@@ -37,6 +37,21 @@ value_bonus_init(const struct mingle_api *api, mingle_host *host,
 	return 0;
 }
 
+int
+value_bonus_candidates(void *statep, mingle_attendee a, size_t k,
+    mingle_attendee *out, size_t cap, size_t *n, double *bound)
+{
+	const struct value_bonus *st = statep;
+	const uint32_t *ids;
+
+	(void)k;
+	(void)out;
+	(void)cap;
+	*n = 0;
+	*bound = value_set_of(&st->vs, a, &ids) > 0 ? st->bonus : 0;
+	return 0;
+}
+
 void
 value_bonus_fini(void *statep)
 {

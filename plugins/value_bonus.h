@@ -22,6 +22,14 @@ struct value_bonus {
 int value_bonus_init(const struct mingle_api *api, mingle_host *host,
     void **statep);
 
+/*
+ * candidates for such a plugin: lists nobody, with the bonus as the bound
+ * for an attendee with a value and 0 for one without (a pair scores at
+ * most the bonus, and nothing where one side has no value).
+ */
+int value_bonus_candidates(void *statep, mingle_attendee a, size_t k,
+    mingle_attendee *out, size_t cap, size_t *n, double *bound);
+
 /* fini: frees what value_bonus_init made; STATEP may be NULL. */
 void value_bonus_fini(void *statep);
 

@@ -262,7 +262,11 @@ struct mingle_strategy {
 	 * and in *BOUND a number that no pair left out can beat: for every B
 	 * not in OUT (B != A), (s(A->B) + s(B->A)) / 2 <= *BOUND, and
 	 * neither direction vetoes.  A plugin that lists every B with a
-	 * score above 0 returns 0 there.
+	 * score above 0 returns 0 there.  One that cannot list partners but
+	 * bounds its scores lists nobody (*N 0) with that bound; one that
+	 * vetoes lists (at least) whom it vetoes A with: the host counts the
+	 * vetoes of the pairs it scores, and the table modes ask about a
+	 * pair's veto only if both have one counted.
 	 *
 	 * K is how many best partners the host wants.  A plugin may stop
 	 * listing once it expects OUT to hold A's K best (an inverted index
@@ -277,8 +281,10 @@ struct mingle_strategy {
 	 * of memory): the host then scores A against everyone.  Called from
 	 * several threads at once, like score.  May be NULL: the strategy
 	 * cannot list partners.  The host uses the candidate stage only when
-	 * every strategy can, none has a weight below 0, min_score is 0 or
-	 * more and [match] exhaustive is not set; else it scores every pair.
+	 * every strategy can, none has a weight below 0 or sets a quota of 0
+	 * (which vetoes pairs the strategy may leave unlisted), min_score is
+	 * 0 or more and [match] exhaustive is not set; else it scores every
+	 * pair.
 	 */
 	int (*candidates)(void *state, mingle_attendee a, size_t k,
 	    mingle_attendee *out, size_t cap, size_t *n, double *bound);

@@ -6,6 +6,7 @@
 # together; a small `candidates` (so that rows ask again for more),
 # min_shared, min_score, the pairs mode, and 1 or 2 threads.
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
+. "$top_srcdir/tests/lib_cand.sh"
 
 /usr/bin/python3 "$top_srcdir/bench/make_event.py" 5000 "$TMP/event.csv"
 /usr/bin/python3 "$top_srcdir/bench/make_event.py" 2000 "$TMP/small.csv"
@@ -39,33 +40,6 @@ type = tags
 column = Seeks
 type = tags
 INI
-
-# same NAME [OPTIONS...]: $TMP/event.ini with and without exhaustive.
-same() {
-	_name=$1
-	shift
-	cp "$TMP/event.ini" "$TMP/cand.ini"
-	{ cat "$TMP/event.ini"; echo "exhaustive = yes"; } > "$TMP/all.ini"
-	for _c in cand all; do
-		"$MINGLE" run -q -c "$TMP/$_c.ini" "$@" -o "$TMP/out.$_c" \
-		    --report "$TMP/report.$_c" 2>"$TMP/err.$_c"
-		echo $? >> "$TMP/err.$_c"
-	done
-	for _f in err out report; do
-		if ! cmp -s "$TMP/$_f.all" "$TMP/$_f.cand"; then
-			t_fail "$_name: the candidate stage changes the $_f" \
-			    "$(diff "$TMP/$_f.all" "$TMP/$_f.cand" | head -5)"
-			return
-		fi
-	done
-	t_ok "$_name: the same as every pair scored ($(wc -l < \
-	    "$TMP/out.all") lines)"
-}
-
-# strategy SECTION...: the config with these strategies and [match].
-config() {
-	{ cat "$TMP/head.ini"; printf '%s\n' "$@"; } > "$TMP/event.ini"
-}
 
 config "[strategy interests]" "plugin = shared_tags" "field = interests" \
     "[match]" "per_attendee = 10"

@@ -1,9 +1,12 @@
 /*
  * test_mail_domain.c -- unit tests for plugins/mail_domain.c: the domain
  * of an address, cleaned; a domain and its subdomains as one organization,
- * siblings not; free-mail providers, with their subdomains.
+ * siblings not; free-mail providers, with their subdomains; the index of
+ * attendees by domain, whose lists hold exactly the attendees
+ * mail_domain_same pairs each one with.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "mail_domain.h"
 #include "tap.h"
@@ -104,6 +107,51 @@ test_free(void)
 	    "another domain is not");
 }
 
+/* The attendees but A whose domain mail_domain_same pairs with D, by a
+ * walk over all N, into WANT; their number. */
+static size_t
+walked(char *const *domain, uint32_t n, const char *d, uint32_t a,
+    uint32_t *want)
+{
+	uint32_t b;
+	size_t m = 0;
+
+	for (b = 0; b < n; b++)
+		if (b != a && domain[b] != NULL &&
+		    mail_domain_same(d, domain[b]))
+			want[m++] = b;
+	return m;
+}
+
+static void
+test_index(void)
+{
+	static char *const domain[] = { "uni-x.de", "mail.uni-x.de", NULL,
+		"x-uni-x.de", "cs.uni-x.de", "uni-x.de", "a.cs.uni-x.de",
+		"de", "acme.example", "uni-x.de.evil.example", "cs.uni-x.de" };
+	uint32_t n = sizeof domain / sizeof *domain, a;
+	uint32_t out[sizeof domain / sizeof *domain];
+	uint32_t want[sizeof domain / sizeof *domain];
+	struct mail_domain_index ix;
+	size_t got, m, bad = 0;
+
+	is_int(mail_domain_index_build(&ix, domain, n), 0, "index built");
+	for (a = 0; a < n; a++) {
+		if (domain[a] == NULL)
+			continue;
+		if (mail_domain_index_list(&ix, domain[a], a, out, &got) != 0)
+			bad++;
+		m = walked(domain, n, domain[a], a, want);
+		bad += got != m || memcmp(out, want, m * sizeof *out) != 0;
+	}
+	is_int(bad, 0, "each list is the walk over everyone, ascending");
+	mail_domain_index_list(&ix, "cs.uni-x.de", 4, out, &got);
+	is_int(got, 5, "cs.uni-x.de: its twin, a subdomain and 3 parents");
+	mail_domain_index_list(&ix, "example", 99, out, &got);
+	is_int(got, 2, "a parent domain nobody holds lists its subdomains");
+	mail_domain_index_free(&ix);
+}
+
 int
 main(void)
 {
@@ -111,5 +159,6 @@ main(void)
 	test_clean();
 	test_within();
 	test_free();
+	test_index();
 	return tap_done();
 }
