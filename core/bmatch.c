@@ -74,10 +74,13 @@
 #define BMATCH_WORK_EDGE	2
 
 /* Trails, where the breadth-first search finds no path: steps per
- * start and depth, all of them together, and the depths tried in turn
+ * start and depth, all of them together (BMATCH_TRAIL_TOTAL and this
+ * many an edge, at most BMATCH_TRAIL_MAX), and the depths tried in turn
  * (short trails first: the search is exponential in the depth). */
 #define BMATCH_TRAIL_WORK	200000
-#define BMATCH_TRAIL_TOTAL	50000000
+#define BMATCH_TRAIL_TOTAL	2000000
+#define BMATCH_TRAIL_EDGE	4
+#define BMATCH_TRAIL_MAX	50000000
 static const unsigned bmatch_trail_depths[] = { 8, 16, 32, 256 };
 
 /* Shortfall search: adjacency entries it scans once it has found an
@@ -787,7 +790,9 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 		while (bm.deg[v] < bm.floor[v] && bmatch_augment(&bm, v))
 			;
 	}
-	trail = BMATCH_TRAIL_TOTAL;
+	trail = BMATCH_TRAIL_TOTAL + BMATCH_TRAIL_EDGE * g->nedges;
+	if (trail > BMATCH_TRAIL_MAX)
+		trail = BMATCH_TRAIL_MAX;
 	for (i = 0; i < nact; i++) {
 		v = act[i];
 		while (bm.deg[v] < bm.floor[v] && bmatch_deepen(&bm, v, &trail))
