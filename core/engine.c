@@ -21,7 +21,7 @@
  * (pairs listed from both ends are scored twice, and no heap gets a
  * partner twice).  If fewer than `candidates` of them score above the
  * bound of the pairs left out, a asks for 4 times as many, up to
- * everyone: so every heap ends with the partners it gets when every pair
+ * everyone, and scores those of the new lists it has not scored yet: so every heap ends with the partners it gets when every pair
  * is scored, and so does the graph.  A's node stats count the pairs a's
  * row scored, every pair it did not score as low (graph.h).
  */
@@ -103,6 +103,9 @@ struct engine_worker {
 	size_t id;
 	struct scratch sc;
 	struct candidates cand;	/* the candidate stage's lists */
+	unsigned char *scored;	/* the candidate stage: scored in this row */
+	uint32_t *nscored_ids;	/* ... and who they are */
+	size_t nscored;
 	struct node_stats *stats;
 	size_t failed;		/* the row that failed, or SIZE_MAX */
 	char *cause;
@@ -424,22 +427,26 @@ engine_row(struct engine_worker *w, size_t i)
 }
 
 /*
- * The candidate stage: A against the N attendees of LIST but A, into A's
- * heap (its row's alone, no lock) and ST; *ABOVE counts the pairs that
- * score above LIMIT.
+ * The candidate stage: A against the N attendees of LIST but A and those
+ * an earlier pass of the row scored, into A's heap (its row's alone, no
+ * lock) and ST.
  */
 static int
 engine_cand_pass(struct engine_worker *w, uint32_t a, const uint32_t *list,
-    size_t n, double limit, struct node_stats *st, size_t *above)
+    size_t n, struct node_stats *st)
 {
 	struct engine_run *r = w->r;
 	struct scratch *sc = &w->sc;
 	size_t j = 0, k, m;
 
 	while (j < n) {
-		for (m = 0; j < n && m < BATCH; j++)
-			if (list[j] != a)
-				sc->cand[m++] = list[j];
+		for (m = 0; j < n && m < BATCH; j++) {
+			if (list[j] == a || w->scored[list[j]])
+				continue;
+			w->scored[list[j]] = 1;
+			w->nscored_ids[w->nscored++] = list[j];
+			sc->cand[m++] = list[j];
+		}
 		if (m > 0 && score_batch(r->e, w->id, a, m, sc,
 		    &w->cause) != 0)
 			return -1;
@@ -449,7 +456,6 @@ engine_cand_pass(struct engine_worker *w, uint32_t a, const uint32_t *list,
 				keep_veto(w, a, sc->cand[k]);
 			} else if (sc->total[k] > r->e->match->min_score) {
 				st->positive++;
-				*above += sc->total[k] > limit;
 				heap_offer(&r->heaps[a], r->cap, (struct cand){
 				    sc->total[k], sc->cand[k] }, r->rank);
 			}
@@ -466,10 +472,12 @@ engine_cand_row(struct engine_worker *w, size_t i)
 	struct engine *e = r->e;
 	struct node_stats st;
 	uint32_t a = r->act[i];
-	size_t k = r->cap, above, mark = w->nvetoes;
-	int all, partial = w->vetoes_partial;
+	const struct heap *h = &r->heaps[a];
+	size_t k = r->cap;
+	int all, rc = 0;
 	double bound, limit;
 
+	memset(&st, 0, sizeof st);
 	for (;;) {
 		bound = 0;
 		all = k >= r->nact - 1 || candidates_gather(&w->cand,
@@ -477,18 +485,21 @@ engine_cand_row(struct engine_worker *w, size_t i)
 		    &bound) != 0;
 		/* a hair above, for sums added in another order */
 		limit = bound + fabs(bound) * 1e-9;
-		memset(&st, 0, sizeof st);
-		above = 0;
-		r->heaps[a].len = 0;
-		w->nvetoes = mark;
-		w->vetoes_partial = partial;
-		if (engine_cand_pass(w, a, all ? r->act : w->cand.list,
-		    all ? r->nact : w->cand.n, limit, &st, &above) != 0)
-			return -1;
-		if (all || !(limit > e->match->min_score) || above >= r->cap)
+		/* asked again: the new lists but whom the row scored */
+		if ((rc = engine_cand_pass(w, a, all ? r->act : w->cand.list,
+		    all ? r->nact : w->cand.n, &st)) != 0)
+			break;
+		/* the heap holds the row's best: all `candidates` of them
+		 * above the bound, or the bound below min_score, is enough */
+		if (all || !(limit > e->match->min_score) ||
+		    (h->len == r->cap && h->items[0].w > limit))
 			break;
 		k *= 4;
 	}
+	while (w->nscored > 0)
+		w->scored[w->nscored_ids[--w->nscored]] = 0;
+	if (rc != 0)
+		return -1;
 	w->stats[a].positive += st.positive;
 	w->stats[a].vetoed += st.vetoed;
 	w->stats[a].low += (uint32_t)(r->nact - 1) - st.positive - st.vetoed;
@@ -556,8 +567,12 @@ engine_pool(struct engine_run *r, size_t nw, struct node_stats *stats,
 		w[i].failed = SIZE_MAX;
 		w[i].stats = i == 0 ? stats : xcalloc(r->e->t->n,
 		    sizeof *stats);
-		if (r->cand)
+		if (r->cand) {
 			candidates_init(&w[i].cand, r->e->t->n);
+			w[i].scored = xcalloc(r->e->t->n + 1, 1);
+			w[i].nscored_ids = xcalloc(r->e->t->n + 1,
+			    sizeof *w[i].nscored_ids);
+		}
 	}
 	for (i = 1; i < nw; i++, started++)
 		if (pthread_create(&w[i].thread, NULL, engine_work, &w[i]) != 0)
@@ -574,6 +589,8 @@ engine_pool(struct engine_run *r, size_t nw, struct node_stats *stats,
 		}
 		free(w[i].cause);
 		candidates_free(&w[i].cand);
+		free(w[i].scored);
+		free(w[i].nscored_ids);
 		take_vetoes(r->g, &w[i]);
 		if (i == 0)
 			continue;
