@@ -15,16 +15,19 @@ int
 candidates_usable(const struct strategy *s, size_t ns,
     const struct config_match *m)
 {
-	size_t k;
+	size_t k, some = 0;
 
 	if (m->exhaustive || !(m->min_score >= 0) || ns == 0)
 		return 0;
 	/* A quota of 0 vetoes pairs the strategy scores above 0, and its
 	 * bound may let such pairs go unlisted: score every pair then. */
-	for (k = 0; k < ns; k++)
+	for (k = 0; k < ns; k++) {
 		if (!s[k].lists || !(s[k].weight >= 0) || s[k].quota != NULL)
 			return 0;
-	return 1;
+		some += !s[k].lists_nobody;
+	}
+	/* Lists of nobody alone: each row would score everyone. */
+	return some > 0;
 }
 
 void

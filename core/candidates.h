@@ -30,7 +30,8 @@ struct candidates {
  * May the engine use the candidate stage with the NS strategies S and M?
  * Only if [match] exhaustive is not set, min_score is 0 or more, and
  * every strategy lists partners with a weight of 0 or more: then a pair
- * nobody lists scores at most the bound, and nobody vetoes it.
+ * nobody lists scores at most the bound, and nobody vetoes it.  And only
+ * if one of them may list somebody (not all are `lists_nobody`).
  */
 int candidates_usable(const struct strategy *s, size_t ns,
     const struct config_match *m);
