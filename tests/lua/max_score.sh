@@ -3,7 +3,8 @@
 # candidate stage: the same output as [match] exhaustive = yes, byte for
 # byte; the rule is asked about the pairs the other strategies list and
 # not about the others; every score is held to max_score, and a bad
-# max_score is an error.
+# max_score is an error; a rule without one gets a note when the event
+# is large.
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 
 SCRIPTS="$top_srcdir/scripts"
@@ -200,4 +201,41 @@ bad "a function failing" 'function(a) error("no bound") end' \
 bad "a function out of budget" 'function(a) while true do end end' \
     "instruction limit of 100000 per call exceeded (in max_score for g1m0@x.example)"
 
+# ------------------------------------------------------------ the note
+# 2,000 attendees, a rule without max_score (it stops the run at its
+# first pair: the note comes before scoring).
+awk 'BEGIN { print "Email,Name,Tags"
+    for (i = 0; i < 2000; i++) printf "p%d@x,P %d,t%d\n", i, i, i % 7 }' \
+    > "$TMP/many.csv"
+# many ROWS MAX_SCORE: $TMP/many.ini on the first ROWS.
+many() {
+	head -n "$(($1 + 1))" "$TMP/many.csv" > "$TMP/rows.csv"
+	printf 'return { %s score = function() error("stop") end }\n' \
+	    "$2" > "$TMP/slow.lua"
+	printf '[input]\nfile = rows.csv\nid = Email\nname = Name\n%s\n' \
+	    "[field tags]" > "$TMP/many.ini"
+	printf '%s\n' "column = Tags" "type = tags" "[strategy tags]" \
+	    "plugin = shared_tags" "field = tags" "[strategy slow]" \
+	    "script = slow.lua" >> "$TMP/many.ini"
+}
+note="mingle: note: strategy slow (slow.lua) declares no max_score, so all 2000 attendees' pairs are scored;"
+many 2000 ""
+t_run "note: a rule without max_score, 2000 attendees" 1 "$MINGLE" run \
+    -c "$TMP/many.ini" -o "$TMP/many.out"
+t_contains "note: ... says so, with the hint" "$TMP/err" "$note"
+t_run "note: not under -q" 1 "$MINGLE" run -q -c "$TMP/many.ini" \
+    -o "$TMP/many.out"
+if grep -q "note:" "$TMP/err"; then t_fail "note: -q shows it"
+else t_ok "note: ... none"
+fi
+many 1999 ""
+"$MINGLE" run -c "$TMP/many.ini" -o "$TMP/many.out" 2>"$TMP/err"
+if grep -q "note:" "$TMP/err"; then t_fail "note: 1999 attendees get it"
+else t_ok "note: none for 1999 attendees"
+fi
+many 2000 "max_score = 0,"
+"$MINGLE" run -c "$TMP/many.ini" -o "$TMP/many.out" 2>"$TMP/err"
+if grep -q "note:" "$TMP/err"; then t_fail "note: with max_score"
+else t_ok "note: none with max_score"
+fi
 t_done
