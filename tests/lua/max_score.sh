@@ -52,6 +52,10 @@ buddy="script = $SCRIPTS/first_timer_buddy.lua"
 config "[strategy buddy]" "$buddy" "field = first" "[match]" \
     "per_attendee = 10" "candidates = 12"
 same "buddy, suggestions, 2 threads" --threads 2
+# As many candidates as introductions: the heaps' last partners count.
+config "[strategy buddy]" "$buddy" "field = first" "[match]" \
+    "per_attendee = 3" "candidates = 3"
+same "buddy, 3 candidates for 3"
 config "[strategy buddy]" "$buddy" "field = first" "[match]" \
     "mode = pairs" "candidates = 5"
 same "buddy, pairs, 2 threads" --threads 2
