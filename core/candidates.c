@@ -31,15 +31,18 @@ int
 candidates_usable(const struct strategy *s, size_t ns,
     const struct config_match *m, size_t n)
 {
-	size_t k;
+	size_t k, some = 0;
 
 	if (m->exhaustive || !(m->min_score >= 0) || ns == 0)
 		return 0;
-	for (k = 0; k < ns; k++)
+	for (k = 0; k < ns; k++) {
 		if (!s[k].lists || !(s[k].weight >= 0) ||
 		    candidates_quota_zero(&s[k], n))
 			return 0;
-	return 1;
+		some += !s[k].lists_nobody;
+	}
+	/* Lists of nobody alone: each row would score everyone. */
+	return some > 0;
 }
 
 void

@@ -31,7 +31,8 @@ struct candidates {
  * Only if [match] exhaustive is not set, min_score is 0 or more, and
  * every strategy lists partners with a weight of 0 or more and sets no
  * quota of 0 for any of the N attendees: then a pair nobody lists scores
- * at most the bound, and nobody vetoes it.
+ * at most the bound, and nobody vetoes it.  And only if one of them may
+ * list somebody (not all are `lists_nobody`).
  */
 int candidates_usable(const struct strategy *s, size_t ns,
     const struct config_match *m, size_t n);

@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "availability.h"
 #include "cli.h"
@@ -81,7 +82,7 @@ cmd_check_exec(const struct cmd_entry *self, int argc, char **argv)
 	struct session s;
 	const struct mingle_config *c;
 	const char *config = NULL;
-	char *cause = NULL;
+	char *cause = NULL, num[NUMBER_TEXT_LEN];
 	size_t i;
 	int rc, first;
 
@@ -110,9 +111,13 @@ cmd_check_exec(const struct cmd_entry *self, int argc, char **argv)
 	for (i = 0; i < s.nstrategies; i++) {
 		const struct strategy *st = &s.strategies[i];
 
-		printf("strategy %s: %s %s %s, weight %g%s (%s)\n", st->name,
+		printf("strategy %s: %s %s %s, weight %g%s", st->name,
 		    st->kind, st->impl, st->version, st->weight,
-		    st->symmetric ? ", symmetric" : "", st->path);
+		    st->symmetric ? ", symmetric" : "");
+		if (strcmp(st->kind, "lua") == 0 && st->max_score >= 0)
+			printf(", max_score %s", format_double(st->max_score,
+			    num));
+		printf(" (%s)\n", st->path);
 	}
 	if (s.nstrategies == 0)
 		printf("strategies: none (add a [strategy NAME] section; "

@@ -132,6 +132,8 @@ list_rule(const char *path)
 		else
 			printf("  %-22s %s\n", info.name, info.version);
 		printf("    %s\n", info.path);
+		if (info.max_score != NULL)
+			printf("    max_score: %s\n", info.max_score);
 		print_options(&info.options);
 	}
 	strategy_info_free(&info);

@@ -11,6 +11,7 @@
 #include "assign.h"
 #include "availability.h"
 #include "bounds.h"
+#include "candidates.h"
 #include "cli.h"
 #include "keep.h"
 #include "outfile.h"
@@ -27,6 +28,9 @@ enum {
 };
 
 extern const struct cmd_entry cmd_run_entry;
+
+/* From this many attendees, a Lua rule without max_score gets a note. */
+#define RUN_MANY_ATTENDEES	2000
 
 struct run_opts {
 	const char *output;
@@ -298,6 +302,44 @@ summary(const struct session *s, const struct graph *g,
 		    o->extra);
 }
 
+/*
+ * Lua rules without max_score keep the candidate stage off: every pair is
+ * scored, with many attendees most of the run.  Say so once, if declaring
+ * it would let the stage run.
+ */
+static void
+note_max_score(const struct session *s)
+{
+	const struct engine *e = &s->engine;
+	struct strbuf names = { 0 };
+	struct strategy *as_if;
+	size_t k, n = 0;
+
+	if (s->t.n < RUN_MANY_ATTENDEES)
+		return;
+	as_if = xcalloc(e->nstrategies + 1, sizeof *as_if);
+	if (e->nstrategies > 0)
+		memcpy(as_if, e->strategies, e->nstrategies * sizeof *as_if);
+	for (k = 0; k < e->nstrategies; k++) {
+		if (strcmp(as_if[k].kind, "lua") != 0 || as_if[k].lists ||
+		    !as_if[k].never_vetoes)
+			continue;
+		as_if[k].lists = as_if[k].lists_nobody = 1;
+		strbuf_printf(&names, "%s%s (%s)", n++ ? ", " : "",
+		    as_if[k].name, as_if[k].impl);
+	}
+	if (n > 0 && candidates_usable(as_if, e->nstrategies, e->match,
+	    e->t->n))
+		fprintf(stderr, "mingle: note: strateg%s %s declare%s no "
+		    "max_score, so all %zu attendees' pairs are scored; a Lua "
+		    "rule that declares the most its score returns is asked "
+		    "only about likely partners (docs/lua.md, max_score)\n",
+		    n == 1 ? "y" : "ies", names.buf, n == 1 ? "s" : "",
+		    s->t.n);
+	strbuf_free(&names);
+	free(as_if);
+}
+
 static int
 cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 {
@@ -335,6 +377,8 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 	s.engine.progress = !ro.quiet && (ro.progress || isatty(2));
 	if (ro.threads_set)
 		s.engine.threads = engine_threads(ro.threads, SIZE_MAX);
+	if (!ro.quiet)
+		note_max_score(&s);
 	if (engine_build_graph(&s.engine, &g, &cause) != 0)
 		goto fail_session;
 	if (ro.keep != NULL) {

@@ -21,9 +21,11 @@
  * (pairs listed from both ends are scored twice, and no heap gets a
  * partner twice).  If fewer than `candidates` of them score above the
  * bound of the pairs left out, a asks for 4 times as many, up to
- * everyone, and scores those of the new lists it has not scored yet: so every heap ends with the partners it gets when every pair
+ * everyone: so every heap ends with the partners it gets when every pair
  * is scored, and so does the graph.  A's node stats count the pairs a's
- * row scored, every pair it did not score as low (graph.h).
+ * row scored, every pair it did not score as low (graph.h).  Strategies
+ * that list nobody (a Lua rule's max_score) and come last in the config
+ * are asked last, only about the pairs that can still reach a's heap.
  */
 #include "autoconf.h"
 
@@ -90,6 +92,8 @@ struct engine_run {
 	struct graph *g;	/* gets the workers' vetoed pairs */
 	int shared;		/* more than one worker: lock the heaps */
 	int cand;		/* the candidate stage: rows own their heaps */
+	size_t lazy;		/* the strategies from here on list nobody
+				   (engine_cand_lazy); nstrategies if none */
 	pthread_mutex_t locks[ENGINE_LOCKS];
 	atomic_size_t next;	/* the next row to take */
 	atomic_size_t stop;	/* rows after it are not started */
@@ -103,9 +107,7 @@ struct engine_worker {
 	size_t id;
 	struct scratch sc;
 	struct candidates cand;	/* the candidate stage's lists */
-	unsigned char *scored;	/* the candidate stage: scored in this row */
-	uint32_t *nscored_ids;	/* ... and who they are */
-	size_t nscored;
+	struct cand *part;	/* engine_cand_lazy's pairs, by score */
 	struct node_stats *stats;
 	size_t failed;		/* the row that failed, or SIZE_MAX */
 	char *cause;
@@ -230,19 +232,23 @@ quota_veto(const struct strategy *s, uint32_t a, uint32_t b, double f,
 }
 
 /*
- * Score A against the N candidates in SC->cand into SC->total/veto.  A pair
- * one strategy vetoes is not offered to the later ones: with veto rules in
- * Lua that saves most of their calls.
+ * Score A against the N candidates in SC->cand into SC->total/veto, with
+ * the strategies FROM to TO - 1; from 0, both start at 0, else they hold
+ * what the strategies before FROM gave.  A pair one strategy vetoes is
+ * not offered to the later ones: with veto rules in Lua that saves most
+ * of their calls.
  */
 static int
-score_batch(struct engine *e, size_t worker, uint32_t a, size_t n,
-    struct scratch *sc, char **cause)
+score_batch_from(struct engine *e, size_t worker, uint32_t a, size_t n,
+    struct scratch *sc, size_t from, size_t to, char **cause)
 {
 	size_t k, i, j, m;
 
-	memset(sc->total, 0, n * sizeof *sc->total);
-	memset(sc->veto, 0, n);
-	for (k = 0; k < e->nstrategies; k++) {
+	if (from == 0) {
+		memset(sc->total, 0, n * sizeof *sc->total);
+		memset(sc->veto, 0, n);
+	}
+	for (k = from; k < to; k++) {
 		struct strategy *s = &e->strategies[k];
 
 		for (i = m = 0; i < n; i++) {
@@ -282,6 +288,15 @@ score_batch(struct engine *e, size_t worker, uint32_t a, size_t n,
 		}
 	}
 	return 0;
+}
+
+/* Score A against the N candidates in SC->cand with every strategy. */
+static int
+score_batch(struct engine *e, size_t worker, uint32_t a, size_t n,
+    struct scratch *sc, char **cause)
+{
+	return score_batch_from(e, worker, a, n, sc, 0, e->nstrategies,
+	    cause);
 }
 
 /* Every heap's partners as edges.  A pair both ends keep comes twice, with
@@ -427,26 +442,22 @@ engine_row(struct engine_worker *w, size_t i)
 }
 
 /*
- * The candidate stage: A against the N attendees of LIST but A and those
- * an earlier pass of the row scored, into A's heap (its row's alone, no
- * lock) and ST.
+ * The candidate stage: A against the N attendees of LIST but A, into A's
+ * heap (its row's alone, no lock) and ST; *ABOVE counts the pairs that
+ * score above LIMIT.
  */
 static int
 engine_cand_pass(struct engine_worker *w, uint32_t a, const uint32_t *list,
-    size_t n, struct node_stats *st)
+    size_t n, double limit, struct node_stats *st, size_t *above)
 {
 	struct engine_run *r = w->r;
 	struct scratch *sc = &w->sc;
 	size_t j = 0, k, m;
 
 	while (j < n) {
-		for (m = 0; j < n && m < BATCH; j++) {
-			if (list[j] == a || w->scored[list[j]])
-				continue;
-			w->scored[list[j]] = 1;
-			w->nscored_ids[w->nscored++] = list[j];
-			sc->cand[m++] = list[j];
-		}
+		for (m = 0; j < n && m < BATCH; j++)
+			if (list[j] != a)
+				sc->cand[m++] = list[j];
 		if (m > 0 && score_batch(r->e, w->id, a, m, sc,
 		    &w->cause) != 0)
 			return -1;
@@ -456,12 +467,115 @@ engine_cand_pass(struct engine_worker *w, uint32_t a, const uint32_t *list,
 				keep_veto(w, a, sc->cand[k]);
 			} else if (sc->total[k] > r->e->match->min_score) {
 				st->positive++;
+				*above += sc->total[k] > limit;
 				heap_offer(&r->heaps[a], r->cap, (struct cand){
 				    sc->total[k], sc->cand[k] }, r->rank);
 			}
 		}
 	}
 	return 0;
+}
+
+/* By score, best first, then by partner: the order of the lazy pass. */
+static int
+part_cmp(const void *p, const void *q)
+{
+	const struct cand *x = p, *y = q;
+
+	if (x->w != y->w)
+		return x->w > y->w ? -1 : 1;
+	return (x->other > y->other) - (x->other < y->other);
+}
+
+/*
+ * engine_cand_pass where strategies list nobody (from R->lazy on): the
+ * others score A against LIST first; then, best first, the pairs get
+ * the rest while their score so far plus LAZY (what the rest add at
+ * most) can still reach A's full heap.  A pair left unasked scores below
+ * every partner A keeps, so it changes nothing: it counts as low.
+ * Sums go in strategy order, as in engine_cand_pass.
+ */
+static int
+engine_cand_lazy(struct engine_worker *w, uint32_t a, const uint32_t *list,
+    size_t n, double limit, double lazy, struct node_stats *st,
+    size_t *above)
+{
+	struct engine_run *r = w->r;
+	struct scratch *sc = &w->sc;
+	struct heap *h = &r->heaps[a];
+	size_t j = 0, k, m, np = 0, size;
+	double most;
+	int done = 0;
+
+	while (j < n) {
+		for (m = 0; j < n && m < BATCH; j++)
+			if (list[j] != a)
+				sc->cand[m++] = list[j];
+		if (m > 0 && score_batch_from(r->e, w->id, a, m, sc, 0,
+		    r->lazy, &w->cause) != 0)
+			return -1;
+		for (k = 0; k < m; k++) {
+			if (sc->veto[k]) {
+				st->vetoed++;
+				keep_veto(w, a, sc->cand[k]);
+			} else
+				w->part[np++] = (struct cand){ sc->total[k],
+				    sc->cand[k] };
+		}
+	}
+	if (np > 1)
+		qsort(w->part, np, sizeof *w->part, part_cmp);
+	/* Batches from the heap's size up: the sooner it is full, the
+	 * sooner pairs are left unasked. */
+	size = r->cap < 1 ? 1 : r->cap < BATCH ? r->cap : BATCH;
+	for (j = 0; !done && j < np;
+	    size = size * 2 < BATCH ? size * 2 : BATCH) {
+		for (m = 0; j < np && m < size; j++, m++) {
+			/* a hair above, as the bound's */
+			most = w->part[j].w + lazy;
+			most += fabs(most) * 1e-9;
+			if (h->len == r->cap && most < h->items[0].w) {
+				done = 1;
+				break;
+			}
+			sc->cand[m] = w->part[j].other;
+			sc->total[m] = w->part[j].w;
+		}
+		memset(sc->veto, 0, m);
+		if (m > 0 && score_batch_from(r->e, w->id, a, m, sc, r->lazy,
+		    r->e->nstrategies, &w->cause) != 0)
+			return -1;
+		for (k = 0; k < m; k++) {
+			if (sc->veto[k]) {
+				st->vetoed++;
+				keep_veto(w, a, sc->cand[k]);
+			} else if (sc->total[k] > r->e->match->min_score) {
+				st->positive++;
+				*above += sc->total[k] > limit;
+				heap_offer(h, r->cap, (struct cand){
+				    sc->total[k], sc->cand[k] }, r->rank);
+			}
+		}
+	}
+	return 0;
+}
+
+/* The most the strategies from R->lazy on add to a pair of A's. */
+static double
+engine_lazy_bound(struct engine_worker *w, uint32_t a)
+{
+	const struct strategy *s;
+	double sum = 0, b;
+	size_t k, n;
+
+	for (k = w->r->lazy; k < w->r->e->nstrategies; k++) {
+		s = &w->r->e->strategies[k];
+		b = 0;
+		(void)s->ops->candidates(s->self, a, 0, w->cand.one,
+		    w->cand.cap, &n, &b);
+		sum += s->weight * b;
+	}
+	return sum;
 }
 
 /* Row I in the candidate stage: see the top of the file. */
@@ -472,12 +586,10 @@ engine_cand_row(struct engine_worker *w, size_t i)
 	struct engine *e = r->e;
 	struct node_stats st;
 	uint32_t a = r->act[i];
-	const struct heap *h = &r->heaps[a];
-	size_t k = r->cap;
-	int all, rc = 0;
-	double bound, limit;
+	size_t k = r->cap, above, mark = w->nvetoes;
+	int all, partial = w->vetoes_partial;
+	double bound, limit, lazy = 0;
 
-	memset(&st, 0, sizeof st);
 	for (;;) {
 		bound = 0;
 		all = k >= r->nact - 1 || candidates_gather(&w->cand,
@@ -485,21 +597,23 @@ engine_cand_row(struct engine_worker *w, size_t i)
 		    &bound) != 0;
 		/* a hair above, for sums added in another order */
 		limit = bound + fabs(bound) * 1e-9;
-		/* asked again: the new lists but whom the row scored */
-		if ((rc = engine_cand_pass(w, a, all ? r->act : w->cand.list,
-		    all ? r->nact : w->cand.n, &st)) != 0)
-			break;
-		/* the heap holds the row's best: all `candidates` of them
-		 * above the bound, or the bound below min_score, is enough */
-		if (all || !(limit > e->match->min_score) ||
-		    (h->len == r->cap && h->items[0].w > limit))
+		memset(&st, 0, sizeof st);
+		above = 0;
+		r->heaps[a].len = 0;
+		w->nvetoes = mark;
+		w->vetoes_partial = partial;
+		if (r->lazy < e->nstrategies && k == r->cap)
+			lazy = engine_lazy_bound(w, a);
+		if ((r->lazy < e->nstrategies ? engine_cand_lazy(w, a,
+		    all ? r->act : w->cand.list, all ? r->nact : w->cand.n,
+		    limit, lazy, &st, &above) : engine_cand_pass(w, a,
+		    all ? r->act : w->cand.list, all ? r->nact : w->cand.n,
+		    limit, &st, &above)) != 0)
+			return -1;
+		if (all || !(limit > e->match->min_score) || above >= r->cap)
 			break;
 		k *= 4;
 	}
-	while (w->nscored > 0)
-		w->scored[w->nscored_ids[--w->nscored]] = 0;
-	if (rc != 0)
-		return -1;
 	w->stats[a].positive += st.positive;
 	w->stats[a].vetoed += st.vetoed;
 	w->stats[a].low += (uint32_t)(r->nact - 1) - st.positive - st.vetoed;
@@ -567,12 +681,10 @@ engine_pool(struct engine_run *r, size_t nw, struct node_stats *stats,
 		w[i].failed = SIZE_MAX;
 		w[i].stats = i == 0 ? stats : xcalloc(r->e->t->n,
 		    sizeof *stats);
-		if (r->cand) {
+		if (r->cand)
 			candidates_init(&w[i].cand, r->e->t->n);
-			w[i].scored = xcalloc(r->e->t->n + 1, 1);
-			w[i].nscored_ids = xcalloc(r->e->t->n + 1,
-			    sizeof *w[i].nscored_ids);
-		}
+		if (r->lazy < r->e->nstrategies)
+			w[i].part = xcalloc(r->nact + 1, sizeof *w[i].part);
 	}
 	for (i = 1; i < nw; i++, started++)
 		if (pthread_create(&w[i].thread, NULL, engine_work, &w[i]) != 0)
@@ -588,9 +700,8 @@ engine_pool(struct engine_run *r, size_t nw, struct node_stats *stats,
 			w[i].cause = NULL;
 		}
 		free(w[i].cause);
+		free(w[i].part);
 		candidates_free(&w[i].cand);
-		free(w[i].scored);
-		free(w[i].nscored_ids);
 		take_vetoes(r->g, &w[i]);
 		if (i == 0)
 			continue;
@@ -671,6 +782,10 @@ engine_build_graph(struct engine *e, struct graph *g, char **cause)
 	    e->match->threads, nact);
 	r->cand = candidates_usable(e->strategies, e->nstrategies, e->match,
 	    t->n);
+	r->lazy = e->nstrategies;
+	while (r->cand && r->lazy > 0 &&
+	    e->strategies[r->lazy - 1].lists_nobody)
+		r->lazy--;
 	r->shared = nw > 1 && !r->cand;
 	g->stats_scored = r->cand;
 	if (engine_workers(e, nw, cause) != 0)

@@ -4,6 +4,7 @@
  *
  *   rule_view.c      read-only attendee views and tag sets
  *   rule_lib.c       the `mingle` library
+ *   rule_bound.c     a script's max_score
  *   rule_strategy.c  a script as a struct strategy
  */
 #ifndef MINGLE_RULE_INTERNAL_H
@@ -55,5 +56,42 @@ void rule_lib_push(lua_State *L);
 
 /* rule_words.c: mingle.words(s). */
 int rule_words_split(lua_State *);
+
+/*
+ * rule_bound.c: the max_score of the script's table at MODULE (an absolute
+ * index), the most score returns for one direction.  Reads are raw; PATH
+ * names the script in messages.
+ *
+ * rule_bound_probe sets *SHOWN to what `mingle plugins` shows of it
+ * ("2", or that a function gives it; NULL if none; the caller frees it)
+ * without calling it.  rule_bound_read fills *B: MAX -1 if there is none;
+ * a function is called in SB for each of T's attendees (VIEWS: the slot
+ * of the views; math.random keyed by KEY).  Both return 0, or nonzero
+ * with *cause set: a max_score that is not a number or a function, or is
+ * not finite and 0 or more, a function that failed or returned no such
+ * number.
+ *
+ * rule_bound_row is the most a pair of A's that A's row does not score
+ * gets: the candidate stage's bound.  rule_bound_check holds SCORE, which
+ * score (defined at LINE) returned for A -> O, to B: 0, or nonzero with
+ * *cause set.
+ */
+struct sandbox;
+struct rule_bound {
+	double max;		/* the most score returns; -1: no max_score */
+	double *out;		/* per attendee a: the most score(a, .)
+				   returns, or NULL: MAX for everyone */
+	double *in;		/* ... and the most score(., a) returns */
+};
+int rule_bound_probe(lua_State *L, int module, const char *path,
+    char **shown, char **cause);
+int rule_bound_read(struct sandbox *sb, int module, int views,
+    const struct attendee_table *t, const char *path, uint64_t key,
+    struct rule_bound *b, char **cause);
+double rule_bound_row(const struct rule_bound *b, uint32_t a);
+int rule_bound_check(const struct rule_bound *b, const char *path, int line,
+    double score, const struct attendee_table *t, uint32_t a, uint32_t o,
+    char **cause);
+void rule_bound_free(struct rule_bound *b);
 
 #endif

@@ -200,17 +200,14 @@ option_name_cmp(const void *a, const void *b)
 static void
 number_text(lua_State *L, int idx, char *buf, size_t cap)
 {
-	lua_Number d;
+	char text[NUMBER_TEXT_LEN];
 
 	if (lua_isinteger(L, idx)) {
 		snprintf(buf, cap, "%lld", (long long)lua_tointeger(L, idx));
 		return;
 	}
-	d = lua_tonumber(L, idx);
-	/* The shortest of two that reads back as the same number. */
-	snprintf(buf, cap, "%.15g", (double)d);
-	if (strtod(buf, NULL) != d)
-		snprintf(buf, cap, "%.17g", (double)d);
+	snprintf(buf, cap, "%s", format_double((double)lua_tonumber(L, idx),
+	    text));
 }
 
 void

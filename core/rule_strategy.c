@@ -9,6 +9,9 @@
  *   prepare(all)     once, with every attendee's view (optional)
  *   score(a, b, explain)  -> finite number [, reason string]
  *   veto(a, b, explain)   -> boolean [, reason string]
+ *   max_score        the most score returns, or a function giving it per
+ *                    attendee (rule_bound.c): the rule joins the
+ *                    candidate stage
  * and at least one of score and veto.  Any other key is an error, since a
  * misspelt `veto` would otherwise drop the rule without a word.
  *
@@ -51,6 +54,7 @@ enum {
 #define KEY_LOAD	0xfffffffffffffff0ULL
 #define KEY_INIT	0xfffffffffffffff1ULL
 #define KEY_PREPARE	0xfffffffffffffff2ULL
+#define KEY_MAX		0xfffffffffffffff3ULL
 #define KEY_VETO	0x8000000000000000ULL
 
 struct rule_worker {
@@ -64,6 +68,7 @@ struct rule_strategy {
 	int has_veto;
 	int score_line;		/* where score and veto are defined */
 	int veto_line;
+	struct rule_bound bound;	/* its max_score (rule_bound.c) */
 	char *version;		/* the script's, or "script" */
 	int symmetric;
 	struct rule_worker *workers;
@@ -83,6 +88,8 @@ static int	ls_score(void *, size_t, uint32_t, const uint32_t *, size_t,
 static int	ls_workers(void *, size_t, char **);
 static void	ls_reason(void *, uint32_t, uint32_t, char *, size_t);
 static void	ls_free(void *);
+static int	ls_candidates(void *, uint32_t, size_t, uint32_t *, size_t,
+		    size_t *, double *);
 static int	ls_worker_open(struct rule_strategy *,
 		    const struct mingle_config *,
 		    const struct config_strategy *, struct rule_worker *,
@@ -101,15 +108,17 @@ static const struct strategy_ops rule_strategy_ops = {
 	.reason = ls_reason,
 	.free = ls_free,
 	.workers = ls_workers,
+	.candidates = ls_candidates,
 };
 
 static const char *const module_keys[] = {
 	"name", "version", "symmetric", "options", "init", "prepare", "score",
-	"veto"
+	"veto", "max_score"
 };
+/* LUA_TNONE: more than one type, checked where it is read. */
 static const int module_types[] = {
 	LUA_TSTRING, LUA_TSTRING, LUA_TBOOLEAN, LUA_TTABLE, LUA_TFUNCTION,
-	LUA_TFUNCTION, LUA_TFUNCTION, LUA_TFUNCTION
+	LUA_TFUNCTION, LUA_TFUNCTION, LUA_TFUNCTION, LUA_TNONE
 };
 
 /* Names a view answers itself; a field may not take them. */
@@ -155,6 +164,7 @@ rule_strategy_open(const struct mingle_config *config,
 		return -1;
 
 	ls = xcalloc(1, sizeof *ls);
+	ls->bound.max = -1;
 	ls->t = t;
 	ls->path = xstrdup(cs->script);
 	ls->nworkers = 1;
@@ -164,7 +174,8 @@ rule_strategy_open(const struct mingle_config *config,
 	ls->text = text;
 	ls->len = len;
 	if (ls_worker_open(ls, config, cs, &ls->workers[0], text, len,
-	    cause) != 0) {
+	    cause) != 0 || rule_bound_read(ls->workers[0].sb, SLOT_MODULE,
+	    SLOT_VIEWS, t, ls->path, KEY_MAX, &ls->bound, cause) != 0) {
 		ls_free(ls);
 		return -1;
 	}
@@ -177,6 +188,12 @@ rule_strategy_open(const struct mingle_config *config,
 	ls->version = NULL;
 	s->symmetric = ls->symmetric;
 	s->never_vetoes = !ls->has_veto;
+	/* A veto of a pair nobody lists would go unseen: the table modes
+	 * ask about a seated pair only when both have a veto counted over
+	 * the pairs their rows scored.  So a rule that vetoes scores every
+	 * pair. */
+	s->lists = s->lists_nobody = ls->bound.max >= 0 && !ls->has_veto;
+	s->max_score = ls->bound.max;
 	s->ops = &rule_strategy_ops;
 	s->self = ls;
 	return 0;
@@ -294,7 +311,7 @@ ls_module(struct rule_strategy *ls, lua_State *L, char **cause)
 		    NULL;
 		*cause = xasprintf("%s: the returned table has an unknown key "
 		    "'%s'%s%s%s (known: name, version, symmetric, options, "
-		    "init, prepare, score, veto)", ls->path,
+		    "init, prepare, score, veto, max_score)", ls->path,
 		    bad != NULL ? bad : other,
 		    near != NULL ? "; did you mean '" : "",
 		    near != NULL ? near : "", near != NULL ? "'?" : "");
@@ -304,7 +321,8 @@ ls_module(struct rule_strategy *ls, lua_State *L, char **cause)
 		lua_pushstring(L, module_keys[k]);	/* ... key */
 		type = lua_rawget(L, SLOT_MODULE);	/* ... value */
 		lua_pop(L, 1);				/* ... */
-		if (type == LUA_TNIL || type == module_types[k])
+		if (type == LUA_TNIL || type == module_types[k] ||
+		    module_types[k] == LUA_TNONE)
 			continue;
 		*cause = xasprintf("%s: '%s' must be a %s, not %s", ls->path,
 		    module_keys[k], lua_typename(L, module_types[k]),
@@ -409,7 +427,7 @@ ls_check(struct rule_strategy *ls, lua_State *L, int slot, uint32_t a,
 	int t1 = lua_type(L, -2), t2 = lua_type(L, -1);
 	const char *bad = NULL;
 	char shown[64];
-	double v;
+	double v = 0;
 
 	if (slot == SLOT_SCORE) {
 		if (t1 != LUA_TNUMBER)
@@ -427,6 +445,9 @@ ls_check(struct rule_strategy *ls, lua_State *L, int slot, uint32_t a,
 		    "true or false", ls->t->id[a], ls->t->id[b]);
 		return -1;
 	}
+	if (slot == SLOT_SCORE && rule_bound_check(&ls->bound, ls->path, line,
+	    v, ls->t, a, b, cause) != 0)
+		return -1;
 	if (t2 != LUA_TNIL && t2 != LUA_TSTRING) {
 		*cause = xasprintf("%s:%d: %s returned a %s as its reason; a "
 		    "reason must be a string (scoring %s -> %s)", ls->path,
@@ -503,6 +524,24 @@ ls_score(void *self, size_t worker, uint32_t a, const uint32_t *cand,
 }
 
 /*
+ * The candidate stage's question: whom A is likely to meet.  A rule cannot
+ * say, so nobody; but max_score bounds what any pair of A's gets from it.
+ */
+static int
+ls_candidates(void *self, uint32_t a, size_t k, uint32_t *out, size_t cap,
+    size_t *n, double *bound)
+{
+	struct rule_strategy *ls = self;
+
+	(void)k;
+	(void)out;
+	(void)cap;
+	*n = 0;
+	*bound = rule_bound_row(&ls->bound, a);
+	return ls->bound.max >= 0 ? 0 : -1;
+}
+
+/*
  * The reason for A -> B: the veto's if it vetoes, else the score's.  Only
  * shown pairs get here, after scoring them succeeded; if the script fails
  * now, the reason is left empty.
@@ -570,6 +609,7 @@ ls_free(void *self)
 	for (i = 0; i < ls->nworkers; i++)
 		sandbox_free(ls->workers[i].sb);
 	free(ls->workers);
+	rule_bound_free(&ls->bound);
 	free(ls->text);
 	free(ls->version);
 	free(ls->path);
@@ -599,6 +639,7 @@ rule_strategy_probe(const char *path, struct strategy_info *info)
 	cs.script = info->path;
 	cs.file = info->path;
 	ls = xcalloc(1, sizeof *ls);
+	ls->bound.max = -1;
 	ls->t = &t;
 	ls->path = xstrdup(path);
 	ls->probe = 1;
@@ -613,6 +654,12 @@ rule_strategy_probe(const char *path, struct strategy_info *info)
 		    lua_tostring(L, -1) : "");
 		lua_pop(L, 1);				/* ... */
 		info->version = xstrdup(ls->version);
+		if (rule_bound_probe(L, SLOT_MODULE, path, &info->max_score,
+		    &info->error) != 0) {
+			free(text);
+			ls_free(ls);
+			return;
+		}
 		info->options = ls->declared;
 		memset(&ls->declared, 0, sizeof ls->declared);
 	}

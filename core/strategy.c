@@ -68,5 +68,6 @@ strategy_info_free(struct strategy_info *info)
 	free(info->version);
 	free(info->description);
 	strategy_options_free(&info->options);
+	free(info->max_score);
 	free(info->error);
 }

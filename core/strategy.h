@@ -49,6 +49,10 @@ struct strategy {
 	int never_vetoes;	/* vetoes no pair (a Lua rule without veto);
 				   0: it may */
 	int lists;		/* ops->candidates lists partners */
+	int lists_nobody;	/* it lists nobody, only gives a bound:
+				   such strategies alone make no stage */
+	double max_score;	/* a Lua rule's max_score (its bound), or
+				   -1: none */
 	const struct strategy_ops *ops;
 	void *self;
 
@@ -78,6 +82,7 @@ struct strategy_info {
 	char *description;	/* a plugin's description, a rule's name */
 	unsigned abi_major, abi_minor;	/* plugins only */
 	struct strategy_options options;
+	char *max_score;	/* a rule's, as shown; NULL if none */
 	char *error;		/* set if the file is not usable */
 };
 void strategy_info_free(struct strategy_info *info);

@@ -397,6 +397,15 @@ format_size(size_t size, char *buf)
 	return buf;
 }
 
+const char *
+format_double(double d, char *buf)
+{
+	snprintf(buf, NUMBER_TEXT_LEN, "%.15g", d);
+	if (strtod(buf, NULL) != d)
+		snprintf(buf, NUMBER_TEXT_LEN, "%.17g", d);
+	return buf;
+}
+
 /* Did the file change between BEFORE and AFTER, or not hold N bytes? */
 static int
 file_changed(const struct stat *before, const struct stat *after, size_t n)

@@ -97,6 +97,13 @@ int parse_size(const char *s, size_t *out);
 #define SIZE_TEXT_LEN 32
 const char *format_size(size_t size, char *buf);
 
+/*
+ * D as briefly as reads back as D: "%.15g", else "%.17g" ("0.1", "1e+300",
+ * "0.30000000000000004").  Into BUF (NUMBER_TEXT_LEN bytes); returns BUF.
+ */
+#define NUMBER_TEXT_LEN 32
+const char *format_double(double d, char *buf);
+
 /* What read_file_limited() takes in and checks. */
 struct read_limit {
 	size_t max;		/* bytes; a longer file is an error */

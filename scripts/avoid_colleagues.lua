@@ -93,6 +93,9 @@ return {
     end
   end,
 
+  -- No score, so 0 at most: mingle asks only about likely partners.
+  max_score = 0,
+
   veto = function(a, b, explain)
     if org[a] ~= nil and org[a] == org[b] then
       return true, explain and "both work at " .. a[company_field] or nil

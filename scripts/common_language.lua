@@ -32,6 +32,9 @@ return {
     end
   end,
 
+  -- No score, so 0 at most: mingle asks only about likely partners.
+  max_score = 0,
+
   -- `explain` is true only when the reason will be shown: most pairs are
   -- decided in the scoring loop, where building the text would be waste.
   veto = function(a, b, explain)

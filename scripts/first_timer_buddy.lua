@@ -3,7 +3,9 @@
 -- A first-timer (a) meeting an experienced attendee (b) scores `score`;
 -- every other direction scores 0.  mingle averages both directions, so
 -- such a pair ends up with score / 2 before the strategy's weight.
--- Attendees who left the question empty count as neither.
+-- Attendees who left the question empty count as neither.  max_score
+-- says how much score can return for each attendee, so mingle asks the
+-- rule only about likely partners.
 
 local field, bonus
 
@@ -31,6 +33,15 @@ return {
           a.id .. " has " .. tostring(v))
       end
     end
+  end,
+
+  -- For each attendee a, after prepare: the most score(a, b) returns,
+  -- and the most score(b, a) returns, whoever b is.
+  max_score = function(a)
+    local most = math.max(bonus, 0)
+    if a[field] == true then return most, 0 end
+    if a[field] == false then return 0, most end
+    return 0, 0
   end,
 
   score = function(a, b, explain)

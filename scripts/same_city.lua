@@ -37,6 +37,13 @@ return {
     end
   end,
 
+  -- The most score(a, b) and score(b, a) return, whoever b is: mingle
+  -- asks only about likely partners.
+  max_score = function(a)
+    local most = home[a] ~= nil and math.max(bonus, 0) or 0
+    return most, most
+  end,
+
   score = function(a, b)
     local c = home[a]
     if c ~= nil and c == home[b] then
