@@ -73,10 +73,18 @@ return {
   end,
 }
 LUA
+config "[strategy loose]" "script = $TMP/loose.lua" "[match]" \
+    "per_attendee = 4"
+same "a constant max_score" --threads 2
+# A rule with a veto function scores every pair, max_score or not: a
+# veto of a pair nobody lists would escape the table modes' questions.
 config "[strategy loose]" "script = $TMP/loose.lua" \
     "[strategy colleagues]" "script = $SCRIPTS/avoid_colleagues.lua" \
-    "company =" "[match]" "per_attendee = 4"
-same "a constant max_score and a veto rule" --threads 2
+    "company =" "[match]" "mode = groups"
+"$MINGLE" run -c "$TMP/event.ini" --progress -o "$TMP/veto.csv" \
+    2>"$TMP/err.veto"
+t_contains "a rule with a veto function: every pair scored" \
+    "$TMP/err.veto" "scoring pairs: 100%"
 
 # ------------------------------------------------------------ asked
 # Four groups of ten, each sharing four tags within the group and none
