@@ -1,6 +1,7 @@
 # lib_cand.sh -- helpers for the e2e tests that hold the candidate stage
 # to scoring every pair (candidates.sh, candidates_bound.sh); sourced
-# after tests/lib.sh.  Both write $TMP/event.ini from $TMP/head.ini.
+# after tests/lib.sh.  Both write $TMP/event.ini from $TMP/head.ini;
+# tests/lua/max_score.sh uses same() and stage() with its own config().
 
 # same NAME [OPTIONS...]: $TMP/event.ini with and without exhaustive.
 same() {
