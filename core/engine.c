@@ -21,7 +21,8 @@
  * (pairs listed from both ends are scored twice, and no heap gets a
  * partner twice).  If fewer than `candidates` of them score above the
  * bound of the pairs left out, a asks for 4 times as many, up to
- * everyone: so every heap ends with the partners it gets when every pair
+ * everyone, scoring only those it has not (the heap keeps the best of
+ * all it scored): so every heap ends with the partners it gets when every pair
  * is scored, and so does the graph.  A's node stats count the pairs a's
  * row scored, every pair it did not score as low (graph.h).  Strategies
  * that list nobody (a Lua rule's max_score) and come last in the config
@@ -108,6 +109,9 @@ struct engine_worker {
 	struct scratch sc;
 	struct candidates cand;	/* the candidate stage's lists */
 	struct cand *part;	/* engine_cand_lazy's pairs, by score */
+	unsigned char *scored;	/* without lazy rules: scored in this row */
+	uint32_t *scored_ids;	/* ... who they are */
+	size_t nscored;
 	struct node_stats *stats;
 	size_t failed;		/* the row that failed, or SIZE_MAX */
 	char *cause;
@@ -442,9 +446,9 @@ engine_row(struct engine_worker *w, size_t i)
 }
 
 /*
- * The candidate stage: A against the N attendees of LIST but A, into A's
- * heap (its row's alone, no lock) and ST; *ABOVE counts the pairs that
- * score above LIMIT.
+ * The candidate stage: A against the N attendees of LIST but A and those
+ * the row scored before, into A's heap (its row's alone, no lock) and ST;
+ * *ABOVE counts the pairs that score above LIMIT.
  */
 static int
 engine_cand_pass(struct engine_worker *w, uint32_t a, const uint32_t *list,
@@ -455,9 +459,13 @@ engine_cand_pass(struct engine_worker *w, uint32_t a, const uint32_t *list,
 	size_t j = 0, k, m;
 
 	while (j < n) {
-		for (m = 0; j < n && m < BATCH; j++)
-			if (list[j] != a)
-				sc->cand[m++] = list[j];
+		for (m = 0; j < n && m < BATCH; j++) {
+			if (list[j] == a || w->scored[list[j]])
+				continue;
+			w->scored[list[j]] = 1;
+			w->scored_ids[w->nscored++] = list[j];
+			sc->cand[m++] = list[j];
+		}
 		if (m > 0 && score_batch(r->e, w->id, a, m, sc,
 		    &w->cause) != 0)
 			return -1;
@@ -586,10 +594,13 @@ engine_cand_row(struct engine_worker *w, size_t i)
 	struct engine *e = r->e;
 	struct node_stats st;
 	uint32_t a = r->act[i];
-	size_t k = r->cap, above, mark = w->nvetoes;
-	int all, partial = w->vetoes_partial;
+	const struct heap *h = &r->heaps[a];
+	size_t k = r->cap, above = 0, mark = w->nvetoes;
+	int all, partial = w->vetoes_partial, rc = 0;
+	int lazy_rules = r->lazy < e->nstrategies;
 	double bound, limit, lazy = 0;
 
+	memset(&st, 0, sizeof st);
 	for (;;) {
 		bound = 0;
 		all = k >= r->nact - 1 || candidates_gather(&w->cand,
@@ -597,23 +608,36 @@ engine_cand_row(struct engine_worker *w, size_t i)
 		    &bound) != 0;
 		/* a hair above, for sums added in another order */
 		limit = bound + fabs(bound) * 1e-9;
-		memset(&st, 0, sizeof st);
-		above = 0;
-		r->heaps[a].len = 0;
-		w->nvetoes = mark;
-		w->vetoes_partial = partial;
-		if (r->lazy < e->nstrategies && k == r->cap)
-			lazy = engine_lazy_bound(w, a);
-		if ((r->lazy < e->nstrategies ? engine_cand_lazy(w, a,
-		    all ? r->act : w->cand.list, all ? r->nact : w->cand.n,
-		    limit, lazy, &st, &above) : engine_cand_pass(w, a,
-		    all ? r->act : w->cand.list, all ? r->nact : w->cand.n,
-		    limit, &st, &above)) != 0)
-			return -1;
-		if (all || !(limit > e->match->min_score) || above >= r->cap)
+		if (lazy_rules) {
+			/* the rules' batches depend on the union: anew */
+			memset(&st, 0, sizeof st);
+			above = 0;
+			r->heaps[a].len = 0;
+			w->nvetoes = mark;
+			w->vetoes_partial = partial;
+			if (k == r->cap)
+				lazy = engine_lazy_bound(w, a);
+			rc = engine_cand_lazy(w, a, all ? r->act :
+			    w->cand.list, all ? r->nact : w->cand.n, limit,
+			    lazy, &st, &above);
+		} else {
+			/* asked again: only whom the row has not scored; the
+			 * heap holds the best of all it scored */
+			rc = engine_cand_pass(w, a, all ? r->act :
+			    w->cand.list, all ? r->nact : w->cand.n, limit,
+			    &st, &above);
+			above = h->len == r->cap && h->items[0].w > limit ?
+			    r->cap : 0;
+		}
+		if (rc != 0 || all || !(limit > e->match->min_score) ||
+		    above >= r->cap)
 			break;
 		k *= 4;
 	}
+	while (w->nscored > 0)
+		w->scored[w->scored_ids[--w->nscored]] = 0;
+	if (rc != 0)
+		return -1;
 	w->stats[a].positive += st.positive;
 	w->stats[a].vetoed += st.vetoed;
 	w->stats[a].low += (uint32_t)(r->nact - 1) - st.positive - st.vetoed;
@@ -685,6 +709,11 @@ engine_pool(struct engine_run *r, size_t nw, struct node_stats *stats,
 			candidates_init(&w[i].cand, r->e->t->n);
 		if (r->lazy < r->e->nstrategies)
 			w[i].part = xcalloc(r->nact + 1, sizeof *w[i].part);
+		if (r->cand) {
+			w[i].scored = xcalloc(r->e->t->n + 1, 1);
+			w[i].scored_ids = xcalloc(r->e->t->n + 1,
+			    sizeof *w[i].scored_ids);
+		}
 	}
 	for (i = 1; i < nw; i++, started++)
 		if (pthread_create(&w[i].thread, NULL, engine_work, &w[i]) != 0)
@@ -701,6 +730,8 @@ engine_pool(struct engine_run *r, size_t nw, struct node_stats *stats,
 		}
 		free(w[i].cause);
 		free(w[i].part);
+		free(w[i].scored);
+		free(w[i].scored_ids);
 		candidates_free(&w[i].cand);
 		take_vetoes(r->g, &w[i]);
 		if (i == 0)
