@@ -44,7 +44,9 @@ for a in range(n):
         shared = ta & tags[b]
         if not shared:
             continue
-        w = sum(idf[t] for t in shared)
+        # in a fixed order: a set's order changes with the hash seed,
+        # and with it the last bit of a sum and so a tie
+        w = sum(idf[t] for t in sorted(shared))
         if w <= 0:
             continue
         offer(best[a], (w, -rank[b], b))
