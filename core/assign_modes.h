@@ -10,6 +10,12 @@
 
 #include "assign.h"
 
+/* Node I's most introductions in suggestions (max_per_attendee, else
+ * per_attendee, lowered by its cap) and its floor (min_per_attendee, at
+ * least 1, at most the most). */
+void assign_suggestions_limits(const struct graph *g,
+    const struct config_match *m, size_t i, uint32_t *cap, uint32_t *floor);
+
 /* `mode = suggestions` (assign_suggestions.c); needs no oracle. */
 int assign_suggestions(const struct graph *g, const struct config_match *m,
     struct assignment *out, char **cause);

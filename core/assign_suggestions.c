@@ -21,28 +21,34 @@
 #include "bmatch.h"
 #include "util.h"
 
+void
+assign_suggestions_limits(const struct graph *g, const struct config_match *m,
+    size_t i, uint32_t *cap, uint32_t *floor)
+{
+	uint32_t most, least;
+
+	most = m->max_per_attendee > 0 ? (uint32_t)m->max_per_attendee :
+	    (m->per_attendee > 0 ? (uint32_t)m->per_attendee : 1);
+	least = m->min_per_attendee > 1 ? (uint32_t)m->min_per_attendee : 1;
+	*cap = g->cap != NULL && g->cap[i] < most ? g->cap[i] : most;
+	*floor = least < *cap ? least : *cap;
+}
+
 int
 assign_suggestions(const struct graph *g, const struct config_match *m,
     struct assignment *out, char **cause)
 {
 	size_t i, cap = 0, n = g->n ? g->n : 1;
-	uint32_t *caps, *floors, *deg, most, floor;
+	uint32_t *caps, *floors, *deg;
 	unsigned char *sel;
 	const struct edge *e;
 
-	most = m->max_per_attendee > 0 ? (uint32_t)m->max_per_attendee :
-	    (m->per_attendee > 0 ? (uint32_t)m->per_attendee : 1);
-	floor = m->min_per_attendee > 1 ? (uint32_t)m->min_per_attendee : 1;
-	if (floor > most)
-		floor = most;
 	sel = xcalloc(g->nedges ? g->nedges : 1, 1);
 	deg = xcalloc(n, sizeof *deg);
 	caps = xcalloc(n, sizeof *caps);
 	floors = xcalloc(n, sizeof *floors);
-	for (i = 0; i < g->n; i++) {
-		caps[i] = g->cap != NULL && g->cap[i] < most ? g->cap[i] : most;
-		floors[i] = floor < caps[i] ? floor : caps[i];
-	}
+	for (i = 0; i < g->n; i++)
+		assign_suggestions_limits(g, m, i, &caps[i], &floors[i]);
 	/* Pinned pairs are chosen beforehand: bounds.c saw that they fit. */
 	for (i = 0; g->pinned != NULL && i < g->nedges; i++)
 		sel[i] = g->pinned[i] != 0;

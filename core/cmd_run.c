@@ -20,6 +20,7 @@
 #include "output_set.h"
 #include "report_html.h"
 #include "session.h"
+#include "topup.h"
 #include "util.h"
 
 enum {
@@ -340,6 +341,57 @@ note_max_score(const struct session *s)
 	free(as_if);
 }
 
+/*
+ * Suggestions that left two or more attendees below their floor: score
+ * those among themselves, add the pairs to G and assign again (topup.h),
+ * while that leaves fewer short, at most TOPUP_PASSES times.  AS becomes
+ * the assignment that left the fewest short; returns 0, or nonzero with
+ * *cause set.
+ */
+#define TOPUP_PASSES	6
+
+static int
+topup(struct session *s, struct graph *g, const struct pair_oracle *oracle,
+    struct assignment *as, char **cause)
+{
+	const struct config_match *m = &s->config->match;
+	struct assignment prev;
+	unsigned char *among;
+	size_t n, next, added, pass;
+	int rc = 0;
+
+	if (m->mode != MATCH_SUGGESTIONS)
+		return 0;
+	n = topup_short(g, m, as, &among);
+	for (pass = 0; n >= 2 && pass < TOPUP_PASSES; pass++) {
+		if (s->engine.progress)
+			fprintf(stderr, "mingle: %zu attendees short: scoring "
+			    "them among themselves\n", n);
+		rc = topup_graph(&s->engine, g, as, among, &added, cause);
+		free(among);
+		among = NULL;
+		if (rc != 0 || added == 0)
+			break;
+		prev = *as;
+		memset(as, 0, sizeof *as);
+		if ((rc = assign_run(g, m, oracle, as, cause)) != 0) {
+			assignment_free(&prev);
+			break;
+		}
+		/* the search is not sure to do better on more edges */
+		next = topup_short(g, m, as, &among);
+		if (next >= n) {
+			assignment_free(as);
+			*as = prev;
+			break;
+		}
+		assignment_free(&prev);
+		n = next;
+	}
+	free(among);
+	return rc;
+}
+
 static int
 cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 {
@@ -403,6 +455,8 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 		    g.nedges);
 	if (assign_run(&g, &s.config->match, &oracle, &as, &cause) != 0)
 		goto fail_graph;
+	if (topup(&s, &g, &oracle, &as, &cause) != 0)
+		goto fail_assign;
 	if (write_all(&s, &g, &as, ro.keep ? &keep : NULL, ro.per_person_new,
 	    &o, &cause) != 0)
 		goto fail_assign;

@@ -786,7 +786,8 @@ engine_build_graph(struct engine *e, struct graph *g, char **cause)
 	for (i = 0; i < t->n; i++) {
 		/* per_attendee_column 0: opted out */
 		g->active[i] = t->consent[i] &&
-		    (t->wants == NULL || t->wants[i] != 0);
+		    (t->wants == NULL || t->wants[i] != 0) &&
+		    (e->among == NULL || e->among[i]);
 		if (g->active[i])
 			act[nact++] = (uint32_t)i;
 	}

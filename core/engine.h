@@ -28,6 +28,9 @@ struct engine {
 	size_t threads;		/* workers; 0: as [match] threads says */
 	const uint32_t *kept;	/* --keep's pairs (keep.h), pinned too */
 	size_t nkept;
+	/* Only these attendees take part (the others as if without consent),
+	 * NULL for all: the second graph of topup.c. */
+	const unsigned char *among;
 };
 
 /* One strategy's view of one pair. */

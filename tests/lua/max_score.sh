@@ -104,7 +104,7 @@ field = tags
 script = asked.lua
 [match]
 per_attendee = 1
-candidates = 3
+candidates = 9
 INI
 t_run "asked: runs" 0 "$MINGLE" run -q -c "$TMP/groups.ini" \
     -o "$TMP/groups.out"
