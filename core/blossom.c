@@ -139,7 +139,7 @@ void
 blossom_note_t(struct bm *bm, int32_t b)
 {
 	if (b >= bm->n)
-		bm_heap_push(&bm->t4, bm->dual[b] + bm->shift, b, 0);
+		bm_heap_push(&bm->t4, bm_dual(bm, b) + bm->shift, b, 0);
 }
 
 /* Vertex or blossom X's least-slack edge may lead into a dissolved tree. */
@@ -202,22 +202,18 @@ bm_rescan_free(struct bm *bm, int32_t x)
 static void
 bm_dissolve(struct bm *bm, int32_t ra, int32_t rb)
 {
-	int32_t n = bm->n, v, b, nfreed = 0, i, j, k, y;
+	int32_t n = bm->n, v, b, nfreed, i, j, k, y;
 
-	for (v = 0; v < n; v++) {
-		b = bm->inblossom[v];
-		if (bm->label[b] != BM_FREE &&
-		    (bm->tree[b] == ra || bm->tree[b] == rb))
-			bm->freed[nfreed++] = v;
-	}
+	nfreed = blossom_forest_take(bm, ra, rb);
 	for (i = 0; i < nfreed; i++) {
 		b = bm->inblossom[bm->freed[i]];
-		if (b >= n && bm->label[b] == BM_S && bm->dual[b] == 0)
+		if (b >= n && bm->label[b] == BM_S && bm_dual(bm, b) == 0)
 			blossom_tree_expand(bm, b, 1);
 	}
 	/* Forget labels on every level, from each vertex to its top. */
 	for (i = 0; i < nfreed; i++) {
 		for (b = bm->freed[i]; b != BM_NONE; b = bm->parent[b]) {
+			blossom_dual_touch(bm, b);
 			bm->label[b] = BM_FREE;
 			bm->labedge[b] = bm->labfrom[b] = BM_NONE;
 			bm->bestedge[b] = BM_NONE;
@@ -423,7 +419,7 @@ bm_top_t(struct bm *bm)
 		e = &bm->t4.h[0];
 		b = e->id;
 		if (bm->base[b] == BM_NONE || bm->parent[b] != BM_NONE ||
-		    bm->label[b] != BM_T || bm->dual[b] + bm->shift != e->key) {
+		    bm->label[b] != BM_T || bm_dual(bm, b) + bm->shift != e->key) {
 			bm_heap_pop(&bm->t4);
 			continue;
 		}
@@ -441,7 +437,6 @@ bm_dual_step(struct bm *bm)
 {
 	int32_t n = bm->n, v, b, k, type, which = BM_NONE;
 	int64_t delta, s;
-	int lb;
 
 	if (bm_refresh(bm))
 		return 1;
@@ -452,7 +447,7 @@ bm_dual_step(struct bm *bm)
 	if (bm->exposed == n)
 		return 0;
 	type = 1;
-	delta = bm->dual[bm->exposed];
+	delta = bm_dual(bm, bm->exposed);
 
 	/* 2: an edge from an S-vertex to a free vertex becomes tight. */
 	if ((v = bm_top_free(bm)) != BM_NONE &&
@@ -469,30 +464,15 @@ bm_dual_step(struct bm *bm)
 		which = b;
 	}
 	/* 4: a T-blossom's dual reaches zero. */
-	if ((b = bm_top_t(bm)) != BM_NONE && bm->dual[b] < delta) {
-		delta = bm->dual[b];
+	if ((b = bm_top_t(bm)) != BM_NONE && bm_dual(bm, b) < delta) {
+		delta = bm_dual(bm, b);
 		type = 4;
 		which = b;
 	}
 
-	if (delta > 0) {
-		bm->shift += delta;
-		for (v = 0; v < n; v++) {
-			lb = bm->label[bm->inblossom[v]];
-			if (lb == BM_S)
-				bm->dual[v] -= delta;
-			else if (lb == BM_T)
-				bm->dual[v] += delta;
-		}
-		for (b = n; b < 2 * n; b++) {
-			if (bm->base[b] == BM_NONE || bm->parent[b] != BM_NONE)
-				continue;
-			if (bm->label[b] == BM_S)
-				bm->dual[b] += delta;
-			else if (bm->label[b] == BM_T)
-				bm->dual[b] -= delta;
-		}
-	}
+	/* Every labelled dual moves by delta (blossom_dual.c). */
+	blossom_dual_sync(bm);
+	bm->shift += delta;
 
 	switch (type) {
 	case 1:
@@ -546,6 +526,9 @@ bm_init(struct bm *bm, uint32_t n, const struct blossom_edge *e, size_t m)
 	}
 
 	bm->dual = xcalloc(2 * n, sizeof *bm->dual);
+	bm->dsign = xcalloc(2 * n, sizeof *bm->dsign);
+	bm->dirty = xcalloc(2 * n, sizeof *bm->dirty);
+	bm->isdirty = xcalloc(2 * n, 1);
 	for (v = 0; v < (int32_t)n; v++)
 		bm->dual[v] = maxw;
 	bm->mate = xcalloc(n, sizeof *bm->mate);
@@ -580,6 +563,7 @@ bm_init(struct bm *bm, uint32_t n, const struct blossom_edge *e, size_t m)
 		bm->inblossom[v] = v;
 		bm->freeb[bm->nfree++] = 2 * (int32_t)n - 1 - v;
 	}
+	blossom_forest_init(bm);
 	/* Every vertex starts unmatched: the root of its own tree. */
 	for (v = 0; v < (int32_t)n; v++)
 		blossom_tree_label(bm, v, BM_S, BM_NONE, BM_NONE);
@@ -598,6 +582,10 @@ bm_free(struct bm *bm)
 	free(bm->adjoff);
 	free(bm->adj);
 	free(bm->dual);
+	free(bm->dsign);
+	free(bm->dirty);
+	free(bm->isdirty);
+	blossom_forest_free(bm);
 	free(bm->mate);
 	free(bm->label);
 	free(bm->labedge);

@@ -48,13 +48,23 @@ struct bm_heap {
 	size_t cap;
 };
 
+/* One vertex of a tree's list (blossom_forest.c). */
+struct bm_fnode {
+	int32_t v;
+	int32_t next;
+};
+
 struct bm {
 	int32_t n;
 	const struct blossom_edge *e;
 	int32_t *adjoff;
 	int32_t *adj;
 
-	int64_t *dual;		/* 2n: U of vertices, then Z of blossoms */
+	int64_t *dual;		/* 2n: U, then Z, as stored: see bm_dual() */
+	int8_t *dsign;		/* 2n: the sign they are stored with */
+	int32_t *dirty;		/* 2n: signs to check before the next step */
+	int32_t ndirty;
+	uint8_t *isdirty;
 	int32_t *mate;		/* n: matched edge, or BM_NONE */
 	uint8_t *label;		/* 2n */
 	int32_t *labedge;	/* 2n: edge that gave the label, NONE at roots */
@@ -65,6 +75,12 @@ struct bm {
 	int32_t *bestedge;	/* 2n: least-slack edge, see bm_scan */
 	struct bm_blossom *bl;	/* 2n; only [n, 2n) are used */
 	int32_t *tree;		/* 2n: root vertex of a labelled blossom's tree */
+	int32_t *fhead;		/* n: each root's list of its tree's vertices */
+	struct bm_fnode *fnode;	/* the lists' entries; stale ones skipped */
+	int32_t nfnode;
+	int32_t capfnode;
+	int32_t ffree;		/* entries to reuse, linked by next */
+	uint8_t *fseen;		/* n: scratch, all 0 */
 
 	int32_t *queue;		/* S-vertices still to scan */
 	int32_t nqueue;
@@ -96,6 +112,25 @@ struct bm {
 	struct bm_heap t4;	/* T-blossoms by dual */
 };
 
+/*
+ * The dual of vertex or blossom X.  Duals move lazily: a dual step only
+ * adds to shift, and each dual is stored as its value plus dsign times
+ * shift, dsign being how a step moves it (+1 for S-vertices and
+ * T-blossoms, -1 for T-vertices and S-blossoms, 0 otherwise).
+ * blossom_dual_sync() makes dsign agree with the labels before a step.
+ */
+static inline int64_t
+bm_dual(const struct bm *bm, int32_t x)
+{
+	return bm->dual[x] - bm->dsign[x] * bm->shift;
+}
+
+static inline void
+bm_set_dual(struct bm *bm, int32_t x, int64_t d)
+{
+	bm->dual[x] = d + bm->dsign[x] * bm->shift;
+}
+
 static inline int32_t
 bm_other(const struct bm *bm, int32_t k, int32_t v)
 {
@@ -110,7 +145,8 @@ bm_slack(const struct bm *bm, int32_t k)
 {
 	const struct blossom_edge *e = &bm->e[k];
 
-	return bm->dual[e->a] + bm->dual[e->b] - 2 * e->w;
+	return bm_dual(bm, (int32_t)e->a) + bm_dual(bm, (int32_t)e->b) -
+	    2 * e->w;
 }
 
 /* Step J around a cycle of LEN in direction STEP (+1 or -1). */
@@ -124,6 +160,16 @@ bm_step(int32_t j, int32_t step, int32_t len)
 		return j - len;
 	return j;
 }
+
+/* blossom_dual.c */
+void	blossom_dual_touch(struct bm *, int32_t);
+void	blossom_dual_sync(struct bm *);
+
+/* blossom_forest.c */
+void	blossom_forest_init(struct bm *);
+void	blossom_forest_free(struct bm *);
+void	blossom_forest_add(struct bm *, int32_t, int32_t);
+int32_t	blossom_forest_take(struct bm *, int32_t, int32_t);
 
 /* blossom.c */
 void	blossom_push(struct bm *, int32_t);
