@@ -40,6 +40,7 @@
 #include "blossom_internal.h"
 #include "util.h"
 
+static int	bm_int32_cmp(const void *, const void *);
 static int	bm_hent_less(const struct bm_hent *, const struct bm_hent *);
 static void	bm_heap_push(struct bm_heap *, int64_t, int32_t, int32_t);
 static void	bm_heap_pop(struct bm_heap *);
@@ -65,6 +66,14 @@ blossom_push(struct bm *bm, int32_t v)
 		bm->queued[v] = 1;
 		bm->queue[bm->nqueue++] = v;
 	}
+}
+
+static int
+bm_int32_cmp(const void *a, const void *b)
+{
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+
+	return x < y ? -1 : x > y;
 }
 
 static int
@@ -202,9 +211,16 @@ bm_rescan_free(struct bm *bm, int32_t x)
 static void
 bm_dissolve(struct bm *bm, int32_t ra, int32_t rb)
 {
-	int32_t n = bm->n, v, b, nfreed, i, j, k, y;
+	int32_t n = bm->n, v, b, nfreed = 0, ntop, nl, i, j, k, y;
 
-	nfreed = blossom_forest_take(bm, ra, rb);
+	/* Their vertices in ascending order, as a walk over all finds them. */
+	ntop = blossom_forest_take(bm, ra, rb);
+	for (i = 0; i < ntop; i++) {
+		nl = blossom_tree_leaves(bm, bm->ftop[i]);
+		for (j = 0; j < nl; j++)
+			bm->freed[nfreed++] = bm->leaves[j];
+	}
+	qsort(bm->freed, (size_t)nfreed, sizeof *bm->freed, bm_int32_cmp);
 	for (i = 0; i < nfreed; i++) {
 		b = bm->inblossom[bm->freed[i]];
 		if (b >= n && bm->label[b] == BM_S && bm_dual(bm, b) == 0)
@@ -213,7 +229,8 @@ bm_dissolve(struct bm *bm, int32_t ra, int32_t rb)
 	/* Forget labels on every level, from each vertex to its top. */
 	for (i = 0; i < nfreed; i++) {
 		for (b = bm->freed[i]; b != BM_NONE; b = bm->parent[b]) {
-			blossom_dual_touch(bm, b);
+			if (bm->parent[b] == BM_NONE)
+				bm_touch(bm, b);
 			bm->label[b] = BM_FREE;
 			bm->labedge[b] = bm->labfrom[b] = BM_NONE;
 			bm->bestedge[b] = BM_NONE;
@@ -526,7 +543,8 @@ bm_init(struct bm *bm, uint32_t n, const struct blossom_edge *e, size_t m)
 	}
 
 	bm->dual = xcalloc(2 * n, sizeof *bm->dual);
-	bm->dsign = xcalloc(2 * n, sizeof *bm->dsign);
+	bm->bsign = xcalloc(2 * n, sizeof *bm->bsign);
+	bm->bacc = xcalloc(2 * n, sizeof *bm->bacc);
 	bm->dirty = xcalloc(2 * n, sizeof *bm->dirty);
 	bm->isdirty = xcalloc(2 * n, 1);
 	for (v = 0; v < (int32_t)n; v++)
@@ -582,7 +600,8 @@ bm_free(struct bm *bm)
 	free(bm->adjoff);
 	free(bm->adj);
 	free(bm->dual);
-	free(bm->dsign);
+	free(bm->bsign);
+	free(bm->bacc);
 	free(bm->dirty);
 	free(bm->isdirty);
 	blossom_forest_free(bm);

@@ -61,8 +61,9 @@ struct bm {
 	int32_t *adj;
 
 	int64_t *dual;		/* 2n: U, then Z, as stored: see bm_dual() */
-	int8_t *dsign;		/* 2n: the sign they are stored with */
-	int32_t *dirty;		/* 2n: signs to check before the next step */
+	int8_t *bsign;		/* 2n: how a step moves a top-level blossom */
+	int64_t *bacc;		/* 2n: with bsign, what steps moved it */
+	int32_t *dirty;		/* 2n: blossoms whose bsign to check */
 	int32_t ndirty;
 	uint8_t *isdirty;
 	int32_t *mate;		/* n: matched edge, or BM_NONE */
@@ -75,12 +76,13 @@ struct bm {
 	int32_t *bestedge;	/* 2n: least-slack edge, see bm_scan */
 	struct bm_blossom *bl;	/* 2n; only [n, 2n) are used */
 	int32_t *tree;		/* 2n: root vertex of a labelled blossom's tree */
-	int32_t *fhead;		/* n: each root's list of its tree's vertices */
+	int32_t *fhead;		/* n: each root's list of its tree's blossoms */
 	struct bm_fnode *fnode;	/* the lists' entries; stale ones skipped */
 	int32_t nfnode;
 	int32_t capfnode;
 	int32_t ffree;		/* entries to reuse, linked by next */
-	uint8_t *fseen;		/* n: scratch, all 0 */
+	uint8_t *fseen;		/* 2n: scratch, all 0 */
+	int32_t *ftop;		/* n: blossom_forest_take() result */
 
 	int32_t *queue;		/* S-vertices still to scan */
 	int32_t nqueue;
@@ -113,22 +115,44 @@ struct bm {
 };
 
 /*
- * The dual of vertex or blossom X.  Duals move lazily: a dual step only
- * adds to shift, and each dual is stored as its value plus dsign times
- * shift, dsign being how a step moves it (+1 for S-vertices and
- * T-blossoms, -1 for T-vertices and S-blossoms, 0 otherwise).
- * blossom_dual_sync() makes dsign agree with the labels before a step.
+ * Duals move lazily (blossom_dual.c): a dual step only adds to shift.
+ * What the steps moved top-level blossom B by, down for the vertices in
+ * it and up for its own dual, is bm_acc(B): +1 times shift for an
+ * S-blossom, -1 for a T-blossom, 0 for a free one, from when it got its
+ * label; a vertex or blossom that is not top-level has 0.
  */
+static inline int64_t
+bm_acc(const struct bm *bm, int32_t b)
+{
+	return bm->bacc[b] + bm->bsign[b] * bm->shift;
+}
+
+/* The dual of vertex or blossom X. */
 static inline int64_t
 bm_dual(const struct bm *bm, int32_t x)
 {
-	return bm->dual[x] - bm->dsign[x] * bm->shift;
+	if (x < bm->n)
+		return bm->dual[x] - bm_acc(bm, bm->inblossom[x]);
+	return bm->dual[x] + bm_acc(bm, x);
 }
 
+/* Vertex V is about to change its top-level blossom for one with
+ * bm_acc 0: store its dual as it is. */
 static inline void
-bm_set_dual(struct bm *bm, int32_t x, int64_t d)
+bm_fold_vertex(struct bm *bm, int32_t v)
 {
-	bm->dual[x] = d + bm->dsign[x] * bm->shift;
+	bm->dual[v] -= bm_acc(bm, bm->inblossom[v]);
+}
+
+/* The label of top-level blossom (or vertex) B may have changed: its
+ * sign is checked before the next dual step (blossom_dual_sync). */
+static inline void
+bm_touch(struct bm *bm, int32_t b)
+{
+	if (!bm->isdirty[b]) {
+		bm->isdirty[b] = 1;
+		bm->dirty[bm->ndirty++] = b;
+	}
 }
 
 static inline int32_t
@@ -162,8 +186,8 @@ bm_step(int32_t j, int32_t step, int32_t len)
 }
 
 /* blossom_dual.c */
-void	blossom_dual_touch(struct bm *, int32_t);
 void	blossom_dual_sync(struct bm *);
+void	blossom_dual_fold_blossom(struct bm *, int32_t);
 
 /* blossom_forest.c */
 void	blossom_forest_init(struct bm *);

@@ -53,16 +53,14 @@ blossom_tree_label(struct bm *bm, int32_t w, int t, int32_t k, int32_t from)
 	bm->labfrom[w] = bm->labfrom[b] = from;
 	bm->bestedge[w] = bm->bestedge[b] = BM_NONE;
 	bm->tree[b] = from == BM_NONE ? w : bm->tree[bm->inblossom[from]];
-	blossom_dual_touch(bm, b);
-	nl = blossom_tree_leaves(bm, b);
-	for (i = 0; i < nl; i++) {
-		blossom_dual_touch(bm, bm->leaves[i]);
-		blossom_forest_add(bm, bm->tree[b], bm->leaves[i]);
-		if (t == BM_S)
+	bm_touch(bm, b);
+	blossom_forest_add(bm, bm->tree[b], b);
+	if (t == BM_S) {
+		nl = blossom_tree_leaves(bm, b);
+		for (i = 0; i < nl; i++)
 			blossom_push(bm, bm->leaves[i]);
-	}
-	if (t == BM_S)
 		return;
+	}
 	blossom_note_t(bm, b);
 	base = bm->base[b];
 	mk = bm->mate[base];
@@ -182,12 +180,15 @@ blossom_tree_shrink(struct bm *bm, int32_t base, int32_t v, int32_t w,
 	bm->labedge[b] = bm->labedge[bb];
 	bm->labfrom[b] = bm->labfrom[bb];
 	bm->tree[b] = bm->tree[bb];
-	bm_set_dual(bm, b, 0);
-	blossom_dual_touch(bm, b);
+	bm->dual[b] = 0;
+	bm->bacc[b] = 0;
+	bm->bsign[b] = 0;
+	bm_touch(bm, b);
+	blossom_forest_add(bm, bm->tree[b], b);
 	nl = blossom_tree_leaves(bm, b);
 	for (i = 0; i < nl; i++) {
 		x = bm->leaves[i];
-		blossom_dual_touch(bm, x);
+		bm_fold_vertex(bm, x);
 		if (bm->label[bm->inblossom[x]] == BM_T)
 			blossom_push(bm, x);
 		bm->inblossom[x] = b;
@@ -196,7 +197,7 @@ blossom_tree_shrink(struct bm *bm, int32_t base, int32_t v, int32_t w,
 	/* Least-slack edge from the new blossom to each S neighbour. */
 	for (i = 0; i < len; i++) {
 		c = nb->child[i];
-		blossom_dual_touch(bm, c);
+		blossom_dual_fold_blossom(bm, c);
 		if (c >= bm->n && bm->bl[c].nbest >= 0) {
 			for (j = 0; j < bm->bl[c].nbest; j++)
 				bm_best_consider(bm, b, bm->bl[c].best[j],
@@ -241,7 +242,7 @@ bm_relabel_path(struct bm *bm, int32_t b, int32_t j, int32_t step, int32_t k)
 {
 	struct bm_blossom *bb = &bm->bl[b];
 	struct bm_link *l;
-	int32_t from = bm->labfrom[b], x, c, nl, i;
+	int32_t from = bm->labfrom[b], x, c;
 
 	while (j != 0) {
 		/* Child j is T, reached over k; its matched link leads on. */
@@ -265,10 +266,8 @@ bm_relabel_path(struct bm *bm, int32_t b, int32_t j, int32_t step, int32_t k)
 	bm->labfrom[x] = bm->labfrom[c] = from;
 	bm->bestedge[c] = BM_NONE;
 	bm->tree[c] = bm->tree[bm->inblossom[from]];
-	blossom_dual_touch(bm, c);
-	nl = blossom_tree_leaves(bm, c);
-	for (i = 0; i < nl; i++)
-		blossom_forest_add(bm, bm->tree[c], bm->leaves[i]);
+	bm_touch(bm, c);
+	blossom_forest_add(bm, bm->tree[c], c);
 	blossom_note_t(bm, c);
 }
 
@@ -283,21 +282,27 @@ blossom_tree_expand(struct bm *bm, int32_t b, int endstage)
 	struct bm_blossom *bb = &bm->bl[b];
 	int32_t i, j, c, nl, v, entry, step, found;
 
-	blossom_dual_touch(bm, b);
+	/* What B was moved by goes to its vertices; its children start
+	 * unmoved. */
+	if (bm_acc(bm, b) != 0) {
+		nl = blossom_tree_leaves(bm, b);
+		for (j = 0; j < nl; j++)
+			bm_fold_vertex(bm, bm->leaves[j]);
+	}
+	blossom_dual_fold_blossom(bm, b);
+	bm_touch(bm, b);
 	for (i = 0; i < bb->len; i++) {
 		c = bb->child[i];
 		bm->parent[c] = BM_NONE;
-		blossom_dual_touch(bm, c);
+		bm_touch(bm, c);
 		if (c < bm->n)
 			bm->inblossom[c] = c;
 		else if (endstage && bm_dual(bm, c) == 0)
 			blossom_tree_expand(bm, c, endstage);
 		else {
 			nl = blossom_tree_leaves(bm, c);
-			for (j = 0; j < nl; j++) {
+			for (j = 0; j < nl; j++)
 				bm->inblossom[bm->leaves[j]] = c;
-				blossom_dual_touch(bm, bm->leaves[j]);
-			}
 		}
 	}
 
