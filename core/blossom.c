@@ -171,6 +171,7 @@ bm_rescan_free(struct bm *bm, int32_t x)
 	int32_t top = bm->inblossom[x], i, k, bs, best = BM_NONE;
 	int64_t ks, bestks = 0;
 
+	bm->deferred[x] = 0;
 	if (bm->label[top] == BM_S)
 		return;		/* queued; its own scan does this */
 	for (i = bm->adjoff[x]; i < bm->adjoff[x + 1]; i++) {
@@ -352,8 +353,17 @@ bm_rebest(struct bm *bm, int32_t b)
 	blossom_note_s(bm, b);
 }
 
-/* Find again least-slack edges that led into dissolved trees.  Returns 1
- * if that labelled anything (so scan again before moving duals). */
+/*
+ * Find again least-slack edges that led into dissolved trees.  Returns 1
+ * if that labelled anything (so scan again before moving duals).
+ *
+ * A free vertex on its own waits (bm->deferred): its entry in free2
+ * keeps the key of the edge it had, and no S-vertex it can reach now is
+ * nearer, since such edges had more slack then, or were scanned since
+ * and keyed; so when an entry of it comes to the top of free2, before
+ * the step that could need it, bm_top_free looks at its edges again.
+ * Many never come to the top before they are labelled or the stage ends.
+ */
 static int
 bm_refresh(struct bm *bm)
 {
@@ -366,7 +376,10 @@ bm_refresh(struct bm *bm)
 			if (bm->base[x] != BM_NONE &&
 			    bm->parent[x] == BM_NONE && bm->label[x] == BM_S)
 				bm_rebest(bm, x);
-		} else if (bm->label[bm->inblossom[x]] != BM_S)
+		} else if (bm->inblossom[x] == x && bm->label[x] == BM_FREE &&
+		    bm->bestedge[x] != BM_NONE)
+			bm->deferred[x] = 1;
+		else if (bm->label[bm->inblossom[x]] != BM_S)
 			bm_rescan_free(bm, x);
 		else if (bm->inblossom[x] == x)
 			bm_rebest(bm, x);
@@ -374,17 +387,28 @@ bm_refresh(struct bm *bm)
 	return bm->nqueue > 0;
 }
 
-/* The free vertex with the least slack to an S-vertex, or BM_NONE. */
+/* The free vertex with the least slack to an S-vertex, or BM_NONE (or
+ * whatever, if looking again at a deferred vertex labelled some). */
 static int32_t
 bm_top_free(struct bm *bm)
 {
 	struct bm_hent *e;
 	int64_t key;
+	int32_t v;
 
 	while (bm->free2.n > 0) {
 		e = &bm->free2.h[0];
-		if (bm->bestedge[e->id] != e->k ||
-		    bm->label[bm->inblossom[e->id]] != BM_FREE) {
+		v = e->id;
+		if (bm->label[bm->inblossom[v]] != BM_FREE) {
+			bm_heap_pop(&bm->free2);
+			continue;
+		}
+		if (bm->deferred[v]) {
+			bm_heap_pop(&bm->free2);
+			bm_rescan_free(bm, v);
+			continue;
+		}
+		if (bm->bestedge[v] != e->k) {
 			bm_heap_pop(&bm->free2);
 			continue;
 		}
@@ -467,8 +491,10 @@ bm_dual_step(struct bm *bm)
 	delta = bm_dual(bm, bm->exposed);
 
 	/* 2: an edge from an S-vertex to a free vertex becomes tight. */
-	if ((v = bm_top_free(bm)) != BM_NONE &&
-	    (s = bm_slack(bm, bm->bestedge[v])) < delta) {
+	v = bm_top_free(bm);
+	if (bm->nqueue > 0)
+		return 1;
+	if (v != BM_NONE && (s = bm_slack(bm, bm->bestedge[v])) < delta) {
 		delta = s;
 		type = 2;
 		which = v;
@@ -570,6 +596,7 @@ bm_init(struct bm *bm, uint32_t n, const struct blossom_edge *e, size_t m)
 	bm->freed = xcalloc(n, sizeof *bm->freed);
 	bm->stale = xcalloc(2 * n, sizeof *bm->stale);
 	bm->isstale = xcalloc(2 * n, 1);
+	bm->deferred = xcalloc(n, 1);
 	for (v = 0; v < 2 * (int32_t)n; v++) {
 		bm->labedge[v] = bm->labfrom[v] = BM_NONE;
 		bm->parent[v] = bm->bestedge[v] = bm->bestto[v] = BM_NONE;
@@ -627,6 +654,7 @@ bm_free(struct bm *bm)
 	free(bm->freed);
 	free(bm->stale);
 	free(bm->isstale);
+	free(bm->deferred);
 	free(bm->free2.h);
 	free(bm->ss3.h);
 	free(bm->t4.h);

@@ -100,6 +100,7 @@ struct bm {
 	int32_t *stale;		/* least-slack edges to look at again */
 	int32_t nstale;
 	uint8_t *isstale;
+	uint8_t *deferred;	/* n: free, its least-slack edge may be gone */
 	int32_t exposed;	/* no vertex below is unmatched */
 
 	/*
