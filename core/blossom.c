@@ -16,17 +16,24 @@
  * step is an integer and the arithmetic is exact.
  *
  * For sparse graphs:
- *  - an augmentation dissolves only the two trees it used (bm_dissolve);
- *    the classic form starts every tree again after each augmentation,
- *    rescanning all m edges n/2 times;
+ *  - an augmentation dissolves only the two trees it used (bm_dissolve),
+ *    found from their roots' lists (blossom_forest.c); the classic form
+ *    starts every tree again after each augmentation, rescanning all m
+ *    edges n/2 times;
  *  - the least slacks for the dual step come from lazy heaps keyed so
  *    that dual steps never reorder them, not from scans of all vertices;
+ *  - a dual step only adds to one shift (blossom_dual.c), not to every
+ *    labelled dual;
+ *  - a free vertex whose least-slack edge led into a dissolved tree
+ *    looks at its edges again only if it comes to the top of the heap
+ *    (bm_refresh);
  *  - tightness is read from the exact slack, never cached.
- * Cost: worst case O(n^3 + n m log m) (n augmentations, each with up to
- * O(n) dual steps of O(n) to apply and O(m) edge work); on the sparse
- * candidate graphs mingle builds the dual steps number about 2n, so in
- * practice O(n^2 + m log m): 5,000 people with 50 candidates each take
- * about 0.2 s.
+ * Cost: worst case O(n^2 + n m log m) (n augmentations, each with up to
+ * O(n) dual steps and O(m) edge work); on the sparse candidate graphs
+ * mingle builds the dual steps number about 2n and an augmentation
+ * touches few vertices: 10,000 people with 25 candidates each (183,664
+ * edges) take about 0.2 s, as LEMON's MaxWeightedMatching does
+ * (docs/performance.md).
  *
  * This file is the search; labels and blossoms are in blossom_tree.c.
  */
@@ -40,7 +47,6 @@
 #include "blossom_internal.h"
 #include "util.h"
 
-static int	bm_int32_cmp(const void *, const void *);
 static int	bm_hent_less(const struct bm_hent *, const struct bm_hent *);
 static void	bm_heap_push(struct bm_heap *, int64_t, int32_t, int32_t);
 static void	bm_heap_pop(struct bm_heap *);
@@ -66,14 +72,6 @@ blossom_push(struct bm *bm, int32_t v)
 		bm->queued[v] = 1;
 		bm->queue[bm->nqueue++] = v;
 	}
-}
-
-static int
-bm_int32_cmp(const void *a, const void *b)
-{
-	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
-
-	return x < y ? -1 : x > y;
 }
 
 static int
@@ -214,14 +212,12 @@ bm_dissolve(struct bm *bm, int32_t ra, int32_t rb)
 {
 	int32_t n = bm->n, v, b, nfreed = 0, ntop, nl, i, j, k, y;
 
-	/* Their vertices in ascending order, as a walk over all finds them. */
 	ntop = blossom_forest_take(bm, ra, rb);
 	for (i = 0; i < ntop; i++) {
 		nl = blossom_tree_leaves(bm, bm->ftop[i]);
 		for (j = 0; j < nl; j++)
 			bm->freed[nfreed++] = bm->leaves[j];
 	}
-	qsort(bm->freed, (size_t)nfreed, sizeof *bm->freed, bm_int32_cmp);
 	for (i = 0; i < nfreed; i++) {
 		b = bm->inblossom[bm->freed[i]];
 		if (b >= n && bm->label[b] == BM_S && bm_dual(bm, b) == 0)
