@@ -5,7 +5,8 @@
  * weights; odd cycles with chords and pendants, and triangles of
  * triangles (nested blossoms); and large graphs made of hundreds of such
  * components with interleaved vertex numbers, whose optimum is the sum of
- * the components' (many trees at once, dissolved one pair at a time).
+ * the components' (many trees at once, dissolved one pair at a time); and
+ * large connected graphs with a planted optimum.
  * Every answer is checked for a real, mutual matching of the weight
  * returned, and for the same mates when run twice.
  */
@@ -307,10 +308,84 @@ test_components(void)
 	free(mate);
 }
 
+/*
+ * A perfect matching planted among thousands of vertices, of weights 900
+ * to 1000, and 8 more edges a vertex (to the vertices 8 offsets away) of
+ * weights up to 899 (ties, or any): the planted one is the only optimum,
+ * as every other edge weighs less than its ends' planted edges' halves.
+ */
+static void
+test_planted(void)
+{
+	struct rng r;
+	struct blossom_edge *e;
+	uint32_t *perm, *pos, *mate, off[8], n, i, a, b, j;
+	size_t m, cap;
+	int64_t want, got;
+	int round, bad = 0, wrong = 0;
+
+	rng_seed(&r, 777);
+	for (round = 0; round < 4; round++) {
+		n = 2000 + 1000 * (uint32_t)round;
+		cap = (size_t)n / 2 + 8 * (size_t)n;
+		e = calloc(cap, sizeof *e);
+		perm = calloc(n, sizeof *perm);
+		pos = calloc(n, sizeof *pos);
+		mate = calloc(n, sizeof *mate);
+		for (i = 0; i < n; i++)
+			perm[i] = i;
+		rng_shuffle32(&r, perm, n);
+		for (i = 0; i < n; i++)
+			pos[perm[i]] = i;
+		for (j = 0; j < 8;) {	/* distinct, below n / 2 */
+			off[j] = 1 + (uint32_t)rng_below(&r, n / 2 - 1);
+			for (i = 0; i < j && off[i] != off[j]; i++)
+				;
+			if (i == j)
+				j++;
+		}
+		m = 0;
+		want = 0;
+		for (i = 0; i < n; i += 2) {
+			e[m].a = perm[i];
+			e[m].b = perm[i + 1];
+			e[m].w = round & 1 ? 900 : 900 + (int64_t)rng_below(&r,
+			    101);
+			want += e[m].w;
+			m++;
+		}
+		for (a = 0; a < n; a++)
+			for (j = 0; j < 8; j++) {
+				b = (a + off[j]) % n;
+				if ((pos[a] ^ 1) == pos[b])
+					continue;	/* planted */
+				e[m].a = a;
+				e[m].b = b;
+				e[m].w = round & 1 ?
+				    899 - (int64_t)rng_below(&r, 2) :
+				    1 + (int64_t)rng_below(&r, 899);
+				m++;
+			}
+		got = blossom_match(n, e, m, mate);
+		bad += bt_check(n, e, m, got, mate, want);
+		for (i = 0; i < n; i += 2)
+			if (mate[perm[i]] != perm[i + 1])
+				wrong++;
+		free(e);
+		free(perm);
+		free(pos);
+		free(mate);
+	}
+	is_int(bad, 0, "blossom: 4 graphs of 2,000 to 5,000 vertices at "
+	    "their planted optimum");
+	is_int(wrong, 0, "blossom: ... and it is the planted matching");
+}
+
 int
 main(void)
 {
 	test_small();
 	test_components();
+	test_planted();
 	return tap_done();
 }
