@@ -167,17 +167,18 @@ static void
 bm_rescan_free(struct bm *bm, int32_t x)
 {
 	int32_t top = bm->inblossom[x], i, k, bs, best = BM_NONE;
-	int64_t ks, bestks = 0;
+	int64_t ks, bestks = 0, ux;
 
 	bm->deferred[x] = 0;
 	if (bm->label[top] == BM_S)
 		return;		/* queued; its own scan does this */
+	ux = bm_dual(bm, x);	/* duals move only in dual steps */
 	for (i = bm->adjoff[x]; i < bm->adjoff[x + 1]; i++) {
 		k = bm->adj[i];
-		bs = bm->inblossom[bm_other(bm, k, x)];
+		bs = bm->inblossom[bm->adjto[i]];
 		if (bs == top || bm->label[bs] != BM_S)
 			continue;
-		ks = bm_slack(bm, k);
+		ks = ux + bm_dual(bm, bm->adjto[i]) - bm->adjw[i];
 		if (ks <= 0) {
 			if (bm->label[top] == BM_FREE) {
 				blossom_tree_label(bm, x, BM_T, k,
@@ -260,20 +261,21 @@ static void
 bm_scan(struct bm *bm)
 {
 	int32_t v, w, k, i, b, base, ra, rb;
-	int64_t ks;
+	int64_t ks, uv;
 
 	while (bm->nqueue > 0) {
 		v = bm->queue[--bm->nqueue];
 		bm->queued[v] = 0;
 		if (bm->label[bm->inblossom[v]] != BM_S)
 			continue;	/* its tree was dissolved */
+		uv = bm_dual(bm, v);	/* duals move only in dual steps */
 		for (i = bm->adjoff[v]; i < bm->adjoff[v + 1]; i++) {
 			k = bm->adj[i];
-			w = bm_other(bm, k, v);
+			w = bm->adjto[i];
 			b = bm->inblossom[w];
 			if (bm->inblossom[v] == b)
 				continue;
-			ks = bm_slack(bm, k);
+			ks = uv + bm_dual(bm, w) - bm->adjw[i];
 			if (ks <= 0) {
 				if (bm->label[b] == BM_FREE)
 					blossom_tree_label(bm, w, BM_T, k, v);
@@ -538,7 +540,7 @@ static void
 bm_init(struct bm *bm, uint32_t n, const struct blossom_edge *e, size_t m)
 {
 	size_t i;
-	int32_t v;
+	int32_t v, j;
 	int64_t maxw = 0;
 
 	memset(bm, 0, sizeof *bm);
@@ -556,12 +558,20 @@ bm_init(struct bm *bm, uint32_t n, const struct blossom_edge *e, size_t m)
 	for (v = 0; v < (int32_t)n; v++)
 		bm->adjoff[v + 1] += bm->adjoff[v];
 	bm->adj = xcalloc(bm->adjoff[n] + 1, sizeof *bm->adj);
+	bm->adjto = xcalloc(bm->adjoff[n] + 1, sizeof *bm->adjto);
+	bm->adjw = xcalloc(bm->adjoff[n] + 1, sizeof *bm->adjw);
 	bm->wpath = xcalloc(n + 1, sizeof *bm->wpath);	/* fill cursor */
 	for (i = 0; i < m; i++) {
 		if (e[i].w <= 0 || e[i].a == e[i].b)
 			continue;
-		bm->adj[bm->adjoff[e[i].a] + bm->wpath[e[i].a]++] = (int32_t)i;
-		bm->adj[bm->adjoff[e[i].b] + bm->wpath[e[i].b]++] = (int32_t)i;
+		j = bm->adjoff[e[i].a] + bm->wpath[e[i].a]++;
+		bm->adj[j] = (int32_t)i;
+		bm->adjto[j] = (int32_t)e[i].b;
+		bm->adjw[j] = 2 * e[i].w;
+		j = bm->adjoff[e[i].b] + bm->wpath[e[i].b]++;
+		bm->adj[j] = (int32_t)i;
+		bm->adjto[j] = (int32_t)e[i].a;
+		bm->adjw[j] = 2 * e[i].w;
 	}
 
 	bm->dual = xcalloc(2 * n, sizeof *bm->dual);
@@ -622,6 +632,8 @@ bm_free(struct bm *bm)
 	}
 	free(bm->adjoff);
 	free(bm->adj);
+	free(bm->adjto);
+	free(bm->adjw);
 	free(bm->dual);
 	free(bm->bsign);
 	free(bm->bacc);

@@ -59,6 +59,8 @@ struct bm {
 	const struct blossom_edge *e;
 	int32_t *adjoff;
 	int32_t *adj;
+	int32_t *adjto;		/* 2m: the other end of adj[i] */
+	int64_t *adjw;		/* 2m: its weight, doubled */
 
 	int64_t *dual;		/* 2n: U, then Z, as stored: see bm_dual() */
 	int8_t *bsign;		/* 2n: how a step moves a top-level blossom */
