@@ -343,12 +343,14 @@ bmatch_flip_at(struct bmatch *bm, uint32_t x, uint32_t j)
 			bm->top[x] = j + 1;
 		if (bm->top[y] <= jy)
 			bm->top[y] = jy + 1;
-		bmatch_quota(bm, k, 1);
+		if (bm->g->quota != NULL)
+			bmatch_quota(bm, k, 1);
 	} else {
 		bm->sel[k] = BMATCH_UNUSED;
 		bm->deg[x]--;
 		bm->deg[y]--;
-		bmatch_quota(bm, k, -1);
+		if (bm->g->quota != NULL)
+			bmatch_quota(bm, k, -1);
 	}
 }
 
