@@ -24,6 +24,9 @@
  *    graph.  Where it finds nothing, a depth-first search over
  *    trails (no edge twice, nodes again at will), the short ones first,
  *    within a budget: a blossom can hide a path from the first search.
+ *    Not from those no alternating walk can take to an end: that is
+ *    proved first, at the cost of one pass over what they reach, so the
+ *    people nobody can fill leave the budget to the others.
  *    Measured: the fewest missing on every graph tests/oracle/fair.py
  *    solved.
  * 3. Weight: from every node, a depth-first search for the best
@@ -129,6 +132,13 @@ struct bmatch {
 	size_t ntouched;
 	uint32_t *queue;
 	unsigned char *mark;	/* per edge: on the path at hand */
+	/* Proofs that someone cannot be filled (bmatch_stuck()), per state:
+	 * the search that met it, and the selection (gen, one more at each
+	 * trail flipped) in which no end can be reached from it. */
+	uint32_t *stamp;
+	uint32_t nstamp;
+	uint32_t *dead;
+	uint32_t gen;
 
 	/* Weight search. */
 	uint32_t *path;		/* edges flipped so far */
@@ -160,6 +170,8 @@ static int	bmatch_augment(struct bmatch *, uint32_t);
 static int	bmatch_step(struct bmatch *, uint32_t);
 static int	bmatch_trail(struct bmatch *, uint32_t, int, int, unsigned);
 static int	bmatch_deepen(struct bmatch *, uint32_t, size_t *);
+static int	bmatch_is_end(const struct bmatch *, uint32_t, uint32_t);
+static int	bmatch_stuck(struct bmatch *, uint32_t);
 static void	bmatch_consider(struct bmatch *, int, double);
 static void	bmatch_grow(struct bmatch *, uint32_t, int, double, int);
 static int	bmatch_improve(struct bmatch *, uint32_t);
@@ -568,11 +580,78 @@ bmatch_deepen(struct bmatch *bm, uint32_t v, size_t *left)
 		start = bm->work;
 		if (bmatch_trail(bm, v, 0, 0, bmatch_trail_depths[i])) {
 			*left -= start - bm->work;
+			bm->gen++;	/* the proofs were for the old selection */
 			return 1;
 		}
 		*left -= start - bm->work;
 	}
 	return 0;
+}
+
+/* Whether state T is where a path for V, who is below the floor, may
+ * end: Y of T takes an edge (V, who took one already, needs room for
+ * two) or drops one it can spare.  As in bmatch_augment(). */
+static int
+bmatch_is_end(const struct bmatch *bm, uint32_t v, uint32_t t)
+{
+	uint32_t y = t / 2;
+
+	if (t & 1)
+		return bm->deg[y] + (y == v) + 1 <= bm->cap[y];
+	return bm->deg[y] > bm->floor[y];
+}
+
+/*
+ * Whether V, below the floor, provably gets no more edges by a trail:
+ * no state a trail from V can reach, alternating walks over the
+ * selection as it is, is an end.  A trail uses no edge twice, so each
+ * edge is in its first state when the trail takes it, and every node it
+ * passes through gains one and loses one: whether it ends well hangs on
+ * the degrees it found, as here.  With quotas a trail may be cut short
+ * by one, so nothing is proved.  What a proof met that cannot reach
+ * IN(V) either (an end for everyone else) reaches no end of anyone:
+ * it stays dead, and later proofs stop there, until a trail is flipped.
+ * So the proofs for all those nobody can fill cost about one pass over
+ * the graph, where their trails spent the whole budget.
+ */
+static int
+bmatch_stuck(struct bmatch *bm, uint32_t v)
+{
+	const struct graph *g = bm->g;
+	size_t qh = 0, qt = 0, j, last;
+	uint32_t s, t, x;
+	int in;
+
+	if (g->quota != NULL)
+		return 0;
+	if (++bm->nstamp == 0) {
+		memset(bm->stamp, 0, 2 * g->n * sizeof *bm->stamp);
+		bm->nstamp = 1;
+	}
+	bm->stamp[BMATCH_OUT(v)] = bm->nstamp;
+	bm->queue[qt++] = BMATCH_OUT(v);
+	while (qh < qt) {
+		s = bm->queue[qh++];
+		x = s / 2;
+		in = s & 1;
+		last = in ? bmatch_top(bm, x) : g->adj_off[x + 1];
+		for (j = g->adj_off[x]; j < last; j++) {
+			if (in ? bm->sel[g->adj[j]] != BMATCH_CHOSEN :
+			    bm->sel[g->adj[j]] != BMATCH_UNUSED)
+				continue;
+			t = in ? BMATCH_OUT(bm->nbr[j]) : BMATCH_IN(bm->nbr[j]);
+			if (bm->stamp[t] == bm->nstamp || bm->dead[t] == bm->gen)
+				continue;
+			if (bmatch_is_end(bm, v, t))
+				return 0;
+			bm->stamp[t] = bm->nstamp;
+			bm->queue[qt++] = t;
+		}
+	}
+	if (bm->stamp[BMATCH_IN(v)] != bm->nstamp)
+		for (qh = 0; qh < qt; qh++)
+			bm->dead[bm->queue[qh]] = bm->gen;
+	return 1;
 }
 
 /* The path at hand changes shortfall by COV and weight by W: keep it if
@@ -775,6 +854,9 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 	bm.touched = xcalloc(2 * n, sizeof *bm.touched);
 	bm.queue = xcalloc(2 * n, sizeof *bm.queue);
 	bm.mark = xcalloc(m, 1);
+	bm.stamp = xcalloc(2 * n, sizeof *bm.stamp);
+	bm.dead = xcalloc(2 * n, sizeof *bm.dead);
+	bm.gen = 1;
 	bm.path = xcalloc(2 * BMATCH_MAX_ADDS + 2, sizeof *bm.path);
 	bm.best = xcalloc(2 * BMATCH_MAX_ADDS + 2, sizeof *bm.best);
 	bm.dirty = xcalloc(n, 1);
@@ -797,7 +879,8 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 		trail = BMATCH_TRAIL_MAX;
 	for (i = 0; i < nact; i++) {
 		v = act[i];
-		while (bm.deg[v] < bm.floor[v] && bmatch_deepen(&bm, v, &trail))
+		while (bm.deg[v] < bm.floor[v] && !bmatch_stuck(&bm, v) &&
+		    bmatch_deepen(&bm, v, &trail))
 			;
 	}
 	bmatch_polish(&bm, act, nact);
@@ -818,6 +901,8 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 	free(bm.touched);
 	free(bm.queue);
 	free(bm.mark);
+	free(bm.stamp);
+	free(bm.dead);
 	free(bm.path);
 	free(bm.best);
 	free(bm.dirty);
