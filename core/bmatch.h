@@ -16,10 +16,13 @@
  * then the greatest total weight.  CAP and FLOOR have g->n entries,
  * floor[v] <= cap[v]; nodes that are not active are ignored.
  *
- * SEL has g->nedges entries.  On entry a nonzero entry marks an edge
- * chosen beforehand (pinned): it stays chosen and counts against both
- * ends' caps.  On return sel[k] is nonzero for every chosen edge, and
- * DEG (g->n entries) holds each node's number of chosen edges.
+ * SEL has g->nedges entries.  On entry BMATCH_PIN marks an edge chosen
+ * beforehand (pinned): it stays chosen and counts against both ends'
+ * caps.  BMATCH_START marks one to begin from, as an earlier selection
+ * chose it (those that fit the limits are taken, and the searches may
+ * drop them): then the weight search starts only from the nodes whose
+ * edges changed.  On return sel[k] is nonzero for every chosen edge,
+ * and DEG (g->n entries) holds each node's number of chosen edges.
  *
  * Quotas: if g->quota is set, no node gets more chosen edges with bit q
  * of quota[] than g->quota_max[q * g->n + v]; the pinned edges must fit
@@ -28,6 +31,8 @@
  * Deterministic: ties are broken by the nodes' ranks.  Near-linear in
  * the edges: every search is bounded (see bmatch.c).
  */
+#define BMATCH_PIN	1
+#define BMATCH_START	3
 void bmatch_run(const struct graph *g, const uint32_t *cap,
     const uint32_t *floor, unsigned char *sel, uint32_t *deg);
 

@@ -81,6 +81,10 @@ struct graph {
 	uint32_t nquota;	/* at most GRAPH_MAX_QUOTA */
 	uint32_t *quota_max;
 	unsigned char *pinned;
+	/* start[k]: 1 if the assignment of this graph before edges were
+	 * added to it chose edge k (topup.c): suggestions begin from those,
+	 * and may drop them.  NULL: from nothing.  Per edge, as above. */
+	unsigned char *start;
 
 	/* The quota bits of a pair that is no edge, for the modes that
 	 * seat non-edges together (assign_ctx_quota() asks, once a pair):

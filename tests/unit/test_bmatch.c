@@ -132,6 +132,44 @@ test_pinned(void)
 }
 
 static void
+test_start(void)
+{
+	/* The path a-b-c-d again, beginning from the heavy middle edge: the
+	 * search drops it for the two light ones, where a pin would stay. */
+	static const double e[][3] = { { 0, 1, 1 }, { 1, 2, 10 }, { 2, 3, 1 } };
+	static const double star[][3] = {
+		{ 0, 1, 5 }, { 0, 2, 4 }, { 0, 3, 3 }, { 0, 4, 2 } };
+	struct bt t;
+
+	bt_make(&t, 4, e, 3, 1, 1);
+	t.sel[bt_edge(&t, 1, 2)] = BMATCH_START;
+	bmatch_run(&t.g, t.cap, t.floor, t.sel, t.deg);
+	ok(bt_chosen(&t, 0, 1) && bt_chosen(&t, 2, 3) && !bt_chosen(&t, 1, 2),
+	    "start: the edge begun from is dropped for fairness");
+	graph_free(&t.g);
+
+	/* Beginning from more than a cap allows (the caps changed since):
+	 * the first that fit are taken, and the cap holds. */
+	bt_make(&t, 5, star, 4, 3, 1);
+	t.cap[0] = 2;
+	memset(t.sel, BMATCH_START, 4);
+	bmatch_run(&t.g, t.cap, t.floor, t.sel, t.deg);
+	is_int(t.deg[0], 2, "start: the centre's cap holds");
+	ok(t.sel[0] == 1 && t.sel[1] == 1 && t.sel[2] == 0 && t.sel[3] == 0,
+	    "start: the edges that fit, 1 for chosen");
+	graph_free(&t.g);
+
+	/* A pin beside a start: the pin stays, the start gives way. */
+	bt_make(&t, 4, e, 3, 1, 1);
+	t.sel[bt_edge(&t, 1, 2)] = BMATCH_PIN;
+	t.sel[bt_edge(&t, 0, 1)] = BMATCH_START;
+	bmatch_run(&t.g, t.cap, t.floor, t.sel, t.deg);
+	ok(bt_chosen(&t, 1, 2) && !bt_chosen(&t, 0, 1),
+	    "start: a pin beats an edge begun from");
+	graph_free(&t.g);
+}
+
+static void
 test_floors(void)
 {
 	/* Node 0 wants two (floor 2), the others one; caps of 2. */
@@ -434,6 +472,7 @@ main(void)
 	test_fair_first();
 	test_caps();
 	test_pinned();
+	test_start();
 	test_floors();
 	test_quotas();
 	test_quota_path();
