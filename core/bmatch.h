@@ -10,6 +10,10 @@
 
 #include "graph.h"
 
+/* What an entry of bmatch_run()'s SEL says on entry (0: nothing). */
+#define BMATCH_PIN	1
+#define BMATCH_START	3
+
 /*
  * Choose edges of G.  The objective is lexicographic: first the least
  * total shortfall, the sum over active nodes of max(0, floor[v] - deg),
@@ -31,8 +35,6 @@
  * Deterministic: ties are broken by the nodes' ranks.  Near-linear in
  * the edges: every search is bounded (see bmatch.c).
  */
-#define BMATCH_PIN	1
-#define BMATCH_START	3
 void bmatch_run(const struct graph *g, const uint32_t *cap,
     const uint32_t *floor, unsigned char *sel, uint32_t *deg);
 

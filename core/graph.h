@@ -114,7 +114,7 @@ void graph_free(struct graph *g);
 
 /* Add N edges (copied) to a finished graph and finish it again: an edge
  * already there keeps the heavier weight.  Per-edge arrays (quota,
- * pinned) must not be set yet. */
+ * pinned, start) must not be set yet. */
 void graph_add_edges(struct graph *g, const struct edge *extra, size_t n);
 
 /* The index of edge {a, b} (either order), or -1 if it is none. */
