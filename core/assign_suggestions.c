@@ -6,6 +6,7 @@
  *
  * Limits (graph.h): a node's cap lowers its max_per_attendee (and its
  * floor); pinned edges are chosen before the search and never dropped;
+ * the edges of the graph's start (topup.c) are where it begins;
  * bmatch.c keeps both ends of every chosen edge within every quota its
  * bits name, in each of its searches.  Who falls short, and why, is
  * coverage.c's to say.
@@ -49,9 +50,14 @@ assign_suggestions(const struct graph *g, const struct config_match *m,
 	floors = xcalloc(n, sizeof *floors);
 	for (i = 0; i < g->n; i++)
 		assign_suggestions_limits(g, m, i, &caps[i], &floors[i]);
-	/* Pinned pairs are chosen beforehand: bounds.c saw that they fit. */
-	for (i = 0; g->pinned != NULL && i < g->nedges; i++)
-		sel[i] = g->pinned[i] != 0;
+	/* Pinned pairs are chosen beforehand: bounds.c saw that they fit;
+	 * the search begins from the pairs of the graph before it grew. */
+	for (i = 0; i < g->nedges; i++) {
+		if (g->pinned != NULL && g->pinned[i])
+			sel[i] = BMATCH_PIN;
+		else if (g->start != NULL && g->start[i])
+			sel[i] = BMATCH_START;
+	}
 	bmatch_run(g, caps, floors, sel, deg);
 
 	for (i = 0; i < g->nedges; i++) {

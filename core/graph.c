@@ -171,6 +171,7 @@ graph_free(struct graph *g)
 	free(g->quota);
 	free(g->quota_max);
 	free(g->pinned);
+	free(g->start);
 	memset(g, 0, sizeof *g);
 }
 

@@ -81,6 +81,10 @@ struct graph {
 	uint32_t nquota;	/* at most GRAPH_MAX_QUOTA */
 	uint32_t *quota_max;
 	unsigned char *pinned;
+	/* start[k]: 1 if the assignment of this graph before edges were
+	 * added to it chose edge k (topup.c): suggestions begin from those,
+	 * and may drop them.  NULL: from nothing.  Per edge, as above. */
+	unsigned char *start;
 
 	/* The quota bits of a pair that is no edge, for the modes that
 	 * seat non-edges together (assign_ctx_quota() asks, once a pair):
@@ -110,7 +114,7 @@ void graph_free(struct graph *g);
 
 /* Add N edges (copied) to a finished graph and finish it again: an edge
  * already there keeps the heavier weight.  Per-edge arrays (quota,
- * pinned) must not be set yet. */
+ * pinned, start) must not be set yet. */
 void graph_add_edges(struct graph *g, const struct edge *extra, size_t n);
 
 /* The index of edge {a, b} (either order), or -1 if it is none. */

@@ -11,7 +11,9 @@
  * else.  So the run scores those left short among themselves (every
  * pair of them, their best partners kept as in the first graph),
  * adds those pairs to the graph and assigns again, up to TOPUP_PASSES
- * times while fewer are left short (cmd_run.c).
+ * times while fewer are left short (cmd_run.c), beginning from the
+ * assignment of the smaller graph (graph.h's start): the edges it chose
+ * are as good on the larger one, and only what changed is searched anew.
  * A quota strategy's quotas are lowered for that pass by what the first
  * assignment used, so that its pairs with someone whose quota is spent
  * (a quota of 0 vetoes them, engine.c) leave room for others.
@@ -61,10 +63,12 @@ topup_unbound(struct graph *g)
 	free(g->quota);
 	free(g->quota_max);
 	free(g->pinned);
+	free(g->start);
 	g->cap = NULL;
 	g->quota = NULL;
 	g->quota_max = NULL;
 	g->pinned = NULL;
+	g->start = NULL;
 	g->nquota = 0;
 }
 
@@ -116,6 +120,22 @@ topup_quotas(struct engine *e, const struct graph *g,
 	}
 }
 
+/* G's start (graph.h): the edges AS chose, for the assignment to begin
+ * from what the smaller graph gave instead of from nothing. */
+static void
+topup_start(struct graph *g, const struct assignment *as)
+{
+	size_t i;
+	long edge;
+
+	g->start = xcalloc(g->nedges + 1, 1);
+	for (i = 0; i < as->nintros; i++) {
+		edge = graph_find_edge(g, as->intros[i].a, as->intros[i].b);
+		if (edge >= 0)
+			g->start[edge] = 1;
+	}
+}
+
 int
 topup_graph(struct engine *e, struct graph *g, const struct assignment *as,
     const unsigned char *among, size_t *added, char **cause)
@@ -147,5 +167,8 @@ topup_graph(struct engine *e, struct graph *g, const struct assignment *as,
 	graph_add_edges(g, more.edges, more.nedges);
 	graph_free(&more);
 	*added = g->nedges - before;
-	return bounds_apply(e, g, cause);
+	if (bounds_apply(e, g, cause) != 0)
+		return -1;
+	topup_start(g, as);
+	return 0;
 }

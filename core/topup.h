@@ -24,8 +24,9 @@ size_t topup_short(const struct graph *g, const struct config_match *m,
  * Score the attendees flagged in AMONG among themselves with E (a quota
  * strategy's pairs only where both ends have some of their quota left
  * after AS), add those
- * pairs to G and set its limits again (bounds.h).  *ADDED is how many
- * edges are new.  Returns 0, or nonzero with *cause set.
+ * pairs to G and set its limits again (bounds.h), and AS's pairs as its
+ * start (graph.h).  *ADDED is how many edges are new.  Returns 0, or
+ * nonzero with *cause set.
  */
 int topup_graph(struct engine *e, struct graph *g,
     const struct assignment *as, const unsigned char *among, size_t *added,

@@ -721,6 +721,50 @@ test_suggestions_basic(void)
 	graph_free(&g);
 }
 
+/* Whether OUT introduces A and B (either order). */
+static int
+has_intro(const struct assignment *out, uint32_t a, uint32_t b)
+{
+	size_t i;
+
+	for (i = 0; i < out->nintros; i++)
+		if ((out->intros[i].a == a && out->intros[i].b == b) ||
+		    (out->intros[i].a == b && out->intros[i].b == a))
+			return 1;
+	return 0;
+}
+
+static void
+test_suggestions_start(void)
+{
+	/* A square of equal weights, one each: from nothing 0-1 and 2-3
+	 * (ranks break the tie); from the other two (graph.h's start, as
+	 * topup.c sets it) those stay, as good as any. */
+	struct tedge te[] = {
+		{ 0, 1, 1 }, { 1, 2, 1 }, { 2, 3, 1 }, { 0, 3, 1 },
+	};
+	struct graph g;
+	struct config_match m = match_defaults(MATCH_SUGGESTIONS);
+	struct assignment out;
+	char *cause = NULL;
+
+	m.per_attendee = m.max_per_attendee = m.min_per_attendee = 1;
+	build(&g, 4, te, 4, NULL, NULL, 0, 0);
+	ok(assign_run(&g, &m, NULL, &out, &cause) == 0 &&
+	    has_intro(&out, 0, 1) && has_intro(&out, 2, 3),
+	    "suggestions start: from nothing, by rank");
+	assignment_free(&out);
+	g.start = calloc(g.nedges, 1);
+	g.start[graph_find_edge(&g, 1, 2)] = 1;
+	g.start[graph_find_edge(&g, 0, 3)] = 1;
+	ok(assign_run(&g, &m, NULL, &out, &cause) == 0 &&
+	    has_intro(&out, 1, 2) && has_intro(&out, 0, 3) &&
+	    out.nintros == 2 && out.nshort == 0,
+	    "suggestions start: from the pairs given");
+	assignment_free(&out);
+	graph_free(&g);
+}
+
 static void
 test_suggestions_reasons(void)
 {
@@ -1516,6 +1560,7 @@ main(void)
 	test_blossom_random();
 	test_pairs_weight();
 	test_suggestions_basic();
+	test_suggestions_start();
 	test_suggestions_reasons();
 	test_coverage_why();
 	test_coverage_caps();

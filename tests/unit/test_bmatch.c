@@ -1,7 +1,8 @@
 /*
  * test_bmatch.c -- bmatch.c on hand-made graphs: per-node caps, pinned
  * edges that stay and count, fairness before weight, floors per node,
- * and a larger graph whose fewest missing is known by construction.
+ * a larger graph whose fewest missing is known by construction, and
+ * people nobody can fill before a blossom only a trail gets through.
  */
 #include "autoconf.h"
 
@@ -127,6 +128,44 @@ test_pinned(void)
 	    "pinned: it counts against both caps");
 	ok(bt_chosen(&t, 2, 3), "pinned: the others fit around it");
 	is_int(t.deg[0], 1, "pinned: counted in DEG");
+	graph_free(&t.g);
+}
+
+static void
+test_start(void)
+{
+	/* The path a-b-c-d again, beginning from the heavy middle edge: the
+	 * search drops it for the two light ones, where a pin would stay. */
+	static const double e[][3] = { { 0, 1, 1 }, { 1, 2, 10 }, { 2, 3, 1 } };
+	static const double star[][3] = {
+		{ 0, 1, 5 }, { 0, 2, 4 }, { 0, 3, 3 }, { 0, 4, 2 } };
+	struct bt t;
+
+	bt_make(&t, 4, e, 3, 1, 1);
+	t.sel[bt_edge(&t, 1, 2)] = BMATCH_START;
+	bmatch_run(&t.g, t.cap, t.floor, t.sel, t.deg);
+	ok(bt_chosen(&t, 0, 1) && bt_chosen(&t, 2, 3) && !bt_chosen(&t, 1, 2),
+	    "start: the edge begun from is dropped for fairness");
+	graph_free(&t.g);
+
+	/* Beginning from more than a cap allows (the caps changed since):
+	 * the first that fit are taken, and the cap holds. */
+	bt_make(&t, 5, star, 4, 3, 1);
+	t.cap[0] = 2;
+	memset(t.sel, BMATCH_START, 4);
+	bmatch_run(&t.g, t.cap, t.floor, t.sel, t.deg);
+	is_int(t.deg[0], 2, "start: the centre's cap holds");
+	ok(t.sel[0] == 1 && t.sel[1] == 1 && t.sel[2] == 0 && t.sel[3] == 0,
+	    "start: the edges that fit, 1 for chosen");
+	graph_free(&t.g);
+
+	/* A pin beside a start: the pin stays, the start gives way. */
+	bt_make(&t, 4, e, 3, 1, 1);
+	t.sel[bt_edge(&t, 1, 2)] = BMATCH_PIN;
+	t.sel[bt_edge(&t, 0, 1)] = BMATCH_START;
+	bmatch_run(&t.g, t.cap, t.floor, t.sel, t.deg);
+	ok(bt_chosen(&t, 1, 2) && !bt_chosen(&t, 0, 1),
+	    "start: a pin beats an edge begun from");
 	graph_free(&t.g);
 }
 
@@ -364,15 +403,80 @@ test_large_fair(void)
 	graph_free(&g);
 }
 
+/*
+ * Someone nobody can fill, the trails' budget, and a blossom.  Each of
+ * BS_HOPE people (cap 1) knows every one of a clique whose BS_K members
+ * fill their caps of BS_R among themselves: that person stays short
+ * whatever is chosen, and the trails from them through the clique are
+ * countless.  After them in rank order, a small graph where only a
+ * trail finds the fewest missing (a blossom hides the path from the
+ * breadth-first search): it must not find the trails' budget spent.
+ */
+#define BS_HOPE	4
+#define BS_K	12
+#define BS_R	5
+static void
+test_stuck(void)
+{
+	static const double blossom[][3] = { { 0, 1, 3 }, { 0, 6, 5 },
+		{ 0, 8, 2 }, { 1, 7, 7 }, { 1, 8, 3 }, { 2, 3, 1 }, { 2, 5, 9 },
+		{ 2, 8, 6 }, { 3, 5, 8 }, { 3, 6, 9 }, { 3, 7, 4 }, { 4, 6, 9 },
+		{ 4, 8, 4 }, { 5, 7, 8 }, { 5, 8, 2 }, { 6, 8, 6 } };
+	static const uint32_t bcap[9] = { 1, 1, 1, 2, 2, 1, 1, 2, 1 };
+	struct graph g;
+	struct edge *e;
+	uint32_t *cap, *deg, n, off, h, a, b, v, m = 0;
+	unsigned char *sel;
+	unsigned hope = 0, missing = 0;
+	size_t i;
+
+	n = BS_HOPE * (BS_K + 1) + 9;
+	off = BS_HOPE * (BS_K + 1);
+	memset(&g, 0, sizeof g);
+	e = calloc((size_t)BS_HOPE * (BS_K * BS_K + BS_K) + 16, sizeof *e);
+	cap = calloc(n, sizeof *cap);
+	deg = calloc(n, sizeof *deg);
+	for (h = 0; h < off; h += BS_K + 1) {
+		cap[h] = 1;
+		for (a = h + 1; a <= h + BS_K; a++) {
+			cap[a] = BS_R;
+			e[m++] = (struct edge){ h, a, 1 };
+			for (b = a + 1; b <= h + BS_K; b++)
+				e[m++] = (struct edge){ a, b, 10 };
+		}
+	}
+	for (i = 0; i < 16; i++)
+		e[m++] = (struct edge){ off + (uint32_t)blossom[i][0],
+		    off + (uint32_t)blossom[i][1], blossom[i][2] };
+	for (v = 0; v < 9; v++)
+		cap[off + v] = bcap[v];
+	g.n = n;
+	graph_finish(&g, e, m);
+	sel = calloc(g.nedges, 1);
+	bmatch_run(&g, cap, cap, sel, deg);
+	for (v = 0; v < off; v++)
+		hope += cap[v] - deg[v];
+	for (v = off; v < n; v++)
+		missing += cap[v] - deg[v];
+	is_int(hope, BS_HOPE, "stuck: each hopeless one short by one");
+	is_int(missing, 0, "stuck: the blossom after them gets its trail");
+	free(cap);
+	free(deg);
+	free(sel);
+	graph_free(&g);
+}
+
 int
 main(void)
 {
 	test_fair_first();
 	test_caps();
 	test_pinned();
+	test_start();
 	test_floors();
 	test_quotas();
 	test_quota_path();
 	test_large_fair();
+	test_stuck();
 	return tap_done();
 }
