@@ -344,50 +344,57 @@ note_max_score(const struct session *s)
 /*
  * Suggestions that left two or more attendees below their floor: score
  * those among themselves, add the pairs to G and assign again (topup.h),
- * while that leaves fewer short, at most TOPUP_PASSES times.  AS becomes
- * the assignment that left the fewest short; returns 0, or nonzero with
- * *cause set.
+ * each pass from whom the last left short, at most TOPUP_PASSES times,
+ * and TOPUP_STALL passes in a row that leave no fewer short end it: the
+ * search is not sure to do better on more edges, but the next pass can.
+ * AS becomes the assignment that left the fewest short; returns 0, or
+ * nonzero with *cause set.
  */
 #define TOPUP_PASSES	6
+#define TOPUP_STALL	2
 
 static int
 topup(struct session *s, struct graph *g, const struct pair_oracle *oracle,
     struct assignment *as, char **cause)
 {
 	const struct config_match *m = &s->config->match;
-	struct assignment prev;
+	struct assignment cur, *last = as;
 	unsigned char *among;
-	size_t n, next, added, pass;
+	size_t n, fewest, added, pass, stall = 0;
 	int rc = 0;
 
 	if (m->mode != MATCH_SUGGESTIONS)
 		return 0;
-	n = topup_short(g, m, as, &among);
-	for (pass = 0; n >= 2 && pass < TOPUP_PASSES; pass++) {
+	memset(&cur, 0, sizeof cur);
+	fewest = n = topup_short(g, m, as, &among);
+	for (pass = 0; n >= 2 && pass < TOPUP_PASSES &&
+	    stall < TOPUP_STALL; pass++) {
 		if (s->engine.progress)
 			fprintf(stderr, "mingle: %zu attendees short: scoring "
 			    "them among themselves\n", n);
-		rc = topup_graph(&s->engine, g, as, among, &added, cause);
+		rc = topup_graph(&s->engine, g, last, among, &added, cause);
 		free(among);
 		among = NULL;
 		if (rc != 0 || added == 0)
 			break;
-		prev = *as;
-		memset(as, 0, sizeof *as);
-		if ((rc = assign_run(g, m, oracle, as, cause)) != 0) {
-			assignment_free(&prev);
+		if (last == &cur)
+			assignment_free(&cur);
+		memset(&cur, 0, sizeof cur);
+		last = &cur;
+		if ((rc = assign_run(g, m, oracle, &cur, cause)) != 0)
 			break;
-		}
-		/* the search is not sure to do better on more edges */
-		next = topup_short(g, m, as, &among);
-		if (next >= n) {
+		n = topup_short(g, m, &cur, &among);
+		if (n < fewest) {
 			assignment_free(as);
-			*as = prev;
-			break;
-		}
-		assignment_free(&prev);
-		n = next;
+			*as = cur;
+			last = as;
+			memset(&cur, 0, sizeof cur);
+			fewest = n;
+			stall = 0;
+		} else
+			stall++;
 	}
+	assignment_free(&cur);
 	free(among);
 	return rc;
 }

@@ -27,6 +27,12 @@
  * row scored, every pair it did not score as low (graph.h).  Strategies
  * that list nobody (a Lua rule's max_score) and come last in the config
  * are asked last, only about the pairs that can still reach a's heap.
+ *
+ * Where a strategy gives group bonuses (engine_bonus), each attendee
+ * also has a second heap, of their best partners by merit: the score
+ * without those strategies.  The graph is the union of both.  Both take
+ * the same pairs (not vetoed, above min_score), so the candidate stage
+ * gets both right with the same lists (engine_cand_row).
  */
 #include "autoconf.h"
 
@@ -53,7 +59,9 @@
 #define ENGINE_MAX_THREADS	256
 
 struct cand {
-	double w;
+	double w;		/* what the heap ranks by */
+	double total;		/* the pair's score (the second heap's w is
+				   its own-merit part) */
 	uint32_t other;
 };
 
@@ -77,6 +85,7 @@ struct scratch {
 	uint32_t live[BATCH];		/* indices of candidates not vetoed */
 	uint32_t live_cand[BATCH];
 	double total[BATCH];
+	double merit[BATCH];		/* without group bonuses (engine_merit) */
 	unsigned char veto[BATCH];
 	double fwd[BATCH];
 	unsigned char fveto[BATCH];
@@ -88,8 +97,10 @@ struct engine_run {
 	const uint32_t *act;	/* the attendees who take part */
 	size_t nact;
 	struct heap *heaps;
+	struct heap *merit;	/* the best by merit (engine_merit), or NULL */
 	const uint32_t *rank;
 	uint32_t cap;
+	uint32_t merit_cap;
 	struct graph *g;	/* gets the workers' vetoed pairs */
 	int shared;		/* more than one worker: lock the heaps */
 	int cand;		/* the candidate stage: rows own their heaps */
@@ -225,6 +236,21 @@ check_total(struct engine *e, const struct strategy *s, uint32_t a,
 	return -1;
 }
 
+/*
+ * Does S's share stay out of a pair's merit?  The second heap of each
+ * attendee (struct engine_run's merit) keeps their best partners by the
+ * strategies that measure how two people fit, without those that give a
+ * bonus to whole groups of partners (first-timers meeting veterans):
+ * such a bonus alone can fill every heap of one group with the other
+ * group, so that the graph holds no pair of two veterans, and half the
+ * event could not get their introductions (docs/modes.md).
+ */
+static int
+engine_bonus(const struct strategy *s)
+{
+	return s->group_bonus;
+}
+
 /* A quota of 0 at either end (struct strategy's quota) vetoes a pair
  * that S scores above zero. */
 static int
@@ -250,6 +276,7 @@ score_batch_from(struct engine *e, size_t worker, uint32_t a, size_t n,
 
 	if (from == 0) {
 		memset(sc->total, 0, n * sizeof *sc->total);
+		memset(sc->merit, 0, n * sizeof *sc->merit);
 		memset(sc->veto, 0, n);
 	}
 	for (k = from; k < to; k++) {
@@ -287,6 +314,8 @@ score_batch_from(struct engine *e, size_t worker, uint32_t a, size_t n,
 			sc->total[i] += weighted(s, sc->fwd[j], back);
 			if (check_total(e, s, a, b, sc->total[i], cause) != 0)
 				return -1;
+			if (!engine_bonus(s))
+				sc->merit[i] += weighted(s, sc->fwd[j], back);
 			sc->veto[i] |= sc->fveto[j] | bveto |
 			    quota_veto(s, a, b, sc->fwd[j], back);
 		}
@@ -306,19 +335,22 @@ score_batch(struct engine *e, size_t worker, uint32_t a, size_t n,
 /* Every heap's partners as edges.  A pair both ends keep comes twice, with
  * the same weight: graph_finish() orients, sorts and keeps it once. */
 static struct edge *
-collect_edges(struct heap *heaps, size_t n, size_t *nedges)
+collect_edges(struct heap *heaps, struct heap *merit, size_t n,
+    size_t *nedges)
 {
 	struct edge *edges;
+	struct heap *h;
 	size_t i, k, total = 0, m = 0;
 
 	for (i = 0; i < n; i++)
-		total += heaps[i].len;
+		total += heaps[i].len + (merit != NULL ? merit[i].len : 0);
 	edges = xcalloc(total + 1, sizeof *edges);
-	for (i = 0; i < n; i++) {
-		for (k = 0; k < heaps[i].len; k++) {
-			edges[m].a = (uint32_t)i;
-			edges[m].b = heaps[i].items[k].other;
-			edges[m].w = heaps[i].items[k].w;
+	for (i = 0; i < 2 * n; i++) {
+		h = i < n ? &heaps[i] : merit != NULL ? &merit[i - n] : NULL;
+		for (k = 0; h != NULL && k < h->len; k++) {
+			edges[m].a = (uint32_t)(i < n ? i : i - n);
+			edges[m].b = h->items[k].other;
+			edges[m].w = h->items[k].total;
 			m++;
 		}
 	}
@@ -385,9 +417,10 @@ take_vetoes(struct graph *g, struct engine_worker *w)
 
 /* Offer C to V's heap; see struct heap for the floor. */
 static void
-engine_offer(struct engine_run *r, uint32_t v, struct cand c)
+engine_offer(struct engine_run *r, struct heap *heaps, uint32_t cap,
+    uint32_t v, struct cand c)
 {
-	struct heap *h = &r->heaps[v];
+	struct heap *h = &heaps[v];
 	pthread_mutex_t *lock = &r->locks[v % ENGINE_LOCKS];
 	double floor = atomic_load_explicit(&h->floor, memory_order_acquire);
 
@@ -396,8 +429,8 @@ engine_offer(struct engine_run *r, uint32_t v, struct cand c)
 		return;
 	if (r->shared)
 		pthread_mutex_lock(lock);
-	heap_offer(h, r->cap, c, r->rank);
-	if (h->len == r->cap) {
+	heap_offer(h, cap, c, r->rank);
+	if (h->len == cap) {
 		atomic_store_explicit(&h->floor_rank,
 		    r->rank[h->items[0].other], memory_order_relaxed);
 		atomic_store_explicit(&h->floor, h->items[0].w,
@@ -424,8 +457,9 @@ engine_row(struct engine_worker *w, size_t i)
 			return -1;
 		for (k = 0; k < n; k++) {
 			uint32_t b = sc->cand[k];
-			struct cand ca = { sc->total[k], b };
-			struct cand cb = { sc->total[k], a };
+			double t = sc->total[k], mt = sc->merit[k];
+			struct cand ca = { t, t, b }, cb = { t, t, a };
+			struct cand ma = { mt, t, b }, mb = { mt, t, a };
 
 			if (sc->veto[k]) {
 				st[a].vetoed++;
@@ -437,12 +471,31 @@ engine_row(struct engine_worker *w, size_t i)
 			} else {
 				st[a].positive++;
 				st[b].positive++;
-				engine_offer(r, a, ca);
-				engine_offer(r, b, cb);
+				engine_offer(r, r->heaps, r->cap, a, ca);
+				engine_offer(r, r->heaps, r->cap, b, cb);
+				if (r->merit != NULL && mt > 0) {
+					engine_offer(r, r->merit,
+					    r->merit_cap, a, ma);
+					engine_offer(r, r->merit,
+					    r->merit_cap, b, mb);
+				}
 			}
 		}
 	}
 	return 0;
+}
+
+/* A scored B at TOTAL, MERIT of it without group bonuses: into A's heaps
+ * (the candidate stage: its row's alone, no lock). */
+static void
+engine_keep(struct engine_run *r, uint32_t a, double total, double merit,
+    uint32_t b)
+{
+	heap_offer(&r->heaps[a], r->cap, (struct cand){ total, total, b },
+	    r->rank);
+	if (r->merit != NULL && merit > 0)
+		heap_offer(&r->merit[a], r->merit_cap, (struct cand){ merit,
+		    total, b }, r->rank);
 }
 
 /*
@@ -476,8 +529,8 @@ engine_cand_pass(struct engine_worker *w, uint32_t a, const uint32_t *list,
 			} else if (sc->total[k] > r->e->match->min_score) {
 				st->positive++;
 				*above += sc->total[k] > limit;
-				heap_offer(&r->heaps[a], r->cap, (struct cand){
-				    sc->total[k], sc->cand[k] }, r->rank);
+				engine_keep(r, a, sc->total[k], sc->merit[k],
+				    sc->cand[k]);
 			}
 		}
 	}
@@ -493,6 +546,73 @@ part_cmp(const void *p, const void *q)
 	if (x->w != y->w)
 		return x->w > y->w ? -1 : 1;
 	return (x->other > y->other) - (x->other < y->other);
+}
+
+/* By merit (struct cand's total here), best first, then by rank (CTX):
+ * the order of engine_lazy_merit. */
+static int
+merit_cmp(const void *p, const void *q, void *ctx)
+{
+	const struct cand *x = p, *y = q;
+	const uint32_t *rank = ctx;
+
+	if (x->total != y->total)
+		return x->total > y->total ? -1 : 1;
+	return (rank[x->other] > rank[y->other]) -
+	    (rank[x->other] < rank[y->other]);
+}
+
+/*
+ * A's merit heap from the pairs engine_cand_lazy left unasked, W->part
+ * FROM to NP - 1 (what they scored so far, their merit): best merit
+ * first, each asked the rest (its merit is whole already: the strategies
+ * that list nobody add none), until none left can enter.
+ */
+static int
+engine_lazy_merit(struct engine_worker *w, uint32_t a, size_t from,
+    size_t np, struct node_stats *st)
+{
+	struct engine_run *r = w->r;
+	struct scratch *sc = &w->sc;
+	struct heap *h = &r->merit[a];
+	struct cand *p = w->part, c;
+	size_t j, k, m, nm = 0, size;
+
+	for (j = from; j < np; j++)
+		if (p[j].total > 0)
+			p[nm++] = p[j];
+	if (nm > 1)
+		qsort_r(p, nm, sizeof *p, merit_cmp, (void *)r->rank);
+	size = r->merit_cap < BATCH ? r->merit_cap : BATCH;
+	for (j = 0; j < nm; size = size * 2 < BATCH ? size * 2 : BATCH) {
+		for (m = 0; j < nm && m < size; j++, m++) {
+			c = (struct cand){ p[j].total, p[j].w, p[j].other };
+			if (h->len == r->merit_cap &&
+			    !better(&c, &h->items[0], r->rank)) {
+				nm = j;
+				break;
+			}
+			sc->cand[m] = c.other;
+			sc->total[m] = c.total;
+			sc->merit[m] = c.w;
+		}
+		memset(sc->veto, 0, m);
+		if (m > 0 && score_batch_from(r->e, w->id, a, m, sc, r->lazy,
+		    r->e->nstrategies, &w->cause) != 0)
+			return -1;
+		for (k = 0; k < m; k++) {
+			if (sc->veto[k]) {
+				st->vetoed++;
+				keep_veto(w, a, sc->cand[k]);
+			} else if (sc->total[k] > r->e->match->min_score) {
+				st->positive++;
+				heap_offer(h, r->merit_cap, (struct cand){
+				    sc->merit[k], sc->total[k], sc->cand[k] },
+				    r->rank);
+			}
+		}
+	}
+	return 0;
 }
 
 /*
@@ -526,9 +646,9 @@ engine_cand_lazy(struct engine_worker *w, uint32_t a, const uint32_t *list,
 			if (sc->veto[k]) {
 				st->vetoed++;
 				keep_veto(w, a, sc->cand[k]);
-			} else
+			} else	/* what it scored so far; its merit */
 				w->part[np++] = (struct cand){ sc->total[k],
-				    sc->cand[k] };
+				    sc->merit[k], sc->cand[k] };
 		}
 	}
 	if (np > 1)
@@ -548,6 +668,7 @@ engine_cand_lazy(struct engine_worker *w, uint32_t a, const uint32_t *list,
 			}
 			sc->cand[m] = w->part[j].other;
 			sc->total[m] = w->part[j].w;
+			sc->merit[m] = w->part[j].total;
 		}
 		memset(sc->veto, 0, m);
 		if (m > 0 && score_batch_from(r->e, w->id, a, m, sc, r->lazy,
@@ -560,11 +681,13 @@ engine_cand_lazy(struct engine_worker *w, uint32_t a, const uint32_t *list,
 			} else if (sc->total[k] > r->e->match->min_score) {
 				st->positive++;
 				*above += sc->total[k] > limit;
-				heap_offer(h, r->cap, (struct cand){
-				    sc->total[k], sc->cand[k] }, r->rank);
+				engine_keep(r, a, sc->total[k], sc->merit[k],
+				    sc->cand[k]);
 			}
 		}
 	}
+	if (r->merit != NULL && j < np)
+		return engine_lazy_merit(w, a, j, np, st);
 	return 0;
 }
 
@@ -613,6 +736,8 @@ engine_cand_row(struct engine_worker *w, size_t i)
 			memset(&st, 0, sizeof st);
 			above = 0;
 			r->heaps[a].len = 0;
+			if (r->merit != NULL)
+				r->merit[a].len = 0;
 			w->nvetoes = mark;
 			w->vetoes_partial = partial;
 			if (k == r->cap)
@@ -629,6 +754,11 @@ engine_cand_row(struct engine_worker *w, size_t i)
 			above = h->len == r->cap && h->items[0].w > limit ?
 			    r->cap : 0;
 		}
+		/* The merit heap holds the best of all then too: a pair
+		 * left out has a merit of at most the bound without the
+		 * group bonuses, and CAP partners score above the bound
+		 * with them, so their merits are above it (or none left
+		 * out scores above min_score). */
 		if (rc != 0 || all || !(limit > e->match->min_score) ||
 		    above >= r->cap)
 			break;
@@ -642,6 +772,36 @@ engine_cand_row(struct engine_worker *w, size_t i)
 	w->stats[a].vetoed += st.vetoed;
 	w->stats[a].low += (uint32_t)(r->nact - 1) - st.positive - st.vetoed;
 	return 0;
+}
+
+/*
+ * How many best partners by merit each attendee keeps beside their
+ * `candidates` best (engine_bonus): half as many, where a strategy gives
+ * group bonuses and another measures fit; else none.  Measured on 10,000
+ * (bench/run.sh's target, one thread): with half, nobody is left short
+ * and the run takes 6.7 s of CPU; with a fifth 7.8 s (the assignment
+ * searches longer); with as many, 6.7 s, more memory and less weight.
+ */
+static uint32_t
+engine_merit_cap(const struct engine *e)
+{
+	size_t k, bonus = 0;
+
+	for (k = 0; k < e->nstrategies; k++) {
+		if (!engine_bonus(&e->strategies[k]))
+			continue;
+		/* a quota caps the bonus already (per_veteran); and the
+		 * assignment's search under quotas leaves more short on
+		 * larger graphs (600 attendees, per_veteran = 2: 114 short
+		 * with these partners, 158 with every pair, 34 without) */
+		if (e->strategies[k].quota != NULL)
+			return 0;
+		bonus++;
+	}
+	if (bonus == 0 || bonus == e->nstrategies)
+		return 0;
+	return e->match->candidates >= 2 ?
+	    (uint32_t)(e->match->candidates / 2) : 1;
 }
 
 /* A worker: rows in turn until none are left or one failed before. */
@@ -804,6 +964,17 @@ engine_build_graph(struct engine *e, struct graph *g, char **cause)
 	}
 	for (i = 0; i < nact; i++)
 		r->heaps[act[i]].items = xcalloc(r->cap, sizeof(struct cand));
+	r->merit_cap = engine_merit_cap(e);
+	if (r->merit_cap > 0) {
+		r->merit = xcalloc(t->n, sizeof *r->merit);
+		for (i = 0; i < t->n; i++) {
+			atomic_init(&r->merit[i].floor, -INFINITY);
+			atomic_init(&r->merit[i].floor_rank, 0);
+		}
+		for (i = 0; i < nact; i++)
+			r->merit[act[i]].items = xcalloc(r->merit_cap,
+			    sizeof(struct cand));
+	}
 	for (i = 0; i < ENGINE_LOCKS; i++)
 		pthread_mutex_init(&r->locks[i], NULL);
 	atomic_init(&r->next, 0);
@@ -841,12 +1012,16 @@ engine_build_graph(struct engine *e, struct graph *g, char **cause)
 	/* Listed strategies veto nothing unlisted (plugin.h), but only a
 	 * pass over every pair proves the list whole. */
 	g->vetoes_complete = !g->vetoes_partial && !r->cand;
-	edges = collect_edges(r->heaps, t->n, &nedges);
+	edges = collect_edges(r->heaps, r->merit, t->n, &nedges);
 	graph_finish(g, edges, nedges);
 	rc = 0;
 out:
-	for (i = 0; i < t->n; i++)
+	for (i = 0; i < t->n; i++) {
 		free(r->heaps[i].items);
+		if (r->merit != NULL)
+			free(r->merit[i].items);
+	}
+	free(r->merit);
 	for (i = 0; i < ENGINE_LOCKS; i++)
 		pthread_mutex_destroy(&r->locks[i]);
 	free(r->heaps);

@@ -354,6 +354,7 @@ plugin_strategy_open(const struct mingle_config *config,
 	s->path = path;
 	s->symmetric = (ps->desc.flags & MINGLE_STRATEGY_SYMMETRIC) != 0;
 	s->lists = ps->desc.candidates != NULL;
+	s->group_bonus = (ps->desc.flags & MINGLE_STRATEGY_GROUP_BONUS) != 0;
 	s->ops = &plugin_ops;
 	s->self = ps;
 	return 0;

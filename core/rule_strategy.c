@@ -193,6 +193,7 @@ rule_strategy_open(const struct mingle_config *config,
 	 * the pairs their rows scored.  So a rule that vetoes scores every
 	 * pair. */
 	s->lists = s->lists_nobody = ls->bound.max >= 0 && !ls->has_veto;
+	s->group_bonus = s->lists_nobody;
 	s->max_score = ls->bound.max;
 	s->ops = &rule_strategy_ops;
 	s->self = ls;

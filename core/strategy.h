@@ -51,6 +51,10 @@ struct strategy {
 	int lists;		/* ops->candidates lists partners */
 	int lists_nobody;	/* it lists nobody, only gives a bound:
 				   such strategies alone make no stage */
+	int group_bonus;	/* its scores are a bonus for whole groups
+				   of partners (MINGLE_STRATEGY_GROUP_BONUS,
+				   a Lua rule's max_score): the engine also
+				   keeps each one's best without it */
 	double max_score;	/* a Lua rule's max_score (its bound), or
 				   -1: none */
 	const struct strategy_ops *ops;

@@ -48,7 +48,7 @@ extern "C" {
 #endif
 
 #define MINGLE_ABI_MAJOR 1
-#define MINGLE_ABI_MINOR 2
+#define MINGLE_ABI_MINOR 3
 
 /* The one symbol a plugin exports. */
 #define MINGLE_PLUGIN_ENTRY "mingle_plugin_entry"
@@ -204,6 +204,14 @@ struct mingle_api {
 
 /* Descriptor flags. */
 #define MINGLE_STRATEGY_SYMMETRIC 0x1u	/* s(a->b) == s(b->a) always */
+/* ABI 1.3: the scores are a bonus for whole groups of partners (buddy:
+ * first-timers with veterans), not a measure of how two people fit.  The
+ * host keeps for each attendee, beside their `candidates` best partners,
+ * their best by the other strategies alone, so that such a bonus cannot
+ * crowd all of a group's own matches out of the graph (a veteran whose
+ * best partners are all first-timers would meet no other veteran).  A
+ * host before 1.3 ignores the flag. */
+#define MINGLE_STRATEGY_GROUP_BONUS 0x2u
 
 /*
  * The descriptor a plugin returns from its entry function.  Constant,

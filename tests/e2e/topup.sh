@@ -61,6 +61,52 @@ config "per_veteran = 2"
 # 34 short when the second assignment began from nothing, 11 from the first
 check "buddy, per_veteran = 2" 2 20
 
+# Each attendee also keeps their best by merit, without buddy's group
+# bonus (core/engine.c, engine_bonus): so the first graph has pairs of
+# two veterans, and nobody is short after it (before: 383 of 600).
+config
+"$MINGLE" run --progress -c "$TMP/event.ini" -o "$TMP/x.csv" 2>"$TMP/err"
+if grep -q "short: scoring them" "$TMP/err"; then
+	t_fail "buddy: nobody short after the first graph" \
+	    "$(grep short "$TMP/err")"
+else
+	t_ok "buddy: nobody short after the first graph"
+fi
+# A strategy that measures fit but lists nobody (lists_none, list =
+# bound): the merit heaps ask again, up to everyone, and the graph is
+# that of scoring every pair.
+config
+printf '%s\n' "[strategy fit]" "plugin = lists_none" "list = bound" \
+    "[plugins]" "path = $top_builddir/tests/plugins/.libs" >> "$TMP/event.ini"
+sed -i 's/^per_attendee = 10$/per_attendee = 2\ncandidates = 4/' \
+    "$TMP/event.ini"
+"$MINGLE" run -c "$TMP/event.ini" -o "$TMP/stage.csv" 2>"$TMP/err.stage"
+sed -i 's/^candidates = 4$/candidates = 4\nexhaustive = yes/' "$TMP/event.ini"
+"$MINGLE" run -c "$TMP/event.ini" -o "$TMP/all.csv" 2>"$TMP/err.all"
+t_same "merit heaps ask again: the same as every pair" "$TMP/stage.csv" \
+    "$TMP/all.csv"
+grep -o '[0-9]* candidate pairs' "$TMP/err.stage" > "$TMP/pairs.stage"
+grep -o '[0-9]* candidate pairs' "$TMP/err.all" > "$TMP/pairs.all"
+t_same "merit heaps ask again: the same graph" "$TMP/pairs.stage" \
+    "$TMP/pairs.all"
+
+# A Lua rule with max_score after buddy: asked last, about the pairs that
+# can still reach a heap; the merit heaps' best (two veterans) are not
+# among those, and are asked apart (engine_lazy_merit).
+config "[strategy rule]" "script = $top_srcdir/scripts/first_timer_buddy.lua" \
+    "field = first"
+sed -i 's/^per_attendee = 10$/per_attendee = 3/' "$TMP/event.ini"
+"$MINGLE" run -c "$TMP/event.ini" -o "$TMP/stage.csv" 2>"$TMP/err.stage"
+sed -i 's/^per_attendee = 3$/per_attendee = 3\nexhaustive = yes/' \
+    "$TMP/event.ini"
+"$MINGLE" run -c "$TMP/event.ini" -o "$TMP/all.csv" 2>"$TMP/err.all"
+t_same "a Lua rule asked last: the same as every pair" "$TMP/stage.csv" \
+    "$TMP/all.csv"
+grep -o '[0-9]* candidate pairs' "$TMP/err.stage" > "$TMP/pairs.stage"
+grep -o '[0-9]* candidate pairs' "$TMP/err.all" > "$TMP/pairs.all"
+t_same "a Lua rule asked last: the same graph" "$TMP/pairs.stage" \
+    "$TMP/pairs.all"
+
 # Nobody short: no second graph (--progress says nothing of it).
 config
 sed -i -e 's/^bonus = 3$/bonus = 0.1/' -e 's/^per_attendee = 10$/per_attendee = 3/' "$TMP/event.ini"

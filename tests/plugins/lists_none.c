@@ -4,7 +4,10 @@
  * (option list = none), or lists everyone in descending order (list =
  * unsorted).  The host trusts a valid list, so with `none` the candidate
  * stage scores no pair (that is how a test sees it is used at all), and
- * it scores everyone with A when a list is not ascending.
+ * it scores everyone with A when a list is not ascending.  With list =
+ * bound it keeps the contract: it scores each pair between 0 and 1 by
+ * their numbers and lists nobody with a bound of 1, a strategy that
+ * measures fit (no group bonus) yet lists nobody.
  */
 #include <string.h>
 
@@ -12,10 +15,11 @@
 
 struct state {
 	int unsorted;
+	int bound;
 	uint32_t n;
 };
 
-static struct state states[2];
+static struct state states[3];
 
 static const char *const options[] = { "list", NULL };
 
@@ -24,10 +28,13 @@ ln_init(const struct mingle_api *api, mingle_host *host, void **state)
 {
 	const char *list = api->option(host, "list");
 	int unsorted = list != NULL && strcmp(list, "unsorted") == 0;
+	int bound = list != NULL && strcmp(list, "bound") == 0;
+	struct state *st = &states[unsorted + 2 * bound];
 
-	states[unsorted].unsorted = unsorted;
-	states[unsorted].n = api->attendee_count(host);
-	*state = &states[unsorted];
+	st->unsorted = unsorted;
+	st->bound = bound;
+	st->n = api->attendee_count(host);
+	*state = st;
 	return 0;
 }
 
@@ -35,14 +42,13 @@ static int
 ln_score(void *state, mingle_attendee a, const mingle_attendee *cand,
     size_t n, double *scores, unsigned char *veto)
 {
+	const struct state *st = state;
 	size_t i;
 
-	(void)state;
-	(void)a;
-	(void)cand;
 	(void)veto;
-	for (i = 0; i < n; i++)
-		scores[i] = 1;
+	for (i = 0; i < n; i++)	/* symmetric: by a + b and a * b */
+		scores[i] = st->bound ? (double)(((a + cand[i]) * 7u +
+		    a * cand[i]) % 101u) / 100 : 1;
 	return 0;
 }
 
@@ -56,7 +62,7 @@ ln_candidates(void *state, mingle_attendee a, size_t k,
 	(void)k;
 	(void)cap;
 	*n = 0;
-	*bound = 0;
+	*bound = st->bound;
 	for (b = st->n; st->unsorted && b > 0; b--)
 		if (b - 1 != a)
 			out[(*n)++] = b - 1;
