@@ -548,6 +548,43 @@ part_cmp(const void *p, const void *q)
 	return (x->other > y->other) - (x->other < y->other);
 }
 
+/*
+ * The strategies from R->lazy on for A and the M pairs in W->sc (cand,
+ * total and merit so far), then each kept: in A's heaps and counted in
+ * *ABOVE if above LIMIT, or with ABOVE NULL in A's merit heap alone.
+ */
+static int
+engine_lazy_ask(struct engine_worker *w, uint32_t a, size_t m,
+    struct node_stats *st, size_t *above, double limit)
+{
+	struct engine_run *r = w->r;
+	struct scratch *sc = &w->sc;
+	size_t k;
+
+	memset(sc->veto, 0, m);
+	if (m > 0 && score_batch_from(r->e, w->id, a, m, sc, r->lazy,
+	    r->e->nstrategies, &w->cause) != 0)
+		return -1;
+	for (k = 0; k < m; k++) {
+		if (sc->veto[k]) {
+			st->vetoed++;
+			keep_veto(w, a, sc->cand[k]);
+		} else if (sc->total[k] > r->e->match->min_score) {
+			st->positive++;
+			if (above == NULL) {
+				heap_offer(&r->merit[a], r->merit_cap,
+				    (struct cand){ sc->merit[k], sc->total[k],
+				    sc->cand[k] }, r->rank);
+				continue;
+			}
+			*above += sc->total[k] > limit;
+			engine_keep(r, a, sc->total[k], sc->merit[k],
+			    sc->cand[k]);
+		}
+	}
+	return 0;
+}
+
 /* By merit (struct cand's total here), best first, then by rank (CTX):
  * the order of engine_lazy_merit. */
 static int
@@ -576,7 +613,7 @@ engine_lazy_merit(struct engine_worker *w, uint32_t a, size_t from,
 	struct scratch *sc = &w->sc;
 	struct heap *h = &r->merit[a];
 	struct cand *p = w->part, c;
-	size_t j, k, m, nm = 0, size;
+	size_t j, m, nm = 0, size;
 
 	for (j = from; j < np; j++)
 		if (p[j].total > 0)
@@ -596,21 +633,8 @@ engine_lazy_merit(struct engine_worker *w, uint32_t a, size_t from,
 			sc->total[m] = c.total;
 			sc->merit[m] = c.w;
 		}
-		memset(sc->veto, 0, m);
-		if (m > 0 && score_batch_from(r->e, w->id, a, m, sc, r->lazy,
-		    r->e->nstrategies, &w->cause) != 0)
+		if (engine_lazy_ask(w, a, m, st, NULL, 0) != 0)
 			return -1;
-		for (k = 0; k < m; k++) {
-			if (sc->veto[k]) {
-				st->vetoed++;
-				keep_veto(w, a, sc->cand[k]);
-			} else if (sc->total[k] > r->e->match->min_score) {
-				st->positive++;
-				heap_offer(h, r->merit_cap, (struct cand){
-				    sc->merit[k], sc->total[k], sc->cand[k] },
-				    r->rank);
-			}
-		}
 	}
 	return 0;
 }
@@ -670,21 +694,8 @@ engine_cand_lazy(struct engine_worker *w, uint32_t a, const uint32_t *list,
 			sc->total[m] = w->part[j].w;
 			sc->merit[m] = w->part[j].total;
 		}
-		memset(sc->veto, 0, m);
-		if (m > 0 && score_batch_from(r->e, w->id, a, m, sc, r->lazy,
-		    r->e->nstrategies, &w->cause) != 0)
+		if (engine_lazy_ask(w, a, m, st, above, limit) != 0)
 			return -1;
-		for (k = 0; k < m; k++) {
-			if (sc->veto[k]) {
-				st->vetoed++;
-				keep_veto(w, a, sc->cand[k]);
-			} else if (sc->total[k] > r->e->match->min_score) {
-				st->positive++;
-				*above += sc->total[k] > limit;
-				engine_keep(r, a, sc->total[k], sc->merit[k],
-				    sc->cand[k]);
-			}
-		}
 	}
 	if (r->merit != NULL && j < np)
 		return engine_lazy_merit(w, a, j, np, st);
