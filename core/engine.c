@@ -499,6 +499,40 @@ engine_keep(struct engine_run *r, uint32_t a, double total, double merit,
 }
 
 /*
+ * The M pairs of A just scored into W->sc: each vetoed one counted and
+ * kept for the messages, each above min_score counted, in *ABOVE if
+ * above LIMIT, and kept in A's heaps; with ABOVE NULL in A's merit heap
+ * alone (engine_lazy_merit).
+ */
+static void
+engine_keep_batch(struct engine_worker *w, uint32_t a, size_t m,
+    struct node_stats *st, size_t *above, double limit)
+{
+	struct engine_run *r = w->r;
+	struct scratch *sc = &w->sc;
+	size_t k;
+
+	for (k = 0; k < m; k++) {
+		if (sc->veto[k]) {
+			st->vetoed++;
+			keep_veto(w, a, sc->cand[k]);
+		} else if (!(sc->total[k] > r->e->match->min_score))
+			continue;
+		else if (above == NULL) {
+			st->positive++;
+			heap_offer(&r->merit[a], r->merit_cap, (struct cand){
+			    sc->merit[k], sc->total[k], sc->cand[k] },
+			    r->rank);
+		} else {
+			st->positive++;
+			*above += sc->total[k] > limit;
+			engine_keep(r, a, sc->total[k], sc->merit[k],
+			    sc->cand[k]);
+		}
+	}
+}
+
+/*
  * The candidate stage: A against the N attendees of LIST but A and those
  * the row scored before, into A's heap (its row's alone, no lock) and ST;
  * *ABOVE counts the pairs that score above LIMIT.
@@ -509,7 +543,7 @@ engine_cand_pass(struct engine_worker *w, uint32_t a, const uint32_t *list,
 {
 	struct engine_run *r = w->r;
 	struct scratch *sc = &w->sc;
-	size_t j = 0, k, m;
+	size_t j = 0, m;
 
 	while (j < n) {
 		for (m = 0; j < n && m < BATCH; j++) {
@@ -522,17 +556,7 @@ engine_cand_pass(struct engine_worker *w, uint32_t a, const uint32_t *list,
 		if (m > 0 && score_batch(r->e, w->id, a, m, sc,
 		    &w->cause) != 0)
 			return -1;
-		for (k = 0; k < m; k++) {
-			if (sc->veto[k]) {
-				st->vetoed++;
-				keep_veto(w, a, sc->cand[k]);
-			} else if (sc->total[k] > r->e->match->min_score) {
-				st->positive++;
-				*above += sc->total[k] > limit;
-				engine_keep(r, a, sc->total[k], sc->merit[k],
-				    sc->cand[k]);
-			}
-		}
+		engine_keep_batch(w, a, m, st, above, limit);
 	}
 	return 0;
 }
@@ -559,29 +583,12 @@ engine_lazy_ask(struct engine_worker *w, uint32_t a, size_t m,
 {
 	struct engine_run *r = w->r;
 	struct scratch *sc = &w->sc;
-	size_t k;
 
 	memset(sc->veto, 0, m);
 	if (m > 0 && score_batch_from(r->e, w->id, a, m, sc, r->lazy,
 	    r->e->nstrategies, &w->cause) != 0)
 		return -1;
-	for (k = 0; k < m; k++) {
-		if (sc->veto[k]) {
-			st->vetoed++;
-			keep_veto(w, a, sc->cand[k]);
-		} else if (sc->total[k] > r->e->match->min_score) {
-			st->positive++;
-			if (above == NULL) {
-				heap_offer(&r->merit[a], r->merit_cap,
-				    (struct cand){ sc->merit[k], sc->total[k],
-				    sc->cand[k] }, r->rank);
-				continue;
-			}
-			*above += sc->total[k] > limit;
-			engine_keep(r, a, sc->total[k], sc->merit[k],
-			    sc->cand[k]);
-		}
-	}
+	engine_keep_batch(w, a, m, st, above, limit);
 	return 0;
 }
 
