@@ -76,6 +76,17 @@
 #define BMATCH_WORK_MIN		500
 #define BMATCH_WORK_MAX		20000
 #define BMATCH_PASSES		8
+/* On graphs of more than BMATCH_SAMPLE_MIN active nodes, the search
+ * first runs from BMATCH_SAMPLE of them spread over the rank order, and
+ * goes on only if that gained at least BMATCH_MIN_GAIN of the weight,
+ * scaled to a whole pass (the sample's share of the starts).  Measured on
+ * issue 10's graph at 10,000 people (464,513 edges): the whole search,
+ * 3.9 million steps and 1.3 s, gained 0.018% of the weight, where it
+ * gains 1.7% to 3.3% on the graphs of bench/fair_ratio.sh.  Steps, not
+ * seconds, decide: the output stays deterministic. */
+#define BMATCH_SAMPLE		512
+#define BMATCH_SAMPLE_MIN	(4 * BMATCH_SAMPLE)
+#define BMATCH_MIN_GAIN		1e-3
 /* Steps of all the passes together: BMATCH_WORK and this many an edge,
  * so the search stays linear in the edges however many passes it takes. */
 #define BMATCH_WORK_EDGE	2
@@ -160,6 +171,8 @@ struct bmatch {
 	size_t start_work;	/* steps each start gets */
 	size_t budget;		/* steps left for all the starts */
 	unsigned char *dirty;	/* per node: search from it again */
+	double gained;		/* weight the flipped paths gained */
+	int covered;		/* and whether one lowered the shortfall */
 };
 
 static int	bmatch_edge_cmp(const void *, const void *, void *);
@@ -184,7 +197,9 @@ static int	bmatch_stuck(struct bmatch *, uint32_t);
 static void	bmatch_consider(struct bmatch *, int, double);
 static void	bmatch_grow(struct bmatch *, uint32_t, int, double, int);
 static int	bmatch_improve(struct bmatch *, uint32_t);
-static void	bmatch_polish(struct bmatch *, const uint32_t *, size_t);
+static void	bmatch_polish(struct bmatch *, const uint32_t *, size_t,
+		    double);
+static double	bmatch_weight(const struct bmatch *);
 static void	bmatch_begin(struct bmatch *, const unsigned char *);
 static size_t	bmatch_changed(struct bmatch *, const unsigned char *);
 
@@ -800,6 +815,8 @@ bmatch_improve(struct bmatch *bm, uint32_t s)
 	    bm->budget) - bm->work;
 	if (bm->nbest == 0)
 		return 0;
+	bm->gained += bm->best_w;
+	bm->covered |= bm->best_cov > 0;
 	for (i = 0; i < bm->nbest; i++) {
 		k = bm->best[i];
 		bmatch_flip(bm, k);
@@ -811,13 +828,35 @@ bmatch_improve(struct bmatch *bm, uint32_t s)
 
 /* Search from the nodes of ACT (NACT, in rank order) marked dirty for
  * improvements, and again from those they touch, until none is left or
- * the passes run out. */
+ * the passes run out; on a large graph, only if a sample of the starts
+ * gains enough of TOTAL, the weight chosen when it began. */
 static void
-bmatch_polish(struct bmatch *bm, const uint32_t *act, size_t nact)
+bmatch_polish(struct bmatch *bm, const uint32_t *act, size_t nact,
+    double total)
 {
-	size_t i;
+	size_t i, s, sampled, ndirty = 0;
+	uint32_t v;
 	int pass, again;
 
+	for (i = 0; i < nact; i++)
+		ndirty += bm->dirty[act[i]];
+	if (ndirty >= BMATCH_SAMPLE_MIN) {
+		bm->gained = 0;
+		bm->covered = 0;
+		/* Every (NDIRTY / BMATCH_SAMPLE)th dirty node: S counts
+		 * them, SAMPLED those searched. */
+		for (i = 0, s = 0, sampled = 0; i < nact; i++) {
+			v = act[i];
+			if (!bm->dirty[v] || s++ % (ndirty / BMATCH_SAMPLE) != 0)
+				continue;
+			bm->dirty[v] = 0;
+			bmatch_improve(bm, v);
+			sampled++;
+		}
+		if (!bm->covered && bm->gained < total * BMATCH_MIN_GAIN *
+		    (double)sampled / (double)ndirty)
+			return;
+	}
 	for (pass = 0, again = 1; again && pass < BMATCH_PASSES &&
 	    bm->budget > 0; pass++) {
 		again = 0;
@@ -829,6 +868,19 @@ bmatch_polish(struct bmatch *bm, const uint32_t *act, size_t nact)
 				again = 1;
 		}
 	}
+}
+
+/* The weight chosen so far. */
+static double
+bmatch_weight(const struct bmatch *bm)
+{
+	double w = 0;
+	size_t k;
+
+	for (k = 0; k < bm->g->nedges; k++)
+		if (bm->sel[k] != BMATCH_UNUSED)
+			w += bm->g->edges[k].w;
+	return w;
 }
 
 /* Choose the edges FROM flags (an earlier selection) that fit, in their
@@ -956,7 +1008,7 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 		    (nact ? nact : 1));
 		bm.start_work = bm.start_work / BMATCH_WARM_DIV + 1;
 	}
-	bmatch_polish(&bm, act, nact);
+	bmatch_polish(&bm, act, nact, bmatch_weight(&bm));
 	free(act);
 	free(from);
 

@@ -466,6 +466,57 @@ test_stuck(void)
 	graph_free(&g);
 }
 
+/*
+ * Gains the weight search finds only late in rank order.  LG_PAIRS
+ * couples come first, each with its only edge: nothing to improve.  Then
+ * LG_CYCLES 4-cycles (d c a b in rank order, a-b 5, b-c 4, d-a 4, c-d 1,
+ * caps and floors 1): greedy takes a-b and c-d (6), the search finds
+ * b-c and d-a (8) from c or d.  A large graph's search goes on only if a
+ * sample of its starts gains enough: the sample must be spread over the
+ * order, not its head, or it would see the couples alone and stop.
+ */
+#define LG_PAIRS	1024
+#define LG_CYCLES	512
+static void
+test_late_gains(void)
+{
+	struct graph g;
+	struct edge *e;
+	uint32_t *cap, *deg, n = 2 * LG_PAIRS + 4 * LG_CYCLES, v, c, m = 0;
+	unsigned char *sel;
+	double w = 0;
+	size_t k;
+
+	memset(&g, 0, sizeof g);
+	e = calloc(LG_PAIRS + 4 * LG_CYCLES, sizeof *e);
+	for (v = 0; v < LG_PAIRS; v++)
+		e[m++] = (struct edge){ 2 * v, 2 * v + 1, 1 };
+	for (c = 0; c < LG_CYCLES; c++) {
+		v = 2 * LG_PAIRS + 4 * c;	/* d, c, a, b */
+		e[m++] = (struct edge){ v + 2, v + 3, 5 };
+		e[m++] = (struct edge){ v + 1, v + 3, 4 };
+		e[m++] = (struct edge){ v, v + 2, 4 };
+		e[m++] = (struct edge){ v, v + 1, 1 };
+	}
+	g.n = n;
+	graph_finish(&g, e, m);
+	cap = calloc(n, sizeof *cap);
+	deg = calloc(n, sizeof *deg);
+	sel = calloc(g.nedges, 1);
+	for (v = 0; v < n; v++)
+		cap[v] = 1;
+	bmatch_run(&g, cap, cap, sel, deg);
+	for (k = 0; k < g.nedges; k++)
+		if (sel[k])
+			w += g.edges[k].w;
+	is_num(w, LG_PAIRS + 8.0 * LG_CYCLES, 1e-9,
+	    "late gains: every cycle improved");
+	free(cap);
+	free(deg);
+	free(sel);
+	graph_free(&g);
+}
+
 int
 main(void)
 {
@@ -478,5 +529,6 @@ main(void)
 	test_quota_path();
 	test_large_fair();
 	test_stuck();
+	test_late_gains();
 	return tap_done();
 }
