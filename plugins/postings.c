@@ -16,14 +16,13 @@ struct walk_term {
 	double mine;
 };
 
-/* The walk's result so far: OUT[0 .. len) ascending, PART their partial
- * scores (room for PCAP). */
+/* The walk's result: OUT[0 .. len) (room for CAP), and once ascending
+ * (walk_order), PART their partial scores. */
 struct walk {
 	uint32_t *out;
 	size_t cap;
 	size_t len;
 	double *part;
-	size_t pcap;
 };
 
 int
@@ -35,6 +34,7 @@ postings_build(struct postings *p, uint32_t nterms, uint32_t n,
 
 	memset(p, 0, sizeof *p);
 	p->nterms = nterms;
+	p->ndocs = n;
 	p->off = calloc((size_t)nterms + 2, sizeof *p->off);
 	p->ids = calloc(total + 1, sizeof *p->ids);
 	if (weights != NULL)
@@ -80,67 +80,73 @@ walk_term_cmp(const void *x, const void *y)
 }
 
 /*
- * Merge IDS (Q, ascending) but A into W, each gaining U, or U times its
- * weight in WTS if that is not NULL.  Returns 0, or -1 out of memory (or
- * out of room).
+ * The walk's partial scores, dense: SUM[id] for those marked in SEEN (a
+ * bit each), whose ids are in W->out in the order met.  Adding a term
+ * costs its list alone, whatever the walk holds already.
  */
+struct walk_sums {
+	double *sum;
+	uint64_t *seen;
+};
+
+/* Add IDS (Q) but A to W, each gaining U, or U times its weight in WTS if
+ * that is not NULL.  Returns 0, or -1 out of room. */
 static int
-walk_merge(struct walk *w, const uint32_t *ids, const float *wts, size_t q,
-    uint32_t a, double u)
+walk_add(struct walk *w, struct walk_sums *ws, const uint32_t *ids,
+    const float *wts, size_t q, uint32_t a, double u)
 {
-	size_t i = 0, j, common = 0, size, o;
-	double *part;
+	size_t j;
+	uint32_t id;
+	uint64_t bit;
 
 	for (j = 0; j < q; j++) {
-		while (i < w->len && w->out[i] < ids[j])
-			i++;
-		if (ids[j] == a || (i < w->len && w->out[i] == ids[j]))
-			common++;
-	}
-	size = w->len + q - common;
-	if (size > w->cap)
-		return -1;
-	if (size > w->pcap) {
-		w->pcap = size > 2 * w->pcap ? size : 2 * w->pcap;
-		part = realloc(w->part, w->pcap * sizeof *part);
-		if (part == NULL)
-			return -1;
-		w->part = part;
-	}
-	/* from the back, in place */
-	i = w->len;
-	o = size;
-	for (j = q; j > 0;) {
-		uint32_t id = ids[j - 1];
-
-		if (id == a)
-			j--;
-		else if (i > 0 && w->out[i - 1] > id) {
-			w->out[--o] = w->out[i - 1];
-			w->part[o] = w->part[--i];
-		} else if (i > 0 && w->out[i - 1] == id) {
-			w->out[--o] = id;
-			w->part[o] = w->part[--i] + (wts ? u * wts[j - 1] : u);
-			j--;
-		} else {
-			w->out[--o] = id;
-			w->part[o] = wts ? u * wts[j - 1] : u;
-			j--;
+		if ((id = ids[j]) == a)
+			continue;
+		bit = (uint64_t)1 << (id & 63);
+		if (ws->seen[id >> 6] & bit) {
+			ws->sum[id] += wts ? u * wts[j] : u;
+			continue;
 		}
+		if (w->len == w->cap)
+			return -1;
+		ws->seen[id >> 6] |= bit;
+		ws->sum[id] = wts ? u * wts[j] : u;
+		w->out[w->len++] = id;
 	}
-	w->len = size;
 	return 0;
 }
 
-/* How many of W's partial scores are above LIMIT. */
+/* How many of WS's partial scores, of those in W, are above LIMIT. */
 static size_t
-walk_above(const struct walk *w, double limit)
+walk_sums_above(const struct walk *w, const struct walk_sums *ws,
+    double limit)
 {
 	size_t i, above = 0;
 
 	for (i = 0; i < w->len; i++)
-		above += w->part[i] > limit;
+		above += ws->sum[w->out[i]] > limit;
 	return above;
+}
+
+/* W's ids ascending, each with its partial score in W->part (NDOCS the
+ * ids' bound).  Returns 0, or -1 out of memory. */
+static int
+walk_order(struct walk *w, const struct walk_sums *ws, uint32_t ndocs)
+{
+	size_t i = 0, word;
+	uint64_t bits;
+	uint32_t id;
+
+	if ((w->part = malloc((w->len + 1) * sizeof *w->part)) == NULL)
+		return -1;
+	for (word = 0; word < (ndocs + 63) / 64; word++) {
+		for (bits = ws->seen[word]; bits != 0; bits &= bits - 1) {
+			id = (uint32_t)(word * 64 + (size_t)__builtin_ctzll(bits));
+			w->out[i] = id;
+			w->part[i++] = ws->sum[id];
+		}
+	}
+	return 0;
 }
 
 /* The K-th highest of W's partial scores (K <= len), through a min-heap
@@ -214,7 +220,8 @@ postings_walk(const struct postings *p, uint32_t a, const uint32_t *terms,
     const double *upper, const double *mine, size_t m, size_t k,
     uint32_t *out, size_t cap, size_t *n, double *bound)
 {
-	struct walk w = { out, cap, 0, NULL, 0 };
+	struct walk w = { out, cap, 0, NULL };
+	struct walk_sums ws;
 	struct walk_term *order;
 	double *rest, square = 0;
 	size_t i, j;
@@ -224,10 +231,12 @@ postings_walk(const struct postings *p, uint32_t a, const uint32_t *terms,
 	*bound = 0;
 	order = calloc(m + 1, sizeof *order);
 	rest = calloc(m + 1, sizeof *rest);
-	if (order == NULL || rest == NULL) {
-		free(order);
-		free(rest);
-		return -1;
+	ws.sum = malloc(((size_t)p->ndocs + 1) * sizeof *ws.sum);
+	ws.seen = calloc((size_t)p->ndocs / 64 + 1, sizeof *ws.seen);
+	if (order == NULL || rest == NULL || ws.sum == NULL ||
+	    ws.seen == NULL) {
+		rc = -1;
+		goto out;
 	}
 	for (i = 0; i < m; i++)
 		order[i] = (struct walk_term){ upper[i], terms[i],
@@ -243,24 +252,29 @@ postings_walk(const struct postings *p, uint32_t a, const uint32_t *terms,
 	for (j = 0; j < m && order[j].upper > 0; j++) {
 		uint32_t t = order[j].term, first = p->off[t];
 
-		if (walk_merge(&w, p->ids + first, p->w ? p->w + first : NULL,
-		    p->off[t + 1] - first, a, p->w ? order[j].mine :
+		if (walk_add(&w, &ws, p->ids + first, p->w ? p->w + first :
+		    NULL, p->off[t + 1] - first, a, p->w ? order[j].mine :
 		    order[j].upper) != 0) {
 			rc = -1;
 			break;
 		}
-		if (w.len >= k && walk_above(&w, rest[j + 1] *
+		if (w.len >= k && walk_sums_above(&w, &ws, rest[j + 1] *
 		    (1 + 4e-9)) >= k) {
 			j++;
 			break;
 		}
 	}
+	if (rc == 0)
+		rc = walk_order(&w, &ws, p->ndocs);
 	/* A hair above, for sums rounded in another order than ours. */
 	if (rc == 0 && j < m && rest[j] > 0 &&
 	    (rc = walk_prune(&w, k, rest[j], bound)) == 0)
 		*bound *= 1 + 1e-9;
-	*n = w.len;
+out:
+	*n = rc == 0 ? w.len : 0;
 	free(w.part);
+	free(ws.sum);
+	free(ws.seen);
 	free(order);
 	free(rest);
 	return rc;

@@ -6,9 +6,10 @@
  * terms).
  *
  * The walk takes A's terms, each with UPPER, the most a partner can gain
- * from sharing it, rarest (highest) first, MaxScore-style: it merges the
+ * from sharing it, rarest (highest) first, MaxScore-style: it takes the
  * terms' attendees into the result, adding to each one's partial score
- * what the term adds (UPPER, or in an index with weights A's weight of
+ * (kept dense, by attendee: a term costs its own list, however many the
+ * result holds) what the term adds (UPPER, or in an index with weights A's weight of
  * the term times the partner's), until K of them have a partial score
  * above what the terms not yet walked add up to, REST.  Nobody left out
  * shares a walked term, so nobody left out scores above REST.  Then
@@ -29,6 +30,7 @@
 
 struct postings {
 	uint32_t nterms;
+	uint32_t ndocs;		/* attendees: ids are below it */
 	uint32_t *off;		/* term t: ids[off[t] .. off[t + 1]) */
 	uint32_t *ids;		/* attendees, ascending */
 	float *w;		/* per entry of ids: the attendee's weight of
