@@ -13,7 +13,8 @@
  * Candidates (ABI 1.2): the attendees whose text shares a term, from an
  * inverted index walked from a's heaviest terms; a term adds at most a's
  * weight of it times its greatest weight in anyone's text, so the bound
- * is exact.  Never an N x N matrix.
+ * is exact.  Whom the walk keeps are then scored, and those below the
+ * K-th best dropped.  Never an N x N matrix.
  *
  * Uses only the public ABI (include/mingle/plugin.h).  Options:
  *     field = NAME       the text field to compare, a's with b's
@@ -146,7 +147,7 @@ ts_init(const struct mingle_api *api, mingle_host *host, void **statep)
  * mean of the two walks' as the score is the mean of the two cosines.
  */
 static int
-ts_candidates(void *statep, mingle_attendee a, size_t k,
+ts_walk(void *statep, mingle_attendee a, size_t k,
     mingle_attendee *out, size_t cap, size_t *n, double *bound)
 {
 	const struct state *st = statep;
@@ -203,6 +204,79 @@ ts_score(void *statep, mingle_attendee a, const mingle_attendee *cand,
 		for (k = 0; k < m; k++)
 			scores[i + k] = (scores[i + k] + back[k]) / 2;
 	}
+	return 0;
+}
+
+/* The K-th highest of X (N > K > 0). */
+static double
+ts_kth(const double *x, size_t n, size_t k)
+{
+	double *heap, v, kth;
+	size_t i, len = 0, at, child;
+
+	if ((heap = malloc(k * sizeof *heap)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		v = x[i];
+		if (len < k) {
+			for (at = len++; at > 0 && heap[(at - 1) / 2] > v;
+			    at = (at - 1) / 2)
+				heap[at] = heap[(at - 1) / 2];
+			heap[at] = v;
+		} else if (v > heap[0]) {
+			for (at = 0; (child = 2 * at + 1) < len; at = child) {
+				if (child + 1 < len && heap[child + 1] <
+				    heap[child])
+					child++;
+				if (!(heap[child] < v))
+					break;
+				heap[at] = heap[child];
+			}
+			heap[at] = v;
+		}
+	}
+	kth = len > 0 ? heap[0] : 0;
+	free(heap);
+	return kth;
+}
+
+/*
+ * The walk keeps whoever it cannot yet rule out (862 on average of K = 50
+ * at 10,000 attendees), and the host scores every one of them with every
+ * strategy.  Their cosines are what ts_score gives them anyway: scored
+ * here, those below the K-th best are dropped, and the bound is the best
+ * of them if that is above the walk's.
+ */
+static int
+ts_candidates(void *statep, mingle_attendee a, size_t k,
+    mingle_attendee *out, size_t cap, size_t *n, double *bound)
+{
+	double *score, kth, dropped = 0;
+	size_t i, m = 0;
+
+	if (ts_walk(statep, a, k, out, cap, n, bound) != 0)
+		return -1;
+	if (k == 0 || *n <= k)
+		return 0;
+	if ((score = malloc(*n * sizeof *score)) == NULL)
+		return -1;
+	(void)ts_score(statep, a, out, *n, score, NULL);
+	if ((kth = ts_kth(score, *n, k)) < 0) {
+		free(score);
+		return -1;
+	}
+	for (i = 0; i < *n; i++) {
+		if (score[i] >= kth)
+			out[m++] = out[i];
+		else if (score[i] > dropped)
+			dropped = score[i];
+	}
+	free(score);
+	*n = m;
+	/* a hair above, as the walk's */
+	dropped *= 1 + 1e-9;
+	if (dropped > *bound)
+		*bound = dropped;
 	return 0;
 }
 
