@@ -149,16 +149,16 @@ walk_order(struct walk *w, const struct walk_sums *ws, uint32_t ndocs)
 	return 0;
 }
 
-/* The K-th highest of W's partial scores (K <= len), through a min-heap
- * of the K highest in HEAP.  */
+/* The K-th highest of X[0 .. N) (K <= N), through a min-heap of the K
+ * highest in HEAP. */
 static double
-walk_kth(const struct walk *w, size_t k, double *heap)
+kth_best(const double *v, size_t len, size_t k, double *heap)
 {
 	size_t i, n = 0, at, child;
 	double x;
 
-	for (i = 0; i < w->len; i++) {
-		x = w->part[i];
+	for (i = 0; i < len; i++) {
+		x = v[i];
 		if (n < k) {
 			for (at = n++; at > 0 && heap[(at - 1) / 2] > x;
 			    at = (at - 1) / 2)
@@ -197,7 +197,7 @@ walk_prune(struct walk *w, size_t k, double rest, double *bound)
 		return 0;
 	if ((heap = malloc(k * sizeof *heap)) == NULL)
 		return -1;
-	kth = walk_kth(w, k, heap);
+	kth = kth_best(w->part, w->len, k, heap);
 	free(heap);
 	for (i = 0; i < w->len; i++) {
 		/* out of reach by more than rounding: the bound stays below
@@ -333,5 +333,34 @@ postings_walk2(const struct postings *p, const uint32_t *terms,
 	}
 	postings_join(out, n, list2, n2);
 	free(list2);
+	return 0;
+}
+
+int
+postings_keep_best(uint32_t *out, size_t *n, const double *score, size_t k,
+    double *bound)
+{
+	double *heap, kth, dropped = 0;
+	size_t i, m = 0;
+
+	if (k == 0 || *n <= k)
+		return 0;
+	if ((heap = malloc(k * sizeof *heap)) == NULL)
+		return -1;
+	kth = kth_best(score, *n, k, heap);
+	free(heap);
+	/* Within a hair of the K-th is a tie (sums of other terms may round
+	 * apart): the bound, a hair above the best dropped, stays below the
+	 * K kept. */
+	for (i = 0; i < *n; i++) {
+		if (score[i] * (1 + 1e-9) >= kth)
+			out[m++] = out[i];
+		else if (score[i] > dropped)
+			dropped = score[i];
+	}
+	*n = m;
+	dropped *= 1 + 1e-9;
+	if (dropped > *bound)
+		*bound = dropped;
 	return 0;
 }

@@ -73,4 +73,17 @@ int postings_walk2(const struct postings *p, const uint32_t *terms,
     const double *upper2, const double *mine2, size_t m2, uint32_t a,
     size_t k, uint32_t *out, size_t cap, size_t *n, double *bound);
 
+/*
+ * Of OUT (*N, ascending: a walk's list), each with SCORE, the plugin's own
+ * score of the pair (0 or more): keep those at or above the K-th best
+ * (ties too, and those within a hair of it), and
+ * raise *BOUND to the best of the dropped (a hair above) if that is
+ * higher.  A walk keeps whom it cannot rule out, often many times K, and
+ * the host scores each with every strategy: a plugin that can score its
+ * list cheaply hands over the K best instead.  Returns 0, or -1 out of
+ * memory.
+ */
+int postings_keep_best(uint32_t *out, size_t *n, const double *score,
+    size_t k, double *bound);
+
 #endif

@@ -207,52 +207,17 @@ ts_score(void *statep, mingle_attendee a, const mingle_attendee *cand,
 	return 0;
 }
 
-/* The K-th highest of X (N > K > 0). */
-static double
-ts_kth(const double *x, size_t n, size_t k)
-{
-	double *heap, v, kth;
-	size_t i, len = 0, at, child;
-
-	if ((heap = malloc(k * sizeof *heap)) == NULL)
-		return -1;
-	for (i = 0; i < n; i++) {
-		v = x[i];
-		if (len < k) {
-			for (at = len++; at > 0 && heap[(at - 1) / 2] > v;
-			    at = (at - 1) / 2)
-				heap[at] = heap[(at - 1) / 2];
-			heap[at] = v;
-		} else if (v > heap[0]) {
-			for (at = 0; (child = 2 * at + 1) < len; at = child) {
-				if (child + 1 < len && heap[child + 1] <
-				    heap[child])
-					child++;
-				if (!(heap[child] < v))
-					break;
-				heap[at] = heap[child];
-			}
-			heap[at] = v;
-		}
-	}
-	kth = len > 0 ? heap[0] : 0;
-	free(heap);
-	return kth;
-}
-
 /*
  * The walk keeps whoever it cannot yet rule out (862 on average of K = 50
- * at 10,000 attendees), and the host scores every one of them with every
- * strategy.  Their cosines are what ts_score gives them anyway: scored
- * here, those below the K-th best are dropped, and the bound is the best
- * of them if that is above the walk's.
+ * at 10,000 attendees): their cosines, those ts_score gives, pick the K
+ * best (postings_keep_best).
  */
 static int
 ts_candidates(void *statep, mingle_attendee a, size_t k,
     mingle_attendee *out, size_t cap, size_t *n, double *bound)
 {
-	double *score, kth, dropped = 0;
-	size_t i, m = 0;
+	double *score;
+	int rc;
 
 	if (ts_walk(statep, a, k, out, cap, n, bound) != 0)
 		return -1;
@@ -261,23 +226,9 @@ ts_candidates(void *statep, mingle_attendee a, size_t k,
 	if ((score = malloc(*n * sizeof *score)) == NULL)
 		return -1;
 	(void)ts_score(statep, a, out, *n, score, NULL);
-	if ((kth = ts_kth(score, *n, k)) < 0) {
-		free(score);
-		return -1;
-	}
-	for (i = 0; i < *n; i++) {
-		if (score[i] >= kth)
-			out[m++] = out[i];
-		else if (score[i] > dropped)
-			dropped = score[i];
-	}
+	rc = postings_keep_best(out, n, score, k, bound);
 	free(score);
-	*n = m;
-	/* a hair above, as the walk's */
-	dropped *= 1 + 1e-9;
-	if (dropped > *bound)
-		*bound = dropped;
-	return 0;
+	return rc;
 }
 
 static void

@@ -5,7 +5,9 @@
  * scores above the bound (the sum of the weights of the terms shared),
  * and K of the listed score above it unless every term was walked (bound
  * 0: then nobody left out scores at all).  Both for sums of term weights
- * (shared_tags) and for cosines of unit vectors (the text plugins).
+ * (shared_tags) and for cosines of unit vectors (the text plugins), and
+ * again with only the K best of the list kept (postings_keep_best), which
+ * must keep them and their ties alone.
  */
 #include <math.h>
 #include <stdint.h>
@@ -37,6 +39,7 @@ struct event {
 	float vec[PEOPLE * 10];	/* per entry of ids: unit vectors */
 	float most[TERMS];	/* per term: its greatest in vec */
 	int cosine;		/* score by vec, not weight */
+	int keep;		/* then keep the K best (postings_keep_best) */
 };
 
 /* Each person 0 to 9 terms, low ids (heavy: common) most likely. */
@@ -112,6 +115,24 @@ check(const struct event *e, const struct postings *p, uint32_t a,
 	if (postings_walk(p, a, e->ids + at, upper, mine, m, k, out, PEOPLE,
 	    &n, &bound) != 0)
 		return "the walk failed";
+	if (e->keep) {
+		double sc[PEOPLE], least = 0;
+		size_t before = n, over = 0;
+
+		for (i = 0; i < n; i++)
+			sc[i] = score(e, a, out[i], &shared);
+		if (postings_keep_best(out, &n, sc, k, &bound) != 0)
+			return "keeping the best failed";
+		for (i = 0; i < n; i++) {
+			sc[i] = score(e, a, out[i], &shared);
+			if (i == 0 || sc[i] < least)
+				least = sc[i];
+		}
+		for (i = 0; i < n; i++)
+			over += sc[i] > least * (1 + 1e-9);
+		if (before > k && (n < k || over >= k))
+			return "kept other than the K best and their ties";
+	}
 	memset(listed, 0, PEOPLE);
 	for (i = 0; i < n; i++) {
 		if (out[i] == a || out[i] >= PEOPLE)
@@ -149,13 +170,16 @@ main(void)
 		ok(postings_build(&p, TERMS, PEOPLE, e.off, e.ids,
 		    e.cosine ? e.vec : NULL) == 0, "built");
 		p.unit = e.cosine;
-		for (i = 0; i < sizeof ks / sizeof ks[0]; i++) {
+		for (i = 0; i < 2 * sizeof ks / sizeof ks[0]; i++) {
 			const char *wrong = NULL;
+			size_t k = ks[i % (sizeof ks / sizeof ks[0])];
 
+			e.keep = i >= sizeof ks / sizeof ks[0];
 			for (a = 0; a < PEOPLE && wrong == NULL; a++)
-				wrong = check(&e, &p, a, ks[i], out, listed);
-			snprintf(name, sizeof name, "%s, K = %zu: %s",
-			    e.cosine ? "cosines" : "sums", ks[i],
+				wrong = check(&e, &p, a, k, out, listed);
+			snprintf(name, sizeof name, "%s%s, K = %zu: %s",
+			    e.cosine ? "cosines" : "sums",
+			    e.keep ? ", the K best kept" : "", k,
 			    wrong ? wrong : "every bound holds");
 			ok(wrong == NULL, name);
 		}
