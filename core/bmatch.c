@@ -131,6 +131,9 @@ struct bmatch {
 	/* Per adjacency entry, the same edge's entry at its other end;
 	 * per edge, its entry at its a. */
 	uint32_t *mir;
+	/* Per adjacency entry, its edge's sel[]: scanned in order with the
+	 * entries, where sel[] by edge is a read at random. */
+	unsigned char *asel;
 	uint32_t *pos;
 	/* Per node: an adjacency index past which none of its edges is
 	 * chosen (they are the heaviest, at the front: a hub's chosen
@@ -237,6 +240,7 @@ bmatch_index(struct bmatch *bm)
 	bm->nbr = xcalloc(2 * m, sizeof *bm->nbr);
 	bm->adjw = xcalloc(2 * m, sizeof *bm->adjw);
 	bm->mir = xcalloc(2 * m, sizeof *bm->mir);
+	bm->asel = xcalloc(2 * m, 1);
 	bm->pos = xcalloc(m, sizeof *bm->pos);
 	bm->top = xcalloc(n, sizeof *bm->top);
 	for (v = 0; v < g->n; v++) {
@@ -245,6 +249,7 @@ bmatch_index(struct bmatch *bm)
 			k = g->adj[j];
 			bm->nbr[j] = graph_other(&g->edges[k], v);
 			bm->adjw[j] = g->edges[k].w;
+			bm->asel[j] = bm->sel[k];
 			if (g->edges[k].a == v)
 				bm->pos[k] = j;
 		}
@@ -380,7 +385,7 @@ bmatch_flip_at(struct bmatch *bm, uint32_t x, uint32_t j)
 	uint32_t k = bm->g->adj[j], y = bm->nbr[j], jy = bm->mir[j];
 
 	if (bm->sel[k] == BMATCH_UNUSED) {
-		bm->sel[k] = BMATCH_CHOSEN;
+		bm->sel[k] = bm->asel[j] = bm->asel[jy] = BMATCH_CHOSEN;
 		bm->deg[x]++;
 		bm->deg[y]++;
 		if (bm->top[x] <= j)
@@ -390,7 +395,7 @@ bmatch_flip_at(struct bmatch *bm, uint32_t x, uint32_t j)
 		if (bm->g->quota != NULL)
 			bmatch_quota(bm, k, 1);
 	} else {
-		bm->sel[k] = BMATCH_UNUSED;
+		bm->sel[k] = bm->asel[j] = bm->asel[jy] = BMATCH_UNUSED;
 		bm->deg[x]--;
 		bm->deg[y]--;
 		if (bm->g->quota != NULL)
@@ -405,7 +410,7 @@ bmatch_top(struct bmatch *bm, uint32_t v)
 	const struct graph *g = bm->g;
 
 	while (bm->top[v] > g->adj_off[v] &&
-	    bm->sel[g->adj[bm->top[v] - 1]] != BMATCH_CHOSEN)
+	    bm->asel[bm->top[v] - 1] != BMATCH_CHOSEN)
 		bm->top[v]--;
 	return bm->top[v];
 }
@@ -481,12 +486,12 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 		last = in ? bmatch_top(bm, x) : g->adj_off[x + 1];
 		scan += g->adj_off[x + 1] - g->adj_off[x];
 		for (j = g->adj_off[x]; j < last; j++) {
-			k = g->adj[j];
 			/* From OUT add an unused edge, from IN drop a chosen one;
 			 * X, left with both, within its quotas. */
-			if (in ? bm->sel[k] != BMATCH_CHOSEN :
-			    bm->sel[k] != BMATCH_UNUSED)
+			if (in ? bm->asel[j] != BMATCH_CHOSEN :
+			    bm->asel[j] != BMATCH_UNUSED)
 				continue;
+			k = g->adj[j];
 			if (in ? !bmatch_swap_ok(bm, x, from, k) :
 			    !bmatch_swap_ok(bm, x, k, from))
 				continue;
@@ -668,8 +673,8 @@ bmatch_stuck(struct bmatch *bm, uint32_t v)
 		in = s & 1;
 		last = in ? bmatch_top(bm, x) : g->adj_off[x + 1];
 		for (j = g->adj_off[x]; j < last; j++) {
-			if (in ? bm->sel[g->adj[j]] != BMATCH_CHOSEN :
-			    bm->sel[g->adj[j]] != BMATCH_UNUSED)
+			if (in ? bm->asel[j] != BMATCH_CHOSEN :
+			    bm->asel[j] != BMATCH_UNUSED)
 				continue;
 			t = in ? BMATCH_OUT(bm->nbr[j]) : BMATCH_IN(bm->nbr[j]);
 			if (bm->stamp[t] == bm->nstamp || bm->dead[t] == bm->gen)
@@ -719,8 +724,7 @@ bmatch_grow(struct bmatch *bm, uint32_t x, int cov, double w, int adds)
 	if (bm->deg[x] >= bm->cap[x])
 		return;
 	for (j = g->adj_off[x]; j < g->adj_off[x + 1]; j++) {
-		k = g->adj[j];
-		if (bm->sel[k] != BMATCH_UNUSED || bm->mark[k])
+		if (bm->asel[j] != BMATCH_UNUSED || bm->mark[k = g->adj[j]])
 			continue;
 		/* Every prefix gains: lighter edges cannot, nor any after. */
 		if (w + bm->adjw[j] <= bm->eps || tried++ >= BMATCH_BRANCH_ADD ||
@@ -748,8 +752,8 @@ bmatch_grow(struct bmatch *bm, uint32_t x, int cov, double w, int adds)
 			dropped = 0;
 			for (jj = bmatch_top(bm, y); jj-- > g->adj_off[y] &&
 			    dropped < BMATCH_BRANCH_DROP;) {
-				kk = g->adj[jj];
-				if (bm->sel[kk] != BMATCH_CHOSEN || bm->mark[kk])
+				if (bm->asel[jj] != BMATCH_CHOSEN ||
+				    bm->mark[kk = g->adj[jj]])
 					continue;
 				z = bm->nbr[jj];
 				c2 = c1 - (bm->deg[z] <= bm->floor[z]);
@@ -797,9 +801,9 @@ bmatch_improve(struct bmatch *bm, uint32_t s)
 	if (bm->deg[s] < bm->cap[s])
 		bmatch_grow(bm, s, 0, 0, 0);
 	for (j = g->adj_off[s]; j < bmatch_top(bm, s); j++) {
-		k = g->adj[j];
-		if (bm->sel[k] != BMATCH_CHOSEN)
+		if (bm->asel[j] != BMATCH_CHOSEN)
 			continue;
+		k = g->adj[j];
 		z = bm->nbr[j];
 		cov = -(bm->deg[s] <= bm->floor[s]) -
 		    (bm->deg[z] <= bm->floor[z]);
@@ -1017,6 +1021,7 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 	free(bm.nbr);
 	free(bm.adjw);
 	free(bm.mir);
+	free(bm.asel);
 	free(bm.pos);
 	free(bm.top);
 	free(bm.prev);
