@@ -17,17 +17,21 @@ void
 csv_write_field_in(FILE *f, const char *s, char delimiter, int always)
 {
 	const char special[] = { delimiter, '"', '\r', '\n', '\0' };
+	const char *q;
 
 	if (!always && s[strcspn(s, special)] == '\0') {
 		fputs(s, f);
 		return;
 	}
+	/* Runs up to each quote, which goes twice: a reason is quoted for
+	 * its commas, and a character at a time was most of writing it. */
 	putc('"', f);
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			putc('"', f);
-		putc(*s, f);
+	while ((q = strchr(s, '"')) != NULL) {
+		fwrite(s, 1, (size_t)(q - s) + 1, f);
+		putc('"', f);
+		s = q + 1;
 	}
+	fputs(s, f);
 	putc('"', f);
 }
 
