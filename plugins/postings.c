@@ -149,16 +149,21 @@ walk_order(struct walk *w, const struct walk_sums *ws, uint32_t ndocs)
 	return 0;
 }
 
-/* The K-th highest of X[0 .. N) (K <= N), through a min-heap of the K
- * highest in HEAP. */
+/* The K-th highest of V[0 .. LEN) (K <= LEN), through a min-heap of the
+ * K highest in HEAP, of those above FLOOR: each one met above the heap's
+ * least costs a sift, so a floor the K best are known to clear (they do
+ * at the walk's stop) leaves the many below it a comparison each.  If
+ * fewer than K are above FLOOR, of all; if fewer than K are numbers, the
+ * least of them (the callers keep more then, never fewer). */
 static double
-kth_best(const double *v, size_t len, size_t k, double *heap)
+kth_best(const double *v, size_t len, size_t k, double floor, double *heap)
 {
 	size_t i, n = 0, at, child;
 	double x;
 
 	for (i = 0; i < len; i++) {
-		x = v[i];
+		if (!((x = v[i]) > floor))
+			continue;
 		if (n < k) {
 			for (at = n++; at > 0 && heap[(at - 1) / 2] > x;
 			    at = (at - 1) / 2)
@@ -177,7 +182,9 @@ kth_best(const double *v, size_t len, size_t k, double *heap)
 		}
 		heap[at] = x;
 	}
-	return heap[0];
+	if (n < k && floor > -HUGE_VAL)
+		return kth_best(v, len, k, -HUGE_VAL, heap);
+	return n > 0 ? heap[0] : -HUGE_VAL;	/* fewer than K: the least */
 }
 
 /*
@@ -197,7 +204,7 @@ walk_prune(struct walk *w, size_t k, double rest, double *bound)
 		return 0;
 	if ((heap = malloc(k * sizeof *heap)) == NULL)
 		return -1;
-	kth = kth_best(w->part, w->len, k, heap);
+	kth = kth_best(w->part, w->len, k, rest, heap);
 	free(heap);
 	for (i = 0; i < w->len; i++) {
 		/* out of reach by more than rounding: the bound stays below
@@ -347,7 +354,7 @@ postings_keep_best(uint32_t *out, size_t *n, const double *score, size_t k,
 		return 0;
 	if ((heap = malloc(k * sizeof *heap)) == NULL)
 		return -1;
-	kth = kth_best(score, *n, k, heap);
+	kth = kth_best(score, *n, k, *bound, heap);
 	free(heap);
 	/* Within a hair of the K-th is a tie (sums of other terms may round
 	 * apart): the bound, a hair above the best dropped, stays below the
