@@ -120,8 +120,14 @@ struct engine_worker {
 	struct scratch sc;
 	struct candidates cand;	/* the candidate stage's lists */
 	struct cand *part;	/* engine_cand_lazy's pairs, by score */
-	unsigned char *scored;	/* without lazy rules: scored in this row */
+	unsigned char *scored;	/* scored in this row (with lazy rules, by
+				   the strategies before them: memo) */
 	uint32_t *scored_ids;	/* ... who they are */
+	/* With lazy rules, per attendee scored in this row: what the
+	 * strategies before the rules gave (score, merit, veto), for a row
+	 * that asks again. */
+	double *memo_w, *memo_merit;
+	unsigned char *memo_veto;
 	size_t nscored;
 	struct node_stats *stats;
 	size_t failed;		/* the row that failed, or SIZE_MAX */
@@ -715,23 +721,41 @@ engine_cand_lazy(struct engine_worker *w, uint32_t a, const uint32_t *list,
 	struct heap *h = &r->heaps[a];
 	struct cand *p = w->part, c;
 	size_t j = 0, k, m, np = 0, size;
+	uint32_t b;
 	double most;
 	int done = 0;
 
+	/* The strategies before the rules score whom an earlier pass of the
+	 * row did not; the others' scores are remembered. */
 	while (j < n) {
-		for (m = 0; j < n && m < BATCH; j++)
-			if (list[j] != a)
-				sc->cand[m++] = list[j];
+		for (m = 0; j < n && m < BATCH; j++) {
+			if ((b = list[j]) == a)
+				continue;
+			if (!w->scored[b])
+				sc->cand[m++] = b;
+			else if (w->memo_veto[b]) {
+				st->vetoed++;
+				keep_veto(w, a, b);
+			} else	/* what it scored so far; its merit */
+				p[np++] = (struct cand){ w->memo_w[b],
+				    w->memo_merit[b], b };
+		}
 		if (m > 0 && score_batch_from(r->e, w->id, a, m, sc, 0,
 		    r->lazy, &w->cause) != 0)
 			return -1;
 		for (k = 0; k < m; k++) {
+			b = sc->cand[k];
+			w->scored[b] = 1;
+			w->scored_ids[w->nscored++] = b;
+			w->memo_veto[b] = sc->veto[k];
+			w->memo_w[b] = sc->total[k];
+			w->memo_merit[b] = sc->merit[k];
 			if (sc->veto[k]) {
 				st->vetoed++;
-				keep_veto(w, a, sc->cand[k]);
-			} else	/* what it scored so far; its merit */
-				w->part[np++] = (struct cand){ sc->total[k],
-				    sc->merit[k], sc->cand[k] };
+				keep_veto(w, a, b);
+			} else
+				p[np++] = (struct cand){ sc->total[k],
+				    sc->merit[k], b };
 		}
 	}
 	/* Best first (P[0 .. np) the heap of those not taken yet), in
@@ -803,7 +827,8 @@ engine_cand_row(struct engine_worker *w, size_t i)
 		/* a hair above, for sums added in another order */
 		limit = bound + fabs(bound) * 1e-9;
 		if (lazy_rules) {
-			/* the rules' batches depend on the union: anew */
+			/* the rules' batches depend on the union: they are
+			 * asked anew (engine_cand_lazy remembers the rest) */
 			memset(&st, 0, sizeof st);
 			above = 0;
 			r->heaps[a].len = 0;
@@ -938,8 +963,14 @@ engine_pool(struct engine_run *r, size_t nw, struct node_stats *stats,
 		    sizeof *stats);
 		if (r->cand)
 			candidates_init(&w[i].cand, r->e->t->n);
-		if (r->lazy < r->e->nstrategies)
+		if (r->lazy < r->e->nstrategies) {
 			w[i].part = xcalloc(r->nact + 1, sizeof *w[i].part);
+			w[i].memo_w = xcalloc(r->e->t->n + 1,
+			    sizeof *w[i].memo_w);
+			w[i].memo_merit = xcalloc(r->e->t->n + 1,
+			    sizeof *w[i].memo_merit);
+			w[i].memo_veto = xcalloc(r->e->t->n + 1, 1);
+		}
 		if (r->cand) {
 			w[i].scored = xcalloc(r->e->t->n + 1, 1);
 			w[i].scored_ids = xcalloc(r->e->t->n + 1,
@@ -961,6 +992,9 @@ engine_pool(struct engine_run *r, size_t nw, struct node_stats *stats,
 		}
 		free(w[i].cause);
 		free(w[i].part);
+		free(w[i].memo_w);
+		free(w[i].memo_merit);
+		free(w[i].memo_veto);
 		free(w[i].scored);
 		free(w[i].scored_ids);
 		candidates_free(&w[i].cand);
