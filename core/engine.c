@@ -661,14 +661,14 @@ cand_pop(struct cand *p, size_t *n, cand_cmp cmp, void *ctx)
 }
 
 /*
- * A's merit heap from the pairs engine_cand_lazy left unasked, W->part
- * FROM to NP - 1 (what they scored so far, their merit): best merit
- * first, each asked the rest (its merit is whole already: the strategies
- * that list nobody add none), until none left can enter.
+ * A's merit heap from the NP pairs engine_cand_lazy left unasked, W->part
+ * (what they scored so far, their merit): best merit first, each asked
+ * the rest (its merit is whole already: the strategies that list nobody
+ * add none), until none left can enter.
  */
 static int
-engine_lazy_merit(struct engine_worker *w, uint32_t a, size_t from,
-    size_t np, struct node_stats *st)
+engine_lazy_merit(struct engine_worker *w, uint32_t a, size_t np,
+    struct node_stats *st)
 {
 	struct engine_run *r = w->r;
 	struct scratch *sc = &w->sc;
@@ -678,7 +678,7 @@ engine_lazy_merit(struct engine_worker *w, uint32_t a, size_t from,
 	void *rank = (void *)r->rank;
 	int done = 0;
 
-	for (j = from; j < np; j++)
+	for (j = 0; j < np; j++)
 		if (p[j].total > 0)
 			p[nm++] = p[j];
 	cand_heapify(p, nm, merit_cmp, rank);
@@ -726,20 +726,11 @@ engine_cand_lazy(struct engine_worker *w, uint32_t a, const uint32_t *list,
 	int done = 0;
 
 	/* The strategies before the rules score whom an earlier pass of the
-	 * row did not; the others' scores are remembered. */
+	 * row did not, into the memo; then every pair comes from it. */
 	while (j < n) {
-		for (m = 0; j < n && m < BATCH; j++) {
-			if ((b = list[j]) == a)
-				continue;
-			if (!w->scored[b])
-				sc->cand[m++] = b;
-			else if (w->memo_veto[b]) {
-				st->vetoed++;
-				keep_veto(w, a, b);
-			} else	/* what it scored so far; its merit */
-				p[np++] = (struct cand){ w->memo_w[b],
-				    w->memo_merit[b], b };
-		}
+		for (m = 0; j < n && m < BATCH; j++)
+			if (list[j] != a && !w->scored[list[j]])
+				sc->cand[m++] = list[j];
 		if (m > 0 && score_batch_from(r->e, w->id, a, m, sc, 0,
 		    r->lazy, &w->cause) != 0)
 			return -1;
@@ -750,13 +741,17 @@ engine_cand_lazy(struct engine_worker *w, uint32_t a, const uint32_t *list,
 			w->memo_veto[b] = sc->veto[k];
 			w->memo_w[b] = sc->total[k];
 			w->memo_merit[b] = sc->merit[k];
-			if (sc->veto[k]) {
-				st->vetoed++;
-				keep_veto(w, a, b);
-			} else
-				p[np++] = (struct cand){ sc->total[k],
-				    sc->merit[k], b };
 		}
+	}
+	for (j = 0; j < n; j++) {
+		if ((b = list[j]) == a)
+			continue;
+		if (w->memo_veto[b]) {
+			st->vetoed++;
+			keep_veto(w, a, b);
+		} else	/* what it scored so far; its merit */
+			p[np++] = (struct cand){ w->memo_w[b],
+			    w->memo_merit[b], b };
 	}
 	/* Best first (P[0 .. np) the heap of those not taken yet), in
 	 * batches from the heap's size up: the sooner it is full, the sooner
@@ -782,7 +777,7 @@ engine_cand_lazy(struct engine_worker *w, uint32_t a, const uint32_t *list,
 		size = size * 2 < BATCH ? size * 2 : BATCH;
 	}
 	if (r->merit != NULL && np > 0)
-		return engine_lazy_merit(w, a, 0, np, st);
+		return engine_lazy_merit(w, a, np, st);
 	return 0;
 }
 
@@ -1032,6 +1027,22 @@ engine_workers(struct engine *e, size_t nw, char **cause)
 	return 0;
 }
 
+/* N empty heaps, room for CAP partners each for the NACT in ACT. */
+static struct heap *
+heaps_new(size_t n, const uint32_t *act, size_t nact, uint32_t cap)
+{
+	struct heap *h = xcalloc(n, sizeof *h);
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		atomic_init(&h[i].floor, -INFINITY);
+		atomic_init(&h[i].floor_rank, 0);
+	}
+	for (i = 0; i < nact; i++)
+		h[act[i]].items = xcalloc(cap, sizeof(struct cand));
+	return h;
+}
+
 int
 engine_build_graph(struct engine *e, struct graph *g, char **cause)
 {
@@ -1062,24 +1073,10 @@ engine_build_graph(struct engine *e, struct graph *g, char **cause)
 	r->nact = nact;
 	r->rank = g->rank;
 	r->cap = (uint32_t)e->match->candidates;
-	r->heaps = xcalloc(t->n, sizeof *r->heaps);
-	for (i = 0; i < t->n; i++) {
-		atomic_init(&r->heaps[i].floor, -INFINITY);
-		atomic_init(&r->heaps[i].floor_rank, 0);
-	}
-	for (i = 0; i < nact; i++)
-		r->heaps[act[i]].items = xcalloc(r->cap, sizeof(struct cand));
+	r->heaps = heaps_new(t->n, act, nact, r->cap);
 	r->merit_cap = engine_merit_cap(e);
-	if (r->merit_cap > 0) {
-		r->merit = xcalloc(t->n, sizeof *r->merit);
-		for (i = 0; i < t->n; i++) {
-			atomic_init(&r->merit[i].floor, -INFINITY);
-			atomic_init(&r->merit[i].floor_rank, 0);
-		}
-		for (i = 0; i < nact; i++)
-			r->merit[act[i]].items = xcalloc(r->merit_cap,
-			    sizeof(struct cand));
-	}
+	if (r->merit_cap > 0)
+		r->merit = heaps_new(t->n, act, nact, r->merit_cap);
 	for (i = 0; i < ENGINE_LOCKS; i++)
 		pthread_mutex_init(&r->locks[i], NULL);
 	atomic_init(&r->next, 0);
