@@ -76,7 +76,7 @@
 #define BMATCH_WORK_MIN		500
 #define BMATCH_WORK_MAX		20000
 #define BMATCH_PASSES		8
-/* On graphs of more than BMATCH_SAMPLE_MIN active nodes, the search
+/* With BMATCH_SAMPLE_MIN nodes or more to search from, the search
  * first runs from BMATCH_SAMPLE of them spread over the rank order, and
  * goes on only if that gained at least BMATCH_MIN_GAIN of the weight,
  * scaled to a whole pass (the sample's share of the starts).  Measured on
@@ -189,13 +189,15 @@ static int	bmatch_swap_ok(const struct bmatch *, uint32_t, uint32_t,
 static void	bmatch_flip(struct bmatch *, uint32_t);
 static void	bmatch_flip_at(struct bmatch *, uint32_t, uint32_t);
 static uint32_t	bmatch_top(struct bmatch *, uint32_t);
+static int	bmatch_alternates(const struct bmatch *, uint32_t, int);
 static void	bmatch_unmark(struct bmatch *);
 static int	bmatch_path_ok(struct bmatch *, uint32_t, uint32_t);
 static int	bmatch_augment(struct bmatch *, uint32_t);
 static int	bmatch_step(struct bmatch *, uint32_t);
 static int	bmatch_trail(struct bmatch *, uint32_t, int, int, unsigned);
 static int	bmatch_deepen(struct bmatch *, uint32_t, size_t *);
-static int	bmatch_is_end(const struct bmatch *, uint32_t, uint32_t);
+static inline int	bmatch_is_end(const struct bmatch *, uint32_t,
+		    uint32_t);
 static int	bmatch_stuck(struct bmatch *, uint32_t);
 static void	bmatch_consider(struct bmatch *, int, double);
 static void	bmatch_grow(struct bmatch *, uint32_t, int, double, int);
@@ -415,6 +417,30 @@ bmatch_top(struct bmatch *bm, uint32_t v)
 	return bm->top[v];
 }
 
+/* Whether state T is where a path for V, who is below the floor, may
+ * end: Y of T takes an edge (V, who took one already, needs room for
+ * two) or drops one it can spare.  Inline: the shortfall search asks it
+ * of every state it reaches. */
+static inline int
+bmatch_is_end(const struct bmatch *bm, uint32_t v, uint32_t t)
+{
+	uint32_t y = t / 2;
+
+	if (t & 1)
+		return bm->deg[y] + (y == v) + 1 <= bm->cap[y];
+	return bm->deg[y] > bm->floor[y];
+}
+
+/* Whether adjacency entry J goes on an alternating walk from a state of
+ * parity IN: from IN (reached by an added edge) a chosen edge to drop,
+ * from OUT an unused one to add. */
+static int
+bmatch_alternates(const struct bmatch *bm, uint32_t j, int in)
+{
+	return in ? bm->asel[j] == BMATCH_CHOSEN :
+	    bm->asel[j] == BMATCH_UNUSED;
+}
+
 /* Forget every state the shortfall searches marked. */
 static void
 bmatch_unmark(struct bmatch *bm)
@@ -488,8 +514,7 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 		for (j = g->adj_off[x]; j < last; j++) {
 			/* From OUT add an unused edge, from IN drop a chosen one;
 			 * X, left with both, within its quotas. */
-			if (in ? bm->asel[j] != BMATCH_CHOSEN :
-			    bm->asel[j] != BMATCH_UNUSED)
+			if (!bmatch_alternates(bm, j, in))
 				continue;
 			k = g->adj[j];
 			if (in ? !bmatch_swap_ok(bm, x, from, k) :
@@ -508,10 +533,7 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 			bm->gain[t] = bm->gain[s] +
 			    (in ? -bm->adjw[j] : bm->adjw[j]);
 			bm->queue[qt++] = t;
-			/* An end: Y takes the edge, or drops one it can spare
-			 * (V, who took one already, needs room for two). */
-			if ((in ? bm->deg[y] > bm->floor[y] :
-			    bm->deg[y] + (y == v) < bm->cap[y]) &&
+			if (bmatch_is_end(bm, v, t) &&
 			    (end == UINT32_MAX || bm->gain[t] > bm->gain[end]) &&
 			    bmatch_path_ok(bm, start, t)) {
 				if (end == UINT32_MAX)
@@ -572,8 +594,7 @@ bmatch_trail(struct bmatch *bm, uint32_t x, int in, int cov, unsigned depth)
 		return 0;
 	for (j = g->adj_off[x]; j < g->adj_off[x + 1]; j++) {
 		k = g->adj[j];
-		if (bm->mark[k] || (in ? bm->sel[k] != BMATCH_CHOSEN :
-		    bm->sel[k] != BMATCH_UNUSED))
+		if (bm->mark[k] || !bmatch_alternates(bm, j, in))
 			continue;
 		if (bm->work == 0)
 			return 0;
@@ -625,19 +646,6 @@ bmatch_deepen(struct bmatch *bm, uint32_t v, size_t *left)
 	return 0;
 }
 
-/* Whether state T is where a path for V, who is below the floor, may
- * end: Y of T takes an edge (V, who took one already, needs room for
- * two) or drops one it can spare.  As in bmatch_augment(). */
-static int
-bmatch_is_end(const struct bmatch *bm, uint32_t v, uint32_t t)
-{
-	uint32_t y = t / 2;
-
-	if (t & 1)
-		return bm->deg[y] + (y == v) + 1 <= bm->cap[y];
-	return bm->deg[y] > bm->floor[y];
-}
-
 /*
  * Whether V, below the floor, provably gets no more edges by a trail:
  * no state a trail from V can reach, alternating walks over the
@@ -673,8 +681,7 @@ bmatch_stuck(struct bmatch *bm, uint32_t v)
 		in = s & 1;
 		last = in ? bmatch_top(bm, x) : g->adj_off[x + 1];
 		for (j = g->adj_off[x]; j < last; j++) {
-			if (in ? bm->asel[j] != BMATCH_CHOSEN :
-			    bm->asel[j] != BMATCH_UNUSED)
+			if (!bmatch_alternates(bm, j, in))
 				continue;
 			t = in ? BMATCH_OUT(bm->nbr[j]) : BMATCH_IN(bm->nbr[j]);
 			if (bm->stamp[t] == bm->nstamp || bm->dead[t] == bm->gen)
