@@ -21,6 +21,7 @@
 #ifndef MINGLE_TEXT_H
 #define MINGLE_TEXT_H
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -126,6 +127,9 @@ struct text_corpus {
 	char *surfaces;		/* their bytes */
 	enum text_lang *lang;	/* per document: its language, or the
 				 * language most have if it has none */
+	pthread_key_t scratch;	/* per thread: a table for
+				 * text_corpus_dots() */
+	int has_scratch;	/* whether the key was made */
 };
 
 /*
@@ -148,10 +152,10 @@ double text_corpus_dot(const struct text_corpus *c, uint32_t da,
     uint32_t db);
 /*
  * The same for DA against N documents at once, DB[i] + SHIFT each, into
- * OUT: DA's terms go into a small hash table once, and each other
- * document's terms are looked up in it, in ascending order, so the
- * products are added in the order text_corpus_dot() adds them and every
- * cosine is the same double.
+ * OUT: DA's weights go into a table by term once (one per thread, kept
+ * until the thread ends), and each other document's terms are looked up
+ * in it, in ascending order, so the products are added in the order
+ * text_corpus_dot() adds them and every cosine is the same double.
  */
 void text_corpus_dots(const struct text_corpus *c, uint32_t da,
     const uint32_t *db, size_t n, uint32_t shift, double *out);

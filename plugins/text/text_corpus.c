@@ -1,7 +1,8 @@
 /*
  * text_corpus.c -- every attendee's text in one or two fields as a sparse,
- * normalized TF-IDF vector; cosines as merges of sorted term ids.  See
- * text.h for the weights.
+ * normalized TF-IDF vector; cosines as merges of sorted term ids, or, for
+ * one document against many, as lookups in a table of its weights by term
+ * (one per thread).  See text.h for the weights.
  *
  * Building sorts the words of all texts twice, without a hash table:
  * by word, so each distinct word is stemmed once; then by (term, surface,
@@ -14,6 +15,7 @@
 #include "autoconf.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,6 +63,7 @@ static int	corpus_terms(struct text_corpus *, struct corpus_build *,
 static int	corpus_vectors(struct text_corpus *, struct corpus_build *,
 		    const uint32_t *);
 static void	*corpus_shrink(void *, size_t, size_t);
+static float	*corpus_table(const struct text_corpus *);
 static int	corpus_word_cmp(const void *, const void *);
 static int	corpus_tok_cmp(const void *, const void *);
 static int	corpus_id_cmp(const void *, const void *);
@@ -114,6 +117,8 @@ text_corpus_build(struct text_corpus *c, struct text_terms *tt,
 		qsort(b.tok, b.ntok, sizeof *b.tok, corpus_tok_cmp);
 	if (corpus_terms(c, &b, &df) != 0 || corpus_vectors(c, &b, df) != 0)
 		goto out;
+	/* Without the key, cosines are merges (text_corpus_dots). */
+	c->has_scratch = pthread_key_create(&c->scratch, free) == 0;
 	rc = 0;
 out:
 	free(df);
@@ -365,6 +370,11 @@ corpus_shrink(void *p, size_t n, size_t size)
 void
 text_corpus_free(struct text_corpus *c)
 {
+	/* Threads that ended freed their own tables; this one frees its. */
+	if (c->has_scratch) {
+		free(pthread_getspecific(c->scratch));
+		(void)pthread_key_delete(c->scratch);
+	}
 	free(c->off);
 	free(c->term);
 	free(c->weight);
@@ -393,53 +403,56 @@ text_corpus_dot(const struct text_corpus *c, uint32_t da, uint32_t db)
 	return sum < 1 ? sum : 1;
 }
 
-/* Slots of text_corpus_dots()' table: documents with more than half as
- * many terms are merged pair by pair instead. */
-#define TEXT_DOTS_SLOTS 128
-
-static uint32_t
-text_dots_slot(uint32_t term)
+/*
+ * This thread's table of DA's weights by term, every other entry 0 (C's
+ * scratch key); NULL out of memory.  Each thread keeps its own until it
+ * ends: a lookup is then one load, where a hash table took a probe.
+ */
+static float *
+corpus_table(const struct text_corpus *c)
 {
-	return (term * 2654435761u) >> 25;	/* 7 bits: 128 slots */
+	float *t;
+
+	if (!c->has_scratch)
+		return NULL;
+	if ((t = pthread_getspecific(c->scratch)) != NULL)
+		return t;
+	if ((t = calloc((size_t)c->nterms + 1, sizeof *t)) == NULL)
+		return NULL;
+	if (pthread_setspecific(c->scratch, t) != 0) {
+		free(t);
+		return NULL;
+	}
+	return t;
 }
 
 void
 text_corpus_dots(const struct text_corpus *c, uint32_t da,
     const uint32_t *db, size_t n, uint32_t shift, double *out)
 {
-	uint32_t key[TEXT_DOTS_SLOTS];	/* term + 1, or 0 for none */
-	float w[TEXT_DOTS_SLOTS];
-	uint32_t i, j, h, d;
+	float *w = corpus_table(c);
+	uint32_t i, j, d;
 	size_t k;
 	double sum;
 
-	if (c->off[da + 1] - c->off[da] > TEXT_DOTS_SLOTS / 2) {
+	if (w == NULL) {
 		for (k = 0; k < n; k++)
 			out[k] = text_corpus_dot(c, da, db[k] + shift);
 		return;
 	}
-	memset(key, 0, sizeof key);
-	for (i = c->off[da]; i < c->off[da + 1]; i++) {
-		for (h = text_dots_slot(c->term[i]); key[h] != 0;
-		    h = (h + 1) % TEXT_DOTS_SLOTS)
-			;
-		key[h] = c->term[i] + 1;
-		w[h] = c->weight[i];
-	}
+	for (i = c->off[da]; i < c->off[da + 1]; i++)
+		w[c->term[i]] = c->weight[i];
 	for (k = 0; k < n; k++) {
 		d = db[k] + shift;
 		sum = 0;
-		for (j = c->off[d]; j < c->off[d + 1]; j++) {
-			for (h = text_dots_slot(c->term[j]); key[h] != 0 &&
-			    key[h] != c->term[j] + 1; h = (h + 1) %
-			    TEXT_DOTS_SLOTS)
-				;
-			if (key[h] != 0)
-				sum += (double)w[h] * c->weight[j];
-		}
+		/* A term DA lacks adds +0.0, which leaves the sum as it is. */
+		for (j = c->off[d]; j < c->off[d + 1]; j++)
+			sum += (double)w[c->term[j]] * c->weight[j];
 		/* Rounding may take a text against itself a hair above 1. */
 		out[k] = sum < 1 ? sum : 1;
 	}
+	for (i = c->off[da]; i < c->off[da + 1]; i++)
+		w[c->term[i]] = 0;
 }
 
 size_t

@@ -10,6 +10,7 @@
 #include "autoconf.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -408,20 +409,61 @@ test_reason(void)
 	is_str(buf, "Ann", "a short name whole");
 }
 
+/* How many of text_corpus_dots()' cosines of every document of C against
+ * 200 others differ from text_corpus_dot()'s, bit for bit. */
+static size_t
+dots_wrong(const struct text_corpus *c)
+{
+	uint32_t d, k, cand[200];
+	double got[200], want;
+	size_t wrong = 0;
+
+	for (d = 0; d < c->ndocs; d++) {
+		for (k = 0; k < 200; k++)
+			cand[k] = (k * 7 + d) % 200;
+		text_corpus_dots(c, d, cand, 200, d % 2 ? 200 : 0, got);
+		for (k = 0; k < 200; k++) {
+			want = text_corpus_dot(c, d, cand[k] + (d % 2 ? 200 :
+			    0));
+			if (memcmp(&got[k], &want, sizeof want) != 0)
+				wrong++;
+		}
+	}
+	return wrong;
+}
+
+struct dots_run {
+	const struct text_corpus *c;
+	size_t wrong;
+	pthread_t thread;
+};
+
+static void *
+dots_thread(void *arg)
+{
+	struct dots_run *run = arg;
+	size_t i;
+
+	for (i = 0; i < 20; i++)
+		run->wrong += dots_wrong(run->c);
+	return NULL;
+}
+
 /*
  * text_corpus_dots() gives text_corpus_dot()'s very doubles: 400
- * documents of 0 to 90 terms (some above the table's 64), weights that
- * round, terms that collide in the table, and a shift as the crosswise
- * and offer_seek calls use.
+ * documents of 0 to 90 terms, weights that round, and a shift as the
+ * crosswise and offer_seek calls use.  With the table (each document's
+ * weights must be gone from it before the next), without it (out of
+ * memory), and in two threads at once (each its own table).
  */
 static void
 test_dots(void)
 {
 	const uint32_t ndocs = 400, nterms = 300;
 	struct text_corpus c;
-	uint32_t d, t, k, m = 0, cand[200], x = 12345;
-	double got[200], want;
-	size_t wrong = 0, big = 0;
+	uint32_t d, t, k, m = 0, x = 12345;
+	size_t big = 0, started = 0;
+	struct dots_run run[2];
 
 	memset(&c, 0, sizeof c);
 	c.n = ndocs / 2;
@@ -444,22 +486,24 @@ test_dots(void)
 		}
 		c.off[d + 1] = m;
 	}
-	ok(big > 0, "dots: some documents too big for the table");
-	for (d = 0; d < ndocs; d++) {
-		for (k = 0; k < 200; k++)
-			cand[k] = (k * 7 + d) % 200;
-		text_corpus_dots(&c, d, cand, 200, d % 2 ? 200 : 0, got);
-		for (k = 0; k < 200; k++) {
-			want = text_corpus_dot(&c, d, cand[k] + (d % 2 ? 200 :
-			    0));
-			if (memcmp(&got[k], &want, sizeof want) != 0)
-				wrong++;
-		}
+	ok(big > 0, "dots: some documents of more than 64 terms");
+	ok(dots_wrong(&c) == 0, "dots: without a table, the same doubles");
+	c.has_scratch = pthread_key_create(&c.scratch, free) == 0;
+	ok(c.has_scratch, "dots: a key for the tables");
+	ok(dots_wrong(&c) == 0, "dots: every cosine the same double as one "
+	    "by one");
+	for (k = 0; k < 2; k++) {
+		run[k].c = &c;
+		run[k].wrong = 0;
+		if (pthread_create(&run[k].thread, NULL, dots_thread,
+		    &run[k]) == 0)
+			started++;
 	}
-	ok(wrong == 0, "dots: every cosine the same double as one by one");
-	free(c.off);
-	free(c.term);
-	free(c.weight);
+	for (k = 0; k < started; k++)
+		(void)pthread_join(run[k].thread, NULL);
+	ok(started == 2 && run[0].wrong == 0 && run[1].wrong == 0,
+	    "dots: two threads at once, each its own table");
+	text_corpus_free(&c);
 }
 
 int
