@@ -18,25 +18,11 @@ struct graph_pref {
 	uint32_t edge;
 };
 
-static int	graph_edge_cmp(const void *, const void *);
 static int	graph_pref_cmp(const void *, const void *);
 static void	graph_defaults(struct graph *);
+static void	graph_sort_by(const struct edge *, struct edge *, size_t,
+		    size_t, int);
 static size_t	graph_canonical(struct graph *, struct edge *, size_t);
-
-static int
-graph_edge_cmp(const void *x, const void *y)
-{
-	const struct edge *a = x, *b = y;
-
-	if (a->a != b->a)
-		return a->a < b->a ? -1 : 1;
-	if (a->b != b->b)
-		return a->b < b->b ? -1 : 1;
-	/* Duplicates: the heavier first, so it is the one kept. */
-	if (a->w != b->w)
-		return a->w > b->w ? -1 : 1;
-	return 0;
-}
 
 static int
 graph_pref_cmp(const void *x, const void *y)
@@ -68,11 +54,31 @@ graph_defaults(struct graph *g)
 	}
 }
 
+/* Stable counting sort of the N edges FROM into TO by end A (END 0) or B,
+ * for nodes below NODES. */
+static void
+graph_sort_by(const struct edge *from, struct edge *to, size_t n,
+    size_t nodes, int end)
+{
+	size_t *at = xcalloc(nodes + 1, sizeof *at), i;
+	uint32_t v;
+
+	for (i = 0; i < n; i++)
+		at[(end == 0 ? from[i].a : from[i].b) + 1]++;
+	for (v = 0; v < nodes; v++)
+		at[v + 1] += at[v];
+	for (i = 0; i < n; i++)
+		to[at[end == 0 ? from[i].a : from[i].b]++] = from[i];
+	free(at);
+}
+
 /* Orient every edge a < b, drop loops, edges touching an inactive or
- * unknown node, and duplicate pairs; sort by (a, b).  Returns the count. */
+ * unknown node, and duplicate pairs, keeping the heaviest; sort by (a, b)
+ * in two counting passes.  Returns the count. */
 static size_t
 graph_canonical(struct graph *g, struct edge *e, size_t ne)
 {
+	struct edge *tmp;
 	size_t i, k = 0;
 	uint32_t t;
 
@@ -88,12 +94,19 @@ graph_canonical(struct graph *g, struct edge *e, size_t ne)
 			continue;
 		e[k++] = e[i];
 	}
-	if (k > 1)
-		qsort(e, k, sizeof *e, graph_edge_cmp);
+	if (k > 1) {
+		tmp = xcalloc(k, sizeof *tmp);
+		graph_sort_by(e, tmp, k, g->n, 1);
+		graph_sort_by(tmp, e, k, g->n, 0);
+		free(tmp);
+	}
 	ne = k;
 	for (i = k = 0; i < ne; i++) {
-		if (k > 0 && e[k - 1].a == e[i].a && e[k - 1].b == e[i].b)
+		if (k > 0 && e[k - 1].a == e[i].a && e[k - 1].b == e[i].b) {
+			if (e[i].w > e[k - 1].w)
+				e[k - 1].w = e[i].w;
 			continue;
+		}
 		e[k++] = e[i];
 	}
 	return k;

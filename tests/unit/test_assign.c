@@ -368,6 +368,71 @@ test_graph(void)
 	}
 }
 
+/* By (a, b), then the heavier first: graph_finish's edges, and which of
+ * a duplicate pair it keeps. */
+static int
+ref_edge_cmp(const void *x, const void *y)
+{
+	const struct edge *a = x, *b = y;
+
+	if (a->a != b->a)
+		return a->a < b->a ? -1 : 1;
+	if (a->b != b->b)
+		return a->b < b->b ? -1 : 1;
+	return a->w > b->w ? -1 : a->w < b->w;
+}
+
+/* 3,000 random edges on 300 nodes, a fifth of them inactive, many pairs
+ * twice or more, in both orientations and either weight first: the same
+ * edges as oriented, filtered, sorted and deduplicated by qsort. */
+static void
+test_graph_random(void)
+{
+	const uint32_t n = 300;
+	const size_t ne = 3000;
+	struct graph g;
+	struct edge *e = calloc(ne, sizeof *e), *want = calloc(ne, sizeof *e);
+	uint32_t x = 7, t;
+	size_t i, k = 0, m = 0, bad = 0;
+
+	memset(&g, 0, sizeof g);
+	g.n = n;
+	g.active = malloc(n);
+	for (i = 0; i < n; i++)
+		g.active[i] = i % 5 != 3;
+	for (i = 0; i < ne; i++) {
+		x = x * 1103515245u + 12345u;
+		e[i].a = (x >> 8) % 60;
+		x = x * 1103515245u + 12345u;
+		e[i].b = (x >> 8) % (i % 2 ? 60 : n);
+		x = x * 1103515245u + 12345u;
+		e[i].w = (double)((x >> 8) % 50) / 7;
+		want[i] = e[i];
+		if (want[i].a > want[i].b) {
+			t = want[i].a;
+			want[i].a = want[i].b;
+			want[i].b = t;
+		}
+		if (want[i].a != want[i].b && g.active[want[i].a] &&
+		    g.active[want[i].b])
+			want[k++] = want[i];
+	}
+	qsort(want, k, sizeof *want, ref_edge_cmp);
+	for (i = 0; i < k; i++)
+		if (m == 0 || want[m - 1].a != want[i].a ||
+		    want[m - 1].b != want[i].b)
+			want[m++] = want[i];
+	graph_finish(&g, e, ne);
+	is_int(g.nedges, m, "graph: random edges, as many as qsort keeps");
+	for (i = 0; i < m && i < g.nedges; i++)
+		bad += g.edges[i].a != want[i].a || g.edges[i].b != want[i].b ||
+		    g.edges[i].w != want[i].w;
+	ok(m > 1000 && bad == 0, "graph: random edges, the same edges in the "
+	    "same order, the heaviest of each pair");
+	free(want);
+	graph_free(&g);
+}
+
 /* ------------------------------------------------------------ shared layer */
 
 static void
@@ -1553,6 +1618,7 @@ int
 main(void)
 {
 	test_graph();
+	test_graph_random();
 	test_active_by_rank();
 	test_ctx_oracle();
 	test_ctx_seated();
