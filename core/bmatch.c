@@ -56,6 +56,7 @@
 #include <string.h>
 
 #include "bmatch.h"
+#include "keysort.h"
 #include "util.h"
 
 /* sel[] values: unused, chosen here, chosen beforehand (never dropped). */
@@ -178,7 +179,8 @@ struct bmatch {
 	int covered;		/* and whether one lowered the shortfall */
 };
 
-static int	bmatch_edge_cmp(const void *, const void *, void *);
+static void	bmatch_edge_key(const struct graph *, uint32_t,
+		    struct keysort_item *);
 static void	bmatch_index(struct bmatch *);
 static void	bmatch_greedy(struct bmatch *);
 static void	bmatch_quota(struct bmatch *, uint32_t, int);
@@ -208,26 +210,16 @@ static double	bmatch_weight(const struct bmatch *);
 static void	bmatch_begin(struct bmatch *, const unsigned char *);
 static size_t	bmatch_changed(struct bmatch *, const unsigned char *);
 
-/* Edge indices, best first (CTX: the graph). */
-static int
-bmatch_edge_cmp(const void *x, const void *y, void *ctx)
+/* Edge K's key: the heavier first, then by its ends' ranks, the lower
+ * rank first (keysort.h). */
+static void
+bmatch_edge_key(const struct graph *g, uint32_t k, struct keysort_item *x)
 {
-	const struct graph *g = ctx;
-	const struct edge *a = &g->edges[*(const uint32_t *)x];
-	const struct edge *b = &g->edges[*(const uint32_t *)y];
-	uint32_t a0, a1, b0, b1;
+	uint32_t ra = g->rank[g->edges[k].a], rb = g->rank[g->edges[k].b];
 
-	if (a->w != b->w)
-		return a->w > b->w ? -1 : 1;
-	a0 = g->rank[a->a] < g->rank[a->b] ? g->rank[a->a] : g->rank[a->b];
-	a1 = g->rank[a->a] < g->rank[a->b] ? g->rank[a->b] : g->rank[a->a];
-	b0 = g->rank[b->a] < g->rank[b->b] ? g->rank[b->a] : g->rank[b->b];
-	b1 = g->rank[b->a] < g->rank[b->b] ? g->rank[b->b] : g->rank[b->a];
-	if (a0 != b0)
-		return a0 < b0 ? -1 : 1;
-	if (a1 != b1)
-		return a1 < b1 ? -1 : 1;
-	return 0;
+	x->hi = ~keysort_double(g->edges[k].w);
+	x->lo = ra < rb ? (uint64_t)ra << 32 | rb : (uint64_t)rb << 32 | ra;
+	x->id = k;
 }
 
 /* Fill the per-entry arrays beside g->adj (nbr, adjw, mir), pos and top
@@ -274,8 +266,9 @@ bmatch_greedy(struct bmatch *bm)
 {
 	const struct graph *g = bm->g;
 	const struct edge *e;
-	uint32_t *order;
+	struct keysort_item *order;
 	size_t i, n = 0;
+	uint32_t k;
 
 	order = xcalloc(g->nedges ? g->nedges : 1, sizeof *order);
 	for (i = 0; i < g->nedges; i++) {
@@ -283,17 +276,18 @@ bmatch_greedy(struct bmatch *bm)
 		if (bm->sel[i] == BMATCH_UNUSED &&
 		    bm->deg[e->a] < bm->cap[e->a] &&
 		    bm->deg[e->b] < bm->cap[e->b])
-			order[n++] = (uint32_t)i;
+			bmatch_edge_key(g, (uint32_t)i, &order[n++]);
 	}
-	qsort_r(order, n, sizeof *order, bmatch_edge_cmp, (void *)g);
+	keysort(order, n);
 	for (i = 0; i < n; i++) {
-		e = &g->edges[order[i]];
-		if (bm->sel[order[i]] != BMATCH_UNUSED ||
+		k = order[i].id;
+		e = &g->edges[k];
+		if (bm->sel[k] != BMATCH_UNUSED ||
 		    bm->deg[e->a] >= bm->cap[e->a] ||
 		    bm->deg[e->b] >= bm->cap[e->b] ||
-		    !bmatch_fits(bm, order[i]))
+		    !bmatch_fits(bm, k))
 			continue;
-		bmatch_flip(bm, order[i]);
+		bmatch_flip(bm, k);
 	}
 	free(order);
 }
