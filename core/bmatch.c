@@ -186,7 +186,9 @@ static void	bmatch_greedy(struct bmatch *);
 static void	bmatch_quota(struct bmatch *, uint32_t, int);
 static int	bmatch_fits(const struct bmatch *, uint32_t);
 static int	bmatch_over(const struct bmatch *, uint32_t);
-static int	bmatch_swap_ok(const struct bmatch *, uint32_t, uint32_t,
+static inline int	bmatch_swap_ok(const struct bmatch *, uint32_t,
+		    uint32_t, uint32_t);
+static int	bmatch_swap_quota(const struct bmatch *, uint32_t, uint32_t,
 		    uint32_t);
 static void	bmatch_flip(struct bmatch *, uint32_t);
 static void	bmatch_flip_at(struct bmatch *, uint32_t, uint32_t);
@@ -344,16 +346,25 @@ bmatch_over(const struct bmatch *bm, uint32_t v)
 }
 
 /* Whether V stays within every quota if it gains unused edge ADD and
- * loses chosen edge DROP (either UINT32_MAX for none). */
-static int
+ * loses chosen edge DROP (either UINT32_MAX for none).  Inline: the
+ * shortfall search asks for every entry it scans, and most graphs have
+ * no quota. */
+static inline int
 bmatch_swap_ok(const struct bmatch *bm, uint32_t v, uint32_t add,
+    uint32_t drop)
+{
+	return bm->g->quota == NULL || add == UINT32_MAX ||
+	    bmatch_swap_quota(bm, v, add, drop);
+}
+
+/* bmatch_swap_ok() on a graph with quotas. */
+static int
+bmatch_swap_quota(const struct bmatch *bm, uint32_t v, uint32_t add,
     uint32_t drop)
 {
 	const struct graph *g = bm->g;
 	uint32_t q, bits, lose, c;
 
-	if (g->quota == NULL || add == UINT32_MAX)
-		return 1;
 	bits = g->quota[add];
 	lose = drop != UINT32_MAX ? g->quota[drop] : 0;
 	for (q = 0; bits != 0 && q < g->nquota; q++) {
