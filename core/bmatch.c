@@ -16,7 +16,8 @@
  *    above the floor; of the shortest such paths, the one that loses
  *    least weight (of those met within BMATCH_END_SCAN adjacency
  *    entries of the first: the rest of a level can cost many times
- *    what reaching the first did).  A node is searched at both parities, as the end
+ *    what reaching the first did; a node's lighter edges, which cannot
+ *    beat the best end so far, are neither scanned nor counted).  A node is searched at both parities, as the end
  *    of an added edge and of a dropped one, so odd cycles do not hide
  *    paths as they do with one mark per node.  What a failed search
  *    reached stays marked until the next path is flipped: it cannot
@@ -515,8 +516,12 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 		in = s & 1;
 		from = s != start ? bm->via[s] : UINT32_MAX;
 		last = in ? bmatch_top(bm, x) : g->adj_off[x + 1];
-		scan += g->adj_off[x + 1] - g->adj_off[x];
 		for (j = g->adj_off[x]; j < last; j++) {
+			/* An added edge lighter than this one, the heaviest
+			 * first, ends no path better than the best. */
+			if (end != UINT32_MAX && !in &&
+			    !(bm->gain[s] + bm->adjw[j] > bm->gain[end]))
+				break;
 			/* From OUT add an unused edge, from IN drop a chosen one;
 			 * X, left with both, within its quotas. */
 			if (!bmatch_alternates(bm, j, in))
@@ -546,6 +551,7 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 				end = t;
 			}
 		}
+		scan += j - g->adj_off[x];
 	}
 	if (end != UINT32_MAX) {
 		for (t = end; t != start; t = bm->prev[t])
