@@ -1043,6 +1043,24 @@ heaps_new(size_t n, const uint32_t *act, size_t nact, uint32_t cap)
 	return h;
 }
 
+/* Free the items of the N heaps (and MERIT's, if any); again is harmless. */
+static void
+heaps_free(struct heap *heaps, struct heap *merit, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(heaps[i].items);
+		heaps[i].items = NULL;
+		heaps[i].len = 0;
+		if (merit != NULL) {
+			free(merit[i].items);
+			merit[i].items = NULL;
+			merit[i].len = 0;
+		}
+	}
+}
+
 int
 engine_build_graph(struct engine *e, struct graph *g, char **cause)
 {
@@ -1115,14 +1133,12 @@ engine_build_graph(struct engine *e, struct graph *g, char **cause)
 	 * pass over every pair proves the list whole. */
 	g->vetoes_complete = !g->vetoes_partial && !r->cand;
 	edges = collect_edges(r->heaps, r->merit, t->n, &nedges);
+	/* the heaps' room back before the graph's sorts take theirs */
+	heaps_free(r->heaps, r->merit, t->n);
 	graph_finish(g, edges, nedges);
 	rc = 0;
 out:
-	for (i = 0; i < t->n; i++) {
-		free(r->heaps[i].items);
-		if (r->merit != NULL)
-			free(r->merit[i].items);
-	}
+	heaps_free(r->heaps, r->merit, t->n);
 	free(r->merit);
 	for (i = 0; i < ENGINE_LOCKS; i++)
 		pthread_mutex_destroy(&r->locks[i]);
