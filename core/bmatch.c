@@ -57,7 +57,6 @@
 #include <string.h>
 
 #include "bmatch.h"
-#include "keysort.h"
 #include "util.h"
 
 /* sel[] values: unused, chosen here, chosen beforehand (never dropped). */
@@ -180,8 +179,6 @@ struct bmatch {
 	int covered;		/* and whether one lowered the shortfall */
 };
 
-static void	bmatch_edge_key(const struct graph *, uint32_t,
-		    struct keysort_item *);
 static void	bmatch_index(struct bmatch *);
 static void	bmatch_greedy(struct bmatch *);
 static void	bmatch_quota(struct bmatch *, uint32_t, int);
@@ -212,18 +209,6 @@ static void	bmatch_polish(struct bmatch *, const uint32_t *, size_t,
 static double	bmatch_weight(const struct bmatch *);
 static void	bmatch_begin(struct bmatch *, const unsigned char *);
 static size_t	bmatch_changed(struct bmatch *, const unsigned char *);
-
-/* Edge K's key: the heavier first, then by its ends' ranks, the lower
- * rank first (keysort.h). */
-static void
-bmatch_edge_key(const struct graph *g, uint32_t k, struct keysort_item *x)
-{
-	uint32_t ra = g->rank[g->edges[k].a], rb = g->rank[g->edges[k].b];
-
-	x->hi = ~keysort_double(g->edges[k].w);
-	x->lo = ra < rb ? (uint64_t)ra << 32 | rb : (uint64_t)rb << 32 | ra;
-	x->id = k;
-}
 
 /* Fill the per-entry arrays beside g->adj (nbr, adjw, mir), pos and top
  * (nothing chosen yet but the pins, which are never dropped). */
@@ -262,28 +247,18 @@ bmatch_index(struct bmatch *bm)
 	}
 }
 
-/* Take every unused edge, best first, while both ends have room (only
- * those with room now are sorted: nobody's room grows here). */
+/* Take every unused edge, best first (the graph's order), while both
+ * ends have room. */
 static void
 bmatch_greedy(struct bmatch *bm)
 {
 	const struct graph *g = bm->g;
 	const struct edge *e;
-	struct keysort_item *order;
-	size_t i, n = 0;
+	size_t i;
 	uint32_t k;
 
-	order = xcalloc(g->nedges ? g->nedges : 1, sizeof *order);
 	for (i = 0; i < g->nedges; i++) {
-		e = &g->edges[i];
-		if (bm->sel[i] == BMATCH_UNUSED &&
-		    bm->deg[e->a] < bm->cap[e->a] &&
-		    bm->deg[e->b] < bm->cap[e->b])
-			bmatch_edge_key(g, (uint32_t)i, &order[n++]);
-	}
-	keysort(order, n);
-	for (i = 0; i < n; i++) {
-		k = order[i].id;
+		k = g->order[i];
 		e = &g->edges[k];
 		if (bm->sel[k] != BMATCH_UNUSED ||
 		    bm->deg[e->a] >= bm->cap[e->a] ||
@@ -292,7 +267,6 @@ bmatch_greedy(struct bmatch *bm)
 			continue;
 		bmatch_flip(bm, k);
 	}
-	free(order);
 }
 
 /* Edge K is chosen (D = 1) or dropped (D = -1): the quota counts of

@@ -9,32 +9,14 @@
 #include <string.h>
 
 #include "graph.h"
+#include "keysort.h"
 #include "util.h"
 
-/* An adjacency entry while sorting one node's list. */
-struct graph_pref {
-	double w;
-	uint32_t rank;		/* rank of the other end */
-	uint32_t edge;
-};
-
-static int	graph_pref_cmp(const void *, const void *);
 static void	graph_defaults(struct graph *);
 static void	graph_sort_by(const struct edge *, struct edge *, size_t,
 		    size_t, int);
 static size_t	graph_canonical(struct graph *, struct edge *, size_t);
-
-static int
-graph_pref_cmp(const void *x, const void *y)
-{
-	const struct graph_pref *a = x, *b = y;
-
-	if (a->w != b->w)
-		return a->w > b->w ? -1 : 1;
-	if (a->rank != b->rank)
-		return a->rank < b->rank ? -1 : 1;
-	return 0;
-}
+static void	graph_order(struct graph *);
 
 /* Fill what the caller left NULL: everyone active, rank = index, and
  * stats counted from the edges alone. */
@@ -112,17 +94,46 @@ graph_canonical(struct graph *g, struct edge *e, size_t ne)
 	return k;
 }
 
+/*
+ * G->order (graph.h), by a key per edge (keysort.h).  Restricted to one
+ * node's edges it is the node's preference order: of two edges of equal
+ * weight, the one whose other end has the lower rank has the lower pair
+ * of ranks, whichever rank the node itself has.
+ */
+static void
+graph_order(struct graph *g)
+{
+	struct keysort_item *key;
+	uint32_t ra, rb;
+	size_t k;
+
+	key = xcalloc(g->nedges + 1, sizeof *key);
+	for (k = 0; k < g->nedges; k++) {
+		ra = g->rank[g->edges[k].a];
+		rb = g->rank[g->edges[k].b];
+		key[k].hi = ~keysort_double(g->edges[k].w);
+		key[k].lo = ra < rb ? (uint64_t)ra << 32 | rb :
+		    (uint64_t)rb << 32 | ra;
+		key[k].id = (uint32_t)k;
+	}
+	keysort(key, g->nedges);
+	g->order = xcalloc(g->nedges + 1, sizeof *g->order);
+	for (k = 0; k < g->nedges; k++)
+		g->order[k] = key[k].id;
+	free(key);
+}
+
 void
 graph_finish(struct graph *g, struct edge *edges, size_t nedges)
 {
-	struct graph_pref *pref;
-	uint32_t *fill, v, deg;
-	size_t i, j;
+	uint32_t *fill, v, k;
+	size_t i;
 
 	graph_defaults(g);
 	nedges = graph_canonical(g, edges, nedges);
 	g->edges = edges;
 	g->nedges = nedges;
+	graph_order(g);
 
 	g->adj_off = xcalloc(g->n + 1, sizeof *g->adj_off);
 	for (i = 0; i < nedges; i++) {
@@ -131,13 +142,15 @@ graph_finish(struct graph *g, struct edge *edges, size_t nedges)
 	}
 	for (i = 0; i < g->n; i++)
 		g->adj_off[i + 1] += g->adj_off[i];
+	/* Each list best first, as the order is. */
 	g->adj = xcalloc(2 * nedges, sizeof *g->adj);
 	fill = xcalloc(g->n, sizeof *fill);
 	for (i = 0; i < nedges; i++) {
-		v = edges[i].a;
-		g->adj[g->adj_off[v] + fill[v]++] = (uint32_t)i;
-		v = edges[i].b;
-		g->adj[g->adj_off[v] + fill[v]++] = (uint32_t)i;
+		k = g->order[i];
+		v = edges[k].a;
+		g->adj[g->adj_off[v] + fill[v]++] = k;
+		v = edges[k].b;
+		g->adj[g->adj_off[v] + fill[v]++] = k;
 	}
 	free(fill);
 
@@ -146,27 +159,6 @@ graph_finish(struct graph *g, struct edge *edges, size_t nedges)
 		for (i = 0; i < g->n; i++)
 			g->stats[i].positive = g->adj_off[i + 1] - g->adj_off[i];
 	}
-
-	/* Each list best first; equal weights by the other end's rank. */
-	pref = NULL;
-	for (i = 0; i < g->n; i++) {
-		deg = g->adj_off[i + 1] - g->adj_off[i];
-		if (deg < 2)
-			continue;
-		pref = xreallocarray(pref, deg, sizeof *pref);
-		for (j = 0; j < deg; j++) {
-			uint32_t k = g->adj[g->adj_off[i] + j];
-
-			pref[j].w = edges[k].w;
-			pref[j].rank = g->rank[graph_other(&edges[k],
-			    (uint32_t)i)];
-			pref[j].edge = k;
-		}
-		qsort(pref, deg, sizeof *pref, graph_pref_cmp);
-		for (j = 0; j < deg; j++)
-			g->adj[g->adj_off[i] + j] = pref[j].edge;
-	}
-	free(pref);
 }
 
 void
@@ -174,6 +166,7 @@ graph_free(struct graph *g)
 {
 	free(g->active);
 	free(g->edges);
+	free(g->order);
 	free(g->adj_off);
 	free(g->adj);
 	free(g->stats);
@@ -199,10 +192,11 @@ graph_add_edges(struct graph *g, const struct edge *extra, size_t n)
 	if (n > 0)
 		memcpy(all + g->nedges, extra, n * sizeof *all);
 	free(g->edges);
+	free(g->order);
 	free(g->adj_off);
 	free(g->adj);
 	g->edges = NULL;
-	g->adj_off = g->adj = NULL;
+	g->order = g->adj_off = g->adj = NULL;
 	graph_finish(g, all, g->nedges + n);
 }
 

@@ -33,8 +33,12 @@ struct graph {
 	unsigned char *active;	/* 1 if the attendee takes part */
 	struct edge *edges;	/* sorted by (a, b) */
 	size_t nedges;
-	/* adjacency: node i's edges are adj[adj_off[i] .. adj_off[i+1]),
-	 * indices into edges, sorted by weight desc then other end's rank */
+	/* order: every edge index, the heaviest first, equal weights by
+	 * the lower rank of their ends, then the higher.  adjacency: node
+	 * i's edges are adj[adj_off[i] .. adj_off[i+1]), indices into edges
+	 * in that order, which for one node is weight desc, then the other
+	 * end's rank. */
+	uint32_t *order;
 	uint32_t *adj_off;
 	uint32_t *adj;
 	struct node_stats *stats;

@@ -382,6 +382,40 @@ ref_edge_cmp(const void *x, const void *y)
 	return a->w > b->w ? -1 : a->w < b->w;
 }
 
+/* Is G's order strictly (weight desc, lower rank, higher rank), and is
+ * each node's adjacency (weight desc, other end's rank) in it? */
+static int
+graph_order_ok(const struct graph *g)
+{
+	const struct edge *x, *y;
+	uint32_t v, p, q;
+	size_t i, j;
+
+	for (i = 1; i < g->nedges; i++) {
+		x = &g->edges[g->order[i - 1]];
+		y = &g->edges[g->order[i]];
+		p = g->rank[x->a] < g->rank[x->b] ? g->rank[x->a] :
+		    g->rank[x->b];
+		q = g->rank[y->a] < g->rank[y->b] ? g->rank[y->a] :
+		    g->rank[y->b];
+		if (x->w < y->w || (x->w == y->w && (p > q || (p == q &&
+		    g->rank[x->a] + g->rank[x->b] > g->rank[y->a] +
+		    g->rank[y->b]))))
+			return 0;
+	}
+	for (v = 0; v < g->n; v++) {
+		for (j = g->adj_off[v] + 1; j < g->adj_off[v + 1]; j++) {
+			x = &g->edges[g->adj[j - 1]];
+			y = &g->edges[g->adj[j]];
+			p = g->rank[graph_other(x, v)];
+			q = g->rank[graph_other(y, v)];
+			if (x->w < y->w || (x->w == y->w && p >= q))
+				return 0;
+		}
+	}
+	return 1;
+}
+
 /* 3,000 random edges on 300 nodes, a fifth of them inactive, many pairs
  * twice or more, in both orientations and either weight first: the same
  * edges as oriented, filtered, sorted and deduplicated by qsort. */
@@ -398,8 +432,11 @@ test_graph_random(void)
 	memset(&g, 0, sizeof g);
 	g.n = n;
 	g.active = malloc(n);
-	for (i = 0; i < n; i++)
+	g.rank = malloc(n * sizeof *g.rank);
+	for (i = 0; i < n; i++) {
 		g.active[i] = i % 5 != 3;
+		g.rank[i] = (uint32_t)((i * 7919) % n);	/* shuffled */
+	}
 	for (i = 0; i < ne; i++) {
 		x = x * 1103515245u + 12345u;
 		e[i].a = (x >> 8) % 60;
@@ -429,6 +466,9 @@ test_graph_random(void)
 		    g.edges[i].w != want[i].w;
 	ok(m > 1000 && bad == 0, "graph: random edges, the same edges in the "
 	    "same order, the heaviest of each pair");
+	ok(graph_order_ok(&g), "graph: random edges, the order best first, "
+	    "ties by the ends' ranks, and every node's list in it by weight, "
+	    "then the other end's rank");
 	free(want);
 	graph_free(&g);
 }
