@@ -77,6 +77,10 @@ space_at(const char *p, size_t *len)
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t n;
 
+	if ((unsigned char)*p < 0x80) {
+		*len = 1;
+		return *p == ' ' || (*p >= '\t' && *p <= '\r');
+	}
 	n = utf8proc_iterate((const utf8proc_uint8_t *)p, -1, &cp);
 	if (n <= 0) {
 		*len = 1;
@@ -189,7 +193,19 @@ normalize_tag(const char *s, size_t n)
 	struct normalize_cost c;
 	char *buf;
 	long len;
+	size_t i;
 
+	/* ASCII is its own NFKC, and folds to its lower case: most tags. */
+	for (i = 0; i < n && (unsigned char)s[i] < 0x80 && s[i] != '\0'; i++)
+		;
+	if (i == n) {
+		buf = xmalloc(n + 1);
+		for (i = 0; i < n; i++)
+			buf[i] = s[i] >= 'A' && s[i] <= 'Z' ?
+			    (char)(s[i] - 'A' + 'a') : s[i];
+		buf[n] = '\0';
+		return tidy(buf);
+	}
 	memset(&c, 0, sizeof c);
 	if (normalize_cost(s, n, &c, (size_t)-1) < 0)
 		return NULL;

@@ -283,6 +283,47 @@ test_cost(void)
 	}
 }
 
+/*
+ * normalize_tag takes ASCII without utf8proc: every ASCII character but
+ * NUL, alone, doubled, between letters, before and after spaces, gives
+ * what the utf8proc path (normalize_tag_into) gives.
+ */
+static void
+test_ascii(void)
+{
+	struct normalize_cost c;
+	char text[8], *want, *got;
+	size_t bad = 0, n;
+	int ch, shape;
+	long len;
+
+	for (ch = 1; ch < 0x80; ch++) {
+		for (shape = 0; shape < 4; shape++) {
+			n = (size_t)snprintf(text, sizeof text, shape == 0 ?
+			    "%c" : shape == 1 ? "%c%c" : shape == 2 ? "A%cb" :
+			    " %c Z ", ch, ch);
+			memset(&c, 0, sizeof c);
+			if (normalize_cost(text, n, &c, (size_t)-1) != 1) {
+				bad++;
+				continue;
+			}
+			want = xmalloc(c.cps * 4 + 1);
+			len = normalize_tag_into(text, n, want, c.cps);
+			got = normalize_tag(text, n);
+			bad += len < 0 || got == NULL || strcmp(got, want) != 0;
+			free(want);
+			free(got);
+		}
+	}
+	is_int(bad, 0, "ascii: all 127 characters in 4 places, as utf8proc "
+	    "folds and tidies them");
+	/* Both paths tidy alike: which ASCII characters are space. */
+	got = normalize_tag("\t#A\rb\vc\fd\ne f\x1fg ", 18);
+	is_str(got, "a b c d e f\x1fg", "ascii: \\t \\n \\v \\f \\r and "
+	    "space are space, other controls are not");
+	free(got);
+}
+
 int
 main(void)
 {
@@ -293,5 +334,6 @@ main(void)
 	test_trim();
 	test_label();
 	test_cost();
+	test_ascii();
 	return tap_done();
 }
