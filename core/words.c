@@ -166,7 +166,23 @@ words_fold(const char *w, size_t len, int32_t *buf, size_t cap,
     size_t *need)
 {
 	utf8proc_ssize_t n;
+	char *out = (char *)buf;
+	size_t i;
 
+	/* ASCII (no NUL) is its own NFKC, folds to its lower case and has
+	 * nothing to ignore: most words. */
+	for (i = 0; i < len && (unsigned char)w[i] < 0x80 && w[i] != '\0'; i++)
+		;
+	if (i == len) {
+		*need = len;
+		if (len >= cap)
+			return WORDS_SHORT;
+		for (i = 0; i < len; i++)
+			out[i] = w[i] >= 'A' && w[i] <= 'Z' ?
+			    (char)(w[i] - 'A' + 'a') : w[i];
+		out[len] = '\0';
+		return (long)len;
+	}
 	*need = 0;
 	n = utf8proc_decompose_custom((const utf8proc_uint8_t *)w,
 	    (utf8proc_ssize_t)len, buf, (utf8proc_ssize_t)cap, words_options,

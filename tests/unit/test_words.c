@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "tap.h"
 #include "words.h"
 
@@ -141,10 +143,49 @@ test_fold(void)
 	    "hyphens: ASCII and U+2010, not the en dash");
 }
 
+/*
+ * ASCII words fold without utf8proc: every ASCII character but NUL, alone,
+ * doubled and between letters, as utf8proc maps it with the options
+ * words_fold documents (nothing ASCII is ignorable or remapped).
+ */
+static void
+test_fold_ascii(void)
+{
+	int32_t buf[16];
+	utf8proc_uint8_t *want;
+	char w[8];
+	size_t need, bad = 0, n;
+	int ch, shape;
+	long len;
+
+	for (ch = 1; ch < 0x80; ch++) {
+		for (shape = 0; shape < 3; shape++) {
+			n = (size_t)snprintf(w, sizeof w, shape == 0 ? "%c" :
+			    shape == 1 ? "%c%c" : "Q%cz", ch, ch);
+			len = words_fold(w, n, buf, 16, &need);
+			if (utf8proc_map((const utf8proc_uint8_t *)w,
+			    (utf8proc_ssize_t)n, &want, UTF8PROC_STABLE |
+			    UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+			    UTF8PROC_CASEFOLD | UTF8PROC_IGNORE) < 0) {
+				bad++;
+				continue;
+			}
+			bad += len < 0 || need != n ||
+			    strcmp((char *)buf, (char *)want) != 0;
+			free(want);
+		}
+	}
+	is_int(bad, 0, "fold: all 127 ASCII characters as utf8proc folds them");
+	is_int(words_fold("ABC", 3, buf, 3, &need), WORDS_SHORT,
+	    "fold: ASCII needs room for its NUL too");
+	ok(need == 3, "fold: and says how much");
+}
+
 int
 main(void)
 {
 	test_split();
 	test_fold();
+	test_fold_ascii();
 	return tap_done();
 }
