@@ -79,13 +79,16 @@ int
 text_stopwords_cmp(const void *vk, const void *ve)
 {
 	const struct text_stopwords_key *k = vk;
-	const char *e = *(const char *const *)ve;
-	size_t elen = strlen(e);
-	int c = memcmp(k->s, e, k->len < elen ? k->len : elen);
+	const unsigned char *e = *(const unsigned char *const *)ve;
+	const unsigned char *s = (const unsigned char *)k->s;
+	size_t i;
 
-	if (c != 0)
-		return c;
-	return k->len < elen ? -1 : k->len > elen;
+	/* memcmp's order, then the shorter first, in one pass (no strlen:
+	 * every word of every text is looked up). */
+	for (i = 0; i < k->len && e[i] != '\0'; i++)
+		if (s[i] != e[i])
+			return s[i] < e[i] ? -1 : 1;
+	return i < k->len ? 1 : e[i] != '\0' ? -1 : 0;
 }
 
 const char *const *

@@ -161,6 +161,50 @@ term_of(const struct text_corpus *c, const char *s)
 
 /* ---------------------------------------------------------------- tests */
 
+/* Is W (LEN bytes) one of LIST's N words, by a scan? */
+static int
+stopwords_scan(const char *const *list, size_t n, const char *w, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Each word of each list, cut by a byte and grown by one ('a', 'z' or
+ * 0xff): found exactly when a scan of the list finds it. */
+static int
+stopwords_near_ok(void)
+{
+	static const char more[] = { 'a', 'z', (char)0xff };
+	const char *const *list;
+	char w[64];
+	size_t n, i, len, m;
+	enum text_lang l;
+
+	for (l = TEXT_EN; l < TEXT_NLANG; l++) {
+		list = text_stopwords_list(l, &n);
+		for (i = 0; i < n; i++) {
+			len = strlen(list[i]);
+			if (len + 1 >= sizeof w)
+				return 0;
+			memcpy(w, list[i], len);
+			if (text_stopwords_has(l, w, len - 1) !=
+			    stopwords_scan(list, n, w, len - 1))
+				return 0;
+			for (m = 0; m < sizeof more; m++) {
+				w[len] = more[m];
+				if (text_stopwords_has(l, w, len + 1) !=
+				    stopwords_scan(list, n, w, len + 1))
+					return 0;
+			}
+		}
+	}
+	return 1;
+}
+
 static void
 test_stopwords(void)
 {
@@ -190,6 +234,8 @@ test_stopwords(void)
 	    !text_stopwords_has(TEXT_EN, "data", 4), "content words are not");
 	ok(!text_stopwords_has(TEXT_EN, "thee", 4),
 	    "a prefix of the word is not the word");
+	ok(stopwords_near_ok(), "every word of both lists with a letter more "
+	    "or fewer: found exactly if the list has it");
 }
 
 static void
