@@ -567,18 +567,6 @@ engine_cand_pass(struct engine_worker *w, uint32_t a, const uint32_t *list,
 	return 0;
 }
 
-/* By score, best first, then by partner: the order of the lazy pass. */
-static int
-part_cmp(const void *p, const void *q, void *ctx)
-{
-	const struct cand *x = p, *y = q;
-
-	(void)ctx;
-	if (x->w != y->w)
-		return x->w > y->w ? -1 : 1;
-	return (x->other > y->other) - (x->other < y->other);
-}
-
 /*
  * The strategies from R->lazy on for A and the M pairs in W->sc (cand,
  * total and merit so far), then each kept: in A's heaps and counted in
@@ -599,40 +587,38 @@ engine_lazy_ask(struct engine_worker *w, uint32_t a, size_t m,
 	return 0;
 }
 
-/* By merit (struct cand's total here), best first, then by rank (CTX):
- * the order of engine_lazy_merit. */
-static int
-merit_cmp(const void *p, const void *q, void *ctx)
-{
-	const struct cand *x = p, *y = q;
-	const uint32_t *rank = ctx;
-
-	if (x->total != y->total)
-		return x->total > y->total ? -1 : 1;
-	return (rank[x->other] > rank[y->other]) -
-	    (rank[x->other] < rank[y->other]);
-}
-
 /*
  * The lazy passes take pairs best first and stop early, most often after
  * a few of hundreds or thousands: a heap gives them in order at the cost
  * of what they take (sorting them all was 40% of a run with a rule).
- * P[0 .. N) is a heap when each comes before its children by CMP (a
- * qsort_r comparator, CTX its context), which must be a total order: the
- * order taken is then the sorted order.
+ * P[0 .. N) is a heap when each comes before its children by
+ * cand_before(), a total order: the order taken is then the sorted
+ * order.  The comparison is inline (through a function pointer it was a
+ * tenth of a run with a rule).
  */
-typedef int (*cand_cmp)(const void *, const void *, void *);
+
+/* Does X come before Y?  With RANK NULL, the order of the lazy pass: by
+ * score (w), the greater first, then by partner.  Else that of
+ * engine_lazy_merit: by merit (total here), then by RANK. */
+static inline int
+cand_before(const struct cand *x, const struct cand *y, const uint32_t *rank)
+{
+	if (rank == NULL)
+		return x->w != y->w ? x->w > y->w : x->other < y->other;
+	return x->total != y->total ? x->total > y->total :
+	    rank[x->other] < rank[y->other];
+}
 
 static void
-cand_sift(struct cand *p, size_t n, size_t i, cand_cmp cmp, void *ctx)
+cand_sift(struct cand *p, size_t n, size_t i, const uint32_t *rank)
 {
 	struct cand x = p[i];
 	size_t c;
 
 	while ((c = 2 * i + 1) < n) {
-		if (c + 1 < n && cmp(&p[c + 1], &p[c], ctx) < 0)
+		if (c + 1 < n && cand_before(&p[c + 1], &p[c], rank))
 			c++;
-		if (cmp(&x, &p[c], ctx) <= 0)
+		if (!cand_before(&p[c], &x, rank))
 			break;
 		p[i] = p[c];
 		i = c;
@@ -641,22 +627,22 @@ cand_sift(struct cand *p, size_t n, size_t i, cand_cmp cmp, void *ctx)
 }
 
 static void
-cand_heapify(struct cand *p, size_t n, cand_cmp cmp, void *ctx)
+cand_heapify(struct cand *p, size_t n, const uint32_t *rank)
 {
 	size_t i;
 
 	for (i = n / 2; i-- > 0;)
-		cand_sift(p, n, i, cmp, ctx);
+		cand_sift(p, n, i, rank);
 }
 
 /* The first of the heap P (*N > 0), taken out. */
 static struct cand
-cand_pop(struct cand *p, size_t *n, cand_cmp cmp, void *ctx)
+cand_pop(struct cand *p, size_t *n, const uint32_t *rank)
 {
 	struct cand top = p[0];
 
 	p[0] = p[--*n];
-	cand_sift(p, *n, 0, cmp, ctx);
+	cand_sift(p, *n, 0, rank);
 	return top;
 }
 
@@ -675,13 +661,12 @@ engine_lazy_merit(struct engine_worker *w, uint32_t a, size_t np,
 	struct heap *h = &r->merit[a];
 	struct cand *p = w->part, c;
 	size_t j, m, nm = 0, size;
-	void *rank = (void *)r->rank;
 	int done = 0;
 
 	for (j = 0; j < np; j++)
 		if (p[j].total > 0)
 			p[nm++] = p[j];
-	cand_heapify(p, nm, merit_cmp, rank);
+	cand_heapify(p, nm, r->rank);
 	size = r->merit_cap < BATCH ? r->merit_cap : BATCH;
 	while (!done && nm > 0) {
 		for (m = 0; nm > 0 && m < size; m++) {
@@ -691,7 +676,7 @@ engine_lazy_merit(struct engine_worker *w, uint32_t a, size_t np,
 				done = 1;
 				break;
 			}
-			(void)cand_pop(p, &nm, merit_cmp, rank);
+			(void)cand_pop(p, &nm, r->rank);
 			sc->cand[m] = c.other;
 			sc->total[m] = c.total;
 			sc->merit[m] = c.w;
@@ -756,7 +741,7 @@ engine_cand_lazy(struct engine_worker *w, uint32_t a, const uint32_t *list,
 	/* Best first (P[0 .. np) the heap of those not taken yet), in
 	 * batches from the heap's size up: the sooner it is full, the sooner
 	 * pairs are left unasked. */
-	cand_heapify(p, np, part_cmp, NULL);
+	cand_heapify(p, np, NULL);
 	size = r->cap < 1 ? 1 : r->cap < BATCH ? r->cap : BATCH;
 	while (!done && np > 0) {
 		for (m = 0; np > 0 && m < size; m++) {
@@ -767,7 +752,7 @@ engine_cand_lazy(struct engine_worker *w, uint32_t a, const uint32_t *list,
 				done = 1;
 				break;
 			}
-			c = cand_pop(p, &np, part_cmp, NULL);
+			c = cand_pop(p, &np, NULL);
 			sc->cand[m] = c.other;
 			sc->total[m] = c.w;
 			sc->merit[m] = c.total;
