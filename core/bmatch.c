@@ -17,14 +17,15 @@
  *    least weight (of those met within BMATCH_END_SCAN adjacency
  *    entries of the first: the rest of a level can cost many times
  *    what reaching the first did; a node's lighter edges, which cannot
- *    beat the best end so far, are neither scanned nor counted).  A node is searched at both parities, as the end
- *    of an added edge and of a dropped one, so odd cycles do not hide
- *    paths as they do with one mark per node.  What a failed search
- *    reached stays marked until the next path is flipped: it cannot
- *    lead to an end, so the failures together cost one pass over the
- *    graph.  Where it finds nothing, a depth-first search over
- *    trails (no edge twice, nodes again at will), the short ones first,
- *    within a budget: a blossom can hide a path from the first search.
+ *    beat the best end so far, are neither scanned nor counted).  A
+ *    node is searched at both parities, as the end of an added edge and
+ *    of a dropped one, so odd cycles do not hide paths as they do with
+ *    one mark per node.  What a failed search reached stays marked
+ *    until the next path is flipped: it cannot lead to an end, so the
+ *    failures together cost one pass over the graph.  Where it finds
+ *    nothing, a depth-first search over trails (no edge twice, nodes
+ *    again at will), the short ones first, within a budget: a blossom
+ *    can hide a path from the first search.
  *    Not from those no alternating walk can take to an end: that is
  *    proved first, at the cost of one pass over what they reach, so the
  *    people nobody can fill leave the budget to the others.

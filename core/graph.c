@@ -42,8 +42,7 @@ static void
 graph_sort_by(const struct edge *from, struct edge *to, size_t n,
     size_t nodes, int end)
 {
-	size_t *at = xcalloc(nodes + 1, sizeof *at), i;
-	uint32_t v;
+	size_t *at = xcalloc(nodes + 1, sizeof *at), i, v;
 
 	for (i = 0; i < n; i++)
 		at[(end == 0 ? from[i].a : from[i].b) + 1]++;
