@@ -57,6 +57,17 @@ normalize_squeeze_space(char *s)
  * at; U+FDFA, the longest, has 18. */
 #define DECOMPOSE_MAX	32
 
+/* Are the N bytes of S ASCII without NUL (their own NFC and NFKC)? */
+static int
+ascii(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && (unsigned char)s[i] < 0x80 && s[i] != '\0'; i++)
+		;
+	return i == n;
+}
+
 static char *
 map(const char *s, size_t n, utf8proc_option_t options)
 {
@@ -196,9 +207,7 @@ normalize_tag(const char *s, size_t n)
 	size_t i;
 
 	/* ASCII is its own NFKC, and folds to its lower case: most tags. */
-	for (i = 0; i < n && (unsigned char)s[i] < 0x80 && s[i] != '\0'; i++)
-		;
-	if (i == n) {
+	if (ascii(s, n)) {
 		buf = xmalloc(n + 1);
 		for (i = 0; i < n; i++)
 			buf[i] = s[i] >= 'A' && s[i] <= 'Z' ?
@@ -220,13 +229,10 @@ normalize_tag(const char *s, size_t n)
 char *
 normalize_label(const char *s, size_t n)
 {
-	size_t i;
 	char *m;
 
 	/* ASCII is its own NFC: no need to map most tags. */
-	for (i = 0; i < n && (unsigned char)s[i] < 0x80 && s[i] != '\0'; i++)
-		;
-	m = i == n ? xstrndup(s, n) :
+	m = ascii(s, n) ? xstrndup(s, n) :
 	    map(s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	return m != NULL ? tidy(m) : NULL;
 }
