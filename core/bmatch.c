@@ -717,7 +717,7 @@ bmatch_grow(struct bmatch *bm, uint32_t x, int cov, double w, int adds)
 	if (bm->deg[x] >= bm->cap[x])
 		return;
 	for (j = g->adj_off[x]; j < g->adj_off[x + 1]; j++) {
-		if (bm->asel[j] != BMATCH_UNUSED || bm->mark[k = g->adj[j]])
+		if (!bmatch_alternates(bm, j, 0) || bm->mark[k = g->adj[j]])
 			continue;
 		/* Every prefix gains: lighter edges cannot, nor any after. */
 		if (w + bm->adjw[j] <= bm->eps || tried++ >= BMATCH_BRANCH_ADD ||
@@ -745,7 +745,7 @@ bmatch_grow(struct bmatch *bm, uint32_t x, int cov, double w, int adds)
 			dropped = 0;
 			for (jj = bmatch_top(bm, y); jj-- > g->adj_off[y] &&
 			    dropped < BMATCH_BRANCH_DROP;) {
-				if (bm->asel[jj] != BMATCH_CHOSEN ||
+				if (!bmatch_alternates(bm, jj, 1) ||
 				    bm->mark[kk = g->adj[jj]])
 					continue;
 				z = bm->nbr[jj];
@@ -794,7 +794,7 @@ bmatch_improve(struct bmatch *bm, uint32_t s)
 	if (bm->deg[s] < bm->cap[s])
 		bmatch_grow(bm, s, 0, 0, 0);
 	for (j = g->adj_off[s]; j < bmatch_top(bm, s); j++) {
-		if (bm->asel[j] != BMATCH_CHOSEN)
+		if (!bmatch_alternates(bm, j, 1))
 			continue;
 		k = g->adj[j];
 		z = bm->nbr[j];
