@@ -9,15 +9,15 @@
  * from sharing it, rarest (highest) first, MaxScore-style: it takes the
  * terms' attendees into the result, adding to each one's partial score
  * (kept dense, by attendee: a term costs its own list, however many the
- * result holds) what the term adds (UPPER, or in an index with weights A's weight of
- * the term times the partner's), until K of them have a partial score
- * above what the terms not yet walked add up to, REST.  Nobody left out
- * shares a walked term, so nobody left out scores above REST.  Then
- * whoever cannot reach the K-th best partial score even with REST added
- * is dropped (MaxScore's pruning): the bound is REST or the most a dropped
- * one can reach, below the K best.  For unit vectors (cosines) REST is at most the length of
- * A's vector over those terms (Cauchy-Schwarz).  With all terms walked
- * the bound is 0.
+ * result holds) what the term adds (UPPER, or in an index with weights
+ * A's weight of the term times the partner's), until K of them have a
+ * partial score above what the terms not yet walked add up to, REST.
+ * Nobody left out shares a walked term, so nobody left out scores above
+ * REST.  Then whoever cannot reach the K-th best partial score even with
+ * REST added is dropped (MaxScore's pruning): the bound is REST or the
+ * most a dropped one can reach, below the K best.  For unit vectors
+ * (cosines) REST is at most the length of A's vector over those terms
+ * (Cauchy-Schwarz).  With all terms walked the bound is 0.
  *
  * Linked into the plugins; nothing from core/.  Read-only after
  * postings_build(), so walks may run in several threads at once.
@@ -63,9 +63,10 @@ int postings_walk(const struct postings *p, uint32_t a,
 
 /*
  * Two walks for A joined into OUT: its M TERMS (UPPER, MINE) over P, and
- * its M2 TERMS2 (UPPER2, MINE2) over Q; BOUND[0] and BOUND[1] their bounds.  For scores
- * whose two directions compare different fields (offers with seeks, one
- * text crosswise with another).  Returns 0, or -1 out of memory.
+ * its M2 TERMS2 (UPPER2, MINE2) over Q; BOUND[0] and BOUND[1] their
+ * bounds.  For scores whose two directions compare different fields
+ * (offers with seeks, one text crosswise with another).  Returns 0, or
+ * -1 out of memory.
  */
 int postings_walk2(const struct postings *p, const uint32_t *terms,
     const double *upper, const double *mine, size_t m,
@@ -76,12 +77,11 @@ int postings_walk2(const struct postings *p, const uint32_t *terms,
 /*
  * Of OUT (*N, ascending: a walk's list), each with SCORE, the plugin's own
  * score of the pair (0 or more): keep those at or above the K-th best
- * (ties too, and those within a hair of it), and
- * raise *BOUND to the best of the dropped (a hair above) if that is
- * higher.  A walk keeps whom it cannot rule out, often many times K, and
- * the host scores each with every strategy: a plugin that can score its
- * list cheaply hands over the K best instead.  Returns 0, or -1 out of
- * memory.
+ * (ties too, and those within a hair of it), and raise *BOUND to the
+ * best of the dropped (a hair above) if that is higher.  A walk keeps
+ * whom it cannot rule out, often many times K, and the host scores each
+ * with every strategy: a plugin that can score its list cheaply hands
+ * over the K best instead.  Returns 0, or -1 out of memory.
  */
 int postings_keep_best(uint32_t *out, size_t *n, const double *score,
     size_t k, double *bound);
