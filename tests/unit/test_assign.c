@@ -426,7 +426,8 @@ test_graph_random(void)
 	const size_t ne = 3000;
 	struct graph g;
 	struct edge *e = calloc(ne, sizeof *e), *want = calloc(ne, sizeof *e);
-	uint32_t x = 7, t;
+	struct rng r;
+	uint32_t t;
 	size_t i, k = 0, m = 0, bad = 0;
 
 	memset(&g, 0, sizeof g);
@@ -437,13 +438,11 @@ test_graph_random(void)
 		g.active[i] = i % 5 != 3;
 		g.rank[i] = (uint32_t)((i * 7919) % n);	/* shuffled */
 	}
+	rng_seed(&r, 7);
 	for (i = 0; i < ne; i++) {
-		x = x * 1103515245u + 12345u;
-		e[i].a = (x >> 8) % 60;
-		x = x * 1103515245u + 12345u;
-		e[i].b = (x >> 8) % (i % 2 ? 60 : n);
-		x = x * 1103515245u + 12345u;
-		e[i].w = (double)((x >> 8) % 50) / 7;
+		e[i].a = (uint32_t)rng_below(&r, 60);
+		e[i].b = (uint32_t)rng_below(&r, i % 2 ? 60 : n);
+		e[i].w = (double)rng_below(&r, 50) / 7;
 		want[i] = e[i];
 		if (want[i].a > want[i].b) {
 			t = want[i].a;

@@ -12,19 +12,9 @@
 #include <string.h>
 
 #include "keysort.h"
+#include "rng.h"
 #include "tap.h"
 #include "util.h"
-
-static uint64_t rng_state = 88172645463325252ull;
-
-static uint64_t
-next(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
-}
 
 /* By key, then by id: a stable sort's order when ids ascend. */
 static int
@@ -46,11 +36,13 @@ differ(size_t n, uint64_t hi_mask, uint64_t lo_mask)
 {
 	struct keysort_item *v = xcalloc(n + 1, sizeof *v);
 	struct keysort_item *want = xcalloc(n + 1, sizeof *want);
+	struct rng r;
 	size_t i, bad = 0;
 
+	rng_seed(&r, n ^ hi_mask ^ lo_mask);
 	for (i = 0; i < n; i++) {
-		v[i].hi = next() & hi_mask;
-		v[i].lo = next() & lo_mask;
+		v[i].hi = rng_next(&r) & hi_mask;
+		v[i].lo = rng_next(&r) & lo_mask;
 		v[i].id = (uint32_t)i;
 	}
 	memcpy(want, v, n * sizeof *v);
