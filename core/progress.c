@@ -4,6 +4,7 @@
 #include "autoconf.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "progress.h"
@@ -14,10 +15,19 @@
 void
 progress_start(struct progress *p, int on, const char *what, size_t total)
 {
+	const char *after = getenv("MINGLE_PROGRESS_AFTER");
+	char *end;
+
 	p->what = what;
 	p->on = on;
 	p->total = total;
 	p->step = 0;
+	p->after = PROGRESS_QUIET_SECONDS;
+	if (after != NULL && *after != '\0') {
+		p->after = strtod(after, &end);
+		if (*end != '\0' || !(p->after >= 0))
+			p->after = PROGRESS_QUIET_SECONDS;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &p->start);
 }
 
@@ -43,7 +53,7 @@ progress_update(struct progress *p, size_t done)
 	if (step <= p->step)
 		return;
 	elapsed = progress_elapsed(p);
-	if (elapsed < PROGRESS_QUIET_SECONDS)
+	if (elapsed < p->after)
 		return;
 	p->step = step;
 	left = elapsed * (double)(p->total - done) / (double)done;

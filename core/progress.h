@@ -7,7 +7,9 @@
  *     mingle: scoring pairs: 40% (19998000 of 49995000), about 6 s left
  *     mingle: scoring pairs: 100% (49995000) in 9.8 s
  * Only the thread that started the phase calls these; workers count into
- * an atomic counter the caller reads.
+ * an atomic counter the caller reads.  MINGLE_PROGRESS_AFTER in the
+ * environment sets the second (0: every tenth of every phase, as the
+ * tests want it).
  */
 #ifndef MINGLE_PROGRESS_H
 #define MINGLE_PROGRESS_H
@@ -21,6 +23,7 @@ struct progress {
 	size_t total;
 	struct timespec start;
 	int step;		/* the last tenth printed */
+	double after;		/* seconds before the first line */
 };
 
 /* Start a phase of TOTAL units; nothing is printed unless ON. */
