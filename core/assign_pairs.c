@@ -87,6 +87,7 @@ pairs_match(struct pairs *p, const uint32_t *act, size_t nact)
 {
 	const struct graph *g = p->c->g;
 	struct blossom_edge *be;
+	struct progress pr;
 	uint32_t *pos, *mate, i;
 	size_t k, nbe = 0;
 	double maxw = 0, scale;
@@ -114,7 +115,9 @@ pairs_match(struct pairs *p, const uint32_t *act, size_t nact)
 		nbe++;
 	}
 	mate = xcalloc(nact ? nact : 1, sizeof *mate);
-	blossom_match((uint32_t)nact, be, nbe, mate);
+	progress_start(&pr, g->progress, "matching pairs", BLOSSOM_PROGRESS);
+	blossom_match_progress((uint32_t)nact, be, nbe, mate, &pr);
+	progress_end(&pr);
 
 	for (i = 0; i < nact; i++) {
 		if (mate[i] == BLOSSOM_NONE || mate[i] < i)

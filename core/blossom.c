@@ -672,16 +672,30 @@ int64_t
 blossom_match(uint32_t n, const struct blossom_edge *edges, size_t nedges,
     uint32_t *mate)
 {
+	return blossom_match_progress(n, edges, nedges, mate, NULL);
+}
+
+int64_t
+blossom_match_progress(uint32_t n, const struct blossom_edge *edges,
+    size_t nedges, uint32_t *mate, struct progress *pr)
+{
 	struct bm bm;
-	int64_t total = 0;
+	int64_t total = 0, most;
 	int32_t v, k;
 
 	if (n == 0)
 		return 0;
 	bm_init(&bm, n, edges, nedges);
-	do
+	/* The unmatched vertices' duals start at the heaviest weight and
+	 * fall by every step's delta (the shift) until they reach zero at
+	 * the latest: so the shift, in thousandths of that, is how far. */
+	most = n > 0 ? bm.dual[0] : 0;
+	do {
 		bm_scan(&bm);
-	while (bm_dual_step(&bm));
+		if (pr != NULL && most > 0)
+			progress_update(pr, (size_t)((double)bm.shift /
+			    (double)most * BLOSSOM_PROGRESS));
+	} while (bm_dual_step(&bm));
 	for (v = 0; v < (int32_t)n; v++) {
 		k = bm.mate[v];
 		mate[v] = k == BM_NONE ? BLOSSOM_NONE :

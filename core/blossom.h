@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "progress.h"
+
 #define BLOSSOM_NONE UINT32_MAX
 
 /* Largest weight accepted; duals stay within a few times this. */
@@ -32,5 +34,14 @@ struct blossom_edge {
  */
 int64_t blossom_match(uint32_t n, const struct blossom_edge *edges,
     size_t nedges, uint32_t *mate);
+
+/* The units of a match's progress: thousandths of the way. */
+#define BLOSSOM_PROGRESS 1000
+
+/* blossom_match() reporting how far it is to PR (started with a total of
+ * BLOSSOM_PROGRESS; may be NULL): the unmatched vertices' duals fall
+ * from the heaviest weight to zero at the latest. */
+int64_t blossom_match_progress(uint32_t n, const struct blossom_edge *edges,
+    size_t nedges, uint32_t *mate, struct progress *pr);
 
 #endif

@@ -58,6 +58,7 @@
 #include <string.h>
 
 #include "bmatch.h"
+#include "progress.h"
 #include "util.h"
 
 /* sel[] values: unused, chosen here, chosen beforehand (never dropped). */
@@ -178,6 +179,12 @@ struct bmatch {
 	unsigned char *dirty;	/* per node: search from it again */
 	double gained;		/* weight the flipped paths gained */
 	int covered;		/* and whether one lowered the shortfall */
+
+	/* Introductions missing below the floors, kept by every flip from
+	 * the start of a shortfall pass, for its progress (graph.progress):
+	 * how many were missing when it began. */
+	size_t missing;
+	size_t missing_start;
 };
 
 static void	bmatch_index(struct bmatch *);
@@ -196,6 +203,10 @@ static int	bmatch_alternates(const struct bmatch *, uint32_t, int);
 static void	bmatch_unmark(struct bmatch *);
 static int	bmatch_path_ok(struct bmatch *, uint32_t, uint32_t);
 static int	bmatch_augment(struct bmatch *, uint32_t);
+static void	bmatch_short_start(struct bmatch *, struct progress *,
+		    const uint32_t *, size_t, const char *);
+static void	bmatch_short_next(struct bmatch *, struct progress *,
+		    uint32_t);
 static int	bmatch_step(struct bmatch *, uint32_t);
 static int	bmatch_trail(struct bmatch *, uint32_t, int, int, unsigned);
 static int	bmatch_deepen(struct bmatch *, uint32_t, size_t *);
@@ -369,6 +380,8 @@ bmatch_flip_at(struct bmatch *bm, uint32_t x, uint32_t j)
 
 	if (bm->sel[k] == BMATCH_UNUSED) {
 		bm->sel[k] = bm->asel[j] = bm->asel[jy] = BMATCH_CHOSEN;
+		bm->missing -= (bm->deg[x] < bm->floor[x]) +
+		    (bm->deg[y] < bm->floor[y]);
 		bm->deg[x]++;
 		bm->deg[y]++;
 		if (bm->top[x] <= j)
@@ -381,6 +394,8 @@ bmatch_flip_at(struct bmatch *bm, uint32_t x, uint32_t j)
 		bm->sel[k] = bm->asel[j] = bm->asel[jy] = BMATCH_UNUSED;
 		bm->deg[x]--;
 		bm->deg[y]--;
+		bm->missing += (bm->deg[x] < bm->floor[x]) +
+		    (bm->deg[y] < bm->floor[y]);
 		if (bm->g->quota != NULL)
 			bmatch_quota(bm, k, -1);
 	}
@@ -919,6 +934,33 @@ bmatch_changed(struct bmatch *bm, const unsigned char *from)
 	return n;
 }
 
+/* A shortfall pass over ACT (NACT) begins, called WHAT: its progress
+ * counts the introductions missing below the floors (graph.progress). */
+static void
+bmatch_short_start(struct bmatch *bm, struct progress *pr,
+    const uint32_t *act, size_t nact, const char *what)
+{
+	size_t i;
+	uint32_t v;
+
+	bm->missing = 0;
+	for (i = 0; i < nact; i++) {
+		v = act[i];
+		if (bm->deg[v] < bm->floor[v])
+			bm->missing += bm->floor[v] - bm->deg[v];
+	}
+	bm->missing_start = bm->missing;
+	progress_start(pr, bm->g->progress, what, bm->missing);
+}
+
+/* The pass goes on: those it filled, or gave up on, are done. */
+static void
+bmatch_short_next(struct bmatch *bm, struct progress *pr, uint32_t v)
+{
+	if (bm->deg[v] < bm->floor[v])
+		progress_update(pr, bm->missing_start - bm->missing);
+}
+
 void
 bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
     unsigned char *sel, uint32_t *deg)
@@ -929,6 +971,7 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 	size_t trail, ndirty;
 	unsigned char *from = NULL;
 	double maxw = 0;
+	struct progress pr;
 
 	memset(&bm, 0, sizeof bm);
 	bm.g = g;
@@ -980,20 +1023,27 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 	if (bm.start_work > BMATCH_WORK_MAX)
 		bm.start_work = BMATCH_WORK_MAX;
 	bm.budget = BMATCH_WORK + BMATCH_WORK_EDGE * g->nedges;
+	bmatch_short_start(&bm, &pr, act, nact, "introducing those left short");
 	for (i = 0; i < nact; i++) {
 		v = act[i];
+		bmatch_short_next(&bm, &pr, v);
 		while (bm.deg[v] < bm.floor[v] && bmatch_augment(&bm, v))
 			;
 	}
+	progress_end(&pr);
 	trail = BMATCH_TRAIL_TOTAL + BMATCH_TRAIL_EDGE * g->nedges;
 	if (trail > BMATCH_TRAIL_MAX)
 		trail = BMATCH_TRAIL_MAX;
+	bmatch_short_start(&bm, &pr, act, nact,
+	    "searching deeper for those still short");
 	for (i = 0; i < nact; i++) {
 		v = act[i];
+		bmatch_short_next(&bm, &pr, v);
 		while (bm.deg[v] < bm.floor[v] && !bmatch_stuck(&bm, v) &&
 		    bmatch_deepen(&bm, v, &trail))
 			;
 	}
+	progress_end(&pr);
 	/* From scratch, every node is searched; from an earlier selection,
 	 * those whose edges changed, within their share of the budget. */
 	if (from == NULL) {

@@ -1058,6 +1058,7 @@ engine_build_graph(struct engine *e, struct graph *g, char **cause)
 
 	memset(g, 0, sizeof *g);
 	g->n = t->n;
+	g->progress = e->progress;
 	g->active = xcalloc(t->n, 1);
 	g->stats = xcalloc(t->n, sizeof *g->stats);
 	g->rank = make_rank(t);

@@ -100,6 +100,8 @@ struct graph {
 
 	int stats_scored;	/* stats count the pairs the candidate stage
 				 * scored (engine.c) */
+	int progress;		/* the modes report long searches on
+				 * stderr (progress.h) */
 };
 
 /* Quota strategies a graph can tell apart (bits of graph.quota). */

@@ -11,6 +11,7 @@
 
 #include "out_csv.h"
 #include "output.h"
+#include "progress.h"
 #include "util.h"
 
 void
@@ -98,6 +99,7 @@ void
 output_intros_table(struct out_table *tb, const struct output_source *src)
 {
 	const struct assignment *as = src->as;
+	struct progress pr;
 	size_t i;
 	char *reasons;
 
@@ -111,9 +113,13 @@ output_intros_table(struct out_table *tb, const struct output_source *src)
 		out_table_column(tb, "table", 0);
 	if (src->kept != NULL)
 		out_table_column(tb, "new", 0);
+	/* each reason asks every strategy: 500,000 take seconds */
+	progress_start(&pr, src->e->progress, "giving reasons",
+	    as->nintros);
 	for (i = 0; i < as->nintros; i++) {
 		const struct intro *in = &as->intros[i];
 
+		progress_update(&pr, i);
 		output_columns_person(tb, src->columns, src->t, in->a);
 		output_columns_person(tb, src->columns, src->t, in->b);
 		out_table_number(tb, in->score);
@@ -127,6 +133,7 @@ output_intros_table(struct out_table *tb, const struct output_source *src)
 		if (src->kept != NULL)
 			out_table_text(tb, output_new(src, in));
 	}
+	progress_end(&pr);
 }
 
 /* Seats by attendee id, then round: each person's rows together. */

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "pairmap.h"
+#include "progress.h"
 #include "rng.h"
 #include "seating.h"
 #include "seating_start.h"
@@ -459,17 +460,26 @@ seat_polish(struct seating *s, uint64_t budget)
 	uint32_t n = s->n, r, p;
 	double *wp;
 	int improved = 1;
+	struct progress pr;
+	uint64_t first;
 
 	/* Scores need the full evaluation: drop the O(1) counts. */
 	free(s->rep);
 	s->rep = NULL;
 	wp = xcalloc(n ? n : 1, sizeof *wp);
+	first = s->steps;
+	progress_start(&pr, s->c->g->progress, "seating for more score",
+	    budget > first ? budget - first : 0);
 	while (improved && s->steps < budget && !s->failed) {
 		improved = 0;
-		for (r = 0; r < s->rounds && s->steps < budget; r++)
-			for (p = 0; p < n && s->steps < budget; p++)
+		for (r = 0; r < s->rounds && s->steps < budget; r++) {
+			for (p = 0; p < n && s->steps < budget; p++) {
 				improved |= seat_polish_one(s, r, p, wp);
+				progress_update(&pr, s->steps - first);
+			}
+		}
 	}
+	progress_end(&pr);
 	free(wp);
 }
 
