@@ -35,6 +35,15 @@ t_contains() {
 	fi
 }
 
+# t_lacks NAME FILE TEXT: FILE does not contain the fixed string TEXT.
+t_lacks() {
+	if grep -qF -- "$3" "$2"; then
+		t_fail "$1: '$3' in $(basename "$2")" "$(grep -F -- "$3" "$2")"
+	else
+		t_ok "$1"
+	fi
+}
+
 # t_same NAME WANT GOT: two files are byte-identical.
 t_same() {
 	if cmp -s "$2" "$3"; then t_ok "$1"
