@@ -46,13 +46,16 @@ candidates_usable(const struct strategy *s, size_t ns,
 }
 
 void
-candidates_init(struct candidates *c, size_t n)
+candidates_init(struct candidates *c, size_t n, size_t ns)
 {
 	c->cap = n;
 	c->n = 0;
 	c->list = xcalloc(n + 1, sizeof *c->list);
 	c->one = xcalloc(n + 1, sizeof *c->one);
 	c->merged = xcalloc(n + 1, sizeof *c->merged);
+	c->k = xcalloc(ns + 1, sizeof *c->k);
+	c->bound = xcalloc(ns + 1, sizeof *c->bound);
+	c->listed = xcalloc(ns + 1, 1);
 }
 
 void
@@ -61,6 +64,9 @@ candidates_free(struct candidates *c)
 	free(c->list);
 	free(c->one);
 	free(c->merged);
+	free(c->k);
+	free(c->bound);
+	free(c->listed);
 	memset(c, 0, sizeof *c);
 }
 
@@ -91,22 +97,67 @@ candidates_merge(struct candidates *c, size_t n,
 	c->n = m;
 }
 
+/* Strategy I of S for A with K: its list joined to C's, its bound and K
+ * kept.  Returns 0, or -1 if it cannot list A's partners. */
+static int
+candidates_ask(struct candidates *c, const struct strategy *s, size_t i,
+    const unsigned char *active, uint32_t a, size_t k)
+{
+	size_t n;
+	double b;
+
+	if (s[i].ops->candidates(s[i].self, a, k, c->one, c->cap, &n,
+	    &b) != 0)
+		return -1;
+	candidates_merge(c, n, active, a);
+	c->k[i] = k;
+	c->bound[i] = s[i].weight * b;
+	c->listed[i] = n > 0;
+	return 0;
+}
+
+/* The sum of C's NS bounds, in strategy order. */
+static double
+candidates_bound(const struct candidates *c, size_t ns)
+{
+	double sum = 0;
+	size_t i;
+
+	for (i = 0; i < ns; i++)
+		sum += c->bound[i];
+	return sum;
+}
+
 int
 candidates_gather(struct candidates *c, const struct strategy *s,
     size_t ns, const unsigned char *active, uint32_t a, size_t k,
     double *bound)
 {
-	size_t i, n;
-	double b;
+	size_t i;
 
 	c->n = 0;
 	*bound = 0;
-	for (i = 0; i < ns; i++) {
-		if (s[i].ops->candidates(s[i].self, a, k, c->one, c->cap, &n,
-		    &b) != 0)
+	for (i = 0; i < ns; i++)
+		if (candidates_ask(c, s, i, active, a, k) != 0)
 			return -1;
-		candidates_merge(c, n, active, a);
-		*bound += s[i].weight * b;
-	}
+	*bound = candidates_bound(c, ns);
+	return 0;
+}
+
+int
+candidates_deepen(struct candidates *c, const struct strategy *s,
+    size_t ns, const unsigned char *active, uint32_t a, size_t nact,
+    double *bound)
+{
+	size_t i, most = SIZE_MAX;
+
+	for (i = 0; i < ns; i++)
+		if (c->listed[i] && c->bound[i] > 0 && (most == SIZE_MAX ||
+		    c->bound[i] > c->bound[most]))
+			most = i;
+	if (most == SIZE_MAX || 4 * c->k[most] + 1 >= nact ||
+	    candidates_ask(c, s, most, active, a, 4 * c->k[most]) != 0)
+		return -1;
+	*bound = candidates_bound(c, ns);
 	return 0;
 }

@@ -24,6 +24,11 @@ struct candidates {
 	uint32_t *one;		/* one strategy's list */
 	uint32_t *merged;	/* where the next union is made */
 	size_t cap;
+	/* Per strategy, as last asked: the K, the bound times the weight,
+	 * and whether it listed anybody. */
+	size_t *k;
+	double *bound;
+	unsigned char *listed;
 };
 
 /*
@@ -37,8 +42,8 @@ struct candidates {
 int candidates_usable(const struct strategy *s, size_t ns,
     const struct config_match *m, size_t n);
 
-/* Room for N attendees; candidates_free() frees it. */
-void candidates_init(struct candidates *c, size_t n);
+/* Room for N attendees and NS strategies; candidates_free() frees it. */
+void candidates_init(struct candidates *c, size_t n, size_t ns);
 void candidates_free(struct candidates *c);
 
 /*
@@ -49,6 +54,19 @@ void candidates_free(struct candidates *c);
  */
 int candidates_gather(struct candidates *c, const struct strategy *s,
     size_t ns, const unsigned char *active, uint32_t a, size_t k,
+    double *bound);
+
+/*
+ * Ask again, after candidates_gather() for A: the strategy whose bound
+ * weighs most (of those that listed anybody: the others cannot lower
+ * theirs) for 4 times its last K, its list joined to C->list (the others'
+ * lists and bounds still hold, and are not asked for again); *BOUND the
+ * new sum.  Returns 0, or -1 if no strategy can go deeper, its K would
+ * reach the NACT attendees, or it cannot list A's partners: then A is to
+ * be scored with everyone.
+ */
+int candidates_deepen(struct candidates *c, const struct strategy *s,
+    size_t ns, const unsigned char *active, uint32_t a, size_t nact,
     double *bound);
 
 #endif

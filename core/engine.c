@@ -20,10 +20,11 @@
  * a scores a against its candidates only, and only a's heap gets them
  * (pairs listed from both ends are scored twice, and no heap gets a
  * partner twice).  If fewer than `candidates` of them score above the
- * bound of the pairs left out, a asks for 4 times as many, up to
- * everyone, scoring only those it has not (the heap keeps the best of
- * all it scored): so every heap ends with the partners it gets when every pair
- * is scored, and so does the graph.  A's node stats count the pairs a's
+ * bound of the pairs left out, a asks again, the strategy whose bound
+ * weighs most for 4 times as many (candidates_deepen), up to everyone,
+ * scoring only those it has not (the heap keeps the best of all it
+ * scored): so every heap ends with the partners it gets when every
+ * pair is scored, and so does the graph.  A's node stats count the pairs a's
  * row scored, every pair it did not score as low (graph.h).  Strategies
  * that list nobody (a Lua rule's max_score) and come last in the config
  * are asked last, only about the pairs that can still reach a's heap.
@@ -793,17 +794,22 @@ engine_cand_row(struct engine_worker *w, size_t i)
 	struct node_stats st;
 	uint32_t a = r->act[i];
 	const struct heap *h = &r->heaps[a];
-	size_t k = r->cap, above = 0, mark = w->nvetoes;
+	size_t k = r->cap, above = 0, mark = w->nvetoes, ask;
 	int all, partial = w->vetoes_partial, rc = 0;
 	int lazy_rules = r->lazy < e->nstrategies;
 	double bound, limit, lazy = 0;
 
 	memset(&st, 0, sizeof st);
-	for (;;) {
+	for (ask = 0;; ask++) {
 		bound = 0;
-		all = k >= r->nact - 1 || candidates_gather(&w->cand,
-		    e->strategies, e->nstrategies, r->g->active, a, k,
-		    &bound) != 0;
+		if (ask == 0)
+			all = k >= r->nact - 1 || candidates_gather(&w->cand,
+			    e->strategies, e->nstrategies, r->g->active, a, k,
+			    &bound) != 0;
+		else
+			all = candidates_deepen(&w->cand, e->strategies,
+			    e->nstrategies, r->g->active, a, r->nact,
+			    &bound) != 0;
 		/* a hair above, for sums added in another order */
 		limit = bound + fabs(bound) * 1e-9;
 		if (lazy_rules) {
@@ -816,7 +822,7 @@ engine_cand_row(struct engine_worker *w, size_t i)
 				r->merit[a].len = 0;
 			w->nvetoes = mark;
 			w->vetoes_partial = partial;
-			if (k == r->cap)
+			if (ask == 0)
 				lazy = engine_lazy_bound(w, a);
 			rc = engine_cand_lazy(w, a, all ? r->act :
 			    w->cand.list, all ? r->nact : w->cand.n, limit,
@@ -838,7 +844,6 @@ engine_cand_row(struct engine_worker *w, size_t i)
 		if (rc != 0 || all || !(limit > e->match->min_score) ||
 		    above >= r->cap)
 			break;
-		k *= 4;
 	}
 	while (w->nscored > 0)
 		w->scored[w->scored_ids[--w->nscored]] = 0;
@@ -942,7 +947,8 @@ engine_pool(struct engine_run *r, size_t nw, struct node_stats *stats,
 		w[i].stats = i == 0 ? stats : xcalloc(r->e->t->n,
 		    sizeof *stats);
 		if (r->cand)
-			candidates_init(&w[i].cand, r->e->t->n);
+			candidates_init(&w[i].cand, r->e->t->n,
+			    r->e->nstrategies);
 		if (r->lazy < r->e->nstrategies) {
 			w[i].part = xcalloc(r->nact + 1, sizeof *w[i].part);
 			w[i].memo_w = xcalloc(r->e->t->n + 1,
