@@ -16,11 +16,12 @@
  *    above the floor; of the shortest such paths, the one that loses
  *    least weight (of those met within BMATCH_END_SCAN adjacency
  *    entries of the first: the rest of a level can cost many times
- *    what reaching the first did; a node's lighter edges, which cannot
- *    beat the best end so far, are neither scanned nor counted).  A
- *    node is searched at both parities, as the end of an added edge and
- *    of a dropped one, so odd cycles do not hide paths as they do with
- *    one mark per node.  What a failed search reached stays marked
+ *    what reaching the first did, so its states are scanned by the
+ *    most an end through them can gain, the highest first, and none
+ *    that cannot beat the best end so far, nor a node's lighter edges,
+ *    which are not counted either).  A node is searched at both
+ *    parities, as the end of an added edge and of a dropped one, so odd
+ *    cycles do not hide paths as they do with one mark per node.  What a failed search reached stays marked
  *    until the next path is flipped: it cannot lead to an end, so the
  *    failures together cost one pass over the graph.  Where it finds
  *    nothing, a depth-first search over trails (no edge twice, nodes
@@ -53,6 +54,7 @@
  */
 #include "autoconf.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,15 +112,26 @@
 static const unsigned bmatch_trail_depths[] = { 8, 16, 32, 256 };
 
 /* Shortfall search: adjacency entries it scans once it has found an
- * end, for a better one at the same depth.  A whole level costs tens of
- * thousands at 10,000 people and more (a few thousand on the graphs of
- * fair_oracle.sh, which it leaves alone), and the first end is most of
- * the weight. */
-#define BMATCH_END_SCAN		8000
+ * end, for a better one at the same depth, the most promising states
+ * first.  A whole level costs tens of thousands at 10,000 people and
+ * more (a few thousand on the graphs of fair_oracle.sh, which it leaves
+ * alone).  Measured on issue 10's graph at 10,000 (464,513 edges), the
+ * assignment alone: 1,000 entries 0.31 s and a total weight of
+ * 73,165.5; 2,000 0.38 s, 73,249.1; 4,000 0.51 s, 73,277.8; 8,000
+ * 0.76 s, 73,280.8.  Scanned in the order met, 8,000 gave 73,116.3 in
+ * 0.60 s.  At 30,000: 1.49 s and 221,586 against 2.57 s and 221,158. */
+#define BMATCH_END_SCAN		2000
 
 /* A search state: node v reached by an added (IN) or dropped (OUT) edge. */
 #define BMATCH_OUT(v)	(2 * (v))
 #define BMATCH_IN(v)	(2 * (v) + 1)
+
+/* A state of the shortfall search still to scan, and the most gain a path
+ * through it can end with. */
+struct bmatch_pending {
+	double bound;
+	uint32_t s;
+};
 
 struct bmatch {
 	const struct graph *g;
@@ -157,6 +170,10 @@ struct bmatch {
 	uint32_t *touched;	/* states marked since the last reset */
 	size_t ntouched;
 	uint32_t *queue;
+	/* The rest of the level where the first end was met, the most
+	 * promising first (bmatch_level): a max-heap by bound. */
+	struct bmatch_pending *level;
+	size_t nlevel;
 	unsigned char *mark;	/* per edge: on the path at hand */
 	/* Proofs that someone cannot be filled (bmatch_stuck()), per state:
 	 * the search that met it, and the selection (gen, one more at each
@@ -202,6 +219,10 @@ static uint32_t	bmatch_top(struct bmatch *, uint32_t);
 static int	bmatch_alternates(const struct bmatch *, uint32_t, int);
 static void	bmatch_unmark(struct bmatch *);
 static int	bmatch_path_ok(struct bmatch *, uint32_t, uint32_t);
+static double	bmatch_reach(const struct bmatch *, uint32_t);
+static void	bmatch_level_sift(struct bmatch *, size_t);
+static void	bmatch_level(struct bmatch *, size_t, size_t, uint32_t);
+static uint32_t	bmatch_level_next(struct bmatch *, double);
 static int	bmatch_augment(struct bmatch *, uint32_t);
 static void	bmatch_short_start(struct bmatch *, struct progress *,
 		    const uint32_t *, size_t, const char *);
@@ -476,6 +497,71 @@ bmatch_path_ok(struct bmatch *bm, uint32_t start, uint32_t end)
 	return ok;
 }
 
+/* The most gain an end reached from state S can have: from IN it drops
+ * an edge, from OUT it adds an unused one, at most its node's heaviest
+ * (-inf: none is left to add). */
+static double
+bmatch_reach(const struct bmatch *bm, uint32_t s)
+{
+	uint32_t x = s / 2, j, end = bm->g->adj_off[x + 1];
+
+	if (s & 1)
+		return bm->gain[s];
+	for (j = bm->g->adj_off[x]; j < end; j++)
+		if (bm->asel[j] == BMATCH_UNUSED)
+			return bm->gain[s] + bm->adjw[j];
+	return -HUGE_VAL;
+}
+
+/* Restore the heap order of BM->level below entry I. */
+static void
+bmatch_level_sift(struct bmatch *bm, size_t i)
+{
+	struct bmatch_pending *h = bm->level, tmp;
+	size_t c;
+
+	while ((c = 2 * i + 1) < bm->nlevel) {
+		if (c + 1 < bm->nlevel && h[c + 1].bound > h[c].bound)
+			c++;
+		if (!(h[c].bound > h[i].bound))
+			break;
+		tmp = h[i];
+		h[i] = h[c];
+		h[c] = tmp;
+		i = c;
+	}
+}
+
+/* The first end is met: the states QUEUE[QH ..) of depth DIST still to
+ * scan go into BM->level, to be scanned the most promising first. */
+static void
+bmatch_level(struct bmatch *bm, size_t qh, size_t qt, uint32_t dist)
+{
+	size_t i;
+
+	bm->nlevel = 0;
+	for (i = qh; i < qt && bm->dist[bm->queue[i]] == dist; i++)
+		bm->level[bm->nlevel++] = (struct bmatch_pending){
+		    bmatch_reach(bm, bm->queue[i]), bm->queue[i] };
+	for (i = bm->nlevel / 2; i > 0; i--)
+		bmatch_level_sift(bm, i - 1);
+}
+
+/* The next state of BM->level to scan, or UINT32_MAX if none can end a
+ * path with more gain than GAIN. */
+static uint32_t
+bmatch_level_next(struct bmatch *bm, double gain)
+{
+	uint32_t s;
+
+	if (bm->nlevel == 0 || !(bm->level[0].bound > gain))
+		return UINT32_MAX;
+	s = bm->level[0].s;
+	bm->level[0] = bm->level[--bm->nlevel];
+	bmatch_level_sift(bm, 0);
+	return s;
+}
+
 /*
  * One more edge for V, who is below the floor, without anyone else
  * falling below it: breadth first over alternating paths, and of the
@@ -488,7 +574,7 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 	const struct graph *g = bm->g;
 	size_t qh = 0, qt = 0, j, scan = 0, stop = SIZE_MAX;
 	uint32_t s, t, x, y, k, last, start = BMATCH_OUT(v), end = UINT32_MAX, from;
-	int in, via_start = 0;
+	int in, via_start = 0, leveled = 0;
 
 	if (bm->seen[start])
 		return 0;	/* a failed search reached V: no path */
@@ -497,10 +583,20 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 	bm->queue[qt++] = start;
 	bm->dist[start] = 0;
 	bm->gain[start] = 0;
-	while (qh < qt) {
-		s = bm->queue[qh++];
-		if (end != UINT32_MAX && (bm->dist[s] >= bm->dist[end] ||
-		    scan > stop))
+	for (;;) {
+		if (end != UINT32_MAX && !leveled) {
+			/* the rest of this level, the most promising first */
+			bmatch_level(bm, qh, qt, bm->dist[end] - 1);
+			leveled = 1;
+		}
+		if (leveled) {
+			if (scan > stop ||
+			    (s = bmatch_level_next(bm, bm->gain[end])) ==
+			    UINT32_MAX)
+				break;
+		} else if (qh < qt)
+			s = bm->queue[qh++];
+		else
 			break;
 		x = s / 2;
 		in = s & 1;
@@ -1005,6 +1101,7 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 	bm.seen = xcalloc(2 * n, 1);
 	bm.touched = xcalloc(2 * n, sizeof *bm.touched);
 	bm.queue = xcalloc(2 * n, sizeof *bm.queue);
+	bm.level = xcalloc(2 * n, sizeof *bm.level);
 	bm.mark = xcalloc(m, 1);
 	bm.stamp = xcalloc(2 * n, sizeof *bm.stamp);
 	bm.dead = xcalloc(2 * n, sizeof *bm.dead);
@@ -1074,6 +1171,7 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 	free(bm.seen);
 	free(bm.touched);
 	free(bm.queue);
+	free(bm.level);
 	free(bm.mark);
 	free(bm.stamp);
 	free(bm.dead);
