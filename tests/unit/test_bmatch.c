@@ -1,8 +1,9 @@
 /*
  * test_bmatch.c -- bmatch.c on hand-made graphs: per-node caps, pinned
  * edges that stay and count, fairness before weight, floors per node,
- * a larger graph whose fewest missing is known by construction, and
- * people nobody can fill before a blossom only a trail gets through.
+ * a larger graph whose fewest missing is known by construction,
+ * people nobody can fill before a blossom only a trail gets through, and
+ * a shortfall search whose best end comes last in the order met.
  */
 #include "autoconf.h"
 
@@ -517,6 +518,79 @@ test_late_gains(void)
 	graph_free(&g);
 }
 
+/*
+ * The shortfall search's best end lies late in its level.  V (node 0,
+ * cap and floor 1) is left short by greedy; hubs a_i (i = 1 .. BE_HUBS)
+ * are each taken by b_i (weight 20); V's edges to them weigh
+ * 10 - i / 100, so the search meets a_1 first.  From b_i it may add
+ * b_i - c_i (c_i has room) for an end three edges from V: weight 1 for
+ * every hub but the last, 19 for the last, whose path gains
+ * 9.6 - 20 + 19 where the others lose about 9.  Each b_i also has
+ * BE_PAD unused edges of weight 15 to full nodes (taken by weight 100):
+ * a scan of b_i costs BE_PAD + 2 entries, so the states met in order use
+ * up BMATCH_END_SCAN (even the 8,000 it was) before the last hub.
+ * Scanned the most promising first (by b_i's heaviest unused edge), the
+ * last hub comes first.  The weight search cannot mend a worse choice:
+ * every way to it begins by losing weight.
+ */
+#define BE_HUBS	40
+#define BE_PAD	250
+
+static void
+test_best_end(void)
+{
+	uint32_t n = 1 + 3 * BE_HUBS + 2 * BE_HUBS * BE_PAD, i, p, a, b, c;
+	uint32_t d, m = 0, *cap, *floor, *deg;
+	struct edge *e = calloc(3 * BE_HUBS + 2 * BE_HUBS * BE_PAD, sizeof *e);
+	unsigned char *sel;
+	struct graph g;
+	size_t k;
+	int last = 0, other = 0;
+
+	memset(&g, 0, sizeof g);
+	for (i = 0; i < BE_HUBS; i++) {
+		a = 1 + 3 * i;
+		b = a + 1;
+		c = a + 2;
+		e[m++] = (struct edge){ 0, a, 10 - (i + 1) / 100.0 };
+		e[m++] = (struct edge){ a, b, 20 };
+		e[m++] = (struct edge){ b, c, i + 1 == BE_HUBS ? 19 : 1 };
+		for (p = 0; p < BE_PAD; p++) {
+			d = 1 + 3 * BE_HUBS + 2 * (i * BE_PAD + p);
+			e[m++] = (struct edge){ b, d, 15 };
+			e[m++] = (struct edge){ d, d + 1, 100 };
+		}
+	}
+	g.n = n;
+	graph_finish(&g, e, m);
+	cap = calloc(n, sizeof *cap);
+	floor = calloc(n, sizeof *floor);
+	deg = calloc(n, sizeof *deg);
+	sel = calloc(g.nedges, 1);
+	for (i = 0; i < n; i++) {
+		cap[i] = 1;
+		floor[i] = 1;
+	}
+	for (i = 0; i < BE_HUBS; i++)
+		floor[3 + 3 * i] = 0;		/* the c_i: room, no need */
+	bmatch_run(&g, cap, floor, sel, deg);
+	for (k = 0; k < g.nedges; k++) {
+		if (!sel[k] || (g.edges[k].a != 0 && g.edges[k].b != 0))
+			continue;
+		if (g.edges[k].a + g.edges[k].b == 1 + 3 * (BE_HUBS - 1))
+			last = 1;
+		else
+			other = 1;
+	}
+	is_int(deg[0], 1, "best end: V gets its one");
+	ok(last && !other, "best end: through the last hub, met last");
+	free(cap);
+	free(floor);
+	free(deg);
+	free(sel);
+	graph_free(&g);
+}
+
 int
 main(void)
 {
@@ -530,5 +604,6 @@ main(void)
 	test_large_fair();
 	test_stuck();
 	test_late_gains();
+	test_best_end();
 	return tap_done();
 }
