@@ -689,7 +689,7 @@ blossom_match_progress(uint32_t n, const struct blossom_edge *edges,
 	/* The unmatched vertices' duals start at the heaviest weight and
 	 * fall by every step's delta (the shift) until they reach zero at
 	 * the latest: so the shift, in thousandths of that, is how far. */
-	most = n > 0 ? bm.dual[0] : 0;
+	most = bm.dual[0];
 	do {
 		bm_scan(&bm);
 		if (pr != NULL && most > 0)

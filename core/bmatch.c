@@ -21,12 +21,13 @@
  *    that cannot beat the best end so far, nor a node's lighter edges,
  *    which are not counted either).  A node is searched at both
  *    parities, as the end of an added edge and of a dropped one, so odd
- *    cycles do not hide paths as they do with one mark per node.  What a failed search reached stays marked
- *    until the next path is flipped: it cannot lead to an end, so the
- *    failures together cost one pass over the graph.  Where it finds
- *    nothing, a depth-first search over trails (no edge twice, nodes
- *    again at will), the short ones first, within a budget: a blossom
- *    can hide a path from the first search.
+ *    cycles do not hide paths as they do with one mark per node.  What
+ *    a failed search reached stays marked until the next path is
+ *    flipped: it cannot lead to an end, so the failures together cost
+ *    one pass over the graph.  Where it finds nothing, a depth-first
+ *    search over trails (no edge twice, nodes again at will), the short
+ *    ones first, within a budget: a blossom can hide a path from the
+ *    first search.
  *    Not from those no alternating walk can take to an end: that is
  *    proved first, at the cost of one pass over what they reach, so the
  *    people nobody can fill leave the budget to the others.
@@ -1049,7 +1050,8 @@ bmatch_short_start(struct bmatch *bm, struct progress *pr,
 	progress_start(pr, bm->g->progress, what, bm->missing);
 }
 
-/* The pass goes on: those it filled, or gave up on, are done. */
+/* The pass comes to V: the introductions filled so far are done (those
+ * it gives up on never count, and the last line says 100% anyway). */
 static void
 bmatch_short_next(struct bmatch *bm, struct progress *pr, uint32_t v)
 {

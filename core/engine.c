@@ -794,7 +794,7 @@ engine_cand_row(struct engine_worker *w, size_t i)
 	struct node_stats st;
 	uint32_t a = r->act[i];
 	const struct heap *h = &r->heaps[a];
-	size_t k = r->cap, above = 0, mark = w->nvetoes, ask;
+	size_t above = 0, mark = w->nvetoes, ask;
 	int all, partial = w->vetoes_partial, rc = 0;
 	int lazy_rules = r->lazy < e->nstrategies;
 	double bound, limit, lazy = 0;
@@ -803,8 +803,9 @@ engine_cand_row(struct engine_worker *w, size_t i)
 	for (ask = 0;; ask++) {
 		bound = 0;
 		if (ask == 0)
-			all = k >= r->nact - 1 || candidates_gather(&w->cand,
-			    e->strategies, e->nstrategies, r->g->active, a, k,
+			all = r->cap >= r->nact - 1 ||
+			    candidates_gather(&w->cand, e->strategies,
+			    e->nstrategies, r->g->active, a, r->cap,
 			    &bound) != 0;
 		else
 			all = candidates_deepen(&w->cand, e->strategies,
