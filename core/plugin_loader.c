@@ -282,6 +282,26 @@ ps_candidates(void *self, uint32_t a, size_t k, uint32_t *out, size_t cap,
 	return 0;
 }
 
+/* Any worker, as score.  Each term is checked as far as it is cheap to:
+ * the walk (walk.c) checks each id it reads. */
+static int
+ps_terms(void *self, uint32_t a, struct mingle_term *out, size_t cap,
+    size_t *n)
+{
+	struct plugin_strategy *ps = self;
+	size_t i;
+
+	*n = 0;
+	if (ps->desc.terms(ps->state, a, out, cap, n) != 0)
+		return -1;
+	for (i = 0; i < *n && i < cap; i++)
+		if ((out[i].n > 0 && out[i].ids == NULL) ||
+		    !(out[i].gain >= 0) || !(out[i].upper >= 0) ||
+		    !(out[i].upper < INFINITY) || out[i].n > ps->host.t->n)
+			return -1;
+	return 0;
+}
+
 static void
 ps_free(void *self)
 {
@@ -300,6 +320,7 @@ static const struct strategy_ops plugin_ops = {
 	.reason = ps_reason,
 	.free = ps_free,
 	.candidates = ps_candidates,
+	.terms = ps_terms,
 };
 
 int
@@ -354,6 +375,7 @@ plugin_strategy_open(const struct mingle_config *config,
 	s->path = path;
 	s->symmetric = (ps->desc.flags & MINGLE_STRATEGY_SYMMETRIC) != 0;
 	s->lists = ps->desc.candidates != NULL;
+	s->has_terms = s->lists && ps->desc.terms != NULL;
 	s->group_bonus = (ps->desc.flags & MINGLE_STRATEGY_GROUP_BONUS) != 0;
 	s->ops = &plugin_ops;
 	s->self = ps;

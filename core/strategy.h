@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "attendees.h"
+#include "mingle/plugin.h"
 #include "config.h"
 #include "strategy_options.h"
 
@@ -36,6 +37,11 @@ struct strategy_ops {
 	 * strategy `lists`.  Returns 0, or -1: score A with everyone. */
 	int (*candidates)(void *self, uint32_t a, size_t k, uint32_t *out,
 	    size_t cap, size_t *n, double *bound);
+	/* A's terms into OUT (CAP), *N all of them, as the descriptor's
+	 * `terms` (plugin.h); NULL if the strategy has none.  Returns 0, or
+	 * -1: use candidates. */
+	int (*terms)(void *self, uint32_t a, struct mingle_term *out,
+	    size_t cap, size_t *n);
 };
 
 struct strategy {
@@ -49,6 +55,7 @@ struct strategy {
 	int never_vetoes;	/* vetoes no pair (a Lua rule without veto);
 				   0: it may */
 	int lists;		/* ops->candidates lists partners */
+	int has_terms;		/* ops->terms gives A's terms (with lists) */
 	int lists_nobody;	/* it lists nobody, only gives a bound:
 				   such strategies alone make no stage */
 	int group_bonus;	/* its scores are a bonus for whole groups

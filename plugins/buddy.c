@@ -24,6 +24,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "mingle/plugin.h"
 #include "option_value.h"
@@ -51,6 +52,8 @@ struct buddy {
 	int number;		/* the field is a number field */
 	double bonus;
 	unsigned char *role;	/* per attendee: enum buddy_role */
+	uint32_t *of[3];	/* per role: its attendees, ascending */
+	uint32_t count[3];
 	int seen;		/* buddy_roles(): 1 first-timers, 2 veterans */
 };
 
@@ -59,6 +62,7 @@ static int	buddy_options(const struct mingle_api *, mingle_host *,
 static int	buddy_roles(struct buddy *, double);
 static int	buddy_init(const struct mingle_api *, mingle_host *,
 		    void **);
+static void	buddy_fini(void *);
 
 /* The field, the bonus, newcomer_below (-1 if unset) and per_veteran
  * (-1 if unset). */
@@ -131,6 +135,25 @@ buddy_roles(struct buddy *st, double below)
 	return seen;
 }
 
+/* Each role's attendees, for terms.  Returns 0, or -1 out of memory. */
+static int
+buddy_groups(struct buddy *st, uint32_t n)
+{
+	uint32_t a;
+	int r;
+
+	for (a = 0; a < n; a++)
+		st->count[st->role[a]]++;
+	for (r = 0; r < 3; r++)
+		if ((st->of[r] = calloc((size_t)st->count[r] + 1,
+		    sizeof *st->of[r])) == NULL)
+			return -1;
+	memset(st->count, 0, sizeof st->count);
+	for (a = 0; a < n; a++)
+		st->of[st->role[a]][st->count[st->role[a]]++] = a;
+	return 0;
+}
+
 static int
 buddy_init(const struct mingle_api *api, mingle_host *host, void **statep)
 {
@@ -159,11 +182,14 @@ buddy_init(const struct mingle_api *api, mingle_host *host, void **statep)
 	for (a = 0; per >= 0 && a < n; a++)
 		if (st->role[a] == BUDDY_VETERAN)
 			api->quota(host, a, (uint32_t)per);
+	if (buddy_groups(st, n) != 0) {
+		api->error(host, "out of memory");
+		goto fail;
+	}
 	*statep = st;
 	return 0;
 fail:
-	free(st->role);
-	free(st);
+	buddy_fini(st);
 	return -1;
 }
 
@@ -202,6 +228,27 @@ buddy_candidates(void *statep, mingle_attendee a, size_t k,
 	return 0;
 }
 
+/* A's one term (ABI 1.4): the attendees of the other role, each gaining
+ * the bonus. */
+static int
+buddy_terms(void *statep, mingle_attendee a, struct mingle_term *out,
+    size_t cap, size_t *n)
+{
+	const struct buddy *st = statep;
+	int other = st->role[a] == BUDDY_NEWCOMER ? BUDDY_VETERAN :
+	    BUDDY_NEWCOMER;
+
+	*n = 0;
+	if (st->role[a] == BUDDY_NEITHER || st->count[other] == 0 ||
+	    !(st->bonus > 0))
+		return 0;
+	if (cap > 0)
+		out[0] = (struct mingle_term){ st->of[other], NULL,
+		    st->count[other], 0, st->bonus, st->bonus };
+	*n = 1;
+	return 0;
+}
+
 static void
 buddy_reason(void *statep, mingle_attendee a, mingle_attendee b, char *buf,
     size_t cap)
@@ -237,6 +284,9 @@ buddy_fini(void *statep)
 
 	if (st == NULL)
 		return;
+	free(st->of[0]);
+	free(st->of[1]);
+	free(st->of[2]);
 	free(st->role);
 	free(st);
 }
@@ -256,6 +306,7 @@ static const struct mingle_strategy descriptor = {
 	.reason = buddy_reason,
 	.fini = buddy_fini,
 	.candidates = buddy_candidates,
+	.terms = buddy_terms,
 };
 
 const struct mingle_strategy *mingle_plugin_entry(void);

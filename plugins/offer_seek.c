@@ -220,6 +220,48 @@ out:
 }
 
 /*
+ * A's terms (ABI 1.4): what a offers, over the seeks (s(a -> b)), and
+ * what a seeks, over the offers (s(b -> a)), each at half, as the pair's
+ * score is the mean of the two directions.  Text fields: each direction
+ * a cosine, a vector of its own.
+ */
+static int
+os_terms(void *statep, mingle_attendee a, struct mingle_term *out,
+    size_t cap, size_t *n)
+{
+	const struct state *st = statep;
+	const uint32_t *terms;
+	double *upper;
+	size_t m, i;
+	int f;
+
+	*n = 0;
+	for (f = 0; f < 2; f++) {
+		if (st->tags) {
+			terms = st->t.ids[f] + st->t.off[f][a];
+			m = st->t.off[f][a + 1] - st->t.off[f][a];
+			if ((upper = calloc(2 * m + 1, sizeof *upper)) == NULL)
+				return -1;
+			for (i = 0; i < m; i++)
+				upper[i] = upper[m + i] =
+				    st->t.idf[terms[i]] / 2;
+		} else {
+			m = text_index_upper(&st->index[1 - f], &st->corpus,
+			    (uint32_t)f * st->corpus.n + a, &terms, &upper);
+			if (m == (size_t)-1)
+				return -1;
+			for (i = 0; i < 2 * m; i++)
+				upper[i] /= 2;
+		}
+		postings_terms(st->tags ? &st->post[1 - f] :
+		    &st->index[1 - f].post, terms, upper + m, upper, m,
+		    st->tags ? 0 : (uint32_t)f + 1, out, cap, n);
+		free(upper);
+	}
+	return 0;
+}
+
+/*
  * The tags of both fields in one id space (a tag's name is the same in
  * both: the host normalizes them alike), each attendee's lists in it, and
  * each tag's weight.
@@ -532,6 +574,7 @@ static const struct mingle_strategy descriptor = {
 	.reason = os_reason,
 	.fini = os_fini,
 	.candidates = os_candidates,
+	.terms = os_terms,
 };
 
 const struct mingle_strategy *mingle_plugin_entry(void);

@@ -371,3 +371,25 @@ postings_keep_best(uint32_t *out, size_t *n, const double *score, size_t k,
 		*bound = dropped;
 	return 0;
 }
+
+void
+postings_terms(const struct postings *p, const uint32_t *terms,
+    const double *gain, const double *upper, size_t m, uint32_t vector,
+    struct mingle_term *out, size_t cap, size_t *n)
+{
+	size_t i;
+	uint32_t t;
+
+	for (i = 0; i < m; i++) {
+		if (!(upper[i] > 0))
+			continue;
+		if (*n < cap) {
+			t = terms[i];
+			out[*n] = (struct mingle_term){ p->ids + p->off[t],
+			    p->w != NULL ? p->w + p->off[t] : NULL,
+			    p->off[t + 1] - p->off[t], vector, gain[i],
+			    upper[i] };
+		}
+		++*n;
+	}
+}

@@ -28,6 +28,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mingle/plugin.h"
+
 struct postings {
 	uint32_t nterms;
 	uint32_t ndocs;		/* attendees: ids are below it */
@@ -85,5 +87,16 @@ int postings_walk2(const struct postings *p, const uint32_t *terms,
  */
 int postings_keep_best(uint32_t *out, size_t *n, const double *score,
     size_t k, double *bound);
+
+/*
+ * The descriptor's `terms` (ABI 1.4) from P: append A's M TERMS, each
+ * with GAIN[i] and UPPER[i] (GAIN[i] times the term's greatest weight in
+ * P, or GAIN[i] where P has no weights), in VECTOR, to OUT from *N on,
+ * as far as CAP holds them; *N counts them all.  Terms that add nothing
+ * (UPPER 0) are left out.
+ */
+void postings_terms(const struct postings *p, const uint32_t *terms,
+    const double *gain, const double *upper, size_t m, uint32_t vector,
+    struct mingle_term *out, size_t cap, size_t *n);
 
 #endif

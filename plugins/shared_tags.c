@@ -242,6 +242,27 @@ st_candidates(void *statep, mingle_attendee a, size_t k,
 	return rc;
 }
 
+/* A's tags, each adding its IDF (ABI 1.4): the score is their sum. */
+static int
+st_terms(void *statep, mingle_attendee a, struct mingle_term *out,
+    size_t cap, size_t *n)
+{
+	const struct state *st = statep;
+	const uint32_t *tags;
+	double *upper;
+	size_t count, i;
+
+	*n = 0;
+	count = st->api->tags(st->host, st->field, a, &tags);
+	if ((upper = calloc(count + 1, sizeof *upper)) == NULL)
+		return -1;
+	for (i = 0; i < count; i++)
+		upper[i] = st->idf[tags[i]];
+	postings_terms(&st->index, tags, upper, upper, count, 0, out, cap, n);
+	free(upper);
+	return 0;
+}
+
 /*
  * How many of the first N of TAGS fit a reason of CAP bytes whole, with
  * "(+K more)" for the other COUNT - n: a tag is never cut in the middle
@@ -332,6 +353,7 @@ static const struct mingle_strategy descriptor = {
 	.reason = st_reason,
 	.fini = st_fini,
 	.candidates = st_candidates,
+	.terms = st_terms,
 };
 
 const struct mingle_strategy *mingle_plugin_entry(void);

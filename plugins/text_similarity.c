@@ -231,6 +231,39 @@ ts_candidates(void *statep, mingle_attendee a, size_t k,
 	return rc;
 }
 
+/*
+ * A's terms (ABI 1.4), each adding a's weight of it times the partner's:
+ * the cosine, a dot product of unit vectors.  Crosswise, both walks' terms
+ * at half, as the score is the mean of the two cosines.
+ */
+static int
+ts_terms(void *statep, mingle_attendee a, struct mingle_term *out,
+    size_t cap, size_t *n)
+{
+	const struct state *st = statep;
+	const struct text_corpus *c = &st->corpus;
+	const uint32_t *terms;
+	double *upper;
+	size_t m, i;
+	int f, nf = st->other == 0 ? 1 : 2;
+
+	*n = 0;
+	for (f = 0; f < nf; f++) {
+		/* crosswise: a's text in A against B's index, and in B
+		 * against A's */
+		m = text_index_upper(&st->index[nf - 1 - f], c,
+		    (uint32_t)f * st->other + a, &terms, &upper);
+		if (m == (size_t)-1)
+			return -1;
+		for (i = 0; nf == 2 && i < 2 * m; i++)
+			upper[i] /= 2;
+		postings_terms(&st->index[nf - 1 - f].post, terms, upper + m,
+		    upper, m, (uint32_t)f + 1, out, cap, n);
+		free(upper);
+	}
+	return 0;
+}
+
 static void
 ts_reason(void *statep, mingle_attendee a, mingle_attendee b, char *buf,
     size_t cap)
@@ -283,6 +316,7 @@ static const struct mingle_strategy descriptor = {
 	.reason = ts_reason,
 	.fini = ts_fini,
 	.candidates = ts_candidates,
+	.terms = ts_terms,
 };
 
 const struct mingle_strategy *mingle_plugin_entry(void);

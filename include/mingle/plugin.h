@@ -48,7 +48,7 @@ extern "C" {
 #endif
 
 #define MINGLE_ABI_MAJOR 1
-#define MINGLE_ABI_MINOR 3
+#define MINGLE_ABI_MINOR 4
 
 /* The one symbol a plugin exports. */
 #define MINGLE_PLUGIN_ENTRY "mingle_plugin_entry"
@@ -214,6 +214,27 @@ struct mingle_api {
 #define MINGLE_STRATEGY_GROUP_BONUS 0x2u
 
 /*
+ * ABI 1.4: one of A's terms (a tag, a word), as the `terms` member gives
+ * them: the attendees holding it, and what each gains from it in a pair
+ * with A.  Points into the plugin's state (valid until fini).
+ */
+struct mingle_term {
+	const uint32_t *ids;	/* attendees holding the term, ascending */
+	const float *weight;	/* per entry of ids: the holder's weight of
+				 * the term (0 or more); NULL: 1 each */
+	uint32_t n;		/* entries in ids (and weight) */
+	/* 0, or a number naming one of A's vectors: the terms with the same
+	 * nonzero vector are the components of one vector of each holder's
+	 * whose length is at most 1 (a text's TF-IDF vector), so that what a
+	 * holder gains from any of them adds up to at most the length of
+	 * their gains (Cauchy-Schwarz). */
+	uint32_t vector;
+	double gain;		/* a holder gains gain times its weight */
+	double upper;		/* the most a holder gains: gain times the
+				 * greatest weight in ids, or more */
+};
+
+/*
  * The descriptor a plugin returns from its entry function.  Constant,
  * static storage; the host never writes to it.
  */
@@ -296,6 +317,30 @@ struct mingle_strategy {
 	 */
 	int (*candidates)(void *state, mingle_attendee a, size_t k,
 	    mingle_attendee *out, size_t cap, size_t *n, double *bound);
+
+	/*
+	 * ABI 1.4.  A's terms, for the host to walk every strategy's at once
+	 * (MaxScore over the sum of the strategies' scores, which finds an
+	 * attendee's best partners by the total with far fewer pairs scored
+	 * than the strategies' own lists).  Write up to CAP of them to OUT
+	 * and their number, all of them, to *N: if *N > CAP the host asks
+	 * again with room for *N.  A pair's score must be at most what B
+	 * gains from the terms B holds: for every B != A,
+	 *     (s(A->B) + s(B->A)) / 2 <= sum over A's terms t that B holds
+	 *                                 of t.gain * B's weight of t,
+	 * and neither direction vetoes; a B holding none of them scores 0 at
+	 * most.  The same sum for an exact score (a dot product of sparse
+	 * vectors: shared tags by rarity, the cosine of TF-IDF vectors) lets
+	 * the host stop early; an upper bound only makes it score more.
+	 *
+	 * Return 0, or -1 if A's partners cannot be bounded so (or out of
+	 * memory): the host then asks `candidates`.  Called from several
+	 * threads at once, like score.  May be NULL.  A strategy with terms
+	 * must also have `candidates`; the host uses terms where every
+	 * strategy has candidates, as that member says.
+	 */
+	int (*terms)(void *state, mingle_attendee a, struct mingle_term *out,
+	    size_t cap, size_t *n);
 };
 
 /* The entry function every plugin exports under MINGLE_PLUGIN_ENTRY. */

@@ -24,7 +24,7 @@ t_run "help for a missing command" 2 "$MINGLE" help frob
 # Uninstalled: the build tree's plugins are found without any setting.
 t_run "plugins from the build tree" 0 env MINGLE_PLUGIN_PATH= "$MINGLE" plugins
 t_contains "plugins lists shared_tags" "$TMP/out" "shared_tags"
-t_contains "plugins shows the ABI" "$TMP/out" "ABI 1.3"
+t_contains "plugins shows the ABI" "$TMP/out" "ABI 1.4"
 t_contains "plugins shows the build folder" "$TMP/out" "plugins/.libs"
 
 # A bare script name falls back to the shipped scripts.
