@@ -50,6 +50,7 @@ candidates_init(struct candidates *c, size_t n, size_t ns)
 {
 	c->cap = n;
 	c->n = 0;
+	c->walked = 0;
 	c->list = xcalloc(n + 1, sizeof *c->list);
 	c->one = xcalloc(n + 1, sizeof *c->one);
 	c->merged = xcalloc(n + 1, sizeof *c->merged);
@@ -137,9 +138,16 @@ candidates_gather(struct candidates *c, const struct strategy *s,
 
 	c->n = 0;
 	*bound = 0;
-	for (i = 0; i < ns; i++)
+	for (i = 0; i < ns; i++) {
+		if (c->walked && s[i].has_terms) {
+			c->k[i] = 0;
+			c->bound[i] = 0;
+			c->listed[i] = 0;
+			continue;
+		}
 		if (candidates_ask(c, s, i, active, a, k) != 0)
 			return -1;
+	}
 	*bound = candidates_bound(c, ns);
 	return 0;
 }

@@ -29,6 +29,8 @@ struct candidates {
 	size_t *k;
 	double *bound;
 	unsigned char *listed;
+	int walked;		/* leave out the strategies with terms: the
+				   walk (walk.h) covers them */
 };
 
 /*

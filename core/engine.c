@@ -29,6 +29,15 @@
  * that list nobody (a Lua rule's max_score) and come last in the config
  * are asked last, only about the pairs that can still reach a's heap.
  *
+ * Where the strategies give terms (ABI 1.4, walk.h), the candidate stage
+ * walks them all at once instead (engine_walk_row): the strategies
+ * without terms give their lists and bounds as above; the walk's best
+ * fill a's heaps, then whoever met can still reach them is scored, the
+ * highest upper bound first, and the long terms are walked while someone
+ * not met could still reach them.  Where the bounds cannot show the
+ * heaps are those of scoring everyone, a scores everyone.  Not with
+ * lazy rules, whose batches work on the lists.
+ *
  * Where a strategy gives group bonuses (engine_bonus), each attendee
  * also has a second heap, of their best partners by merit: the score
  * without those strategies.  The graph is the union of both.  Both take
@@ -50,6 +59,7 @@
 #include "engine.h"
 #include "progress.h"
 #include "util.h"
+#include "walk.h"
 
 #define BATCH 512
 
@@ -105,6 +115,8 @@ struct engine_run {
 	struct graph *g;	/* gets the workers' vetoed pairs */
 	int shared;		/* more than one worker: lock the heaps */
 	int cand;		/* the candidate stage: rows own their heaps */
+	int walk;		/* ... with the walk over the strategies'
+				   terms (engine_walk_row) */
 	size_t lazy;		/* the strategies from here on list nobody
 				   (engine_cand_lazy); nstrategies if none */
 	pthread_mutex_t locks[ENGINE_LOCKS];
@@ -120,6 +132,10 @@ struct engine_worker {
 	size_t id;
 	struct scratch sc;
 	struct candidates cand;	/* the candidate stage's lists */
+	struct walk walk;	/* with terms: the walk over them */
+	uint32_t *wlist;	/* whom the walk picks */
+	struct walk_top *wtop, *wtop_fit;	/* walk_best's */
+	struct walk_top *wpick;	/* walk_pick's */
 	struct cand *part;	/* engine_cand_lazy's pairs, by score */
 	unsigned char *scored;	/* scored in this row (with lazy rules, by
 				   the strategies before them: memo) */
@@ -785,6 +801,180 @@ engine_lazy_bound(struct engine_worker *w, uint32_t a)
 	return sum;
 }
 
+static int engine_cand_row(struct engine_worker *, size_t);
+
+/* The end of A's row in the candidate stage, RC its result: the row's
+ * marks cleared, its counts kept (every pair it did not score is low). */
+static int
+engine_row_end(struct engine_worker *w, uint32_t a,
+    const struct node_stats *st, int rc)
+{
+	while (w->nscored > 0)
+		w->scored[w->scored_ids[--w->nscored]] = 0;
+	if (rc != 0)
+		return -1;
+	w->stats[a].positive += st->positive;
+	w->stats[a].vetoed += st->vetoed;
+	w->stats[a].low += (uint32_t)(w->r->nact - 1) - st->positive -
+	    st->vetoed;
+	return 0;
+}
+
+/* How many of those the walk met best a row scores first, for a floor to
+ * pick the rest by: times the heap's size. */
+#define WALK_FIRST	2
+
+/* Score A with the N of TOP. */
+static int
+engine_walk_top(struct engine_worker *w, uint32_t a,
+    const struct walk_top *top, size_t n, struct node_stats *st)
+{
+	size_t j, above = 0;
+
+	for (j = 0; j < n; j++)
+		w->wlist[j] = top[j].id;
+	return engine_cand_pass(w, a, w->wlist, n, 0, st, &above);
+}
+
+/* A hair below X, for sums added in another order. */
+static double
+below(double x)
+{
+	return x - fabs(x) * 1e-9 - 1e-12;
+}
+
+/* A's heap floor less BESIDE, a hair below; -HUGE_VAL while not full. */
+static double
+engine_floor(const struct heap *h, uint32_t cap, double beside)
+{
+	if (h == NULL)
+		return HUGE_VAL;
+	return h->len == cap ? below(h->items[0].w - beside) : -HUGE_VAL;
+}
+
+/*
+ * Score A with the M of W->wpick that can still reach its heaps by their
+ * UB plus OTHERS (OTHERS_FIT without group bonuses): the highest UB first,
+ * in batches, each raising the heaps' floors; then those that can reach
+ * the heap by fit alone.  *DROP and *DROP_FIT get the highest UBs of
+ * those left.
+ */
+static int
+engine_walk_picked(struct engine_worker *w, uint32_t a, size_t m,
+    double others, double others_fit, double *drop, double *drop_fit,
+    struct node_stats *st)
+{
+	struct engine_run *r = w->r;
+	const struct heap *h = &r->heaps[a];
+	const struct heap *hm = r->merit != NULL ? &r->merit[a] : NULL;
+	struct walk_top *p = w->wpick, c;
+	size_t j, n, above = 0, size = r->cap;
+	double floor, floor_fit;
+	int done = 0;
+
+	walk_heapify(p, m);
+	while (!done && m > 0) {
+		floor = engine_floor(h, r->cap, others);
+		for (n = 0; m > 0 && n < size; ) {
+			if (p[0].v < floor) {
+				done = 1;
+				break;
+			}
+			c = walk_pop(p, &m);
+			w->wlist[n++] = c.id;
+		}
+		if (engine_cand_pass(w, a, w->wlist, n, 0, st, &above) != 0)
+			return -1;
+		size = size * 2 < BATCH ? size * 2 : BATCH;
+	}
+	floor = engine_floor(h, r->cap, others);
+	floor_fit = engine_floor(hm, r->merit_cap, others_fit);
+	for (j = n = 0; j < m; j++) {
+		if (p[j].v >= floor || p[j].fit >= floor_fit) {
+			w->wlist[n++] = p[j].id;
+			continue;
+		}
+		*drop = fmax(*drop, p[j].v);
+		*drop_fit = fmax(*drop_fit, p[j].fit);
+	}
+	return engine_cand_pass(w, a, w->wlist, n, 0, st, &above);
+}
+
+/*
+ * Row I by the walk over the strategies' terms (walk.h).  The others'
+ * lists and the best the walk met fill A's heaps; the long terms are
+ * walked as long as a partner not met could still reach them; then
+ * everyone met who can is scored.
+ */
+static int
+engine_walk_row(struct engine_worker *w, size_t i)
+{
+	struct engine_run *r = w->r;
+	struct engine *e = r->e;
+	struct walk *wk = &w->walk;
+	uint32_t a = r->act[i];
+	const struct heap *h = &r->heaps[a];
+	const struct heap *hm = r->merit != NULL ? &r->merit[a] : NULL;
+	struct node_stats st;
+	size_t above = 0, m, mf, k, from, to;
+	double others = 0, others_fit = 0;
+	double drop, drop_fit, bound, bound_fit;
+	int rc, all;
+
+	if (walk_start(wk, e->strategies, e->nstrategies, a) != 0) {
+		/* a strategy cannot give A's terms: every list, as before */
+		w->cand.walked = 0;
+		rc = engine_cand_row(w, i);
+		w->cand.walked = 1;
+		return rc;
+	}
+	memset(&st, 0, sizeof st);
+	all = candidates_gather(&w->cand, e->strategies, e->nstrategies,
+	    r->g->active, a, r->cap, &others) != 0;
+	for (k = 0; k < e->nstrategies; k++)
+		if (!e->strategies[k].group_bonus)
+			others_fit += w->cand.bound[k];
+	rc = all ? 0 : engine_cand_pass(w, a, w->cand.list, w->cand.n, 0,
+	    &st, &above);
+	/* the best met fill the heaps */
+	walk_best(wk, a, r->g->active, w->wtop, &m, (size_t)r->cap *
+	    WALK_FIRST, w->wtop_fit, &mf, hm != NULL ? r->merit_cap : 0);
+	if (rc == 0)
+		rc = engine_walk_top(w, a, w->wtop, m, &st);
+	if (rc == 0)
+		rc = engine_walk_top(w, a, w->wtop_fit, mf, &st);
+	/* then everyone met who can still reach them, the highest UB first:
+	 * the heaps' floors rise as they go; then the long terms are walked
+	 * while one not met could reach them, and whom they meet picked */
+	drop = drop_fit = 0;
+	for (from = 0; !all && rc == 0; from = to) {
+		to = wk->nmet;
+		walk_pick(wk, from, a, r->g->active, engine_floor(h, r->cap,
+		    others), engine_floor(hm, r->merit_cap, others_fit),
+		    w->wpick, &m, &drop, &drop_fit);
+		rc = engine_walk_picked(w, a, m, others, others_fit, &drop,
+		    &drop_fit, &st);
+		if ((walk_rest(wk, 0) + others < engine_floor(h, r->cap, 0) &&
+		    walk_rest(wk, 1) + others_fit < engine_floor(hm,
+		    r->merit_cap, 0)) || walk_more(wk) != 0)
+			break;
+	}
+	if (!all && rc == 0) {
+		bound = fmax(drop, walk_rest(wk, 0)) + others;
+		bound += fabs(bound) * 1e-9;
+		bound_fit = fmax(drop_fit, walk_rest(wk, 1)) + others_fit;
+		bound_fit += fabs(bound_fit) * 1e-9;
+		all = bound > e->match->min_score &&
+		    (!(h->len == r->cap && h->items[0].w > bound) ||
+		    (hm != NULL && !(hm->len == r->merit_cap &&
+		    hm->items[0].w > bound_fit)));
+	}
+	if (rc == 0 && all)
+		rc = engine_cand_pass(w, a, r->act, r->nact, 0, &st, &above);
+	walk_clear(wk);
+	return engine_row_end(w, a, &st, rc);
+}
+
 /* Row I in the candidate stage: see the top of the file. */
 static int
 engine_cand_row(struct engine_worker *w, size_t i)
@@ -846,14 +1036,7 @@ engine_cand_row(struct engine_worker *w, size_t i)
 		    above >= r->cap)
 			break;
 	}
-	while (w->nscored > 0)
-		w->scored[w->scored_ids[--w->nscored]] = 0;
-	if (rc != 0)
-		return -1;
-	w->stats[a].positive += st.positive;
-	w->stats[a].vetoed += st.vetoed;
-	w->stats[a].low += (uint32_t)(r->nact - 1) - st.positive - st.vetoed;
-	return 0;
+	return engine_row_end(w, a, &st, rc);
 }
 
 /*
@@ -896,8 +1079,8 @@ engine_work(void *arg)
 
 	while ((i = atomic_fetch_add(&r->next, 1)) < r->nact &&
 	    i <= atomic_load(&r->stop)) {
-		if ((r->cand ? engine_cand_row(w, i) :
-		    engine_row(w, i)) != 0) {
+		if ((r->walk ? engine_walk_row(w, i) : r->cand ?
+		    engine_cand_row(w, i) : engine_row(w, i)) != 0) {
 			w->failed = i;
 			stop = atomic_load(&r->stop);
 			while (i < stop && !atomic_compare_exchange_weak(
@@ -950,6 +1133,18 @@ engine_pool(struct engine_run *r, size_t nw, struct node_stats *stats,
 		if (r->cand)
 			candidates_init(&w[i].cand, r->e->t->n,
 			    r->e->nstrategies);
+		if (r->walk) {
+			w[i].cand.walked = 1;
+			walk_init(&w[i].walk, r->e->t->n);
+			w[i].wlist = xcalloc(r->e->t->n + 1,
+			    sizeof *w[i].wlist);
+			w[i].wtop = xcalloc((size_t)r->cap * WALK_FIRST + 1,
+			    sizeof *w[i].wtop);
+			w[i].wtop_fit = xcalloc((size_t)r->merit_cap + 1,
+			    sizeof *w[i].wtop_fit);
+			w[i].wpick = xcalloc(r->e->t->n + 1,
+			    sizeof *w[i].wpick);
+		}
 		if (r->lazy < r->e->nstrategies) {
 			w[i].part = xcalloc(r->nact + 1, sizeof *w[i].part);
 			w[i].memo_w = xcalloc(r->e->t->n + 1,
@@ -985,6 +1180,11 @@ engine_pool(struct engine_run *r, size_t nw, struct node_stats *stats,
 		free(w[i].scored);
 		free(w[i].scored_ids);
 		candidates_free(&w[i].cand);
+		walk_free(&w[i].walk);
+		free(w[i].wlist);
+		free(w[i].wtop);
+		free(w[i].wtop_fit);
+		free(w[i].wpick);
 		take_vetoes(r->g, &w[i]);
 		if (i == 0)
 			continue;
@@ -1103,6 +1303,9 @@ engine_build_graph(struct engine *e, struct graph *g, char **cause)
 	    e->strategies[r->lazy - 1].lists_nobody)
 		r->lazy--;
 	r->shared = nw > 1 && !r->cand;
+	for (i = 0; r->cand && r->lazy == e->nstrategies && !r->walk &&
+	    i < e->nstrategies; i++)
+		r->walk = e->strategies[i].has_terms;
 	g->stats_scored = r->cand;
 	if (engine_workers(e, nw, cause) != 0)
 		goto out;

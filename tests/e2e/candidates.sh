@@ -111,6 +111,33 @@ few unsorted
 t_same "a list not ascending: everyone scored" "$TMP/all.csv" \
     "$TMP/unsorted.csv"
 
+# A plugin with terms (ABI 1.4), on 2,000 (each term held by half: long,
+# probed): rows whose terms fail, or carry a negative gain the host
+# refuses, fall back on the plugin's candidates, which cannot list (every
+# pair of theirs scored); with shared_tags beside it.  Terms with a gain
+# of 0 break the promise: the host trusts them, and the output differs.
+# bits TERMS [STRATEGY...]: $TMP/event.ini with terms_bits.
+bits() {
+	_terms=$1
+	shift
+	config "[strategy b]" "plugin = terms_bits" "terms = $_terms" "$@" \
+	    "[plugins]" "path = $top_builddir/tests/plugins/.libs" \
+	    "[match]" "per_attendee = 5"
+}
+bits good
+same "terms, some rows failing"
+bits good "[strategy interests]" "plugin = shared_tags" "field = interests"
+same "terms with shared_tags, some rows failing" --threads 2
+bits lie
+"$MINGLE" run -q -c "$TMP/event.ini" -o "$TMP/lie.csv" 2>/dev/null
+{ cat "$TMP/event.ini"; echo "exhaustive = yes"; } > "$TMP/all.ini"
+"$MINGLE" run -q -c "$TMP/all.ini" -o "$TMP/all.csv" 2>/dev/null
+if [ -s "$TMP/lie.csv" ] && ! cmp -s "$TMP/lie.csv" "$TMP/all.csv"; then
+	t_ok "terms of gain 0 are trusted: the walk is used"
+else
+	t_fail "terms of gain 0 change nothing: is the walk used?"
+fi
+
 # Progress: the candidate stage counts attendees, every pair pairs.
 ex="$top_srcdir/examples/barcamp.ini"
 t_run "--progress, candidates" 0 "$MINGLE" run --progress -c "$ex" \

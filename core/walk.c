@@ -1,0 +1,424 @@
+/*
+ * walk.c -- the walk over every strategy's terms at once (walk.h).
+ */
+#include "autoconf.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "walk.h"
+
+/* Long terms: this share of the attendees at least, and this many. */
+#define WALK_LONG_SHARE	32
+#define WALK_LONG_MIN	512
+/* The most bitmaps a worker keeps; a long term past them is walked. */
+#define WALK_BITS_MAX	256
+
+struct walk_term {
+	const uint32_t *ids;
+	const float *weight;
+	uint32_t n;
+	uint32_t group;		/* its vector's, or its strategy's */
+	int unit;		/* the group is a unit vector */
+	int bonus;		/* its strategy gives group bonuses */
+	double gain, upper;
+	const uint64_t *bits;	/* a long term's holders; NULL: short */
+	size_t order;		/* as given: the last tie-break */
+};
+
+/* A long term as walk_ub() probes it. */
+struct walk_probe {
+	const uint64_t *bits;
+	double upper;		/* what a holder adds */
+	double fit;		/* ... without group bonuses */
+};
+
+/* A long term's holders, by the list they come from. */
+struct walk_bits {
+	const uint32_t *ids;
+	uint32_t n;
+	uint64_t *bits;
+};
+
+void
+walk_init(struct walk *w, size_t n)
+{
+	memset(w, 0, sizeof *w);
+	w->n = n;
+	w->long_min = n / WALK_LONG_SHARE > WALK_LONG_MIN ?
+	    n / WALK_LONG_SHARE : WALK_LONG_MIN;
+	w->part = xcalloc(n + 1, sizeof *w->part);
+	w->bonus = xcalloc(n + 1, sizeof *w->bonus);
+	w->seen = xcalloc(n / 64 + 1, sizeof *w->seen);
+	w->met = xcalloc(n + 1, sizeof *w->met);
+	w->at = xcalloc(n + 1, sizeof *w->at);
+	w->ub = xcalloc(n + 1, sizeof *w->ub);
+	w->fit = xcalloc(n + 1, sizeof *w->fit);
+	w->bits = xcalloc(WALK_BITS_MAX, sizeof *w->bits);
+}
+
+void
+walk_free(struct walk *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->nbits; i++)
+		free(w->bits[i].bits);
+	free(w->bits);
+	free(w->part);
+	free(w->bonus);
+	free(w->seen);
+	free(w->met);
+	free(w->at);
+	free(w->ub);
+	free(w->fit);
+	free(w->terms);
+	free(w->probe);
+	free(w->group);
+	free(w->buf);
+	memset(w, 0, sizeof *w);
+}
+
+/* Short terms first, as given; then the long ones, the most they add per
+ * holder first. */
+static int
+walk_term_cmp(const void *x, const void *y)
+{
+	const struct walk_term *s = x, *t = y;
+	double ds, dt;
+
+	if ((s->bits != NULL) != (t->bits != NULL))
+		return s->bits != NULL ? 1 : -1;
+	if (s->bits != NULL) {
+		ds = s->upper / s->n;
+		dt = t->upper / t->n;
+		if (ds != dt)
+			return ds > dt ? -1 : 1;
+	}
+	return (s->order > t->order) - (s->order < t->order);
+}
+
+/* The bitmap of the holders of IDS (N), made if not kept yet; NULL if
+ * no more are kept. */
+static const uint64_t *
+walk_bits_of(struct walk *w, const uint32_t *ids, uint32_t n)
+{
+	struct walk_bits *b;
+	uint32_t j;
+
+	for (b = w->bits; b < w->bits + w->nbits; b++)
+		if (b->ids == ids && b->n == n)
+			return b->bits;
+	if (w->nbits == WALK_BITS_MAX)
+		return NULL;
+	b = &w->bits[w->nbits++];
+	b->ids = ids;
+	b->n = n;
+	b->bits = xcalloc(w->n / 64 + 1, sizeof *b->bits);
+	for (j = 0; j < n; j++)
+		if (ids[j] < w->n)
+			b->bits[ids[j] >> 6] |= (uint64_t)1 << (ids[j] & 63);
+	return b->bits;
+}
+
+/* Strategy S's terms for A into W->buf, *M of them.  Returns 0 or -1. */
+static int
+walk_ask(struct walk *w, const struct strategy *s, uint32_t a, size_t *m)
+{
+	for (;;) {
+		if (s->ops->terms(s->self, a, w->buf, w->bcap, m) != 0)
+			return -1;
+		if (*m <= w->bcap)
+			return 0;
+		w->bcap = *m + 16;
+		w->buf = xreallocarray(w->buf, w->bcap, sizeof *w->buf);
+	}
+}
+
+/* Term T's holders gain their share, in W->part (and in W->bonus if T's
+ * strategy gives group bonuses); those met first are zeroed and marked.
+ * Those whose UB is kept (below nub) had T's upper in it: it becomes
+ * what they gain. */
+static void
+walk_term(struct walk *w, const struct walk_term *t)
+{
+	const uint32_t *ids = t->ids;
+	const float *wt = t->weight;
+	double *restrict part = w->part, *restrict bonus = w->bonus;
+	uint64_t *restrict seen = w->seen;
+	uint32_t *restrict met = w->met, *restrict at = w->at;
+	double gain = t->gain, add = gain, fit = t->bonus ? 0 : 1;
+	size_t nmet = w->nmet, limit = w->n, nub = w->nub;
+	uint32_t j, id;
+	uint64_t bit;
+
+	for (j = 0; j < t->n; j++) {
+		if ((id = ids[j]) >= limit)
+			continue;
+		if (wt != NULL)
+			add = gain * wt[j];
+		bit = (uint64_t)1 << (id & 63);
+		if (!(seen[id >> 6] & bit)) {
+			seen[id >> 6] |= bit;
+			part[id] = bonus[id] = 0;
+			at[id] = (uint32_t)nmet;
+			met[nmet++] = id;
+		} else if (at[id] < nub) {
+			w->ub[at[id]] += add - t->upper;
+			w->fit[at[id]] += fit * (add - t->upper);
+		}
+		part[id] += add;
+		if (t->bonus)
+			bonus[id] += add;
+	}
+	w->nmet = nmet;
+}
+
+/* Strategy S's terms for A appended to W's.  Returns 0 or -1. */
+static int
+walk_add_terms(struct walk *w, const struct strategy *s, uint32_t a)
+{
+	const struct mingle_term *x;
+	struct walk_term *t;
+	uint32_t base = w->ngroups;
+	size_t i, m;
+
+	if (walk_ask(w, s, a, &m) != 0)
+		return -1;
+	if (w->nterms + m > w->tcap) {
+		w->tcap = 2 * (w->nterms + m) + 16;
+		w->terms = xreallocarray(w->terms, w->tcap, sizeof *w->terms);
+	}
+	/* group base: the strategy's terms outside any vector; base + v:
+	 * its vector v */
+	w->ngroups++;
+	for (i = 0; i < m; i++) {
+		x = &w->buf[i];
+		t = &w->terms[w->nterms + i];
+		*t = (struct walk_term){ x->ids, x->weight, x->n,
+		    base + x->vector, x->vector != 0, s->group_bonus,
+		    s->weight * x->gain, s->weight * x->upper, NULL,
+		    w->nterms + i };
+		if (x->n >= w->long_min)
+			t->bits = walk_bits_of(w, x->ids, x->n);
+		if (base + x->vector >= w->ngroups)
+			w->ngroups = base + x->vector + 1;
+	}
+	w->nterms += m;
+	return 0;
+}
+
+int
+walk_start(struct walk *w, const struct strategy *s, size_t ns, uint32_t a)
+{
+	size_t k;
+
+	walk_clear(w);
+	for (k = 0; k < ns; k++)
+		if (s[k].has_terms && walk_add_terms(w, &s[k], a) != 0)
+			return -1;
+	qsort(w->terms, w->nterms, sizeof *w->terms, walk_term_cmp);
+	w->group = xreallocarray(w->group, 2 * (size_t)w->ngroups + 1,
+	    sizeof *w->group);
+	while (w->next < w->nterms && w->terms[w->next].bits == NULL)
+		(void)walk_more(w);
+	w->first_long = w->next;
+	w->probe = xreallocarray(w->probe, w->nterms - w->next + 1,
+	    sizeof *w->probe);
+	for (k = w->next; k < w->nterms; k++)
+		w->probe[k - w->next] = (struct walk_probe){ w->terms[k].bits,
+		    w->terms[k].upper, w->terms[k].bonus ? 0 :
+		    w->terms[k].upper };
+	return 0;
+}
+
+int
+walk_more(struct walk *w)
+{
+	if (w->next == w->nterms)
+		return -1;
+	walk_term(w, &w->terms[w->next++]);
+	return 0;
+}
+
+double
+walk_rest(const struct walk *w, int fit)
+{
+	double *upper = w->group, *square = w->group + w->ngroups, sum = 0;
+	const struct walk_term *t;
+	size_t j;
+	uint32_t g;
+
+	memset(w->group, 0, 2 * (size_t)w->ngroups * sizeof *w->group);
+	for (j = w->next; j < w->nterms; j++) {
+		t = &w->terms[j];
+		if (fit && t->bonus)
+			continue;
+		upper[t->group] += t->upper;
+		/* a group outside a vector has no length to bound it */
+		square[t->group] = t->unit ? square[t->group] +
+		    t->gain * t->gain : HUGE_VAL;
+	}
+	for (g = 0; g < w->ngroups; g++)
+		sum += sqrt(square[g]) < upper[g] ? sqrt(square[g]) :
+		    upper[g];
+	return sum;
+}
+
+/* B's UB, and in *FIT without group bonuses.  Without branches: whether
+ * B holds a long term is as likely as not. */
+static inline double
+walk_ub(const struct walk *w, uint32_t b, double *fit)
+{
+	const struct walk_probe *p = w->probe + (w->next - w->first_long);
+	size_t j, np = w->nterms - w->next;
+	double ub = w->part[b], f = ub - w->bonus[b], held;
+
+	for (j = 0; j < np; j++) {
+		held = (double)((p[j].bits[b >> 6] >> (b & 63)) & 1);
+		ub += held * p[j].upper;
+		f += held * p[j].fit;
+	}
+	*fit = f;
+	return ub;
+}
+
+/* Offer X to TOP, a min-heap of the *N best of at most K. */
+static inline void
+walk_offer(struct walk_top *top, size_t *n, size_t k, struct walk_top x)
+{
+	size_t at, child;
+
+	if (*n < k) {
+		for (at = (*n)++; at > 0 && top[(at - 1) / 2].v > x.v;
+		    at = (at - 1) / 2)
+			top[at] = top[(at - 1) / 2];
+		top[at] = x;
+		return;
+	}
+	if (k == 0 || !(x.v > top[0].v))
+		return;
+	for (at = 0; (child = 2 * at + 1) < *n; at = child) {
+		if (child + 1 < *n && top[child + 1].v < top[child].v)
+			child++;
+		if (!(top[child].v < x.v))
+			break;
+		top[at] = top[child];
+	}
+	top[at] = x;
+}
+
+/* The UBs of those met since they were last kept. */
+static void
+walk_ubs(struct walk *w)
+{
+	for (; w->nub < w->nmet; w->nub++)
+		w->ub[w->nub] = walk_ub(w, w->met[w->nub], &w->fit[w->nub]);
+}
+
+void
+walk_best(struct walk *w, uint32_t a, const unsigned char *active,
+    struct walk_top *top, size_t *n, size_t k, struct walk_top *fit,
+    size_t *nfit, size_t kfit)
+{
+	size_t i;
+	uint32_t b;
+
+	walk_ubs(w);
+	*n = *nfit = 0;
+	for (i = 0; i < w->nmet; i++) {
+		if ((b = w->met[i]) == a || !active[b])
+			continue;
+		walk_offer(top, n, k, (struct walk_top){ w->ub[i], w->fit[i],
+		    b });
+		walk_offer(fit, nfit, kfit, (struct walk_top){ w->fit[i],
+		    w->fit[i], b });
+	}
+}
+
+void
+walk_pick(struct walk *w, size_t from, uint32_t a,
+    const unsigned char *active, double floor, double floor_fit,
+    struct walk_top *out, size_t *m, double *drop, double *drop_fit)
+{
+	size_t i;
+	uint32_t b;
+	double ub, f;
+
+	walk_ubs(w);
+	*m = 0;
+	for (i = from; i < w->nmet; i++) {
+		if ((b = w->met[i]) == a || !active[b])
+			continue;
+		ub = w->ub[i];
+		f = w->fit[i];
+		if (ub >= floor || f >= floor_fit) {
+			out[(*m)++] = (struct walk_top){ ub, f, b };
+			continue;
+		}
+		if (ub > *drop)
+			*drop = ub;
+		if (f > *drop_fit)
+			*drop_fit = f;
+	}
+}
+
+/* Does X come before Y: the higher UB, then the lower id? */
+static inline int
+walk_top_before(const struct walk_top *x, const struct walk_top *y)
+{
+	return x->v != y->v ? x->v > y->v : x->id < y->id;
+}
+
+static void
+walk_sift(struct walk_top *p, size_t n, size_t i)
+{
+	struct walk_top x = p[i];
+	size_t c;
+
+	while ((c = 2 * i + 1) < n) {
+		if (c + 1 < n && walk_top_before(&p[c + 1], &p[c]))
+			c++;
+		if (!walk_top_before(&p[c], &x))
+			break;
+		p[i] = p[c];
+		i = c;
+	}
+	p[i] = x;
+}
+
+void
+walk_heapify(struct walk_top *p, size_t n)
+{
+	size_t i;
+
+	for (i = n / 2; i-- > 0;)
+		walk_sift(p, n, i);
+}
+
+struct walk_top
+walk_pop(struct walk_top *p, size_t *n)
+{
+	struct walk_top top = p[0];
+
+	p[0] = p[--*n];
+	walk_sift(p, *n, 0);
+	return top;
+}
+
+void
+walk_clear(struct walk *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->nmet; i++)
+		w->seen[w->met[i] >> 6] = 0;
+	w->nmet = 0;
+	w->nub = 0;
+	w->nterms = 0;
+	w->next = 0;
+	w->ngroups = 0;
+}

@@ -1,0 +1,217 @@
+/*
+ * test_walk.c -- unit tests for core/walk.c: the walk over every
+ * strategy's terms at once.  Stub strategies give terms short (walked:
+ * exact shares) and long (a 32nd of the event or 512 holders: probed by
+ * bitmap, adding their upper); the tests check the sums and upper bounds
+ * (UB) of those met, the rest for those not met (a vector's terms bound
+ * by the length of their gains), the group bonuses kept apart (fit),
+ * walking a long term (the most per holder first, the UBs kept before
+ * lowered to what it adds), the picks and what they drop.
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tap.h"
+#include "walk.h"
+
+#define N 2048
+
+/* A stub strategy: its terms for any attendee; FAIL makes it fail. */
+struct stub {
+	const struct mingle_term *terms;
+	size_t n;
+	int fail;
+	unsigned calls;
+};
+
+static int
+stub_terms(void *self, uint32_t a, struct mingle_term *out, size_t cap,
+    size_t *n)
+{
+	struct stub *st = self;
+
+	(void)a;
+	st->calls++;
+	if (st->fail)
+		return -1;
+	if (st->n <= cap)
+		memcpy(out, st->terms, st->n * sizeof *out);
+	*n = st->n;
+	return 0;
+}
+
+static const struct strategy_ops stub_ops = {
+	.terms = stub_terms,
+};
+
+static void
+set(struct strategy *s, struct stub *st, double weight, int bonus)
+{
+	memset(s, 0, sizeof *s);
+	s->weight = weight;
+	s->lists = s->has_terms = 1;
+	s->group_bonus = bonus;
+	s->ops = &stub_ops;
+	s->self = st;
+}
+
+/* The UB and fit walk_pick() gives B (from 0, floors of -1: everyone). */
+static double
+ub_of(struct walk *w, uint32_t a, const unsigned char *active, uint32_t b,
+    double *fit)
+{
+	static struct walk_top out[N];
+	double drop = 0, drop_fit = 0;
+	size_t m, i;
+
+	walk_pick(w, 0, a, active, -1, -1, out, &m, &drop, &drop_fit);
+	for (i = 0; i < m; i++)
+		if (out[i].id == b) {
+			*fit = out[i].fit;
+			return out[i].v;
+		}
+	*fit = -1;
+	return -1;
+}
+
+int
+main(void)
+{
+	static uint32_t wide[700], odd[1100], text_a[600], text_b[601];
+	static float wa[600], wb[601];
+	static const uint32_t rare[] = { 1, 2, 3, 5000 };
+	static const uint32_t few[] = { 2, 5 };
+	static const float fw[] = { 0.5f, 1.0f };
+	static struct walk_top top[8], topf[8], out[N];
+	struct mingle_term tags[2], text[3], buddy[1];
+	struct stub st_tags, st_text, st_buddy;
+	struct strategy s[3];
+	unsigned char active[N];
+	struct walk w;
+	uint32_t i, nodd = 0;
+	size_t n, nf, m;
+	double fit, drop, drop_fit;
+
+	memset(active, 1, sizeof active);
+	active[3] = 0;
+	for (i = 0; i < 700; i++)
+		wide[i] = i;			/* 0 .. 699: long */
+	for (i = 1; i < N; i += 2)
+		odd[nodd++] = i;		/* 1024 odd ids: long */
+	for (i = 0; i < 600; i++) {
+		text_a[i] = 1000 + i;		/* 1000 .. 1599 */
+		wa[i] = i == 0 ? 1.0f : 0.25f;
+	}
+	text_b[0] = 5;				/* 5, 1200 .. 1799 */
+	wb[0] = 0.5f;
+	for (i = 1; i < 601; i++) {
+		text_b[i] = 1199 + i;
+		wb[i] = 0.5f;
+	}
+	/* tags: weight 2; a rare tag (an id past the event too), a wide one */
+	tags[0] = (struct mingle_term){ rare, NULL, 4, 0, 0.5, 0.5 };
+	tags[1] = (struct mingle_term){ wide, NULL, 700, 0, 0.1, 0.1 };
+	/* text: one vector; a short term and two long ones */
+	text[0] = (struct mingle_term){ few, fw, 2, 1, 0.6, 0.6 };
+	text[1] = (struct mingle_term){ text_a, wa, 600, 1, 0.6, 0.6 };
+	text[2] = (struct mingle_term){ text_b, wb, 601, 1, 0.8, 0.8 };
+	/* a group bonus for the odd ids */
+	buddy[0] = (struct mingle_term){ odd, NULL, nodd, 0, 1.0, 1.0 };
+	st_tags = (struct stub){ tags, 2, 0, 0 };
+	st_text = (struct stub){ text, 3, 0, 0 };
+	st_buddy = (struct stub){ buddy, 1, 0, 0 };
+	set(&s[0], &st_tags, 2.0, 0);
+	set(&s[1], &st_text, 1.0, 0);
+	set(&s[2], &st_buddy, 1.0, 1);
+
+	walk_init(&w, N);
+	is_int(w.long_min, 512, "long: 512 holders at least (2048 / 32 is less)");
+	is_int(walk_start(&w, s, 3, 0), 0, "walk_start");
+	is_int(st_tags.calls, 2, "the first strategy asked again with room");
+	is_int(st_text.calls, 1, "the next asked once: room enough");
+	/* walked: the rare tag (0.5 x 2 to 1, 2, 3) and the short text
+	 * term (0.6 x 0.5 to 2, 0.6 x 1 to 5); 5000 is past the event */
+	is_int(w.nmet, 4, "met: 1, 2, 3, 5");
+	is_int(w.next, 2, "the two short terms walked");
+	/* long, not met: wide tags 0.2; text 0.6 + 0.8, or the length of
+	 * (0.6, 0.8), 1; the bonus 1 */
+	is_num(walk_rest(&w, 0), 0.2 + 1.0 + 1.0, 1e-12,
+	    "rest: the tag, the text vector by its length, the bonus");
+	is_num(walk_rest(&w, 1), 0.2 + 1.0, 1e-12, "rest without the bonus");
+
+	/* 1: tags 1 + wide 0.2 + bonus 1; 2: tags 1 + text 0.3 + wide 0.2;
+	 * 5: text 0.6 + text_b 0.8 + wide 0.2 + bonus 1 */
+	is_num(ub_of(&w, 0, active, 1, &fit), 2.2, 1e-12, "UB of 1");
+	is_num(fit, 1.2, 1e-12, "fit of 1: without the bonus");
+	is_num(ub_of(&w, 0, active, 2, &fit), 1.5, 1e-12, "UB of 2");
+	is_num(fit, 1.5, 1e-12, "fit of 2: no bonus");
+	is_num(ub_of(&w, 0, active, 5, &fit), 2.6, 1e-12,
+	    "UB of 5: the long text term's upper");
+	is_num(ub_of(&w, 0, active, 3, &fit), -1, 0,
+	    "3 takes no part: never picked");
+
+	walk_best(&w, 0, active, top, &n, 2, topf, &nf, 1);
+	is_int(n, 2, "best 2 by UB");
+	ok((top[0].id == 1 && top[1].id == 5) ||
+	    (top[0].id == 5 && top[1].id == 1), "best by UB: 5 and 1");
+	is_int(nf, 1, "best 1 by fit");
+	is_int(topf[0].id, 5, "best by fit: 5 (1.6, 2's 1.5)");
+
+	drop = drop_fit = 0;
+	walk_pick(&w, 0, 0, active, 2.3, 1.6, out, &m, &drop, &drop_fit);
+	is_int(m, 1, "floors 2.3 and 1.6: one picked");
+	is_int(out[0].id, 5, "... 5 (2.6)");
+	is_num(drop, 2.2, 1e-12, "dropped: the highest UB left, 1's");
+	is_num(drop_fit, 1.5, 1e-12, "dropped by fit: 2's");
+
+	/* Walk one long term: text_b (0.8 for 601 holders) adds the most per
+	 * holder.  5 held it: its UB loses the upper and gains 0.8 x 0.5. */
+	is_int(walk_more(&w), 0, "walk_more");
+	is_int(w.next, 3, "three terms walked");
+	is_int(w.nmet, 604, "met: 600 more (1200 .. 1799)");
+	is_num(ub_of(&w, 0, active, 5, &fit), 2.2, 1e-12,
+	    "UB of 5, kept, lowered to what text_b adds");
+	is_num(walk_rest(&w, 0), 0.2 + 0.6 + 1.0, 1e-12,
+	    "rest: text_a alone in the vector");
+	/* 1201: text_b 0.4 + text_a 0.6 + bonus 1; 1200: no bonus */
+	is_num(ub_of(&w, 0, active, 1201, &fit), 2.0, 1e-12, "UB of 1201");
+	is_num(ub_of(&w, 0, active, 1200, &fit), 1.0, 1e-12, "UB of 1200");
+	drop = drop_fit = 0;
+	walk_pick(&w, 4, 0, active, 1.9, 9, out, &m, &drop, &drop_fit);
+	is_int(m, 200, "from the 4th met on, UB 1.9: the odd of 1200 .. 1599");
+	is_num(drop, 1.4, 1e-12, "dropped: the odd of 1600 .. 1799 (1.4)");
+	is_num(drop_fit, 1.0, 1e-12, "dropped by fit: 1.0");
+	is_int(walk_more(&w), 0, "walk_more: text_a");
+	is_int(walk_more(&w), 0, "walk_more: the bonus");
+	is_int(walk_more(&w), 0, "walk_more: the wide tag");
+	is_int(walk_more(&w), -1, "walk_more: nothing left");
+	is_num(walk_rest(&w, 0), 0, 0, "every term walked: rest 0");
+	/* 1000: text_a 0.6 x 1; 2: as before, but exact: no probes left */
+	is_num(ub_of(&w, 0, active, 1000, &fit), 0.6, 1e-12, "UB of 1000");
+	is_num(ub_of(&w, 0, active, 2, &fit), 1.5, 1e-12,
+	    "UB of 2 after every term");
+	is_num(ub_of(&w, 0, active, 1, &fit), 2.2, 1e-12,
+	    "UB of 1 after every term (exact)");
+
+	/* A fresh walk for someone else forgets the last one. */
+	walk_clear(&w);
+	st_text.n = 1;
+	st_buddy.n = 0;
+	is_int(walk_start(&w, s, 3, 1), 0, "walk_start for 1");
+	is_int(w.nmet, 4, "met: 1 (left out later), 2, 3, 5");
+	is_num(ub_of(&w, 1, active, 2, &fit), 1.5, 1e-12,
+	    "UB of 2 for 1: tags 1, text 0.3, wide 0.2, nothing stale");
+	is_num(ub_of(&w, 1, active, 1, &fit), -1, 0, "1 never picks 1");
+	is_num(walk_rest(&w, 0), 0.2, 1e-12, "rest: the wide tag alone");
+
+	/* A strategy that cannot give terms. */
+	st_text.fail = 1;
+	is_int(walk_start(&w, s, 3, 0), -1, "a strategy fails: -1");
+	st_text.fail = 0;
+	is_int(walk_start(&w, s, 3, 0), 0, "and the next walk works");
+	walk_free(&w);
+	return tap_done();
+}
