@@ -824,16 +824,37 @@ engine_row_end(struct engine_worker *w, uint32_t a,
  * pick the rest by: times the heap's size. */
 #define WALK_FIRST	2
 
+/*
+ * Score A with the N of LIST (W->wlist or R->act) it has not scored yet.
+ * With lazy rules (LAZY, what they add at most), the rules only where the
+ * other strategies' score can still reach A's heap (engine_cand_lazy);
+ * each pair goes there once, as the row's passes are disjoint.
+ */
+static int
+engine_walk_score(struct engine_worker *w, uint32_t a, const uint32_t *list,
+    size_t n, double lazy, struct node_stats *st)
+{
+	size_t j, m = 0, above = 0;
+
+	if (w->r->lazy == w->r->e->nstrategies)
+		return engine_cand_pass(w, a, list, n, 0, st, &above);
+	for (j = 0; j < n; j++)
+		if (list[j] != a && !w->scored[list[j]])
+			w->wlist[m++] = list[j];
+	return engine_cand_lazy(w, a, w->wlist, m, 0, lazy, st, &above);
+}
+
 /* Score A with the N of TOP. */
 static int
 engine_walk_top(struct engine_worker *w, uint32_t a,
-    const struct walk_top *top, size_t n, struct node_stats *st)
+    const struct walk_top *top, size_t n, double lazy,
+    struct node_stats *st)
 {
-	size_t j, above = 0;
+	size_t j;
 
 	for (j = 0; j < n; j++)
 		w->wlist[j] = top[j].id;
-	return engine_cand_pass(w, a, w->wlist, n, 0, st, &above);
+	return engine_walk_score(w, a, w->wlist, n, lazy, st);
 }
 
 /* A hair below X, for sums added in another order. */
@@ -861,14 +882,14 @@ engine_floor(const struct heap *h, uint32_t cap, double beside)
  */
 static int
 engine_walk_picked(struct engine_worker *w, uint32_t a, size_t m,
-    double others, double others_fit, double *drop, double *drop_fit,
-    struct node_stats *st)
+    double others, double others_fit, double lazy, double *drop,
+    double *drop_fit, struct node_stats *st)
 {
 	struct engine_run *r = w->r;
 	const struct heap *h = &r->heaps[a];
 	const struct heap *hm = r->merit != NULL ? &r->merit[a] : NULL;
 	struct walk_top *p = w->wpick, c;
-	size_t j, n, above = 0, size = r->cap;
+	size_t j, n, size = r->cap;
 	double floor, floor_fit;
 	int done = 0;
 
@@ -883,7 +904,7 @@ engine_walk_picked(struct engine_worker *w, uint32_t a, size_t m,
 			c = walk_pop(p, &m);
 			w->wlist[n++] = c.id;
 		}
-		if (engine_cand_pass(w, a, w->wlist, n, 0, st, &above) != 0)
+		if (engine_walk_score(w, a, w->wlist, n, lazy, st) != 0)
 			return -1;
 		size = size * 2 < BATCH ? size * 2 : BATCH;
 	}
@@ -897,7 +918,7 @@ engine_walk_picked(struct engine_worker *w, uint32_t a, size_t m,
 		*drop = fmax(*drop, p[j].v);
 		*drop_fit = fmax(*drop_fit, p[j].fit);
 	}
-	return engine_cand_pass(w, a, w->wlist, n, 0, st, &above);
+	return engine_walk_score(w, a, w->wlist, n, lazy, st);
 }
 
 /*
@@ -916,8 +937,8 @@ engine_walk_row(struct engine_worker *w, size_t i)
 	const struct heap *h = &r->heaps[a];
 	const struct heap *hm = r->merit != NULL ? &r->merit[a] : NULL;
 	struct node_stats st;
-	size_t above = 0, m, mf, k, from, to;
-	double others = 0, others_fit = 0;
+	size_t m, mf, k, from, to;
+	double others = 0, others_fit = 0, lazy = 0;
 	double drop, drop_fit, bound, bound_fit;
 	int rc, all;
 
@@ -934,15 +955,17 @@ engine_walk_row(struct engine_worker *w, size_t i)
 	for (k = 0; k < e->nstrategies; k++)
 		if (!e->strategies[k].group_bonus)
 			others_fit += w->cand.bound[k];
-	rc = all ? 0 : engine_cand_pass(w, a, w->cand.list, w->cand.n, 0,
-	    &st, &above);
+	if (r->lazy < e->nstrategies)
+		lazy = engine_lazy_bound(w, a);
+	rc = all ? 0 : engine_walk_score(w, a, w->cand.list, w->cand.n, lazy,
+	    &st);
 	/* the best met fill the heaps */
 	walk_best(wk, a, r->g->active, w->wtop, &m, (size_t)r->cap *
 	    WALK_FIRST, w->wtop_fit, &mf, hm != NULL ? r->merit_cap : 0);
 	if (rc == 0)
-		rc = engine_walk_top(w, a, w->wtop, m, &st);
+		rc = engine_walk_top(w, a, w->wtop, m, lazy, &st);
 	if (rc == 0)
-		rc = engine_walk_top(w, a, w->wtop_fit, mf, &st);
+		rc = engine_walk_top(w, a, w->wtop_fit, mf, lazy, &st);
 	/* then everyone met who can still reach them, the highest UB first:
 	 * the heaps' floors rise as they go; then the long terms are walked
 	 * while one not met could reach them, and whom they meet picked */
@@ -952,8 +975,8 @@ engine_walk_row(struct engine_worker *w, size_t i)
 		walk_pick(wk, from, a, r->g->active, engine_floor(h, r->cap,
 		    others), engine_floor(hm, r->merit_cap, others_fit),
 		    w->wpick, &m, &drop, &drop_fit);
-		rc = engine_walk_picked(w, a, m, others, others_fit, &drop,
-		    &drop_fit, &st);
+		rc = engine_walk_picked(w, a, m, others, others_fit, lazy,
+		    &drop, &drop_fit, &st);
 		if ((walk_rest(wk, 0) + others < engine_floor(h, r->cap, 0) &&
 		    walk_rest(wk, 1) + others_fit < engine_floor(hm,
 		    r->merit_cap, 0)) || walk_more(wk) != 0)
@@ -970,7 +993,7 @@ engine_walk_row(struct engine_worker *w, size_t i)
 		    hm->items[0].w > bound_fit)));
 	}
 	if (rc == 0 && all)
-		rc = engine_cand_pass(w, a, r->act, r->nact, 0, &st, &above);
+		rc = engine_walk_score(w, a, r->act, r->nact, lazy, &st);
 	walk_clear(wk);
 	return engine_row_end(w, a, &st, rc);
 }
@@ -1303,8 +1326,7 @@ engine_build_graph(struct engine *e, struct graph *g, char **cause)
 	    e->strategies[r->lazy - 1].lists_nobody)
 		r->lazy--;
 	r->shared = nw > 1 && !r->cand;
-	for (i = 0; r->cand && r->lazy == e->nstrategies && !r->walk &&
-	    i < e->nstrategies; i++)
+	for (i = 0; r->cand && !r->walk && i < e->nstrategies; i++)
 		r->walk = e->strategies[i].has_terms;
 	g->stats_scored = r->cand;
 	if (engine_workers(e, nw, cause) != 0)
