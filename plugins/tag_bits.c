@@ -102,6 +102,11 @@ name(const struct tag_bits *tb, const double *weight,			\
 	double sum;							\
 									\
 	for (i = 0; i < n; i++) {					\
+		if (i + 4 < n) {	/* a few ahead, from memory */	\
+			__builtin_prefetch(tb->bits +			\
+			    (size_t)cand[i + 4] * tb->words);		\
+			__builtin_prefetch(&tb->tail_off[cand[i + 4]]);	\
+		}							\
 		y = tb->bits + (size_t)cand[i] * tb->words;		\
 		nc = tb->tail_off[cand[i] + 1] - tb->tail_off[cand[i]];	\
 		any = 0;						\

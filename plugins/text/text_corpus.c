@@ -443,6 +443,14 @@ text_corpus_dots(const struct text_corpus *c, uint32_t da,
 	for (i = c->off[da]; i < c->off[da + 1]; i++)
 		w[c->term[i]] = c->weight[i];
 	for (k = 0; k < n; k++) {
+		/* the texts a few ahead, from memory while this one sums */
+		if (k + 8 < n)
+			__builtin_prefetch(&c->off[db[k + 8] + shift]);
+		if (k + 4 < n) {
+			d = c->off[db[k + 4] + shift];
+			__builtin_prefetch(&c->term[d]);
+			__builtin_prefetch(&c->weight[d]);
+		}
 		d = db[k] + shift;
 		sum = 0;
 		/* A term DA lacks adds +0.0, which leaves the sum as it is. */
