@@ -14,6 +14,8 @@
  * For the candidate stage buddy lists nobody: a first-timer's partners
  * are every veteran.  Its bound is the bonus for a first-timer or a
  * veteran (if anyone has the other role), 0 for someone with neither.
+ * Its one term (ABI 1.4) is the people of the other role, each gaining
+ * the bonus: the host's walk probes it by a bitmap.
  *
  * Uses only the public ABI (include/mingle/plugin.h).  Options:
  *     field = NAME         a bool or number field (required)

@@ -21,7 +21,7 @@
  * from inverted indexes of both fields (postings.h; text_index.c for
  * text), each walked from a's rarest or heaviest term; the bound is the
  * mean of the two walks' bounds, as the pair's score is the mean of its
- * two directions.
+ * two directions.  Terms (ABI 1.4): the same two walks' terms, at half.
  *
  * Uses only the public ABI (include/mingle/plugin.h).  Options:
  *     offers = FIELD     what each attendee offers (required)

@@ -18,7 +18,8 @@
  * Candidates (ABI 1.2): an inverted index of the tags (postings.h),
  * walked from a's rarest tag.  A tag's IDF is the most sharing it adds,
  * so the bound is exact: nobody left out scores above the IDF of the tags
- * not walked.
+ * not walked.  Terms (ABI 1.4): a's tags in that index, each adding its
+ * IDF, for the host's walk over every strategy at once.
  *
  * Uses only the public ABI (include/mingle/plugin.h), as a third-party
  * plugin would.  Options:

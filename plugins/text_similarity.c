@@ -14,7 +14,9 @@
  * inverted index walked from a's heaviest terms; a term adds at most a's
  * weight of it times its greatest weight in anyone's text, so the bound
  * is exact.  Whom the walk keeps are then scored, and those below the
- * K-th best dropped.  Never an N x N matrix.
+ * K-th best dropped.  Terms (ABI 1.4): a's terms in that index, each
+ * adding a's weight times the partner's, one unit vector (crosswise, two
+ * at half).  Never an N x N matrix.
  *
  * Uses only the public ABI (include/mingle/plugin.h).  Options:
  *     field = NAME       the text field to compare, a's with b's
