@@ -71,7 +71,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: pairs_graph CONFIG GRAPH\n");
 		return 1;
 	}
-	if (session_open(&s, argv[1], SESSION_STRATEGIES, &cause) != 0)
+	if (session_open(&s, argv[1], SESSION_STRATEGIES, 0, &cause) != 0)
 		goto fail;
 	if (engine_build_graph(&s.engine, &g, &cause) != 0)
 		goto fail_session;

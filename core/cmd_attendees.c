@@ -96,7 +96,7 @@ cmd_attendees_exec(const struct cmd_entry *self, int argc, char **argv)
 	rc = cli_parse(self, argc, argv, &config, &output, &first);
 	if (rc >= 0)
 		return rc;
-	if (session_open(&s, config, SESSION_ATTENDEES, &cause) != 0)
+	if (session_open(&s, config, SESSION_ATTENDEES, 0, &cause) != 0)
 		goto fail;
 	if (outfile_same_file(output, s.config->input_file)) {
 		cause = xasprintf("refusing to write %s over the file it "

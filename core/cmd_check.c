@@ -89,7 +89,7 @@ cmd_check_exec(const struct cmd_entry *self, int argc, char **argv)
 	rc = cli_parse(self, argc, argv, &config, NULL, &first);
 	if (rc >= 0)
 		return rc;
-	if (session_open(&s, config, SESSION_STRATEGIES, &cause) != 0)
+	if (session_open(&s, config, SESSION_STRATEGIES, 0, &cause) != 0)
 		return cli_fail(cause);
 	c = s.config;
 	if (check_availability(&s, &cause) != 0) {

@@ -224,7 +224,7 @@ cmd_explain_exec(const struct cmd_entry *self, int argc, char **argv)
 	rc = cli_parse(self, argc, argv, &config, NULL, &first);
 	if (rc >= 0)
 		return rc;
-	if (session_open(&s, config, SESSION_STRATEGIES, &cause) != 0)
+	if (session_open(&s, config, SESSION_STRATEGIES, 0, &cause) != 0)
 		goto fail;
 	if ((a = find(&s.t, argv[first], &cause)) < 0 ||
 	    (b = find(&s.t, argv[first + 1], &cause)) < 0)

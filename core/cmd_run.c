@@ -411,13 +411,15 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 	struct keep keep;
 	const char *config = NULL;
 	char *cause = NULL;
-	int rc, first;
+	int rc, first, progress;
 
 	rc = cli_parse(self, argc, argv, &config, &ro, &first);
 	if (rc >= 0)
 		return rc;
 	memset(&keep, 0, sizeof keep);
-	if (session_open(&s, config, SESSION_STRATEGIES, &cause) != 0)
+	progress = !ro.quiet && (ro.progress || isatty(2));
+	if (session_open(&s, config, SESSION_STRATEGIES, progress,
+	    &cause) != 0)
 		goto fail;
 
 	memset(&o, 0, sizeof o);
@@ -433,7 +435,7 @@ cmd_run_exec(const struct cmd_entry *self, int argc, char **argv)
 	    check_targets(&s, &o, &cause) != 0)
 		goto fail_session;
 
-	s.engine.progress = !ro.quiet && (ro.progress || isatty(2));
+	s.engine.progress = progress;
 	if (ro.threads_set)
 		s.engine.threads = engine_threads(ro.threads, SIZE_MAX);
 	if (!ro.quiet)
@@ -554,11 +556,12 @@ const struct cmd_entry cmd_run_entry = {
 	    "with something\n"
 	    "                      new (with --keep)\n"
 	    "  -q, --quiet         no summary or progress on standard error\n"
-	    "      --progress      how far each long phase is (scoring, the "
-	    "mode's search,\n"
-	    "                      the reasons), on standard error even when "
-	    "it is not\n"
-	    "                      a terminal\n"
+	    "      --progress      how far each long phase is (reading and "
+	    "preparing,\n"
+	    "                      scoring, the graph, the mode's search, the "
+	    "reasons),\n"
+	    "                      on standard error even when it is not a "
+	    "terminal\n"
 	    "      --threads N     score pairs in N threads, or auto (one per "
 	    "processor);\n"
 	    "                      the output is the same for any N (default: "

@@ -28,9 +28,11 @@ enum session_stage {
 	SESSION_STRATEGIES	/* + the strategies and the engine */
 };
 
-/* Open everything up to STAGE.  0, or -1 with *cause set. */
+/* Open everything up to STAGE, with PROGRESS on standard error (the
+ * export read, the attendee table, each strategy prepared: a plugin
+ * builds its indexes then).  0, or -1 with *cause set. */
 int session_open(struct session *s, const char *config_path,
-    enum session_stage stage, char **cause);
+    enum session_stage stage, int progress, char **cause);
 void session_close(struct session *s);
 
 #endif

@@ -6,13 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progress.h"
 #include "strategy.h"
 #include "util.h"
 
 int
 strategies_load(const struct mingle_config *config,
     const struct attendee_table *t, struct strategy **out, size_t *n,
-    char **cause)
+    struct progress *pr, char **cause)
 {
 	struct strategy *list;
 	size_t i;
@@ -33,6 +34,8 @@ strategies_load(const struct mingle_config *config,
 		}
 		s->name = xstrdup(cs->name);
 		s->weight = cs->weight;
+		if (pr != NULL)
+			progress_update(pr, 2 + i + 1);
 	}
 	*out = list;
 	*n = config->nstrategies;

@@ -77,12 +77,15 @@ struct strategy {
 };
 
 /*
- * Load every strategy the config names, in config order.  Returns 0 and
- * fills *out / *n, or nonzero with *cause set (nothing is left loaded).
+ * Load every strategy the config names, in config order, each counted in
+ * PR (from 2 on: the export and the table come first) if not NULL.
+ * Returns 0 and fills *out / *n, or nonzero with *cause set (nothing is
+ * left loaded).
  */
+struct progress;
 int strategies_load(const struct mingle_config *config,
     const struct attendee_table *t, struct strategy **out, size_t *n,
-    char **cause);
+    struct progress *pr, char **cause);
 void strategies_free(struct strategy *s, size_t n);
 
 /* What `mingle plugins` shows of a strategy file it finds. */

@@ -1,9 +1,9 @@
 #!/bin/sh
 # progress.sh -- every phase that can run long reports on stderr with
 # --progress (one line per tenth after a second, and a last line with its
-# count): the scoring, each mode's search, the reasons; none changes the
-# output, --quiet silences all, and a search with nothing to do says
-# nothing.
+# count): reading and preparing, the scoring, the graph, each mode's
+# search, the reasons; none changes the output, --quiet silences all,
+# and a search with nothing to do says nothing.
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 
 /usr/bin/python3 "$top_srcdir/bench/make_event.py" 400 "$TMP/event.csv"
@@ -85,6 +85,23 @@ else
 	t_fail "suggestions: some were missing" "$(cat "$TMP/progress")"
 fi
 tenths "suggestions, the shortfall" "introducing those left short"
+# Before the scoring: the export, the attendee table and each of the 4
+# strategies (their init builds their indexes); after it, the graph.
+tenths "suggestions, reading and preparing" \
+    "reading the export and preparing the strategies"
+t_contains "suggestions: preparing counts the export, the table and 4 strategies" \
+    "$TMP/progress" "reading the export and preparing the strategies: 100% (6) in"
+kept=$(sed -n 's/.*building the graph (\([0-9]*\) partners kept): 100% (3) in .*/\1/p' \
+    "$TMP/progress")
+pairs=$(sed -n 's/.*choosing introductions ([a-z]*, \([0-9]*\) candidate pairs).*/\1/p' \
+    "$TMP/progress")
+if [ -n "$kept" ] && [ -n "$pairs" ] && [ "$pairs" -gt 0 ] &&
+    [ "$pairs" -le "$kept" ]; then
+	t_ok "suggestions: the graph, its three passes over $kept partners kept ($pairs pairs)"
+else
+	t_fail "suggestions: the graph's progress" "$(grep -e graph -e \
+	    choosing "$TMP/progress")"
+fi
 tenths "suggestions, the reasons" "giving reasons"
 # The search for deeper paths runs only for those still short: here
 # nobody is, and it says nothing.

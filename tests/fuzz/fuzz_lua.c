@@ -51,7 +51,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *cause = NULL;
 
 	fuzz_file(RULE_SLOT, data, size);
-	if (strategies_load(lua_event.config, &lua_event.t, &list, &n,
+	if (strategies_load(lua_event.config, &lua_event.t, &list, &n, NULL,
 	    &cause) != 0) {
 		free(cause);
 		return 0;
