@@ -220,7 +220,8 @@ walk_start(struct walk *w, const struct strategy *s, size_t ns, uint32_t a)
 	for (k = 0; k < ns; k++)
 		if (s[k].has_terms && walk_add_terms(w, &s[k], a) != 0)
 			return -1;
-	qsort(w->terms, w->nterms, sizeof *w->terms, walk_term_cmp);
+	if (w->nterms > 1)
+		qsort(w->terms, w->nterms, sizeof *w->terms, walk_term_cmp);
 	w->group = xreallocarray(w->group, 2 * (size_t)w->ngroups + 1,
 	    sizeof *w->group);
 	while (w->next < w->nterms && w->terms[w->next].bits == NULL)

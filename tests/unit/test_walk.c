@@ -37,7 +37,7 @@ stub_terms(void *self, uint32_t a, struct mingle_term *out, size_t cap,
 	st->calls++;
 	if (st->fail)
 		return -1;
-	if (st->n <= cap)
+	if (st->n > 0 && st->n <= cap)
 		memcpy(out, st->terms, st->n * sizeof *out);
 	*n = st->n;
 	return 0;
