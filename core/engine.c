@@ -35,8 +35,8 @@
  * fill a's heaps, then whoever met can still reach them is scored, the
  * highest upper bound first, and the long terms are walked while someone
  * not met could still reach them.  Where the bounds cannot show the
- * heaps are those of scoring everyone, a scores everyone.  Not with
- * lazy rules, whose batches work on the lists.
+ * heaps are those of scoring everyone, a scores everyone.  With lazy
+ * rules, each pass hands its pairs to engine_cand_lazy.
  *
  * Where a strategy gives group bonuses (engine_bonus), each attendee
  * also has a second heap, of their best partners by merit: the score
@@ -957,15 +957,19 @@ engine_walk_row(struct engine_worker *w, size_t i)
 			others_fit += w->cand.bound[k];
 	if (r->lazy < e->nstrategies)
 		lazy = engine_lazy_bound(w, a);
-	rc = all ? 0 : engine_walk_score(w, a, w->cand.list, w->cand.n, lazy,
-	    &st);
-	/* the best met fill the heaps */
-	walk_best(wk, a, r->g->active, w->wtop, &m, (size_t)r->cap *
-	    WALK_FIRST, w->wtop_fit, &mf, hm != NULL ? r->merit_cap : 0);
-	if (rc == 0)
-		rc = engine_walk_top(w, a, w->wtop, m, lazy, &st);
-	if (rc == 0)
-		rc = engine_walk_top(w, a, w->wtop_fit, mf, lazy, &st);
+	rc = 0;
+	if (!all) {
+		/* the others' lists, and the best met, fill the heaps */
+		rc = engine_walk_score(w, a, w->cand.list, w->cand.n, lazy,
+		    &st);
+		walk_best(wk, a, r->g->active, w->wtop, &m, (size_t)r->cap *
+		    WALK_FIRST, w->wtop_fit, &mf, hm != NULL ? r->merit_cap :
+		    0);
+		if (rc == 0)
+			rc = engine_walk_top(w, a, w->wtop, m, lazy, &st);
+		if (rc == 0)
+			rc = engine_walk_top(w, a, w->wtop_fit, mf, lazy, &st);
+	}
 	/* then everyone met who can still reach them, the highest UB first:
 	 * the heaps' floors rise as they go; then the long terms are walked
 	 * while one not met could reach them, and whom they meet picked */

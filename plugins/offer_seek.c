@@ -231,32 +231,28 @@ os_terms(void *statep, mingle_attendee a, struct mingle_term *out,
 {
 	const struct state *st = statep;
 	const uint32_t *terms;
-	double *upper;
+	double *half;
 	size_t m, i;
 	int f;
 
 	*n = 0;
 	for (f = 0; f < 2; f++) {
-		if (st->tags) {
-			terms = st->t.ids[f] + st->t.off[f][a];
-			m = st->t.off[f][a + 1] - st->t.off[f][a];
-			if ((upper = calloc(2 * m + 1, sizeof *upper)) == NULL)
+		if (!st->tags) {
+			if (text_index_terms(&st->index[1 - f], &st->corpus,
+			    (uint32_t)f * st->corpus.n + a, 0.5,
+			    (uint32_t)f + 1, out, cap, n) != 0)
 				return -1;
-			for (i = 0; i < m; i++)
-				upper[i] = upper[m + i] =
-				    st->t.idf[terms[i]] / 2;
-		} else {
-			m = text_index_upper(&st->index[1 - f], &st->corpus,
-			    (uint32_t)f * st->corpus.n + a, &terms, &upper);
-			if (m == (size_t)-1)
-				return -1;
-			for (i = 0; i < 2 * m; i++)
-				upper[i] /= 2;
+			continue;
 		}
-		postings_terms(st->tags ? &st->post[1 - f] :
-		    &st->index[1 - f].post, terms, upper + m, upper, m,
-		    st->tags ? 0 : (uint32_t)f + 1, out, cap, n);
-		free(upper);
+		terms = st->t.ids[f] + st->t.off[f][a];
+		m = st->t.off[f][a + 1] - st->t.off[f][a];
+		if ((half = calloc(m + 1, sizeof *half)) == NULL)
+			return -1;
+		for (i = 0; i < m; i++)
+			half[i] = st->t.idf[terms[i]] / 2;
+		postings_terms(&st->post[1 - f], terms, half, half, m, 0, out,
+		    cap, n);
+		free(half);
 	}
 	return 0;
 }

@@ -243,26 +243,15 @@ ts_terms(void *statep, mingle_attendee a, struct mingle_term *out,
     size_t cap, size_t *n)
 {
 	const struct state *st = statep;
-	const struct text_corpus *c = &st->corpus;
-	const uint32_t *terms;
-	double *upper;
-	size_t m, i;
 	int f, nf = st->other == 0 ? 1 : 2;
 
 	*n = 0;
-	for (f = 0; f < nf; f++) {
-		/* crosswise: a's text in A against B's index, and in B
-		 * against A's */
-		m = text_index_upper(&st->index[nf - 1 - f], c,
-		    (uint32_t)f * st->other + a, &terms, &upper);
-		if (m == (size_t)-1)
+	/* crosswise: a's text in A against B's index, and in B against A's */
+	for (f = 0; f < nf; f++)
+		if (text_index_terms(&st->index[nf - 1 - f], &st->corpus,
+		    (uint32_t)f * st->other + a, 1.0 / nf, (uint32_t)f + 1,
+		    out, cap, n) != 0)
 			return -1;
-		for (i = 0; nf == 2 && i < 2 * m; i++)
-			upper[i] /= 2;
-		postings_terms(&st->index[nf - 1 - f].post, terms, upper + m,
-		    upper, m, (uint32_t)f + 1, out, cap, n);
-		free(upper);
-	}
 	return 0;
 }
 

@@ -208,6 +208,16 @@ size_t text_index_upper(const struct text_index *x,
     const struct text_corpus *c, uint32_t da, const uint32_t **terms,
     double **upper);
 
+/*
+ * The descriptor's `terms` (ABI 1.4) for document DA against X: its terms,
+ * each adding DA's weight times the holder's, times SHARE (1, or 1/2 for
+ * one of a mean's two halves), all in VECTOR; appended to OUT as
+ * postings_terms() does.  Returns 0, or -1 out of memory.
+ */
+int text_index_terms(const struct text_index *x, const struct text_corpus *c,
+    uint32_t da, double share, uint32_t vector, struct mingle_term *out,
+    size_t cap, size_t *n);
+
 /* The most items a reason lists; the rest are counted. */
 #define TEXT_REASON_ITEMS	5
 

@@ -50,3 +50,22 @@ text_index_upper(const struct text_index *x, const struct text_corpus *c,
 	}
 	return m;
 }
+
+int
+text_index_terms(const struct text_index *x, const struct text_corpus *c,
+    uint32_t da, double share, uint32_t vector, struct mingle_term *out,
+    size_t cap, size_t *n)
+{
+	const uint32_t *terms;
+	double *upper;
+	size_t m, i;
+
+	if ((m = text_index_upper(x, c, da, &terms, &upper)) == (size_t)-1)
+		return -1;
+	for (i = 0; i < 2 * m; i++)
+		upper[i] *= share;
+	postings_terms(&x->post, terms, upper + m, upper, m, vector, out, cap,
+	    n);
+	free(upper);
+	return 0;
+}
