@@ -33,10 +33,11 @@
  * walks them all at once instead (engine_walk_row): the strategies
  * without terms give their lists and bounds as above; the walk's best
  * fill a's heaps, then whoever met can still reach them is scored, the
- * highest upper bound first, and the long terms are walked while someone
- * not met could still reach them.  Where the bounds cannot show the
- * heaps are those of scoring everyone, a scores everyone.  With lazy
- * rules, each pass hands its pairs to engine_cand_lazy.
+ * highest upper bound first; then whom the long terms' bitmaps show could
+ * still reach them (or, where they cannot tell, the long terms walked).
+ * Where the bounds cannot show the heaps are those of scoring everyone,
+ * a scores everyone.  With lazy rules, each pass hands its pairs to
+ * engine_cand_lazy.
  *
  * Where a strategy gives group bonuses (engine_bonus), each attendee
  * also has a second heap, of their best partners by merit: the score
@@ -923,9 +924,10 @@ engine_walk_picked(struct engine_worker *w, uint32_t a, size_t m,
 
 /*
  * Row I by the walk over the strategies' terms (walk.h).  The others'
- * lists and the best the walk met fill A's heaps; the long terms are
- * walked as long as a partner not met could still reach them; then
- * everyone met who can is scored.
+ * lists and the best the walk met fill A's heaps; everyone met who can
+ * still reach them is scored; then those the long terms could take
+ * there are met (walk_reach; where it cannot tell, the long terms are
+ * walked as long as a partner not met could reach them), and scored.
  */
 static int
 engine_walk_row(struct engine_worker *w, size_t i)
@@ -971,8 +973,9 @@ engine_walk_row(struct engine_worker *w, size_t i)
 			rc = engine_walk_top(w, a, w->wtop_fit, mf, lazy, &st);
 	}
 	/* then everyone met who can still reach them, the highest UB first:
-	 * the heaps' floors rise as they go; then the long terms are walked
-	 * while one not met could reach them, and whom they meet picked */
+	 * the heaps' floors rise as they go; then whom the long terms could
+	 * take there (or the long terms walked while one not met could reach
+	 * them), and whom they meet picked */
 	drop = drop_fit = 0;
 	for (from = 0; !all && rc == 0; from = to) {
 		to = wk->nmet;
@@ -983,7 +986,11 @@ engine_walk_row(struct engine_worker *w, size_t i)
 		    &drop, &drop_fit, &st);
 		if ((walk_rest(wk, 0) + others < engine_floor(h, r->cap, 0) &&
 		    walk_rest(wk, 1) + others_fit < engine_floor(hm,
-		    r->merit_cap, 0)) || walk_more(wk) != 0)
+		    r->merit_cap, 0)) || wk->reached)
+			break;
+		if (walk_reach(wk, engine_floor(h, r->cap, others),
+		    engine_floor(hm, r->merit_cap, others_fit)) != 0 &&
+		    walk_more(wk) != 0)
 			break;
 	}
 	if (!all && rc == 0) {

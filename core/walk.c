@@ -10,6 +10,7 @@
 
 #include "util.h"
 #include "walk.h"
+#include "walk_internal.h"
 
 /* Long terms: this share of the attendees at least, and this many. */
 #define WALK_LONG_SHARE	32
@@ -17,31 +18,13 @@
 /* The most bitmaps a worker keeps; a long term past them is walked. */
 #define WALK_BITS_MAX	256
 
-struct walk_term {
-	const uint32_t *ids;
-	const float *weight;
-	uint32_t n;
-	uint32_t group;		/* its vector's, or its strategy's */
-	int unit;		/* the group is a unit vector */
-	int bonus;		/* its strategy gives group bonuses */
-	double gain, upper;
-	const uint64_t *bits;	/* a long term's holders; NULL: short */
-	size_t order;		/* as given: the last tie-break */
-};
-
-/* A long term as walk_ub() probes it. */
-struct walk_probe {
-	const uint64_t *bits;
-	double upper;		/* what a holder adds */
-	double fit;		/* ... without group bonuses */
-};
-
 /* A long term's holders, by the list they come from. */
 struct walk_bits {
 	const uint32_t *ids;
 	uint32_t n;
 	uint64_t *bits;
 };
+
 
 void
 walk_init(struct walk *w, size_t n)
@@ -52,7 +35,7 @@ walk_init(struct walk *w, size_t n)
 	    n / WALK_LONG_SHARE : WALK_LONG_MIN;
 	w->part = xcalloc(n + 1, sizeof *w->part);
 	w->bonus = xcalloc(n + 1, sizeof *w->bonus);
-	w->seen = xcalloc(n / 64 + 1, sizeof *w->seen);
+	w->seen = xcalloc(walk_words(n), sizeof *w->seen);
 	w->met = xcalloc(n + 1, sizeof *w->met);
 	w->at = xcalloc(n + 1, sizeof *w->at);
 	w->ub = xcalloc(n + 1, sizeof *w->ub);
@@ -77,6 +60,10 @@ walk_free(struct walk *w)
 	free(w->fit);
 	free(w->terms);
 	free(w->probe);
+	free(w->sorted);
+	free(w->suf);
+	free(w->masks);
+	free(w->steps);
 	free(w->group);
 	free(w->buf);
 	memset(w, 0, sizeof *w);
@@ -117,7 +104,7 @@ walk_bits_of(struct walk *w, const uint32_t *ids, uint32_t n)
 	b = &w->bits[w->nbits++];
 	b->ids = ids;
 	b->n = n;
-	b->bits = xcalloc(w->n / 64 + 1, sizeof *b->bits);
+	b->bits = xcalloc(walk_words(w->n), sizeof *b->bits);
 	for (j = 0; j < n; j++)
 		if (ids[j] < w->n)
 			b->bits[ids[j] >> 6] |= (uint64_t)1 << (ids[j] & 63);
@@ -229,6 +216,7 @@ walk_start(struct walk *w, const struct strategy *s, size_t ns, uint32_t a)
 	w->first_long = w->next;
 	w->probe = xreallocarray(w->probe, w->nterms - w->next + 1,
 	    sizeof *w->probe);
+
 	for (k = w->next; k < w->nterms; k++)
 		w->probe[k - w->next] = (struct walk_probe){ w->terms[k].bits,
 		    w->terms[k].upper, w->terms[k].bonus ? 0 :
@@ -252,6 +240,9 @@ walk_rest(const struct walk *w, int fit)
 	const struct walk_term *t;
 	size_t j;
 	uint32_t g;
+
+	if (w->reached)
+		return fit ? w->reach_fit : w->reach_ub;
 
 	memset(w->group, 0, 2 * (size_t)w->ngroups * sizeof *w->group);
 	for (j = w->next; j < w->nterms; j++) {
@@ -422,4 +413,5 @@ walk_clear(struct walk *w)
 	w->nterms = 0;
 	w->next = 0;
 	w->ngroups = 0;
+	w->reached = 0;
 }

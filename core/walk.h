@@ -14,8 +14,9 @@
  * none of the short terms: it scores at most the rest, what the long
  * terms add up to (for a strategy's unit vectors at most the length of
  * their gains, Cauchy-Schwarz).  When the rest could reach the partners
- * found, the long terms are walked too, the most telling per holder
- * first (walk_more).
+ * found, the bitmaps themselves tell who not met could (walk_reach,
+ * walk_reach.c), or else the long terms are walked too, the most telling
+ * per holder first (walk_more).
  *
  * Sums may be upper bounds only (a strategy's terms bound its score);
  * the engine scores whom the walk picks with every strategy, and the
@@ -36,6 +37,8 @@
 struct walk_term;
 struct walk_bits;
 struct walk_probe;
+struct walk_long;
+struct walk_step;
 
 struct walk {
 	size_t n;		/* attendees: ids are below it */
@@ -55,6 +58,14 @@ struct walk {
 	struct walk_probe *probe;	/* per term from the first long one:
 					   what probing it takes */
 	size_t first_long;
+	struct walk_long *sorted;	/* walk_reach's: the long terms */
+	double *suf;		/* ... what they add from each on */
+	void *masks;		/* ... a block's, by the plan's depth */
+	size_t rcap;		/* ... room in each for terms */
+	struct walk_step *steps;	/* ... its plan (walk_reach.c) */
+	size_t nsteps;
+	int reached;		/* walk_reach ran: those left out score */
+	double reach_ub, reach_fit;	/* ... at most these */
 	uint32_t ngroups;	/* the terms' groups (walk_rest) */
 	double *group;		/* room for walk_rest, 2 per group */
 	struct walk_bits *bits;	/* the long terms' bitmaps, kept */
@@ -85,6 +96,14 @@ int walk_start(struct walk *w, const struct strategy *s, size_t ns,
 /* Walk the next long term, the most it adds per holder first.  Returns
  * 0, or -1 if every term is walked. */
 int walk_more(struct walk *w);
+
+/*
+ * Meet, by the bitmaps of the long terms not walked, everyone not met
+ * whom they could take to FLOOR, or to FLOOR_FIT without group bonuses:
+ * those left out score less (walk_rest tells how much at most).  Both
+ * floors above 0.  Returns 0, or -1 if it cannot (then walk_more).
+ */
+int walk_reach(struct walk *w, double floor, double floor_fit);
 
 /* The most a partner not met scores, by the long terms not walked;
  * without group bonuses if FIT. */

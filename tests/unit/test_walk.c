@@ -6,10 +6,13 @@
  * (UB) of those met, the rest for those not met (a vector's terms bound
  * by the length of their gains), the group bonuses kept apart (fit),
  * walking a long term (the most per holder first, the UBs kept before
- * lowered to what it adds), the picks and what they drop.
+ * lowered to what it adds), the picks and what they drop; and meeting
+ * by the long terms' bitmaps whom they could take to a floor
+ * (walk_reach), against every partner's sum counted by hand.
  */
 #include "autoconf.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -75,6 +78,206 @@ ub_of(struct walk *w, uint32_t a, const unsigned char *active, uint32_t b,
 		}
 	*fit = -1;
 	return -1;
+}
+
+/* A term of the N attendees KEEP picks (ascending) into IDS: *N. */
+static void
+holders(uint32_t *ids, uint32_t *n, uint32_t size, int (*keep)(uint32_t,
+    unsigned), unsigned arg)
+{
+	uint32_t i;
+
+	for (*n = 0, i = 0; i < size; i++)
+		if (keep(i, arg))
+			ids[(*n)++] = i;
+}
+
+static int
+below_half(uint32_t i, unsigned arg)
+{
+	(void)arg;
+	return i < N / 2;
+}
+
+static int
+odd_id(uint32_t i, unsigned arg)
+{
+	(void)arg;
+	return i % 2 == 1;
+}
+
+static int
+fourth(uint32_t i, unsigned arg)
+{
+	(void)arg;
+	return i % 4 == 0;
+}
+
+/* A hash of I and ARG kept about 1 in 2 or 1 in 3 times: long terms. */
+static int
+hashed(uint32_t i, unsigned arg)
+{
+	uint32_t h = (i + 1) * 2654435761u ^ (arg * 40503u + 7);
+
+	h ^= h >> 15;
+	h *= 2246822519u;
+	h ^= h >> 13;
+	return h % (2 + arg % 2) == 0;
+}
+
+/*
+ * walk_reach on three long terms: the first half with a bonus of 1.0,
+ * the odd ids (0.5) and every fourth (0.3); a short term meets 2, 3, 5.
+ */
+static void
+test_reach(void)
+{
+	static uint32_t half[N], odd[N], four[N];
+	static const uint32_t rare[] = { 2, 3, 5 };
+	struct mingle_term bonus[1], tags[3];
+	struct stub st_bonus, st_tags;
+	struct strategy s[2];
+	unsigned char active[N];
+	struct walk w;
+	uint32_t nh, no, nf, b, fresh = 0;
+	double fit;
+	int all = 1;
+
+	memset(active, 1, sizeof active);
+	holders(half, &nh, N, below_half, 0);
+	holders(odd, &no, N, odd_id, 0);
+	holders(four, &nf, N, fourth, 0);
+	bonus[0] = (struct mingle_term){ half, NULL, nh, 0, 1.0, 1.0 };
+	tags[0] = (struct mingle_term){ rare, NULL, 3, 0, 0.2, 0.2 };
+	tags[1] = (struct mingle_term){ odd, NULL, no, 0, 0.5, 0.5 };
+	tags[2] = (struct mingle_term){ four, NULL, nf, 0, 0.3, 0.3 };
+	st_bonus = (struct stub){ bonus, 1, 0, 0 };
+	st_tags = (struct stub){ tags, 3, 0, 0 };
+	set(&s[0], &st_bonus, 1.0, 1);
+	set(&s[1], &st_tags, 1.0, 0);
+
+	walk_init(&w, N);
+	is_int(walk_start(&w, s, 2, 7), 0, "reach: walk_start for 7");
+	is_int(w.nmet, 3, "reach: the short term met 2, 3, 5");
+	is_int(walk_reach(&w, 0, 0.7), -1, "reach: a floor of 0 cannot");
+	is_int(walk_reach(&w, 1.4, -HUGE_VAL), -1,
+	    "reach: no floor by fit cannot");
+	is_int(w.reached, 0, "... and leaves the walk as it was");
+	/* 1.4: the bonus and an odd id (1.5), not the bonus and a fourth
+	 * (1.3); 0.7 by fit: an odd id that is a fourth, nobody */
+	is_int(walk_reach(&w, 1.4, 0.7), 0, "reach: floors 1.4 and 0.7");
+	is_int(w.nmet, 3 + 510, "reach: the odd ids below half met, but 3, 5");
+	for (b = 0; b < N; b++) {
+		int met = (w.seen[b >> 6] >> (b & 63)) & 1;
+		int want = (b % 2 == 1 && b < N / 2) || b == 2;
+
+		if (met != want)
+			all = 0;
+		fresh += met && b != 2 && b != 3 && b != 5;
+	}
+	ok(all, "reach: met exactly the odd ids below half, and 2");
+	is_int(fresh, 510, "reach: each met once");
+	is_num(walk_rest(&w, 0), 1.3, 1e-12,
+	    "reach: those left out score 1.3 at most (the bonus, a fourth)");
+	is_num(walk_rest(&w, 1), 0.5, 1e-12,
+	    "reach: ... and 0.5 by fit (an odd id)");
+	is_num(ub_of(&w, 7, active, 9, &fit), 1.5, 1e-12,
+	    "reach: UB of 9, met by the bitmaps, probed");
+	is_num(fit, 0.5, 1e-12, "reach: fit of 9");
+	is_int(walk_reach(&w, 1.4, 0.7), -1, "reach: once a walk");
+
+	/* A fresh walk forgets it. */
+	is_int(walk_start(&w, s, 2, 7), 0, "reach: walk_start again");
+	is_int(w.reached, 0, "reach: not reached");
+	is_num(walk_rest(&w, 0), 1.8, 1e-12, "reach: rest as before it");
+	is_int(walk_more(&w), 0, "reach: walk_more");
+	is_int(walk_more(&w), 0, "reach: walk_more");
+	is_int(walk_more(&w), 0, "reach: walk_more");
+	is_int(walk_reach(&w, 1.4, 0.7), -1, "reach: every term walked");
+	walk_free(&w);
+}
+
+/*
+ * walk_reach on hashed long terms against every partner's sums counted
+ * by hand, for floors from low to high: exactly those who reach a floor
+ * met, and walk_rest at least what any other adds up to, and below the
+ * floor.  Then a plan too big: twelve terms of 1.0, a floor of 6.
+ */
+static void
+test_reach_sums(void)
+{
+	enum { T = 7, B = 2, M = 2000 };
+	static uint32_t ids[T][M], same[M];
+	static double sum[M], sum_fit[M];
+	struct mingle_term terms[12];
+	struct stub st, st_bonus;
+	struct strategy s[2];
+	struct walk w;
+	uint32_t n[T], b, j, k, ns;
+	double floor, floor_fit, most, most_fit;
+	char what[128];
+	int good, bad;
+
+	/* terms 0 and 1 give a group bonus: not in fit */
+	for (j = 0; j < T; j++) {
+		holders(ids[j], &n[j], M, hashed, j);
+		terms[j] = (struct mingle_term){ ids[j], NULL, n[j], 0,
+		    0.1 + 0.13 * j, 0.1 + 0.13 * j };
+		for (k = 0; k < n[j]; k++) {
+			sum[ids[j][k]] += terms[j].upper;
+			if (j >= B)
+				sum_fit[ids[j][k]] += terms[j].upper;
+		}
+	}
+	st_bonus = (struct stub){ terms, B, 0, 0 };
+	st = (struct stub){ terms + B, T - B, 0, 0 };
+	set(&s[0], &st_bonus, 1.0, 1);
+	set(&s[1], &st, 1.0, 0);
+	walk_init(&w, M);
+	for (floor = 0.25; floor < 4.1; floor += 0.25) {
+		floor_fit = floor - 0.2;
+		if (walk_start(&w, s, 2, 0) != 0 || w.nmet != 0 ||
+		    walk_reach(&w, floor, floor_fit) != 0) {
+			ok(0, "reach by hand: could not");
+			continue;
+		}
+		good = bad = 0;
+		most = most_fit = 0;
+		for (b = 0; b < M; b++) {
+			int met = (w.seen[b >> 6] >> (b & 63)) & 1;
+			int want = sum[b] >= floor || sum_fit[b] >= floor_fit;
+
+			if (met != want)
+				bad++;
+			else
+				good += met;
+			if (!want && sum[b] > most)
+				most = sum[b];
+			if (!want && sum_fit[b] > most_fit)
+				most_fit = sum_fit[b];
+		}
+		snprintf(what, sizeof what, "reach by hand: floors %.2f, %.2f:"
+		    " the %d who reach met, no other", floor, floor_fit, good);
+		ok(bad == 0 && (size_t)good == w.nmet, what);
+		snprintf(what, sizeof what, "reach by hand: floor %.2f: the"
+		    " rests %.2f, %.2f bound those left out (%.2f, %.2f)",
+		    floor, walk_rest(&w, 0), walk_rest(&w, 1), most, most_fit);
+		ok(walk_rest(&w, 0) >= most - 1e-12 && walk_rest(&w, 0) <
+		    floor && walk_rest(&w, 1) >= most_fit - 1e-12 &&
+		    walk_rest(&w, 1) < floor_fit, what);
+	}
+	/* 924 ways of six of twelve terms: past the plan's steps */
+	holders(same, &ns, M, odd_id, 0);
+	for (j = 0; j < 12; j++)
+		terms[j] = (struct mingle_term){ same, NULL, ns, 0, 1.0, 1.0 };
+	st = (struct stub){ terms, 12, 0, 0 };
+	is_int(walk_start(&w, s + 1, 1, 0), 0, "reach: twelve long terms");
+	is_int(walk_reach(&w, 6, HUGE_VAL), -1,
+	    "reach: six of twelve: too many ways, walk_more instead");
+	is_int(w.reached, 0, "... nothing reached");
+	is_int(w.nmet, 0, "... nobody met");
+	is_int(walk_more(&w), 0, "... and walk_more walks");
+	walk_free(&w);
 }
 
 int
@@ -213,5 +416,8 @@ main(void)
 	st_text.fail = 0;
 	is_int(walk_start(&w, s, 3, 0), 0, "and the next walk works");
 	walk_free(&w);
+
+	test_reach();
+	test_reach_sums();
 	return tap_done();
 }
