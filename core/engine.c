@@ -876,10 +876,11 @@ engine_floor(const struct heap *h, uint32_t cap, double beside)
 
 /*
  * Score A with the M of W->wpick that can still reach its heaps by their
- * UB plus OTHERS (OTHERS_FIT without group bonuses): the highest UB first,
- * in batches, each raising the heaps' floors; then those that can reach
- * the heap by fit alone.  *DROP and *DROP_FIT get the highest UBs of
- * those left.
+ * UB plus OTHERS (OTHERS_FIT without group bonuses), in batches from the
+ * heap's size up, as met: each batch raises the heaps' floors, and those
+ * left are picked again by them.  *DROP and *DROP_FIT get the highest UBs
+ * of those dropped.  (Taking the highest UB first, by a heap, dropped a
+ * few more but cost more: most of those picked are scored either way.)
  */
 static int
 engine_walk_picked(struct engine_worker *w, uint32_t a, size_t m,
@@ -889,37 +890,31 @@ engine_walk_picked(struct engine_worker *w, uint32_t a, size_t m,
 	struct engine_run *r = w->r;
 	const struct heap *h = &r->heaps[a];
 	const struct heap *hm = r->merit != NULL ? &r->merit[a] : NULL;
-	struct walk_top *p = w->wpick, c;
-	size_t j, n, size = r->cap;
+	struct walk_top *p = w->wpick;
+	size_t j, k, n, size = r->cap;
 	double floor, floor_fit;
-	int done = 0;
 
-	walk_heapify(p, m);
-	while (!done && m > 0) {
+	for (;;) {
 		floor = engine_floor(h, r->cap, others);
-		for (n = 0; m > 0 && n < size; ) {
-			if (p[0].v < floor) {
-				done = 1;
-				break;
+		floor_fit = engine_floor(hm, r->merit_cap, others_fit);
+		for (j = n = k = 0; j < m; j++) {
+			if (p[j].v >= floor || p[j].fit >= floor_fit) {
+				if (n < size)
+					w->wlist[n++] = p[j].id;
+				else
+					p[k++] = p[j];
+				continue;
 			}
-			c = walk_pop(p, &m);
-			w->wlist[n++] = c.id;
+			*drop = fmax(*drop, p[j].v);
+			*drop_fit = fmax(*drop_fit, p[j].fit);
 		}
+		m = k;
+		if (n == 0)
+			return 0;
 		if (engine_walk_score(w, a, w->wlist, n, lazy, st) != 0)
 			return -1;
 		size = size * 2 < BATCH ? size * 2 : BATCH;
 	}
-	floor = engine_floor(h, r->cap, others);
-	floor_fit = engine_floor(hm, r->merit_cap, others_fit);
-	for (j = n = 0; j < m; j++) {
-		if (p[j].v >= floor || p[j].fit >= floor_fit) {
-			w->wlist[n++] = p[j].id;
-			continue;
-		}
-		*drop = fmax(*drop, p[j].v);
-		*drop_fit = fmax(*drop_fit, p[j].fit);
-	}
-	return engine_walk_score(w, a, w->wlist, n, lazy, st);
 }
 
 /*

@@ -358,49 +358,6 @@ walk_pick(struct walk *w, size_t from, uint32_t a,
 	}
 }
 
-/* Does X come before Y: the higher UB, then the lower id? */
-static inline int
-walk_top_before(const struct walk_top *x, const struct walk_top *y)
-{
-	return x->v != y->v ? x->v > y->v : x->id < y->id;
-}
-
-static void
-walk_sift(struct walk_top *p, size_t n, size_t i)
-{
-	struct walk_top x = p[i];
-	size_t c;
-
-	while ((c = 2 * i + 1) < n) {
-		if (c + 1 < n && walk_top_before(&p[c + 1], &p[c]))
-			c++;
-		if (!walk_top_before(&p[c], &x))
-			break;
-		p[i] = p[c];
-		i = c;
-	}
-	p[i] = x;
-}
-
-void
-walk_heapify(struct walk_top *p, size_t n)
-{
-	size_t i;
-
-	for (i = n / 2; i-- > 0;)
-		walk_sift(p, n, i);
-}
-
-struct walk_top
-walk_pop(struct walk_top *p, size_t *n)
-{
-	struct walk_top top = p[0];
-
-	p[0] = p[--*n];
-	walk_sift(p, *n, 0);
-	return top;
-}
-
 void
 walk_clear(struct walk *w)
 {

@@ -128,11 +128,6 @@ void walk_pick(struct walk *w, size_t from, uint32_t a,
     const unsigned char *active, double floor, double floor_fit,
     struct walk_top *out, size_t *m, double *drop, double *drop_fit);
 
-/* P (N) a heap, the highest UB first (then the lowest id); the first
- * taken from it. */
-void walk_heapify(struct walk_top *p, size_t n);
-struct walk_top walk_pop(struct walk_top *p, size_t *n);
-
 /* Forget A's walk: the next walk_start() starts afresh. */
 void walk_clear(struct walk *w);
 
