@@ -208,7 +208,9 @@ rule_bound_check(const struct rule_bound *b, const char *path, int line,
 	const char *what = "max_score";
 	double max = b->max;
 
-	if (b->max < 0)
+	/* every bound is 0 or more: no need to look one up (at 100,000
+	 * each is a cache miss, and most scores are 0) */
+	if (b->max < 0 || score <= 0)
 		return 0;
 	if (b->out != NULL && b->in[o] < b->out[a]) {
 		max = b->in[o];
