@@ -32,12 +32,12 @@
  * Where the strategies give terms (ABI 1.4, walk.h), the candidate stage
  * walks them all at once instead (engine_walk_row): the strategies
  * without terms give their lists and bounds as above; the walk's best
- * fill a's heaps, then whoever met can still reach them is scored, the
- * highest upper bound first; then whom the long terms' bitmaps show could
- * still reach them (or, where they cannot tell, the long terms walked).
- * Where the bounds cannot show the heaps are those of scoring everyone,
- * a scores everyone.  With lazy rules, each pass hands its pairs to
- * engine_cand_lazy.
+ * fill a's heaps, then whoever met can still reach them is scored, in
+ * batches that raise the floors as they go; then whom the long terms'
+ * bitmaps show could still reach them (or, where they cannot tell, the
+ * long terms walked).  Where the bounds cannot show the heaps are those
+ * of scoring everyone, a scores everyone.  With lazy rules, each pass
+ * hands its pairs to engine_cand_lazy.
  *
  * Where a strategy gives group bonuses (engine_bonus), each attendee
  * also has a second heap, of their best partners by merit: the score
@@ -967,8 +967,8 @@ engine_walk_row(struct engine_worker *w, size_t i)
 		if (rc == 0)
 			rc = engine_walk_top(w, a, w->wtop_fit, mf, lazy, &st);
 	}
-	/* then everyone met who can still reach them, the highest UB first:
-	 * the heaps' floors rise as they go; then whom the long terms could
+	/* then everyone met who can still reach them, in batches: the
+	 * heaps' floors rise as they go; then whom the long terms could
 	 * take there (or the long terms walked while one not met could reach
 	 * them), and whom they meet picked */
 	drop = drop_fit = 0;
