@@ -25,6 +25,18 @@ struct walk_bits {
 	uint64_t *bits;
 };
 
+/* One of A's terms, as a strategy gave it, times its weight. */
+struct walk_term {
+	const uint32_t *ids;
+	const float *weight;
+	uint32_t n;
+	uint32_t group;		/* its vector's, or its strategy's */
+	int unit;		/* the group is a unit vector */
+	int bonus;		/* its strategy gives group bonuses */
+	double gain, upper;
+	const uint64_t *bits;	/* a long term's holders; NULL: short */
+	size_t order;		/* as given: the last tie-break */
+};
 
 void
 walk_init(struct walk *w, size_t n)
@@ -134,9 +146,10 @@ walk_term(struct walk *w, const struct walk_term *t)
 {
 	const uint32_t *ids = t->ids;
 	const float *wt = t->weight;
-	double *restrict part = w->part, *restrict bonus = w->bonus;
+	/* not restrict: walk_meet writes them too */
+	double *part = w->part, *bonus = w->bonus;
 	uint64_t *restrict seen = w->seen;
-	uint32_t *restrict met = w->met, *restrict at = w->at;
+	const uint32_t *at = w->at;
 	double gain = t->gain, add = gain, fit = t->bonus ? 0 : 1;
 	size_t nmet = w->nmet, limit = w->n, nub = w->nub;
 	uint32_t j, id;
@@ -150,9 +163,7 @@ walk_term(struct walk *w, const struct walk_term *t)
 		bit = (uint64_t)1 << (id & 63);
 		if (!(seen[id >> 6] & bit)) {
 			seen[id >> 6] |= bit;
-			part[id] = bonus[id] = 0;
-			at[id] = (uint32_t)nmet;
-			met[nmet++] = id;
+			nmet = walk_meet(w, nmet, id);
 		} else if (at[id] < nub) {
 			w->ub[at[id]] += add - t->upper;
 			w->fit[at[id]] += fit * (add - t->upper);
@@ -216,7 +227,6 @@ walk_start(struct walk *w, const struct strategy *s, size_t ns, uint32_t a)
 	w->first_long = w->next;
 	w->probe = xreallocarray(w->probe, w->nterms - w->next + 1,
 	    sizeof *w->probe);
-
 	for (k = w->next; k < w->nterms; k++)
 		w->probe[k - w->next] = (struct walk_probe){ w->terms[k].bits,
 		    w->terms[k].upper, w->terms[k].bonus ? 0 :

@@ -1,12 +1,15 @@
 /*
  * walk_internal.h -- what walk.c and walk_reach.c share of the walk
- * (walk.h): A's terms as the walk keeps them, and the bitmaps' layout.
+ * (walk.h): the bitmaps' layout, meeting a partner, and the long terms
+ * as probed.
  */
 #ifndef MINGLE_WALK_INTERNAL_H
 #define MINGLE_WALK_INTERNAL_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "walk.h"
 
 /* walk_reach takes the bitmaps this many words at a time: each bitmap
  * (and the walk's own of those met) holds whole blocks. */
@@ -19,18 +22,16 @@ walk_words(size_t n)
 	return (n / 64 / WALK_BLOCK + 1) * WALK_BLOCK;
 }
 
-/* One of A's terms, as a strategy gave it, times its weight. */
-struct walk_term {
-	const uint32_t *ids;
-	const float *weight;
-	uint32_t n;
-	uint32_t group;		/* its vector's, or its strategy's */
-	int unit;		/* the group is a unit vector */
-	int bonus;		/* its strategy gives group bonuses */
-	double gain, upper;
-	const uint64_t *bits;	/* a long term's holders; NULL: short */
-	size_t order;		/* as given: the last tie-break */
-};
+/* Meet ID, the NMET-th met: nothing added up for it yet.  Returns how
+ * many are met now.  (Its bit in W->seen is the caller's.) */
+static inline size_t
+walk_meet(struct walk *w, size_t nmet, uint32_t id)
+{
+	w->part[id] = w->bonus[id] = 0;
+	w->at[id] = (uint32_t)nmet;
+	w->met[nmet] = id;
+	return nmet + 1;
+}
 
 /* A long term as walk_ub() probes it. */
 struct walk_probe {

@@ -147,9 +147,7 @@ walk_reach_block(struct walk *w, size_t wd, const uint64_t *mask)
 		for (; got[k] != 0; got[k] &= got[k] - 1) {
 			bit = (uint64_t)__builtin_ctzll(got[k]);
 			id = (uint32_t)((wd + k) * 64 + bit);
-			w->part[id] = w->bonus[id] = 0;
-			w->at[id] = (uint32_t)w->nmet;
-			w->met[w->nmet++] = id;
+			w->nmet = walk_meet(w, w->nmet, id);
 		}
 	}
 }
