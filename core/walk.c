@@ -18,11 +18,21 @@
 /* The most bitmaps a worker keeps; a long term past them is walked. */
 #define WALK_BITS_MAX	256
 
-/* A long term's holders, by the list they come from. */
+/* A long term's holders, by the lists they come from. */
 struct walk_bits {
 	const uint32_t *ids;
+	const float *weight;
 	uint32_t n;
 	uint64_t *bits;
+	/* With WEIGHT: per word of BITS, the holders before it (a holder's
+	 * place in IDS); per place, the weight over the greatest, WMAX, in
+	 * 255ths rounded up: read at random, a byte each is mostly in cache
+	 * where WEIGHT is not.  RANK NULL if IDS are not strictly ascending
+	 * or none is in the event. */
+	uint32_t *rank;
+	uint8_t *q;
+	double wmax;
+	uint32_t last;		/* the last holder's place */
 };
 
 /* One of A's terms, as a strategy gave it, times its weight. */
@@ -35,6 +45,7 @@ struct walk_term {
 	int bonus;		/* its strategy gives group bonuses */
 	double gain, upper;
 	const uint64_t *bits;	/* a long term's holders; NULL: short */
+	const struct walk_bits *kept;	/* ... as kept */
 	size_t order;		/* as given: the last tie-break */
 };
 
@@ -53,6 +64,10 @@ walk_init(struct walk *w, size_t n)
 	w->ub = xcalloc(n + 1, sizeof *w->ub);
 	w->fit = xcalloc(n + 1, sizeof *w->fit);
 	w->bits = xcalloc(WALK_BITS_MAX, sizeof *w->bits);
+#if defined(__x86_64__) || defined(__i386__)
+	__builtin_cpu_init();
+	w->popcnt = __builtin_cpu_supports("popcnt");
+#endif
 }
 
 void
@@ -60,8 +75,11 @@ walk_free(struct walk *w)
 {
 	size_t i;
 
-	for (i = 0; i < w->nbits; i++)
+	for (i = 0; i < w->nbits; i++) {
 		free(w->bits[i].bits);
+		free(w->bits[i].rank);
+		free(w->bits[i].q);
+	}
 	free(w->bits);
 	free(w->part);
 	free(w->bonus);
@@ -100,27 +118,64 @@ walk_term_cmp(const void *x, const void *y)
 	return (s->order > t->order) - (s->order < t->order);
 }
 
-/* The bitmap of the holders of IDS (N), made if not kept yet; NULL if
- * no more are kept. */
-static const uint64_t *
-walk_bits_of(struct walk *w, const uint32_t *ids, uint32_t n)
+/* B->q: its holders' weights in 255ths of the greatest, rounded up. */
+static void
+walk_bits_weigh(struct walk_bits *b)
+{
+	uint32_t j, m = b->last + 1;
+	double q;
+
+	b->wmax = 0;
+	for (j = 0; j < m; j++)
+		b->wmax = fmax(b->wmax, b->weight[j]);
+	b->q = xcalloc(m, 1);
+	for (j = 0; j < m && b->wmax > 0; j++) {
+		q = ceil(b->weight[j] / b->wmax * 255);
+		if (q / 255 * b->wmax < b->weight[j])
+			q++;
+		b->q[j] = (uint8_t)(q < 255 ? q : 255);
+	}
+}
+
+/* The bitmap of the holders of IDS (N) and their WEIGHT, made if not kept
+ * yet; NULL if no more are kept. */
+static const struct walk_bits *
+walk_bits_of(struct walk *w, const uint32_t *ids, const float *weight,
+    uint32_t n)
 {
 	struct walk_bits *b;
-	uint32_t j;
+	size_t j, words = walk_words(w->n), held = 0;
+	int ascending = 1;
 
 	for (b = w->bits; b < w->bits + w->nbits; b++)
-		if (b->ids == ids && b->n == n)
-			return b->bits;
+		if (b->ids == ids && b->weight == weight && b->n == n)
+			return b;
 	if (w->nbits == WALK_BITS_MAX)
 		return NULL;
 	b = &w->bits[w->nbits++];
+	memset(b, 0, sizeof *b);
 	b->ids = ids;
+	b->weight = weight;
 	b->n = n;
-	b->bits = xcalloc(walk_words(w->n), sizeof *b->bits);
-	for (j = 0; j < n; j++)
+	b->bits = xcalloc(words, sizeof *b->bits);
+	for (j = 0; j < n; j++) {
+		ascending &= j == 0 || ids[j] > ids[j - 1];
 		if (ids[j] < w->n)
 			b->bits[ids[j] >> 6] |= (uint64_t)1 << (ids[j] & 63);
-	return b->bits;
+	}
+	/* those past the event come last: a holder's place is the count
+	 * of holders before it */
+	for (j = 0; weight != NULL && ascending && j < words; j++)
+		held += (size_t)__builtin_popcountll(b->bits[j]);
+	if (held == 0)
+		return b;
+	b->rank = xcalloc(words, sizeof *b->rank);
+	b->last = (uint32_t)held - 1;
+	for (j = 1; j < words; j++)
+		b->rank[j] = b->rank[j - 1] +
+		    (uint32_t)__builtin_popcountll(b->bits[j - 1]);
+	walk_bits_weigh(b);
+	return b;
 }
 
 /* Strategy S's terms for A into W->buf, *M of them.  Returns 0 or -1. */
@@ -198,15 +253,32 @@ walk_add_terms(struct walk *w, const struct strategy *s, uint32_t a)
 		t = &w->terms[w->nterms + i];
 		*t = (struct walk_term){ x->ids, x->weight, x->n,
 		    base + x->vector, x->vector != 0, s->group_bonus,
-		    s->weight * x->gain, s->weight * x->upper, NULL,
+		    s->weight * x->gain, s->weight * x->upper, NULL, NULL,
 		    w->nterms + i };
-		if (x->n >= w->long_min)
-			t->bits = walk_bits_of(w, x->ids, x->n);
+		if (x->n >= w->long_min &&
+		    (t->kept = walk_bits_of(w, x->ids, x->weight,
+		    x->n)) != NULL)
+			t->bits = t->kept->bits;
 		if (base + x->vector >= w->ngroups)
 			w->ngroups = base + x->vector + 1;
 	}
 	w->nterms += m;
 	return 0;
+}
+
+/* Long term T as probed: by its holders' weights where it has them and
+ * their places are known, else by its upper. */
+static void
+walk_probe_of(struct walk_probe *p, const struct walk_term *t)
+{
+	*p = (struct walk_probe){ t->bits, t->upper, t->bonus ? 0 : t->upper,
+	    NULL, NULL, 0, 0, !t->bonus };
+	if (t->kept->rank != NULL) {
+		p->rank = t->kept->rank;
+		p->q = t->kept->q;
+		p->last = t->kept->last;
+		p->step = t->gain * t->kept->wmax / 255;
+	}
 }
 
 int
@@ -227,10 +299,11 @@ walk_start(struct walk *w, const struct strategy *s, size_t ns, uint32_t a)
 	w->first_long = w->next;
 	w->probe = xreallocarray(w->probe, w->nterms - w->next + 1,
 	    sizeof *w->probe);
-	for (k = w->next; k < w->nterms; k++)
-		w->probe[k - w->next] = (struct walk_probe){ w->terms[k].bits,
-		    w->terms[k].upper, w->terms[k].bonus ? 0 :
-		    w->terms[k].upper };
+	w->sharp = 0;
+	for (k = w->next; k < w->nterms; k++) {
+		walk_probe_of(&w->probe[k - w->next], &w->terms[k]);
+		w->sharp |= w->probe[k - w->next].rank != NULL;
+	}
 	return 0;
 }
 
@@ -270,8 +343,8 @@ walk_rest(const struct walk *w, int fit)
 	return sum;
 }
 
-/* B's UB, and in *FIT without group bonuses.  Without branches: whether
- * B holds a long term is as likely as not. */
+/* B's UB, and in *FIT without group bonuses: a long term B holds adds
+ * its upper.  Without branches: whether B holds it is as likely as not. */
 static inline double
 walk_ub(const struct walk *w, uint32_t b, double *fit)
 {
@@ -286,6 +359,72 @@ walk_ub(const struct walk *w, uint32_t b, double *fit)
 	}
 	*fit = f;
 	return ub;
+}
+
+/* walk_ub(), but a long term with weights adds what B gains, by B's
+ * place among its holders (the count of those before it): a hair more,
+ * its weight rounded up to 255ths of the greatest.  (STEP times Q may
+ * round an ulp below gain times weight: the engine's floors are a hair
+ * lower, for sums added in another order.) */
+static inline double
+walk_ub_sharp(const struct walk *w, uint32_t b, double *fit)
+{
+	const struct walk_probe *p = w->probe + (w->next - w->first_long);
+	size_t j, np = w->nterms - w->next;
+	double ub = w->part[b], f = ub - w->bonus[b], add;
+	uint64_t word, below = ((uint64_t)1 << (b & 63)) - 1;
+	uint32_t r;
+
+	for (j = 0; j < np; j++) {
+		word = p[j].bits[b >> 6];
+		if (!((word >> (b & 63)) & 1))
+			continue;
+		if (p[j].rank == NULL) {
+			ub += p[j].upper;
+			f += p[j].fit;
+			continue;
+		}
+		r = p[j].rank[b >> 6] +
+		    (uint32_t)__builtin_popcountll(word & below);
+		add = p[j].step * p[j].q[r < p[j].last ? r : p[j].last];
+		ub += add;
+		f += p[j].fit_too * add;
+	}
+	*fit = f;
+	return ub;
+}
+
+/* walk_ub_sharp() with the CPU's popcount where it has one. */
+static double
+walk_sharp_baseline(const struct walk *w, uint32_t b, double *fit)
+{
+	return walk_ub_sharp(w, b, fit);
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+static __attribute__((target("popcnt"))) double
+walk_sharp_popcnt(const struct walk *w, uint32_t b, double *fit)
+{
+	return walk_ub_sharp(w, b, fit);
+}
+#endif
+
+/* B's *UB and *FIT sharpened: the long terms with weights (if any,
+ * W->sharp) add what B gains, not their uppers.  A random read per term
+ * B holds, where walk_ub reads bitmaps: so only for those whom the
+ * uppers do not rule out. */
+static void
+walk_sharpen(const struct walk *w, uint32_t b, double *ub, double *fit)
+{
+	if (!w->sharp)
+		return;
+#if defined(__x86_64__) || defined(__i386__)
+	if (w->popcnt) {
+		*ub = walk_sharp_popcnt(w, b, fit);
+		return;
+	}
+#endif
+	*ub = walk_sharp_baseline(w, b, fit);
 }
 
 /* Offer X to TOP, a min-heap of the *N best of at most K. */
@@ -357,6 +496,8 @@ walk_pick(struct walk *w, size_t from, uint32_t a,
 			continue;
 		ub = w->ub[i];
 		f = w->fit[i];
+		if (ub >= floor || f >= floor_fit)
+			walk_sharpen(w, b, &ub, &f);
 		if (ub >= floor || f >= floor_fit) {
 			out[(*m)++] = (struct walk_top){ ub, f, b };
 			continue;

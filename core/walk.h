@@ -10,7 +10,9 @@
  * with veterans") are not walked but probed: a bitmap of their holders,
  * made once per worker and kept, tells whether a partner holds one, and
  * then it adds its upper.  So the upper bound (UB) of a partner met is
- * its sum plus the uppers of the long terms it holds.  One not met holds
+ * its sum plus the uppers of the long terms it holds; where that does not
+ * rule it out, a long term with weights adds what it gains instead (its
+ * place among the holders, kept per bitmap, finds its weight).  One not met holds
  * none of the short terms: it scores at most the rest, what the long
  * terms add up to (for a strategy's unit vectors at most the length of
  * their gains, Cauchy-Schwarz).  When the rest could reach the partners
@@ -70,6 +72,8 @@ struct walk {
 	double *group;		/* room for walk_rest, 2 per group */
 	struct walk_bits *bits;	/* the long terms' bitmaps, kept */
 	size_t nbits;
+	int sharp;		/* a long term has weights (walk_sharpen) */
+	int popcnt;		/* the CPU has a popcount instruction */
 	struct mingle_term *buf;	/* one strategy's, as it gives them */
 	size_t bcap;
 };
@@ -122,7 +126,9 @@ void walk_best(struct walk *w, uint32_t a, const unsigned char *active,
  * Those met from the FROM-th on (but A and those not in ACTIVE) whose UB
  * is at least FLOOR or, without group bonuses, at least FLOOR_FIT, into
  * OUT (*M); *DROP and *DROP_FIT raised to the highest UBs of the others.
- * Walking more only lowers UBs: those left out stay out.
+ * A UB the uppers put over a floor is sharpened first: the long terms
+ * with weights by what the partner gains.  Walking more only lowers UBs:
+ * those left out stay out.
  */
 void walk_pick(struct walk *w, size_t from, uint32_t a,
     const unsigned char *active, double floor, double floor_fit,

@@ -36,8 +36,16 @@ walk_meet(struct walk *w, size_t nmet, uint32_t id)
 /* A long term as walk_ub() probes it. */
 struct walk_probe {
 	const uint64_t *bits;
-	double upper;		/* what a holder adds */
+	double upper;		/* what a holder adds at most */
 	double fit;		/* ... without group bonuses */
+	/* With weights: per word of BITS the holders before it, so a
+	 * holder's place in Q (at most LAST); it adds STEP times its Q,
+	 * and to its fit too if FIT_TOO.  RANK NULL: UPPER. */
+	const uint32_t *rank;
+	const uint8_t *q;
+	uint32_t last;
+	double step;
+	double fit_too;
 };
 
 #endif

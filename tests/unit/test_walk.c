@@ -6,7 +6,8 @@
  * (UB) of those met, the rest for those not met (a vector's terms bound
  * by the length of their gains), the group bonuses kept apart (fit),
  * walking a long term (the most per holder first, the UBs kept before
- * lowered to what it adds), the picks and what they drop; and meeting
+ * lowered to what it adds), a long term with weights probed by each
+ * holder's weight, the picks and what they drop; and meeting
  * by the long terms' bitmaps whom they could take to a floor
  * (walk_reach), against every partner's sum counted by hand.
  */
@@ -280,6 +281,97 @@ test_reach_sums(void)
 	walk_free(&w);
 }
 
+/* Whether X is WANT, or up to a 255th of UPPER more (a weight probed,
+ * rounded up to 255ths of its term's greatest). */
+static int
+near_above(double x, double want, double upper)
+{
+	return x >= want - 1e-12 && x <= want + upper / 255 + 1e-12;
+}
+
+/* test_weights' weight of holder I of its long term with weights. */
+static float
+weight_of(uint32_t i)
+{
+	return (float)((i * 7) % 10 + 1) / 10.0f;
+}
+
+/*
+ * A long term with weights adds to a partner's UB what the partner gains
+ * by its weight (found by its place among the holders), not the term's
+ * upper; one whose holders are not strictly ascending adds its upper.
+ * Walking either later leaves every UB at what the holders gain.
+ */
+static void
+test_weights(void)
+{
+	enum { M = 2000, SHORT = 300 };
+	static uint32_t few[SHORT], third[M], even[M];
+	static float wt[M], half[M];
+	struct mingle_term terms[3];
+	struct stub st;
+	struct strategy s[1];
+	unsigned char active[M];
+	struct walk w;
+	uint32_t b, nt = 0, ne = 0;
+	double fit, want, got;
+	int bad, bad_fit, pass;
+
+	memset(active, 1, sizeof active);
+	for (b = 0; b < SHORT; b++)
+		few[b] = b;
+	for (b = 0; b < M; b += 3) {
+		wt[nt] = weight_of(b);
+		third[nt++] = b;
+	}
+	wt[nt] = 1.0f;
+	third[nt++] = 5000;		/* past the event: last */
+	for (b = 0; b < M; b += 2) {
+		half[ne] = b % 4 == 0 ? 0.5f : 0.25f;
+		even[ne++] = b;
+		if (b == 1000) {	/* twice: not strictly ascending */
+			half[ne] = 0.5f;
+			even[ne++] = b;
+		}
+	}
+	terms[0] = (struct mingle_term){ few, NULL, SHORT, 0, 0.1, 0.1 };
+	terms[1] = (struct mingle_term){ third, wt, nt, 0, 0.5, 0.5 };
+	terms[2] = (struct mingle_term){ even, half, ne, 0, 1.0, 0.5 };
+	st = (struct stub){ terms, 3, 0, 0 };
+	set(&s[0], &st, 1.0, 0);
+	walk_init(&w, M);
+	is_int(walk_start(&w, s, 1, 0), 0, "weights: walk_start");
+	is_int(w.nterms - w.next, 2, "weights: two long terms");
+	for (pass = 0; pass < 2; pass++) {
+		bad = bad_fit = 0;
+		for (b = 1; b < SHORT; b++) {
+			/* the even ids' term: its upper (0.5), once walked
+			 * what each gains (0.5 or 0.25) */
+			want = 0.1 + (b % 3 == 0 ? 0.5 * weight_of(b) : 0) +
+			    (b % 2 == 0 ? (pass == 0 || b % 4 == 0 ? 0.5 :
+			    0.25) : 0);
+			got = ub_of(&w, 0, active, b, &fit);
+			/* probed: the weight a hair up; walked: exact */
+			bad += pass == 0 ? !near_above(got, want, 0.5) :
+			    fabs(got - want) > 1e-12;
+			bad_fit += fit != got;
+		}
+		is_int(bad, 0, pass == 0 ? "weights: each UB by the partner's "
+		    "weight (up to a 255th of the upper more); the even ids' "
+		    "term (1000 twice) by its upper" :
+		    "weights: both walked: each UB what the holders gain");
+		is_int(bad_fit, 0, "weights: the same fit (no group bonus)");
+		if (pass == 0) {
+			is_int(walk_more(&w), 0, "weights: walk_more");
+			is_int(walk_more(&w), 0, "weights: walk_more again");
+		}
+	}
+	/* 999 was met by the term with weights alone */
+	is_num(ub_of(&w, 0, active, 999, &fit), 0.5 * weight_of(999), 1e-12,
+	    "weights: one met by walking it gains its weight");
+	walk_free(&w);
+}
+
 int
 main(void)
 {
@@ -346,13 +438,15 @@ main(void)
 	is_num(walk_rest(&w, 1), 0.2 + 1.0, 1e-12, "rest without the bonus");
 
 	/* 1: tags 1 + wide 0.2 + bonus 1; 2: tags 1 + text 0.3 + wide 0.2;
-	 * 5: text 0.6 + text_b 0.8 + wide 0.2 + bonus 1 */
+	 * 5: text 0.6 + text_b 0.8 x 0.5 (by its weight) + wide 0.2 +
+	 * bonus 1 */
 	is_num(ub_of(&w, 0, active, 1, &fit), 2.2, 1e-12, "UB of 1");
 	is_num(fit, 1.2, 1e-12, "fit of 1: without the bonus");
 	is_num(ub_of(&w, 0, active, 2, &fit), 1.5, 1e-12, "UB of 2");
 	is_num(fit, 1.5, 1e-12, "fit of 2: no bonus");
-	is_num(ub_of(&w, 0, active, 5, &fit), 2.6, 1e-12,
-	    "UB of 5: the long text term's upper");
+	is_num(ub_of(&w, 0, active, 5, &fit), 2.2, 1e-12,
+	    "UB of 5: the long text term by 5's weight, not its upper");
+	is_num(fit, 1.2, 1e-12, "fit of 5");
 	is_num(ub_of(&w, 0, active, 3, &fit), -1, 0,
 	    "3 takes no part: never picked");
 
@@ -361,32 +455,37 @@ main(void)
 	ok((top[0].id == 1 && top[1].id == 5) ||
 	    (top[0].id == 5 && top[1].id == 1), "best by UB: 5 and 1");
 	is_int(nf, 1, "best 1 by fit");
-	is_int(topf[0].id, 5, "best by fit: 5 (1.6, 2's 1.5)");
+	is_int(topf[0].id, 5, "best by fit, by the uppers: 5 (1.6, 2's 1.5)");
 
 	drop = drop_fit = 0;
-	walk_pick(&w, 0, 0, active, 2.3, 1.6, out, &m, &drop, &drop_fit);
-	is_int(m, 1, "floors 2.3 and 1.6: one picked");
-	is_int(out[0].id, 5, "... 5 (2.6)");
-	is_num(drop, 2.2, 1e-12, "dropped: the highest UB left, 1's");
+	walk_pick(&w, 0, 0, active, 2.1, 1.6, out, &m, &drop, &drop_fit);
+	is_int(m, 2, "floors 2.1 and 1.6: two picked");
+	ok((out[0].id == 1 && out[1].id == 5) ||
+	    (out[0].id == 5 && out[1].id == 1), "... 1 and 5 (2.2)");
+	is_num(drop, 1.5, 1e-12, "dropped: the highest UB left, 2's");
 	is_num(drop_fit, 1.5, 1e-12, "dropped by fit: 2's");
 
 	/* Walk one long term: text_b (0.8 for 601 holders) adds the most per
-	 * holder.  5 held it: its UB loses the upper and gains 0.8 x 0.5. */
+	 * holder.  5 held it: its UB had 0.8 x 0.5 already, and keeps it. */
 	is_int(walk_more(&w), 0, "walk_more");
 	is_int(w.next, 3, "three terms walked");
 	is_int(w.nmet, 604, "met: 600 more (1200 .. 1799)");
 	is_num(ub_of(&w, 0, active, 5, &fit), 2.2, 1e-12,
-	    "UB of 5, kept, lowered to what text_b adds");
+	    "UB of 5, kept: what text_b adds, once");
 	is_num(walk_rest(&w, 0), 0.2 + 0.6 + 1.0, 1e-12,
 	    "rest: text_a alone in the vector");
-	/* 1201: text_b 0.4 + text_a 0.6 + bonus 1; 1200: no bonus */
-	is_num(ub_of(&w, 0, active, 1201, &fit), 2.0, 1e-12, "UB of 1201");
-	is_num(ub_of(&w, 0, active, 1200, &fit), 1.0, 1e-12, "UB of 1200");
+	/* 1201: text_b 0.4 + text_a 0.6 x 0.25 + bonus 1; 1200: no bonus;
+	 * the weight 0.25 rounded up to 255ths of text_a's greatest (1) */
+	ok(near_above(ub_of(&w, 0, active, 1201, &fit), 1.55, 0.6),
+	    "UB of 1201: 1.55, or up to a 255th of text_a's upper more");
+	ok(near_above(ub_of(&w, 0, active, 1200, &fit), 0.55, 0.6),
+	    "UB of 1200: 0.55, or as much more");
 	drop = drop_fit = 0;
-	walk_pick(&w, 4, 0, active, 1.9, 9, out, &m, &drop, &drop_fit);
-	is_int(m, 200, "from the 4th met on, UB 1.9: the odd of 1200 .. 1599");
+	walk_pick(&w, 4, 0, active, 1.5, 9, out, &m, &drop, &drop_fit);
+	is_int(m, 200, "from the 4th met on, UB 1.5: the odd of 1200 .. 1599");
 	is_num(drop, 1.4, 1e-12, "dropped: the odd of 1600 .. 1799 (1.4)");
-	is_num(drop_fit, 1.0, 1e-12, "dropped by fit: 1.0");
+	is_num(drop_fit, 1.0, 1e-12, "dropped by fit: the even of 1200 .. "
+	    "1599, by the uppers (1.0): below the floors, not sharpened");
 	is_int(walk_more(&w), 0, "walk_more: text_a");
 	is_int(walk_more(&w), 0, "walk_more: the bonus");
 	is_int(walk_more(&w), 0, "walk_more: the wide tag");
@@ -419,5 +518,6 @@ main(void)
 
 	test_reach();
 	test_reach_sums();
+	test_weights();
 	return tap_done();
 }
