@@ -90,11 +90,11 @@ static void	ls_reason(void *, uint32_t, uint32_t, char *, size_t);
 static void	ls_free(void *);
 static int	ls_candidates(void *, uint32_t, size_t, uint32_t *, size_t,
 		    size_t *, double *);
-static int	ls_worker_open(struct rule_strategy *,
+static int	ls_worker_open(struct rule_strategy *, int,
 		    const struct mingle_config *,
 		    const struct config_strategy *, struct rule_worker *,
 		    const char *, size_t, char **);
-static int	ls_module(struct rule_strategy *, lua_State *, char **);
+static int	ls_module(struct rule_strategy *, int, lua_State *, char **);
 static int	ls_options(struct rule_strategy *, lua_State *,
 		    const struct config_strategy *, char **);
 static int	ls_call_pair(struct rule_strategy *, struct rule_worker *, int,
@@ -173,7 +173,7 @@ rule_strategy_open(const struct mingle_config *config,
 	ls->cs = cs;
 	ls->text = text;
 	ls->len = len;
-	if (ls_worker_open(ls, config, cs, &ls->workers[0], text, len,
+	if (ls_worker_open(ls, 1, config, cs, &ls->workers[0], text, len,
 	    cause) != 0 || rule_bound_read(ls->workers[0].sb, SLOT_MODULE,
 	    SLOT_VIEWS, t, ls->path, KEY_MAX, &ls->bound, cause) != 0) {
 		ls_free(ls);
@@ -200,11 +200,13 @@ rule_strategy_open(const struct mingle_config *config,
 	return 0;
 }
 
-/* Give worker W its own state: views, the script, init, prepare. */
+/* Give worker W its own state: views, the script, init, prepare.  Only
+ * the FIRST (worker 0) sets what the workers share (ls_module, the
+ * options): the others open in their own threads, as they start. */
 static int
-ls_worker_open(struct rule_strategy *ls, const struct mingle_config *config,
-    const struct config_strategy *cs, struct rule_worker *w, const char *text,
-    size_t len, char **cause)
+ls_worker_open(struct rule_strategy *ls, int first,
+    const struct mingle_config *config, const struct config_strategy *cs,
+    struct rule_worker *w, const char *text, size_t len, char **cause)
 {
 	lua_State *L;
 	long limit;
@@ -224,9 +226,9 @@ ls_worker_open(struct rule_strategy *ls, const struct mingle_config *config,
 	if (sandbox_call(w->sb, KEY_LOAD, 0, 1, cause, "running the "
 	    "script") != 0)
 		return -1;			/* handler views module */
-	if (ls_module(ls, L, cause) != 0)
+	if (ls_module(ls, first, L, cause) != 0)
 		return -1;	/* handler views module score veto */
-	if (ls_options(ls, L, cs, cause) != 0)
+	if (first && ls_options(ls, L, cs, cause) != 0)
 		return -1;
 	if (ls->probe)
 		return 0;
@@ -271,7 +273,7 @@ ls_worker_open(struct rule_strategy *ls, const struct mingle_config *config,
  * run code outside a call's limits.
  */
 static int
-ls_module(struct rule_strategy *ls, lua_State *L, char **cause)
+ls_module(struct rule_strategy *ls, int first, lua_State *L, char **cause)
 {
 	const char *key, *near, *bad = NULL, *other = NULL;
 	size_t k, nkeys = sizeof module_keys / sizeof module_keys[0];
@@ -331,7 +333,7 @@ ls_module(struct rule_strategy *ls, lua_State *L, char **cause)
 		return -1;
 	}
 
-	if (ls->version == NULL) {
+	if (first && ls->version == NULL) {
 		lua_pushliteral(L, "version");
 		lua_rawget(L, SLOT_MODULE);		/* ... version */
 		ls->version = xstrdup(lua_isstring(L, -1) ?
@@ -347,6 +349,17 @@ ls_module(struct rule_strategy *ls, lua_State *L, char **cause)
 	lua_rawget(L, SLOT_MODULE);			/* ... score */
 	lua_pushliteral(L, "veto");
 	lua_rawget(L, SLOT_MODULE);			/* ... score veto */
+	if (!first) {
+		/* the same text: the same table (what worker 0 read is
+		 * shared, and read by the other threads meanwhile) */
+		if (lua_isfunction(L, SLOT_SCORE) == ls->has_score &&
+		    lua_isfunction(L, SLOT_VETO) == ls->has_veto)
+			return 0;
+		*cause = xasprintf("%s: the script returned another table "
+		    "for another thread (a score or veto function missing)",
+		    ls->path);
+		return -1;
+	}
 	ls->has_score = lua_isfunction(L, SLOT_SCORE);
 	ls->has_veto = lua_isfunction(L, SLOT_VETO);
 	if (!ls->has_score && !ls->has_veto) {
@@ -460,26 +473,24 @@ ls_check(struct rule_strategy *ls, lua_State *L, int slot, uint32_t a,
 }
 
 /*
- * Open workers up to N, each its own state with the script, init and
- * prepare.  A script must not let its scores depend on the pairs a state
- * scored before: each state sees only some of them.
+ * Room for workers up to N, each to get its own state with the script,
+ * init and prepare: opened by ls_score in the worker's own thread, so
+ * the states (at 100,000 attendees a second or more each) open while
+ * worker 0 scores.  A script must not let its scores depend on the
+ * pairs a state scored before: each state sees only some of them.
  */
 static int
 ls_workers(void *self, size_t n, char **cause)
 {
 	struct rule_strategy *ls = self;
 
+	(void)cause;
 	if (n <= ls->nworkers)
 		return 0;
 	ls->workers = xreallocarray(ls->workers, n, sizeof *ls->workers);
 	memset(ls->workers + ls->nworkers, 0, (n - ls->nworkers) *
 	    sizeof *ls->workers);
-	while (ls->nworkers < n) {
-		if (ls_worker_open(ls, ls->config, ls->cs,
-		    &ls->workers[ls->nworkers++], ls->text, ls->len,
-		    cause) != 0)
-			return -1;
-	}
+	ls->nworkers = n;
 	return 0;
 }
 
@@ -489,9 +500,16 @@ ls_score(void *self, size_t worker, uint32_t a, const uint32_t *cand,
 {
 	struct rule_strategy *ls = self;
 	struct rule_worker *w = &ls->workers[worker];
-	lua_State *L = sandbox_state(w->sb);
+	lua_State *L;
 	size_t i;
 
+	if (w->sb == NULL && ls_worker_open(ls, 0, ls->config, ls->cs, w,
+	    ls->text, ls->len, cause) != 0) {
+		sandbox_free(w->sb);
+		w->sb = NULL;
+		return -1;
+	}
+	L = sandbox_state(w->sb);
 	for (i = 0; i < n; i++) {
 		if (ls->has_veto) {
 			if (ls_call_pair(ls, w, SLOT_VETO, a, cand[i], 0, cause)
@@ -646,7 +664,7 @@ rule_strategy_probe(const char *path, struct strategy_info *info)
 	ls->probe = 1;
 	ls->nworkers = 1;
 	ls->workers = xcalloc(ls->nworkers, sizeof *ls->workers);
-	if (ls_worker_open(ls, &config, &cs, &ls->workers[0], text, len,
+	if (ls_worker_open(ls, 1, &config, &cs, &ls->workers[0], text, len,
 	    &info->error) == 0) {
 		L = sandbox_state(ls->workers[0].sb);
 		lua_pushliteral(L, "name");
