@@ -32,7 +32,6 @@ struct walk_bits {
 	uint32_t *rank;
 	uint8_t *q;
 	double wmax;
-	uint32_t last;		/* the last holder's place */
 };
 
 /* One of A's terms, as a strategy gave it, times its weight. */
@@ -44,8 +43,8 @@ struct walk_term {
 	int unit;		/* the group is a unit vector */
 	int bonus;		/* its strategy gives group bonuses */
 	double gain, upper;
-	const uint64_t *bits;	/* a long term's holders; NULL: short */
-	const struct walk_bits *kept;	/* ... as kept */
+	const struct walk_bits *kept;	/* a long term's holders; NULL:
+					   short */
 	size_t order;		/* as given: the last tie-break */
 };
 
@@ -107,9 +106,9 @@ walk_term_cmp(const void *x, const void *y)
 	const struct walk_term *s = x, *t = y;
 	double ds, dt;
 
-	if ((s->bits != NULL) != (t->bits != NULL))
-		return s->bits != NULL ? 1 : -1;
-	if (s->bits != NULL) {
+	if ((s->kept != NULL) != (t->kept != NULL))
+		return s->kept != NULL ? 1 : -1;
+	if (s->kept != NULL) {
 		ds = s->upper / s->n;
 		dt = t->upper / t->n;
 		if (ds != dt)
@@ -118,11 +117,11 @@ walk_term_cmp(const void *x, const void *y)
 	return (s->order > t->order) - (s->order < t->order);
 }
 
-/* B->q: its holders' weights in 255ths of the greatest, rounded up. */
+/* B->q: its M holders' weights in 255ths of the greatest, rounded up. */
 static void
-walk_bits_weigh(struct walk_bits *b)
+walk_bits_weigh(struct walk_bits *b, size_t m)
 {
-	uint32_t j, m = b->last + 1;
+	size_t j;
 	double q;
 
 	b->wmax = 0;
@@ -163,18 +162,21 @@ walk_bits_of(struct walk *w, const uint32_t *ids, const float *weight,
 		if (ids[j] < w->n)
 			b->bits[ids[j] >> 6] |= (uint64_t)1 << (ids[j] & 63);
 	}
+	if (weight == NULL || !ascending)
+		return b;
 	/* those past the event come last: a holder's place is the count
 	 * of holders before it */
-	for (j = 0; weight != NULL && ascending && j < words; j++)
-		held += (size_t)__builtin_popcountll(b->bits[j]);
-	if (held == 0)
-		return b;
 	b->rank = xcalloc(words, sizeof *b->rank);
-	b->last = (uint32_t)held - 1;
-	for (j = 1; j < words; j++)
-		b->rank[j] = b->rank[j - 1] +
-		    (uint32_t)__builtin_popcountll(b->bits[j - 1]);
-	walk_bits_weigh(b);
+	for (j = 0; j < words; j++) {
+		b->rank[j] = (uint32_t)held;
+		held += (size_t)__builtin_popcountll(b->bits[j]);
+	}
+	if (held == 0) {
+		free(b->rank);
+		b->rank = NULL;
+		return b;
+	}
+	walk_bits_weigh(b, held);
 	return b;
 }
 
@@ -253,12 +255,10 @@ walk_add_terms(struct walk *w, const struct strategy *s, uint32_t a)
 		t = &w->terms[w->nterms + i];
 		*t = (struct walk_term){ x->ids, x->weight, x->n,
 		    base + x->vector, x->vector != 0, s->group_bonus,
-		    s->weight * x->gain, s->weight * x->upper, NULL, NULL,
+		    s->weight * x->gain, s->weight * x->upper, NULL,
 		    w->nterms + i };
-		if (x->n >= w->long_min &&
-		    (t->kept = walk_bits_of(w, x->ids, x->weight,
-		    x->n)) != NULL)
-			t->bits = t->kept->bits;
+		if (x->n >= w->long_min)
+			t->kept = walk_bits_of(w, x->ids, x->weight, x->n);
 		if (base + x->vector >= w->ngroups)
 			w->ngroups = base + x->vector + 1;
 	}
@@ -271,12 +271,11 @@ walk_add_terms(struct walk *w, const struct strategy *s, uint32_t a)
 static void
 walk_probe_of(struct walk_probe *p, const struct walk_term *t)
 {
-	*p = (struct walk_probe){ t->bits, t->upper, t->bonus ? 0 : t->upper,
-	    NULL, NULL, 0, 0, !t->bonus };
+	*p = (struct walk_probe){ t->kept->bits, t->upper, t->bonus ? 0 :
+	    t->upper, NULL, NULL, 0, !t->bonus };
 	if (t->kept->rank != NULL) {
 		p->rank = t->kept->rank;
 		p->q = t->kept->q;
-		p->last = t->kept->last;
 		p->step = t->gain * t->kept->wmax / 255;
 	}
 }
@@ -294,7 +293,7 @@ walk_start(struct walk *w, const struct strategy *s, size_t ns, uint32_t a)
 		qsort(w->terms, w->nterms, sizeof *w->terms, walk_term_cmp);
 	w->group = xreallocarray(w->group, 2 * (size_t)w->ngroups + 1,
 	    sizeof *w->group);
-	while (w->next < w->nterms && w->terms[w->next].bits == NULL)
+	while (w->next < w->nterms && w->terms[w->next].kept == NULL)
 		(void)walk_more(w);
 	w->first_long = w->next;
 	w->probe = xreallocarray(w->probe, w->nterms - w->next + 1,
@@ -384,9 +383,10 @@ walk_ub_sharp(const struct walk *w, uint32_t b, double *fit)
 			f += p[j].fit;
 			continue;
 		}
+		/* B holds it: its place is a holder's */
 		r = p[j].rank[b >> 6] +
 		    (uint32_t)__builtin_popcountll(word & below);
-		add = p[j].step * p[j].q[r < p[j].last ? r : p[j].last];
+		add = p[j].step * p[j].q[r];
 		ub += add;
 		f += p[j].fit_too * add;
 	}

@@ -12,10 +12,10 @@
  * then it adds its upper.  So the upper bound (UB) of a partner met is
  * its sum plus the uppers of the long terms it holds; where that does not
  * rule it out, a long term with weights adds what it gains instead (its
- * place among the holders, kept per bitmap, finds its weight).  One not met holds
- * none of the short terms: it scores at most the rest, what the long
- * terms add up to (for a strategy's unit vectors at most the length of
- * their gains, Cauchy-Schwarz).  When the rest could reach the partners
+ * place among the holders, kept per bitmap, finds its weight).  One not
+ * met holds none of the short terms: it scores at most the rest, what the
+ * long terms add up to (for a strategy's unit vectors at most the length
+ * of their gains, Cauchy-Schwarz).  When the rest could reach the partners
  * found, the bitmaps themselves tell who not met could (walk_reach,
  * walk_reach.c), or else the long terms are walked too, the most telling
  * per holder first (walk_more).

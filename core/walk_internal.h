@@ -39,11 +39,10 @@ struct walk_probe {
 	double upper;		/* what a holder adds at most */
 	double fit;		/* ... without group bonuses */
 	/* With weights: per word of BITS the holders before it, so a
-	 * holder's place in Q (at most LAST); it adds STEP times its Q,
-	 * and to its fit too if FIT_TOO.  RANK NULL: UPPER. */
+	 * holder's place in Q; it adds STEP times its Q, and to its fit
+	 * too if FIT_TOO.  RANK NULL: UPPER. */
 	const uint32_t *rank;
 	const uint8_t *q;
-	uint32_t last;
 	double step;
 	double fit_too;
 };
