@@ -3,14 +3,16 @@
  *
  * A view is a userdata (so rawset cannot write to it) with a table of its
  * values: id, name, column, and every configured field by its name, typed.
- * Each view has its own metatable whose __index is that table, so reading
- * a field costs the VM one table lookup and no C call.  Only a miss
- * reaches C (the values table's shared metatable): a field with no value
- * is nil, and a name that is not a field is an error naming the closest
- * one, because a misspelt field would otherwise read as a missing value
- * and silently change the rule.  Views are built once, before the script
- * runs, and are the same objects on every call: scripts may use them as
- * table keys.
+ * The views share one metatable, whose __index reads a bool or number
+ * field from the attendee table's own column and the others from the
+ * view's table.  At 100,000 attendees a view is rarely in cache: a
+ * metatable per view, its __index the values table, cost a rule about
+ * four cache misses more a field read than one C call does.  A field with
+ * no value is nil, and a name that is not a field is an error naming the
+ * closest one, because a misspelt field would otherwise read as a missing
+ * value and silently change the rule.  Views are built once, before the
+ * script runs, and are the same objects on every call: scripts may use
+ * them as table keys.
  *
  * Tags fields are tag sets: userdata answering set[tag] == true, #set and
  * pairs(set) (tags in alphabetical order), backed by the attendee table's
@@ -33,13 +35,13 @@
 #include "sandbox.h"
 #include "util.h"
 
-#define VIEW_MT		"mingle.view"	/* what each view's metatable copies */
+#define VIEW_MT		"mingle.view"	/* every view's metatable */
 #define VALS_MT		"mingle.values"
 #define TAGSET_MT	"mingle.tagset"
 #define COLUMN_MT	"mingle.column"
 #define ANCHORS		"mingle.anchors"
 
-/* Keys by address, no string hashing: every view's metatable holds
+/* Keys by address, no string hashing: the views' metatable holds
  * [&view_key] = true; the registry holds [&tagset_key] = the tag sets'
  * metatable. */
 static const char view_key, tagset_key;
@@ -59,6 +61,7 @@ struct tag_name {
 };
 
 static int	view_missing(lua_State *);
+static int	view_index(lua_State *);
 static int	view_newindex(lua_State *);
 static int	view_tostring(lua_State *);
 static int	view_pairs(lua_State *);
@@ -74,6 +77,7 @@ static int	column_index(lua_State *);
 static int	column_pairs(lua_State *);
 static int	column_pairs_next(lua_State *);
 static void	view_metatables(lua_State *, const struct attendee_table *);
+static int	view_column(const struct field *);
 static struct rule_tagfield *view_tagfield(lua_State *, const struct field *,
 		    size_t);
 static int	tag_name_cmp(const void *, const void *);
@@ -83,6 +87,7 @@ static void	view_push_value(lua_State *, const struct field *,
 static void	*view_test(lua_State *, int, const char *);
 
 static const luaL_Reg view_meta[] = {
+	{ "__index", view_index },
 	{ "__newindex", view_newindex },
 	{ "__tostring", view_tostring },
 	{ "__pairs", view_pairs },
@@ -151,19 +156,8 @@ rule_view_build(lua_State *L, const struct attendee_table *t)
 			lua_setfield(L, -2, t->fields[f].name);
 							/* views v vals */
 		}
-		lua_createtable(L, 0, 8);		/* views v vals mt */
-		luaL_getmetatable(L, VIEW_MT);		/* ... vals mt tpl */
-		lua_pushnil(L);				/* ... mt tpl nil */
-		while (lua_next(L, -2)) {		/* ... mt tpl k v */
-			lua_pushvalue(L, -2);		/* ... mt tpl k v k */
-			lua_insert(L, -2);		/* ... mt tpl k k v */
-			lua_rawset(L, -5);		/* ... mt tpl k */
-		}					/* ... vals mt tpl */
-		lua_pop(L, 1);				/* views v vals mt */
-		lua_pushvalue(L, -2);			/* ... vals mt vals */
-		lua_setfield(L, -2, "__index");		/* views v vals mt */
-		lua_setmetatable(L, -3);		/* views v vals */
 		lua_setiuservalue(L, -2, 1);		/* views v */
+		luaL_setmetatable(L, VIEW_MT);		/* views v */
 		lua_rawseti(L, -2, (lua_Integer)i + 1);	/* views */
 	}
 	free(tfs);
@@ -214,14 +208,15 @@ view_push_value(lua_State *L, const struct field *f,
 }
 
 /*
- * The metatables: the template each view's own copies, the values tables'
- * shared one, the tag sets' and the column accessors'.  The view functions
- * share two upvalues: KNOWN (every name a view answers, name -> true) and
- * ORDER (the names pairs() visits).
+ * The metatables: the views', the values tables', the tag sets' and the
+ * column accessors'.  The view functions share three upvalues: KNOWN
+ * (every name a view answers, name -> true, or for a bool or number field
+ * its index in T->fields plus 1), ORDER (the names pairs() visits) and T.
  */
 static void
 view_metatables(lua_State *L, const struct attendee_table *t)
 {
+	lua_Integer k;
 	size_t f;
 
 	lua_newtable(L);				/* known */
@@ -236,7 +231,11 @@ view_metatables(lua_State *L, const struct attendee_table *t)
 	}
 	lua_pushnil(L);					/* known order nil */
 	while (lua_next(L, -2)) {			/* known order i name */
-		lua_pushboolean(L, 1);			/* ... i name true */
+		k = lua_tointeger(L, -2);	/* 1 and 2: id, name */
+		if (k > 2 && view_column(&t->fields[k - 3]))
+			lua_pushinteger(L, k - 2);	/* ... i name f+1 */
+		else
+			lua_pushboolean(L, 1);		/* ... i name true */
 		lua_rawset(L, -5);			/* known order i */
 	}						/* known order */
 	lua_pushboolean(L, 1);				/* known order true */
@@ -249,15 +248,16 @@ view_metatables(lua_State *L, const struct attendee_table *t)
 	lua_setfield(L, -2, "__index");			/* known order vmt */
 	lua_pop(L, 1);					/* known order */
 
-	luaL_newmetatable(L, VIEW_MT);			/* known order tpl */
-	lua_insert(L, -3);				/* tpl known order */
-	luaL_setfuncs(L, view_meta, 2);			/* tpl */
+	luaL_newmetatable(L, VIEW_MT);			/* known order mt */
+	lua_insert(L, -3);				/* mt known order */
+	lua_pushlightuserdata(L, (void *)t);		/* mt known order t */
+	luaL_setfuncs(L, view_meta, 3);			/* mt */
 	lua_pushliteral(L, "attendee view");
 	lua_setfield(L, -2, "__metatable");
 	lua_pushliteral(L, "attendee view");
 	lua_setfield(L, -2, "__name");
-	lua_pushboolean(L, 1);				/* tpl true */
-	lua_rawsetp(L, -2, &view_key);			/* tpl */
+	lua_pushboolean(L, 1);				/* mt true */
+	lua_rawsetp(L, -2, &view_key);			/* mt */
 	lua_pop(L, 1);					/* */
 
 	luaL_newmetatable(L, TAGSET_MT);		/* mt */
@@ -384,6 +384,38 @@ rule_view_tag_rank(const struct rule_tagfield *tf, const char *tag, size_t len)
 		return -1;
 	id = intern_find(&tf->f->values, tag);
 	return id < 0 ? -1 : (long)tf->rank_of_id[id];
+}
+
+/* Whether field F is read from its column (view_index), not from the
+ * view's table. */
+static int
+view_column(const struct field *f)
+{
+	return f->type == MINGLE_FIELD_BOOL || f->type == MINGLE_FIELD_NUMBER;
+}
+
+/* view[key]: a bool or number field from its column, the rest from the
+ * view's table; a field without a value is nil, a name that is not a
+ * field an error. */
+static int
+view_index(lua_State *L)
+{
+	const struct view *v = lua_touserdata(L, 1);
+	const struct attendee_table *t;
+	lua_Integer f;
+
+	lua_pushvalue(L, 2);				/* view key key */
+	if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNUMBER) {
+		t = lua_touserdata(L, lua_upvalueindex(3));
+		f = lua_tointeger(L, -1);		/* view key f */
+		view_push_value(L, &t->fields[f - 1], NULL, v->idx);
+		return 1;
+	}
+	lua_getiuservalue(L, 1, 1);			/* view key known vals */
+	lua_pushvalue(L, 2);				/* ... vals key */
+	if (lua_rawget(L, -2) != LUA_TNIL || !lua_isnil(L, 3))
+		return 1;		/* its value; a field without one */
+	return view_unknown(L);
 }
 
 /* vals[key] was nil: a field without a value, or no field at all. */

@@ -286,6 +286,19 @@ test_views(void)
 	    "a misspelt field is an error with a suggestion");
 	score_fails("return { score = function(a, b) return a.zzzzzzzz end }",
 	    "(fields: id, name, interests", "an unknown field lists them");
+	score_fails("return { score = function(a, b) return a.frist end }",
+	    "attendee has no field 'frist' (did you mean 'first'?)",
+	    "a misspelt bool field, which is read from its column");
+	score_fails("return { score = function(a, b) return a[1] end }",
+	    "attendee fields are named by strings, not by a number",
+	    "a field by number is an error");
+	scores("return { score = function(a, b)\n"
+	    "  local n = 0\n"
+	    "  for i = 1, 3 do if a.first and b.age == nil then n = n + 1 "
+	    "end end\n"
+	    "  return n\n"
+	    "end }\n", ANA, DORA, 3, "bool and number reads repeat, with "
+	    "and without values");
 	score_fails("return { score = function(a, b) a.name = 'x' end }",
 	    "attendee views are read-only (tried to set 'name')",
 	    "writing to a view fails");
