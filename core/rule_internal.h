@@ -25,6 +25,12 @@
  */
 void rule_view_build(lua_State *L, const struct attendee_table *t);
 
+/* Per view of the views table at VIEWS (N of them), into OUT: where in
+ * memory a read of its fields starts (its userdata's header, which holds
+ * its metatable), to fetch it ahead of a call.  A hint only: never read
+ * through it. */
+void rule_view_heads(lua_State *L, int views, size_t n, const void **out);
+
 /*
  * A tag set: one attendee's tags in one tags field, stored as ranks in
  * the field's alphabetical order (so merging two sets of the same field

@@ -41,6 +41,12 @@
 #define COLUMN_MT	"mingle.column"
 #define ANCHORS		"mingle.anchors"
 
+/* How far before a view's block (lua_touserdata) the VM reads its
+ * metatable: Lua 5.4 puts the header and the user value there, 56 bytes
+ * on 64-bit machines, the metatable 24 bytes in.  Only for fetching
+ * ahead (rule_view_heads): were it wrong, a fetch would be wasted. */
+#define VIEW_HEAD	32
+
 /* Keys by address, no string hashing: the views' metatable holds
  * [&view_key] = true; the registry holds [&tagset_key] = the tag sets'
  * metatable. */
@@ -161,6 +167,18 @@ rule_view_build(lua_State *L, const struct attendee_table *t)
 		lua_rawseti(L, -2, (lua_Integer)i + 1);	/* views */
 	}
 	free(tfs);
+}
+
+void
+rule_view_heads(lua_State *L, int views, size_t n, const void **out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		lua_rawgeti(L, views, (lua_Integer)i + 1);	/* v */
+		out[i] = (const char *)lua_touserdata(L, -1) - VIEW_HEAD;
+		lua_pop(L, 1);					/* */
+	}
 }
 
 /* Push attendee I's value of field F (nil when missing). */
