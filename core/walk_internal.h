@@ -12,8 +12,12 @@
 #include "walk.h"
 
 /* walk_reach takes the bitmaps this many words at a time: each bitmap
- * (and the walk's own of those met) holds whole blocks. */
-#define WALK_BLOCK	4
+ * (and the walk's own of those met) holds whole blocks.  A step of its
+ * plan costs a branch and a copy besides its words, and a block where a
+ * step finds nobody skips the steps below it.  Measured at 100,000
+ * (perf, walk_reach's samples over those outside the walk): 0.29 with 4
+ * words, 0.23 with 8, 0.19 with 16, 0.155 with 32, 0.16 with 64. */
+#define WALK_BLOCK	32
 
 /* Words in a bitmap of N attendees. */
 static inline size_t
