@@ -471,6 +471,12 @@ walk_best(struct walk *w, uint32_t a, const unsigned char *active,
 	walk_ubs(w);
 	*n = *nfit = 0;
 	for (i = 0; i < w->nmet; i++) {
+		/* full heaps it cannot enter: whoever it is (a read at
+		 * random) does not matter */
+		if (*n == k && *nfit == kfit && (k == 0 ||
+		    !(w->ub[i] > top[0].v)) && (kfit == 0 ||
+		    !(w->fit[i] > fit[0].v)))
+			continue;
 		if ((b = w->met[i]) == a || !active[b])
 			continue;
 		walk_offer(top, n, k, (struct walk_top){ w->ub[i], w->fit[i],
@@ -492,10 +498,15 @@ walk_pick(struct walk *w, size_t from, uint32_t a,
 	walk_ubs(w);
 	*m = 0;
 	for (i = from; i < w->nmet; i++) {
-		if ((b = w->met[i]) == a || !active[b])
-			continue;
 		ub = w->ub[i];
 		f = w->fit[i];
+		/* below the floors and the drops: whoever it is (a read at
+		 * random) does not matter */
+		if (ub < floor && f < floor_fit && !(ub > *drop) &&
+		    !(f > *drop_fit))
+			continue;
+		if ((b = w->met[i]) == a || !active[b])
+			continue;
 		if (ub >= floor || f >= floor_fit)
 			walk_sharpen(w, b, &ub, &f);
 		if (ub >= floor || f >= floor_fit) {
