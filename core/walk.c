@@ -195,9 +195,9 @@ walk_ask(struct walk *w, const struct strategy *s, uint32_t a, size_t *m)
 }
 
 /* Term T's holders gain their share, in W->part (and in W->bonus if T's
- * strategy gives group bonuses); those met first are zeroed and marked.
- * Those whose UB is kept (below nub) had T's upper in it: it becomes
- * what they gain. */
+ * strategy gives group bonuses) by where they were met; those met first
+ * are zeroed and marked.  Those whose UB is kept (below nub) had T's
+ * upper in it: it becomes what they gain. */
 static void
 walk_term(struct walk *w, const struct walk_term *t)
 {
@@ -209,7 +209,7 @@ walk_term(struct walk *w, const struct walk_term *t)
 	const uint32_t *at = w->at;
 	double gain = t->gain, add = gain, fit = t->bonus ? 0 : 1;
 	size_t nmet = w->nmet, limit = w->n, nub = w->nub;
-	uint32_t j, id;
+	uint32_t j, id, i;
 	uint64_t bit;
 
 	for (j = 0; j < t->n; j++) {
@@ -220,14 +220,15 @@ walk_term(struct walk *w, const struct walk_term *t)
 		bit = (uint64_t)1 << (id & 63);
 		if (!(seen[id >> 6] & bit)) {
 			seen[id >> 6] |= bit;
+			i = (uint32_t)nmet;
 			nmet = walk_meet(w, nmet, id);
-		} else if (at[id] < nub) {
-			w->ub[at[id]] += add - t->upper;
-			w->fit[at[id]] += fit * (add - t->upper);
+		} else if ((i = at[id]) < nub) {
+			w->ub[i] += add - t->upper;
+			w->fit[i] += fit * (add - t->upper);
 		}
-		part[id] += add;
+		part[i] += add;
 		if (t->bonus)
-			bonus[id] += add;
+			bonus[i] += add;
 	}
 	w->nmet = nmet;
 }
@@ -342,14 +343,15 @@ walk_rest(const struct walk *w, int fit)
 	return sum;
 }
 
-/* B's UB, and in *FIT without group bonuses: a long term B holds adds
- * its upper.  Without branches: whether B holds it is as likely as not. */
+/* B's UB (B the I-th met), and in *FIT without group bonuses: a long
+ * term B holds adds its upper.  Without branches: whether B holds it is
+ * as likely as not. */
 static inline double
-walk_ub(const struct walk *w, uint32_t b, double *fit)
+walk_ub(const struct walk *w, size_t i, uint32_t b, double *fit)
 {
 	const struct walk_probe *p = w->probe + (w->next - w->first_long);
 	size_t j, np = w->nterms - w->next;
-	double ub = w->part[b], f = ub - w->bonus[b], held;
+	double ub = w->part[i], f = ub - w->bonus[i], held;
 
 	for (j = 0; j < np; j++) {
 		held = (double)((p[j].bits[b >> 6] >> (b & 63)) & 1);
@@ -366,11 +368,11 @@ walk_ub(const struct walk *w, uint32_t b, double *fit)
  * round an ulp below gain times weight: the engine's floors are a hair
  * lower, for sums added in another order.) */
 static inline double
-walk_ub_sharp(const struct walk *w, uint32_t b, double *fit)
+walk_ub_sharp(const struct walk *w, size_t i, uint32_t b, double *fit)
 {
 	const struct walk_probe *p = w->probe + (w->next - w->first_long);
 	size_t j, np = w->nterms - w->next;
-	double ub = w->part[b], f = ub - w->bonus[b], add;
+	double ub = w->part[i], f = ub - w->bonus[i], add;
 	uint64_t word, below = ((uint64_t)1 << (b & 63)) - 1;
 	uint32_t r;
 
@@ -396,16 +398,16 @@ walk_ub_sharp(const struct walk *w, uint32_t b, double *fit)
 
 /* walk_ub_sharp() with the CPU's popcount where it has one. */
 static double
-walk_sharp_baseline(const struct walk *w, uint32_t b, double *fit)
+walk_sharp_baseline(const struct walk *w, size_t i, uint32_t b, double *fit)
 {
-	return walk_ub_sharp(w, b, fit);
+	return walk_ub_sharp(w, i, b, fit);
 }
 
 #if defined(__x86_64__) || defined(__i386__)
 static __attribute__((target("popcnt"))) double
-walk_sharp_popcnt(const struct walk *w, uint32_t b, double *fit)
+walk_sharp_popcnt(const struct walk *w, size_t i, uint32_t b, double *fit)
 {
-	return walk_ub_sharp(w, b, fit);
+	return walk_ub_sharp(w, i, b, fit);
 }
 #endif
 
@@ -414,17 +416,18 @@ walk_sharp_popcnt(const struct walk *w, uint32_t b, double *fit)
  * B holds, where walk_ub reads bitmaps: so only for those whom the
  * uppers do not rule out. */
 static void
-walk_sharpen(const struct walk *w, uint32_t b, double *ub, double *fit)
+walk_sharpen(const struct walk *w, size_t i, uint32_t b, double *ub,
+    double *fit)
 {
 	if (!w->sharp)
 		return;
 #if defined(__x86_64__) || defined(__i386__)
 	if (w->popcnt) {
-		*ub = walk_sharp_popcnt(w, b, fit);
+		*ub = walk_sharp_popcnt(w, i, b, fit);
 		return;
 	}
 #endif
-	*ub = walk_sharp_baseline(w, b, fit);
+	*ub = walk_sharp_baseline(w, i, b, fit);
 }
 
 /* Offer X to TOP, a min-heap of the *N best of at most K. */
@@ -457,7 +460,8 @@ static void
 walk_ubs(struct walk *w)
 {
 	for (; w->nub < w->nmet; w->nub++)
-		w->ub[w->nub] = walk_ub(w, w->met[w->nub], &w->fit[w->nub]);
+		w->ub[w->nub] = walk_ub(w, w->nub, w->met[w->nub],
+		    &w->fit[w->nub]);
 }
 
 void
@@ -508,7 +512,7 @@ walk_pick(struct walk *w, size_t from, uint32_t a,
 		if ((b = w->met[i]) == a || !active[b])
 			continue;
 		if (ub >= floor || f >= floor_fit)
-			walk_sharpen(w, b, &ub, &f);
+			walk_sharpen(w, i, b, &ub, &f);
 		if (ub >= floor || f >= floor_fit) {
 			out[(*m)++] = (struct walk_top){ ub, f, b };
 			continue;

@@ -45,7 +45,7 @@ struct walk_step;
 struct walk {
 	size_t n;		/* attendees: ids are below it */
 	size_t long_min;	/* terms with this many holders are probed */
-	double *part;		/* per attendee met: its sum */
+	double *part;		/* per entry of met: its sum */
 	double *bonus;		/* ... of it, what group bonuses add */
 	uint64_t *seen;		/* a bit per attendee met */
 	uint32_t *met;		/* those met, in the order met */

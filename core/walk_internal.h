@@ -31,7 +31,7 @@ walk_words(size_t n)
 static inline size_t
 walk_meet(struct walk *w, size_t nmet, uint32_t id)
 {
-	w->part[id] = w->bonus[id] = 0;
+	w->part[nmet] = w->bonus[nmet] = 0;
 	w->at[id] = (uint32_t)nmet;
 	w->met[nmet] = id;
 	return nmet + 1;
