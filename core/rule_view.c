@@ -36,7 +36,6 @@
 #include "util.h"
 
 #define VIEW_MT		"mingle.view"	/* every view's metatable */
-#define VALS_MT		"mingle.values"
 #define TAGSET_MT	"mingle.tagset"
 #define COLUMN_MT	"mingle.column"
 #define ANCHORS		"mingle.anchors"
@@ -66,7 +65,6 @@ struct tag_name {
 	uint32_t id;
 };
 
-static int	view_missing(lua_State *);
 static int	view_index(lua_State *);
 static int	view_newindex(lua_State *);
 static int	view_tostring(lua_State *);
@@ -144,7 +142,6 @@ rule_view_build(lua_State *L, const struct attendee_table *t)
 		v->idx = (uint32_t)i;
 		lua_createtable(L, 0, (int)t->nfields + 3);
 							/* views v vals */
-		luaL_setmetatable(L, VALS_MT);
 		lua_pushstring(L, t->id[i]);		/* views v vals id */
 		lua_setfield(L, -2, "id");		/* views v vals */
 		lua_pushstring(L, t->name[i]);		/* views v vals name */
@@ -258,13 +255,6 @@ view_metatables(lua_State *L, const struct attendee_table *t)
 	}						/* known order */
 	lua_pushboolean(L, 1);				/* known order true */
 	lua_setfield(L, -3, "column");			/* known order */
-
-	luaL_newmetatable(L, VALS_MT);			/* known order vmt */
-	lua_pushvalue(L, -3);				/* ... vmt known */
-	lua_pushvalue(L, -3);			/* ... vmt known order */
-	lua_pushcclosure(L, view_missing, 2);		/* known order vmt fn */
-	lua_setfield(L, -2, "__index");			/* known order vmt */
-	lua_pop(L, 1);					/* known order */
 
 	luaL_newmetatable(L, VIEW_MT);			/* known order mt */
 	lua_insert(L, -3);				/* mt known order */
@@ -436,18 +426,6 @@ view_index(lua_State *L)
 	return view_unknown(L);
 }
 
-/* vals[key] was nil: a field without a value, or no field at all. */
-static int
-view_missing(lua_State *L)
-{
-	lua_pushvalue(L, 2);				/* vals key key */
-	if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) {
-		lua_pushnil(L);				/* a missing value */
-		return 1;
-	}
-	return view_unknown(L);
-}
-
 /* Name the field the script probably meant. */
 static int
 view_unknown(lua_State *L)
@@ -499,7 +477,8 @@ static int
 view_tostring(lua_State *L)
 {
 	lua_getiuservalue(L, 1, 1);			/* view vals */
-	lua_getfield(L, -1, "id");			/* view vals id */
+	lua_pushliteral(L, "id");			/* view vals "id" */
+	lua_rawget(L, -2);				/* view vals id */
 	lua_pushfstring(L, "attendee %s", lua_tostring(L, -1));
 	return 1;
 }
