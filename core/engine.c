@@ -1245,6 +1245,7 @@ engine_workers(struct engine *e, size_t nw, char **cause)
 		    s->ops->workers(s->self, nw, cause) != 0)
 			return -1;
 	}
+	e->ready = nw;
 	return 0;
 }
 
@@ -1407,10 +1408,10 @@ engine_score_pair(struct engine *e, uint32_t a, uint32_t b, double *total,
 			p->backward = r;
 			p->weighted = weighted(s, f, r);
 			p->veto = fv || rv;
-			s->ops->reason(s->self, a, b, p->reason,
+			s->ops->reason(s->self, 0, a, b, p->reason,
 			    sizeof p->reason);
 			if (p->reason[0] == '\0')
-				s->ops->reason(s->self, b, a, p->reason,
+				s->ops->reason(s->self, 0, b, a, p->reason,
 				    sizeof p->reason);
 		}
 	}
@@ -1418,7 +1419,7 @@ engine_score_pair(struct engine *e, uint32_t a, uint32_t b, double *total,
 }
 
 char *
-engine_reasons(struct engine *e, uint32_t a, uint32_t b)
+engine_reasons(struct engine *e, size_t worker, uint32_t a, uint32_t b)
 {
 	struct strbuf sb = { 0 };
 	char buf[256];
@@ -1427,9 +1428,10 @@ engine_reasons(struct engine *e, uint32_t a, uint32_t b)
 	for (k = 0; k < e->nstrategies; k++) {
 		struct strategy *s = &e->strategies[k];
 
-		s->ops->reason(s->self, a, b, buf, sizeof buf);
+		s->ops->reason(s->self, worker, a, b, buf, sizeof buf);
 		if (buf[0] == '\0')
-			s->ops->reason(s->self, b, a, buf, sizeof buf);
+			s->ops->reason(s->self, worker, b, a, buf,
+			    sizeof buf);
 		if (buf[0] == '\0')
 			continue;
 		if (sb.len > 0)

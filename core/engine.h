@@ -26,6 +26,8 @@ struct engine {
 	size_t nstrategies;
 	int progress;		/* print progress on stderr */
 	size_t threads;		/* workers; 0: as [match] threads says */
+	size_t ready;		/* workers the strategies were last made
+				   ready for (engine_build_graph), or 0 */
 	const uint32_t *kept;	/* --keep's pairs (keep.h), pinned too */
 	size_t nkept;
 	/* Only these attendees take part (the others as if without consent),
@@ -57,8 +59,11 @@ size_t engine_threads(long wanted, size_t nact);
 int engine_score_pair(struct engine *e, uint32_t a, uint32_t b,
     double *total, int *veto, struct pair_part *parts, char **cause);
 
-/* "name: reason; name: reason" for strategies that contributed; new. */
-char *engine_reasons(struct engine *e, uint32_t a, uint32_t b);
+/* "name: reason; name: reason" for strategies that contributed; new.  As
+ * WORKER (below e->ready, or 0), as in scoring: no two threads at once
+ * with the same WORKER. */
+char *engine_reasons(struct engine *e, size_t worker, uint32_t a,
+    uint32_t b);
 
 /* Adapter for assigners. */
 int engine_pair_oracle(void *ctx, uint32_t a, uint32_t b, double *score,

@@ -11,8 +11,21 @@
 
 #include "out_csv.h"
 #include "output.h"
+#include "pool.h"
 #include "progress.h"
 #include "util.h"
+
+/* The introductions' reasons are asked this many at a time, on the
+ * workers the strategies scored with: each asks every strategy, and
+ * 500,000 take seconds on one thread. */
+#define OUTPUT_REASONS_AT_ONCE	4096
+
+/* Reasons for the introductions FIRST .. FIRST + N - 1, into OUT. */
+struct output_reasons {
+	const struct output_source *src;
+	size_t first;
+	char **out;
+};
 
 void
 output_source_init(struct output_source *src, struct engine *e,
@@ -57,7 +70,8 @@ output_source_free(struct output_source *src)
 }
 
 char *
-output_reason(const struct output_source *src, const struct intro *in)
+output_reason(const struct output_source *src, size_t worker,
+    const struct intro *in)
 {
 	uint32_t x, y, z;
 	char *r, *r2, *s;
@@ -67,9 +81,9 @@ output_reason(const struct output_source *src, const struct intro *in)
 	else if (src->third[in->b])
 		x = in->b, y = in->a;
 	else
-		return engine_reasons(src->e, in->a, in->b);
+		return engine_reasons(src->e, worker, in->a, in->b);
 	/* X joined the pair of Y (and Z): why X fits, with Y, else with Z. */
-	r = engine_reasons(src->e, x, y);
+	r = engine_reasons(src->e, worker, x, y);
 	if (*r != '\0') {
 		s = xasprintf("joins as the third: %s", r);
 		free(r);
@@ -80,7 +94,7 @@ output_reason(const struct output_source *src, const struct intro *in)
 	    src->pair_of[2 * x];
 	if (z == UINT32_MAX || z == y)
 		return xstrdup("joins as the third");
-	r2 = engine_reasons(src->e, x, z);
+	r2 = engine_reasons(src->e, worker, x, z);
 	s = *r2 != '\0' ? xasprintf("joins as the third: %s with %s", r2,
 	    src->t->name[z]) : xstrdup("joins as the third");
 	free(r2);
@@ -95,13 +109,23 @@ output_new(const struct output_source *src, const struct intro *in)
 	return pairmap_find(src->kept, in->a, in->b) != NULL ? "no" : "yes";
 }
 
+static void
+output_reasons_one(void *ctx, size_t worker, size_t i)
+{
+	struct output_reasons *r = ctx;
+
+	r->out[i] = output_reason(r->src, worker,
+	    &r->src->as->intros[r->first + i]);
+}
+
 void
 output_intros_table(struct out_table *tb, const struct output_source *src)
 {
 	const struct assignment *as = src->as;
+	struct output_reasons r = { .src = src };
 	struct progress pr;
-	size_t i;
-	char *reasons;
+	size_t i, nw = src->e->ready > 0 ? src->e->ready : 1;
+	char *reasons[OUTPUT_REASONS_AT_ONCE];
 
 	output_columns_person_header(tb, src->columns, "a_");
 	output_columns_person_header(tb, src->columns, "b_");
@@ -113,19 +137,24 @@ output_intros_table(struct out_table *tb, const struct output_source *src)
 		out_table_column(tb, "table", 0);
 	if (src->kept != NULL)
 		out_table_column(tb, "new", 0);
-	/* each reason asks every strategy: 500,000 take seconds */
 	progress_start(&pr, src->e->progress, "giving reasons",
 	    as->nintros);
+	r.out = reasons;
 	for (i = 0; i < as->nintros; i++) {
 		const struct intro *in = &as->intros[i];
 
 		progress_update(&pr, i);
+		if (i % OUTPUT_REASONS_AT_ONCE == 0) {
+			r.first = i;
+			pool_run(nw, as->nintros - i < OUTPUT_REASONS_AT_ONCE ?
+			    as->nintros - i : OUTPUT_REASONS_AT_ONCE,
+			    output_reasons_one, &r);
+		}
 		output_columns_person(tb, src->columns, src->t, in->a);
 		output_columns_person(tb, src->columns, src->t, in->b);
 		out_table_number(tb, in->score);
-		reasons = output_reason(src, in);
-		out_table_text(tb, reasons);
-		free(reasons);
+		out_table_text(tb, reasons[i - r.first]);
+		free(reasons[i - r.first]);
 		if (as->has_rounds || as->has_slots)
 			out_table_integer(tb, in->round);
 		if (as->has_tables)

@@ -47,8 +47,9 @@ void output_source_free(struct output_source *src);
 
 /* The reasons of introduction IN, as the reasons column has them: the
  * strategies' "name: reason; ...", and for a trio's third "joins as the
- * third: ...".  A new string. */
-char *output_reason(const struct output_source *src, const struct intro *in);
+ * third: ...", asked as WORKER (engine_reasons).  A new string. */
+char *output_reason(const struct output_source *src, size_t worker,
+    const struct intro *in);
 
 /* The new column's cell for IN: "no" if it is kept, else "yes"; NULL
  * without --keep (no such column). */

@@ -91,7 +91,7 @@ output_person_row(struct out_table *tb, const struct output_source *src,
 		in = &src->as->intros[intro[k]];
 		p = in->a == u ? in->b : in->a;
 		output_columns_person(tb, src->columns, t, p);
-		reason = output_reason(src, in);
+		reason = output_reason(src, 0, in);
 		out_table_text(tb, reason);
 		free(reason);
 		if (src->as->has_slots) {

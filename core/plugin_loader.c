@@ -250,10 +250,12 @@ ps_score(void *self, size_t worker, uint32_t a, const uint32_t *cand,
 }
 
 static void
-ps_reason(void *self, uint32_t a, uint32_t b, char *buf, size_t cap)
+ps_reason(void *self, size_t worker, uint32_t a, uint32_t b, char *buf,
+    size_t cap)
 {
 	struct plugin_strategy *ps = self;
 
+	(void)worker;		/* plugin.h: reason from any thread */
 	buf[0] = '\0';
 	if (ps->desc.reason != NULL && cap > 0) {
 		ps->desc.reason(ps->state, a, b, buf,

@@ -91,10 +91,11 @@ struct rule_strategy {
 static int	ls_score(void *, size_t, uint32_t, const uint32_t *, size_t,
 		    double *, unsigned char *, char **);
 static int	ls_workers(void *, size_t, char **);
-static void	ls_reason(void *, uint32_t, uint32_t, char *, size_t);
+static void	ls_reason(void *, size_t, uint32_t, uint32_t, char *, size_t);
 static void	ls_free(void *);
 static int	ls_candidates(void *, uint32_t, size_t, uint32_t *, size_t,
 		    size_t *, double *);
+static struct rule_worker *ls_worker(struct rule_strategy *, size_t, char **);
 static int	ls_worker_open(struct rule_strategy *, int,
 		    const struct mingle_config *,
 		    const struct config_strategy *, struct rule_worker *,
@@ -513,21 +514,33 @@ ls_fetch(const struct rule_strategy *ls, const struct rule_worker *w,
 		__builtin_prefetch(&ls->bound.in[b]);
 }
 
-static int
-ls_score(void *self, size_t worker, uint32_t a, const uint32_t *cand,
-    size_t n, double *scores, unsigned char *veto, char **cause)
+/* WORKER's state, opened in the calling thread on its first call; NULL
+ * with *cause set if it cannot be. */
+static struct rule_worker *
+ls_worker(struct rule_strategy *ls, size_t worker, char **cause)
 {
-	struct rule_strategy *ls = self;
 	struct rule_worker *w = &ls->workers[worker];
-	lua_State *L;
-	size_t i;
 
 	if (w->sb == NULL && ls_worker_open(ls, 0, ls->config, ls->cs, w,
 	    ls->text, ls->len, cause) != 0) {
 		sandbox_free(w->sb);
 		w->sb = NULL;
-		return -1;
+		return NULL;
 	}
+	return w;
+}
+
+static int
+ls_score(void *self, size_t worker, uint32_t a, const uint32_t *cand,
+    size_t n, double *scores, unsigned char *veto, char **cause)
+{
+	struct rule_strategy *ls = self;
+	struct rule_worker *w;
+	lua_State *L;
+	size_t i;
+
+	if ((w = ls_worker(ls, worker, cause)) == NULL)
+		return -1;
 	L = sandbox_state(w->sb);
 	for (i = 0; i < n; i++) {
 		if (i + 2 * LS_AHEAD < n)
@@ -584,21 +597,27 @@ ls_candidates(void *self, uint32_t a, size_t k, uint32_t *out, size_t cap,
 }
 
 /*
- * The reason for A -> B: the veto's if it vetoes, else the score's.  Only
- * shown pairs get here, after scoring them succeeded; if the script fails
- * now, the reason is left empty.
+ * The reason for A -> B: the veto's if it vetoes, else the score's, in
+ * WORKER's state.  Only shown pairs get here, after scoring them
+ * succeeded; if the script fails now, the reason is left empty.
  */
 static void
-ls_reason(void *self, uint32_t a, uint32_t b, char *buf, size_t cap)
+ls_reason(void *self, size_t worker, uint32_t a, uint32_t b, char *buf,
+    size_t cap)
 {
 	struct rule_strategy *ls = self;
-	struct rule_worker *w = &ls->workers[0];
-	lua_State *L = sandbox_state(w->sb);
+	struct rule_worker *w;
+	lua_State *L;
 	char *cause = NULL;
 	int vetoed;
 
 	if (cap > 0)
 		buf[0] = '\0';
+	if ((w = ls_worker(ls, worker, &cause)) == NULL) {
+		free(cause);
+		return;
+	}
+	L = sandbox_state(w->sb);
 	if (ls->has_veto) {
 		if (ls_call_pair(ls, w, SLOT_VETO, a, b, 1, &cause) != 0) {
 			free(cause);

@@ -25,9 +25,10 @@ struct strategy_ops {
 	int (*score)(void *self, size_t worker, uint32_t a,
 	    const uint32_t *cand, size_t n, double *scores,
 	    unsigned char *veto, char **cause);
-	/* Reason for A -> B into BUF (CAP bytes); "" if none. */
-	void (*reason)(void *self, uint32_t a, uint32_t b, char *buf,
-	    size_t cap);
+	/* Reason for A -> B into BUF (CAP bytes); "" if none.  As worker
+	 * WORKER, as score: the strategy must be ready for it (workers). */
+	void (*reason)(void *self, size_t worker, uint32_t a, uint32_t b,
+	    char *buf, size_t cap);
 	void (*free)(void *self);
 	/* Be ready for workers 0 .. N - 1 scoring at once; NULL if score
 	 * needs nothing per worker.  Returns 0, or nonzero with *cause set. */

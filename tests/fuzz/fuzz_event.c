@@ -123,7 +123,7 @@ fuzz_event_score(struct fuzz_event *ev, struct strategy *list, size_t n)
 		cause = NULL;
 		if (engine_score_pair(&e, fuzz_pairs[i][0], fuzz_pairs[i][1],
 		    &total, &veto, parts, &cause) == 0)
-			free(engine_reasons(&e, fuzz_pairs[i][0],
+			free(engine_reasons(&e, 0, fuzz_pairs[i][0],
 			    fuzz_pairs[i][1]));
 		free(cause);
 	}

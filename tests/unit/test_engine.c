@@ -54,10 +54,12 @@ toy_score(void *self, size_t worker, uint32_t a, const uint32_t *cand,
 }
 
 static void
-toy_reason(void *self, uint32_t a, uint32_t b, char *buf, size_t cap)
+toy_reason(void *self, size_t worker, uint32_t a, uint32_t b, char *buf,
+    size_t cap)
 {
 	struct toy *t = self;
 
+	(void)worker;
 	snprintf(buf, cap, "%s", t->reason[a][b] ? t->reason[a][b] : "");
 }
 
@@ -717,19 +719,19 @@ test_reasons(void)
 	fx.toy[0].reason[0][1] = "both: #lua";
 	fx.toy[1].reason[1][0] = "same city";	/* only b -> a */
 	fx.toy[2].reason[1][2] = "both speak de";
-	s = engine_reasons(&fx.e, 0, 1);
+	s = engine_reasons(&fx.e, 0, 0, 1);
 	is_str(s, "tags: both: #lua; city: same city", "\"name: reason; name: "
 	    "reason\", strategies without a reason left out, a backward "
 	    "reason used");
 	free(s);
-	s = engine_reasons(&fx.e, 1, 0);
+	s = engine_reasons(&fx.e, 0, 1, 0);
 	is_str(s, "tags: both: #lua; city: same city", "the forward reason "
 	    "first, from either end");
 	free(s);
-	s = engine_reasons(&fx.e, 0, 2);
+	s = engine_reasons(&fx.e, 0, 0, 2);
 	is_str(s, "", "no reasons: empty");
 	free(s);
-	s = engine_reasons(&fx.e, 2, 1);
+	s = engine_reasons(&fx.e, 0, 2, 1);
 	is_str(s, "lang: both speak de", "a single reason has no ';'");
 	free(s);
 

@@ -380,23 +380,23 @@ test_api(void)
 	rc = score1(ANA, CEM, &score, &veto, &cause);
 	ok(rc == 0 && !veto, "ana -> cem is not vetoed");
 	is_num(score, 14, 0, "init got the options, prepare all four");
-	strat.ops->reason(strat.self, ANA, CEM, buf, sizeof buf);
+	strat.ops->reason(strat.self, 0, ANA, CEM, buf, sizeof buf);
 	is_str(buf, "Ana meets Cem", "the score's reason");
 
 	rc = score1(ANA, BEN, &score, &veto, &cause);
 	ok(rc == 0 && veto, "colleagues are vetoed");
 	is_num(score, 0, 0, "a vetoed pair is not scored");
-	strat.ops->reason(strat.self, ANA, BEN, buf, sizeof buf);
+	strat.ops->reason(strat.self, 0, ANA, BEN, buf, sizeof buf);
 	is_str(buf, "both at Acme", "the veto's reason");
 
-	strat.ops->reason(strat.self, ANA, CEM, buf, 6);
+	strat.ops->reason(strat.self, 0, ANA, CEM, buf, 6);
 	is_str(buf, "Ana m", "reasons are cut to the buffer");
 	unload();
 
 	rc = load("return { score = function(a, b) "
 	    "return 1, 'caf\xc3\xa9 caf\xc3\xa9' end }", "", &cause);
 	if (rc == 0) {
-		strat.ops->reason(strat.self, ANA, CEM, buf, 5);
+		strat.ops->reason(strat.self, 0, ANA, CEM, buf, 5);
 		is_str(buf, "caf", "a cut never splits a UTF-8 character");
 		is_str(strat.version, "script", "version defaults to 'script'");
 		ok(!strat.symmetric, "symmetric defaults to false");
@@ -422,7 +422,7 @@ test_api(void)
 	if (rc == 0) {
 		score1(ANA, CEM, &score, &veto, &cause);
 		is_num(score, 1, 0, "explain is false in the scoring loop");
-		strat.ops->reason(strat.self, ANA, CEM, buf, sizeof buf);
+		strat.ops->reason(strat.self, 0, ANA, CEM, buf, sizeof buf);
 		is_str(buf, "shown", "explain is true for reasons");
 	} else
 		free(cause);
@@ -486,7 +486,7 @@ options_reach_init(const char *extra, const char *want, const char *what)
 		unload();
 		return;
 	}
-	strat.ops->reason(strat.self, ANA, BEN, buf, sizeof buf);
+	strat.ops->reason(strat.self, 0, ANA, BEN, buf, sizeof buf);
 	is_str(buf, want, what);
 	unload();
 }
@@ -536,7 +536,7 @@ options_undeclared(void)
 		printf("#   load: %s\n", cause);
 		free(cause);
 	} else {
-		strat.ops->reason(strat.self, ANA, BEN, buf, sizeof buf);
+		strat.ops->reason(strat.self, 0, ANA, BEN, buf, sizeof buf);
 		is_str(buf, "2 string goes", "no options key: every key "
 		    "passes, as a string");
 	}

@@ -50,8 +50,10 @@ test_quoting(void)
 /* ------------------------------------------------------------ CSV content */
 
 static void
-stub_reason(void *self, uint32_t a, uint32_t b, char *buf, size_t cap)
+stub_reason(void *self, size_t worker, uint32_t a, uint32_t b, char *buf,
+    size_t cap)
 {
+	(void)worker;
 	if (a == 0 && b == 1)
 		snprintf(buf, cap, "both: #lua, #\"c\"");
 	else
@@ -233,8 +235,10 @@ test_big_scores(void)
 
 /* Only Ann and Cy (0 and 2) share something. */
 static void
-trio_reason(void *self, uint32_t a, uint32_t b, char *buf, size_t cap)
+trio_reason(void *self, size_t worker, uint32_t a, uint32_t b, char *buf,
+    size_t cap)
 {
+	(void)worker;
 	if ((a == 0 && b == 2) || (a == 2 && b == 0))
 		snprintf(buf, cap, "both: #lua");
 	else
@@ -280,14 +284,14 @@ test_trio(void)
 	x.as.has_tables = 1;
 
 	output_source_init(&src, &x.e, &x.t, &x.as, NULL);
-	r = output_reason(&src, &in[0]);
+	r = output_reason(&src, 0, &in[0]);
 	is_str(r, "", "the pair's own row: its reasons (none)");
 	free(r);
-	r = output_reason(&src, &in[1]);
+	r = output_reason(&src, 0, &in[1]);
 	is_str(r, "joins as the third: tags: both: #lua",
 	    "the third with a partner it shares something with");
 	free(r);
-	r = output_reason(&src, &in[2]);
+	r = output_reason(&src, 0, &in[2]);
 	is_str(r, "joins as the third: tags: both: #lua with Ann",
 	    "the third with the other: the reason with the pair's other");
 	free(r);
@@ -297,7 +301,7 @@ test_trio(void)
 	in[2].a = 1;
 	in[2].b = 3;
 	output_source_init(&src, &x.e, &x.t, &x.as, NULL);
-	r = output_reason(&src, &in[2]);
+	r = output_reason(&src, 0, &in[2]);
 	is_str(r, "joins as the third", "no reason with anyone");
 	free(r);
 	output_source_free(&src);
