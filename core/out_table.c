@@ -24,7 +24,8 @@ out_table_free(struct out_table *t)
 	for (i = 0; i < t->ncolumns; i++)
 		free(t->columns[i].name);
 	for (i = 0; i < t->ncells; i++)
-		free(t->cells[i].text);
+		if (t->cells[i].owned)
+			free((char *)t->cells[i].text);
 	free(t->columns);
 	free(t->cells);
 	free(t->name);
@@ -62,12 +63,30 @@ out_table_empty(struct out_table *t)
 void
 out_table_text(struct out_table *t, const char *s)
 {
+	out_table_text_take(t, s != NULL ? xstrdup(s) : NULL);
+}
+
+void
+out_table_text_take(struct out_table *t, char *s)
+{
 	struct out_cell *c = out_table_next(t);
 
 	if (s == NULL)
 		return;
 	c->type = OUT_CELL_TEXT;
-	c->text = xstrdup(s);
+	c->owned = 1;
+	c->text = s;
+}
+
+void
+out_table_text_ref(struct out_table *t, const char *s)
+{
+	struct out_cell *c = out_table_next(t);
+
+	if (s == NULL)
+		return;
+	c->type = OUT_CELL_TEXT;
+	c->text = s;
 }
 
 void

@@ -5,8 +5,10 @@
  *
  * A table has a name (the sheet's), its columns, then rows of exactly as
  * many cells, added left to right: a row is complete once it has a cell
- * for every column.  Cells own copies of their text.  Out of memory
- * exits (util.h).
+ * for every column.  A cell's text is a copy, or taken over, or (strings
+ * that outlive the table: an attendee's cells) only pointed to: at
+ * 100,000 attendees the introductions' table has 3 million cells.  Out
+ * of memory exits (util.h).
  */
 #ifndef MINGLE_OUT_TABLE_H
 #define MINGLE_OUT_TABLE_H
@@ -22,9 +24,12 @@ enum out_cell_type {
 
 struct out_cell {
 	enum out_cell_type type;
-	char *text;		/* OUT_CELL_TEXT */
-	double number;		/* OUT_CELL_NUMBER */
-	long long integer;	/* OUT_CELL_INTEGER */
+	int owned;		/* the table frees the text */
+	union {
+		const char *text;	/* OUT_CELL_TEXT */
+		double number;		/* OUT_CELL_NUMBER */
+		long long integer;	/* OUT_CELL_INTEGER */
+	};
 };
 
 /* Column flags. */
@@ -54,9 +59,13 @@ void out_table_free(struct out_table *t);
 void out_table_column(struct out_table *t, const char *name, int flags);
 
 /* Append a cell to the row being filled (a new one when the last is
- * complete).  out_table_text() of NULL is an empty cell. */
+ * complete).  Text of NULL is an empty cell.  out_table_text() copies S;
+ * out_table_text_take() takes S, allocated, over; out_table_text_ref()
+ * points to S, which must outlive the table. */
 void out_table_empty(struct out_table *t);
 void out_table_text(struct out_table *t, const char *s);
+void out_table_text_take(struct out_table *t, char *s);
+void out_table_text_ref(struct out_table *t, const char *s);
 void out_table_number(struct out_table *t, double v);
 void out_table_integer(struct out_table *t, long long v);
 

@@ -153,8 +153,7 @@ output_intros_table(struct out_table *tb, const struct output_source *src)
 		output_columns_person(tb, src->columns, src->t, in->a);
 		output_columns_person(tb, src->columns, src->t, in->b);
 		out_table_number(tb, in->score);
-		out_table_text(tb, reasons[i - r.first]);
-		free(reasons[i - r.first]);
+		out_table_text_take(tb, reasons[i - r.first]);
 		if (as->has_rounds || as->has_slots)
 			out_table_integer(tb, in->round);
 		if (as->has_tables)

@@ -72,7 +72,8 @@ output_columns_cells(struct out_table *tb, const struct output_columns *oc,
 	size_t k;
 
 	for (k = 0; oc != NULL && k < oc->n; k++)
-		out_table_text(tb, csv_cell(t->csv, t->row[i], oc->column[k]));
+		out_table_text_ref(tb, csv_cell(t->csv, t->row[i],
+		    oc->column[k]));
 }
 
 void
@@ -94,7 +95,7 @@ void
 output_columns_person(struct out_table *tb, const struct output_columns *oc,
     const struct attendee_table *t, uint32_t i)
 {
-	out_table_text(tb, t->id[i]);
-	out_table_text(tb, t->name[i]);
+	out_table_text_ref(tb, t->id[i]);
+	out_table_text_ref(tb, t->name[i]);
 	output_columns_cells(tb, oc, t, i);
 }

@@ -35,7 +35,7 @@ void output_columns_header(struct out_table *tb,
     const struct output_columns *oc, const char *prefix);
 
 /* Append attendee I's cells of the columns (empty cells if OC is NULL
- * and has none). */
+ * and has none).  The cells point into T: TB must not outlive it. */
 void output_columns_cells(struct out_table *tb,
     const struct output_columns *oc, const struct attendee_table *t,
     uint32_t i);
@@ -45,7 +45,8 @@ void output_columns_cells(struct out_table *tb,
 void output_columns_person_header(struct out_table *tb,
     const struct output_columns *oc, const char *prefix);
 
-/* Append attendee I's cells: id, name, then the columns'. */
+/* Append attendee I's cells: id, name, then the columns'; they point
+ * into T, as output_columns_cells(). */
 void output_columns_person(struct out_table *tb,
     const struct output_columns *oc, const struct attendee_table *t,
     uint32_t i);

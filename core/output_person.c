@@ -92,8 +92,7 @@ output_person_row(struct out_table *tb, const struct output_source *src,
 		p = in->a == u ? in->b : in->a;
 		output_columns_person(tb, src->columns, t, p);
 		reason = output_reason(src, 0, in);
-		out_table_text(tb, reason);
-		free(reason);
+		out_table_text_take(tb, reason);
 		if (src->as->has_slots) {
 			out_table_integer(tb, in->round);
 			out_table_integer(tb, in->table);

@@ -97,6 +97,40 @@ test_csv(void)
 	out_table_free(&t);
 }
 
+/* Text copied, taken over and pointed to: each reads back and is
+ * written; the table frees only what it owns (under ASan: no leak, no
+ * free of the rest). */
+static void
+test_text_kinds(void)
+{
+	struct out_table t;
+	char src[] = "copied", *taken = xstrdup("taken");
+	static const char kept[] = "pointed to";
+	char *s;
+
+	out_table_init(&t, "Kinds");
+	out_table_column(&t, "a", 0);
+	out_table_column(&t, "b", 0);
+	out_table_column(&t, "c", 0);
+	out_table_column(&t, "d", 0);
+	out_table_text(&t, src);
+	out_table_text_take(&t, taken);
+	out_table_text_ref(&t, kept);
+	out_table_text_take(&t, NULL);
+	src[0] = 'C';
+	is_str(out_table_cell(&t, 0, 0)->text, "copied",
+	    "a copy does not follow its source");
+	ok(out_table_cell(&t, 0, 1)->text == taken, "taken over, not copied");
+	ok(out_table_cell(&t, 0, 2)->text == kept, "pointed to, not copied");
+	is_int(out_table_cell(&t, 0, 3)->type, OUT_CELL_EMPTY,
+	    "taking NULL is an empty cell");
+	s = csv_text(&t, OUT_CSV_STANDARD);
+	is_str(s, "a,b,c,d\ncopied,taken,pointed to,\n",
+	    "all three written");
+	free(s);
+	out_table_free(&t);
+}
+
 static void
 test_xlsx(void)
 {
@@ -152,6 +186,7 @@ main(void)
 {
 	test_table();
 	test_csv();
+	test_text_kinds();
 	test_xlsx();
 	return tap_done();
 }
