@@ -60,33 +60,35 @@ out_table_empty(struct out_table *t)
 	out_table_next(t);
 }
 
+/* A text cell of S, freed with the table if OWNED; NULL: an empty one. */
+static void
+out_table_text_cell(struct out_table *t, const char *s, int owned)
+{
+	struct out_cell *c = out_table_next(t);
+
+	if (s == NULL)
+		return;
+	c->type = OUT_CELL_TEXT;
+	c->owned = owned;
+	c->text = s;
+}
+
 void
 out_table_text(struct out_table *t, const char *s)
 {
-	out_table_text_take(t, s != NULL ? xstrdup(s) : NULL);
+	out_table_text_cell(t, s != NULL ? xstrdup(s) : NULL, 1);
 }
 
 void
 out_table_text_take(struct out_table *t, char *s)
 {
-	struct out_cell *c = out_table_next(t);
-
-	if (s == NULL)
-		return;
-	c->type = OUT_CELL_TEXT;
-	c->owned = 1;
-	c->text = s;
+	out_table_text_cell(t, s, 1);
 }
 
 void
 out_table_text_ref(struct out_table *t, const char *s)
 {
-	struct out_cell *c = out_table_next(t);
-
-	if (s == NULL)
-		return;
-	c->type = OUT_CELL_TEXT;
-	c->text = s;
+	out_table_text_cell(t, s, 0);
 }
 
 void

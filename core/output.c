@@ -20,7 +20,8 @@
  * 500,000 take seconds on one thread. */
 #define OUTPUT_REASONS_AT_ONCE	4096
 
-/* Reasons for the introductions FIRST .. FIRST + N - 1, into OUT. */
+/* Reasons for a run of introductions from FIRST on, into OUT (the I-th
+ * of the run into OUT[I]). */
 struct output_reasons {
 	const struct output_source *src;
 	size_t first;
@@ -159,7 +160,7 @@ output_intros_table(struct out_table *tb, const struct output_source *src)
 		if (as->has_tables)
 			out_table_integer(tb, in->table);
 		if (src->kept != NULL)
-			out_table_text(tb, output_new(src, in));
+			out_table_text_ref(tb, output_new(src, in));
 	}
 	progress_end(&pr);
 }
@@ -226,7 +227,7 @@ output_coverage_table(struct out_table *tb, const struct output_source *src)
 		output_columns_person(tb, src->columns, src->t, c->attendee);
 		out_table_integer(tb, c->got);
 		out_table_integer(tb, c->wanted);
-		out_table_text(tb, assignment_shortfall_name(c->why));
+		out_table_text_ref(tb, assignment_shortfall_name(c->why));
 	}
 	/* best_effort: both of each vetoed pair seated together. */
 	for (i = 0; i < 2 * as->nvetoed; i++) {
@@ -235,7 +236,7 @@ output_coverage_table(struct out_table *tb, const struct output_source *src)
 		output_columns_person(tb, src->columns, src->t, i % 2 ? in->b : in->a);
 		out_table_empty(tb);
 		out_table_empty(tb);
-		out_table_text(tb,
+		out_table_text_ref(tb,
 		    assignment_shortfall_name(SHORTFALL_VETOED_PAIR));
 	}
 }

@@ -51,8 +51,8 @@ void output_source_free(struct output_source *src);
 char *output_reason(const struct output_source *src, size_t worker,
     const struct intro *in);
 
-/* The new column's cell for IN: "no" if it is kept, else "yes"; NULL
- * without --keep (no such column). */
+/* The new column's cell for IN: "no" if it is kept, else "yes" (static
+ * strings); NULL without --keep (no such column). */
 const char *output_new(const struct output_source *src,
     const struct intro *in);
 

@@ -98,7 +98,7 @@ output_person_row(struct out_table *tb, const struct output_source *src,
 			out_table_integer(tb, in->table);
 		}
 		if (src->kept != NULL)
-			out_table_text(tb, output_new(src, in));
+			out_table_text_ref(tb, output_new(src, in));
 	}
 	for (k = n * width; k < most * width; k++)
 		out_table_empty(tb);
