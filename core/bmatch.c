@@ -127,6 +127,16 @@ static const unsigned bmatch_trail_depths[] = { 8, 16, 32, 256 };
 #define BMATCH_OUT(v)	(2 * (v))
 #define BMATCH_IN(v)	(2 * (v) + 1)
 
+/* The level of the shortfall search at hand: its states are
+ * bm->queue[head .. tail); touched, bm->ntouched when it began; skipping,
+ * whether only the states that may end a path are scanned yet. */
+struct bmatch_lvl {
+	size_t head;
+	size_t tail;
+	size_t touched;
+	int skipping;
+};
+
 /* A state of the shortfall search still to scan, and the most gain a path
  * through it can end with. */
 struct bmatch_pending {
@@ -151,6 +161,10 @@ struct bmatch {
 	/* Per adjacency entry, its edge's sel[]: scanned in order with the
 	 * entries, where sel[] by edge is a read at random. */
 	unsigned char *asel;
+	/* Per adjacency entry, a bit: chosen (not pinned).  A node's chosen
+	 * edges are a few among many unused ones: the searches that drop an
+	 * edge find them in a word or two. */
+	uint64_t *cbits;
 	uint32_t *pos;
 	/* Per node: an adjacency index past which none of its edges is
 	 * chosen (they are the heaviest, at the front: a hub's chosen
@@ -164,7 +178,7 @@ struct bmatch {
 
 	/* Shortfall search, per state (2 a node). */
 	uint32_t *prev;		/* state it was reached from */
-	uint32_t *via;		/* edge taken into it */
+	uint32_t *via;		/* adjacency entry (of prev's node) taken */
 	uint32_t *dist;		/* edges from the start */
 	double *gain;		/* weight gained on the way */
 	unsigned char *seen;
@@ -176,6 +190,16 @@ struct bmatch {
 	struct bmatch_pending *level;
 	size_t nlevel;
 	unsigned char *mark;	/* per edge: on the path at hand */
+	/* During the shortfall pass (else NULL), kept by every flip: per
+	 * node, its unused edges to someone with room and its chosen edges
+	 * to someone above the floor.  A state whose node has neither (as
+	 * its parity asks) has no end one edge on (bmatch_may_end). */
+	uint32_t *room;
+	uint32_t *above;
+	/* Per node: the search (near) whose start it has an unused edge to,
+	 * where that start has room for one more edge only. */
+	uint32_t *near;
+	uint32_t nsearch;
 	/* Proofs that someone cannot be filled (bmatch_stuck()), per state:
 	 * the search that met it, and the selection (gen, one more at each
 	 * trail flipped) in which no end can be reached from it. */
@@ -217,13 +241,29 @@ static int	bmatch_swap_quota(const struct bmatch *, uint32_t, uint32_t,
 static void	bmatch_flip(struct bmatch *, uint32_t);
 static void	bmatch_flip_at(struct bmatch *, uint32_t, uint32_t);
 static uint32_t	bmatch_top(struct bmatch *, uint32_t);
+static inline void	bmatch_ends_edge(struct bmatch *, uint32_t, uint32_t,
+		    int);
+static void	bmatch_ends_node(struct bmatch *, uint32_t, uint32_t,
+		    uint32_t);
+static void	bmatch_ends_start(struct bmatch *);
+static void	bmatch_ends_stop(struct bmatch *);
+static inline uint32_t	bmatch_chosen_from(const struct bmatch *,
+		    uint32_t, uint32_t);
+static inline uint32_t	bmatch_scan_next(const struct bmatch *, uint32_t,
+		    uint32_t, int);
+static inline int	bmatch_may_end(const struct bmatch *, uint32_t,
+		    uint32_t);
+static uint32_t	bmatch_near(struct bmatch *, uint32_t);
 static int	bmatch_alternates(const struct bmatch *, uint32_t, int);
-static void	bmatch_unmark(struct bmatch *);
+static void	bmatch_unmark(struct bmatch *, size_t);
 static int	bmatch_path_ok(struct bmatch *, uint32_t, uint32_t);
+static void	bmatch_path_flip(struct bmatch *, uint32_t, uint32_t);
 static double	bmatch_reach(const struct bmatch *, uint32_t);
 static void	bmatch_level_sift(struct bmatch *, size_t);
 static void	bmatch_level(struct bmatch *, size_t, size_t, uint32_t);
 static uint32_t	bmatch_level_next(struct bmatch *, double);
+static uint32_t	bmatch_next(struct bmatch *, size_t *, size_t *,
+		    struct bmatch_lvl *, uint32_t);
 static int	bmatch_augment(struct bmatch *, uint32_t);
 static void	bmatch_short_start(struct bmatch *, struct progress *,
 		    const uint32_t *, size_t, const char *);
@@ -257,6 +297,7 @@ bmatch_index(struct bmatch *bm)
 	bm->adjw = xcalloc(2 * m, sizeof *bm->adjw);
 	bm->mir = xcalloc(2 * m, sizeof *bm->mir);
 	bm->asel = xcalloc(2 * m, 1);
+	bm->cbits = xcalloc((2 * m + 63) / 64, sizeof *bm->cbits);
 	bm->pos = xcalloc(m, sizeof *bm->pos);
 	bm->top = xcalloc(n, sizeof *bm->top);
 	for (v = 0; v < g->n; v++) {
@@ -399,9 +440,14 @@ static void
 bmatch_flip_at(struct bmatch *bm, uint32_t x, uint32_t j)
 {
 	uint32_t k = bm->g->adj[j], y = bm->nbr[j], jy = bm->mir[j];
+	uint32_t dx = bm->deg[x], dy = bm->deg[y];
 
+	if (bm->room != NULL)
+		bmatch_ends_edge(bm, x, j, -1);
 	if (bm->sel[k] == BMATCH_UNUSED) {
 		bm->sel[k] = bm->asel[j] = bm->asel[jy] = BMATCH_CHOSEN;
+		bm->cbits[j / 64] |= UINT64_C(1) << (j % 64);
+		bm->cbits[jy / 64] |= UINT64_C(1) << (jy % 64);
 		bm->missing -= (bm->deg[x] < bm->floor[x]) +
 		    (bm->deg[y] < bm->floor[y]);
 		bm->deg[x]++;
@@ -414,12 +460,19 @@ bmatch_flip_at(struct bmatch *bm, uint32_t x, uint32_t j)
 			bmatch_quota(bm, k, 1);
 	} else {
 		bm->sel[k] = bm->asel[j] = bm->asel[jy] = BMATCH_UNUSED;
+		bm->cbits[j / 64] &= ~(UINT64_C(1) << (j % 64));
+		bm->cbits[jy / 64] &= ~(UINT64_C(1) << (jy % 64));
 		bm->deg[x]--;
 		bm->deg[y]--;
 		bm->missing += (bm->deg[x] < bm->floor[x]) +
 		    (bm->deg[y] < bm->floor[y]);
 		if (bm->g->quota != NULL)
 			bmatch_quota(bm, k, -1);
+	}
+	if (bm->room != NULL) {
+		bmatch_ends_node(bm, x, dx, j);
+		bmatch_ends_node(bm, y, dy, jy);
+		bmatch_ends_edge(bm, x, j, 1);
 	}
 }
 
@@ -429,10 +482,161 @@ bmatch_top(struct bmatch *bm, uint32_t v)
 {
 	const struct graph *g = bm->g;
 
-	while (bm->top[v] > g->adj_off[v] &&
-	    bm->asel[bm->top[v] - 1] != BMATCH_CHOSEN)
-		bm->top[v]--;
-	return bm->top[v];
+	uint32_t end = bm->top[v], begin = g->adj_off[v], j;
+	size_t i;
+	uint64_t w;
+
+	/* the last chosen entry below the top, a word at a time */
+	for (; end > begin; end = (uint32_t)(i * 64)) {
+		i = (end - 1) / 64;
+		w = bm->cbits[i] & (~UINT64_C(0) >> (63 - (end - 1) % 64));
+		if (w != 0) {
+			j = (uint32_t)(i * 64) + 63 - (uint32_t)__builtin_clzll(w);
+			end = j >= begin ? j + 1 : begin;
+			break;
+		}
+	}
+	if (end < begin)
+		end = begin;
+	return bm->top[v] = end;
+}
+
+/* The edge at adjacency entry J of node X, counted (D = 1) or not
+ * (D = -1) at both ends: unused, to a node with room; chosen (not
+ * pinned), to a node above its floor. */
+static inline void
+bmatch_ends_edge(struct bmatch *bm, uint32_t x, uint32_t j, int d)
+{
+	uint32_t ends[2] = { x, bm->nbr[j] }, i, y;
+
+	for (i = 0; i < 2; i++) {
+		y = ends[1 - i];
+		if (bm->asel[j] == BMATCH_UNUSED) {
+			if (bm->deg[y] < bm->cap[y])
+				bm->room[ends[i]] += (uint32_t)d;
+		} else if (bm->asel[j] == BMATCH_CHOSEN &&
+		    bm->deg[y] > bm->floor[y])
+			bm->above[ends[i]] += (uint32_t)d;
+	}
+}
+
+/* X's degree was OLD: if X gained or lost room, or went above its floor
+ * or back to it, the counts of its neighbours follow, but through entry
+ * SKIP (the edge just flipped, counted apart). */
+static void
+bmatch_ends_node(struct bmatch *bm, uint32_t x, uint32_t old, uint32_t skip)
+{
+	const struct graph *g = bm->g;
+	uint32_t j, droom, dabove;
+
+	droom = (uint32_t)(bm->deg[x] < bm->cap[x]) - (old < bm->cap[x]);
+	dabove = (uint32_t)(bm->deg[x] > bm->floor[x]) - (old > bm->floor[x]);
+	if (droom == 0 && dabove == 0)
+		return;
+	for (j = g->adj_off[x]; j < g->adj_off[x + 1]; j++) {
+		if (j == skip)
+			continue;
+		if (bm->asel[j] == BMATCH_UNUSED)
+			bm->room[bm->nbr[j]] += droom;
+		else if (bm->asel[j] == BMATCH_CHOSEN)
+			bm->above[bm->nbr[j]] += dabove;
+	}
+}
+
+/* The shortfall pass begins: count every node's ends (bm->room). */
+static void
+bmatch_ends_start(struct bmatch *bm)
+{
+	const struct graph *g = bm->g;
+	size_t n = g->n ? g->n : 1;
+	uint32_t x, j;
+
+	bm->room = xcalloc(n, sizeof *bm->room);
+	bm->above = xcalloc(n, sizeof *bm->above);
+	bm->near = xcalloc(n, sizeof *bm->near);
+	bm->nsearch = 0;
+	for (x = 0; x < g->n; x++)
+		for (j = g->adj_off[x]; j < g->adj_off[x + 1]; j++)
+			if (bm->g->edges[g->adj[j]].a == x)
+				bmatch_ends_edge(bm, x, j, 1);
+}
+
+/* The shortfall pass is over: the flips count no more. */
+static void
+bmatch_ends_stop(struct bmatch *bm)
+{
+	free(bm->room);
+	free(bm->above);
+	free(bm->near);
+	bm->room = bm->above = bm->near = NULL;
+}
+
+/*
+ * Whether a search for V may meet an end one edge on from state S: from
+ * OUT an unused edge to someone with room, from IN a chosen one to
+ * someone above the floor, counted (bmatch_ends_edge).  NEAR (nonzero,
+ * bmatch_near()) marks the nodes whose count holds an edge to V that
+ * cannot end V's path, V having room for one edge only.  Never 0 where
+ * the search would meet an end: the counts may hold more, as edges that
+ * a quota bars or the path took already.
+ */
+static inline int
+bmatch_may_end(const struct bmatch *bm, uint32_t s, uint32_t near)
+{
+	uint32_t x = s / 2;
+
+	if (s & 1)
+		return bm->above[x] > 0;
+	return bm->room[x] > (uint32_t)(near != 0 && bm->near[x] == near);
+}
+
+/* A search for V begins: if V has room for one more edge only (the one
+ * it starts with), mark the nodes with an unused edge to V, whose count
+ * it is in (bmatch_may_end); returns their mark, or 0. */
+static uint32_t
+bmatch_near(struct bmatch *bm, uint32_t v)
+{
+	const struct graph *g = bm->g;
+	uint32_t j;
+
+	if (bm->deg[v] + 2 <= bm->cap[v])
+		return 0;
+	if (++bm->nsearch == 0) {
+		memset(bm->near, 0, g->n * sizeof *bm->near);
+		bm->nsearch = 1;
+	}
+	for (j = g->adj_off[v]; j < g->adj_off[v + 1]; j++)
+		if (bm->asel[j] == BMATCH_UNUSED)
+			bm->near[bm->nbr[j]] = bm->nsearch;
+	return bm->nsearch;
+}
+
+/* The first chosen adjacency entry at or after J and before END, or END:
+ * how the searches walk a node's chosen edges. */
+static inline uint32_t
+bmatch_chosen_from(const struct bmatch *bm, uint32_t j, uint32_t end)
+{
+	size_t i = j / 64;
+	uint64_t w;
+
+	if (j >= end)
+		return end;
+	w = bm->cbits[i] & (~UINT64_C(0) << (j % 64));
+	while (w == 0) {
+		if (++i * 64 >= end)
+			return end;
+		w = bm->cbits[i];
+	}
+	j = (uint32_t)(i * 64) + (uint32_t)__builtin_ctzll(w);
+	return j < end ? j : end;
+}
+
+/* The entry after J of a scan of node entries up to END, from a state
+ * of parity IN: from IN the next chosen one, from OUT the next. */
+static inline uint32_t
+bmatch_scan_next(const struct bmatch *bm, uint32_t j, uint32_t end, int in)
+{
+	return in ? bmatch_chosen_from(bm, j + 1, end) : j + 1;
 }
 
 /* Whether state T is where a path for V, who is below the floor, may
@@ -459,15 +663,15 @@ bmatch_alternates(const struct bmatch *bm, uint32_t j, int in)
 	    bm->asel[j] == BMATCH_UNUSED;
 }
 
-/* Forget every state the shortfall searches marked. */
+/* Forget the states the shortfall searches marked, from the FROMth. */
 static void
-bmatch_unmark(struct bmatch *bm)
+bmatch_unmark(struct bmatch *bm, size_t from)
 {
 	size_t i;
 
-	for (i = 0; i < bm->ntouched; i++)
+	for (i = from; i < bm->ntouched; i++)
 		bm->seen[bm->touched[i]] = 0;
-	bm->ntouched = 0;
+	bm->ntouched = from;
 }
 
 /*
@@ -482,20 +686,28 @@ bmatch_path_ok(struct bmatch *bm, uint32_t start, uint32_t end)
 	int ok = 1;
 
 	for (t = end; t != start; t = bm->prev[t]) {
-		if (bm->mark[bm->via[t]])
+		if (bm->mark[bm->g->adj[bm->via[t]]])
 			ok = 0;
-		bm->mark[bm->via[t]] = 1;
+		bm->mark[bm->g->adj[bm->via[t]]] = 1;
 	}
 	for (t = end; t != start; t = bm->prev[t])
-		bm->mark[bm->via[t]] = 0;
+		bm->mark[bm->g->adj[bm->via[t]]] = 0;
 	if (!ok || bm->g->quota == NULL)
 		return ok;
-	for (t = end; t != start; t = bm->prev[t])
-		bmatch_flip(bm, bm->via[t]);
+	bmatch_path_flip(bm, start, end);
 	ok = bm->qover == 0;
-	for (t = end; t != start; t = bm->prev[t])
-		bmatch_flip(bm, bm->via[t]);
+	bmatch_path_flip(bm, start, end);
 	return ok;
+}
+
+/* Flip every edge of the path the search found from state START to END. */
+static void
+bmatch_path_flip(struct bmatch *bm, uint32_t start, uint32_t end)
+{
+	uint32_t t;
+
+	for (t = end; t != start; t = bm->prev[t])
+		bmatch_flip_at(bm, bm->prev[t] / 2, bm->via[t]);
 }
 
 /* The most gain an end reached from state S can have: from IN it drops
@@ -564,21 +776,64 @@ bmatch_level_next(struct bmatch *bm, double gain)
 }
 
 /*
+ * The next state for the search at hand to scan, of BM->queue[*QH ..
+ * *QT), or UINT32_MAX when none is left; at each level first those that
+ * may end a path one edge on (bmatch_augment).
+ */
+static uint32_t
+bmatch_next(struct bmatch *bm, size_t *qh, size_t *qt, struct bmatch_lvl *l,
+    uint32_t near)
+{
+	for (;;) {
+		if (*qh == l->tail && !l->skipping) {
+			if (*qh == *qt)
+				return UINT32_MAX;
+			l->head = *qh;
+			l->tail = *qt;
+			l->touched = bm->ntouched;
+			l->skipping = 1;
+		}
+		if (!l->skipping)
+			return bm->queue[(*qh)++];
+		while (*qh < l->tail && !bmatch_may_end(bm, bm->queue[*qh], near))
+			(*qh)++;
+		if (*qh < l->tail)
+			return bm->queue[(*qh)++];
+		/* No end one edge on: the whole level, in order. */
+		bmatch_unmark(bm, l->touched);
+		*qh = l->head;
+		*qt = l->tail;
+		l->skipping = 0;
+	}
+}
+
+/*
  * One more edge for V, who is below the floor, without anyone else
  * falling below it: breadth first over alternating paths, and of the
  * shortest ones the one that loses least weight.  Returns 1 if a path
  * was flipped.
+ *
+ * Each level is first scanned only at the states that may end a path
+ * one edge on (bmatch_may_end): an end is rare and the last level the
+ * largest.  The others are skipped: what they reach is no end, and
+ * once an end is met the next level is not scanned.  If the level ends
+ * without one, what that scan marked is forgotten and the whole level
+ * scanned in order, so the search finds what it would without the
+ * counts.
  */
 static int
 bmatch_augment(struct bmatch *bm, uint32_t v)
 {
 	const struct graph *g = bm->g;
-	size_t qh = 0, qt = 0, j, scan = 0, stop = SIZE_MAX;
-	uint32_t s, t, x, y, k, last, start = BMATCH_OUT(v), end = UINT32_MAX, from;
+	size_t qh = 0, qt = 0, scan = 0, stop = SIZE_MAX;
+	struct bmatch_lvl lvl = { 0, 0, 0, 0 };
+	uint32_t s, t, x, y, k, j, last, start = BMATCH_OUT(v), end = UINT32_MAX;
+	uint32_t from, near;
 	int in, via_start = 0, leveled = 0;
 
 	if (bm->seen[start])
 		return 0;	/* a failed search reached V: no path */
+	near = bmatch_near(bm, v);
 	bm->seen[start] = 1;
 	bm->touched[bm->ntouched++] = start;
 	bm->queue[qt++] = start;
@@ -595,15 +850,16 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 			    (s = bmatch_level_next(bm, bm->gain[end])) ==
 			    UINT32_MAX)
 				break;
-		} else if (qh < qt)
-			s = bm->queue[qh++];
-		else
+		} else if ((s = bmatch_next(bm, &qh, &qt, &lvl, near)) ==
+		    UINT32_MAX)
 			break;
 		x = s / 2;
 		in = s & 1;
-		from = s != start ? bm->via[s] : UINT32_MAX;
+		from = g->quota != NULL && s != start ?
+		    g->adj[bm->via[s]] : UINT32_MAX;
 		last = in ? bmatch_top(bm, x) : g->adj_off[x + 1];
-		for (j = g->adj_off[x]; j < last; j++) {
+		for (j = in ? bmatch_chosen_from(bm, g->adj_off[x], last) :
+		    g->adj_off[x]; j < last; j = bmatch_scan_next(bm, j, last, in)) {
 			/* An added edge lighter than this one, the heaviest
 			 * first, ends no path better than the best. */
 			if (end != UINT32_MAX && !in &&
@@ -613,7 +869,7 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 			 * X, left with both, within its quotas. */
 			if (!bmatch_alternates(bm, j, in))
 				continue;
-			k = g->adj[j];
+			k = g->quota != NULL ? g->adj[j] : UINT32_MAX;
 			if (in ? !bmatch_swap_ok(bm, x, from, k) :
 			    !bmatch_swap_ok(bm, x, k, from))
 				continue;
@@ -625,7 +881,7 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 			bm->seen[t] = 1;
 			bm->touched[bm->ntouched++] = t;
 			bm->prev[t] = s;
-			bm->via[t] = k;
+			bm->via[t] = j;
 			bm->dist[t] = bm->dist[s] + 1;
 			bm->gain[t] = bm->gain[s] +
 			    (in ? -bm->adjw[j] : bm->adjw[j]);
@@ -641,14 +897,13 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 		scan += j - g->adj_off[x];
 	}
 	if (end != UINT32_MAX) {
-		for (t = end; t != start; t = bm->prev[t])
-			bmatch_flip(bm, bm->via[t]);
-		bmatch_unmark(bm);
+		bmatch_path_flip(bm, start, end);
+		bmatch_unmark(bm, 0);
 		return 1;
 	}
 	/* Dead ends stay marked, unless another search may end at V. */
 	if (via_start)
-		bmatch_unmark(bm);
+		bmatch_unmark(bm, 0);
 	return 0;
 }
 
@@ -761,8 +1016,8 @@ static int
 bmatch_stuck(struct bmatch *bm, uint32_t v)
 {
 	const struct graph *g = bm->g;
-	size_t qh = 0, qt = 0, j, last;
-	uint32_t s, t, x;
+	size_t qh = 0, qt = 0;
+	uint32_t s, t, x, j, last;
 	int in;
 
 	if (g->quota != NULL)
@@ -778,7 +1033,8 @@ bmatch_stuck(struct bmatch *bm, uint32_t v)
 		x = s / 2;
 		in = s & 1;
 		last = in ? bmatch_top(bm, x) : g->adj_off[x + 1];
-		for (j = g->adj_off[x]; j < last; j++) {
+		for (j = in ? bmatch_chosen_from(bm, g->adj_off[x], last) :
+		    g->adj_off[x]; j < last; j = bmatch_scan_next(bm, j, last, in)) {
 			if (!bmatch_alternates(bm, j, in))
 				continue;
 			t = in ? BMATCH_OUT(bm->nbr[j]) : BMATCH_IN(bm->nbr[j]);
@@ -1122,6 +1378,7 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 	if (bm.start_work > BMATCH_WORK_MAX)
 		bm.start_work = BMATCH_WORK_MAX;
 	bm.budget = BMATCH_WORK + BMATCH_WORK_EDGE * g->nedges;
+	bmatch_ends_start(&bm);
 	bmatch_short_start(&bm, &pr, act, nact, "introducing those left short");
 	for (i = 0; i < nact; i++) {
 		v = act[i];
@@ -1130,6 +1387,7 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 			;
 	}
 	progress_end(&pr);
+	bmatch_ends_stop(&bm);
 	trail = BMATCH_TRAIL_TOTAL + BMATCH_TRAIL_EDGE * g->nedges;
 	if (trail > BMATCH_TRAIL_MAX)
 		trail = BMATCH_TRAIL_MAX;
@@ -1164,6 +1422,7 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 	free(bm.adjw);
 	free(bm.mir);
 	free(bm.asel);
+	free(bm.cbits);
 	free(bm.pos);
 	free(bm.top);
 	free(bm.prev);
