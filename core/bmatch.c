@@ -260,7 +260,8 @@ static int	bmatch_path_ok(struct bmatch *, uint32_t, uint32_t);
 static void	bmatch_path_flip(struct bmatch *, uint32_t, uint32_t);
 static double	bmatch_reach(const struct bmatch *, uint32_t);
 static void	bmatch_level_sift(struct bmatch *, size_t);
-static void	bmatch_level(struct bmatch *, size_t, size_t, uint32_t);
+static void	bmatch_level(struct bmatch *, size_t, size_t, uint32_t,
+		    uint32_t);
 static uint32_t	bmatch_level_next(struct bmatch *, double);
 static uint32_t	bmatch_next(struct bmatch *, size_t *, size_t *,
 		    struct bmatch_lvl *, uint32_t);
@@ -746,16 +747,19 @@ bmatch_level_sift(struct bmatch *bm, size_t i)
 }
 
 /* The first end is met: the states QUEUE[QH ..) of depth DIST still to
- * scan go into BM->level, to be scanned the most promising first. */
+ * scan that may end a path (bmatch_may_end, NEAR) go into BM->level, to
+ * be scanned the most promising first. */
 static void
-bmatch_level(struct bmatch *bm, size_t qh, size_t qt, uint32_t dist)
+bmatch_level(struct bmatch *bm, size_t qh, size_t qt, uint32_t dist,
+    uint32_t near)
 {
 	size_t i;
 
 	bm->nlevel = 0;
 	for (i = qh; i < qt && bm->dist[bm->queue[i]] == dist; i++)
-		bm->level[bm->nlevel++] = (struct bmatch_pending){
-		    bmatch_reach(bm, bm->queue[i]), bm->queue[i] };
+		if (bmatch_may_end(bm, bm->queue[i], near))
+			bm->level[bm->nlevel++] = (struct bmatch_pending){
+			    bmatch_reach(bm, bm->queue[i]), bm->queue[i] };
 	for (i = bm->nlevel / 2; i > 0; i--)
 		bmatch_level_sift(bm, i - 1);
 }
@@ -842,7 +846,7 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 	for (;;) {
 		if (end != UINT32_MAX && !leveled) {
 			/* the rest of this level, the most promising first */
-			bmatch_level(bm, qh, qt, bm->dist[end] - 1);
+			bmatch_level(bm, qh, qt, bm->dist[end] - 1, near);
 			leveled = 1;
 		}
 		if (leveled) {
