@@ -19,9 +19,16 @@
  *    what reaching the first did, so its states are scanned by the
  *    most an end through them can gain, the highest first, and none
  *    that cannot beat the best end so far, nor a node's lighter edges,
- *    which are not counted either).  A node is searched at both
- *    parities, as the end of an added edge and of a dropped one, so odd
- *    cycles do not hide paths as they do with one mark per node.  What
+ *    which are not counted either).  Counts that every flip keeps (a
+ *    node's unused edges to someone with room, its chosen ones to
+ *    someone above the floor, and its chosen ones to someone with such
+ *    an unused edge) tell which states may end a path one or two edges
+ *    on: a level is scanned first at those alone, which finds the end
+ *    the whole level would, and only those are the rest of a level.
+ *    Ends are few once most people are full, and the last level is the
+ *    largest.  A node is searched at both parities, as the end of an
+ *    added edge and of a dropped one, so odd cycles do not hide paths
+ *    as they do with one mark per node.  What
  *    a failed search reached stays marked until the next path is
  *    flipped: it cannot lead to an end, so the failures together cost
  *    one pass over the graph.  Where it finds nothing, a depth-first
@@ -120,7 +127,9 @@ static const unsigned bmatch_trail_depths[] = { 8, 16, 32, 256 };
  * assignment alone: 1,000 entries 0.31 s and a total weight of
  * 73,165.5; 2,000 0.38 s, 73,249.1; 4,000 0.51 s, 73,277.8; 8,000
  * 0.76 s, 73,280.8.  Scanned in the order met, 8,000 gave 73,116.3 in
- * 0.60 s.  At 30,000: 1.49 s and 221,586 against 2.57 s and 221,158. */
+ * 0.60 s.  At 30,000: 1.49 s and 221,586 against 2.57 s and 221,158.
+ * With only the states that may end a path in the rest of the level
+ * (bmatch_level), 2,000 gives 73,281.6. */
 #define BMATCH_END_SCAN		2000
 
 /* A search state: node v reached by an added (IN) or dropped (OUT) edge. */
@@ -128,13 +137,17 @@ static const unsigned bmatch_trail_depths[] = { 8, 16, 32, 256 };
 #define BMATCH_IN(v)	(2 * (v) + 1)
 
 /* The level of the shortfall search at hand: its states are
- * bm->queue[head .. tail); touched, bm->ntouched when it began; skipping,
- * whether only the states that may end a path are scanned yet. */
+ * bm->queue[head .. tail); touched, bm->ntouched when it began.  Its
+ * window: the levels from it that are scanned only at the states that
+ * may end a path within them (depth; 0: the whole level), of which LEFT
+ * are left from the one at hand, whose states end at ptail. */
 struct bmatch_lvl {
 	size_t head;
 	size_t tail;
 	size_t touched;
-	int skipping;
+	unsigned depth;
+	unsigned left;
+	size_t ptail;
 };
 
 /* A state of the shortfall search still to scan, and the most gain a path
@@ -196,6 +209,16 @@ struct bmatch {
 	 * its parity asks) has no end one edge on (bmatch_may_end). */
 	uint32_t *room;
 	uint32_t *above;
+	/* and its chosen edges to someone whose room count is not 0: a
+	 * state IN with neither this nor above has no end two edges on. */
+	uint32_t *room2;
+	/* While a path is flipped: per adjacency entry, a bit for those of
+	 * the path, which the counts leave out until it is done; per node,
+	 * its degree before (UINT32_MAX: not on the path), and the path's
+	 * nodes. */
+	uint64_t *sbits;
+	uint32_t *was;
+	uint32_t *pnodes;
 	/* Per node: the search (near) whose start it has an unused edge to,
 	 * where that start has room for one more edge only. */
 	uint32_t *near;
@@ -241,6 +264,11 @@ static int	bmatch_swap_quota(const struct bmatch *, uint32_t, uint32_t,
 static void	bmatch_flip(struct bmatch *, uint32_t);
 static void	bmatch_flip_at(struct bmatch *, uint32_t, uint32_t);
 static uint32_t	bmatch_top(struct bmatch *, uint32_t);
+static inline void	bmatch_room_add(struct bmatch *, uint32_t, uint32_t);
+static void	bmatch_room2_walk(struct bmatch *, uint32_t, uint32_t);
+static inline int	bmatch_on_path(const struct bmatch *, uint32_t);
+static inline void	bmatch_room2_edge(struct bmatch *, uint32_t,
+		    uint32_t, int);
 static inline void	bmatch_ends_edge(struct bmatch *, uint32_t, uint32_t,
 		    int);
 static void	bmatch_ends_node(struct bmatch *, uint32_t, uint32_t,
@@ -253,11 +281,14 @@ static inline uint32_t	bmatch_scan_next(const struct bmatch *, uint32_t,
 		    uint32_t, int);
 static inline int	bmatch_may_end(const struct bmatch *, uint32_t,
 		    uint32_t);
+static inline int	bmatch_reaches(const struct bmatch *, uint32_t,
+		    unsigned, uint32_t);
 static uint32_t	bmatch_near(struct bmatch *, uint32_t);
 static int	bmatch_alternates(const struct bmatch *, uint32_t, int);
 static void	bmatch_unmark(struct bmatch *, size_t);
 static int	bmatch_path_ok(struct bmatch *, uint32_t, uint32_t);
 static void	bmatch_path_flip(struct bmatch *, uint32_t, uint32_t);
+static void	bmatch_path_take(struct bmatch *, uint32_t, uint32_t);
 static double	bmatch_reach(const struct bmatch *, uint32_t);
 static void	bmatch_level_sift(struct bmatch *, size_t);
 static void	bmatch_level(struct bmatch *, size_t, size_t, uint32_t,
@@ -443,8 +474,11 @@ bmatch_flip_at(struct bmatch *bm, uint32_t x, uint32_t j)
 	uint32_t k = bm->g->adj[j], y = bm->nbr[j], jy = bm->mir[j];
 	uint32_t dx = bm->deg[x], dy = bm->deg[y];
 
-	if (bm->room != NULL)
+	if (bm->room != NULL) {
+		if (bm->asel[j] == BMATCH_CHOSEN)
+			bmatch_room2_edge(bm, x, j, -1);
 		bmatch_ends_edge(bm, x, j, -1);
+	}
 	if (bm->sel[k] == BMATCH_UNUSED) {
 		bm->sel[k] = bm->asel[j] = bm->asel[jy] = BMATCH_CHOSEN;
 		bm->cbits[j / 64] |= UINT64_C(1) << (j % 64);
@@ -474,6 +508,8 @@ bmatch_flip_at(struct bmatch *bm, uint32_t x, uint32_t j)
 		bmatch_ends_node(bm, x, dx, j);
 		bmatch_ends_node(bm, y, dy, jy);
 		bmatch_ends_edge(bm, x, j, 1);
+		if (bm->asel[j] == BMATCH_CHOSEN)
+			bmatch_room2_edge(bm, x, j, 1);
 	}
 }
 
@@ -502,6 +538,49 @@ bmatch_top(struct bmatch *bm, uint32_t v)
 	return bm->top[v] = end;
 }
 
+/* X's room count changes by D (1 or -1 as uint32_t): if it goes from 0
+ * or to 0, so do the room2 counts of its chosen edges' other ends. */
+static inline void
+bmatch_room_add(struct bmatch *bm, uint32_t x, uint32_t d)
+{
+	uint32_t was = bm->room[x];
+
+	bm->room[x] += d;
+	if ((was == 0) != (bm->room[x] == 0))
+		bmatch_room2_walk(bm, x, was == 0 ? 1 : UINT32_MAX);
+}
+
+/* Add D to the room2 counts of the other ends of X's chosen edges (but
+ * those of a path being flipped). */
+static void
+bmatch_room2_walk(struct bmatch *bm, uint32_t x, uint32_t d)
+{
+	uint32_t j, end = bm->g->adj_off[x + 1];
+
+	for (j = bmatch_chosen_from(bm, bm->g->adj_off[x], end); j < end;
+	    j = bmatch_chosen_from(bm, j + 1, end))
+		if (!bmatch_on_path(bm, j))
+			bm->room2[bm->nbr[j]] += d;
+}
+
+/* Whether adjacency entry J is of the path being flipped. */
+static inline int
+bmatch_on_path(const struct bmatch *bm, uint32_t j)
+{
+	return (bm->sbits[j / 64] >> (j % 64)) & 1;
+}
+
+/* The edge at adjacency entry J of node X, chosen, counted (D = 1) or
+ * not (D = -1) in the room2 counts of its ends. */
+static inline void
+bmatch_room2_edge(struct bmatch *bm, uint32_t x, uint32_t j, int d)
+{
+	uint32_t y = bm->nbr[j];
+
+	bm->room2[x] += (uint32_t)(d * (bm->room[y] != 0));
+	bm->room2[y] += (uint32_t)(d * (bm->room[x] != 0));
+}
+
 /* The edge at adjacency entry J of node X, counted (D = 1) or not
  * (D = -1) at both ends: unused, to a node with room; chosen (not
  * pinned), to a node above its floor. */
@@ -514,7 +593,7 @@ bmatch_ends_edge(struct bmatch *bm, uint32_t x, uint32_t j, int d)
 		y = ends[1 - i];
 		if (bm->asel[j] == BMATCH_UNUSED) {
 			if (bm->deg[y] < bm->cap[y])
-				bm->room[ends[i]] += (uint32_t)d;
+				bmatch_room_add(bm, ends[i], (uint32_t)d);
 		} else if (bm->asel[j] == BMATCH_CHOSEN &&
 		    bm->deg[y] > bm->floor[y])
 			bm->above[ends[i]] += (uint32_t)d;
@@ -535,10 +614,10 @@ bmatch_ends_node(struct bmatch *bm, uint32_t x, uint32_t old, uint32_t skip)
 	if (droom == 0 && dabove == 0)
 		return;
 	for (j = g->adj_off[x]; j < g->adj_off[x + 1]; j++) {
-		if (j == skip)
+		if (j == skip || bmatch_on_path(bm, j))
 			continue;
 		if (bm->asel[j] == BMATCH_UNUSED)
-			bm->room[bm->nbr[j]] += droom;
+			bmatch_room_add(bm, bm->nbr[j], droom);
 		else if (bm->asel[j] == BMATCH_CHOSEN)
 			bm->above[bm->nbr[j]] += dabove;
 	}
@@ -552,14 +631,30 @@ bmatch_ends_start(struct bmatch *bm)
 	size_t n = g->n ? g->n : 1;
 	uint32_t x, j;
 
+	uint32_t y;
+
 	bm->room = xcalloc(n, sizeof *bm->room);
 	bm->above = xcalloc(n, sizeof *bm->above);
+	bm->room2 = xcalloc(n, sizeof *bm->room2);
+	bm->sbits = xcalloc(((size_t)g->adj_off[g->n] + 63) / 64 + 1,
+	    sizeof *bm->sbits);
+	bm->was = xmalloc(n * sizeof *bm->was);
+	memset(bm->was, 0xff, n * sizeof *bm->was);
+	bm->pnodes = xcalloc(n, sizeof *bm->pnodes);
 	bm->near = xcalloc(n, sizeof *bm->near);
 	bm->nsearch = 0;
+	for (x = 0; x < g->n; x++) {
+		for (j = g->adj_off[x]; j < g->adj_off[x + 1]; j++) {
+			y = bm->nbr[j];
+			if (bm->asel[j] == BMATCH_UNUSED)
+				bm->room[x] += bm->deg[y] < bm->cap[y];
+			else if (bm->asel[j] == BMATCH_CHOSEN)
+				bm->above[x] += bm->deg[y] > bm->floor[y];
+		}
+	}
 	for (x = 0; x < g->n; x++)
-		for (j = g->adj_off[x]; j < g->adj_off[x + 1]; j++)
-			if (bm->g->edges[g->adj[j]].a == x)
-				bmatch_ends_edge(bm, x, j, 1);
+		if (bm->room[x] != 0)
+			bmatch_room2_walk(bm, x, 1);
 }
 
 /* The shortfall pass is over: the flips count no more. */
@@ -568,8 +663,14 @@ bmatch_ends_stop(struct bmatch *bm)
 {
 	free(bm->room);
 	free(bm->above);
+	free(bm->room2);
+	free(bm->sbits);
+	free(bm->was);
+	free(bm->pnodes);
 	free(bm->near);
-	bm->room = bm->above = bm->near = NULL;
+	bm->room = bm->above = bm->room2 = bm->near = NULL;
+	bm->sbits = NULL;
+	bm->was = bm->pnodes = NULL;
 }
 
 /*
@@ -589,6 +690,18 @@ bmatch_may_end(const struct bmatch *bm, uint32_t s, uint32_t near)
 	if (s & 1)
 		return bm->above[x] > 0;
 	return bm->room[x] > (uint32_t)(near != 0 && bm->near[x] == near);
+}
+
+/* Whether a search for V may meet an end within LEFT edges of state S
+ * (1 or 2; NEAR as for bmatch_may_end): from IN, within two, by the
+ * room2 counts. */
+static inline int
+bmatch_reaches(const struct bmatch *bm, uint32_t s, unsigned left,
+    uint32_t near)
+{
+	if (left == 1 || !(s & 1))
+		return bmatch_may_end(bm, s, near);
+	return bm->above[s / 2] > 0 || bm->room2[s / 2] > 0;
 }
 
 /* A search for V begins: if V has room for one more edge only (the one
@@ -711,6 +824,62 @@ bmatch_path_flip(struct bmatch *bm, uint32_t start, uint32_t end)
 		bmatch_flip_at(bm, bm->prev[t] / 2, bm->via[t]);
 }
 
+/*
+ * bmatch_path_flip(), the counts (bm->room) kept once for the whole
+ * path: a node inside it loses an edge and gains one, which flip by
+ * flip would take it over its cap or under it and back, each time
+ * recounting its neighbours.  The path's edges are taken out of the
+ * counts, flipped, the nodes whose room or floor changed recounted, and
+ * the edges counted again.
+ */
+static void
+bmatch_path_take(struct bmatch *bm, uint32_t start, uint32_t end)
+{
+	uint32_t *room = bm->room, t, x, j, u, np = 0, i, e[2];
+
+	if (room == NULL) {
+		bmatch_path_flip(bm, start, end);
+		return;
+	}
+	for (t = end; t != start; t = bm->prev[t]) {
+		x = bm->prev[t] / 2;
+		j = bm->via[t];
+		e[0] = x;
+		e[1] = bm->nbr[j];
+		for (i = 0; i < 2; i++) {
+			u = e[i];
+			if (bm->was[u] == UINT32_MAX) {
+				bm->was[u] = bm->deg[u];
+				bm->pnodes[np++] = u;
+			}
+		}
+		bm->sbits[j / 64] |= UINT64_C(1) << (j % 64);
+		bm->sbits[bm->mir[j] / 64] |= UINT64_C(1) << (bm->mir[j] % 64);
+		if (bm->asel[j] == BMATCH_CHOSEN)
+			bmatch_room2_edge(bm, x, j, -1);
+	}
+	for (t = end; t != start; t = bm->prev[t])
+		bmatch_ends_edge(bm, bm->prev[t] / 2, bm->via[t], -1);
+	bm->room = NULL;
+	bmatch_path_flip(bm, start, end);
+	bm->room = room;
+	for (i = 0; i < np; i++) {
+		u = bm->pnodes[i];
+		bmatch_ends_node(bm, u, bm->was[u], UINT32_MAX);
+		bm->was[u] = UINT32_MAX;
+	}
+	for (t = end; t != start; t = bm->prev[t])
+		bmatch_ends_edge(bm, bm->prev[t] / 2, bm->via[t], 1);
+	for (t = end; t != start; t = bm->prev[t]) {
+		j = bm->via[t];
+		bm->sbits[j / 64] &= ~(UINT64_C(1) << (j % 64));
+		bm->sbits[bm->mir[j] / 64] &= ~(UINT64_C(1) << (bm->mir[j] % 64));
+	}
+	for (t = end; t != start; t = bm->prev[t])
+		if (bm->asel[bm->via[t]] == BMATCH_CHOSEN)
+			bmatch_room2_edge(bm, bm->prev[t] / 2, bm->via[t], 1);
+}
+
 /* The most gain an end reached from state S can have: from IN it drops
  * an edge, from OUT it adds an unused one, at most its node's heaviest
  * (-inf: none is left to add). */
@@ -788,26 +957,40 @@ static uint32_t
 bmatch_next(struct bmatch *bm, size_t *qh, size_t *qt, struct bmatch_lvl *l,
     uint32_t near)
 {
+	uint32_t s;
+
 	for (;;) {
-		if (*qh == l->tail && !l->skipping) {
+		if (l->left == 0) {
+			if (*qh < l->tail)
+				return bm->queue[(*qh)++];
 			if (*qh == *qt)
 				return UINT32_MAX;
+			/* A level begins: first a window of one level. */
 			l->head = *qh;
 			l->tail = *qt;
 			l->touched = bm->ntouched;
-			l->skipping = 1;
+			l->depth = l->left = 1;
+			l->ptail = l->tail;
 		}
-		if (!l->skipping)
-			return bm->queue[(*qh)++];
-		while (*qh < l->tail && !bmatch_may_end(bm, bm->queue[*qh], near))
+		while (*qh < l->ptail &&
+		    !bmatch_reaches(bm, bm->queue[*qh], l->left, near))
 			(*qh)++;
-		if (*qh < l->tail)
+		if (*qh < l->ptail)
 			return bm->queue[(*qh)++];
-		/* No end one edge on: the whole level, in order. */
+		if (l->left > 1 && *qt > l->ptail) {
+			l->left--;	/* the window's next level */
+			l->ptail = *qt;
+			continue;
+		}
+		/* No end in the window: forget what it marked, and try a
+		 * deeper one (from IN: two levels), else the whole level. */
 		bmatch_unmark(bm, l->touched);
 		*qh = l->head;
 		*qt = l->tail;
-		l->skipping = 0;
+		s = bm->queue[l->head];
+		l->depth = l->depth == 1 && (s & 1) ? 2 : 0;
+		l->left = l->depth;
+		l->ptail = l->tail;
 	}
 }
 
@@ -830,7 +1013,7 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 {
 	const struct graph *g = bm->g;
 	size_t qh = 0, qt = 0, scan = 0, stop = SIZE_MAX;
-	struct bmatch_lvl lvl = { 0, 0, 0, 0 };
+	struct bmatch_lvl lvl = { 0, 0, 0, 0, 0, 0 };
 	uint32_t s, t, x, y, k, j, last, start = BMATCH_OUT(v), end = UINT32_MAX;
 	uint32_t from, near;
 	int in, via_start = 0, leveled = 0;
@@ -901,7 +1084,7 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 		scan += j - g->adj_off[x];
 	}
 	if (end != UINT32_MAX) {
-		bmatch_path_flip(bm, start, end);
+		bmatch_path_take(bm, start, end);
 		bmatch_unmark(bm, 0);
 		return 1;
 	}
