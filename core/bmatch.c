@@ -68,13 +68,9 @@
 #include <string.h>
 
 #include "bmatch.h"
+#include "bmatch_int.h"
 #include "progress.h"
 #include "util.h"
-
-/* sel[] values: unused, chosen here, chosen beforehand (never dropped). */
-#define BMATCH_UNUSED	0
-#define BMATCH_CHOSEN	1
-#define BMATCH_PINNED	2
 
 /* Weight search: edges added per path, branches per step, steps per
  * start (all the starts of a pass share BMATCH_WORK, each gets between
@@ -132,10 +128,6 @@ static const unsigned bmatch_trail_depths[] = { 8, 16, 32, 256 };
  * (bmatch_level), 2,000 gives 73,281.6. */
 #define BMATCH_END_SCAN		2000
 
-/* A search state: node v reached by an added (IN) or dropped (OUT) edge. */
-#define BMATCH_OUT(v)	(2 * (v))
-#define BMATCH_IN(v)	(2 * (v) + 1)
-
 /* The level of the shortfall search at hand: its states are
  * bm->queue[head .. tail); touched, bm->ntouched when it began.  Its
  * window: the levels from it that are scanned only at the states that
@@ -150,107 +142,6 @@ struct bmatch_lvl {
 	size_t ptail;
 };
 
-/* A state of the shortfall search still to scan, and the most gain a path
- * through it can end with. */
-struct bmatch_pending {
-	double bound;
-	uint32_t s;
-};
-
-struct bmatch {
-	const struct graph *g;
-	const uint32_t *cap;
-	const uint32_t *floor;
-	unsigned char *sel;
-	uint32_t *deg;
-	double eps;		/* weight gains below this are none */
-	/* Per adjacency entry (g->adj): the other end and the weight, so
-	 * the searches scan in order and read no edge they skip. */
-	uint32_t *nbr;
-	double *adjw;
-	/* Per adjacency entry, the same edge's entry at its other end;
-	 * per edge, its entry at its a. */
-	uint32_t *mir;
-	/* Per adjacency entry, its edge's sel[]: scanned in order with the
-	 * entries, where sel[] by edge is a read at random. */
-	unsigned char *asel;
-	/* Per adjacency entry, a bit: chosen (not pinned).  A node's chosen
-	 * edges are a few among many unused ones: the searches that drop an
-	 * edge find them in a word or two. */
-	uint64_t *cbits;
-	uint32_t *pos;
-	/* Per node: an adjacency index past which none of its edges is
-	 * chosen (they are the heaviest, at the front: a hub's chosen
-	 * edges are found without its hundreds of unused ones). */
-	uint32_t *top;
-
-	/* Quotas: qdeg[q * n + v] chosen edges of V with bit Q, and the
-	 * number of (q, v) over quota_max; all 0 without quotas. */
-	uint32_t *qdeg;
-	size_t qover;
-
-	/* Shortfall search, per state (2 a node). */
-	uint32_t *prev;		/* state it was reached from */
-	uint32_t *via;		/* adjacency entry (of prev's node) taken */
-	uint32_t *dist;		/* edges from the start */
-	double *gain;		/* weight gained on the way */
-	unsigned char *seen;
-	uint32_t *touched;	/* states marked since the last reset */
-	size_t ntouched;
-	uint32_t *queue;
-	/* The rest of the level where the first end was met, the most
-	 * promising first (bmatch_level): a max-heap by bound. */
-	struct bmatch_pending *level;
-	size_t nlevel;
-	unsigned char *mark;	/* per edge: on the path at hand */
-	/* During the shortfall pass (else NULL), kept by every flip: per
-	 * node, its unused edges to someone with room and its chosen edges
-	 * to someone above the floor.  A state whose node has neither (as
-	 * its parity asks) has no end one edge on (bmatch_may_end). */
-	uint32_t *room;
-	uint32_t *above;
-	/* and its chosen edges to someone whose room count is not 0: a
-	 * state IN with neither this nor above has no end two edges on. */
-	uint32_t *room2;
-	/* While a path is flipped: per adjacency entry, a bit for those of
-	 * the path, which the counts leave out until it is done; per node,
-	 * its degree before (UINT32_MAX: not on the path), and the path's
-	 * nodes. */
-	uint64_t *sbits;
-	uint32_t *was;
-	uint32_t *pnodes;
-	/* Per node: the search (near) whose start it has an unused edge to,
-	 * where that start has room for one more edge only. */
-	uint32_t *near;
-	uint32_t nsearch;
-	/* Proofs that someone cannot be filled (bmatch_stuck()), per state:
-	 * the search that met it, and the selection (gen, one more at each
-	 * trail flipped) in which no end can be reached from it. */
-	uint32_t *stamp;
-	uint32_t nstamp;
-	uint32_t *dead;
-	uint32_t gen;
-
-	/* Weight search. */
-	uint32_t *path;		/* edges flipped so far */
-	size_t npath;
-	uint32_t *best;		/* the best improving path found */
-	size_t nbest;
-	int best_cov;
-	double best_w;
-	size_t work;		/* steps left from this start */
-	size_t start_work;	/* steps each start gets */
-	size_t budget;		/* steps left for all the starts */
-	unsigned char *dirty;	/* per node: search from it again */
-	double gained;		/* weight the flipped paths gained */
-	int covered;		/* and whether one lowered the shortfall */
-
-	/* Introductions missing below the floors, kept by every flip from
-	 * the start of a shortfall pass, for its progress (graph.progress):
-	 * how many were missing when it began. */
-	size_t missing;
-	size_t missing_start;
-};
 
 static void	bmatch_index(struct bmatch *);
 static void	bmatch_greedy(struct bmatch *);
@@ -264,26 +155,8 @@ static int	bmatch_swap_quota(const struct bmatch *, uint32_t, uint32_t,
 static void	bmatch_flip(struct bmatch *, uint32_t);
 static void	bmatch_flip_at(struct bmatch *, uint32_t, uint32_t);
 static uint32_t	bmatch_top(struct bmatch *, uint32_t);
-static inline void	bmatch_room_add(struct bmatch *, uint32_t, uint32_t);
-static void	bmatch_room2_walk(struct bmatch *, uint32_t, uint32_t);
-static inline int	bmatch_on_path(const struct bmatch *, uint32_t);
-static inline void	bmatch_room2_edge(struct bmatch *, uint32_t,
-		    uint32_t, int);
-static inline void	bmatch_ends_edge(struct bmatch *, uint32_t, uint32_t,
-		    int);
-static void	bmatch_ends_node(struct bmatch *, uint32_t, uint32_t,
-		    uint32_t);
-static void	bmatch_ends_start(struct bmatch *);
-static void	bmatch_ends_stop(struct bmatch *);
-static inline uint32_t	bmatch_chosen_from(const struct bmatch *,
-		    uint32_t, uint32_t);
 static inline uint32_t	bmatch_scan_next(const struct bmatch *, uint32_t,
 		    uint32_t, int);
-static inline int	bmatch_may_end(const struct bmatch *, uint32_t,
-		    uint32_t);
-static inline int	bmatch_reaches(const struct bmatch *, uint32_t,
-		    unsigned, uint32_t);
-static uint32_t	bmatch_near(struct bmatch *, uint32_t);
 static int	bmatch_alternates(const struct bmatch *, uint32_t, int);
 static void	bmatch_unmark(struct bmatch *, size_t);
 static int	bmatch_path_ok(struct bmatch *, uint32_t, uint32_t);
@@ -474,11 +347,8 @@ bmatch_flip_at(struct bmatch *bm, uint32_t x, uint32_t j)
 	uint32_t k = bm->g->adj[j], y = bm->nbr[j], jy = bm->mir[j];
 	uint32_t dx = bm->deg[x], dy = bm->deg[y];
 
-	if (bm->room != NULL) {
-		if (bm->asel[j] == BMATCH_CHOSEN)
-			bmatch_room2_edge(bm, x, j, -1);
-		bmatch_ends_edge(bm, x, j, -1);
-	}
+	if (bm->counting)
+		bmatch_ends_before(bm, x, j);
 	if (bm->sel[k] == BMATCH_UNUSED) {
 		bm->sel[k] = bm->asel[j] = bm->asel[jy] = BMATCH_CHOSEN;
 		bm->cbits[j / 64] |= UINT64_C(1) << (j % 64);
@@ -504,13 +374,8 @@ bmatch_flip_at(struct bmatch *bm, uint32_t x, uint32_t j)
 		if (bm->g->quota != NULL)
 			bmatch_quota(bm, k, -1);
 	}
-	if (bm->room != NULL) {
-		bmatch_ends_node(bm, x, dx, j);
-		bmatch_ends_node(bm, y, dy, jy);
-		bmatch_ends_edge(bm, x, j, 1);
-		if (bm->asel[j] == BMATCH_CHOSEN)
-			bmatch_room2_edge(bm, x, j, 1);
-	}
+	if (bm->counting)
+		bmatch_ends_after(bm, x, j, dx, dy);
 }
 
 /* The end of V's adjacency entries that may be chosen, made tight. */
@@ -538,212 +403,17 @@ bmatch_top(struct bmatch *bm, uint32_t v)
 	return bm->top[v] = end;
 }
 
-/* X's room count changes by D (1 or -1 as uint32_t): if it goes from 0
- * or to 0, so do the room2 counts of its chosen edges' other ends. */
-static inline void
-bmatch_room_add(struct bmatch *bm, uint32_t x, uint32_t d)
-{
-	uint32_t was = bm->room[x];
 
-	bm->room[x] += d;
-	if ((was == 0) != (bm->room[x] == 0))
-		bmatch_room2_walk(bm, x, was == 0 ? 1 : UINT32_MAX);
-}
 
-/* Add D to the room2 counts of the other ends of X's chosen edges (but
- * those of a path being flipped). */
-static void
-bmatch_room2_walk(struct bmatch *bm, uint32_t x, uint32_t d)
-{
-	uint32_t j, end = bm->g->adj_off[x + 1];
 
-	for (j = bmatch_chosen_from(bm, bm->g->adj_off[x], end); j < end;
-	    j = bmatch_chosen_from(bm, j + 1, end))
-		if (!bmatch_on_path(bm, j))
-			bm->room2[bm->nbr[j]] += d;
-}
 
-/* Whether adjacency entry J is of the path being flipped. */
-static inline int
-bmatch_on_path(const struct bmatch *bm, uint32_t j)
-{
-	return (bm->sbits[j / 64] >> (j % 64)) & 1;
-}
 
-/* The edge at adjacency entry J of node X, chosen, counted (D = 1) or
- * not (D = -1) in the room2 counts of its ends. */
-static inline void
-bmatch_room2_edge(struct bmatch *bm, uint32_t x, uint32_t j, int d)
-{
-	uint32_t y = bm->nbr[j];
 
-	bm->room2[x] += (uint32_t)(d * (bm->room[y] != 0));
-	bm->room2[y] += (uint32_t)(d * (bm->room[x] != 0));
-}
 
-/* The edge at adjacency entry J of node X, counted (D = 1) or not
- * (D = -1) at both ends: unused, to a node with room; chosen (not
- * pinned), to a node above its floor. */
-static inline void
-bmatch_ends_edge(struct bmatch *bm, uint32_t x, uint32_t j, int d)
-{
-	uint32_t ends[2] = { x, bm->nbr[j] }, i, y;
 
-	for (i = 0; i < 2; i++) {
-		y = ends[1 - i];
-		if (bm->asel[j] == BMATCH_UNUSED) {
-			if (bm->deg[y] < bm->cap[y])
-				bmatch_room_add(bm, ends[i], (uint32_t)d);
-		} else if (bm->asel[j] == BMATCH_CHOSEN &&
-		    bm->deg[y] > bm->floor[y])
-			bm->above[ends[i]] += (uint32_t)d;
-	}
-}
 
-/* X's degree was OLD: if X gained or lost room, or went above its floor
- * or back to it, the counts of its neighbours follow, but through entry
- * SKIP (the edge just flipped, counted apart). */
-static void
-bmatch_ends_node(struct bmatch *bm, uint32_t x, uint32_t old, uint32_t skip)
-{
-	const struct graph *g = bm->g;
-	uint32_t j, droom, dabove;
 
-	droom = (uint32_t)(bm->deg[x] < bm->cap[x]) - (old < bm->cap[x]);
-	dabove = (uint32_t)(bm->deg[x] > bm->floor[x]) - (old > bm->floor[x]);
-	if (droom == 0 && dabove == 0)
-		return;
-	for (j = g->adj_off[x]; j < g->adj_off[x + 1]; j++) {
-		if (j == skip || bmatch_on_path(bm, j))
-			continue;
-		if (bm->asel[j] == BMATCH_UNUSED)
-			bmatch_room_add(bm, bm->nbr[j], droom);
-		else if (bm->asel[j] == BMATCH_CHOSEN)
-			bm->above[bm->nbr[j]] += dabove;
-	}
-}
 
-/* The shortfall pass begins: count every node's ends (bm->room). */
-static void
-bmatch_ends_start(struct bmatch *bm)
-{
-	const struct graph *g = bm->g;
-	size_t n = g->n ? g->n : 1;
-	uint32_t x, j;
-
-	uint32_t y;
-
-	bm->room = xcalloc(n, sizeof *bm->room);
-	bm->above = xcalloc(n, sizeof *bm->above);
-	bm->room2 = xcalloc(n, sizeof *bm->room2);
-	bm->sbits = xcalloc(((size_t)g->adj_off[g->n] + 63) / 64 + 1,
-	    sizeof *bm->sbits);
-	bm->was = xmalloc(n * sizeof *bm->was);
-	memset(bm->was, 0xff, n * sizeof *bm->was);
-	bm->pnodes = xcalloc(n, sizeof *bm->pnodes);
-	bm->near = xcalloc(n, sizeof *bm->near);
-	bm->nsearch = 0;
-	for (x = 0; x < g->n; x++) {
-		for (j = g->adj_off[x]; j < g->adj_off[x + 1]; j++) {
-			y = bm->nbr[j];
-			if (bm->asel[j] == BMATCH_UNUSED)
-				bm->room[x] += bm->deg[y] < bm->cap[y];
-			else if (bm->asel[j] == BMATCH_CHOSEN)
-				bm->above[x] += bm->deg[y] > bm->floor[y];
-		}
-	}
-	for (x = 0; x < g->n; x++)
-		if (bm->room[x] != 0)
-			bmatch_room2_walk(bm, x, 1);
-}
-
-/* The shortfall pass is over: the flips count no more. */
-static void
-bmatch_ends_stop(struct bmatch *bm)
-{
-	free(bm->room);
-	free(bm->above);
-	free(bm->room2);
-	free(bm->sbits);
-	free(bm->was);
-	free(bm->pnodes);
-	free(bm->near);
-	bm->room = bm->above = bm->room2 = bm->near = NULL;
-	bm->sbits = NULL;
-	bm->was = bm->pnodes = NULL;
-}
-
-/*
- * Whether a search for V may meet an end one edge on from state S: from
- * OUT an unused edge to someone with room, from IN a chosen one to
- * someone above the floor, counted (bmatch_ends_edge).  NEAR (nonzero,
- * bmatch_near()) marks the nodes whose count holds an edge to V that
- * cannot end V's path, V having room for one edge only.  Never 0 where
- * the search would meet an end: the counts may hold more, as edges that
- * a quota bars or the path took already.
- */
-static inline int
-bmatch_may_end(const struct bmatch *bm, uint32_t s, uint32_t near)
-{
-	uint32_t x = s / 2;
-
-	if (s & 1)
-		return bm->above[x] > 0;
-	return bm->room[x] > (uint32_t)(near != 0 && bm->near[x] == near);
-}
-
-/* Whether a search for V may meet an end within LEFT edges of state S
- * (1 or 2; NEAR as for bmatch_may_end): from IN, within two, by the
- * room2 counts. */
-static inline int
-bmatch_reaches(const struct bmatch *bm, uint32_t s, unsigned left,
-    uint32_t near)
-{
-	if (left == 1 || !(s & 1))
-		return bmatch_may_end(bm, s, near);
-	return bm->above[s / 2] > 0 || bm->room2[s / 2] > 0;
-}
-
-/* A search for V begins: if V has room for one more edge only (the one
- * it starts with), mark the nodes with an unused edge to V, whose count
- * it is in (bmatch_may_end); returns their mark, or 0. */
-static uint32_t
-bmatch_near(struct bmatch *bm, uint32_t v)
-{
-	const struct graph *g = bm->g;
-	uint32_t j;
-
-	if (bm->deg[v] + 2 <= bm->cap[v])
-		return 0;
-	if (++bm->nsearch == 0) {
-		memset(bm->near, 0, g->n * sizeof *bm->near);
-		bm->nsearch = 1;
-	}
-	for (j = g->adj_off[v]; j < g->adj_off[v + 1]; j++)
-		if (bm->asel[j] == BMATCH_UNUSED)
-			bm->near[bm->nbr[j]] = bm->nsearch;
-	return bm->nsearch;
-}
-
-/* The first chosen adjacency entry at or after J and before END, or END:
- * how the searches walk a node's chosen edges. */
-static inline uint32_t
-bmatch_chosen_from(const struct bmatch *bm, uint32_t j, uint32_t end)
-{
-	size_t i = j / 64;
-	uint64_t w;
-
-	if (j >= end)
-		return end;
-	w = bm->cbits[i] & (~UINT64_C(0) << (j % 64));
-	while (w == 0) {
-		if (++i * 64 >= end)
-			return end;
-		w = bm->cbits[i];
-	}
-	j = (uint32_t)(i * 64) + (uint32_t)__builtin_ctzll(w);
-	return j < end ? j : end;
-}
 
 /* The entry after J of a scan of node entries up to END, from a state
  * of parity IN: from IN the next chosen one, from OUT the next. */
@@ -825,60 +495,25 @@ bmatch_path_flip(struct bmatch *bm, uint32_t start, uint32_t end)
 }
 
 /*
- * bmatch_path_flip(), the counts (bm->room) kept once for the whole
- * path: a node inside it loses an edge and gains one, which flip by
- * flip would take it over its cap or under it and back, each time
- * recounting its neighbours.  The path's edges are taken out of the
- * counts, flipped, the nodes whose room or floor changed recounted, and
- * the edges counted again.
+ * bmatch_path_flip(), the counts of ends kept once for the whole path
+ * (bmatch_ends.c): a node inside it loses an edge and gains one, which
+ * flip by flip would take it over its cap or under it and back, each
+ * time recounting its neighbours.
  */
 static void
 bmatch_path_take(struct bmatch *bm, uint32_t start, uint32_t end)
 {
-	uint32_t *room = bm->room, t, x, j, u, np = 0, i, e[2];
-
-	if (room == NULL) {
+	if (!bm->counting) {
 		bmatch_path_flip(bm, start, end);
 		return;
 	}
-	for (t = end; t != start; t = bm->prev[t]) {
-		x = bm->prev[t] / 2;
-		j = bm->via[t];
-		e[0] = x;
-		e[1] = bm->nbr[j];
-		for (i = 0; i < 2; i++) {
-			u = e[i];
-			if (bm->was[u] == UINT32_MAX) {
-				bm->was[u] = bm->deg[u];
-				bm->pnodes[np++] = u;
-			}
-		}
-		bm->sbits[j / 64] |= UINT64_C(1) << (j % 64);
-		bm->sbits[bm->mir[j] / 64] |= UINT64_C(1) << (bm->mir[j] % 64);
-		if (bm->asel[j] == BMATCH_CHOSEN)
-			bmatch_room2_edge(bm, x, j, -1);
-	}
-	for (t = end; t != start; t = bm->prev[t])
-		bmatch_ends_edge(bm, bm->prev[t] / 2, bm->via[t], -1);
-	bm->room = NULL;
+	bmatch_ends_path_out(bm, start, end);
+	bm->counting = 0;
 	bmatch_path_flip(bm, start, end);
-	bm->room = room;
-	for (i = 0; i < np; i++) {
-		u = bm->pnodes[i];
-		bmatch_ends_node(bm, u, bm->was[u], UINT32_MAX);
-		bm->was[u] = UINT32_MAX;
-	}
-	for (t = end; t != start; t = bm->prev[t])
-		bmatch_ends_edge(bm, bm->prev[t] / 2, bm->via[t], 1);
-	for (t = end; t != start; t = bm->prev[t]) {
-		j = bm->via[t];
-		bm->sbits[j / 64] &= ~(UINT64_C(1) << (j % 64));
-		bm->sbits[bm->mir[j] / 64] &= ~(UINT64_C(1) << (bm->mir[j] % 64));
-	}
-	for (t = end; t != start; t = bm->prev[t])
-		if (bm->asel[bm->via[t]] == BMATCH_CHOSEN)
-			bmatch_room2_edge(bm, bm->prev[t] / 2, bm->via[t], 1);
+	bm->counting = 1;
+	bmatch_ends_path_in(bm, start, end);
 }
+
 
 /* The most gain an end reached from state S can have: from IN it drops
  * an edge, from OUT it adds an unused one, at most its node's heaviest
@@ -1020,7 +655,7 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 
 	if (bm->seen[start])
 		return 0;	/* a failed search reached V: no path */
-	near = bmatch_near(bm, v);
+	near = bmatch_ends_near(bm, v);
 	bm->seen[start] = 1;
 	bm->touched[bm->ntouched++] = start;
 	bm->queue[qt++] = start;
