@@ -512,6 +512,9 @@ bmatch_path_take(struct bmatch *bm, uint32_t start, uint32_t end)
 	bmatch_path_flip(bm, start, end);
 	bm->counting = 1;
 	bmatch_ends_path_in(bm, start, end);
+#ifdef BMATCH_CHECK_COUNTS
+	bmatch_ends_check(bm);
+#endif
 }
 
 
@@ -1201,6 +1204,9 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 		bm.start_work = BMATCH_WORK_MAX;
 	bm.budget = BMATCH_WORK + BMATCH_WORK_EDGE * g->nedges;
 	bmatch_ends_start(&bm);
+#ifdef BMATCH_CHECK_COUNTS
+	bmatch_ends_check(&bm);
+#endif
 	bmatch_short_start(&bm, &pr, act, nact, "introducing those left short");
 	for (i = 0; i < nact; i++) {
 		v = act[i];

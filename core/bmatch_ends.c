@@ -267,3 +267,40 @@ bmatch_ends_path_in(struct bmatch *bm, uint32_t start, uint32_t end)
 		if (bm->asel[bm->via[t]] == BMATCH_CHOSEN)
 			bmatch_room2_edge(bm, bm->prev[t] / 2, bm->via[t], 1);
 }
+
+#ifdef BMATCH_CHECK_COUNTS
+size_t bmatch_ends_checks, bmatch_ends_wrong;
+
+/* Recount every node's counts and compare. */
+void
+bmatch_ends_check(const struct bmatch *bm)
+{
+	const struct graph *g = bm->g;
+	uint32_t x, j, y, room, above, room2;
+
+	bmatch_ends_checks++;
+	for (x = 0; x < g->n; x++) {
+		room = above = room2 = 0;
+		for (j = g->adj_off[x]; j < g->adj_off[x + 1]; j++) {
+			y = bm->nbr[j];
+			if (bm->asel[j] == BMATCH_UNUSED)
+				room += bm->deg[y] < bm->cap[y];
+			else if (bm->asel[j] == BMATCH_CHOSEN)
+				above += bm->deg[y] > bm->floor[y];
+			if ((bm->asel[j] == BMATCH_CHOSEN) !=
+			    (int)((bm->cbits[j / 64] >> (j % 64)) & 1))
+				bmatch_ends_wrong++;
+		}
+		if (room != bm->room[x] || above != bm->above[x])
+			bmatch_ends_wrong++;
+	}
+	for (x = 0; x < g->n; x++) {
+		room2 = 0;
+		for (j = g->adj_off[x]; j < g->adj_off[x + 1]; j++)
+			if (bm->asel[j] == BMATCH_CHOSEN)
+				room2 += bm->room[bm->nbr[j]] != 0;
+		if (room2 != bm->room2[x])
+			bmatch_ends_wrong++;
+	}
+}
+#endif

@@ -138,6 +138,13 @@ void	bmatch_ends_path_out(struct bmatch *, uint32_t, uint32_t);
 void	bmatch_ends_path_in(struct bmatch *, uint32_t, uint32_t);
 uint32_t	bmatch_ends_near(struct bmatch *, uint32_t);
 
+#ifdef BMATCH_CHECK_COUNTS
+/* Built so (tests/unit/test_bmatch_ends.c): every count recounted from
+ * the selection after each path, and how often, and how many differed. */
+extern size_t bmatch_ends_checks, bmatch_ends_wrong;
+void	bmatch_ends_check(const struct bmatch *);
+#endif
+
 /* The first chosen adjacency entry at or after J and before END, or END:
  * how the searches walk a node's chosen edges. */
 static inline uint32_t
