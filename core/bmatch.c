@@ -142,7 +142,6 @@ struct bmatch_lvl {
 	size_t ptail;
 };
 
-
 static void	bmatch_index(struct bmatch *);
 static void	bmatch_greedy(struct bmatch *);
 static void	bmatch_quota(struct bmatch *, uint32_t, int);
@@ -383,7 +382,6 @@ static uint32_t
 bmatch_top(struct bmatch *bm, uint32_t v)
 {
 	const struct graph *g = bm->g;
-
 	uint32_t end = bm->top[v], begin = g->adj_off[v], j;
 	size_t i;
 	uint64_t w;
@@ -402,18 +400,6 @@ bmatch_top(struct bmatch *bm, uint32_t v)
 		end = begin;
 	return bm->top[v] = end;
 }
-
-
-
-
-
-
-
-
-
-
-
-
 
 /* The entry after J of a scan of node entries up to END, from a state
  * of parity IN: from IN the next chosen one, from OUT the next. */
@@ -516,7 +502,6 @@ bmatch_path_take(struct bmatch *bm, uint32_t start, uint32_t end)
 	bmatch_ends_check(bm);
 #endif
 }
-
 
 /* The most gain an end reached from state S can have: from IN it drops
  * an edge, from OUT it adds an unused one, at most its node's heaviest

@@ -147,9 +147,7 @@ bmatch_ends_start(struct bmatch *bm)
 {
 	const struct graph *g = bm->g;
 	size_t n = g->n ? g->n : 1;
-	uint32_t x, j;
-
-	uint32_t y;
+	uint32_t x, j, y;
 
 	bm->room = xcalloc(n, sizeof *bm->room);
 	bm->above = xcalloc(n, sizeof *bm->above);
