@@ -28,13 +28,15 @@
  *    Ends are few once most people are full, and the last level is the
  *    largest.  A node is searched at both parities, as the end of an
  *    added edge and of a dropped one, so odd cycles do not hide paths
- *    as they do with one mark per node.  What
- *    a failed search reached stays marked until the next path is
- *    flipped: it cannot lead to an end, so the failures together cost
- *    one pass over the graph.  Where it finds nothing, a depth-first
- *    search over trails (no edge twice, nodes again at will), the short
- *    ones first, within a budget: a blossom can hide a path from the
- *    first search.
+ *    as they do with one mark per node.  What a failed search reached
+ *    stays marked until the next path is flipped: it cannot lead to an
+ *    end, so the failures together cost one pass over the graph.  Not
+ *    where a failure met its start node, as behind blossoms: then each
+ *    crosses the graph again, and a budget (BMATCH_FAILED_TIMES) makes
+ *    them give up early.  Where it finds nothing, a depth-first search
+ *    over trails (no edge twice, nodes again at will), the short ones
+ *    first, within a budget: a blossom can hide a path from the first
+ *    search.
  *    Not from those no alternating walk can take to an end: that is
  *    proved first, at the cost of one pass over what they reach, so the
  *    people nobody can fill leave the budget to the others.
@@ -128,6 +130,37 @@ static const unsigned bmatch_trail_depths[] = { 8, 16, 32, 256 };
  * (bmatch_level), 2,000 gives 73,281.6. */
 #define BMATCH_END_SCAN		2000
 
+/* Shortfall search, where ends hide behind blossoms: a search that
+ * fails has crossed all it could reach, and when it met the start node
+ * on the way (another search may end there) nothing stays marked, so
+ * the next one crosses it all again.  Once the pass's failed searches
+ * have scanned BMATCH_FAILED_TIMES the graph's states, a search gives
+ * up after BMATCH_CAP_TIMES the states of the longest search that found
+ * a path, and at least BMATCH_CAP_MIN; the deeper search (trails) is
+ * for those it gives up on.  Counted in states, not seconds: the output
+ * stays deterministic.  Measured on the third graph of issue 10's
+ * shared_tags run at 100,000 (4.16 million edges): 1,235 failed
+ * searches scanned 253 million states, each the whole graph, where the
+ * 1,203 that found a path scanned 84,000 together.  With this budget
+ * the whole run (seven graphs) wrote the same introductions, and the
+ * searches of its last five passes took 63 s instead of 307 s (17 s of
+ * it the third graph's, instead of 129 s); with 16, 16 and 65,536, 144 s.
+ * With 4, 4 and 4,096 the run left 218 people short instead of 159:
+ * the cap cut paths of the first graph, where one search that found a
+ * path scanned 182,350 states. */
+#ifdef BMATCH_CHECK_COUNTS
+size_t bmatch_gave_up;
+#endif
+#ifndef BMATCH_FAILED_TIMES
+#define BMATCH_FAILED_TIMES	16
+#endif
+#ifndef BMATCH_CAP_TIMES
+#define BMATCH_CAP_TIMES	4
+#endif
+#ifndef BMATCH_CAP_MIN
+#define BMATCH_CAP_MIN		16384
+#endif
+
 /* The level of the shortfall search at hand: its states are
  * bm->queue[head .. tail); touched, bm->ntouched when it began.  Its
  * window: the levels from it that are scanned only at the states that
@@ -169,6 +202,7 @@ static uint32_t	bmatch_level_next(struct bmatch *, double);
 static uint32_t	bmatch_next(struct bmatch *, size_t *, size_t *,
 		    struct bmatch_lvl *, uint32_t);
 static int	bmatch_augment(struct bmatch *, uint32_t);
+static void	bmatch_augment_cap(struct bmatch *);
 static void	bmatch_short_start(struct bmatch *, struct progress *,
 		    const uint32_t *, size_t, const char *);
 static void	bmatch_short_next(struct bmatch *, struct progress *,
@@ -635,7 +669,7 @@ static int
 bmatch_augment(struct bmatch *bm, uint32_t v)
 {
 	const struct graph *g = bm->g;
-	size_t qh = 0, qt = 0, scan = 0, stop = SIZE_MAX;
+	size_t qh = 0, qt = 0, scan = 0, stop = SIZE_MAX, nstates = 0;
 	struct bmatch_lvl lvl = { 0, 0, 0, 0, 0, 0 };
 	uint32_t s, t, x, y, k, j, last, start = BMATCH_OUT(v), end = UINT32_MAX;
 	uint32_t from, near;
@@ -663,6 +697,15 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 		} else if ((s = bmatch_next(bm, &qh, &qt, &lvl, near)) ==
 		    UINT32_MAX)
 			break;
+		if (++nstates > bm->state_cap) {
+			/* given up: what it marked may yet reach an end */
+#ifdef BMATCH_CHECK_COUNTS
+			bmatch_gave_up++;
+#endif
+			bm->failed += nstates;
+			bmatch_unmark(bm, 0);
+			return 0;
+		}
 		x = s / 2;
 		in = s & 1;
 		from = g->quota != NULL && s != start ?
@@ -709,12 +752,30 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 	if (end != UINT32_MAX) {
 		bmatch_path_take(bm, start, end);
 		bmatch_unmark(bm, 0);
+		if (nstates > bm->most_found)
+			bm->most_found = nstates;
+		bmatch_augment_cap(bm);
 		return 1;
 	}
 	/* Dead ends stay marked, unless another search may end at V. */
 	if (via_start)
 		bmatch_unmark(bm, 0);
+	bm->failed += nstates;
+	bmatch_augment_cap(bm);
 	return 0;
+}
+
+/* The most states a shortfall search may scan from now on
+ * (BMATCH_FAILED_TIMES). */
+static void
+bmatch_augment_cap(struct bmatch *bm)
+{
+	size_t cap;
+
+	if (bm->failed <= BMATCH_FAILED_TIMES * 2 * (size_t)bm->g->n)
+		return;
+	cap = BMATCH_CAP_TIMES * bm->most_found;
+	bm->state_cap = cap > BMATCH_CAP_MIN ? cap : BMATCH_CAP_MIN;
 }
 
 /* Flip edge K and return what that does to the shortfall: +1 for each
@@ -1188,6 +1249,7 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 	if (bm.start_work > BMATCH_WORK_MAX)
 		bm.start_work = BMATCH_WORK_MAX;
 	bm.budget = BMATCH_WORK + BMATCH_WORK_EDGE * g->nedges;
+	bm.state_cap = SIZE_MAX;
 	bmatch_ends_start(&bm);
 #ifdef BMATCH_CHECK_COUNTS
 	bmatch_ends_check(&bm);

@@ -95,6 +95,12 @@ struct bmatch {
 	 * where that start has room for one more edge only. */
 	uint32_t *near;
 	uint32_t nsearch;
+	/* The states the pass's failed searches scanned, the most any search
+	 * that found a path scanned, and the most a search may scan before
+	 * it gives up (SIZE_MAX until the failures have cost enough). */
+	size_t failed;
+	size_t most_found;
+	size_t state_cap;
 	/* Proofs that someone cannot be filled (bmatch_stuck()), per state:
 	 * the search that met it, and the selection (gen, one more at each
 	 * trail flipped) in which no end can be reached from it. */
@@ -143,6 +149,8 @@ uint32_t	bmatch_ends_near(struct bmatch *, uint32_t);
  * the selection after each path, and how often, and how many differed. */
 extern size_t bmatch_ends_checks, bmatch_ends_wrong;
 void	bmatch_ends_check(const struct bmatch *);
+/* and how many shortfall searches gave up (BMATCH_FAILED_TIMES) */
+extern size_t bmatch_gave_up;
 #endif
 
 /* The first chosen adjacency entry at or after J and before END, or END:
