@@ -386,8 +386,7 @@ bmatch_flip_at(struct bmatch *bm, uint32_t x, uint32_t j)
 		bmatch_ends_before(bm, x, j);
 	if (bm->sel[k] == BMATCH_UNUSED) {
 		bm->sel[k] = bm->asel[j] = bm->asel[jy] = BMATCH_CHOSEN;
-		bm->cbits[j / 64] |= UINT64_C(1) << (j % 64);
-		bm->cbits[jy / 64] |= UINT64_C(1) << (jy % 64);
+		bmatch_bits_edge(bm->cbits, bm->mir, j, 1);
 		bm->missing -= (bm->deg[x] < bm->floor[x]) +
 		    (bm->deg[y] < bm->floor[y]);
 		bm->deg[x]++;
@@ -400,8 +399,7 @@ bmatch_flip_at(struct bmatch *bm, uint32_t x, uint32_t j)
 			bmatch_quota(bm, k, 1);
 	} else {
 		bm->sel[k] = bm->asel[j] = bm->asel[jy] = BMATCH_UNUSED;
-		bm->cbits[j / 64] &= ~(UINT64_C(1) << (j % 64));
-		bm->cbits[jy / 64] &= ~(UINT64_C(1) << (jy % 64));
+		bmatch_bits_edge(bm->cbits, bm->mir, j, 0);
 		bm->deg[x]--;
 		bm->deg[y]--;
 		bm->missing += (bm->deg[x] < bm->floor[x]) +

@@ -233,8 +233,7 @@ bmatch_ends_path_out(struct bmatch *bm, uint32_t start, uint32_t end)
 				bm->pnodes[bm->npnodes++] = u;
 			}
 		}
-		bm->sbits[j / 64] |= UINT64_C(1) << (j % 64);
-		bm->sbits[bm->mir[j] / 64] |= UINT64_C(1) << (bm->mir[j] % 64);
+		bmatch_bits_edge(bm->sbits, bm->mir, j, 1);
 		if (bm->asel[j] == BMATCH_CHOSEN)
 			bmatch_room2_edge(bm, x, j, -1);
 	}
@@ -247,7 +246,7 @@ bmatch_ends_path_out(struct bmatch *bm, uint32_t start, uint32_t end)
 void
 bmatch_ends_path_in(struct bmatch *bm, uint32_t start, uint32_t end)
 {
-	uint32_t t, j, u, i;
+	uint32_t t, u, i;
 
 	for (i = 0; i < bm->npnodes; i++) {
 		u = bm->pnodes[i];
@@ -256,11 +255,8 @@ bmatch_ends_path_in(struct bmatch *bm, uint32_t start, uint32_t end)
 	}
 	for (t = end; t != start; t = bm->prev[t])
 		bmatch_ends_edge(bm, bm->prev[t] / 2, bm->via[t], 1);
-	for (t = end; t != start; t = bm->prev[t]) {
-		j = bm->via[t];
-		bm->sbits[j / 64] &= ~(UINT64_C(1) << (j % 64));
-		bm->sbits[bm->mir[j] / 64] &= ~(UINT64_C(1) << (bm->mir[j] % 64));
-	}
+	for (t = end; t != start; t = bm->prev[t])
+		bmatch_bits_edge(bm->sbits, bm->mir, bm->via[t], 0);
 	for (t = end; t != start; t = bm->prev[t])
 		if (bm->asel[bm->via[t]] == BMATCH_CHOSEN)
 			bmatch_room2_edge(bm, bm->prev[t] / 2, bm->via[t], 1);

@@ -153,6 +153,22 @@ void	bmatch_ends_check(const struct bmatch *);
 extern size_t bmatch_gave_up;
 #endif
 
+/* Set (ON) or clear the bit of adjacency entry J in BITS, and the bit of
+ * the same edge's entry at its other end (MIR). */
+static inline void
+bmatch_bits_edge(uint64_t *bits, const uint32_t *mir, uint32_t j, int on)
+{
+	uint32_t e[2] = { j, mir[j] };
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		if (on)
+			bits[e[i] / 64] |= UINT64_C(1) << (e[i] % 64);
+		else
+			bits[e[i] / 64] &= ~(UINT64_C(1) << (e[i] % 64));
+	}
+}
+
 /* The first chosen adjacency entry at or after J and before END, or END:
  * how the searches walk a node's chosen edges. */
 static inline uint32_t
