@@ -102,13 +102,21 @@ static void
 bmatch_ends_node(struct bmatch *bm, uint32_t x, uint32_t old, uint32_t skip)
 {
 	const struct graph *g = bm->g;
-	uint32_t j, droom, dabove;
+	uint32_t j, end = g->adj_off[x + 1], droom, dabove;
 
 	droom = (uint32_t)(bm->deg[x] < bm->cap[x]) - (old < bm->cap[x]);
 	dabove = (uint32_t)(bm->deg[x] > bm->floor[x]) - (old > bm->floor[x]);
 	if (droom == 0 && dabove == 0)
 		return;
-	for (j = g->adj_off[x]; j < g->adj_off[x + 1]; j++) {
+	if (droom == 0) {
+		/* only above: the chosen edges, by the bitmap */
+		for (j = bmatch_chosen_from(bm, g->adj_off[x], end); j < end;
+		    j = bmatch_chosen_from(bm, j + 1, end))
+			if (j != skip && !bmatch_on_path(bm, j))
+				bm->above[bm->nbr[j]] += dabove;
+		return;
+	}
+	for (j = g->adj_off[x]; j < end; j++) {
 		if (j == skip || bmatch_on_path(bm, j))
 			continue;
 		if (bm->asel[j] == BMATCH_UNUSED)
