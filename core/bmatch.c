@@ -145,11 +145,12 @@ static const unsigned bmatch_trail_depths[] = { 8, 16, 32, 256 };
  * searches scanned 253 million states, each the whole graph, where the
  * 1,203 that found a path scanned 84,000 together.  With this budget
  * the whole run (seven graphs) wrote the same introductions, and the
- * searches of its last five passes took 63 s instead of 307 s (17 s of
- * it the third graph's, instead of 129 s); with 16, 16 and 65,536, 144 s.
- * With 4, 4 and 4,096 the run left 218 people short instead of 159:
- * the cap cut paths of the first graph, where one search that found a
- * path scanned 182,350 states. */
+ * searches of its last five passes took 27 s instead of 307 s; with a
+ * cap of 4 and 16,384 63 s, with 16 and 65,536 144 s.  1 and 4,096 (18
+ * s) also wrote the same CSV, there and on the 10,000 and 30,000 runs:
+ * 2 and 8,192 keep twice that margin.  With 4, 4 and 4,096 the run
+ * left 218 people short instead of 159: the cap cut paths of the first
+ * graph, where one search that found a path scanned 182,350 states. */
 #ifdef BMATCH_CHECK_COUNTS
 size_t bmatch_gave_up;
 #endif
@@ -157,10 +158,10 @@ size_t bmatch_gave_up;
 #define BMATCH_FAILED_TIMES	16
 #endif
 #ifndef BMATCH_CAP_TIMES
-#define BMATCH_CAP_TIMES	4
+#define BMATCH_CAP_TIMES	2
 #endif
 #ifndef BMATCH_CAP_MIN
-#define BMATCH_CAP_MIN		16384
+#define BMATCH_CAP_MIN		8192
 #endif
 
 /* The level of the shortfall search at hand: its states are
