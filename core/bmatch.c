@@ -698,7 +698,7 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 		} else if ((s = bmatch_next(bm, &qh, &qt, &lvl, near)) ==
 		    UINT32_MAX)
 			break;
-		if (++nstates > bm->state_cap) {
+		if (++nstates > bm->state_cap && end == UINT32_MAX) {
 			/* given up: what it marked may yet reach an end */
 #ifdef BMATCH_CHECK_COUNTS
 			bmatch_gave_up++;

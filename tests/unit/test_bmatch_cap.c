@@ -6,12 +6,16 @@
  * 16).  Also built with BMATCH_CHECK_COUNTS, so that the counts of ends
  * are recounted after every path, and the searches that gave up counted.
  *
- * The graph: a star that leaves someone short for good (the failed
- * search), then a chain whose two ends are short and whose only path
- * runs its whole length, then a chain of four.  The breadth-first search
- * must give up on the long chain, still fill the short one (a path
- * flipped after a search gave up), and the deeper search (trails) must
- * fill the long chain anyway.
+ * Each graph begins with a star that leaves someone short for good (the
+ * failed search that starts the budget), every cap 1.
+ * - Chains: one whose two ends are short and whose only path runs its
+ *   whole length, then one of four.  The breadth-first search must give
+ *   up on the long chain, still fill the short one (a path flipped after
+ *   a search gave up), and the deeper search (trails) must fill the long
+ *   chain anyway.
+ * - A fan: someone short whose first end is met within the cap, but
+ *   the rest of that level, where better ends are, goes past it.  A
+ *   search that has met an end takes it: it does not give up.
  */
 #include "autoconf.h"
 
@@ -25,11 +29,15 @@
 #include "graph.h"
 #include "tap.h"
 
-struct result {
-	size_t missing;		/* introductions below the floors */
-	size_t over;		/* nodes over their cap */
-	int chain_filled;	/* the ends of the chains got their edge */
-};
+/* The star: greedy takes 0-1, and 2's search drops it and finds no end.
+ * Its nodes are 0 to 2; returns the edges it added to E. */
+static size_t
+star(struct edge *e)
+{
+	e[0] = (struct edge){ .a = 0, .b = 1, .w = 2 };
+	e[1] = (struct edge){ .a = 0, .b = 2, .w = 1 };
+	return 2;
+}
 
 /* A chain of 2 * HALF + 2 nodes from node C into E (*M edges so far),
  * whose inner edges greedy takes first: its two ends are left short. */
@@ -44,30 +52,19 @@ chain(struct edge *e, size_t *m, uint32_t c, uint32_t half)
 }
 
 /*
- * Run bmatch, every cap and floor 1, on a chain of 2 * HALF + 2 nodes
- * and one of 4, preceded (in rank order) by a star of three nodes if
- * STAR.
+ * Run bmatch on the M edges E (freed) among N nodes, every cap 1, every
+ * floor 1 but FLOOR0's nodes (floor 0; NULL: none).  Returns the
+ * degrees (malloc'ed); *MISSING gets the introductions below the floors,
+ * *OVER the nodes over their cap.
  */
-static struct result
-run(int star, uint32_t half)
+static uint32_t *
+assign(struct edge *e, size_t m, uint32_t n, const unsigned char *floor0,
+    size_t *missing, size_t *over)
 {
 	struct graph g;
-	struct edge *e;
-	struct result r = { 0, 0, 0 };
-	uint32_t *caps, *floors, *d, n, c, i;
+	uint32_t *caps, *floors, *d, i;
 	unsigned char *sel;
-	size_t m = 0;
 
-	c = star ? 3 : 0;		/* the chain's first node */
-	n = c + 2 * half + 2 + 4;
-	e = calloc(n, sizeof *e);
-	if (star) {
-		/* greedy takes 0-1; 2's search drops it and finds no end */
-		e[m++] = (struct edge){ .a = 0, .b = 1, .w = 2 };
-		e[m++] = (struct edge){ .a = 0, .b = 2, .w = 1 };
-	}
-	chain(e, &m, c, half);
-	chain(e, &m, n - 4, 1);
 	memset(&g, 0, sizeof g);
 	g.n = n;
 	graph_finish(&g, e, m);
@@ -75,48 +72,119 @@ run(int star, uint32_t half)
 	floors = calloc(n, sizeof *floors);
 	d = calloc(n, sizeof *d);
 	sel = calloc(g.nedges + 1, 1);
-	for (i = 0; i < n; i++)
-		caps[i] = floors[i] = 1;
+	for (i = 0; i < n; i++) {
+		caps[i] = 1;
+		floors[i] = floor0 != NULL && floor0[i] ? 0 : 1;
+	}
 	bmatch_ends_checks = bmatch_ends_wrong = bmatch_gave_up = 0;
 	bmatch_run(&g, caps, floors, sel, d);
+	*missing = *over = 0;
 	for (i = 0; i < n; i++) {
-		r.over += d[i] > caps[i];
-		r.missing += d[i] < floors[i];
+		*over += d[i] > caps[i];
+		*missing += d[i] < floors[i];
 	}
-	r.chain_filled = d[c] == 1 && d[n - 5] == 1 && d[n - 4] == 1 &&
-	    d[n - 1] == 1;
 	free(caps);
 	free(floors);
-	free(d);
 	free(sel);
 	graph_free(&g);
-	return r;
+	return d;
+}
+
+/* Whether, with the star if STAR, a chain of 2 * HALF + 2 nodes and one
+ * of 4 are filled; *MISSING and *OVER as assign() gives them. */
+static int
+chains(int star_first, uint32_t half, size_t *missing, size_t *over)
+{
+	struct edge *e;
+	uint32_t *d, n, c = star_first ? 3 : 0;
+	size_t m = 0;
+	int filled;
+
+	n = c + 2 * half + 2 + 4;
+	e = calloc(n, sizeof *e);
+	if (star_first)
+		m = star(e);
+	chain(e, &m, c, half);
+	chain(e, &m, n - 4, 1);
+	d = assign(e, m, n, NULL, missing, over);
+	filled = d[c] == 1 && d[n - 5] == 1 && d[n - 4] == 1 && d[n - 1] == 1;
+	free(d);
+	return filled;
+}
+
+/*
+ * The fan: after the star, W (node 3) is short; it has an unused edge
+ * to each of A_1 .. A_K, the heavier the later, each chosen with its
+ * B_i, and each B_i has an unused edge to Z_i, who has room and no
+ * floor, the lighter the later, and a heavier one to Q, who is full
+ * (with R): so every B_i looks as if it might end a better path.  W's
+ * search scans A_K first and meets Z_K, the worst end, within the cap,
+ * then every B_i in the rest of the level, past it; Z_1's is the best.
+ * Returns which Z W's path took (0: none, or W not filled).
+ */
+static uint32_t
+fan(uint32_t k, size_t *missing, size_t *over)
+{
+	struct edge *e;
+	unsigned char *floor0;
+	uint32_t *d, n = 4 + 3 * k + 2, q = n - 2, i, a, b, z, took = 0;
+	size_t m;
+
+	e = calloc(4 * k + 3, sizeof *e);
+	floor0 = calloc(n, 1);
+	m = star(e);
+	e[m++] = (struct edge){ .a = q, .b = q + 1, .w = 20 };
+	for (i = 0; i < k; i++) {
+		a = 4 + i;
+		b = 4 + k + i;
+		z = 4 + 2 * k + i;
+		floor0[z] = 1;
+		e[m++] = (struct edge){ .a = 3, .b = a, .w = 1 + 0.01 * i };
+		e[m++] = (struct edge){ .a = a, .b = b, .w = 10 };
+		e[m++] = (struct edge){ .a = b, .b = z, .w = 2 + 0.1 * (k - i) };
+		e[m++] = (struct edge){ .a = b, .b = q, .w = 9 };
+	}
+	d = assign(e, m, n, floor0, missing, over);
+	for (i = 0; i < k; i++)
+		if (d[3] == 1 && d[4 + 2 * k + i] == 1)
+			took = took ? UINT32_MAX : i + 1;
+	free(d);
+	free(floor0);
+	return took;
 }
 
 int
 main(void)
 {
-	struct result r;
+	size_t missing, over;
+	uint32_t took;
+	int filled;
 	char what[160];
 
-	r = run(1, 12);
+	filled = chains(1, 12, &missing, &over);
 	snprintf(what, sizeof what, "after a failed search, the search "
 	    "along the long chain gives up (%zu gave up)", bmatch_gave_up);
 	ok(bmatch_gave_up > 0, what);
 	snprintf(what, sizeof what, "the chains are filled anyway; only "
-	    "the star's third stays short (%zu missing)",
-	    r.missing);
-	ok(r.chain_filled && r.missing == 1 && r.over == 0, what);
+	    "the star's third stays short (%zu missing)", missing);
+	ok(filled && missing == 1 && over == 0, what);
 	snprintf(what, sizeof what, "the counts of ends hold after a search "
 	    "gave up (%zu recounts)", bmatch_ends_checks);
 	ok(bmatch_ends_wrong == 0 && bmatch_ends_checks > 1, what);
 
-	r = run(1, 2);
-	ok(bmatch_gave_up == 0 && r.chain_filled && r.missing == 1,
+	filled = chains(1, 2, &missing, &over);
+	ok(bmatch_gave_up == 0 && filled && missing == 1,
 	    "a short chain is within the budget: nobody gives up");
 
-	r = run(0, 12);
-	ok(bmatch_gave_up == 0 && r.chain_filled && r.missing == 0,
+	filled = chains(0, 12, &missing, &over);
+	ok(bmatch_gave_up == 0 && filled && missing == 0,
 	    "without a failed search first, the long chain is searched whole");
+
+	took = fan(12, &missing, &over);
+	ok(bmatch_gave_up == 0, "a search that has met an end does not "
+	    "give up in the rest of its level");
+	snprintf(what, sizeof what, "the fan's best end is taken (Z %u, "
+	    "the best 1), only the star's third short", took);
+	ok(took == 1 && missing == 1 && over == 0, what);
 	return tap_done();
 }
