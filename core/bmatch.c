@@ -118,6 +118,14 @@
 #define BMATCH_TRAIL_EDGE	4
 #define BMATCH_TRAIL_MAX	50000000
 static const unsigned bmatch_trail_depths[] = { 8, 16, 32, 256 };
+/* Trails stop once they have spent this many steps since they last found
+ * one (or since the pass began): twice BMATCH_TRAIL_TOTAL, so a graph
+ * whose whole budget is less (up to about 500,000 edges) is searched as
+ * before.  Counted on issue 10's shared_tags events (10,000 to 100,000,
+ * 10 to 30 introductions each), the trails found nothing in any graph;
+ * at 100,000 each of the later graphs spent its whole budget, about 19
+ * million steps and 2.5 s. */
+#define BMATCH_TRAIL_DRY	(2 * BMATCH_TRAIL_TOTAL)
 
 /* Shortfall search: adjacency entries it scans once it has found an
  * end, for a better one at the same depth, the most promising states
@@ -1194,7 +1202,7 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 	struct bmatch bm;
 	size_t i, nact, n = g->n ? g->n : 1, m = g->nedges ? g->nedges : 1;
 	uint32_t *act, v;
-	size_t trail, ndirty;
+	size_t trail, found_at, ndirty;
 	unsigned char *from = NULL;
 	double maxw = 0;
 	struct progress pr;
@@ -1267,6 +1275,7 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 	trail = BMATCH_TRAIL_TOTAL + BMATCH_TRAIL_EDGE * g->nedges;
 	if (trail > BMATCH_TRAIL_MAX)
 		trail = BMATCH_TRAIL_MAX;
+	found_at = trail;
 	bmatch_short_start(&bm, &pr, act, nact,
 	    "searching deeper for those still short");
 	for (i = 0; i < nact; i++) {
@@ -1275,7 +1284,9 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 		/* A proof only spares trails: none are left to spare. */
 		while (bm.deg[v] < bm.floor[v] && trail > 0 &&
 		    !bmatch_stuck(&bm, v) && bmatch_deepen(&bm, v, &trail))
-			;
+			found_at = trail;
+		if (found_at - trail > BMATCH_TRAIL_DRY)
+			trail = 0;
 	}
 	progress_end(&pr);
 	/* From scratch, every node is searched; from an earlier selection,
