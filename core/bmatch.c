@@ -213,7 +213,7 @@ static uint32_t	bmatch_level_next(struct bmatch *, double);
 static uint32_t	bmatch_next(struct bmatch *, size_t *, size_t *,
 		    struct bmatch_lvl *, uint32_t);
 static int	bmatch_augment(struct bmatch *, uint32_t);
-static void	bmatch_augment_cap(struct bmatch *);
+static size_t	bmatch_state_cap(const struct bmatch *);
 static void	bmatch_short_start(struct bmatch *, struct progress *,
 		    const uint32_t *, size_t, const char *);
 static void	bmatch_short_next(struct bmatch *, struct progress *,
@@ -678,14 +678,15 @@ static int
 bmatch_augment(struct bmatch *bm, uint32_t v)
 {
 	const struct graph *g = bm->g;
-	size_t qh = 0, qt = 0, scan = 0, stop = SIZE_MAX, nstates = 0;
+	size_t qh = 0, qt = 0, scan = 0, stop = SIZE_MAX, nstates = 0, cap;
 	struct bmatch_lvl lvl = { 0, 0, 0, 0, 0, 0 };
 	uint32_t s, t, x, y, k, j, last, start = BMATCH_OUT(v), end = UINT32_MAX;
 	uint32_t from, near;
-	int in, via_start = 0, leveled = 0;
+	int in, forget = 0, leveled = 0;
 
 	if (bm->seen[start])
 		return 0;	/* a failed search reached V: no path */
+	cap = bmatch_state_cap(bm);
 	near = bmatch_ends_near(bm, v);
 	bm->seen[start] = 1;
 	bm->touched[bm->ntouched++] = start;
@@ -706,14 +707,13 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 		} else if ((s = bmatch_next(bm, &qh, &qt, &lvl, near)) ==
 		    UINT32_MAX)
 			break;
-		if (++nstates > bm->state_cap && end == UINT32_MAX) {
+		if (++nstates > cap && end == UINT32_MAX) {
 			/* given up: what it marked may yet reach an end */
 #ifdef BMATCH_CHECK_COUNTS
 			bmatch_gave_up++;
 #endif
-			bm->failed += nstates;
-			bmatch_unmark(bm, 0);
-			return 0;
+			forget = 1;
+			break;
 		}
 		x = s / 2;
 		in = s & 1;
@@ -737,7 +737,7 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 				continue;
 			y = bm->nbr[j];
 			t = in ? BMATCH_OUT(y) : BMATCH_IN(y);
-			via_start |= y == v && !in;
+			forget |= y == v && !in;
 			if (bm->seen[t])
 				continue;
 			bm->seen[t] = 1;
@@ -763,28 +763,27 @@ bmatch_augment(struct bmatch *bm, uint32_t v)
 		bmatch_unmark(bm, 0);
 		if (nstates > bm->most_found)
 			bm->most_found = nstates;
-		bmatch_augment_cap(bm);
 		return 1;
 	}
-	/* Dead ends stay marked, unless another search may end at V. */
-	if (via_start)
+	/* Dead ends stay marked, unless another search may end at V, or the
+	 * search gave up before it knew. */
+	if (forget)
 		bmatch_unmark(bm, 0);
 	bm->failed += nstates;
-	bmatch_augment_cap(bm);
 	return 0;
 }
 
-/* The most states a shortfall search may scan from now on
- * (BMATCH_FAILED_TIMES). */
-static void
-bmatch_augment_cap(struct bmatch *bm)
+/* The most states the next shortfall search may scan
+ * (BMATCH_FAILED_TIMES): none until the failures have cost enough. */
+static size_t
+bmatch_state_cap(const struct bmatch *bm)
 {
 	size_t cap;
 
 	if (bm->failed <= BMATCH_FAILED_TIMES * 2 * (size_t)bm->g->n)
-		return;
+		return SIZE_MAX;
 	cap = BMATCH_CAP_TIMES * bm->most_found;
-	bm->state_cap = cap > BMATCH_CAP_MIN ? cap : BMATCH_CAP_MIN;
+	return cap > BMATCH_CAP_MIN ? cap : BMATCH_CAP_MIN;
 }
 
 /* Flip edge K and return what that does to the shortfall: +1 for each
@@ -1258,7 +1257,6 @@ bmatch_run(const struct graph *g, const uint32_t *cap, const uint32_t *floor,
 	if (bm.start_work > BMATCH_WORK_MAX)
 		bm.start_work = BMATCH_WORK_MAX;
 	bm.budget = BMATCH_WORK + BMATCH_WORK_EDGE * g->nedges;
-	bm.state_cap = SIZE_MAX;
 	bmatch_ends_start(&bm);
 #ifdef BMATCH_CHECK_COUNTS
 	bmatch_ends_check(&bm);

@@ -95,12 +95,11 @@ struct bmatch {
 	 * where that start has room for one more edge only. */
 	uint32_t *near;
 	uint32_t nsearch;
-	/* The states the pass's failed searches scanned, the most any search
-	 * that found a path scanned, and the most a search may scan before
-	 * it gives up (SIZE_MAX until the failures have cost enough). */
+	/* The states the pass's failed searches scanned, and the most any
+	 * search that found a path scanned: how far the next may go before
+	 * it gives up (bmatch_state_cap). */
 	size_t failed;
 	size_t most_found;
-	size_t state_cap;
 	/* Proofs that someone cannot be filled (bmatch_stuck()), per state:
 	 * the search that met it, and the selection (gen, one more at each
 	 * trail flipped) in which no end can be reached from it. */
