@@ -118,9 +118,10 @@ struct graph {
 void graph_finish(struct graph *g, struct edge *edges, size_t nedges);
 void graph_free(struct graph *g);
 
-/* Add N edges (copied) to a finished graph and finish it again: an edge
- * already there keeps the heavier weight.  Per-edge arrays (quota,
- * pinned, start) must not be set yet. */
+/* Add N edges (copied) to a finished graph: the graph graph_finish()
+ * would build from all of them, in time linear in the edges it has (the
+ * new ones sorted).  An edge already there keeps the heavier weight.
+ * Per-edge arrays (quota, pinned, start) must not be set yet. */
 void graph_add_edges(struct graph *g, const struct edge *extra, size_t n);
 
 /* The index of edge {a, b} (either order), or -1 if it is none. */
