@@ -160,7 +160,7 @@ static const unsigned bmatch_trail_depths[] = { 8, 16, 32, 256 };
  * left 218 people short instead of 159: the cap cut paths of the first
  * graph, where one search that found a path scanned 182,350 states. */
 #ifdef BMATCH_CHECK_COUNTS
-size_t bmatch_gave_up;
+size_t bmatch_gave_up, bmatch_deepened;
 #endif
 #ifndef BMATCH_FAILED_TIMES
 #define BMATCH_FAILED_TIMES	16
@@ -869,6 +869,9 @@ bmatch_deepen(struct bmatch *bm, uint32_t v, size_t *left)
 		    BMATCH_TRAIL_WORK;
 		start = bm->work;
 		if (bmatch_trail(bm, v, 0, 0, bmatch_trail_depths[i])) {
+#ifdef BMATCH_CHECK_COUNTS
+			bmatch_deepened++;
+#endif
 			*left -= start - bm->work;
 			bm->gen++;	/* the proofs were for the old selection */
 			return 1;

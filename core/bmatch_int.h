@@ -148,8 +148,9 @@ uint32_t	bmatch_ends_near(struct bmatch *, uint32_t);
  * the selection after each path, and how often, and how many differed. */
 extern size_t bmatch_ends_checks, bmatch_ends_wrong;
 void	bmatch_ends_check(const struct bmatch *);
-/* and how many shortfall searches gave up (BMATCH_FAILED_TIMES) */
-extern size_t bmatch_gave_up;
+/* and how many shortfall searches gave up (BMATCH_FAILED_TIMES), and
+ * how many paths the trails found (bmatch_deepen) */
+extern size_t bmatch_gave_up, bmatch_deepened;
 #endif
 
 /* Set (ON) or clear the bit of adjacency entry J in BITS, and the bit of

@@ -16,6 +16,11 @@
  * - A fan: someone short whose first end is met within the cap, but
  *   the rest of that level, where better ends are, goes past it.  A
  *   search that has met an end takes it: it does not give up.
+ * - A lane: P's only path runs too far for the cap, and Q's, which is
+ *   short, joins it in the part P's search scanned before it gave up.
+ *   A search that gave up leaves no marks: Q's search finds its path,
+ *   not the trails.  (Who is filled in the end does not tell: Q's path
+ *   is the lighter loss, and the weight pass moves E to Q either way.)
  */
 #include "autoconf.h"
 
@@ -77,6 +82,7 @@ assign(struct edge *e, size_t m, uint32_t n, const unsigned char *floor0,
 		floors[i] = floor0 != NULL && floor0[i] ? 0 : 1;
 	}
 	bmatch_ends_checks = bmatch_ends_wrong = bmatch_gave_up = 0;
+	bmatch_deepened = 0;
 	bmatch_run(&g, caps, floors, sel, d);
 	*missing = *over = 0;
 	for (i = 0; i < n; i++) {
@@ -153,6 +159,42 @@ fan(uint32_t k, size_t *missing, size_t *over)
 	return took;
 }
 
+/*
+ * The lane: after the star, P (node 3), short, has an unused edge to
+ * the chain C_1 .. C_2L (nodes 4 ..), whose inner edges greedy takes,
+ * and C_2L one to E, who has room and no floor: P's path to E is 4L + 1
+ * edges.  Q (the last node) has one unused edge, to C_J (J odd), from
+ * where the path to E is 2 (2L - J) + 3 edges.  Returns Q's degree and
+ * in *P_DEG P's.
+ */
+static uint32_t
+lane(uint32_t l, uint32_t j, uint32_t *p_deg, size_t *missing,
+    size_t *over)
+{
+	struct edge *e;
+	unsigned char *floor0;
+	uint32_t *d, n = 4 + 2 * l + 2, c = 4, e_node = n - 2, q = n - 1, i;
+	uint32_t q_deg;
+	size_t m;
+
+	e = calloc(2 * l + 5, sizeof *e);
+	floor0 = calloc(n, 1);
+	floor0[e_node] = 1;
+	m = star(e);
+	e[m++] = (struct edge){ .a = 3, .b = c, .w = 1 };
+	for (i = 0; i + 1 < 2 * l; i++)
+		e[m++] = (struct edge){ .a = c + i, .b = c + i + 1,
+		    .w = i % 2 ? 1 : 10 };
+	e[m++] = (struct edge){ .a = c + 2 * l - 1, .b = e_node, .w = 1 };
+	e[m++] = (struct edge){ .a = q, .b = c + j - 1, .w = 1 };
+	d = assign(e, m, n, floor0, missing, over);
+	*p_deg = d[3];
+	q_deg = d[q];
+	free(d);
+	free(floor0);
+	return q_deg;
+}
+
 int
 main(void)
 {
@@ -186,5 +228,22 @@ main(void)
 	snprintf(what, sizeof what, "the fan's best end is taken (Z %u, "
 	    "the best 1), only the star's third short", took);
 	ok(took == 1 && missing == 1 && over == 0, what);
+
+	{
+		uint32_t p_deg, q_deg;
+
+		q_deg = lane(12, 13, &p_deg, &missing, &over);
+		snprintf(what, sizeof what, "the lane: P's search gives up "
+		    "(%zu gave up)", bmatch_gave_up);
+		ok(bmatch_gave_up == 1, what);
+		snprintf(what, sizeof what, "a search that gave up leaves no "
+		    "marks: Q's search, after P's, finds the path through what "
+		    "P scanned (%zu found by trails)", bmatch_deepened);
+		ok(bmatch_deepened == 0, what);
+		snprintf(what, sizeof what, "the lane: Q filled, P short "
+		    "(Q %u, P %u, %zu missing)", q_deg, p_deg, missing);
+		ok(q_deg == 1 && p_deg == 0 && missing == 2 && over == 0,
+		    what);
+	}
 	return tap_done();
 }
