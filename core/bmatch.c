@@ -125,7 +125,9 @@ static const unsigned bmatch_trail_depths[] = { 8, 16, 32, 256 };
  * 10 to 30 introductions each), the trails found nothing in any graph;
  * at 100,000 each of the later graphs spent its whole budget, about 19
  * million steps and 2.5 s. */
+#ifndef BMATCH_TRAIL_DRY
 #define BMATCH_TRAIL_DRY	(2 * BMATCH_TRAIL_TOTAL)
+#endif
 
 /* Shortfall search: adjacency entries it scans once it has found an
  * end, for a better one at the same depth, the most promising states

@@ -3,7 +3,8 @@
  * (BMATCH_FAILED_TIMES in bmatch.c), built so tight that it bites on a
  * small graph: any failed search first (BMATCH_FAILED_TIMES 0), then no
  * search scans more than 16 states (BMATCH_CAP_TIMES 1, BMATCH_CAP_MIN
- * 16).  Also built with BMATCH_CHECK_COUNTS, so that the counts of ends
+ * 16); and the trails' (BMATCH_TRAIL_DRY), which stop after 50 steps
+ * that found nothing.  Also built with BMATCH_CHECK_COUNTS, so that the counts of ends
  * are recounted after every path, and the searches that gave up counted.
  *
  * Each graph begins with a star that leaves someone short for good (the
@@ -21,6 +22,11 @@
  *   A search that gave up leaves no marks: Q's search finds its path,
  *   not the trails.  (Who is filled in the end does not tell: Q's path
  *   is the lighter loss, and the weight pass moves E to Q either way.)
+ * - Dry trails: with a quota on (so nobody is proved stuck and the trails
+ *   search for everyone short), a bush whose centre nothing can fill
+ *   costs the trails more than 50 steps; after it they stop, and the
+ *   long chain stays short.  After the star alone (a few steps) they
+ *   fill it.
  */
 #include "autoconf.h"
 
@@ -56,6 +62,10 @@ chain(struct edge *e, size_t *m, uint32_t c, uint32_t half)
 		    .w = i % 2 ? 2 : 1 };
 }
 
+/* Whether assign() puts a quota on, which limits nothing: then no
+ * shortfall is proved (bmatch_stuck), and the trails search for all. */
+static int quota_on;
+
 /*
  * Run bmatch on the M edges E (freed) among N nodes, every cap 1, every
  * floor 1 but FLOOR0's nodes (floor 0; NULL: none).  Returns the
@@ -73,6 +83,13 @@ assign(struct edge *e, size_t m, uint32_t n, const unsigned char *floor0,
 	memset(&g, 0, sizeof g);
 	g.n = n;
 	graph_finish(&g, e, m);
+	if (quota_on) {
+		g.nquota = 1;
+		g.quota = calloc(g.nedges + 1, 1);
+		g.quota_max = calloc(n, sizeof *g.quota_max);
+		for (i = 0; i < n; i++)
+			g.quota_max[i] = UINT32_MAX;
+	}
 	caps = calloc(n, sizeof *caps);
 	floors = calloc(n, sizeof *floors);
 	d = calloc(n, sizeof *d);
@@ -195,6 +212,37 @@ lane(uint32_t l, uint32_t j, uint32_t *p_deg, size_t *missing,
 	return q_deg;
 }
 
+/*
+ * With the quota on: the star, a bush of K (0: none) after it, then a
+ * chain of 26 nodes.  The bush: its centre S has an unused edge to each
+ * of A_1 .. A_K, each chosen with its B_i, who has no other edge.
+ * Returns whether the chain is filled; *MISSING and *OVER as assign().
+ */
+static int
+dry(uint32_t k, size_t *missing, size_t *over)
+{
+	struct edge *e;
+	uint32_t *d, n, c, i;
+	size_t m;
+	int filled;
+
+	c = 3 + (k > 0 ? 1 + 2 * k : 0);
+	n = c + 26;
+	e = calloc(n + 2 * k + 3, sizeof *e);
+	m = star(e);
+	for (i = 0; i < k; i++) {
+		e[m++] = (struct edge){ .a = 3, .b = 4 + i, .w = 1 };
+		e[m++] = (struct edge){ .a = 4 + i, .b = 4 + k + i, .w = 5 };
+	}
+	chain(e, &m, c, 12);
+	quota_on = 1;
+	d = assign(e, m, n, NULL, missing, over);
+	quota_on = 0;
+	filled = d[c] == 1 && d[n - 1] == 1;
+	free(d);
+	return filled;
+}
+
 int
 main(void)
 {
@@ -245,5 +293,17 @@ main(void)
 		ok(q_deg == 1 && p_deg == 0 && missing == 2 && over == 0,
 		    what);
 	}
+
+	filled = dry(0, &missing, &over);
+	snprintf(what, sizeof what, "with a quota on, after the star the "
+	    "trails fill the long chain (%zu found by trails, %zu missing)",
+	    bmatch_deepened, missing);
+	ok(filled && bmatch_deepened == 1 && missing == 1 && over == 0, what);
+	filled = dry(20, &missing, &over);
+	snprintf(what, sizeof what, "after a bush that costs them more than "
+	    "50 steps, the trails stop: the chain stays short (%zu found by "
+	    "trails, %zu missing)", bmatch_deepened, missing);
+	ok(!filled && bmatch_deepened == 0 && missing == 4 && over == 0,
+	    what);
 	return tap_done();
 }
