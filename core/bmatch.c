@@ -251,6 +251,8 @@ bmatch_index(struct bmatch *bm)
 	bm->cbits = xcalloc((2 * m + 63) / 64, sizeof *bm->cbits);
 	bm->pos = xcalloc(m, sizeof *bm->pos);
 	bm->top = xcalloc(n, sizeof *bm->top);
+	/* an edge's entry at its end A comes first (a < b): its mirror is
+	 * known when the entry at B is met */
 	for (v = 0; v < g->n; v++) {
 		bm->top[v] = g->adj_off[v];
 		for (j = g->adj_off[v]; j < g->adj_off[v + 1]; j++) {
@@ -258,17 +260,12 @@ bmatch_index(struct bmatch *bm)
 			bm->nbr[j] = graph_other(&g->edges[k], v);
 			bm->adjw[j] = g->edges[k].w;
 			bm->asel[j] = bm->sel[k];
-			if (g->edges[k].a == v)
+			if (g->edges[k].a == v) {
 				bm->pos[k] = j;
-		}
-	}
-	for (v = 0; v < g->n; v++) {
-		for (j = g->adj_off[v]; j < g->adj_off[v + 1]; j++) {
-			k = g->adj[j];
-			if (g->edges[k].b == v) {
-				bm->mir[j] = bm->pos[k];
-				bm->mir[bm->pos[k]] = j;
+				continue;
 			}
+			bm->mir[j] = bm->pos[k];
+			bm->mir[bm->pos[k]] = j;
 		}
 	}
 }
