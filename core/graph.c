@@ -21,7 +21,8 @@ static size_t	graph_canonical(struct graph *, struct edge *, size_t);
 static struct keysort_item	graph_key(const struct graph *, uint32_t);
 static void	graph_order(struct graph *);
 static void	graph_adjacency(struct graph *);
-static int	graph_before(const struct graph *, uint32_t, uint32_t);
+static int	graph_before(const struct keysort_item *,
+		    const struct keysort_item *);
 static size_t	graph_merge(const struct graph *, const struct edge *,
 		    size_t, struct edge *, uint32_t *, uint32_t *, size_t *);
 static void	graph_order_merge(struct graph *, const uint32_t *, size_t,
@@ -212,18 +213,16 @@ graph_free(struct graph *g)
 	memset(g, 0, sizeof *g);
 }
 
-/* Whether edge X of G comes before edge Y in G->order: by their keys,
- * then their indices, as keysort keeps equal keys. */
+/* Whether key X comes before key Y in G->order: by (hi, lo), then the
+ * edges' indices, as keysort keeps equal keys. */
 static int
-graph_before(const struct graph *g, uint32_t x, uint32_t y)
+graph_before(const struct keysort_item *x, const struct keysort_item *y)
 {
-	struct keysort_item kx = graph_key(g, x), ky = graph_key(g, y);
-
-	if (kx.hi != ky.hi)
-		return kx.hi < ky.hi;
-	if (kx.lo != ky.lo)
-		return kx.lo < ky.lo;
-	return x < y;
+	if (x->hi != y->hi)
+		return x->hi < y->hi;
+	if (x->lo != y->lo)
+		return x->lo < y->lo;
+	return x->id < y->id;
 }
 
 /*
@@ -276,7 +275,7 @@ static void
 graph_order_merge(struct graph *g, const uint32_t *old_order, size_t nold,
     const uint32_t *map, const uint32_t *fresh, size_t nfresh)
 {
-	struct keysort_item *key;
+	struct keysort_item *key, old;
 	size_t i = 0, j = 0, k = 0;
 
 	key = xcalloc(nfresh + 1, sizeof *key);
@@ -284,17 +283,17 @@ graph_order_merge(struct graph *g, const uint32_t *old_order, size_t nold,
 		key[j] = graph_key(g, fresh[j]);
 	keysort(key, nfresh);
 	g->order = xcalloc(g->nedges + 1, sizeof *g->order);
-	for (j = 0; i < nold || j < nfresh;) {
-		if (i < nold && map[old_order[i]] == UINT32_MAX) {
-			i++;
+	for (j = 0; i < nold; i++) {
+		if (map[old_order[i]] == UINT32_MAX)
 			continue;
-		}
-		if (j == nfresh || (i < nold && graph_before(g,
-		    map[old_order[i]], key[j].id)))
-			g->order[k++] = map[old_order[i++]];
-		else
+		/* the old edge's key, made once; the fresh ones' are sorted */
+		old = graph_key(g, map[old_order[i]]);
+		while (j < nfresh && graph_before(&key[j], &old))
 			g->order[k++] = key[j++].id;
+		g->order[k++] = old.id;
 	}
+	while (j < nfresh)
+		g->order[k++] = key[j++].id;
 	free(key);
 }
 
