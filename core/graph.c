@@ -17,6 +17,7 @@
 static void	graph_defaults(struct graph *);
 static void	graph_sort_by(const struct edge *, struct edge *, size_t,
 		    size_t, int);
+static int	graph_edge_active(const struct graph *, const struct edge *);
 static size_t	graph_canonical(struct graph *, struct edge *, size_t);
 static struct keysort_item	graph_key(const struct graph *, uint32_t);
 static void	graph_order(struct graph *);
@@ -63,6 +64,13 @@ graph_sort_by(const struct edge *from, struct edge *to, size_t n,
 	free(at);
 }
 
+/* Whether both ends of E are active. */
+static int
+graph_edge_active(const struct graph *g, const struct edge *e)
+{
+	return g->active[e->a] && g->active[e->b];
+}
+
 /* Orient every edge a < b, drop loops, edges touching an inactive or
  * unknown node, and duplicate pairs, keeping the heaviest; sort by (a, b)
  * in two counting passes.  Returns the count. */
@@ -81,7 +89,7 @@ graph_canonical(struct graph *g, struct edge *e, size_t ne)
 		}
 		if (e[i].a == e[i].b || e[i].b >= g->n)
 			continue;
-		if (!g->active[e[i].a] || !g->active[e[i].b])
+		if (!graph_edge_active(g, &e[i]))
 			continue;
 		e[k++] = e[i];
 	}
@@ -243,8 +251,7 @@ graph_merge(const struct graph *g, const struct edge *extra, size_t n,
 
 	*nfresh = 0;
 	while (i < g->nedges || j < n) {
-		if (i < g->nedges && !(g->active[old[i].a] &&
-		    g->active[old[i].b])) {
+		if (i < g->nedges && !graph_edge_active(g, &old[i])) {
 			map[i++] = UINT32_MAX;
 			continue;
 		}
