@@ -22,6 +22,9 @@ progress_start(struct progress *p, int on, const char *what, size_t total)
 	p->on = on;
 	p->total = total;
 	p->step = 0;
+	p->mark_step = 0;
+	p->mark_done = 0;
+	p->mark_time = 0;
 	p->after = PROGRESS_QUIET_SECONDS;
 	if (after != NULL && *after != '\0') {
 		p->after = strtod(after, &end);
@@ -41,6 +44,24 @@ progress_elapsed(const struct progress *p)
 	    (double)(now.tv_nsec - p->start.tv_nsec) / 1e9;
 }
 
+double
+progress_left(size_t total, size_t done, double elapsed, size_t mark_done,
+    double mark_time)
+{
+	double left, recent;
+
+	if (done >= total || done == 0)
+		return 0;
+	left = elapsed * (double)(total - done) / (double)done;
+	if (done > mark_done && elapsed > mark_time) {
+		recent = (elapsed - mark_time) * (double)(total - done) /
+		    (double)(done - mark_done);
+		if (recent > left)
+			left = recent;
+	}
+	return left;
+}
+
 void
 progress_update(struct progress *p, size_t done)
 {
@@ -53,10 +74,17 @@ progress_update(struct progress *p, size_t done)
 	if (step <= p->step)
 		return;
 	elapsed = progress_elapsed(p);
+	left = progress_left(p->total, done, elapsed, p->mark_done,
+	    p->mark_time);
+	/* each tenth is a mark, printed or not */
+	if (step > p->mark_step) {
+		p->mark_step = step;
+		p->mark_done = done;
+		p->mark_time = elapsed;
+	}
 	if (elapsed < p->after)
 		return;
 	p->step = step;
-	left = elapsed * (double)(p->total - done) / (double)done;
 	fprintf(stderr, "mingle: %s: %d%% (%zu of %zu), about %.0f s left\n",
 	    p->what, 10 * step, done, p->total, left < 1 ? 1 : left);
 }
