@@ -11,36 +11,47 @@
 #include "progress.h"
 #include "tap.h"
 
+/* progress_left's cases: the units, done, seconds in, the mark, and the
+ * seconds it should say are left. */
+static const struct {
+	size_t total, done;
+	double elapsed;
+	size_t mark_done;
+	double mark_time, want;
+	const char *what;
+} cases[] = {
+	/* an even rate: both ways agree */
+	{ 1000, 500, 5.0, 400, 4.0, 5.0,
+	    "an even rate: 5 s left at half way after 5 s" },
+	{ 1000, 100, 1.0, 0, 0.0, 9.0,
+	    "the first tenth: the rate since the start" },
+	/* a phase that slows down (the matching at 100,000: 80% in 28 s,
+	 * 90% in 45 s): the last tenth's rate, not the average's 5 s */
+	{ 1000, 900, 45.0, 800, 28.0, 17.0,
+	    "slowing down: the last tenth's 17 s, not the average's 5" },
+	/* one that speeds up: the average's, the longer */
+	{ 1000, 500, 20.0, 400, 19.0, 20.0,
+	    "speeding up: the whole phase's 20 s, not the last tenth's 5" },
+	/* nothing done since the mark, or no time passed: the average */
+	{ 1000, 400, 8.0, 400, 6.0, 12.0,
+	    "no units since the mark: the whole phase's rate" },
+	{ 1000, 500, 4.0, 400, 4.0, 4.0,
+	    "no time since the mark: the whole phase's rate" },
+	{ 1000, 0, 3.0, 0, 0.0, 0.0,
+	    "nothing done at all: no estimate, no division by zero" },
+	{ 1000, 1000, 3.0, 900, 2.0, 0.0, "all done: nothing left" },
+};
+
 int
 main(void)
 {
 	struct progress p;
+	size_t i;
 
-	/* an even rate: both ways agree */
-	is_num(progress_left(1000, 500, 5.0, 400, 4.0), 5.0, 1e-9,
-	    "an even rate: 5 s left at half way after 5 s");
-	is_num(progress_left(1000, 100, 1.0, 0, 0.0), 9.0, 1e-9,
-	    "the first tenth: the rate since the start");
-
-	/* a phase that slows down (the matching at 100,000: 80% in 28 s,
-	 * 90% in 45 s): the last tenth's rate, not the average's 5 s */
-	is_num(progress_left(1000, 900, 45.0, 800, 28.0), 17.0, 1e-9,
-	    "slowing down: the last tenth's 17 s");
-	ok(progress_left(1000, 900, 45.0, 800, 28.0) >
-	    45.0 * 100 / 900, "slowing down: more than the average says");
-	/* one that speeds up: the average's, the longer */
-	is_num(progress_left(1000, 500, 20.0, 400, 19.0), 20.0, 1e-9,
-	    "speeding up: the whole phase's 20 s, not the last tenth's 5");
-
-	/* nothing done since the mark, or no time passed: the average */
-	is_num(progress_left(1000, 400, 8.0, 400, 6.0), 12.0, 1e-9,
-	    "no units since the mark: the whole phase's rate");
-	is_num(progress_left(1000, 500, 4.0, 400, 4.0), 4.0, 1e-9,
-	    "no time since the mark: the whole phase's rate");
-	is_num(progress_left(1000, 0, 3.0, 0, 0.0), 0.0, 1e-9,
-	    "nothing done at all: no estimate, no division by zero");
-	is_num(progress_left(1000, 1000, 3.0, 900, 2.0), 0.0, 1e-9,
-	    "all done: nothing left");
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		is_num(progress_left(cases[i].total, cases[i].done,
+		    cases[i].elapsed, cases[i].mark_done, cases[i].mark_time),
+		    cases[i].want, 1e-9, cases[i].what);
 
 	/* progress_update marks each tenth it reaches, quiet or not */
 	setenv("MINGLE_PROGRESS_AFTER", "1e9", 1);
