@@ -7,7 +7,10 @@
  * Building sorts the words of all texts twice, without a hash table:
  * by word, so each distinct word is stemmed once; then by (term, surface,
  * document), so term ids, document frequencies and the most frequent
- * surface of each term come from one walk.  Memory
+ * surface of each term come from one walk.  Each token carries the first
+ * 8 bytes of its strings, so that most comparisons read no string (at
+ * 100,000 attendees, strcmp on strings read at random was a third of
+ * `mingle check`).  Memory
  * is linear in the length of the texts: there is no matrix, and a term
  * found in one document only is left out of the vectors (after counting
  * in its document's length).
@@ -38,6 +41,10 @@ struct corpus_tok {
 	union corpus_str word;	/* folded */
 	union corpus_str surf;	/* as written */
 	union corpus_str stem;	/* its term */
+	/* the first 8 bytes of the word (then of the stem) and of the
+	 * surface, big-endian: they order as strcmp does, without a read at
+	 * random */
+	uint64_t key, skey;
 	uint32_t doc;
 	uint32_t term;
 };
@@ -58,6 +65,8 @@ static int	corpus_collect(void *, const char *, size_t, const char *,
 		    size_t);
 static size_t	corpus_put(struct corpus_arena *, const char *, size_t);
 static int	corpus_stems(struct text_terms *, struct corpus_build *);
+static uint64_t	corpus_prefix(const char *, size_t);
+static int	corpus_strcmp(uint64_t, const char *, uint64_t, const char *);
 static int	corpus_terms(struct text_corpus *, struct corpus_build *,
 		    uint32_t **);
 static int	corpus_vectors(struct text_corpus *, struct corpus_build *,
@@ -153,6 +162,8 @@ corpus_collect(void *arg, const char *f, size_t flen, const char *surface,
 	t->word.off = word;
 	t->surf.off = surf;
 	t->stem.off = 0;
+	t->key = corpus_prefix(f, flen);
+	t->skey = corpus_prefix(surface, slen);
 	t->doc = b->doc;
 	t->term = 0;
 	return 0;
@@ -220,7 +231,10 @@ corpus_stems(struct text_terms *tt, struct corpus_build *b)
 		if (b->tok[i].stem.off == CORPUS_DROPPED)
 			continue;
 		b->tok[k] = b->tok[i];
-		b->tok[k++].stem.p = b->stems.buf + b->tok[i].stem.off;
+		b->tok[k].stem.p = b->stems.buf + b->tok[i].stem.off;
+		b->tok[k].key = corpus_prefix(b->tok[k].stem.p,
+		    strlen(b->tok[k].stem.p));
+		k++;
 	}
 	b->ntok = k;
 	return 0;
@@ -512,22 +526,46 @@ text_corpus_surface(const struct text_corpus *c, uint32_t term)
 	    c->surface[term] : "?";
 }
 
+/* The first 8 bytes of S (LEN of them), big-endian, 0 past its end. */
+static uint64_t
+corpus_prefix(const char *s, size_t len)
+{
+	uint64_t k = 0;
+	size_t i;
+
+	for (i = 0; i < 8; i++)
+		k = k << 8 | (i < len ? (unsigned char)s[i] : 0);
+	return k;
+}
+
+/* strcmp(A, B) where KA and KB are their prefixes: past them only if
+ * both are 8 bytes alike and neither has ended. */
+static int
+corpus_strcmp(uint64_t ka, const char *a, uint64_t kb, const char *b)
+{
+	if (ka != kb)
+		return ka < kb ? -1 : 1;
+	if ((ka & 0xff) == 0)
+		return 0;
+	return strcmp(a + 8, b + 8);
+}
+
 static int
 corpus_word_cmp(const void *va, const void *vb)
 {
 	const struct corpus_tok *a = va, *b = vb;
 
-	return strcmp(a->word.p, b->word.p);
+	return corpus_strcmp(a->key, a->word.p, b->key, b->word.p);
 }
 
 static int
 corpus_tok_cmp(const void *va, const void *vb)
 {
 	const struct corpus_tok *a = va, *b = vb;
-	int r = strcmp(a->stem.p, b->stem.p);
+	int r = corpus_strcmp(a->key, a->stem.p, b->key, b->stem.p);
 
 	if (r == 0)
-		r = strcmp(a->surf.p, b->surf.p);
+		r = corpus_strcmp(a->skey, a->surf.p, b->skey, b->surf.p);
 	if (r == 0)
 		r = a->doc < b->doc ? -1 : a->doc > b->doc;
 	return r;

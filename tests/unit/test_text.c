@@ -378,6 +378,45 @@ test_corpus(void)
 	text_corpus_free(&c);
 }
 
+/* Words alike in their first 8 bytes, which the corpus sorts by before
+ * it reads further: each is a term of its own, whatever its length. */
+static void
+test_prefixes(void)
+{
+	static const char *const none[] = { NULL };
+	static const char *const texts[] = {
+		/* 0 */ "Verkehrswende Verkehrsmittel Radwegen Radwegenetz",
+		/* 1 */ "Verkehrswende Radwegen",
+		/* 2 */ "Verkehrsmittel Radwegenetz",
+		/* 3 */ "Verkehrswende Verkehrsmittel Radwegen Radwegenetz",
+	};
+	struct text_corpus c;
+	struct text_terms tt;
+	mingle_host h = { 0 };
+
+	h.n = sizeof texts / sizeof texts[0];
+	memcpy((void *)h.text[0], texts, sizeof texts);
+	open_terms(&tt, &h, none);
+	ok(text_corpus_build(&c, &tt, &api, &h, (int[]){ 0 }, 1) == 0,
+	    "a corpus of words alike in 8 bytes");
+	text_terms_close(&tt);
+	is_num(text_corpus_dot(&c, 1, 2), 0, 0,
+	    "Verkehrswende and Verkehrsmittel, Radwegen (8 bytes) and "
+	    "Radwegenetz: no term in common");
+	ok(text_corpus_dot(&c, 0, 1) > 0 && text_corpus_dot(&c, 0, 2) > 0,
+	    "each shares its own terms with the text that has all four");
+	is_num(text_corpus_dot(&c, 0, 3), 1, 1e-6,
+	    "the same four words: cosine 1");
+	ok(term_of(&c, "Verkehrswende") != UINT32_MAX &&
+	    term_of(&c, "Verkehrsmittel") != UINT32_MAX &&
+	    term_of(&c, "Radwegen") != UINT32_MAX &&
+	    term_of(&c, "Radwegenetz") != UINT32_MAX &&
+	    term_of(&c, "Verkehrswende") != term_of(&c, "Verkehrsmittel") &&
+	    term_of(&c, "Radwegen") != term_of(&c, "Radwegenetz"),
+	    "four terms, each written as it was");
+	text_corpus_free(&c);
+}
+
 /* Nothing to build from: no texts, only stop words, an option that
  * names no word.  (Sorting nothing once passed qsort a NULL array.) */
 static void
@@ -560,6 +599,7 @@ main(void)
 	test_options();
 	test_detect();
 	test_corpus();
+	test_prefixes();
 	test_empty();
 	test_crosswise();
 	test_reason();
