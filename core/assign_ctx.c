@@ -14,8 +14,6 @@
 
 static int	assign_ctx_ask(struct assign_ctx *, uint32_t, uint32_t,
 		    struct pairmap_entry **, char **);
-static ptrdiff_t	assign_ctx_edge(const struct assign_ctx *, uint32_t,
-			    uint32_t);
 static int	assign_ctx_listed(const struct graph *, uint32_t, uint32_t);
 static int	assign_ctx_ask_veto(struct assign_ctx *, uint32_t, uint32_t,
 		    int *, char **);
@@ -30,17 +28,6 @@ assign_ctx_init(struct assign_ctx *c, const struct graph *g,
 	c->g = g;
 	c->m = m;
 	c->oracle = oracle != NULL && oracle->pair != NULL ? oracle : NULL;
-	/* the edges are sorted by (a, b), a < b: those of lower end a are
-	 * from[a] to from[a + 1]; their upper ends, side by side, searched
-	 * in a few cache lines where the edges take four times as many */
-	c->from = xcalloc(g->n + 1, sizeof *c->from);
-	c->upper = xcalloc(g->nedges + 1, sizeof *c->upper);
-	for (i = 0; i < g->nedges; i++) {
-		c->from[g->edges[i].a + 1]++;
-		c->upper[i] = g->edges[i].b;
-	}
-	for (i = 0; i < g->n; i++)
-		c->from[i + 1] += c->from[i];
 	pairmap_init(&c->asked, 0);
 	pairmap_init(&c->veto_asked, 0);
 	pairmap_init(&c->quota_asked, 0);
@@ -54,44 +41,16 @@ assign_ctx_init(struct assign_ctx *c, const struct graph *g,
 void
 assign_ctx_free(struct assign_ctx *c)
 {
-	free(c->from);
-	free(c->upper);
 	pairmap_free(&c->asked);
 	pairmap_free(&c->veto_asked);
 	pairmap_free(&c->quota_asked);
 	free(c->limited);
 }
 
-/* The index of edge {a, b} in the graph's edges, or -1: a binary search
- * among the upper ends of the edges of its lower end, without branches
- * (most pairs asked are no edge, and a branch on each step would be a
- * guess). */
-static ptrdiff_t
-assign_ctx_edge(const struct assign_ctx *c, uint32_t a, uint32_t b)
-{
-	uint32_t lo = a < b ? a : b, hi = a < b ? b : a;
-	const uint32_t *u;
-	size_t n, half;
-
-	if (lo == hi || hi >= c->g->n)
-		return -1;
-	u = c->upper + c->from[lo];
-	n = c->from[lo + 1] - c->from[lo];
-	if (n == 0)
-		return -1;
-	/* the last of U below HI, or U itself */
-	while (n > 1) {
-		half = n / 2;
-		u = u[half - 1] < hi ? u + half : u;
-		n -= half;
-	}
-	return *u == hi ? u - c->upper : -1;
-}
-
 double
 assign_ctx_weight(const struct assign_ctx *c, uint32_t a, uint32_t b)
 {
-	ptrdiff_t k = assign_ctx_edge(c, a, b);
+	long k = graph_find_edge(c->g, a, b);
 
 	return k >= 0 ? c->g->edges[k].w : 0;
 }
@@ -99,11 +58,11 @@ assign_ctx_weight(const struct assign_ctx *c, uint32_t a, uint32_t b)
 int
 assign_ctx_pinned(const struct assign_ctx *c, uint32_t a, uint32_t b)
 {
-	ptrdiff_t k;
+	long k;
 
 	if (c->g->pinned == NULL)
 		return 0;
-	k = assign_ctx_edge(c, a, b);
+	k = graph_find_edge(c->g, a, b);
 	return k >= 0 && c->g->pinned[k];
 }
 
@@ -112,13 +71,13 @@ assign_ctx_quota(struct assign_ctx *c, uint32_t a, uint32_t b,
     unsigned *bits, char **cause)
 {
 	struct pairmap_entry *e;
-	ptrdiff_t k;
+	long k;
 	int added;
 
 	*bits = 0;
 	if (c->g->quota == NULL)
 		return 0;
-	if ((k = assign_ctx_edge(c, a, b)) >= 0) {
+	if ((k = graph_find_edge(c->g, a, b)) >= 0) {
 		*bits = c->g->quota[k];
 		return 0;
 	}
@@ -181,7 +140,7 @@ assign_ctx_vetoed(struct assign_ctx *c, uint32_t a, uint32_t b, int *veto,
 
 	*veto = 0;
 	if (c->oracle == NULL || a == b || st[a].vetoed == 0 ||
-	    st[b].vetoed == 0 || assign_ctx_edge(c, a, b) >= 0)
+	    st[b].vetoed == 0 || graph_find_edge(c->g, a, b) >= 0)
 		return 0;
 	if (c->g->vetoes_complete) {
 		*veto = assign_ctx_listed(c->g, a, b);
@@ -267,9 +226,9 @@ assign_ctx_score(struct assign_ctx *c, uint32_t a, uint32_t b,
     double *score, char **cause)
 {
 	struct pairmap_entry *e;
-	ptrdiff_t k;
+	long k;
 
-	if ((k = assign_ctx_edge(c, a, b)) >= 0) {
+	if ((k = graph_find_edge(c->g, a, b)) >= 0) {
 		*score = c->g->edges[k].w;
 		return 0;
 	}

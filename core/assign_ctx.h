@@ -20,9 +20,6 @@ struct assign_ctx {
 	const struct graph *g;
 	const struct config_match *m;
 	const struct pair_oracle *oracle;	/* may be NULL */
-	uint32_t *from;		/* per node a: its edges {a, b}, a < b, are
-				   g->edges[from[a] .. from[a + 1]) */
-	uint32_t *upper;	/* per edge: its b */
 	struct pairmap asked;	/* the oracle's answers about non-edges */
 	struct pairmap veto_asked;	/* oracle.veto's: veto 1, 0 or -1 if
 					   it failed */

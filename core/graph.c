@@ -145,7 +145,8 @@ graph_order(struct graph *g)
 }
 
 /* G->adj_off and G->adj from G's edges and order: each node's list best
- * first, as the order is. */
+ * first, as the order is; and G->edge_off, where each node's edges as
+ * their lower end begin. */
 static void
 graph_adjacency(struct graph *g)
 {
@@ -154,12 +155,16 @@ graph_adjacency(struct graph *g)
 	size_t i;
 
 	g->adj_off = xcalloc(g->n + 1, sizeof *g->adj_off);
+	g->edge_off = xcalloc(g->n + 1, sizeof *g->edge_off);
 	for (i = 0; i < g->nedges; i++) {
 		g->adj_off[e[i].a + 1]++;
 		g->adj_off[e[i].b + 1]++;
+		g->edge_off[e[i].a + 1]++;
 	}
-	for (i = 0; i < g->n; i++)
+	for (i = 0; i < g->n; i++) {
 		g->adj_off[i + 1] += g->adj_off[i];
+		g->edge_off[i + 1] += g->edge_off[i];
+	}
 	g->adj = xcalloc(2 * g->nedges + 1, sizeof *g->adj);
 	fill = xcalloc(g->n + 1, sizeof *fill);
 	for (i = 0; i < g->nedges; i++) {
@@ -209,6 +214,7 @@ graph_free(struct graph *g)
 	free(g->order);
 	free(g->adj_off);
 	free(g->adj);
+	free(g->edge_off);
 	free(g->stats);
 	free(g->rank);
 	free(g->free_slots);
@@ -342,32 +348,33 @@ graph_add_edges(struct graph *g, const struct edge *extra, size_t n)
 	progress_update(&pr, 2);
 	free(g->adj_off);
 	free(g->adj);
+	free(g->edge_off);
 	graph_adjacency(g);
 	progress_end(&pr);
 }
 
+/* Without branches in the search: the modes with tables ask mostly
+ * about pairs that are no edge, and a branch on each step would be a
+ * guess. */
 long
 graph_find_edge(const struct graph *g, uint32_t a, uint32_t b)
 {
-	size_t lo = 0, hi = g->nedges, mid;
-	uint32_t t;
+	uint32_t lo = a < b ? a : b, hi = a < b ? b : a;
+	const struct edge *e;
+	size_t n, half;
 
-	if (a > b) {
-		t = a;
-		a = b;
-		b = t;
+	if (lo == hi || hi >= g->n)
+		return -1;
+	e = g->edges + g->edge_off[lo];
+	if ((n = g->edge_off[lo + 1] - g->edge_off[lo]) == 0)
+		return -1;
+	/* the last edge of LO's below HI, or its first */
+	while (n > 1) {
+		half = n / 2;
+		e = e[half - 1].b < hi ? e + half : e;
+		n -= half;
 	}
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (g->edges[mid].a < a || (g->edges[mid].a == a &&
-		    g->edges[mid].b < b))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < g->nedges && g->edges[lo].a == a && g->edges[lo].b == b)
-		return (long)lo;
-	return -1;
+	return e->b == hi ? (long)(e - g->edges) : -1;
 }
 
 size_t

@@ -41,6 +41,9 @@ struct graph {
 	uint32_t *order;
 	uint32_t *adj_off;
 	uint32_t *adj;
+	/* edge_off: the edges {a, b} of lower end a are edges[edge_off[a]
+	 * .. edge_off[a+1]), by b (graph_find_edge searches there) */
+	uint32_t *edge_off;
 	struct node_stats *stats;
 	/* rank[i]: tie-break order of attendee i (by id); lower first.  A
 	 * permutation of 0..n-1: no two attendees share a rank. */
@@ -124,7 +127,8 @@ void graph_free(struct graph *g);
  * Per-edge arrays (quota, pinned, start) must not be set yet. */
 void graph_add_edges(struct graph *g, const struct edge *extra, size_t n);
 
-/* The index of edge {a, b} (either order), or -1 if it is none. */
+/* The index of edge {a, b} (either order), or -1 if it is none: a
+ * search among the edges of the lower end only. */
 long graph_find_edge(const struct graph *g, uint32_t a, uint32_t b);
 
 /* The active nodes in rank order, in *NODES (malloc'ed, room for g->n,

@@ -2,8 +2,7 @@
  * pairmap.h -- an open-addressing hash map from an unordered pair of
  * attendees to a small record, for the assigners' per-pair bookkeeping
  * (oracle answers, how often two people met).  Not for the graph's
- * edges: those are sorted, and assign_ctx.c finds one by a search among
- * its lower end's, in a twentieth of the memory.
+ * edges: those are sorted, and graph_find_edge() searches them.
  *
  * Never an N x N matrix: memory is proportional to the pairs stored.
  */

@@ -5,7 +5,8 @@
  * merge must get right: pairs in both (heavier, lighter, as heavy),
  * pairs twice among the new ones, loops, ends past the nodes, nodes no
  * longer active, equal weights (ties by rank), ranks not the identity
- * or shared (ties by edge), and nothing to add.
+ * or shared (ties by edge), and nothing to add.  graph_find_edge()
+ * against a scan of the edges, for every pair of a small graph.
  */
 #include "autoconf.h"
 
@@ -73,7 +74,8 @@ graph_differ(const struct graph *a, const struct graph *b)
 		bad += a->order[i] != b->order[i];
 	}
 	for (i = 0; i <= a->n; i++)
-		bad += a->adj_off[i] != b->adj_off[i];
+		bad += a->adj_off[i] != b->adj_off[i] ||
+		    a->edge_off[i] != b->edge_off[i];
 	for (i = 0; i < 2 * a->nedges; i++)
 		bad += a->adj[i] != b->adj[i];
 	return bad;
@@ -178,10 +180,57 @@ test_moves(void)
 	graph_free(&g);
 }
 
+/* Every pair of N nodes, both orders, and ends past them: where
+ * graph_find_edge() and a scan of the edges disagree, on a graph finished
+ * and then added to. */
+static size_t
+find_vs_scan(const struct graph *g)
+{
+	size_t bad = 0, k;
+	uint32_t a, b;
+	long want;
+
+	for (a = 0; a <= g->n; a++)
+		for (b = 0; b <= g->n; b++) {
+			want = -1;
+			for (k = 0; k < g->nedges; k++)
+				if ((g->edges[k].a == a && g->edges[k].b == b) ||
+				    (g->edges[k].a == b && g->edges[k].b == a))
+					want = (long)k;
+			bad += graph_find_edge(g, a, b) != want;
+		}
+	return bad;
+}
+
+static void
+test_find(void)
+{
+	struct graph g;
+	struct edge *more;
+	struct rng r;
+	size_t bad = 0, seed;
+
+	for (seed = 1; seed <= 5; seed++) {
+		rng_seed(&r, seed);
+		graph_new(&g, 40, 1, seed);
+		/* dense and sparse: nodes with 0 to about 30 edges */
+		graph_finish(&g, random_edges(&r, 40, seed * 60), seed * 60);
+		bad += find_vs_scan(&g);
+		more = random_edges(&r, 40, 30);
+		graph_add_edges(&g, more, 30);
+		free(more);
+		bad += find_vs_scan(&g);
+		graph_free(&g);
+	}
+	is_int(bad, 0, "graph_find_edge: every pair of 41 ids as a scan "
+	    "finds it, built and added to");
+}
+
 int
 main(void)
 {
 	test_random();
+	test_find();
 	test_moves();
 	return tap_done();
 }
