@@ -67,6 +67,8 @@ static size_t	corpus_put(struct corpus_arena *, const char *, size_t);
 static int	corpus_stems(struct text_terms *, struct corpus_build *);
 static uint64_t	corpus_prefix(const char *, size_t);
 static int	corpus_strcmp(uint64_t, const char *, uint64_t, const char *);
+static int	corpus_tok_stem_cmp(const struct corpus_tok *,
+		    const struct corpus_tok *);
 static int	corpus_terms(struct text_corpus *, struct corpus_build *,
 		    uint32_t **);
 static int	corpus_vectors(struct text_corpus *, struct corpus_build *,
@@ -203,14 +205,16 @@ corpus_stems(struct text_terms *tt, struct corpus_build *b)
 	size_t i, j, k, n[TEXT_NLANG], len, at;
 	enum text_lang lang;
 	const char *stem;
+	uint64_t key;
 	int r;
 
 	if (b->ntok > 0)
 		qsort(b->tok, b->ntok, sizeof *b->tok, corpus_word_cmp);
 	for (i = 0; i < b->ntok; i = j) {
 		n[TEXT_EN] = n[TEXT_DE] = 0;
-		for (j = i; j < b->ntok &&
-		    strcmp(b->tok[j].word.p, b->tok[i].word.p) == 0; j++)
+		for (j = i; j < b->ntok && corpus_strcmp(b->tok[j].key,
+		    b->tok[j].word.p, b->tok[i].key, b->tok[i].word.p) == 0;
+		    j++)
 			if (b->found[b->tok[j].doc] >= 0)
 				n[b->found[b->tok[j].doc]]++;
 		lang = tt->language != TEXT_AUTO ? tt->language :
@@ -223,18 +227,20 @@ corpus_stems(struct text_terms *tt, struct corpus_build *b)
 		at = r == 0 ? CORPUS_DROPPED : corpus_put(&b->stems, stem, len);
 		if (r > 0 && at == (size_t)-1)
 			return -1;
-		for (k = i; k < j; k++)
+		/* the group's words are told apart: its key becomes the
+		 * stem's */
+		key = r == 0 ? 0 : corpus_prefix(stem, len);
+		for (k = i; k < j; k++) {
 			b->tok[k].stem.off = at;
+			b->tok[k].key = key;
+		}
 	}
 	/* The stems are all there: keep the words that have one. */
 	for (i = 0, k = 0; i < b->ntok; i++) {
 		if (b->tok[i].stem.off == CORPUS_DROPPED)
 			continue;
 		b->tok[k] = b->tok[i];
-		b->tok[k].stem.p = b->stems.buf + b->tok[i].stem.off;
-		b->tok[k].key = corpus_prefix(b->tok[k].stem.p,
-		    strlen(b->tok[k].stem.p));
-		k++;
+		b->tok[k++].stem.p = b->stems.buf + b->tok[i].stem.off;
 	}
 	b->ntok = k;
 	return 0;
@@ -254,8 +260,8 @@ corpus_terms(struct text_corpus *c, struct corpus_build *b, uint32_t **dfp)
 	int rc = -1;
 
 	for (i = 0; i < b->ntok; i++)
-		nterms += i == 0 ||
-		    strcmp(b->tok[i].stem.p, b->tok[i - 1].stem.p) != 0;
+		nterms += i == 0 || corpus_tok_stem_cmp(&b->tok[i],
+		    &b->tok[i - 1]) != 0;
 	c->nterms = (uint32_t)nterms;
 	df = calloc(nterms + 1, sizeof *df);
 	best = calloc(nterms + 1, sizeof *best);
@@ -267,7 +273,7 @@ corpus_terms(struct text_corpus *c, struct corpus_build *b, uint32_t **dfp)
 		goto out;
 	for (i = 0; i < b->ntok; i++) {
 		struct corpus_tok *k = &b->tok[i];
-		int new_term = i > 0 && strcmp(k->stem.p, k[-1].stem.p) != 0;
+		int new_term = i > 0 && corpus_tok_stem_cmp(k, k - 1) != 0;
 
 		if (new_term)
 			t++;
@@ -276,7 +282,8 @@ corpus_terms(struct text_corpus *c, struct corpus_build *b, uint32_t **dfp)
 			mark[k->doc] = t + 1;
 			df[t]++;
 		}
-		if (i == 0 || new_term || strcmp(k->surf.p, k[-1].surf.p) != 0)
+		if (i == 0 || new_term || corpus_strcmp(k->skey, k->surf.p,
+		    k[-1].skey, k[-1].surf.p) != 0)
 			run = 0;
 		if (++run > best_n[t]) {
 			best_n[t] = run;
@@ -558,11 +565,18 @@ corpus_word_cmp(const void *va, const void *vb)
 	return corpus_strcmp(a->key, a->word.p, b->key, b->word.p);
 }
 
+/* Tokens A and B by their stems (once corpus_stems() has set them). */
+static int
+corpus_tok_stem_cmp(const struct corpus_tok *a, const struct corpus_tok *b)
+{
+	return corpus_strcmp(a->key, a->stem.p, b->key, b->stem.p);
+}
+
 static int
 corpus_tok_cmp(const void *va, const void *vb)
 {
 	const struct corpus_tok *a = va, *b = vb;
-	int r = corpus_strcmp(a->key, a->stem.p, b->key, b->stem.p);
+	int r = corpus_tok_stem_cmp(a, b);
 
 	if (r == 0)
 		r = corpus_strcmp(a->skey, a->surf.p, b->skey, b->surf.p);
